@@ -1,0 +1,249 @@
+/*
+ * app.c - the responder's state and its request pipeline:
+ * parse (bounded) → route → read body → database check → handler → send →
+ * log and count → release the request's arena.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "handlers.h"
+#include "log.h"
+#include "migrate.h"
+#include "response.h"
+#include "routes.h"
+
+static struct json_object *
+site_object(const struct cz_settings *s)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "name", json_object_new_string(s->site_name));
+	json_object_object_add(o, "base_url",
+	    json_object_new_string(s->base_url));
+	return o;
+}
+
+static struct json_object *
+legal_object(const struct cz_settings *s)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "terms_version",
+	    json_object_new_string(s->terms_version));
+	json_object_object_add(o, "terms_date",
+	    json_object_new_string(s->terms_date));
+	json_object_object_add(o, "privacy_version",
+	    json_object_new_string(s->privacy_version));
+	json_object_object_add(o, "privacy_date",
+	    json_object_new_string(s->privacy_date));
+	json_object_object_add(o, "disclaimer_version",
+	    json_object_new_string(s->disclaimer_version));
+	json_object_object_add(o, "disclaimer_date",
+	    json_object_new_string(s->disclaimer_date));
+	return o;
+}
+
+int
+cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
+    size_t errlen)
+{
+	char msg[512];
+	int n;
+
+	memset(app, 0, sizeof(*app));
+	app->settings = *s;
+	app->started = time(NULL);
+	if (cz_router_check(cz_routes, cz_nroutes, err, errlen) == -1)
+		return -1;
+	if ((app->templates = mst_set_new()) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if ((n = mst_set_load_dir(app->templates, s->template_dir, msg,
+	    sizeof(msg))) == -1) {
+		snprintf(err, errlen, "templates: %s", msg);
+		return -1;
+	}
+	if (!mst_set_has(app->templates, "pages/error")) {
+		snprintf(err, errlen, "templates: %s has no pages/error",
+		    s->template_dir);
+		return -1;
+	}
+	if ((app->schema_expected = cz_migrate_latest(s->sql_dir, msg,
+	    sizeof(msg))) == -1) {
+		snprintf(err, errlen, "migrations: %s", msg);
+		return -1;
+	}
+	app->db = cz_db_new(s->database_url, (int)s->db_connect_timeout,
+	    (int)s->db_statement_timeout);
+	if (app->db == NULL || cz_health_register(app->db) == -1) {
+		snprintf(err, errlen, "database handle: out of memory");
+		return -1;
+	}
+	app->site_ctx = site_object(s);
+	app->legal_ctx = legal_object(s);
+	cz_log(CZ_LOG_INFO, "loaded %d templates from %s; schema version %d "
+	    "expected", n, s->template_dir, app->schema_expected);
+	return 0;
+}
+
+int
+cz_app_worker_init(struct cz_app *app)
+{
+	if ((app->arena = cz_arena_new(CZ_ARENA_CHUNK)) == NULL)
+		return -1;
+	/* A request may hold its body, its parse and its rendering at
+	 * once; the cap turns a runaway into a 500, not an OOM kill. */
+	cz_arena_set_limit(app->arena,
+	    (size_t)app->settings.max_body_bytes * 4 + 16 * 1024 * 1024);
+	cz_buf_init(&app->body, (size_t)app->settings.max_response_bytes);
+	cz_buf_init(&app->headers, 16 * 1024);
+	return 0;
+}
+
+void
+cz_app_free(struct cz_app *app)
+{
+	cz_arena_free(app->arena);
+	cz_buf_free(&app->body);
+	cz_buf_free(&app->headers);
+	mst_set_free(app->templates);
+	cz_db_free(app->db);
+	json_object_put(app->site_ctx);
+	json_object_put(app->legal_ctx);
+	memset(app, 0, sizeof(*app));
+}
+
+static double
+elapsed_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) +
+	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Runs the request up to the handler; returns 0 or an error status. */
+static int
+dispatch(struct cz_request *r)
+{
+	enum cz_route_result rr;
+	int status;
+
+	if ((status = cz_req_parse_head(r)) != 0)
+		return status;
+	rr = cz_route(cz_routes, cz_nroutes, r->method, r->path, r->arena,
+	    &r->match);
+	if (rr == CZ_ROUTE_NOT_FOUND) {
+		r->error_message = cz_arena_printf(r->arena,
+		    "There is no page at %s.", r->path);
+		return 404;
+	}
+	if (rr == CZ_ROUTE_BAD_METHOD) {
+		cz_resp_header(r, "Allow", "%s", r->match.allow);
+		r->error_message = cz_arena_printf(r->arena, "%s is not "
+		    "allowed here; allowed: %s.", r->method, r->match.allow);
+		return 405;
+	}
+	if (r->match.route->flags & CZ_ROUTE_JSON)
+		r->wants_json = 1;
+	if ((r->match.route->flags & CZ_ROUTE_BODY) &&
+	    (status = cz_req_read_body(r)) != 0)
+		return status;
+	if ((r->match.route->flags & CZ_ROUTE_DB) &&
+	    cz_db_ensure(r->app->db) == -1) {
+		r->error_message = "the database is unavailable; please try "
+		    "again shortly";
+		return 503;
+	}
+	return r->match.route->handler(r);
+}
+
+static void
+count_db(struct cz_app *app)
+{
+	const struct cz_db_stats *st = cz_db_stats(app->db);
+
+	if (app->metrics == NULL)
+		return;
+	if (st->errors != app->db_seen.errors ||
+	    st->reconnects != app->db_seen.reconnects) {
+		cz_metrics_db(app->metrics, st->errors - app->db_seen.errors,
+		    st->reconnects - app->db_seen.reconnects);
+		app->db_seen = *st;
+	}
+}
+
+void
+cz_app_handle(struct cz_app *app, const struct cz_io *io)
+{
+	struct cz_log_request lr;
+	struct cz_request r;
+	struct timespec t0;
+	const char *msg;
+	double secs;
+	int status;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(&r, 0, sizeof(r));
+	r.app = app;
+	r.arena = app->arena;
+	r.io = io;
+	r.headers = &app->headers;
+	r.body_out = &app->body;
+	r.method = "";
+	r.path = "";
+	r.request_id = "";
+	cz_buf_reset(r.headers);
+	cz_buf_reset(r.body_out);
+
+	status = dispatch(&r);
+	if (status == 0 && r.status == 0) {
+		r.error_message = "the handler built no response";
+		status = 500;
+	}
+	if (status != 0) {
+		if (status == 503 || status == 429)
+			cz_resp_header(&r, "Retry-After", "%lld",
+			    app->settings.retry_after);
+		/* Client errors show their reason; server errors never
+		 * show internals. */
+		msg = status >= 500 ? NULL : r.error_message;
+		if (status == 503)
+			msg = r.error_message;
+		cz_resp_error(&r, status, msg);
+	}
+	if (r.status >= 400 || strncmp(r.path, "/api/", 5) == 0 ||
+	    r.wants_json)
+		cz_resp_header(&r, "Cache-Control", "no-store");
+	else
+		cz_resp_header(&r, "Cache-Control", "no-cache");
+	if (cz_resp_send(&r) == -1)
+		r.error_message = "the client went away before the response "
+		    "was written";
+
+	secs = elapsed_since(&t0);
+	lr.request_id = r.request_id;
+	lr.method = r.method;
+	lr.path = r.path;
+	lr.route = r.match.route != NULL ? r.match.route->name : NULL;
+	lr.status = r.status;
+	lr.duration_ms = secs * 1000.0;
+	lr.message = r.status >= 400 || r.error_message != NULL ?
+	    (r.error_message ? r.error_message : cz_status_text(r.status)) :
+	    NULL;
+	cz_log_request(&lr);
+	if (app->metrics != NULL)
+		cz_metrics_observe(app->metrics, r.match.route != NULL ?
+		    r.match.index : cz_nroutes, r.status, secs);
+	count_db(app);
+
+	cz_arena_reset(app->arena);
+	cz_buf_trim(&app->body, CZ_BUF_KEEP);
+	cz_buf_trim(&app->headers, CZ_BUF_KEEP);
+}

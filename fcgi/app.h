@@ -1,0 +1,53 @@
+/*
+ * app.h - what a responder process holds between requests: settings,
+ * compiled templates, its database handle, shared metrics and the reusable
+ * output buffers. Nothing of one request survives into the next.
+ */
+#ifndef CZ_APP_H
+#define CZ_APP_H
+
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "db.h"
+#include "metrics.h"
+#include "mustache.h"
+#include "request.h"
+#include "settings.h"
+
+#define CZ_ARENA_CHUNK		(64 * 1024)
+#define CZ_BUF_KEEP		(256 * 1024)	/* kept between requests */
+
+struct cz_app {
+	struct cz_settings	 settings;
+	mst_set			*templates;
+	struct cz_db		*db;
+	struct cz_metrics	*metrics;
+	struct json_object	*site_ctx;	/* shared by every page */
+	struct json_object	*legal_ctx;
+	int			 schema_expected;
+	time_t			 started;
+	cz_arena		*arena;
+	cz_buf			 body;
+	cz_buf			 headers;
+	struct cz_db_stats	 db_seen;	/* last stats added to metrics */
+};
+
+/* Loads templates, checks routes and migrations, prepares the database
+ * handle (no connection yet). Returns 0, or -1 with a message in err. */
+int cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
+    size_t errlen);
+
+/* Allocates what each worker owns alone (arena, buffers); call after fork.
+ * Returns 0 or -1. */
+int cz_app_worker_init(struct cz_app *app);
+
+void cz_app_free(struct cz_app *app);
+
+/* Serves one request through io, start to finish; never exits. */
+void cz_app_handle(struct cz_app *app, const struct cz_io *io);
+
+#endif

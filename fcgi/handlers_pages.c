@@ -1,0 +1,87 @@
+/*
+ * handlers_pages.c - the static-content pages (home, about, legal texts)
+ * and the Content-Security-Policy violation report sink.
+ */
+#include "config.h"
+
+#include <json-c/json.h>
+
+#include "handlers.h"
+#include "log.h"
+#include "request.h"
+#include "response.h"
+#include "validate.h"
+
+static int
+page(struct cz_request *r, const char *template, const char *title)
+{
+	return cz_resp_html(r, 200, template, cz_page_ctx(r, title));
+}
+
+int
+cz_h_home(struct cz_request *r)
+{
+	return page(r, "pages/home", "Accurate 7-day meal plans");
+}
+
+int
+cz_h_about(struct cz_request *r)
+{
+	return page(r, "pages/about", "About");
+}
+
+int
+cz_h_terms(struct cz_request *r)
+{
+	return page(r, "pages/terms", "Terms of Service");
+}
+
+int
+cz_h_privacy(struct cz_request *r)
+{
+	return page(r, "pages/privacy", "Privacy Policy");
+}
+
+int
+cz_h_disclaimers(struct cz_request *r)
+{
+	return page(r, "pages/disclaimers", "Disclaimers");
+}
+
+/* The fields of a CSP report worth keeping in the log. */
+static const struct cz_field csp_fields[] = {
+	{ "document-uri", CZ_F_STRING, 0, 0, 2048, NULL },
+	{ "violated-directive", CZ_F_STRING, 1, 1, 256, NULL },
+	{ "blocked-uri", CZ_F_STRING, 0, 0, 2048, NULL },
+};
+
+/*
+ * Browsers POST {"csp-report": {...}} when the Content-Security-Policy
+ * blocks something; operators see it in the log as a warning.
+ */
+int
+cz_h_csp_report(struct cz_request *r)
+{
+	struct cz_value v[sizeof(csp_fields) / sizeof(csp_fields[0])];
+	struct json_object *report, *errors;
+
+	if (r->json == NULL ||
+	    !json_object_object_get_ex(r->json, "csp-report", &report) ||
+	    !json_object_is_type(report, json_type_object)) {
+		r->error_message = "expected a JSON object with a "
+		    "\"csp-report\" member";
+		return 400;
+	}
+	if (cz_validate_json(r->arena, csp_fields,
+	    sizeof(csp_fields) / sizeof(csp_fields[0]), report, v,
+	    &errors) == -1) {
+		cz_resp_json(r, 400, errors);
+		return 0;
+	}
+	/* Only the directive and the blocked origin: document URIs may
+	 * carry query strings with personal data. */
+	cz_log(CZ_LOG_WARN, "content security policy violation: %s blocked "
+	    "%.200s", v[1].s, v[2].present ? v[2].s : "(unknown)");
+	r->status = 204;
+	return 0;
+}

@@ -1,0 +1,209 @@
+/*
+ * metrics.c - lock-free counters in a shared mapping, rendered in the
+ * Prometheus text format. See metrics.h.
+ */
+#include "config.h"
+
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+
+#include "metrics.h"
+
+typedef _Atomic unsigned long long counter;
+
+/* Statuses counted apart; anything else lands in the last slot. */
+static const int statuses[] = {
+	200, 201, 202, 204, 206, 301, 302, 303, 304, 400, 401, 403, 404, 405,
+	409, 411, 413, 414, 415, 422, 429, 500, 502, 503, 0
+};
+#define NSTATUS (sizeof(statuses) / sizeof(statuses[0]))
+
+/* Upper bounds of the latency buckets, in seconds. */
+static const double bounds[] = {
+	0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
+	2.5, 5
+};
+#define NBUCKET (sizeof(bounds) / sizeof(bounds[0]) + 1)	/* +Inf */
+
+struct route_slot {
+	counter	by_status[NSTATUS];
+	counter	buckets[NBUCKET];
+	counter	sum_us;
+	counter	count;
+};
+
+struct cz_metrics {
+	size_t		 size;		/* of the mapping */
+	size_t		 nslots;
+	double		 start_time;
+	counter		 db_errors;
+	counter		 db_reconnects;
+	counter		 workers;
+	counter		 worker_restarts;
+	struct route_slot slots[];
+};
+
+struct cz_metrics *
+cz_metrics_new(size_t nroutes)
+{
+	struct cz_metrics *m;
+	struct timespec ts;
+	size_t size;
+
+	size = sizeof(*m) + (nroutes + 1) * sizeof(struct route_slot);
+	m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+	    -1, 0);
+	if (m == MAP_FAILED)
+		return NULL;
+	memset(m, 0, size);
+	m->size = size;
+	m->nslots = nroutes + 1;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	m->start_time = (double)ts.tv_sec + ts.tv_nsec / 1e9;
+	return m;
+}
+
+void
+cz_metrics_free(struct cz_metrics *m)
+{
+	if (m != NULL)
+		munmap(m, m->size);
+}
+
+void
+cz_metrics_observe(struct cz_metrics *m, size_t route, int status,
+    double seconds)
+{
+	struct route_slot *s;
+	size_t i;
+
+	if (route >= m->nslots)
+		route = m->nslots - 1;
+	s = &m->slots[route];
+	for (i = 0; i < NSTATUS - 1 && statuses[i] != status; i++)
+		continue;
+	atomic_fetch_add_explicit(&s->by_status[i], 1, memory_order_relaxed);
+	for (i = 0; i < NBUCKET - 1 && seconds > bounds[i]; i++)
+		continue;
+	atomic_fetch_add_explicit(&s->buckets[i], 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&s->sum_us,
+	    (unsigned long long)(seconds * 1e6), memory_order_relaxed);
+	atomic_fetch_add_explicit(&s->count, 1, memory_order_relaxed);
+}
+
+void
+cz_metrics_db(struct cz_metrics *m, unsigned long errors,
+    unsigned long reconnects)
+{
+	atomic_fetch_add_explicit(&m->db_errors, errors, memory_order_relaxed);
+	atomic_fetch_add_explicit(&m->db_reconnects, reconnects,
+	    memory_order_relaxed);
+}
+
+void
+cz_metrics_workers(struct cz_metrics *m, long running)
+{
+	atomic_store(&m->workers, (unsigned long long)running);
+}
+
+void
+cz_metrics_worker_restart(struct cz_metrics *m)
+{
+	atomic_fetch_add(&m->worker_restarts, 1);
+}
+
+static unsigned long long
+load(const counter *c)
+{
+	return atomic_load_explicit(c, memory_order_relaxed);
+}
+
+static const char *
+route_name(const struct cz_route *routes, size_t nroutes, size_t i)
+{
+	return i < nroutes ? routes[i].name : "unmatched";
+}
+
+int
+cz_metrics_render(const struct cz_metrics *m, const struct cz_route *routes,
+    size_t nroutes, cz_buf *out)
+{
+	const struct route_slot *s;
+	unsigned long long v, cum;
+	size_t i, j;
+	int rc = 0;
+
+	rc |= cz_buf_puts(out,
+	    "# HELP cibozer_http_requests_total Requests answered by the "
+	    "responder pool, by route and status.\n"
+	    "# TYPE cibozer_http_requests_total counter\n");
+	for (i = 0; i < m->nslots; i++)
+		for (j = 0; j < NSTATUS; j++) {
+			if ((v = load(&m->slots[i].by_status[j])) == 0)
+				continue;
+			if (statuses[j] != 0)
+				rc |= cz_buf_printf(out, "cibozer_http_requests_"
+				    "total{route=\"%s\",status=\"%d\"} %llu\n",
+				    route_name(routes, nroutes, i), statuses[j], v);
+			else
+				rc |= cz_buf_printf(out, "cibozer_http_requests_"
+				    "total{route=\"%s\",status=\"other\"} %llu\n",
+				    route_name(routes, nroutes, i), v);
+		}
+
+	rc |= cz_buf_puts(out,
+	    "# HELP cibozer_http_request_duration_seconds Time from request "
+	    "start to the last byte handed to the web server.\n"
+	    "# TYPE cibozer_http_request_duration_seconds histogram\n");
+	for (i = 0; i < m->nslots; i++) {
+		s = &m->slots[i];
+		cum = 0;
+		for (j = 0; j < NBUCKET; j++) {
+			cum += load(&s->buckets[j]);
+			if (j < NBUCKET - 1)
+				rc |= cz_buf_printf(out, "cibozer_http_request_"
+				    "duration_seconds_bucket{route=\"%s\","
+				    "le=\"%g\"} %llu\n",
+				    route_name(routes, nroutes, i), bounds[j], cum);
+			else
+				rc |= cz_buf_printf(out, "cibozer_http_request_"
+				    "duration_seconds_bucket{route=\"%s\","
+				    "le=\"+Inf\"} %llu\n",
+				    route_name(routes, nroutes, i), cum);
+		}
+		rc |= cz_buf_printf(out, "cibozer_http_request_duration_seconds"
+		    "_sum{route=\"%s\"} %.6f\n", route_name(routes, nroutes, i),
+		    (double)load(&s->sum_us) / 1e6);
+		rc |= cz_buf_printf(out, "cibozer_http_request_duration_seconds"
+		    "_count{route=\"%s\"} %llu\n",
+		    route_name(routes, nroutes, i), load(&s->count));
+	}
+
+	rc |= cz_buf_printf(out,
+	    "# HELP cibozer_db_errors_total Failed database connections and "
+	    "statements.\n"
+	    "# TYPE cibozer_db_errors_total counter\n"
+	    "cibozer_db_errors_total %llu\n"
+	    "# HELP cibozer_db_reconnects_total Connections reopened after "
+	    "one was lost.\n"
+	    "# TYPE cibozer_db_reconnects_total counter\n"
+	    "cibozer_db_reconnects_total %llu\n"
+	    "# HELP cibozer_workers Responder worker processes running.\n"
+	    "# TYPE cibozer_workers gauge\n"
+	    "cibozer_workers %llu\n"
+	    "# HELP cibozer_worker_restarts_total Workers replaced after "
+	    "they died.\n"
+	    "# TYPE cibozer_worker_restarts_total counter\n"
+	    "cibozer_worker_restarts_total %llu\n"
+	    "# HELP process_start_time_seconds Start time of the pool "
+	    "supervisor since the Unix epoch.\n"
+	    "# TYPE process_start_time_seconds gauge\n"
+	    "process_start_time_seconds %.3f\n",
+	    load(&m->db_errors), load(&m->db_reconnects), load(&m->workers),
+	    load(&m->worker_restarts), m->start_time);
+	return rc == 0 ? 0 : -1;
+}

@@ -1,0 +1,42 @@
+/*
+ * metrics.h - request counters shared by every worker of a pool.
+ *
+ * The supervisor maps one shared anonymous region before forking, so the
+ * counters outlive any worker and /metrics, answered by whichever worker
+ * nginx picks, reports the whole pool of this host. Each host is scraped on
+ * its own (docs/operations.md).
+ */
+#ifndef CZ_METRICS_H
+#define CZ_METRICS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "router.h"
+
+struct cz_metrics;
+
+/* Maps the region for nroutes routes (plus one slot for unmatched paths).
+ * Returns NULL when mmap fails. */
+struct cz_metrics *cz_metrics_new(size_t nroutes);
+void cz_metrics_free(struct cz_metrics *m);
+
+/* Counts one request. route is the route index, or nroutes when no route
+ * matched. */
+void cz_metrics_observe(struct cz_metrics *m, size_t route, int status,
+    double seconds);
+
+/* Adds to the database counters. */
+void cz_metrics_db(struct cz_metrics *m, unsigned long errors,
+    unsigned long reconnects);
+
+/* Supervisor bookkeeping. */
+void cz_metrics_workers(struct cz_metrics *m, long running);
+void cz_metrics_worker_restart(struct cz_metrics *m);
+
+/* Appends the Prometheus text exposition. Returns 0, or -1 when out grew
+ * past its cap. */
+int cz_metrics_render(const struct cz_metrics *m, const struct cz_route *routes,
+    size_t nroutes, cz_buf *out);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * request.h - one request: its transport, parsed input, and the response
+ * being built. Everything hangs off the request's arena.
+ *
+ * The same code serves FastCGI and plain CGI; only struct cz_io differs
+ * (libfcgi streams, or stdin/stdout and the environment).
+ */
+#ifndef CZ_REQUEST_H
+#define CZ_REQUEST_H
+
+#include <stddef.h>
+
+#include <json-c/json.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "params.h"
+#include "router.h"
+
+struct cz_app;
+
+/* How a request reads its input and writes its output. */
+struct cz_io {
+	const char	*(*getenv)(void *ctx, const char *name);
+	/* Reads up to n bytes; returns the count, 0 at end, -1 on error. */
+	long		 (*read)(void *ctx, char *buf, size_t n);
+	/* Writes n bytes; returns 0, or -1 when the client went away. */
+	int		 (*write)(void *ctx, const char *buf, size_t n);
+	/* Calls fn(name, value) for every CGI variable (HTTP_* among them). */
+	void		 (*each_env)(void *ctx, void (*fn)(void *, const char *),
+			    void *arg);
+	void		*ctx;
+};
+
+struct cz_request {
+	struct cz_app		*app;
+	cz_arena		*arena;
+	const struct cz_io	*io;
+
+	/* input */
+	const char		*method;
+	const char		*path;		/* raw, without query */
+	const char		*query;
+	const char		*request_id;
+	const char		*remote_addr;
+	const char		*user_agent;
+	const char		*content_type;
+	const char		*accept;
+	struct cz_params	 query_params;
+	struct cz_params	 form;
+	struct cz_params	 cookies;
+	struct json_object	*json;		/* body, when JSON */
+	const char		*body;
+	size_t			 body_len;
+	struct cz_route_match	 match;
+
+	/* response */
+	int			 status;
+	const char		*content_type_out;
+	cz_buf			*headers;	/* extra header lines */
+	cz_buf			*body_out;
+	const char		*error_message;	/* for the log only */
+	int			 wants_json;
+};
+
+/* Reads the CGI variable name, or NULL. */
+const char *cz_req_env(const struct cz_request *r, const char *name);
+
+/* Parses method, path, query string, cookies and header sizes from the
+ * environment. Returns 0, or an HTTP status (400) with r->error_message
+ * set. */
+int cz_req_parse_head(struct cz_request *r);
+
+/* Reads and parses the body by content type (JSON or form), with the size
+ * and shape limits of the settings. Returns 0, or 400/411/413/415 with
+ * r->error_message set. */
+int cz_req_read_body(struct cz_request *r);
+
+#endif

@@ -1,0 +1,236 @@
+/*
+ * response.c - response building and sending. See response.h.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "log.h"
+#include "mustache_json.h"
+#include "response.h"
+
+static const struct {
+	int		 status;
+	const char	*text;
+	const char	*title;		/* shown on error pages */
+} statuses[] = {
+	{ 200, "OK", NULL },
+	{ 201, "Created", NULL },
+	{ 202, "Accepted", NULL },
+	{ 204, "No Content", NULL },
+	{ 206, "Partial Content", NULL },
+	{ 301, "Moved Permanently", NULL },
+	{ 302, "Found", NULL },
+	{ 303, "See Other", NULL },
+	{ 304, "Not Modified", NULL },
+	{ 400, "Bad Request", "Bad request" },
+	{ 401, "Unauthorized", "Please log in" },
+	{ 403, "Forbidden", "Forbidden" },
+	{ 404, "Not Found", "Page not found" },
+	{ 405, "Method Not Allowed", "Method not allowed" },
+	{ 409, "Conflict", "Conflict" },
+	{ 411, "Length Required", "Length required" },
+	{ 413, "Content Too Large", "Request too large" },
+	{ 414, "URI Too Long", "Address too long" },
+	{ 415, "Unsupported Media Type", "Unsupported media type" },
+	{ 422, "Unprocessable Content", "Request cannot be met" },
+	{ 429, "Too Many Requests", "Too many requests" },
+	{ 500, "Internal Server Error", "Something went wrong" },
+	{ 502, "Bad Gateway", "Bad gateway" },
+	{ 503, "Service Unavailable", "Temporarily unavailable" },
+};
+
+/* Served when even the error template cannot be rendered: still carries
+ * the notices every page must carry. */
+static const char fallback_html[] =
+    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    "<title>Error · Cibozer</title></head><body><main><h1>Something went "
+    "wrong</h1><p>Please try again later.</p></main><footer><p>This "
+    "application is for educational purposes only. Not medical advice. "
+    "Consult healthcare professionals.</p><p>This information is NOT "
+    "intended to provide medical advice and is NOT intended to diagnose, "
+    "treat, cure, or prevent any disease. Always consult your physician "
+    "before changing your diet. Individual results may vary.</p><p>These "
+    "statements have not been evaluated by the Food and Drug "
+    "Administration.</p></footer></body></html>\n";
+
+static int
+find_status(int status)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (statuses[i].status == status)
+			return (int)i;
+	return -1;
+}
+
+const char *
+cz_status_text(int status)
+{
+	int i = find_status(status);
+
+	return i >= 0 ? statuses[i].text : "Unknown";
+}
+
+static const char *
+status_title(int status)
+{
+	int i = find_status(status);
+
+	return i >= 0 && statuses[i].title != NULL ? statuses[i].title :
+	    "Error";
+}
+
+void
+cz_resp_header(struct cz_request *r, const char *name, const char *fmt, ...)
+{
+	char value[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(value, sizeof(value), fmt, ap);
+	va_end(ap);
+	/* Header values never carry line breaks, whatever the caller had. */
+	value[strcspn(value, "\r\n")] = '\0';
+	cz_buf_printf(r->headers, "%s: %s\r\n", name, value);
+}
+
+static void
+put_deferred(void *obj)
+{
+	json_object_put(obj);
+}
+
+struct json_object *
+cz_page_ctx(struct cz_request *r, const char *title)
+{
+	struct json_object *ctx, *page;
+	struct tm tm;
+	time_t now;
+
+	ctx = json_object_new_object();
+	if (ctx == NULL || cz_arena_defer(r->arena, put_deferred, ctx) == -1)
+		return NULL;
+	json_object_object_add(ctx, "site", json_object_get(r->app->site_ctx));
+	json_object_object_add(ctx, "legal",
+	    json_object_get(r->app->legal_ctx));
+	page = json_object_new_object();
+	json_object_object_add(page, "title", json_object_new_string(title));
+	json_object_object_add(page, "path", json_object_new_string(r->path));
+	json_object_object_add(ctx, "page", page);
+	json_object_object_add(ctx, "request_id",
+	    json_object_new_string(r->request_id));
+	now = time(NULL);
+	gmtime_r(&now, &tm);
+	json_object_object_add(ctx, "year",
+	    json_object_new_int(tm.tm_year + 1900));
+	return ctx;
+}
+
+int
+cz_resp_html(struct cz_request *r, int status, const char *template,
+    struct json_object *ctx)
+{
+	char err[256];
+
+	cz_buf_reset(r->body_out);
+	if (ctx == NULL || mst_render_json(r->app->templates, template, ctx,
+	    r->body_out, err, sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: rendering %s: %s", __func__, template,
+		    ctx == NULL ? "out of memory" : err);
+		r->error_message = "template rendering failed";
+		return 500;
+	}
+	r->status = status;
+	r->content_type_out = "text/html; charset=utf-8";
+	return 0;
+}
+
+int
+cz_resp_json(struct cz_request *r, int status, struct json_object *obj)
+{
+	const char *s;
+
+	s = json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
+	cz_buf_reset(r->body_out);
+	if (cz_buf_puts(r->body_out, s) == -1 ||
+	    cz_buf_putc(r->body_out, '\n') == -1) {
+		r->error_message = "response too large";
+		return 500;
+	}
+	r->status = status;
+	r->content_type_out = "application/json";
+	return 0;
+}
+
+void
+cz_resp_error(struct cz_request *r, int status, const char *message)
+{
+	struct json_object *ctx, *err, *obj;
+
+	cz_buf_reset(r->body_out);
+	r->status = status;
+	if (message == NULL)
+		message = status_title(status);
+	if (r->wants_json) {
+		obj = json_object_new_object();
+		err = json_object_new_object();
+		json_object_object_add(err, "status", json_object_new_int(status));
+		json_object_object_add(err, "message",
+		    json_object_new_string(message));
+		json_object_object_add(obj, "error", err);
+		cz_resp_json(r, status, obj);
+		json_object_put(obj);
+		return;
+	}
+	ctx = cz_page_ctx(r, status_title(status));
+	if (ctx != NULL) {
+		err = json_object_new_object();
+		json_object_object_add(err, "status", json_object_new_int(status));
+		json_object_object_add(err, "title",
+		    json_object_new_string(status_title(status)));
+		json_object_object_add(err, "message",
+		    json_object_new_string(message));
+		json_object_object_add(err, "retry_later",
+		    json_object_new_boolean(status == 429 || status == 503));
+		json_object_object_add(ctx, "error", err);
+	}
+	if (cz_resp_html(r, status, "pages/error", ctx) != 0) {
+		cz_buf_reset(r->body_out);
+		cz_buf_puts(r->body_out, fallback_html);
+		r->content_type_out = "text/html; charset=utf-8";
+	}
+	r->status = status;
+}
+
+int
+cz_resp_send(struct cz_request *r)
+{
+	char head[512];
+	int n, head_only;
+
+	head_only = strcmp(r->method, "HEAD") == 0 || r->status == 204 ||
+	    r->status == 304;
+	n = snprintf(head, sizeof(head), "Status: %d %s\r\n", r->status,
+	    cz_status_text(r->status));
+	if (r->content_type_out != NULL && r->status != 204)
+		n += snprintf(head + n, sizeof(head) - (size_t)n,
+		    "Content-Type: %s\r\n", r->content_type_out);
+	if (r->status != 204 && r->status != 304)
+		n += snprintf(head + n, sizeof(head) - (size_t)n,
+		    "Content-Length: %zu\r\n", r->body_out->len);
+	if (r->io->write(r->io->ctx, head, (size_t)n) == -1 ||
+	    r->io->write(r->io->ctx, r->headers->data ? r->headers->data : "",
+	    r->headers->len) == -1 ||
+	    r->io->write(r->io->ctx, "\r\n", 2) == -1)
+		return -1;
+	if (head_only || r->body_out->len == 0)
+		return 0;
+	return r->io->write(r->io->ctx, r->body_out->data, r->body_out->len);
+}

@@ -1,0 +1,39 @@
+/*
+ * response.h - building and sending a response: HTML from templates, JSON,
+ * error pages (HTML or JSON as the client prefers), extra headers.
+ */
+#ifndef CZ_RESPONSE_H
+#define CZ_RESPONSE_H
+
+#include <json-c/json.h>
+
+#include "request.h"
+
+/* The reason phrase of an HTTP status ("Not Found"), or "Unknown". */
+const char *cz_status_text(int status);
+
+/* Appends a header line "Name: value". */
+void cz_resp_header(struct cz_request *r, const char *name, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
+
+/* The context every page starts from: site, legal, page.title, path,
+ * request_id, year. Owned by the request's arena. */
+struct json_object *cz_page_ctx(struct cz_request *r, const char *title);
+
+/* Renders template with ctx as an HTML response. Returns 0, or 500 when
+ * rendering failed (logged). */
+int cz_resp_html(struct cz_request *r, int status, const char *template,
+    struct json_object *ctx);
+
+/* Sends obj as JSON. Returns 0. */
+int cz_resp_json(struct cz_request *r, int status, struct json_object *obj);
+
+/* Replaces whatever was built with the error page for status, in HTML or
+ * JSON as the client prefers. message is shown to the client. */
+void cz_resp_error(struct cz_request *r, int status, const char *message);
+
+/* Writes status line, headers and body (no body for HEAD) through the
+ * request's transport. Returns 0, or -1 when the client went away. */
+int cz_resp_send(struct cz_request *r);
+
+#endif

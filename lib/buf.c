@@ -1,0 +1,109 @@
+/*
+ * buf.c - growable byte buffer. See buf.h.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+void
+cz_buf_init(cz_buf *b, size_t max)
+{
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->max = max;
+}
+
+static int
+grow(cz_buf *b, size_t extra)
+{
+	size_t need, ncap;
+	char *p;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		return -1;
+	need = b->len + extra + 1;
+	if (b->max != 0 && need - 1 > b->max)
+		return -1;
+	if (need <= b->cap)
+		return 0;
+	ncap = b->cap ? b->cap : 256;
+	while (ncap < need)
+		ncap = ncap > SIZE_MAX / 2 ? need : ncap * 2;
+	if ((p = realloc(b->data, ncap)) == NULL)
+		return -1;
+	b->data = p;
+	b->cap = ncap;
+	return 0;
+}
+
+int
+cz_buf_append(cz_buf *b, const void *p, size_t n)
+{
+	if (grow(b, n) == -1)
+		return -1;
+	if (n > 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+int
+cz_buf_puts(cz_buf *b, const char *s)
+{
+	return cz_buf_append(b, s, strlen(s));
+}
+
+int
+cz_buf_putc(cz_buf *b, char c)
+{
+	return cz_buf_append(b, &c, 1);
+}
+
+int
+cz_buf_printf(cz_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || grow(b, (size_t)n) == -1)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+void
+cz_buf_reset(cz_buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+void
+cz_buf_trim(cz_buf *b, size_t keep)
+{
+	if (b->cap > keep)
+		cz_buf_free(b);
+	else
+		cz_buf_reset(b);
+}
+
+void
+cz_buf_free(cz_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

@@ -1,0 +1,263 @@
+/*
+ * db.c - one libpq connection per process with prepared statements and
+ * transparent reconnection. See db.h.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "log.h"
+
+struct statement {
+	const char	*name;
+	const char	*sql;
+	int		 nparams;
+	int		 idempotent;
+};
+
+struct cz_db {
+	char			*conninfo;
+	int			 connect_timeout;
+	int			 statement_timeout;
+	PGconn			*conn;
+	int			 ever_connected;
+	long long		 next_try_ms;	/* no connect before this */
+	struct statement	 stmts[CZ_DB_MAX_STATEMENTS];
+	int			 nstmts;
+	struct cz_db_stats	 stats;
+	char			 error[256];
+};
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Keeps the first line of a libpq message; they never hold the password. */
+static void
+set_error(char *dst, size_t len, const char *msg)
+{
+	size_t n;
+
+	snprintf(dst, len, "%s", msg != NULL && *msg != '\0' ? msg :
+	    "unknown database error");
+	n = strcspn(dst, "\n");
+	dst[n] = '\0';
+}
+
+PGconn *
+cz_db_connect_once(const char *conninfo, int connect_timeout,
+    int statement_timeout, char *err, size_t errlen)
+{
+	const char *keys[5], *vals[5];
+	char ct[32], opts[64];
+	PGconn *c;
+
+	snprintf(ct, sizeof(ct), "%d", connect_timeout);
+	snprintf(opts, sizeof(opts), "-c statement_timeout=%d",
+	    statement_timeout);
+	/* Later keys override what the conninfo says; expand_dbname makes
+	 * the "dbname" value a full conninfo string or URI. */
+	keys[0] = "dbname";		vals[0] = conninfo;
+	keys[1] = "connect_timeout";	vals[1] = ct;
+	keys[2] = "options";		vals[2] = opts;
+	keys[3] = "application_name";	vals[3] = "cibozer";
+	keys[4] = NULL;			vals[4] = NULL;
+	c = PQconnectdbParams(keys, vals, 1);
+	if (c == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (PQstatus(c) != CONNECTION_OK) {
+		set_error(err, errlen, PQerrorMessage(c));
+		PQfinish(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct cz_db *
+cz_db_new(const char *conninfo, int connect_timeout, int statement_timeout)
+{
+	struct cz_db *db;
+
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		return NULL;
+	if ((db->conninfo = strdup(conninfo)) == NULL) {
+		free(db);
+		return NULL;
+	}
+	db->connect_timeout = connect_timeout;
+	db->statement_timeout = statement_timeout;
+	return db;
+}
+
+void
+cz_db_free(struct cz_db *db)
+{
+	if (db == NULL)
+		return;
+	if (db->conn != NULL)
+		PQfinish(db->conn);
+	free(db->conninfo);
+	free(db);
+}
+
+int
+cz_db_register(struct cz_db *db, const char *name, const char *sql,
+    int nparams, int idempotent)
+{
+	if (db->nstmts == CZ_DB_MAX_STATEMENTS)
+		return -1;
+	db->stmts[db->nstmts].name = name;
+	db->stmts[db->nstmts].sql = sql;
+	db->stmts[db->nstmts].nparams = nparams;
+	db->stmts[db->nstmts].idempotent = idempotent;
+	db->nstmts++;
+	return 0;
+}
+
+static void
+drop(struct cz_db *db)
+{
+	if (db->conn != NULL) {
+		PQfinish(db->conn);
+		db->conn = NULL;
+	}
+}
+
+static int
+prepare_all(struct cz_db *db)
+{
+	PGresult *r;
+	int i;
+
+	for (i = 0; i < db->nstmts; i++) {
+		r = PQprepare(db->conn, db->stmts[i].name, db->stmts[i].sql,
+		    db->stmts[i].nparams, NULL);
+		if (r == NULL || PQresultStatus(r) != PGRES_COMMAND_OK) {
+			set_error(db->error, sizeof(db->error),
+			    PQerrorMessage(db->conn));
+			cz_log(CZ_LOG_ERROR, "%s: preparing %s: %s", __func__,
+			    db->stmts[i].name, db->error);
+			PQclear(r);
+			return -1;
+		}
+		PQclear(r);
+	}
+	return 0;
+}
+
+int
+cz_db_ensure(struct cz_db *db)
+{
+	long long now;
+
+	if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK)
+		return 0;
+	drop(db);
+	now = now_ms();
+	if (now < db->next_try_ms)
+		return -1;
+	db->conn = cz_db_connect_once(db->conninfo, db->connect_timeout,
+	    db->statement_timeout, db->error, sizeof(db->error));
+	if (db->conn == NULL || prepare_all(db) == -1) {
+		drop(db);
+		db->stats.errors++;
+		db->next_try_ms = now + CZ_DB_RETRY_MS;
+		cz_log(CZ_LOG_ERROR, "%s: database unreachable: %s", __func__,
+		    db->error);
+		return -1;
+	}
+	db->stats.connects++;
+	if (db->ever_connected) {
+		db->stats.reconnects++;
+		cz_log(CZ_LOG_INFO, "%s: reconnected to the database",
+		    __func__);
+	}
+	db->ever_connected = 1;
+	db->error[0] = '\0';
+	return 0;
+}
+
+static const struct statement *
+lookup(const struct cz_db *db, const char *name)
+{
+	int i;
+
+	for (i = 0; i < db->nstmts; i++)
+		if (strcmp(db->stmts[i].name, name) == 0)
+			return &db->stmts[i];
+	return NULL;
+}
+
+PGresult *
+cz_db_exec(struct cz_db *db, const char *name, int nparams,
+    const char *const *values)
+{
+	const struct statement *st;
+	PGresult *r;
+	int attempt;
+
+	if ((st = lookup(db, name)) == NULL || st->nparams != nparams) {
+		snprintf(db->error, sizeof(db->error),
+		    "statement %s not registered with %d parameters", name,
+		    nparams);
+		db->stats.errors++;
+		return NULL;
+	}
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (cz_db_ensure(db) == -1)
+			return NULL;
+		r = PQexecPrepared(db->conn, name, nparams, values, NULL, NULL,
+		    0);
+		if (PQstatus(db->conn) == CONNECTION_OK) {
+			if (r == NULL || (PQresultStatus(r) != PGRES_TUPLES_OK &&
+			    PQresultStatus(r) != PGRES_COMMAND_OK)) {
+				set_error(db->error, sizeof(db->error),
+				    PQerrorMessage(db->conn));
+				db->stats.errors++;
+			}
+			return r;
+		}
+		/* The connection broke under the statement: the server
+		 * restarted or went away. Reopen; run it again only when
+		 * doing so twice is harmless. */
+		PQclear(r);
+		set_error(db->error, sizeof(db->error),
+		    PQerrorMessage(db->conn));
+		db->stats.errors++;
+		cz_log(CZ_LOG_WARN, "%s: connection lost during %s: %s",
+		    __func__, name, db->error);
+		drop(db);
+		if (!st->idempotent)
+			return NULL;
+	}
+	return NULL;
+}
+
+PGconn *
+cz_db_conn(struct cz_db *db)
+{
+	return db->conn;
+}
+
+const char *
+cz_db_error(const struct cz_db *db)
+{
+	return db->error[0] != '\0' ? db->error : "no error";
+}
+
+const struct cz_db_stats *
+cz_db_stats(const struct cz_db *db)
+{
+	return &db->stats;
+}

@@ -1,0 +1,62 @@
+/*
+ * db.h - the one PostgreSQL connection a process holds.
+ *
+ * Statements are registered once at start-up and prepared on every
+ * (re)connection, so a server restart is invisible to callers: a broken
+ * connection is dropped and reopened on next use, at most once per
+ * CZ_DB_RETRY_MS while the server stays away, so requests fail fast (503)
+ * instead of each waiting for a connect timeout.
+ */
+#ifndef CZ_DB_H
+#define CZ_DB_H
+
+#include <libpq-fe.h>
+
+#define CZ_DB_MAX_STATEMENTS	128
+#define CZ_DB_RETRY_MS		1000
+
+struct cz_db;
+
+struct cz_db_stats {
+	unsigned long	connects;	/* successful connections */
+	unsigned long	reconnects;	/* of which after a lost one */
+	unsigned long	errors;		/* failed connects and statements */
+};
+
+/* Creates the handle; no connection is made until first use. The conninfo
+ * is copied. connect_timeout is in seconds, statement_timeout in ms. */
+struct cz_db *cz_db_new(const char *conninfo, int connect_timeout,
+    int statement_timeout);
+void cz_db_free(struct cz_db *db);
+
+/* Registers a statement to prepare on each connection. idempotent marks a
+ * statement safe to run again when the connection broke while sending it.
+ * Returns 0, or -1 when the table is full. name and sql must outlive db. */
+int cz_db_register(struct cz_db *db, const char *name, const char *sql,
+    int nparams, int idempotent);
+
+/* Makes sure a connection is up, reconnecting if needed. Returns 0, or -1
+ * when the database is unreachable (the reason is in cz_db_error). */
+int cz_db_ensure(struct cz_db *db);
+
+/* Runs a registered statement with text parameters (NULL is SQL NULL).
+ * Returns the result, which the caller must PQclear, or NULL when the
+ * connection failed; a result with an error status is returned as is and
+ * counted in the statistics. */
+PGresult *cz_db_exec(struct cz_db *db, const char *name, int nparams,
+    const char *const *values);
+
+/* The raw connection when up (for migrations and transactions), else NULL. */
+PGconn *cz_db_conn(struct cz_db *db);
+
+/* The last connection or statement error, without secrets. */
+const char *cz_db_error(const struct cz_db *db);
+
+const struct cz_db_stats *cz_db_stats(const struct cz_db *db);
+
+/* Opens a connection with the same options (for the admin tool).
+ * Returns NULL with a message in err. */
+PGconn *cz_db_connect_once(const char *conninfo, int connect_timeout,
+    int statement_timeout, char *err, size_t errlen);
+
+#endif

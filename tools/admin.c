@@ -1,0 +1,119 @@
+/*
+ * admin.c - cibozer-admin: the operator's command-line tool. Global options
+ * come first, then a subcommand from the table below.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "admin.h"
+#include "log.h"
+#include "settings.h"
+
+static int
+cmd_migrate(const struct cz_settings *s, int argc, char **argv)
+{
+	return admin_migrate(s, argc, argv);
+}
+
+static int
+cmd_render(const struct cz_settings *s, int argc, char **argv)
+{
+	(void)s;
+	return admin_render_template(argc, argv);
+}
+
+static int
+cmd_config(const struct cz_settings *s, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	cz_settings_dump(s, stdout);
+	return 0;
+}
+
+static const struct {
+	const char	*name;
+	int		(*run)(const struct cz_settings *, int, char **);
+	int		 needs_config;
+	const char	*usage;
+} commands[] = {
+	{ "migrate", cmd_migrate, 1,
+	    "migrate [--status]      apply pending SQL migrations" },
+	{ "render-template", cmd_render, 0,
+	    "render-template TEMPLATE DATA.json [PARTIAL_DIR]\n"
+	    "                          print a rendering, exactly" },
+	{ "config", cmd_config, 1,
+	    "config                  print the effective settings "
+	    "(secrets hidden)" },
+};
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp, "usage: cibozer-admin [--config FILE] COMMAND [ARGS]\n"
+	    "commands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(fp, "  %s\n", commands[i].usage);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "config",	required_argument,	NULL, 'c' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *config = NULL, *path;
+	struct cz_settings s;
+	char err[1024];
+	size_t i;
+	int ch, required;
+
+	/* Stop at the first non-option: the rest belongs to the command. */
+	while ((ch = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			config = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		usage(stderr);
+		return 2;
+	}
+	cz_log_init("cibozer-admin", CZ_LOG_INFO);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[0], commands[i].name) != 0)
+			continue;
+		cz_settings_defaults(&s);
+		if (commands[i].needs_config) {
+			path = cz_settings_path(config, &required);
+			if (cz_settings_load(&s, path, required, err,
+			    sizeof(err)) == -1) {
+				fprintf(stderr, "cibozer-admin: %s\n", err);
+				return 1;
+			}
+			cz_log_init("cibozer-admin",
+			    (enum cz_log_level)s.log_level);
+		}
+		optind = 1;
+		return commands[i].run(&s, argc, argv);
+	}
+	fprintf(stderr, "cibozer-admin: unknown command \"%s\"\n", argv[0]);
+	usage(stderr);
+	return 2;
+}

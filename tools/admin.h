@@ -1,0 +1,13 @@
+/*
+ * admin.h - subcommands of cibozer-admin, one file each.
+ */
+#ifndef CZ_ADMIN_H
+#define CZ_ADMIN_H
+
+struct cz_settings;
+
+/* Each takes argv[0] = subcommand name and returns the exit status. */
+int admin_migrate(const struct cz_settings *s, int argc, char **argv);
+int admin_render_template(int argc, char **argv);
+
+#endif
