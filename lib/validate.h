@@ -1,0 +1,90 @@
+/*
+ * validate.h - table-driven validation of request input.
+ *
+ * A handler describes its inputs once, as a table of fields, and receives
+ * typed, checked values indexed like the table, or a JSON object of clear
+ * per-field messages to send back, e.g.
+ *	{"calories": "must be between 800 and 5000"}
+ * The same table serves form/query parameters and JSON bodies.
+ */
+#ifndef CZ_VALIDATE_H
+#define CZ_VALIDATE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "params.h"
+
+struct json_object;
+
+/* Longest e-mail address accepted (RFC 5321 path limit less the brackets). */
+#define CZ_EMAIL_MAX	254
+
+enum cz_ftype {
+	CZ_F_INT,	/* decimal integer in [min, max] */
+	CZ_F_STRING,	/* UTF-8 text without NUL, length in bytes in [min, max] */
+	CZ_F_ENUM,	/* exactly one of choices */
+	CZ_F_BOOL,	/* "1" "0" "true" "false" "on" "off"; JSON true/false */
+	CZ_F_EMAIL	/* local@domain.tld, at most CZ_EMAIL_MAX bytes */
+};
+
+/*
+ * One input field. min and max are inclusive: for CZ_F_INT the range of the
+ * value (set both; LLONG_MIN/LLONG_MAX for no bound); for CZ_F_STRING and
+ * CZ_F_EMAIL the length in bytes, where max <= 0 means no upper bound other
+ * than the parser limits (and CZ_EMAIL_MAX for e-mail). choices is a
+ * NULL-terminated list for CZ_F_ENUM, unused otherwise.
+ */
+struct cz_field {
+	const char		*name;
+	enum cz_ftype		 type;
+	int			 required;
+	long long		 min, max;
+	const char *const	*choices;
+};
+
+/*
+ * One validated value. present is 1 when the field was given and valid.
+ * i holds the CZ_F_INT value, the CZ_F_BOOL value (0 or 1) or the CZ_F_ENUM
+ * index into choices. s and len hold the text of CZ_F_STRING and CZ_F_EMAIL
+ * values (NUL-terminated, owned by the input or its arena) and, for
+ * CZ_F_ENUM, the matching choice from the table; s is NULL otherwise.
+ */
+struct cz_value {
+	int		 present;
+	long long	 i;
+	const char	*s;
+	size_t		 len;
+};
+
+/*
+ * Validates form or query parameters against fields[0..nfields). For each
+ * field the first pair of that name is used (others are ignored, as are
+ * names not in the table); a pair with an empty value counts as absent,
+ * as browsers send empty form controls. out[0..nfields) is always filled
+ * (present 0 for absent or invalid fields).
+ * Returns 0 when every field is valid (*errors set to NULL). Otherwise
+ * returns -1 and sets *errors to a JSON object, owned by a, mapping each
+ * failing field's name to a message ("is required", "must be an integer",
+ * "must be one of: standard, vegan", ...); when memory runs out building
+ * it, *errors is NULL, which callers answer as an internal error.
+ * errors may be NULL when messages are not wanted.
+ */
+int cz_validate_params(cz_arena *a, const struct cz_field *fields,
+    size_t nfields, const struct cz_params *in, struct cz_value *out,
+    struct json_object **errors);
+
+/*
+ * As cz_validate_params for a parsed JSON body. obj must be a JSON object,
+ * else the result is -1 with the single message {"body": "must be a JSON
+ * object"}. A member that is missing or null counts as absent. CZ_F_INT
+ * takes only JSON integers (not 1.5, not "5"; integers beyond 64 bits
+ * saturate and then fail a narrower range); CZ_F_BOOL takes only true and
+ * false; the text types take only strings. String values point into obj,
+ * so they live as long as obj does.
+ */
+int cz_validate_json(cz_arena *a, const struct cz_field *fields,
+    size_t nfields, struct json_object *obj, struct cz_value *out,
+    struct json_object **errors);
+
+#endif
