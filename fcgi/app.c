@@ -16,6 +16,11 @@
 #include "response.h"
 #include "routes.h"
 
+/* The same policy nginx sends (nginx/snippets/cibozer-security-headers.conf). */
+#define CZ_CSP "default-src 'self'; img-src 'self' data:; media-src 'self' " \
+	"blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " \
+	"form-action 'self'; frame-ancestors 'none'"
+
 static struct json_object *
 site_object(const struct cz_settings *s)
 {
@@ -24,6 +29,10 @@ site_object(const struct cz_settings *s)
 	json_object_object_add(o, "name", json_object_new_string(s->site_name));
 	json_object_object_add(o, "base_url",
 	    json_object_new_string(s->base_url));
+	/* Static files are cached for a year: their URLs change with each
+	 * release instead. */
+	json_object_object_add(o, "asset_version",
+	    json_object_new_string(PACKAGE_VERSION));
 	return o;
 }
 
@@ -223,6 +232,12 @@ cz_app_handle(struct cz_app *app, const struct cz_io *io)
 		cz_resp_header(&r, "Cache-Control", "no-store");
 	else
 		cz_resp_header(&r, "Cache-Control", "no-cache");
+	/* nginx adds these too and hides ours; in CGI mode there may be no
+	 * nginx, so the responder always sends them. */
+	cz_resp_header(&r, "Content-Security-Policy", "%s", CZ_CSP);
+	cz_resp_header(&r, "X-Content-Type-Options", "nosniff");
+	cz_resp_header(&r, "X-Frame-Options", "DENY");
+	cz_resp_header(&r, "Referrer-Policy", "strict-origin-when-cross-origin");
 	if (cz_resp_send(&r) == -1)
 		r.error_message = "the client went away before the response "
 		    "was written";

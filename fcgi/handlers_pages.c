@@ -75,8 +75,9 @@ cz_h_csp_report(struct cz_request *r)
 	if (cz_validate_json(r->arena, csp_fields,
 	    sizeof(csp_fields) / sizeof(csp_fields[0]), report, v,
 	    &errors) == -1) {
-		cz_resp_json(r, 400, errors);
-		return 0;
+		if (errors == NULL)
+			return 500;
+		return cz_resp_json(r, 400, cz_errors_body(r, errors));
 	}
 	/* Only the directive and the blocked origin: document URIs may
 	 * carry query strings with personal data. */

@@ -132,6 +132,18 @@ cz_page_ctx(struct cz_request *r, const char *title)
 	return ctx;
 }
 
+struct json_object *
+cz_errors_body(struct cz_request *r, struct json_object *fields)
+{
+	struct json_object *o;
+
+	if ((o = json_object_new_object()) == NULL ||
+	    cz_arena_defer(r->arena, put_deferred, o) == -1)
+		return NULL;
+	json_object_object_add(o, "errors", json_object_get(fields));
+	return o;
+}
+
 int
 cz_resp_html(struct cz_request *r, int status, const char *template,
     struct json_object *ctx)
@@ -156,6 +168,10 @@ cz_resp_json(struct cz_request *r, int status, struct json_object *obj)
 {
 	const char *s;
 
+	if (obj == NULL) {
+		r->error_message = "out of memory";
+		return 500;
+	}
 	s = json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE);
 	cz_buf_reset(r->body_out);

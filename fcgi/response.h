@@ -25,6 +25,12 @@ struct json_object *cz_page_ctx(struct cz_request *r, const char *title);
 int cz_resp_html(struct cz_request *r, int status, const char *template,
     struct json_object *ctx);
 
+/* The body of a field validation error, {"errors": fields}, as the API
+ * reference describes it. fields is kept (referenced); the result is owned
+ * by the request's arena. */
+struct json_object *cz_errors_body(struct cz_request *r,
+    struct json_object *fields);
+
 /* Sends obj as JSON. Returns 0. */
 int cz_resp_json(struct cz_request *r, int status, struct json_object *obj);
 
