@@ -1,0 +1,77 @@
+#!/bin/bash
+# test_valgrind.sh - memcheck finds no leak and no error in the responder:
+# in CGI mode over every route, and in a FastCGI worker that serves a batch
+# of requests and is then stopped with SIGTERM (a long-running process must
+# give back everything it took).
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+
+command -v valgrind >/dev/null || skip "valgrind is not installed (package valgrind)"
+command -v cgi-fcgi >/dev/null || skip "cgi-fcgi is not installed (package libfcgi-bin)"
+
+tmp=$(_cz_tmp)
+vg=("$(command -v valgrind)" --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect
+	--show-leak-kinds=definite,indirect --error-exitcode=99)
+
+# CGI: one process per request, each must end clean.
+cgi_clean() {
+	local method=$1 uri=$2 body=${3:-}
+	printf '%s' "$body" | env -i PATH=/usr/bin:/bin CIBOZER_CONFIG="$CZ_CONFIG" \
+		REQUEST_METHOD="$method" REQUEST_URI="$uri" QUERY_STRING="${uri#*\?}" \
+		CONTENT_TYPE=application/json CONTENT_LENGTH="${#body}" \
+		"${vg[@]}" --log-file="$tmp/cgi-vg.%p" "$CZ_FCGI" >/dev/null 2>>"$tmp/cgi.err"
+}
+for uri in / /about /terms /privacy /disclaimers /nope "/?x=%zz" /health /health/ready /health/live; do
+	check "valgrind: CGI GET $uri is clean" cgi_clean GET "$uri"
+done
+check "valgrind: CGI POST /csp-report is clean" \
+	cgi_clean POST /csp-report '{"csp-report": {"violated-directive": "img-src"}}'
+check "valgrind: CGI POST with bad JSON is clean" cgi_clean POST /csp-report '{"a": ['
+
+# FastCGI: a supervised pool of one worker under valgrind on its own socket
+# (spawn-fcgi execs without a PATH search, hence the full path above).
+sock=$tmp/vg.sock
+spawn-fcgi -n -s "$sock" -M 0600 -- "${vg[@]}" --trace-children=yes \
+	--log-file="$tmp/fcgi-vg.%p" "$CZ_FCGI" --config "$CZ_CONFIG" --workers 1 \
+	2>"$tmp/fcgi.err" &
+spawn_pid=$!
+check "the pool under valgrind opens its socket" wait_until 30 test -S "$sock"
+
+fcgi_get() {
+	env -i PATH=/usr/bin:/bin REQUEST_METHOD=GET REQUEST_URI="$1" QUERY_STRING="" \
+		SCRIPT_NAME="$1" cgi-fcgi -bind -connect "$sock" 2>/dev/null
+}
+# Whole answers are captured before looking at them: a `| grep -q` would
+# make cgi-fcgi die of SIGPIPE and, under pipefail, look like a failure.
+answers() {
+	local a
+	a=$(fcgi_get /health/live)
+	[[ $a == "Status: 200"* ]]
+}
+# The worker starts slowly under valgrind: wait for its first answer.
+check "the worker under valgrind answers" wait_until 60 answers
+served=0
+missed=()
+for round in 1 2 3 4 5; do
+	for uri in / /about /nope /health/ready /metrics "/?y=%zz"; do
+		answer=$(fcgi_get "$uri")
+		if [[ $answer == "Status: "* ]]; then
+			served=$((served + 1))
+		else
+			missed+=("round $round: $uri")
+		fi
+	done
+done
+((${#missed[@]} == 0)) || printf '# no answer: %s\n' "${missed[@]}"
+check "the worker under valgrind served 30 requests" test "$served" -eq 30
+
+kill -TERM "$spawn_pid"
+wait "$spawn_pid"
+rc=$?
+check "the pool under valgrind exits 0 after SIGTERM (99 = leak or error)" test "$rc" -eq 0
+check "valgrind reports nothing for the pool" bash -c '! grep -l "definitely lost\|indirectly lost\|Invalid\|uninitialised" "$1"/fcgi-vg.* 2>/dev/null | grep -q .' _ "$tmp"
+for f in "$tmp"/fcgi-vg.* "$tmp"/cgi-vg.*; do
+	[[ -s $f ]] && { echo "--- $f"; head -n 40 "$f"; }
+done
+
+finish
