@@ -53,6 +53,18 @@ set_error(char *dst, size_t len, const char *msg)
 	dst[n] = '\0';
 }
 
+/* Server notices ("relation already exists, skipping") are chatter for an
+ * operator: keep them at debug level, as JSON lines like everything else. */
+static void
+notice_to_log(void *arg, const char *message)
+{
+	char line[512];
+
+	(void)arg;
+	set_error(line, sizeof(line), message);
+	cz_log(CZ_LOG_DEBUG, "database notice: %s", line);
+}
+
 PGconn *
 cz_db_connect_once(const char *conninfo, int connect_timeout,
     int statement_timeout, char *err, size_t errlen)
@@ -81,6 +93,7 @@ cz_db_connect_once(const char *conninfo, int connect_timeout,
 		PQfinish(c);
 		return NULL;
 	}
+	PQsetNoticeProcessor(c, notice_to_log, NULL);
 	return c;
 }
 

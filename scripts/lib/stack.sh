@@ -67,6 +67,16 @@ cz_can() {
 	cz_as "$user" test "$@" 2>/dev/null
 }
 
+# cz_proc_alive PID - whether PID runs (a zombie, which nobody may reap in
+# a container, counts as gone).
+cz_proc_alive() {
+	local stat
+	kill -0 "$1" 2>/dev/null || return 1
+	read -r stat <"/proc/$1/stat" 2>/dev/null || return 1
+	stat=${stat##*) }
+	[[ ${stat%% *} != Z ]]
+}
+
 # cz_pid_alive PIDFILE [CMDLINE-WORD] - prints the pid recorded in PIDFILE
 # when that process is alive (and its command line contains the word), else
 # fails. Used to tell leftovers of a killed run from stale pid files.
@@ -75,7 +85,7 @@ cz_pid_alive() {
 	[[ -r $pidfile ]] || return 1
 	read -r pid <"$pidfile" 2>/dev/null || return 1
 	[[ $pid =~ ^[0-9]+$ ]] && ((pid > 1)) || return 1
-	kill -0 "$pid" 2>/dev/null || return 1
+	cz_proc_alive "$pid" || return 1
 	if [[ -n $word ]]; then
 		cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
 		[[ $cmd == *"$word"* ]] || return 1
@@ -86,7 +96,7 @@ cz_pid_alive() {
 # cz_wait_gone PID SECONDS - waits until PID has exited; fails on timeout.
 cz_wait_gone() {
 	local pid=$1 tenths=$(($2 * 10))
-	while kill -0 "$pid" 2>/dev/null; do
+	while cz_proc_alive "$pid"; do
 		((tenths-- > 0)) || return 1
 		sleep 0.1
 	done
@@ -144,7 +154,7 @@ cz_build() {
 		printf '%s' "$args" >"$stamp"
 	fi
 	cz_msg "build: make -j2 in $build"
-	make -C "$build" -j2 --no-print-directory || {
+	make -C "$build" -j2 -s --no-print-directory || {
 		cz_err "make failed in $build"
 		return 1
 	}
@@ -421,12 +431,12 @@ cz_pool_start() {
 
 	for ((i = 0; i < 100; i++)); do
 		[[ -S $socket ]] && break
-		kill -0 "$pid" 2>/dev/null || break
+		cz_proc_alive "$pid" || break
 		sleep 0.1
 	done
 	# A responder that rejects its configuration exits at once.
 	sleep 0.3
-	if [[ ! -S $socket ]] || ! kill -0 "$pid" 2>/dev/null; then
+	if [[ ! -S $socket ]] || ! cz_proc_alive "$pid"; then
 		tail -n 20 "$log" >&2
 		cz_err "the responder pool did not start (log: $log)"
 		return 1
