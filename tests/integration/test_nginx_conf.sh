@@ -160,6 +160,11 @@ fi
 # 3. dev configuration, rendered, nginx -t
 dev=$tmp/dev
 mkdir -p "$dev/logs" "$dev/tmp" "$dev/videos"
+# nginx's workers run as nobody, who may not reach the source tree (a clone
+# under /root): serve a readable copy of static/.
+cp -R "$repo/static" "$dev/static"
+chmod 755 "$tmp" "$dev"
+chmod -R a+rX "$dev/static"
 http_port=0
 https_port=0
 render_dev() {
@@ -167,7 +172,7 @@ render_dev() {
 	    -e "s|@HTTP_PORT@|$http_port|g" \
 	    -e "s|@HTTPS_PORT@|$https_port|g" \
 	    -e "s|@SOCKET@|$dev/no-responder.sock|g" \
-	    -e "s|@STATIC_DIR@|$repo/static|g" \
+	    -e "s|@STATIC_DIR@|$dev/static|g" \
 	    -e "s|@VIDEO_DIR@|$dev/videos|g" \
 	    -e "s|@CERT@|$tmp/cert.pem|g" \
 	    -e "s|@KEY@|$tmp/key.pem|g" \
