@@ -45,6 +45,12 @@ static const struct {
 	{ "render-template", cmd_render, 0,
 	    "render-template TEMPLATE DATA.json [PARTIAL_DIR]\n"
 	    "                          print a rendering, exactly" },
+	{ "import-usda", admin_import_usda, 1,
+	    "import-usda DIR         load the USDA SR24 food files of DIR "
+	    "(idempotent)" },
+	{ "validate-foods", admin_validate_foods, 1,
+	    "validate-foods [--all]  check the loaded foods' energy, fiber and "
+	    "masses" },
 	{ "config", cmd_config, 1,
 	    "config                  print the effective settings "
 	    "(secrets hidden)" },

@@ -9,5 +9,7 @@ struct cz_settings;
 /* Each takes argv[0] = subcommand name and returns the exit status. */
 int admin_migrate(const struct cz_settings *s, int argc, char **argv);
 int admin_render_template(int argc, char **argv);
+int admin_import_usda(const struct cz_settings *s, int argc, char **argv);
+int admin_validate_foods(const struct cz_settings *s, int argc, char **argv);
 
 #endif

@@ -37,6 +37,8 @@
 #   CZ_PG_PORT       its port on 127.0.0.1
 #   CZ_DATABASE_URL  libpq conninfo of the cibozer database (user cibozer)
 #   CZ_PG_SUPERUSER_URL  the same as the superuser postgres
+#   CZ_USDA_DIR      the USDA SR24 food files (scripts/usda); unset when
+#                    they could not be fetched
 
 for _cz_v in CZ_SRCDIR CZ_BUILD_DIR CZ_CONFIG CZ_BASE_URL CZ_STATE_DIR CZ_SOCKET \
 	CZ_POOL_PIDFILE CZ_NGINX_PIDFILE CZ_PG_DIR CZ_PG_PORT CZ_DATABASE_URL; do
