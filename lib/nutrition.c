@@ -1,0 +1,614 @@
+/*
+ * nutrition.c - pure nutrition arithmetic: the core nutrient table, scaling
+ * and sums, net carbs, energy shares, household measures and the shopping
+ * list. See nutrition.h.
+ *
+ * Quantities in measures are counted in twelfths of a unit, so that the
+ * quarters and thirds people cook with are exact integers.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "nutrition.h"
+
+#define MU	"\xc2\xb5"	/* U+00B5 MICRO SIGN, as in the nutrients table */
+
+static const struct cz_nutrient_info nutrients[CZ_NUTRIENTS] = {
+	[CZ_N_ENERGY] = { "energy", "Energy", "kcal", "Energy" },
+	[CZ_N_PROTEIN] = { "protein", "Protein", "g", "Protein" },
+	[CZ_N_FAT] = { "fat", "Fat", "g", "Fat" },
+	[CZ_N_CARBS] = { "carbs", "Carbs", "g", "Carbohydrates" },
+	[CZ_N_FIBER] = { "fiber", "Fiber", "g", "Fiber" },
+	[CZ_N_SUGARS] = { "sugars", "Sugars", "g", "Sugars" },
+	[CZ_N_SATURATED_FAT] = { "saturated_fat", "Saturated", "g",
+	    "Saturated fat" },
+	[CZ_N_CHOLESTEROL] = { "cholesterol", "Cholesterol", "mg",
+	    "Cholesterol" },
+	[CZ_N_SODIUM] = { "sodium", "Sodium", "mg", "Sodium" },
+	[CZ_N_POTASSIUM] = { "potassium", "Potassium", "mg", "Potassium" },
+	[CZ_N_CALCIUM] = { "calcium", "Calcium", "mg", "Calcium" },
+	[CZ_N_IRON] = { "iron", "Iron", "mg", "Iron" },
+	[CZ_N_MAGNESIUM] = { "magnesium", "Magnesium", "mg", "Magnesium" },
+	[CZ_N_ZINC] = { "zinc", "Zinc", "mg", "Zinc" },
+	[CZ_N_VITAMIN_A] = { "vitamin_a", "Vitamin A", "IU", "Vitamin A" },
+	[CZ_N_VITAMIN_C] = { "vitamin_c", "Vitamin C", "mg", "Vitamin C" },
+	[CZ_N_VITAMIN_D] = { "vitamin_d", "Vitamin D", "IU", "Vitamin D" },
+	[CZ_N_VITAMIN_E] = { "vitamin_e", "Vitamin E", "mg", "Vitamin E" },
+	[CZ_N_VITAMIN_K] = { "vitamin_k", "Vitamin K", MU "g", "Vitamin K" },
+	[CZ_N_VITAMIN_B6] = { "vitamin_b6", "B6 (Pyridoxine)", "mg",
+	    "Vitamin B6" },
+	[CZ_N_VITAMIN_B12] = { "vitamin_b12", "B12 (Cyanocobalamin)", MU "g",
+	    "Vitamin B12" },
+	[CZ_N_FOLATE] = { "folate", "Folate", MU "g", "Folate" },
+	[CZ_N_OMEGA_3] = { "omega_3", "Omega-3", "g", "Omega-3 fatty acids" },
+};
+
+/* Kinds of household measure, told apart by the first word of the name. */
+enum mclass {
+	MC_UNIT,	/* a whole thing or a part of one: "large", "slice" */
+	MC_CUP,
+	MC_TBSP,
+	MC_TSP,
+	MC_SKIP		/* a weight or a vague amount: never shown */
+};
+
+static const struct {
+	const char	*word;
+	enum mclass	 cls;
+	const char	*plural;	/* the word for more than one, or NULL */
+} mwords[] = {
+	{ "cup",		MC_CUP,		"cups" },
+	{ "cups",		MC_CUP,		NULL },
+	{ "tbsp",		MC_TBSP,	NULL },
+	{ "tsp",		MC_TSP,		NULL },
+	{ "fl oz",		MC_SKIP,	NULL },
+	{ "pint",		MC_SKIP,	NULL },
+	{ "quart",		MC_SKIP,	NULL },
+	{ "gallon",		MC_SKIP,	NULL },
+	{ "liter",		MC_SKIP,	NULL },
+	{ "ml",			MC_SKIP,	NULL },
+	{ "oz",			MC_SKIP,	NULL },
+	{ "lb",			MC_SKIP,	NULL },
+	{ "g",			MC_SKIP,	NULL },
+	{ "kg",			MC_SKIP,	NULL },
+	{ "serving",		MC_SKIP,	NULL },
+	{ "NLEA serving",	MC_SKIP,	NULL },
+	{ "package",		MC_SKIP,	NULL },
+	{ "container",		MC_SKIP,	NULL },
+};
+
+/*
+ * Volume measures, largest first: the smallest quantity worth showing (in
+ * twelfths), the largest count worth showing, and the step a shopping
+ * quantity is rounded up to (in twelfths).
+ */
+static const struct {
+	enum mclass	cls;
+	int		min_q;
+	double		max_count;
+	int		buy_q;
+} volumes[] = {
+	{ MC_CUP,	3,	16,	3 },	/* ¼ cup to 16 cups, buy by ¼ */
+	{ MC_TBSP,	6,	8,	12 },	/* ½ to 8 tbsp, buy whole tbsp */
+	{ MC_TSP,	3,	6,	12 },	/* ¼ to 6 tsp, buy whole tsp */
+};
+
+/* The fractions of a unit shown, in twelfths, with their UTF-8 glyphs. */
+static const struct {
+	int		 q;
+	const char	*glyph;
+} fractions[] = {
+	{ 0,	"" },
+	{ 3,	"\xc2\xbc" },		/* ¼ */
+	{ 4,	"\xe2\x85\x93" },	/* ⅓ */
+	{ 6,	"\xc2\xbd" },		/* ½ */
+	{ 8,	"\xe2\x85\x94" },	/* ⅔ */
+	{ 9,	"\xc2\xbe" },		/* ¾ */
+	{ 12,	"" },			/* the next whole */
+};
+
+#define MEASURE_TOLERANCE	0.10	/* relative error of a shown count */
+#define UNIT_MAX_COUNT		24	/* more whole units read as grams */
+#define BUY_MAX_COUNT		1e6	/* more units to buy read as grams */
+#define CEIL_SLACK		1e-6	/* rounding noise ignored by ceil */
+#define QTY_MAX			512	/* bytes of a shopping quantity */
+
+/*
+ * The shopping list's display groups, in order, and the USDA food group
+ * codes each gathers; codes not listed go to the last group, Other.
+ * Breakfast cereals shop with the grains.
+ */
+static const char *const shop_groups[] = {
+	"Vegetables", "Fruits", "Poultry", "Beef", "Pork",
+	"Finfish and Shellfish", "Dairy and Egg", "Legumes", "Nuts and Seeds",
+	"Cereal Grains and Pasta", "Baked Products", "Fats and Oils",
+	"Spices and Herbs", "Other"
+};
+#define SHOP_NGROUPS	(sizeof(shop_groups) / sizeof(shop_groups[0]))
+#define SHOP_OTHER	(SHOP_NGROUPS - 1)
+
+static const struct {
+	const char	*code;
+	size_t		 group;	/* index in shop_groups */
+} group_codes[] = {
+	{ "11", 0 }, { "09", 1 }, { "05", 2 }, { "13", 3 }, { "10", 4 },
+	{ "15", 5 }, { "01", 6 }, { "16", 7 }, { "12", 8 }, { "20", 9 },
+	{ "08", 9 }, { "18", 10 }, { "04", 11 }, { "02", 12 },
+};
+
+/* Returns the class of a measure from the first word of its name. */
+static enum mclass
+measure_class(const char *name, size_t *word)
+{
+	size_t i, len;
+	char c;
+
+	for (i = 0; i < sizeof(mwords) / sizeof(mwords[0]); i++) {
+		len = strlen(mwords[i].word);
+		if (strncmp(name, mwords[i].word, len) != 0)
+			continue;
+		c = name[len];
+		if (c == '\0' || c == ' ' || c == ',' || c == '(') {
+			if (word != NULL)
+				*word = i;
+			return mwords[i].cls;
+		}
+	}
+	return MC_UNIT;
+}
+
+/* Returns the grams of one unit of a usable measure, or 0 if it is not. */
+static double
+unit_grams(const struct cz_measure *m)
+{
+	double g;
+
+	if (m->name == NULL || m->name[0] == '\0' || !isfinite(m->amount) ||
+	    !isfinite(m->grams) || m->amount <= 0 || m->grams <= 0)
+		return 0;
+	g = m->grams / m->amount;
+	return isfinite(g) && g > 0 ? g : 0;
+}
+
+/* Returns count rounded to the nearest whole, quarter or third, in
+ * twelfths. count must be >= 0 and small enough for an int. */
+static int
+nearest_q(double count)
+{
+	double whole = floor(count), frac = count - whole, d, best = 2;
+	size_t i;
+	int q = 0;
+
+	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++) {
+		d = fabs(frac - fractions[i].q / 12.0);
+		if (d < best) {
+			best = d;
+			q = fractions[i].q;
+		}
+	}
+	return (int)whole * 12 + q;
+}
+
+/* Writes q twelfths and the measure name to out, e.g. "1 ½ cup, chopped",
+ * with the plural of the first word when plural is set and q is above one.
+ * Returns 0, or -1 when out is too small. */
+static int
+measure_text(char *out, size_t outlen, int q, const char *name, int plural)
+{
+	const char *glyph = NULL, *rest = name, *word = "";
+	size_t i, w;
+	int whole = q / 12, r;
+
+	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++)
+		if (fractions[i].q == q % 12)
+			glyph = fractions[i].glyph;
+	if (glyph == NULL)
+		return -1;
+	if (plural && q > 12 && measure_class(name, &w) != MC_UNIT &&
+	    mwords[w].plural != NULL) {
+		word = mwords[w].plural;
+		rest = name + strlen(mwords[w].word);
+	}
+	if (whole > 0 && glyph[0] != '\0')
+		r = snprintf(out, outlen, "%d %s %s%s", whole, glyph, word,
+		    rest);
+	else if (whole > 0)
+		r = snprintf(out, outlen, "%d %s%s", whole, word, rest);
+	else
+		r = snprintf(out, outlen, "%s %s%s", glyph, word, rest);
+	return r < 0 || (size_t)r >= outlen ? -1 : 0;
+}
+
+/* Writes grams for people: whole grams, tenths below 1 g. Returns 0, or -1
+ * when out is too small. */
+static int
+grams_text(char *out, size_t outlen, double grams)
+{
+	int r;
+
+	if (grams == 0)
+		r = snprintf(out, outlen, "0 g");
+	else if (grams < 0.95)
+		r = snprintf(out, outlen, "%.1f g", fmax(grams, 0.1));
+	else
+		r = snprintf(out, outlen, "%.0f g", grams);
+	return r < 0 || (size_t)r >= outlen ? -1 : 0;
+}
+
+/* Returns the index in m of the whole-unit measure whose count for grams is
+ * closest to a whole or half number, within the tolerance, or -1; sets *q
+ * to that count in twelfths. */
+static int
+best_unit(const struct cz_measure *m, size_t n, double grams, int *q)
+{
+	double count, err, besterr = INFINITY, ug;
+	size_t i;
+	int best = -1, cq;
+
+	for (i = 0; i < n; i++) {
+		if ((ug = unit_grams(&m[i])) == 0 ||
+		    measure_class(m[i].name, NULL) != MC_UNIT)
+			continue;
+		count = grams / ug;
+		if (count > UNIT_MAX_COUNT)
+			continue;
+		cq = (int)lround(count * 2) * 6;
+		if (cq == 0)
+			continue;
+		err = fabs(count - cq / 12.0) / (cq / 12.0);
+		if (err <= MEASURE_TOLERANCE && err < besterr) {
+			besterr = err;
+			best = (int)i;
+			*q = cq;
+		}
+	}
+	return best;
+}
+
+/* Returns the index in m of the first cup, else tbsp, else tsp measure
+ * whose count for grams rounds to a shown fraction within the tolerance,
+ * or -1; sets *q to that count in twelfths. */
+static int
+best_volume(const struct cz_measure *m, size_t n, double grams, int *q)
+{
+	double count, ug;
+	size_t v, i;
+	int cq;
+
+	for (v = 0; v < sizeof(volumes) / sizeof(volumes[0]); v++) {
+		for (i = 0; i < n; i++) {
+			if ((ug = unit_grams(&m[i])) == 0 ||
+			    measure_class(m[i].name, NULL) != volumes[v].cls)
+				continue;
+			count = grams / ug;
+			if (count > volumes[v].max_count)
+				continue;
+			cq = nearest_q(count);
+			if (cq < volumes[v].min_q || fabs(count - cq / 12.0) >
+			    MEASURE_TOLERANCE * (cq / 12.0))
+				continue;
+			*q = cq;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* Returns the display group of a USDA food group code, Other if unknown. */
+static size_t
+shop_group(const char *code)
+{
+	size_t i;
+
+	if (code == NULL)
+		return SHOP_OTHER;
+	for (i = 0; i < sizeof(group_codes) / sizeof(group_codes[0]); i++)
+		if (strcmp(code, group_codes[i].code) == 0)
+			return group_codes[i].group;
+	return SHOP_OTHER;
+}
+
+/* Returns the index of the first usable measure of class cls in m, or -1. */
+static int
+first_of_class(const struct cz_measure *m, size_t n, enum mclass cls)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (unit_grams(&m[i]) > 0 &&
+		    measure_class(m[i].name, NULL) == cls)
+			return (int)i;
+	return -1;
+}
+
+/* Sets the quantity to buy of it, a total of grams of a food with the n
+ * measures m. Returns 0, or -1 when out of memory. */
+static int
+shop_quantity(cz_arena *a, struct cz_shop_item *it, const struct cz_measure *m,
+    size_t n)
+{
+	char text[QTY_MAX];
+	double steps, ug = 0, step;
+	size_t v;
+	int chosen, i, last = -1, q = 0, step_q = 12, plural = 0;
+
+	/* The first whole-unit measure, in whole units; else the largest
+	 * volume of which the total makes one step, or failing that the
+	 * smallest volume there is, in its steps. */
+	if ((chosen = first_of_class(m, n, MC_UNIT)) < 0) {
+		plural = 1;
+		for (v = 0; v < sizeof(volumes) / sizeof(volumes[0]); v++) {
+			if ((i = first_of_class(m, n, volumes[v].cls)) < 0)
+				continue;
+			last = i;
+			step_q = volumes[v].buy_q;
+			if (it->grams >= unit_grams(&m[last]) * step_q / 12.0 *
+			    (1 - CEIL_SLACK))
+				break;
+		}
+		chosen = last;
+	}
+	if (chosen >= 0) {
+		ug = unit_grams(&m[chosen]);
+		steps = ceil(it->grams / ug * 12 / step_q - CEIL_SLACK);
+		if (steps < 1)
+			steps = 1;
+		if (steps > BUY_MAX_COUNT)
+			chosen = -1;
+		else
+			q = (int)steps * step_q;
+	}
+
+	if (chosen >= 0 && measure_text(text, sizeof(text), q, m[chosen].name,
+	    plural) == 0) {
+		it->measure = chosen;
+		it->buy_grams = fmax(it->grams, q / 12.0 * ug);
+	} else {
+		it->measure = CZ_MEASURE_GRAMS;
+		step = it->grams <= 100 ? 10 : 50;
+		it->buy_grams = fmax(step,
+		    ceil(it->grams / step - CEIL_SLACK) * step);
+		it->buy_grams = fmax(it->grams, it->buy_grams);
+		if (grams_text(text, sizeof(text), it->buy_grams) == -1)
+			return -1;
+	}
+	it->quantity = cz_arena_strdup(a, text);
+	return it->quantity == NULL ? -1 : 0;
+}
+
+static int
+shop_item_cmp(const void *pa, const void *pb)
+{
+	const struct cz_shop_item *a = pa, *b = pb;
+	int c;
+
+	if ((c = strcmp(a->name, b->name)) != 0)
+		return c;
+	return strcmp(a->ndb, b->ndb);
+}
+
+const struct cz_nutrient_info *
+cz_nutrient_info(int n)
+{
+	if (n < 0 || n >= CZ_NUTRIENTS)
+		return NULL;
+	return &nutrients[n];
+}
+
+int
+cz_nutrient_by_key(const char *s)
+{
+	int i;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; i < CZ_NUTRIENTS; i++)
+		if (strcmp(s, nutrients[i].key) == 0)
+			return i;
+	return -1;
+}
+
+int
+cz_nutrient_by_sr_name(const char *s)
+{
+	int i;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; i < CZ_NUTRIENTS; i++)
+		if (strcmp(s, nutrients[i].sr_name) == 0)
+			return i;
+	return -1;
+}
+
+void
+cz_nutrients_zero(struct cz_nutrients *n)
+{
+	size_t i;
+
+	for (i = 0; i < CZ_NUTRIENTS; i++)
+		n->v[i] = 0;
+}
+
+void
+cz_nutrients_scale(const struct cz_nutrients *per100g, double grams,
+    struct cz_nutrients *out)
+{
+	size_t i;
+
+	for (i = 0; i < CZ_NUTRIENTS; i++)
+		out->v[i] = per100g->v[i] * grams / 100;
+}
+
+void
+cz_nutrients_add(struct cz_nutrients *acc, const struct cz_nutrients *x)
+{
+	size_t i;
+
+	for (i = 0; i < CZ_NUTRIENTS; i++) {
+		if (isnan(acc->v[i]))
+			acc->v[i] = 0;
+		if (!isnan(x->v[i]))
+			acc->v[i] += x->v[i];
+	}
+}
+
+int
+cz_nutrients_divide(struct cz_nutrients *n, double days)
+{
+	size_t i;
+
+	if (!isfinite(days) || days <= 0)
+		return -1;
+	for (i = 0; i < CZ_NUTRIENTS; i++)
+		n->v[i] /= days;
+	return 0;
+}
+
+double
+cz_net_carbs(double carbs_g, double fiber_g)
+{
+	if (!isfinite(carbs_g) || carbs_g <= 0)
+		return 0;
+	if (!(fiber_g > 0))
+		fiber_g = 0;
+	return carbs_g > fiber_g ? carbs_g - fiber_g : 0;
+}
+
+void
+cz_macro_shares(const struct cz_nutrients *n, double *protein_pct,
+    double *fat_pct, double *carb_pct)
+{
+	static const struct {
+		enum cz_nutrient	nutrient;
+		double			kcal_per_g;
+	} atwater[] = {
+		{ CZ_N_PROTEIN, 4 }, { CZ_N_FAT, 9 }, { CZ_N_CARBS, 4 },
+	};
+	double kcal[3], sum = 0, *out[3];
+	size_t i;
+
+	out[0] = protein_pct;
+	out[1] = fat_pct;
+	out[2] = carb_pct;
+	for (i = 0; i < 3; i++) {
+		kcal[i] = n->v[atwater[i].nutrient];
+		kcal[i] = isfinite(kcal[i]) && kcal[i] > 0 ?
+		    kcal[i] * atwater[i].kcal_per_g : 0;
+		sum += kcal[i];
+	}
+	for (i = 0; i < 3; i++)
+		if (out[i] != NULL)
+			*out[i] = sum > 0 && isfinite(sum) ?
+			    100 * kcal[i] / sum : 0;
+}
+
+int
+cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
+    char *out, size_t outlen)
+{
+	int i = -1, q = 0;
+
+	if (out == NULL || outlen == 0)
+		return CZ_MEASURE_ERROR;
+	out[0] = '\0';
+	if (!isfinite(grams) || grams < 0 || (m == NULL && n > 0))
+		return CZ_MEASURE_ERROR;
+	if (grams > 0 && (i = best_unit(m, n, grams, &q)) < 0)
+		i = best_volume(m, n, grams, &q);
+	if (i >= 0) {
+		if (measure_text(out, outlen, q, m[i].name, 0) == 0)
+			return i;
+	} else if (grams_text(out, outlen, grams) == 0)
+		return CZ_MEASURE_GRAMS;
+	out[0] = '\0';
+	return CZ_MEASURE_ERROR;
+}
+
+int
+cz_shopping_list(cz_arena *a, const struct cz_shop_input *in, size_t n,
+    struct cz_shop_group **groups, size_t *ngroups)
+{
+	struct agg {
+		const struct cz_shop_input	*first;
+		double				 grams;
+		size_t				 group;
+	} *agg;
+	size_t count[SHOP_NGROUPS] = { 0 }, nagg = 0, i, j, g, k;
+	struct cz_shop_group *out;
+	struct cz_shop_item *it;
+
+	*groups = NULL;
+	*ngroups = 0;
+	for (i = 0; i < n; i++)
+		if (in[i].ndb == NULL || !isfinite(in[i].grams) ||
+		    in[i].grams < 0 ||
+		    (in[i].measures == NULL && in[i].nmeasures > 0))
+			return -1;
+	if (n == 0)
+		return 0;
+
+	/* Sum by food; a week's list is short, so a linear search will do. */
+	if ((agg = cz_arena_calloc(a, n, sizeof(*agg))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < nagg; j++)
+			if (strcmp(agg[j].first->ndb, in[i].ndb) == 0)
+				break;
+		if (j == nagg) {
+			agg[nagg].first = &in[i];
+			agg[nagg].group = shop_group(in[i].group);
+			nagg++;
+		}
+		agg[j].grams += in[i].grams;
+		if (!isfinite(agg[j].grams))
+			return -1;
+	}
+	for (j = 0; j < nagg; j++)
+		if (agg[j].grams > 0)
+			count[agg[j].group]++;
+	for (g = 0; g < SHOP_NGROUPS; g++)
+		if (count[g] > 0)
+			(*ngroups)++;
+	if (*ngroups == 0)
+		return 0;
+
+	if ((out = cz_arena_calloc(a, *ngroups, sizeof(*out))) == NULL)
+		goto err;
+	for (g = 0, k = 0; g < SHOP_NGROUPS; g++) {
+		if (count[g] == 0)
+			continue;
+		out[k].name = shop_groups[g];
+		out[k].items = cz_arena_calloc(a, count[g], sizeof(*it));
+		if (out[k].items == NULL)
+			goto err;
+		for (j = 0; j < nagg; j++) {
+			if (agg[j].group != g || agg[j].grams <= 0)
+				continue;
+			it = &out[k].items[out[k].nitems++];
+			it->ndb = cz_arena_strdup(a, agg[j].first->ndb);
+			it->name = cz_arena_strdup(a,
+			    agg[j].first->name != NULL ?
+			    agg[j].first->name : agg[j].first->ndb);
+			it->grams = agg[j].grams;
+			it->measure = CZ_MEASURE_GRAMS;
+			if (it->ndb == NULL || it->name == NULL ||
+			    shop_quantity(a, it, agg[j].first->measures,
+			    agg[j].first->nmeasures) == -1)
+				goto err;
+		}
+		qsort(out[k].items, out[k].nitems, sizeof(*it),
+		    shop_item_cmp);
+		k++;
+	}
+	*groups = out;
+	return 0;
+err:
+	*ngroups = 0;
+	return -1;
+}

@@ -1,0 +1,613 @@
+/*
+ * check_nutrition.c - unit tests of the nutrition arithmetic: the core
+ * nutrient table, scaling, net carbs, energy shares, household measures and
+ * the shopping list.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "nutrition.h"
+#include "usda.h"
+
+#define TOL	1e-9
+
+/* SR24 09040, bananas, raw: some of its measures. */
+static const struct cz_measure banana[] = {
+	{ 1, "cup, sliced", 150 },
+	{ 1, "large (8\" to 8-7/8\" long)", 136 },
+	{ 1, "NLEA serving", 126 },
+	{ 1, "medium (7\" to 7-7/8\" long)", 118 },
+	{ 1, "small (6\" to 6-7/8\" long)", 101 },
+	{ 1, "oz", 28.35 },
+};
+#define NBANANA	(sizeof(banana) / sizeof(banana[0]))
+
+static const struct cz_measure egg[] = {
+	{ 1, "large", 50 },
+	{ 1, "cup (4.86 large eggs)", 243 },
+};
+
+static const struct cz_measure chopped[] = {
+	{ 1, "oz", 28.35 },
+	{ 1, "tbsp", 10 },
+	{ 1, "cup, chopped", 160 },
+};
+
+static const struct cz_measure rice[] = {
+	{ 1, "cup", 158 },
+	{ 1, "oz", 28.35 },
+};
+
+static const struct cz_measure oil[] = {
+	{ 1, "cup", 218 },
+	{ 1, "tbsp", 13.5 },
+	{ 1, "tsp", 4.5 },
+};
+
+static const struct cz_measure spice[] = {
+	{ 1, "tsp", 2.1 },
+	{ 1, "tbsp", 6.3 },
+};
+
+static const struct cz_measure weights[] = {
+	{ 1, "oz", 28.35 },
+	{ 1, "lb", 453.6 },
+	{ 1, "quart", 976 },
+	{ 0, "broken", 10 },
+	{ 1, NULL, 10 },
+	{ 1, "slice", NAN },
+};
+
+START_TEST(lookups)
+{
+	const struct cz_nutrient_info *ni;
+	int i;
+
+	ck_assert_int_eq(cz_nutrient_by_key("energy"), CZ_N_ENERGY);
+	ck_assert_int_eq(cz_nutrient_by_key("vitamin_b12"), CZ_N_VITAMIN_B12);
+	ck_assert_int_eq(cz_nutrient_by_key("saturated_fat"),
+	    CZ_N_SATURATED_FAT);
+	ck_assert_int_eq(cz_nutrient_by_key("omega_3"), CZ_N_OMEGA_3);
+	ck_assert_int_eq(cz_nutrient_by_key("Energy"), -1);
+	ck_assert_int_eq(cz_nutrient_by_key("starch"), -1);
+	ck_assert_int_eq(cz_nutrient_by_key(""), -1);
+	ck_assert_int_eq(cz_nutrient_by_key(NULL), -1);
+
+	ck_assert_int_eq(cz_nutrient_by_sr_name("B12 (Cyanocobalamin)"),
+	    CZ_N_VITAMIN_B12);
+	ck_assert_int_eq(cz_nutrient_by_sr_name("B6 (Pyridoxine)"),
+	    CZ_N_VITAMIN_B6);
+	ck_assert_int_eq(cz_nutrient_by_sr_name("Saturated"),
+	    CZ_N_SATURATED_FAT);
+	ck_assert_int_eq(cz_nutrient_by_sr_name("Carbs"), CZ_N_CARBS);
+	ck_assert_int_eq(cz_nutrient_by_sr_name("vitamin_b12"), -1);
+	ck_assert_int_eq(cz_nutrient_by_sr_name(NULL), -1);
+
+	ck_assert_ptr_null(cz_nutrient_info(-1));
+	ck_assert_ptr_null(cz_nutrient_info(CZ_NUTRIENTS));
+	ni = cz_nutrient_info(CZ_N_VITAMIN_K);
+	ck_assert_str_eq(ni->unit, "\xc2\xb5g");
+	ck_assert_str_eq(cz_nutrient_info(CZ_N_ENERGY)->unit, "kcal");
+	ck_assert_str_eq(cz_nutrient_info(CZ_N_VITAMIN_A)->unit, "IU");
+	ck_assert_str_eq(cz_nutrient_info(CZ_N_SODIUM)->unit, "mg");
+
+	for (i = 0; i < CZ_NUTRIENTS; i++) {
+		ni = cz_nutrient_info(i);
+		ck_assert_ptr_nonnull(ni);
+		ck_assert_ptr_nonnull(ni->label);
+		ck_assert_int_eq(cz_nutrient_by_key(ni->key), i);
+		ck_assert_int_eq(cz_nutrient_by_sr_name(ni->sr_name), i);
+	}
+}
+END_TEST
+
+/* The table agrees with lib/usda.c's, itself checked against the SQL. */
+START_TEST(table_matches_usda)
+{
+	const struct cz_usda_nutrient_info *u;
+	int id, i, ncore = 0;
+
+	for (id = 0; id < CZ_USDA_NUTRIENTS; id++) {
+		u = cz_usda_nutrient_info(id);
+		ck_assert_ptr_nonnull(u);
+		i = cz_nutrient_by_key(u->key);
+		if (!u->core) {
+			ck_assert_int_eq(i, -1);
+			continue;
+		}
+		ncore++;
+		ck_assert_msg(i >= 0, "core nutrient %s missing", u->key);
+		ck_assert_str_eq(cz_nutrient_info(i)->sr_name, u->name);
+		ck_assert_str_eq(cz_nutrient_info(i)->unit, u->unit);
+	}
+	ck_assert_int_eq(ncore, CZ_NUTRIENTS);
+}
+END_TEST
+
+START_TEST(scale_add_divide)
+{
+	struct cz_nutrients breast, p, sum;
+
+	/* SR24 05062, chicken breast, meat only, raw, per 100 g. */
+	cz_nutrients_zero(&breast);
+	breast.v[CZ_N_ENERGY] = 114;
+	breast.v[CZ_N_PROTEIN] = 21.23;
+	breast.v[CZ_N_SODIUM] = 116;
+	breast.v[CZ_N_VITAMIN_D] = NAN;
+	cz_nutrients_scale(&breast, 150, &p);
+	ck_assert_double_eq_tol(p.v[CZ_N_ENERGY], 171, TOL);
+	ck_assert_double_eq_tol(p.v[CZ_N_PROTEIN], 31.845, TOL);
+	ck_assert_double_eq_tol(p.v[CZ_N_SODIUM], 174, TOL);
+	ck_assert_double_eq(p.v[CZ_N_FAT], 0);
+	ck_assert(isnan(p.v[CZ_N_VITAMIN_D]));
+
+	cz_nutrients_scale(&breast, 0, &p);
+	ck_assert_double_eq(p.v[CZ_N_ENERGY], 0);
+
+	/* In place. */
+	p = breast;
+	cz_nutrients_scale(&p, 50, &p);
+	ck_assert_double_eq_tol(p.v[CZ_N_ENERGY], 57, TOL);
+
+	/* A week: 150 g a day for 7 days, averaged. */
+	cz_nutrients_zero(&sum);
+	cz_nutrients_scale(&breast, 150, &p);
+	for (int d = 0; d < 7; d++)
+		cz_nutrients_add(&sum, &p);
+	ck_assert_double_eq_tol(sum.v[CZ_N_ENERGY], 7 * 171, 1e-6);
+	ck_assert_double_eq(sum.v[CZ_N_VITAMIN_D], 0);
+	ck_assert_int_eq(cz_nutrients_divide(&sum, 7), 0);
+	ck_assert_double_eq_tol(sum.v[CZ_N_ENERGY], 171, 1e-9);
+	ck_assert_double_eq_tol(sum.v[CZ_N_PROTEIN], 31.845, 1e-9);
+
+	p = sum;
+	ck_assert_int_eq(cz_nutrients_divide(&sum, 0), -1);
+	ck_assert_int_eq(cz_nutrients_divide(&sum, -7), -1);
+	ck_assert_int_eq(cz_nutrients_divide(&sum, NAN), -1);
+	ck_assert_int_eq(cz_nutrients_divide(&sum, INFINITY), -1);
+	ck_assert_mem_eq(&sum, &p, sizeof(sum));
+
+	/* Adding to itself doubles. */
+	cz_nutrients_add(&sum, &sum);
+	ck_assert_double_eq_tol(sum.v[CZ_N_ENERGY], 342, 1e-9);
+}
+END_TEST
+
+START_TEST(net_carbs)
+{
+	ck_assert_double_eq_tol(cz_net_carbs(10, 3), 7, TOL);
+	ck_assert_double_eq(cz_net_carbs(3, 10), 0);
+	ck_assert_double_eq(cz_net_carbs(5, 5), 0);
+	ck_assert_double_eq(cz_net_carbs(0, 0), 0);
+	ck_assert_double_eq(cz_net_carbs(0, 3), 0);
+	ck_assert_double_eq(cz_net_carbs(-4, 1), 0);
+	ck_assert_double_eq(cz_net_carbs(NAN, 1), 0);
+	ck_assert_double_eq(cz_net_carbs(INFINITY, 1), 0);
+	ck_assert_double_eq_tol(cz_net_carbs(10, NAN), 10, TOL);
+	ck_assert_double_eq_tol(cz_net_carbs(10, -3), 10, TOL);
+	ck_assert_double_eq_tol(cz_net_carbs(22.84, 2.6), 20.24, TOL);
+}
+END_TEST
+
+START_TEST(macro_shares)
+{
+	struct cz_nutrients n;
+	double p, f, c;
+
+	/* 20 g protein, 10 g fat, 30 g carbs: 80 + 90 + 120 = 290 kcal. */
+	cz_nutrients_zero(&n);
+	n.v[CZ_N_ENERGY] = 500;		/* ignored */
+	n.v[CZ_N_PROTEIN] = 20;
+	n.v[CZ_N_FAT] = 10;
+	n.v[CZ_N_CARBS] = 30;
+	cz_macro_shares(&n, &p, &f, &c);
+	ck_assert_double_eq_tol(p, 8000.0 / 290, 1e-9);
+	ck_assert_double_eq_tol(f, 9000.0 / 290, 1e-9);
+	ck_assert_double_eq_tol(c, 12000.0 / 290, 1e-9);
+	ck_assert_double_eq_tol(p + f + c, 100, 1e-9);
+
+	/* Chicken breast: no carbs. */
+	n.v[CZ_N_PROTEIN] = 21.23;
+	n.v[CZ_N_FAT] = 2.62;
+	n.v[CZ_N_CARBS] = 0;
+	cz_macro_shares(&n, &p, &f, &c);
+	ck_assert_double_eq_tol(p + f + c, 100, 1e-9);
+	ck_assert_double_eq(c, 0);
+	ck_assert_double_eq_tol(p, 100 * 84.92 / 108.5, 1e-9);
+
+	/* Missing and negative count as 0; NULL outputs are allowed. */
+	n.v[CZ_N_FAT] = NAN;
+	n.v[CZ_N_CARBS] = -5;
+	cz_macro_shares(&n, &p, NULL, NULL);
+	ck_assert_double_eq_tol(p, 100, 1e-9);
+
+	/* Nothing at all: all 0. */
+	cz_nutrients_zero(&n);
+	p = f = c = -1;
+	cz_macro_shares(&n, &p, &f, &c);
+	ck_assert_double_eq(p, 0);
+	ck_assert_double_eq(f, 0);
+	ck_assert_double_eq(c, 0);
+}
+END_TEST
+
+START_TEST(describe_whole_units)
+{
+	char out[128];
+
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 118, out,
+	    sizeof(out)), 3);
+	ck_assert_str_eq(out, "1 medium (7\" to 7-7/8\" long)");
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 236, out,
+	    sizeof(out)), 3);
+	ck_assert_str_eq(out, "2 medium (7\" to 7-7/8\" long)");
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 68, out,
+	    sizeof(out)), 1);
+	ck_assert_str_eq(out, "\xc2\xbd large (8\" to 8-7/8\" long)");
+
+	ck_assert_int_eq(cz_measure_describe(egg, 2, 50, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, "1 large");
+	ck_assert_int_eq(cz_measure_describe(egg, 2, 25, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, "\xc2\xbd large");
+	ck_assert_int_eq(cz_measure_describe(egg, 2, 75, out, sizeof(out)), 0);
+	ck_assert_str_eq(out, "1 \xc2\xbd large");
+	ck_assert_int_eq(cz_measure_describe(egg, 2, 104, out, sizeof(out)),
+	    0);
+	ck_assert_str_eq(out, "2 large");
+
+	/* A measure of half a thing counts whole things. */
+	{
+		static const struct cz_measure half[] = {
+			{ 0.5, "breast, bone and skin removed", 86 },
+		};
+
+		ck_assert_int_eq(cz_measure_describe(half, 1, 172, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "1 breast, bone and skin removed");
+	}
+}
+END_TEST
+
+START_TEST(describe_volumes)
+{
+	char out[128];
+
+	ck_assert_int_eq(cz_measure_describe(chopped, 3, 240, out,
+	    sizeof(out)), 2);
+	ck_assert_str_eq(out, "1 \xc2\xbd cup, chopped");
+	ck_assert_int_eq(cz_measure_describe(chopped, 3, 53, out,
+	    sizeof(out)), 2);
+	ck_assert_str_eq(out, "\xe2\x85\x93 cup, chopped");
+	ck_assert_int_eq(cz_measure_describe(chopped, 3, 107, out,
+	    sizeof(out)), 2);
+	ck_assert_str_eq(out, "\xe2\x85\x94 cup, chopped");
+	ck_assert_int_eq(cz_measure_describe(chopped, 3, 120, out,
+	    sizeof(out)), 2);
+	ck_assert_str_eq(out, "\xc2\xbe cup, chopped");
+	ck_assert_int_eq(cz_measure_describe(chopped, 3, 320, out,
+	    sizeof(out)), 2);
+	ck_assert_str_eq(out, "2 cup, chopped");
+	/* Too little for ¼ cup: tablespoons. */
+	ck_assert_int_eq(cz_measure_describe(chopped, 3, 30, out,
+	    sizeof(out)), 1);
+	ck_assert_str_eq(out, "3 tbsp");
+	/* Oil: tsp when a tbsp is too much. */
+	ck_assert_int_eq(cz_measure_describe(oil, 3, 4.5, out, sizeof(out)),
+	    2);
+	ck_assert_str_eq(out, "1 tsp");
+	ck_assert_int_eq(cz_measure_describe(oil, 3, 13.5, out, sizeof(out)),
+	    1);
+	ck_assert_str_eq(out, "1 tbsp");
+	/* Whole units win over cups: 150 g is 1 cup, sliced, but also 1.49
+	 * small bananas, while 1.10 large is just outside the tolerance. */
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 150, out,
+	    sizeof(out)), 4);
+	ck_assert_str_eq(out, "1 \xc2\xbd small (6\" to 6-7/8\" long)");
+}
+END_TEST
+
+START_TEST(describe_grams)
+{
+	char out[128];
+
+	ck_assert_int_eq(cz_measure_describe(weights, 6, 85, out, sizeof(out)),
+	    CZ_MEASURE_GRAMS);
+	ck_assert_str_eq(out, "85 g");
+	ck_assert_int_eq(cz_measure_describe(NULL, 0, 85.4, out, sizeof(out)),
+	    CZ_MEASURE_GRAMS);
+	ck_assert_str_eq(out, "85 g");
+	ck_assert_int_eq(cz_measure_describe(rice, 2, 1000, out, sizeof(out)),
+	    0);
+	ck_assert_str_eq(out, "6 \xe2\x85\x93 cup");
+	/* Far from any fraction of a cup (0.127), or too many cups. */
+	ck_assert_int_eq(cz_measure_describe(rice, 2, 20, out, sizeof(out)),
+	    CZ_MEASURE_GRAMS);
+	ck_assert_str_eq(out, "20 g");
+	ck_assert_int_eq(cz_measure_describe(rice, 2, 3000, out, sizeof(out)),
+	    CZ_MEASURE_GRAMS);
+	ck_assert_str_eq(out, "3000 g");
+	/* Tiny portions. */
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 2, out,
+	    sizeof(out)), CZ_MEASURE_GRAMS);
+	ck_assert_str_eq(out, "2 g");
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 0.4, out,
+	    sizeof(out)), CZ_MEASURE_GRAMS);
+	ck_assert_str_eq(out, "0.4 g");
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 0.01, out,
+	    sizeof(out)), CZ_MEASURE_GRAMS);
+	ck_assert_str_eq(out, "0.1 g");
+	/* Zero. */
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 0, out,
+	    sizeof(out)), CZ_MEASURE_GRAMS);
+	ck_assert_str_eq(out, "0 g");
+}
+END_TEST
+
+START_TEST(describe_errors)
+{
+	char out[8];
+
+	memset(out, 'x', sizeof(out));
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 118, out,
+	    sizeof(out)), CZ_MEASURE_ERROR);
+	ck_assert_str_eq(out, "");
+	ck_assert_int_eq(cz_measure_describe(NULL, 0, 85, out, 5),
+	    CZ_MEASURE_GRAMS);
+	ck_assert_str_eq(out, "85 g");
+	memset(out, 'x', sizeof(out));
+	ck_assert_int_eq(cz_measure_describe(NULL, 0, 85, out, 4),
+	    CZ_MEASURE_ERROR);
+	ck_assert_str_eq(out, "");
+	/* A multibyte fraction is never cut: "⅓ tsp" is 7 bytes + NUL. */
+	{
+		static const struct cz_measure tsp[] = { { 1, "tsp", 3 } };
+
+		ck_assert_int_eq(cz_measure_describe(tsp, 1, 1, out, 7),
+		    CZ_MEASURE_ERROR);
+		ck_assert_str_eq(out, "");
+		ck_assert_int_eq(cz_measure_describe(tsp, 1, 1, out, 2),
+		    CZ_MEASURE_ERROR);
+		ck_assert_str_eq(out, "");
+		ck_assert_int_eq(cz_measure_describe(tsp, 1, 1, out, 8), 0);
+		ck_assert_str_eq(out, "\xe2\x85\x93 tsp");
+		ck_assert_int_eq(cz_measure_describe(tsp, 1, 3, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "1 tsp");
+	}
+	ck_assert_int_eq(cz_measure_describe(NULL, 0, 85, NULL, 8),
+	    CZ_MEASURE_ERROR);
+	ck_assert_int_eq(cz_measure_describe(NULL, 0, 85, out, 0),
+	    CZ_MEASURE_ERROR);
+	ck_assert_int_eq(cz_measure_describe(NULL, 1, 85, out, sizeof(out)),
+	    CZ_MEASURE_ERROR);
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, -1, out,
+	    sizeof(out)), CZ_MEASURE_ERROR);
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, NAN, out,
+	    sizeof(out)), CZ_MEASURE_ERROR);
+	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, INFINITY, out,
+	    sizeof(out)), CZ_MEASURE_ERROR);
+}
+END_TEST
+
+START_TEST(shopping_aggregates_and_groups)
+{
+	static const struct cz_shop_input in[] = {
+		{ "01123", "egg", "01", 100, egg, 2 },
+		{ "09040", "banana", "09", 300, banana, NBANANA },
+		{ "11090", "broccoli", "11", 200, chopped, 3 },
+		{ "01123", "egg", "01", 150, egg, 2 },
+		{ "43000", "mystery", NULL, 63, NULL, 0 },
+		{ "05064", "chicken breast", "05", 420, NULL, 0 },
+		{ "20045", "rice", "20", 395, rice, 2 },
+		{ "04053", "olive oil", "04", 40, oil, 3 },
+		{ "02010", "cinnamon", "02", 1, spice, 2 },
+		{ "17000", "lamb", "17", 100, weights, 6 },
+		{ "11000", "apple? no, asparagus", "11", 0, NULL, 0 },
+		{ "11001", "artichoke", "11", 101, NULL, 0 },
+	};
+	static const char *const names[] = {
+		"Vegetables", "Fruits", "Poultry", "Dairy and Egg",
+		"Cereal Grains and Pasta", "Fats and Oils", "Spices and Herbs",
+		"Other"
+	};
+	cz_arena *a = cz_arena_new(4096);
+	struct cz_shop_group *g;
+	struct cz_shop_item *it;
+	size_t ng, i;
+
+	ck_assert_int_eq(cz_shopping_list(a, in, sizeof(in) / sizeof(in[0]),
+	    &g, &ng), 0);
+	ck_assert_uint_eq(ng, sizeof(names) / sizeof(names[0]));
+	for (i = 0; i < ng; i++)
+		ck_assert_str_eq(g[i].name, names[i]);
+
+	/* Vegetables: sorted by name; the 0 g food is left out. */
+	ck_assert_uint_eq(g[0].nitems, 2);
+	it = &g[0].items[0];
+	ck_assert_str_eq(it->name, "artichoke");
+	ck_assert_int_eq(it->measure, CZ_MEASURE_GRAMS);
+	ck_assert_str_eq(it->quantity, "150 g");
+	ck_assert_double_eq(it->buy_grams, 150);
+	it = &g[0].items[1];
+	ck_assert_str_eq(it->name, "broccoli");
+	ck_assert_int_eq(it->measure, 2);
+	ck_assert_str_eq(it->quantity, "1 \xc2\xbc cups, chopped");
+	ck_assert_double_eq_tol(it->buy_grams, 200, TOL);
+
+	/* Fruits: the first whole-unit measure, large; 300 g is 2.2 of them,
+	 * so 3 are bought. */
+	it = &g[1].items[0];
+	ck_assert_str_eq(it->ndb, "09040");
+	ck_assert_int_eq(it->measure, 1);
+	ck_assert_str_eq(it->quantity, "3 large (8\" to 8-7/8\" long)");
+	ck_assert_double_eq_tol(it->buy_grams, 408, TOL);
+
+	/* Poultry: grams, rounded up to 50 g above 100 g. */
+	it = &g[2].items[0];
+	ck_assert_str_eq(it->quantity, "450 g");
+	ck_assert_double_eq_tol(it->grams, 420, TOL);
+
+	/* Dairy and Egg: the two inputs summed, 250 g = 5 large eggs. */
+	ck_assert_uint_eq(g[3].nitems, 1);
+	it = &g[3].items[0];
+	ck_assert_str_eq(it->ndb, "01123");
+	ck_assert_double_eq_tol(it->grams, 250, TOL);
+	ck_assert_str_eq(it->quantity, "5 large");
+	ck_assert_double_eq_tol(it->buy_grams, 250, TOL);
+
+	/* Cereal grains: 395 g = exactly 2 ½ cups. */
+	it = &g[4].items[0];
+	ck_assert_str_eq(it->quantity, "2 \xc2\xbd cups");
+	ck_assert_int_eq(it->measure, 0);
+
+	/* Fats: 40 g is under ¼ cup, so whole tbsp: 2.96 -> 3. */
+	it = &g[5].items[0];
+	ck_assert_str_eq(it->quantity, "3 tbsp");
+	ck_assert_int_eq(it->measure, 1);
+	ck_assert_double_eq_tol(it->buy_grams, 40.5, TOL);
+
+	/* Spices: 1 g is under a tsp, still one tsp. */
+	it = &g[6].items[0];
+	ck_assert_str_eq(it->quantity, "1 tsp");
+	ck_assert_double_eq_tol(it->buy_grams, 2.1, TOL);
+
+	/* Other: unknown group and NULL group, by name; weights are grams,
+	 * rounded up to 10 g up to 100 g. */
+	ck_assert_uint_eq(g[7].nitems, 2);
+	ck_assert_str_eq(g[7].items[0].name, "lamb");
+	ck_assert_str_eq(g[7].items[0].quantity, "100 g");
+	ck_assert_str_eq(g[7].items[1].name, "mystery");
+	ck_assert_str_eq(g[7].items[1].quantity, "70 g");
+	ck_assert_double_eq(g[7].items[1].buy_grams, 70);
+
+	for (i = 0; i < ng; i++)
+		for (size_t j = 0; j < g[i].nitems; j++)
+			ck_assert(g[i].items[j].buy_grams >=
+			    g[i].items[j].grams);
+	cz_arena_free(a);
+}
+END_TEST
+
+START_TEST(shopping_rounds_up)
+{
+	struct cz_shop_input in[] = {
+		{ "01123", "egg", "01", 251, egg, 2 },
+		{ "20045", "rice", "20", 400, rice, 2 },
+		{ "09040", NULL, "09", 118, banana + 3, 1 },
+		{ "99999", "tiny", "99", 0.2, NULL, 0 },
+		{ "20044", "rice, a little", "20", 20, rice, 2 },
+	};
+	cz_arena *a = cz_arena_new(1024);
+	struct cz_shop_group *g;
+	size_t ng;
+
+	ck_assert_int_eq(cz_shopping_list(a, in, 5, &g, &ng), 0);
+	ck_assert_uint_eq(ng, 4);
+	ck_assert_str_eq(g[0].name, "Fruits");
+	ck_assert_str_eq(g[0].items[0].name, "09040");
+	ck_assert_str_eq(g[0].items[0].quantity,
+	    "1 medium (7\" to 7-7/8\" long)");
+	ck_assert_str_eq(g[1].name, "Dairy and Egg");
+	ck_assert_str_eq(g[1].items[0].quantity, "6 large");
+	ck_assert_double_eq_tol(g[1].items[0].buy_grams, 300, TOL);
+	/* Under ¼ cup with no smaller volume: still ¼ cup. */
+	ck_assert_uint_eq(g[2].nitems, 2);
+	ck_assert_str_eq(g[2].items[0].name, "rice");
+	ck_assert_str_eq(g[2].items[0].quantity, "2 \xc2\xbe cups");
+	ck_assert_str_eq(g[2].items[1].name, "rice, a little");
+	ck_assert_str_eq(g[2].items[1].quantity, "\xc2\xbc cup");
+	ck_assert_double_eq_tol(g[2].items[1].buy_grams, 39.5, TOL);
+	ck_assert_str_eq(g[3].name, "Other");
+	ck_assert_str_eq(g[3].items[0].quantity, "10 g");
+
+	/* Rounding noise does not buy one more. */
+	in[0].grams = 250 + 1e-10;
+	cz_arena_reset(a);
+	ck_assert_int_eq(cz_shopping_list(a, in, 1, &g, &ng), 0);
+	ck_assert_str_eq(g[0].items[0].quantity, "5 large");
+	cz_arena_free(a);
+}
+END_TEST
+
+START_TEST(shopping_errors)
+{
+	struct cz_shop_input in[] = {
+		{ "01123", "egg", "01", 100, egg, 2 },
+		{ "09040", "banana", "09", 300, banana, NBANANA },
+	};
+	cz_arena *a = cz_arena_new(1024);
+	struct cz_shop_group *g = (void *)1;
+	size_t ng = 9;
+
+	ck_assert_int_eq(cz_shopping_list(a, in, 0, &g, &ng), 0);
+	ck_assert_ptr_null(g);
+	ck_assert_uint_eq(ng, 0);
+
+	in[1].grams = 0;
+	ck_assert_int_eq(cz_shopping_list(a, in + 1, 1, &g, &ng), 0);
+	ck_assert_ptr_null(g);
+	ck_assert_uint_eq(ng, 0);
+
+	in[1].grams = NAN;
+	ck_assert_int_eq(cz_shopping_list(a, in, 2, &g, &ng), -1);
+	ck_assert_uint_eq(ng, 0);
+	in[1].grams = -1;
+	ck_assert_int_eq(cz_shopping_list(a, in, 2, &g, &ng), -1);
+	in[1].grams = 1e308;
+	in[0].grams = 1e308;
+	in[0].ndb = "09040";
+	ck_assert_int_eq(cz_shopping_list(a, in, 2, &g, &ng), -1);
+	in[0].grams = 100;
+	in[0].ndb = NULL;
+	in[1].grams = 100;
+	ck_assert_int_eq(cz_shopping_list(a, in, 2, &g, &ng), -1);
+	in[0].ndb = "01123";
+	in[0].measures = NULL;
+	ck_assert_int_eq(cz_shopping_list(a, in, 2, &g, &ng), -1);
+	in[0].measures = egg;
+
+	/* Out of memory. */
+	cz_arena_reset(a);
+	cz_arena_set_limit(a, 64);
+	ck_assert_int_eq(cz_shopping_list(a, in, 2, &g, &ng), -1);
+	ck_assert_uint_eq(ng, 0);
+	ck_assert_ptr_null(g);
+	cz_arena_set_limit(a, 0);
+	ck_assert_int_eq(cz_shopping_list(a, in, 2, &g, &ng), 0);
+	ck_assert_uint_eq(ng, 2);
+	cz_arena_free(a);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("nutrition");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, lookups);
+	tcase_add_test(tc, table_matches_usda);
+	tcase_add_test(tc, scale_add_divide);
+	tcase_add_test(tc, net_carbs);
+	tcase_add_test(tc, macro_shares);
+	tcase_add_test(tc, describe_whole_units);
+	tcase_add_test(tc, describe_volumes);
+	tcase_add_test(tc, describe_grams);
+	tcase_add_test(tc, describe_errors);
+	tcase_add_test(tc, shopping_aggregates_and_groups);
+	tcase_add_test(tc, shopping_rounds_up);
+	tcase_add_test(tc, shopping_errors);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
