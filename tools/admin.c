@@ -51,6 +51,15 @@ static const struct {
 	{ "validate-foods", admin_validate_foods, 1,
 	    "validate-foods [--all]  check the loaded foods' energy, fiber and "
 	    "masses" },
+	{ "plan", admin_plan, 1,
+	    "plan --calories N --diet DIET [--pattern P] [--restrict R,...]\n"
+	    "       [--exclude NDB,...] [--profile P] [--days N] [--seed S]\n"
+	    "                          print one meal plan as JSON; exit 3 when "
+	    "infeasible" },
+	{ "plan-check", admin_plan_check, 1,
+	    "plan-check [--count N] [--seed S]\n"
+	    "                          plan N random requests and re-check "
+	    "every target" },
 	{ "config", cmd_config, 1,
 	    "config                  print the effective settings "
 	    "(secrets hidden)" },

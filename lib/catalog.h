@@ -1,0 +1,117 @@
+/*
+ * catalog.h - the planning catalog in memory.
+ *
+ * The curated ingredients (sql/004_catalog_data.sql) joined with their
+ * USDA foods, and the meal templates with their items, loaded once from
+ * the database.  Diets, allergens and pregnancy exclusions are bitmasks
+ * over the vocabularies below, in the order of sql/003_catalog.sql; a
+ * template's masks follow from its items as in the view
+ * meal_template_diets.  The catalog owns everything it points to.
+ */
+#ifndef CZ_CATALOG_H
+#define CZ_CATALOG_H
+
+#include <stddef.h>
+
+#include <libpq-fe.h>
+
+#include "nutrition.h"
+
+enum cz_diet {
+	CZ_DIET_STANDARD,
+	CZ_DIET_VEGETARIAN,
+	CZ_DIET_VEGAN,
+	CZ_DIET_KETO,
+	CZ_DIET_PALEO,
+	CZ_DIET_MEDITERRANEAN,
+	CZ_DIET__MAX
+};
+
+enum cz_allergen {
+	CZ_ALLERGEN_GLUTEN,
+	CZ_ALLERGEN_DAIRY,
+	CZ_ALLERGEN_EGG,
+	CZ_ALLERGEN_PEANUT,
+	CZ_ALLERGEN_TREE_NUT,
+	CZ_ALLERGEN_SOY,
+	CZ_ALLERGEN_FISH,
+	CZ_ALLERGEN_SHELLFISH,
+	CZ_ALLERGEN_SESAME,
+	CZ_ALLERGEN__MAX
+};
+
+enum cz_slot {
+	CZ_SLOT_BREAKFAST,
+	CZ_SLOT_LUNCH,
+	CZ_SLOT_DINNER,
+	CZ_SLOT_SNACK,
+	CZ_SLOT__MAX
+};
+
+/* One catalog ingredient and its USDA food. */
+struct cz_cat_food {
+	char			 ndb[6];
+	char			*name;		/* USDA name */
+	char			*label;		/* catalog label */
+	/* Per gram (kcal, g, sodium mg); a missing amount is 0. */
+	double			 kcal, protein, fat, carbs, fiber, sodium;
+	struct cz_nutrients	 per100g;	/* NAN where missing */
+	unsigned int		 diets;		/* 1 << enum cz_diet */
+	unsigned int		 allergens;	/* 1 << enum cz_allergen */
+	int			 pregnancy_excluded;
+	double			 min_g, max_g, step_g;
+};
+
+/* One item of a template: a food and its bounds in this template. */
+struct cz_cat_item {
+	size_t	 food;			/* index in cz_catalog.foods */
+	double	 def_g, min_g, max_g;
+};
+
+struct cz_cat_template {
+	int			 id;
+	char			*slug;
+	char			*name;
+	enum cz_slot		 slot;
+	unsigned int		 diets;		/* every item allows */
+	unsigned int		 allergens;	/* any item carries */
+	int			 pregnancy_safe;
+	struct cz_cat_item	*items;
+	size_t			 nitems;
+	/* Of the default weights: energy and shares (fractions). */
+	double			 kcal, protein_share, fat_share, carb_share;
+};
+
+struct cz_catalog {
+	struct cz_cat_food	*foods;
+	size_t			 nfoods;
+	struct cz_cat_template	*templates;
+	size_t			 ntemplates;
+};
+
+/*
+ * Loads the catalog from c into a new catalog stored in *out, to be
+ * released with cz_catalog_free.  Returns 0, or -1 with a message in err
+ * (errlen bytes) when a query fails, memory runs out, the catalog is
+ * empty or a catalog ingredient has no USDA food (import-usda first).
+ */
+int		 cz_catalog_load(PGconn *c, struct cz_catalog **out,
+		    char *err, size_t errlen);
+
+/* Frees cat and everything it owns; NULL is accepted. */
+void		 cz_catalog_free(struct cz_catalog *cat);
+
+/* Index of the food with NDB number ndb, or -1. */
+long		 cz_catalog_food(const struct cz_catalog *cat,
+		    const char *ndb);
+
+/* Names of the vocabularies ("keto", "tree_nut", "dinner"), or NULL
+ * when out of range; and the value whose name is s, or -1. */
+const char	*cz_diet_name(int d);
+const char	*cz_allergen_name(int a);
+const char	*cz_slot_name(int s);
+int		 cz_diet_by_name(const char *s);
+int		 cz_allergen_by_name(const char *s);
+int		 cz_slot_by_name(const char *s);
+
+#endif /* CZ_CATALOG_H */

@@ -1,0 +1,665 @@
+/*
+ * planner.c - the week planner.
+ *
+ * For every day, one template is drawn per slot of the meal pattern among
+ * those the request allows, favouring templates (and combinations) whose
+ * default macro shares lie near the day's target, since random mixes are
+ * often unsolvable; the portions of the day are then solved by
+ * cz_solve_day, each item between its template's lower bound and its
+ * ingredient's upper bound (so that a meal can carry more energy than the
+ * template's own defaults suggest).  A day that does not solve is drawn again, up to
+ * CZ_PLAN_ATTEMPTS times, before the plan is declared infeasible with the
+ * constraint that failed most often.  Dinners never repeat within a plan.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "planner.h"
+
+#define MAX_TEMPLATES	1024	/* templates the planner considers */
+#define MAX_CANDIDATES	MAX_TEMPLATES
+#define NEAR_SHARES	0.20	/* "near" the target: every share within */
+#define NEAR_ATTEMPTS	(CZ_PLAN_ATTEMPTS / 2)	/* attempts preferring them */
+#define COMBO_DRAWS	8	/* combinations drawn per attempt */
+#define MEAL_BAND	0.06	/* soft band around a slot's energy share */
+
+static const char *const pattern_names[CZ_PATTERN__MAX] = {
+	"3_meals", "3_meals_2_snacks", "5_small_meals", "2_meals", "omad"
+};
+
+static const char *const profile_names[CZ_PROFILE__MAX] = {
+	"none", "athlete", "older_adult", "pregnancy"
+};
+
+static const char *const restriction_names[CZ_RESTRICTIONS__MAX] = {
+	"gluten_free", "dairy_free", "egg_free", "peanut_free", "nut_free",
+	"soy_free", "fish_free", "shellfish_free", "sesame_free"
+};
+
+/* Energy shares in percent of protein, fat and carbohydrate. */
+static const struct {
+	double	protein, fat, carbs;
+} diet_shares[CZ_DIET__MAX] = {
+	[CZ_DIET_STANDARD] =		{ 20, 30, 50 },
+	[CZ_DIET_VEGETARIAN] =		{ 18, 30, 52 },
+	[CZ_DIET_VEGAN] =		{ 15, 30, 55 },
+	[CZ_DIET_KETO] =		{ 22, 73,  5 },
+	[CZ_DIET_PALEO] =		{ 30, 40, 30 },
+	[CZ_DIET_MEDITERRANEAN] =	{ 18, 37, 45 },
+};
+
+/* Protein points a profile adds, taken from carbs (from fat on keto),
+ * and whether it excludes foods unsafe in pregnancy. */
+static const struct {
+	double	protein;
+	int	pregnancy;
+} profiles[CZ_PROFILE__MAX] = {
+	[CZ_PROFILE_NONE] =		{ 0, 0 },
+	[CZ_PROFILE_ATHLETE] =		{ 8, 0 },
+	[CZ_PROFILE_OLDER_ADULT] =	{ 4, 0 },
+	[CZ_PROFILE_PREGNANCY] =	{ 0, 1 },
+};
+
+#define S(s, f)	{ CZ_SLOT_##s, CZ_SLOT_##s, f }
+static const struct {
+	int				n;
+	struct cz_pattern_slot		slots[CZ_PLAN_MAX_MEALS];
+} patterns[CZ_PATTERN__MAX] = {
+	[CZ_PATTERN_3_MEALS] = { 3, {
+	    S(BREAKFAST, .30), S(LUNCH, .35), S(DINNER, .35) } },
+	[CZ_PATTERN_3_MEALS_2_SNACKS] = { 5, {
+	    S(BREAKFAST, .25), S(SNACK, .075), S(LUNCH, .30),
+	    S(SNACK, .075), S(DINNER, .30) } },
+	[CZ_PATTERN_5_SMALL_MEALS] = { 5, {
+	    S(BREAKFAST, .20), S(SNACK, .20), S(LUNCH, .20),
+	    S(SNACK, .20), S(DINNER, .20) } },
+	[CZ_PATTERN_2_MEALS] = { 2, {
+	    S(LUNCH, .45), S(DINNER, .55) } },
+	[CZ_PATTERN_OMAD] = { 2, {
+	    S(DINNER, .60), { CZ_SLOT_DINNER, CZ_SLOT_LUNCH, .40 } } },
+};
+#undef S
+
+/* Names of the solver's failures as the plan's reasons give them. */
+static const char *const fail_reasons[CZ_SOLVER_FAIL__MAX] = {
+	[CZ_SOLVER_FAIL_NONE] =		"none",
+	[CZ_SOLVER_FAIL_INPUT] =	"portion bounds",
+	[CZ_SOLVER_FAIL_ENERGY] =	"energy",
+	[CZ_SOLVER_FAIL_PROTEIN] =	"protein share",
+	[CZ_SOLVER_FAIL_FAT] =		"fat share",
+	[CZ_SOLVER_FAIL_CARBS] =	"carbohydrate share",
+	[CZ_SOLVER_FAIL_FIBER] =	"fiber",
+	[CZ_SOLVER_FAIL_SODIUM] =	"sodium",
+	[CZ_SOLVER_FAIL_NET_CARBS] =	"net carbs",
+};
+
+/* The templates allowed per slot, with whether each is near the target. */
+struct candidates {
+	unsigned short	 t[CZ_SLOT__MAX][MAX_CANDIDATES];
+	unsigned char	 near[CZ_SLOT__MAX][MAX_CANDIDATES];
+	size_t		 n[CZ_SLOT__MAX];
+	size_t		 nnear[CZ_SLOT__MAX];
+};
+
+static void
+seterr(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (errlen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+static int
+by_name(const char *const *names, int n, const char *s)
+{
+	int i;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+cz_pattern_name(int p)
+{
+	return p >= 0 && p < CZ_PATTERN__MAX ? pattern_names[p] : NULL;
+}
+
+const char *
+cz_profile_name(int p)
+{
+	return p >= 0 && p < CZ_PROFILE__MAX ? profile_names[p] : NULL;
+}
+
+const char *
+cz_restriction_name(int r)
+{
+	return r >= 0 && r < CZ_RESTRICTIONS__MAX ? restriction_names[r] :
+	    NULL;
+}
+
+int
+cz_pattern_by_name(const char *s)
+{
+	return by_name(pattern_names, CZ_PATTERN__MAX, s);
+}
+
+int
+cz_profile_by_name(const char *s)
+{
+	return by_name(profile_names, CZ_PROFILE__MAX, s);
+}
+
+int
+cz_restriction_by_name(const char *s)
+{
+	return by_name(restriction_names, CZ_RESTRICTIONS__MAX, s);
+}
+
+int
+cz_pattern_slots(enum cz_pattern p, const struct cz_pattern_slot **slots)
+{
+	if ((int)p < 0 || p >= CZ_PATTERN__MAX)
+		return 0;
+	*slots = patterns[p].slots;
+	return patterns[p].n;
+}
+
+int
+cz_diet_shares(enum cz_diet d, double *protein, double *fat, double *carbs)
+{
+	if ((int)d < 0 || d >= CZ_DIET__MAX)
+		return -1;
+	*protein = diet_shares[d].protein;
+	*fat = diet_shares[d].fat;
+	*carbs = diet_shares[d].carbs;
+	return 0;
+}
+
+uint64_t
+cz_plan_random(uint64_t *state)
+{
+	uint64_t z;
+
+	z = (*state += UINT64_C(0x9e3779b97f4a7c15));
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+/* A uniform index below n (n > 0). */
+static size_t
+pick(uint64_t *state, size_t n)
+{
+	return (size_t)((cz_plan_random(state) >> 11) *
+	    (1.0 / 9007199254740992.0) * (double)n);
+}
+
+int
+cz_plan_validate(const struct cz_plan_request *req, char *err,
+    size_t errlen)
+{
+	size_t i, k;
+
+	if (req->calories < CZ_PLAN_MIN_KCAL ||
+	    req->calories > CZ_PLAN_MAX_KCAL) {
+		seterr(err, errlen, "calories must be %d to %d",
+		    CZ_PLAN_MIN_KCAL, CZ_PLAN_MAX_KCAL);
+		return -1;
+	}
+	if ((int)req->diet < 0 || req->diet >= CZ_DIET__MAX ||
+	    (int)req->pattern < 0 || req->pattern >= CZ_PATTERN__MAX ||
+	    (int)req->profile < 0 || req->profile >= CZ_PROFILE__MAX) {
+		seterr(err, errlen, "unknown diet, meal pattern or profile");
+		return -1;
+	}
+	if (req->restrictions >= 1u << CZ_RESTRICTIONS__MAX) {
+		seterr(err, errlen, "unknown restriction");
+		return -1;
+	}
+	if (req->days < 1 || req->days > CZ_PLAN_MAX_DAYS) {
+		seterr(err, errlen, "days must be 1 to %d", CZ_PLAN_MAX_DAYS);
+		return -1;
+	}
+	if (req->nexcluded > CZ_PLAN_MAX_EXCLUDED) {
+		seterr(err, errlen, "at most %d excluded foods",
+		    CZ_PLAN_MAX_EXCLUDED);
+		return -1;
+	}
+	for (i = 0; i < req->nexcluded; i++) {
+		for (k = 0; k < 5; k++)
+			if (req->excluded[i][k] < '0' ||
+			    req->excluded[i][k] > '9')
+				break;
+		if (k != 5 || req->excluded[i][5] != '\0') {
+			seterr(err, errlen, "an excluded food must be a "
+			    "5-digit NDB number");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void
+cz_plan_target(const struct cz_plan_request *req, struct cz_plan_target *t)
+{
+	double p, f, c, dp;
+
+	p = diet_shares[req->diet].protein;
+	f = diet_shares[req->diet].fat;
+	c = diet_shares[req->diet].carbs;
+	dp = profiles[req->profile].protein;
+	p += dp;
+	if (req->diet == CZ_DIET_KETO)
+		f -= dp;
+	else
+		c -= dp;
+	memset(t, 0, sizeof(*t));
+	t->energy = req->calories;
+	t->protein_share = p / 100.0;
+	t->fat_share = f / 100.0;
+	t->carb_share = c / 100.0;
+	t->sodium_max = 2300.0;
+	if (req->diet == CZ_DIET_KETO) {
+		t->fiber_min = 0.0;
+		t->net_carbs_max = 20.0;
+	} else {
+		t->fiber_min = fmin(14.0 * t->energy / 1000.0, 38.0);
+		t->net_carbs_max = -1.0;
+	}
+}
+
+int
+cz_plan_food_ok(const struct cz_cat_food *f,
+    const struct cz_plan_request *req)
+{
+	size_t i;
+
+	if (!(f->diets & 1u << req->diet) ||
+	    (f->allergens & req->restrictions) != 0 ||
+	    (profiles[req->profile].pregnancy && f->pregnancy_excluded))
+		return 0;
+	for (i = 0; i < req->nexcluded; i++)
+		if (strcmp(f->ndb, req->excluded[i]) == 0)
+			return 0;
+	return 1;
+}
+
+int
+cz_plan_template_ok(const struct cz_catalog *cat,
+    const struct cz_cat_template *tm, const struct cz_plan_request *req)
+{
+	size_t i;
+
+	for (i = 0; i < tm->nitems; i++)
+		if (!cz_plan_food_ok(&cat->foods[tm->items[i].food], req))
+			return 0;
+	return tm->nitems > 0;
+}
+
+/* The largest distance between a template's shares and the target's. */
+static double
+share_distance(double p, double f, double c, const struct cz_plan_target *t)
+{
+	return fmax(fabs(p - t->protein_share), fmax(fabs(f - t->fat_share),
+	    fabs(c - t->carb_share)));
+}
+
+static void
+candidates_build(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan_target *t,
+    struct candidates *cd)
+{
+	const struct cz_cat_template *tm;
+	size_t i, s;
+
+	memset(cd->n, 0, sizeof(cd->n));
+	memset(cd->nnear, 0, sizeof(cd->nnear));
+	for (i = 0; i < cat->ntemplates && i < MAX_TEMPLATES; i++) {
+		tm = &cat->templates[i];
+		s = tm->slot;
+		if (cd->n[s] == MAX_CANDIDATES || tm->kcal <= 0 ||
+		    !cz_plan_template_ok(cat, tm, req))
+			continue;
+		cd->t[s][cd->n[s]] = (unsigned short)i;
+		cd->near[s][cd->n[s]] = share_distance(tm->protein_share,
+		    tm->fat_share, tm->carb_share, t) <= NEAR_SHARES;
+		cd->nnear[s] += cd->near[s][cd->n[s]];
+		cd->n[s]++;
+	}
+}
+
+/*
+ * Draws a template for slot s, near the target when near is set and any
+ * is, never one flagged in avoid (unless nothing else is left, and never
+ * for dinners, which must not repeat).
+ * Returns the template index, or -1 when the slot has no candidate.
+ */
+static long
+draw(const struct candidates *cd, enum cz_slot s, int near,
+    const unsigned char *avoid, uint64_t *rng)
+{
+	size_t i, k, n = 0, chosen;
+	int pass;
+
+	/* Pass 0: near and not avoided; 1: not avoided; 2: anything. */
+	for (pass = near && cd->nnear[s] > 0 ? 0 : 1;
+	    pass < (s == CZ_SLOT_DINNER ? 2 : 3); pass++) {
+		n = 0;
+		for (i = 0; i < cd->n[s]; i++)
+			if ((pass > 0 || cd->near[s][i]) &&
+			    (pass > 1 || !avoid[cd->t[s][i]]))
+				n++;
+		if (n > 0)
+			break;
+	}
+	if (n == 0)
+		return -1;
+	chosen = pick(rng, n);
+	for (i = 0, k = 0; i < cd->n[s]; i++) {
+		if ((pass > 0 || cd->near[s][i]) &&
+		    (pass > 1 || !avoid[cd->t[s][i]])) {
+			if (k++ == chosen)
+				return cd->t[s][i];
+		}
+	}
+	return -1;
+}
+
+/* The distance to the target of a day's templates at their slots' energy. */
+static double
+combo_distance(const struct cz_catalog *cat, const size_t *tmpl,
+    const struct cz_pattern_slot *slots, int n,
+    const struct cz_plan_target *t)
+{
+	const struct cz_cat_template *tm;
+	double p = 0, f = 0, c = 0, sum;
+	int m;
+
+	for (m = 0; m < n; m++) {
+		tm = &cat->templates[tmpl[m]];
+		p += slots[m].fraction * tm->protein_share;
+		f += slots[m].fraction * tm->fat_share;
+		c += slots[m].fraction * tm->carb_share;
+	}
+	sum = p + f + c;
+	return share_distance(p / sum, f / sum, c / sum, t);
+}
+
+/* What drawing a day needs. */
+struct day_draw {
+	const struct cz_catalog		*cat;
+	const struct candidates		*cd;
+	const struct cz_pattern_slot	*slots;
+	int				 nslots;
+	const struct cz_plan_target	*t;
+	const unsigned char		*used;	/* dinners of earlier days */
+	int				 near;
+	uint64_t			*rng;
+};
+
+/*
+ * Draws the templates of one day into tmpl: COMBO_DRAWS combinations, no
+ * template twice in the day, keeping the one nearest the target.
+ * Returns 0, or -1 when a slot has no candidate left.
+ */
+static int
+draw_day(const struct day_draw *a, size_t *tmpl)
+{
+	unsigned char avoid[MAX_TEMPLATES];
+	size_t cur[CZ_PLAN_MAX_MEALS];
+	double best = INFINITY, d;
+	long ti;
+	int k, m;
+
+	for (k = 0; k < COMBO_DRAWS; k++) {
+		memcpy(avoid, a->used, sizeof(avoid));
+		for (m = 0; m < a->nslots; m++) {
+			ti = draw(a->cd, a->slots[m].kind, a->near, avoid,
+			    a->rng);
+			if (ti == -1)
+				return -1;
+			cur[m] = (size_t)ti;
+			avoid[ti] = 1;
+		}
+		d = combo_distance(a->cat, cur, a->slots, a->nslots, a->t);
+		if (d < best) {
+			best = d;
+			memcpy(tmpl, cur, sizeof(cur));
+		}
+	}
+	return 0;
+}
+
+/*
+ * Builds the solver items and targets of a day with templates tmpl and
+ * solves it into day.  Returns 0, or the failed constraint.
+ */
+static enum cz_solver_fail
+solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
+    int nslots, const size_t *tmpl, const struct cz_plan_target *t,
+    struct cz_plan_day *day)
+{
+	struct cz_solver_item items[CZ_SOLVER_MAX_ITEMS];
+	struct cz_solver_targets st;
+	struct cz_solver_result r;
+	struct cz_nutrients x;
+	const struct cz_cat_template *tm;
+	const struct cz_cat_item *ci;
+	const struct cz_cat_food *f;
+	struct cz_solver_item *it;
+	double scale;
+	size_t n = 0, i;
+	int m;
+
+	memset(items, 0, sizeof(items));
+	memset(&st, 0, sizeof(st));
+	st.energy = t->energy;
+	st.protein_share = t->protein_share;
+	st.fat_share = t->fat_share;
+	st.carb_share = t->carb_share;
+	st.energy_tol = 0.03;
+	st.share_tol = 0.05;
+	st.fiber_min = t->fiber_min;
+	st.sodium_max = t->sodium_max;
+	st.net_carbs_max = t->net_carbs_max;
+	memset(day, 0, sizeof(*day));
+	for (m = 0; m < nslots; m++) {
+		tm = &cat->templates[tmpl[m]];
+		st.meal_lo[m] = fmax(slots[m].fraction - MEAL_BAND, 0.0);
+		st.meal_hi[m] = slots[m].fraction + MEAL_BAND;
+		scale = slots[m].fraction * t->energy / tm->kcal;
+		day->meals[m].slot = slots[m].slot;
+		day->meals[m].tmpl = tmpl[m];
+		for (i = 0; i < tm->nitems; i++) {
+			if (n == CZ_SOLVER_MAX_ITEMS)
+				return CZ_SOLVER_FAIL_INPUT;
+			ci = &tm->items[i];
+			f = &cat->foods[ci->food];
+			it = &items[n];
+			it->kcal = f->kcal;
+			it->protein = f->protein;
+			it->fat = f->fat;
+			it->carbs = f->carbs;
+			it->fiber = f->fiber;
+			it->sodium = f->sodium;
+			it->lo = ci->min_g;
+			it->hi = cat->foods[ci->food].max_g;
+			it->step = f->step_g;
+			it->def = fmin(fmax(ci->def_g * scale, ci->min_g),
+			    ci->max_g);
+			it->meal = m;
+			day->items[n].food = ci->food;
+			day->items[n].meal = m;
+			n++;
+		}
+	}
+	day->nmeals = nslots;
+	day->nitems = n;
+	if (n == 0)
+		return CZ_SOLVER_FAIL_INPUT;
+	if (cz_solve_day(items, n, &st, &r) == -1)
+		return r.fail == CZ_SOLVER_FAIL_NONE ? CZ_SOLVER_FAIL_INPUT :
+		    r.fail;
+	cz_nutrients_zero(&day->totals);
+	for (i = 0; i < n; i++) {
+		day->items[i].grams = r.grams[i];
+		cz_nutrients_scale(&cat->foods[day->items[i].food].per100g,
+		    r.grams[i], &x);
+		cz_nutrients_add(&day->totals, &x);
+	}
+	return CZ_SOLVER_FAIL_NONE;
+}
+
+int
+cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
+    struct cz_plan *plan, char *err, size_t errlen)
+{
+	struct candidates cd;
+	unsigned char used[MAX_TEMPLATES];
+	const struct cz_pattern_slot *slots = NULL;
+	struct day_draw a;
+	size_t tmpl[CZ_PLAN_MAX_MEALS];
+	int fails[CZ_SOLVER_FAIL__MAX];
+	enum cz_solver_fail f;
+	uint64_t rng;
+	int nslots, d, k, m, worst;
+
+	if (cz_plan_validate(req, err, errlen) == -1)
+		return -1;
+	memset(plan, 0, sizeof(*plan));
+	memset(used, 0, sizeof(used));
+	cz_plan_target(req, &plan->target);
+	nslots = cz_pattern_slots(req->pattern, &slots);
+	candidates_build(cat, req, &plan->target, &cd);
+	for (m = 0; m < nslots; m++) {
+		if (cd.n[slots[m].kind] == 0) {
+			snprintf(plan->reason, sizeof(plan->reason),
+			    "no compatible %s template",
+			    cz_slot_name((int)slots[m].kind));
+			return 0;
+		}
+	}
+	for (m = 0, k = 0; m < nslots; m++)
+		k += slots[m].kind == CZ_SLOT_DINNER;
+	if (cd.n[CZ_SLOT_DINNER] < (size_t)(k * req->days)) {
+		snprintf(plan->reason, sizeof(plan->reason),
+		    "not enough compatible dinners for %d days without "
+		    "repeats", req->days);
+		return 0;
+	}
+	rng = req->seed;
+	a.cat = cat;
+	a.cd = &cd;
+	a.slots = slots;
+	a.nslots = nslots;
+	a.t = &plan->target;
+	a.used = used;
+	a.rng = &rng;
+	for (d = 0; d < req->days; d++) {
+		memset(fails, 0, sizeof(fails));
+		for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
+			a.near = k < NEAR_ATTEMPTS;
+			if (draw_day(&a, tmpl) == -1) {
+				snprintf(plan->reason, sizeof(plan->reason),
+				    "not enough compatible dinners for %d "
+				    "days without repeats", req->days);
+				return 0;
+			}
+			f = solve_day(cat, slots, nslots, tmpl,
+			    &plan->target, &plan->days[d]);
+			if (f == CZ_SOLVER_FAIL_NONE)
+				break;
+			fails[f]++;
+		}
+		if (k == CZ_PLAN_ATTEMPTS) {
+			for (worst = 1, m = 2; m < CZ_SOLVER_FAIL__MAX; m++)
+				if (fails[m] > fails[worst])
+					worst = m;
+			snprintf(plan->reason, sizeof(plan->reason),
+			    "day %d: %s", d + 1, fail_reasons[worst]);
+			memset(plan->days, 0, sizeof(plan->days));
+			return 0;
+		}
+		for (m = 0; m < nslots; m++)
+			if (slots[m].kind == CZ_SLOT_DINNER)
+				used[tmpl[m]] = 1;
+	}
+	plan->ndays = req->days;
+	plan->feasible = 1;
+	return 0;
+}
+
+int
+cz_plan_regenerate_meal(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct cz_plan *plan, int day,
+    int meal, uint64_t seed, char *err, size_t errlen)
+{
+	struct candidates cd;
+	struct cz_plan_day nd;
+	unsigned char avoid[MAX_TEMPLATES];
+	const struct cz_pattern_slot *slots = NULL;
+	size_t tmpl[CZ_PLAN_MAX_MEALS];
+	int fails[CZ_SOLVER_FAIL__MAX];
+	enum cz_solver_fail f;
+	uint64_t rng = seed;
+	long ti;
+	int nslots, d, m, k, worst;
+
+	if (cz_plan_validate(req, err, errlen) == -1)
+		return -1;
+	nslots = cz_pattern_slots(req->pattern, &slots);
+	if (!plan->feasible || plan->ndays != req->days || day < 0 ||
+	    day >= plan->ndays || meal < 0 || meal >= nslots ||
+	    plan->days[day].nmeals != nslots) {
+		seterr(err, errlen, "no such day or meal in the plan");
+		return -1;
+	}
+	candidates_build(cat, req, &plan->target, &cd);
+	memset(avoid, 0, sizeof(avoid));
+	for (m = 0; m < nslots; m++) {
+		tmpl[m] = plan->days[day].meals[m].tmpl;
+		if (tmpl[m] < MAX_TEMPLATES)
+			avoid[tmpl[m]] = 1;
+		for (d = 0; d < plan->ndays; d++)
+			if (slots[m].kind == CZ_SLOT_DINNER &&
+			    plan->days[d].meals[m].tmpl < MAX_TEMPLATES)
+				avoid[plan->days[d].meals[m].tmpl] = 1;
+	}
+	memset(fails, 0, sizeof(fails));
+	for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
+		ti = draw(&cd, slots[meal].kind, k < NEAR_ATTEMPTS, avoid, &rng);
+		if (ti == -1 || avoid[ti]) {
+			seterr(err, errlen, "no other compatible %s template",
+			    cz_slot_name((int)slots[meal].kind));
+			return 1;
+		}
+		tmpl[meal] = (size_t)ti;
+		f = solve_day(cat, slots, nslots, tmpl, &plan->target, &nd);
+		if (f == CZ_SOLVER_FAIL_NONE) {
+			plan->days[day] = nd;
+			return 0;
+		}
+		fails[f]++;
+	}
+	for (worst = 1, m = 2; m < CZ_SOLVER_FAIL__MAX; m++)
+		if (fails[m] > fails[worst])
+			worst = m;
+	seterr(err, errlen, "day %d: %s", day + 1, fail_reasons[worst]);
+	return 1;
+}

@@ -1,0 +1,169 @@
+/*
+ * planner.h - the week planner: templates chosen per meal slot, portions
+ * solved per day (lib/solver.h), all in memory over a loaded catalog.
+ *
+ * A request names the energy, diet, meal pattern, restrictions, excluded
+ * foods, life-stage profile, number of days and a seed.  The same request
+ * and seed always give the same plan.  Nothing here allocates or does I/O;
+ * a plan points into the catalog it was made from, which must outlive it.
+ */
+#ifndef CZ_PLANNER_H
+#define CZ_PLANNER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog.h"
+#include "nutrition.h"
+#include "solver.h"
+
+#define CZ_PLAN_MIN_KCAL	800
+#define CZ_PLAN_MAX_KCAL	5000
+#define CZ_PLAN_MAX_DAYS	7
+#define CZ_PLAN_MAX_MEALS	5	/* slots of the largest pattern */
+#define CZ_PLAN_MAX_EXCLUDED	32
+#define CZ_PLAN_ATTEMPTS	60	/* solves tried per day */
+
+enum cz_pattern {
+	CZ_PATTERN_3_MEALS,
+	CZ_PATTERN_3_MEALS_2_SNACKS,
+	CZ_PATTERN_5_SMALL_MEALS,
+	CZ_PATTERN_2_MEALS,
+	CZ_PATTERN_OMAD,
+	CZ_PATTERN__MAX
+};
+
+enum cz_profile {
+	CZ_PROFILE_NONE,
+	CZ_PROFILE_ATHLETE,
+	CZ_PROFILE_OLDER_ADULT,
+	CZ_PROFILE_PREGNANCY,
+	CZ_PROFILE__MAX
+};
+
+/* Restrictions: bit 1 << enum cz_allergen excludes that allergen. */
+#define CZ_RESTRICTIONS__MAX	CZ_ALLERGEN__MAX
+
+struct cz_plan_request {
+	int		 calories;	/* CZ_PLAN_MIN_KCAL .. MAX_KCAL */
+	enum cz_diet	 diet;
+	enum cz_pattern	 pattern;
+	unsigned int	 restrictions;	/* 1 << enum cz_allergen */
+	char		 excluded[CZ_PLAN_MAX_EXCLUDED][6];	/* NDB numbers */
+	size_t		 nexcluded;
+	enum cz_profile	 profile;
+	int		 days;		/* 1 .. CZ_PLAN_MAX_DAYS */
+	uint64_t	 seed;
+};
+
+/* A daily target as the solver takes it and the checks apply it. */
+struct cz_plan_target {
+	double	energy;				/* kcal, +-3% */
+	double	protein_share, fat_share, carb_share;	/* fractions, +-.05 */
+	double	fiber_min;			/* g, 0: none */
+	double	sodium_max;			/* mg */
+	double	net_carbs_max;			/* g, < 0: none */
+};
+
+struct cz_plan_item {
+	size_t	 food;		/* index in the catalog's foods */
+	int	 meal;		/* index in the day's meals */
+	double	 grams;
+};
+
+struct cz_plan_meal {
+	enum cz_slot	 slot;
+	size_t		 tmpl;	/* index in the catalog's templates */
+};
+
+struct cz_plan_day {
+	struct cz_plan_meal	 meals[CZ_PLAN_MAX_MEALS];
+	int			 nmeals;
+	struct cz_plan_item	 items[CZ_SOLVER_MAX_ITEMS];
+	size_t			 nitems;
+	struct cz_nutrients	 totals;	/* the 23 core nutrients */
+};
+
+struct cz_plan {
+	struct cz_plan_target	 target;
+	struct cz_plan_day	 days[CZ_PLAN_MAX_DAYS];
+	int			 ndays;
+	int			 feasible;
+	char			 reason[128];	/* why not, when !feasible */
+};
+
+/*
+ * One dish of a meal pattern: the meal it belongs to, the slot of the
+ * templates it is drawn from and its share of the day's energy.  The one
+ * meal of omad has two dishes (a dinner and a lunch template), since no
+ * single template carries a day's energy within its portion bounds.
+ */
+struct cz_pattern_slot {
+	enum cz_slot	 slot;		/* the meal, as reported */
+	enum cz_slot	 kind;		/* the templates drawn from */
+	double		 fraction;
+};
+
+/* Names of the vocabularies, or NULL out of range; value by name or -1. */
+const char	*cz_pattern_name(int p);
+const char	*cz_profile_name(int p);
+const char	*cz_restriction_name(int r);	/* "gluten_free" ... */
+int		 cz_pattern_by_name(const char *s);
+int		 cz_profile_by_name(const char *s);
+int		 cz_restriction_by_name(const char *s);
+
+/* The slots of pattern p in order; returns their number (0 when p is out
+ * of range) and sets *slots to a static table. */
+int		 cz_pattern_slots(enum cz_pattern p,
+		    const struct cz_pattern_slot **slots);
+
+/* The energy shares in percent of a diet before any profile; returns -1
+ * when d is out of range. */
+int		 cz_diet_shares(enum cz_diet d, double *protein, double *fat,
+		    double *carbs);
+
+/* Checks req; returns 0, or -1 with a message in err. */
+int		 cz_plan_validate(const struct cz_plan_request *req,
+		    char *err, size_t errlen);
+
+/* Fills t with the daily target of a valid request. */
+void		 cz_plan_target(const struct cz_plan_request *req,
+		    struct cz_plan_target *t);
+
+/* Whether template tm (resp. food f) may appear in a plan for req. */
+int		 cz_plan_template_ok(const struct cz_catalog *cat,
+		    const struct cz_cat_template *tm,
+		    const struct cz_plan_request *req);
+int		 cz_plan_food_ok(const struct cz_cat_food *f,
+		    const struct cz_plan_request *req);
+
+/*
+ * Makes the plan of req from cat into *plan.  Returns 0 with
+ * plan->feasible set: 1 with every day solved, or 0 with plan->reason
+ * naming the constraint that could not be met ("day 3: net carbs",
+ * "not enough compatible dinners for 7 days without repeats").  Returns
+ * -1 with a message in err when req is invalid.  Deterministic: the same
+ * catalog, request and seed give a byte-identical plan.
+ */
+int		 cz_plan_make(const struct cz_catalog *cat,
+		    const struct cz_plan_request *req, struct cz_plan *plan,
+		    char *err, size_t errlen);
+
+/*
+ * Replaces the template of meal (dish) meal of day day (both from 0) of
+ * plan, a feasible plan of req from cat, by another compatible one drawn
+ * with seed, keeping the day's other templates and solving the day's
+ * portions again; a dinner stays unique in the plan.  Returns 0 with the
+ * day replaced, 1 when no other template solves (plan unchanged, the
+ * reason in err), or -1 with a message in err for invalid arguments.
+ */
+int		 cz_plan_regenerate_meal(const struct cz_catalog *cat,
+		    const struct cz_plan_request *req, struct cz_plan *plan,
+		    int day, int meal, uint64_t seed, char *err,
+		    size_t errlen);
+
+/* The splitmix64 generator the planner draws from: advances *state and
+ * returns the next value. */
+uint64_t	 cz_plan_random(uint64_t *state);
+
+#endif /* CZ_PLANNER_H */

@@ -1,0 +1,90 @@
+#!/bin/bash
+# test_planner.sh - the week planner (lib/catalog.c, lib/planner.c) through
+# cibozer-admin: plan-check plans 5000 random valid requests and re-checks
+# every target of every plan from its grams (exit 1 on any violation); at
+# least 90% of them must be feasible; `plan` is deterministic for a seed
+# and differs between seeds; an impossible request exits 3 naming the
+# constraint.
+#
+# The USDA foods are normally imported by an earlier test; when the foods
+# table is empty this test imports them from CZ_USDA_DIR (set by
+# scripts/test), and skips when it cannot.
+set -uo pipefail
+# shellcheck source=tests/integration/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+tmp=$(_cz_tmp)
+
+nfoods=$(psql_q "SELECT count(*) FROM foods" 2>"$tmp/foods.err") ||
+	skip "no foods table: $(head -n 1 "$tmp/foods.err")"
+if [[ $nfoods == 0 ]]; then
+	[[ -n ${CZ_USDA_DIR:-} && -d ${CZ_USDA_DIR:-} ]] ||
+		skip "the foods table is empty and CZ_USDA_DIR (scripts/usda) is not set"
+	if ! "$CZ_ADMIN" --config "$CZ_CONFIG" import-usda "$CZ_USDA_DIR" >"$tmp/import.log" 2>&1; then
+		tail -n 20 "$tmp/import.log"
+		fail "cibozer-admin import-usda $CZ_USDA_DIR"
+		finish
+	fi
+fi
+
+admin() {
+	"$CZ_ADMIN" --config "$CZ_CONFIG" "$@"
+}
+
+# --- the property test -------------------------------------------------------
+admin plan-check --count 5000 --seed 42 >"$tmp/check.out" 2>"$tmp/check.err"
+rc=$?
+cat "$tmp/check.out"
+if ((rc == 0)); then
+	pass "plan-check --count 5000: every plan meets every target"
+else
+	fail "plan-check --count 5000 (exit $rc)" "$(head -n 30 "$tmp/check.err")"
+fi
+echo "first infeasible requests:"
+grep '^infeasible:' "$tmp/check.err" | head -n 10 | sed 's/^/  /'
+pct=$(sed -n 's/.* feasible (\([0-9.]*\)%).*/\1/p' "$tmp/check.out")
+if [[ -n $pct ]] && awk -v p="$pct" 'BEGIN { exit !(p >= 90) }'; then
+	pass "feasible: $pct% >= 90%"
+else
+	fail "feasible: '$pct'%, want >= 90%" "$(grep 'infeasible:' "$tmp/check.out")"
+fi
+
+# --- one plan -----------------------------------------------------------------
+check "plan (keto, seed 1)" admin plan --calories 2000 --diet keto --seed 1
+admin plan --calories 2000 --diet keto --seed 1 >"$tmp/a.json" 2>&1
+admin plan --calories 2000 --diet keto --seed 1 >"$tmp/b.json" 2>&1
+admin plan --calories 2000 --diet keto --seed 2 >"$tmp/c.json" 2>&1
+if [[ -s $tmp/a.json ]] && cmp -s "$tmp/a.json" "$tmp/b.json"; then
+	pass "the same request and seed give the same plan, byte for byte"
+else
+	fail "the same request and seed give the same plan" "$(diff "$tmp/a.json" "$tmp/b.json" | head -n 10)"
+fi
+if ! cmp -s "$tmp/a.json" "$tmp/c.json"; then
+	pass "another seed gives another plan"
+else
+	fail "another seed gives another plan"
+fi
+if jq -e '.days | length == 7 and all(.[]; (.meals | length) == 3)' "$tmp/a.json" >/dev/null 2>&1; then
+	pass "the plan has 7 days of 3 meals"
+else
+	fail "the plan has 7 days of 3 meals" "$(head -c 600 "$tmp/a.json")"
+fi
+
+# --- an impossible request ------------------------------------------------------
+admin plan --calories 5000 --diet vegan --pattern omad \
+	--restrict nut_free,soy_free --seed 1 >"$tmp/inf.out" 2>"$tmp/inf.err"
+rc=$?
+if ((rc == 3)) && grep -Eq 'infeasible: .*(energy|share|net carbs|fiber|sodium|dinners)' "$tmp/inf.err"; then
+	pass "an impossible request exits 3: $(cat "$tmp/inf.err")"
+else
+	fail "an impossible request exits 3 naming the constraint" "exit $rc: $(cat "$tmp/inf.err")"
+fi
+admin plan --calories 700 --diet keto >/dev/null 2>&1
+rc=$?
+if ((rc == 2)); then
+	pass "calories below 800 are refused (exit 2)"
+else
+	fail "calories below 800 are refused (exit 2)" "exit $rc"
+fi
+
+finish

@@ -1,0 +1,645 @@
+/*
+ * admin_plan.c - cibozer-admin plan and plan-check: one plan as JSON for
+ * people, and a property test of the planner over many random requests
+ * that re-checks every target of every plan from its grams.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "admin.h"
+#include "catalog.h"
+#include "db.h"
+#include "numparse.h"
+#include "planner.h"
+#include "settings.h"
+
+#define PLAN_TIMEOUT_MS		60000
+#define EXIT_INFEASIBLE		3
+#define MAX_REASONS		32
+#define CHECK_EPS		1e-9	/* float noise allowed on the limits */
+
+/* The targets plan-check re-checks, with their worst values. */
+enum check {
+	CHECK_ENERGY,		/* |energy / target - 1|, % */
+	CHECK_PROTEIN,		/* |share - target|, points */
+	CHECK_FAT,
+	CHECK_CARBS,
+	CHECK_NET_CARBS,	/* g (keto) */
+	CHECK_FIBER,		/* g below the minimum (negative: margin) */
+	CHECK_SODIUM,		/* mg */
+	CHECK__MAX
+};
+
+static const struct {
+	const char	*name;
+	const char	*unit;
+	double		 limit;		/* a value above it is a violation */
+} checks[CHECK__MAX] = {
+	[CHECK_ENERGY] =	{ "energy deviation", "%", 3.0 },
+	[CHECK_PROTEIN] =	{ "protein share deviation", "points", 5.0 },
+	[CHECK_FAT] =		{ "fat share deviation", "points", 5.0 },
+	[CHECK_CARBS] =		{ "carb share deviation", "points", 5.0 },
+	[CHECK_NET_CARBS] =	{ "keto net carbs", "g", 20.0 },
+	[CHECK_FIBER] =		{ "fiber shortfall", "g", 0.0 },
+	[CHECK_SODIUM] =	{ "sodium", "mg", 2300.0 },
+};
+
+struct check_stats {
+	double		 worst[CHECK__MAX];
+	int		 seen[CHECK__MAX];
+	long		 violations;
+	char		 reasons[MAX_REASONS][128];
+	long		 nreason[MAX_REASONS];
+	int		 nreasons;
+	long		 ninfeasible;
+	long		 nregen, nregen_ok;
+};
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static PGconn *
+connect_db(const struct cz_settings *s)
+{
+	PGconn *conn;
+	char err[1024];
+
+	conn = cz_db_connect_once(s->database_url, (int)s->db_connect_timeout,
+	    PLAN_TIMEOUT_MS, err, sizeof(err));
+	if (conn == NULL)
+		fprintf(stderr, "cibozer-admin: cannot connect to the "
+		    "database: %s\n", err);
+	return conn;
+}
+
+static struct cz_catalog *
+load_catalog(const struct cz_settings *s)
+{
+	struct cz_catalog *cat = NULL;
+	PGconn *conn;
+	char err[1024];
+
+	if ((conn = connect_db(s)) == NULL)
+		return NULL;
+	if (cz_catalog_load(conn, &cat, err, sizeof(err)) == -1)
+		fprintf(stderr, "cibozer-admin: %s\n", err);
+	PQfinish(conn);
+	return cat;
+}
+
+/* ------------------------------------------------------------------------
+ * plan-check
+ */
+
+static void
+violation(struct check_stats *st, size_t n, int day, const char *what,
+    double value)
+{
+	st->violations++;
+	if (st->violations <= 20)
+		fprintf(stderr, "VIOLATION: request %zu day %d: %s (%.4f)\n",
+		    n, day + 1, what, value);
+}
+
+static void
+worst(struct check_stats *st, enum check c, double v)
+{
+	if (!st->seen[c] || v > st->worst[c])
+		st->worst[c] = v;
+	st->seen[c] = 1;
+}
+
+/* Re-checks plan p of request req from its grams alone. */
+static void
+check_plan(const struct cz_catalog *cat, const struct cz_plan_request *req,
+    const struct cz_plan *p, size_t n, struct check_stats *st)
+{
+	const struct cz_pattern_slot *slots = NULL;
+	const struct cz_plan_day *day;
+	const struct cz_cat_food *f;
+	struct cz_plan_target t;
+	struct cz_nutrients tot, x;
+	double pp, fp, cp, v, dev[CHECK__MAX];
+	int d, d2, m, c, nslots;
+	size_t i;
+
+	cz_plan_target(req, &t);
+	nslots = cz_pattern_slots(req->pattern, &slots);
+	if (p->ndays != req->days)
+		violation(st, n, 0, "number of days", p->ndays);
+	for (d = 0; d < p->ndays; d++) {
+		day = &p->days[d];
+		if (day->nmeals != nslots)
+			violation(st, n, d, "number of meals", day->nmeals);
+		for (m = 0; m < day->nmeals && m < nslots; m++) {
+			if (day->meals[m].slot != slots[m].slot ||
+			    cat->templates[day->meals[m].tmpl].slot !=
+			    slots[m].kind)
+				violation(st, n, d, "meal slot", m);
+			if (slots[m].kind != CZ_SLOT_DINNER)
+				continue;
+			for (d2 = 0; d2 < d; d2++)
+				if (p->days[d2].meals[m].tmpl ==
+				    day->meals[m].tmpl)
+					violation(st, n, d, "dinner repeated",
+					    d2 + 1);
+		}
+		cz_nutrients_zero(&tot);
+		for (i = 0; i < day->nitems; i++) {
+			f = &cat->foods[day->items[i].food];
+			if (!cz_plan_food_ok(f, req))
+				violation(st, n, d, "food breaks the diet, a "
+				    "restriction, an exclusion or the profile",
+				    (double)day->items[i].food);
+			if (!(day->items[i].grams > 0) ||
+			    !isfinite(day->items[i].grams))
+				violation(st, n, d, "grams",
+				    day->items[i].grams);
+			cz_nutrients_scale(&f->per100g, day->items[i].grams,
+			    &x);
+			cz_nutrients_add(&tot, &x);
+		}
+		cz_macro_shares(&tot, &pp, &fp, &cp);
+		dev[CHECK_ENERGY] = fabs(tot.v[CZ_N_ENERGY] / t.energy - 1.0) *
+		    100.0;
+		dev[CHECK_PROTEIN] = fabs(pp - t.protein_share * 100.0);
+		dev[CHECK_FAT] = fabs(fp - t.fat_share * 100.0);
+		dev[CHECK_CARBS] = fabs(cp - t.carb_share * 100.0);
+		dev[CHECK_NET_CARBS] = cz_net_carbs(tot.v[CZ_N_CARBS],
+		    tot.v[CZ_N_FIBER]);
+		dev[CHECK_FIBER] = t.fiber_min - tot.v[CZ_N_FIBER];
+		dev[CHECK_SODIUM] = tot.v[CZ_N_SODIUM];
+		for (c = 0; c < CHECK__MAX; c++) {
+			if (c == CHECK_NET_CARBS && t.net_carbs_max < 0)
+				continue;
+			if (c == CHECK_FIBER && !(t.fiber_min > 0))
+				continue;
+			v = dev[c];
+			worst(st, (enum check)c, v);
+			if (!(v <= checks[c].limit + CHECK_EPS))
+				violation(st, n, d, checks[c].name, v);
+		}
+	}
+}
+
+static void
+count_reason(struct check_stats *st, const char *reason)
+{
+	char key[128];
+	const char *p;
+	int i;
+
+	/* "day 3: fiber" counts as "fiber". */
+	p = strncmp(reason, "day ", 4) == 0 && (p = strchr(reason, ':')) !=
+	    NULL ? p + 2 : reason;
+	snprintf(key, sizeof(key), "%s", p);
+	for (i = 0; i < st->nreasons; i++)
+		if (strcmp(st->reasons[i], key) == 0)
+			break;
+	if (i == st->nreasons) {
+		if (st->nreasons == MAX_REASONS)
+			i = MAX_REASONS - 1;
+		else
+			snprintf(st->reasons[st->nreasons++],
+			    sizeof(st->reasons[0]), "%s", key);
+	}
+	st->nreason[i]++;
+}
+
+/* Prints an infeasible request and why, to stderr. */
+static void
+print_infeasible(const struct cz_plan_request *req, const char *reason)
+{
+	int k;
+
+	fprintf(stderr, "infeasible: %d kcal %s %s %s", req->calories,
+	    cz_diet_name((int)req->diet), cz_pattern_name((int)req->pattern),
+	    cz_profile_name((int)req->profile));
+	for (k = 0; k < CZ_RESTRICTIONS__MAX; k++)
+		if (req->restrictions & 1u << k)
+			fprintf(stderr, " %s", cz_restriction_name(k));
+	fprintf(stderr, ": %s\n", reason);
+}
+
+/* A random valid request as plan-check tests them. */
+static void
+random_request(uint64_t *rng, struct cz_plan_request *req)
+{
+	int nr, r;
+
+	memset(req, 0, sizeof(*req));
+	req->diet = (enum cz_diet)(cz_plan_random(rng) % CZ_DIET__MAX);
+	req->pattern = (enum cz_pattern)(cz_plan_random(rng) %
+	    CZ_PATTERN__MAX);
+	req->profile = (enum cz_profile)(cz_plan_random(rng) %
+	    CZ_PROFILE__MAX);
+	req->calories = 1200 + 50 * (int)(cz_plan_random(rng) % 57);
+	req->days = 7;
+	nr = (int)(cz_plan_random(rng) % 3);
+	while (nr > 0) {
+		r = (int)(cz_plan_random(rng) % CZ_RESTRICTIONS__MAX);
+		if (req->restrictions & 1u << r)
+			continue;
+		req->restrictions |= 1u << r;
+		nr--;
+	}
+	req->seed = cz_plan_random(rng);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+admin_plan_check(const struct cz_settings *s, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "count",	required_argument,	NULL, 'n' },
+		{ "seed",	required_argument,	NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cz_catalog *cat = NULL;
+	struct check_stats *st = NULL;
+	struct cz_plan_request req;
+	struct cz_plan *plan = NULL;
+	double *ms = NULL, t0;
+	const char *errstr;
+	char err[256];
+	uint64_t rng = 1;
+	size_t count = 1000, i, feasible = 0;
+	int ch, c, ret = 1;
+
+	while ((ch = getopt_long(argc, argv, "n:s:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			count = (size_t)cz_strtonum(optarg, 1, 10000000,
+			    &errstr);
+			if (errstr != NULL)
+				goto usage;
+			break;
+		case 's':
+			rng = (uint64_t)cz_strtonum(optarg, 0, INT64_MAX,
+			    &errstr);
+			if (errstr != NULL)
+				goto usage;
+			break;
+		default:
+			goto usage;
+		}
+	}
+	if (optind != argc)
+		goto usage;
+	if ((st = calloc(1, sizeof(*st))) == NULL ||
+	    (plan = malloc(sizeof(*plan))) == NULL ||
+	    (ms = calloc(count, sizeof(*ms))) == NULL) {
+		fprintf(stderr, "cibozer-admin: out of memory\n");
+		goto out;
+	}
+	if ((cat = load_catalog(s)) == NULL)
+		goto out;
+	for (i = 0; i < count; i++) {
+		random_request(&rng, &req);
+		t0 = now_ms();
+		if (cz_plan_make(cat, &req, plan, err, sizeof(err)) == -1) {
+			fprintf(stderr, "cibozer-admin: plan-check: request "
+			    "%zu: %s\n", i, err);
+			st->violations++;
+			continue;
+		}
+		ms[i] = now_ms() - t0;
+		if (plan->feasible) {
+			feasible++;
+			check_plan(cat, &req, plan, i, st);
+			/* Every tenth plan: regenerate one meal, check again. */
+			if (i % 10 == 0) {
+				st->nregen++;
+				switch (cz_plan_regenerate_meal(cat, &req, plan,
+				    (int)(cz_plan_random(&rng) %
+				    (uint64_t)req.days), (int)(cz_plan_random(
+				    &rng) % (uint64_t)plan->days[0].nmeals),
+				    cz_plan_random(&rng), err, sizeof(err))) {
+				case 0:
+					st->nregen_ok++;
+					check_plan(cat, &req, plan, i, st);
+					break;
+				case 1:
+					break;
+				default:
+					violation(st, i, 0, err, 0);
+					break;
+				}
+			}
+		} else {
+			if (st->ninfeasible++ < 40)
+				print_infeasible(&req, plan->reason);
+			count_reason(st, plan->reason);
+		}
+	}
+	qsort(ms, count, sizeof(*ms), cmp_double);
+	printf("plan-check: %zu requests (7 days each), %zu feasible "
+	    "(%.1f%%), %zu infeasible\n", count, feasible,
+	    100.0 * (double)feasible / (double)count, count - feasible);
+	for (c = 0; c < st->nreasons; c++)
+		printf("  infeasible: %s: %ld\n", st->reasons[c],
+		    st->nreason[c]);
+	for (c = 0; c < CHECK__MAX; c++)
+		if (st->seen[c])
+			printf("  worst %s: %.3f %s (limit %.0f)\n",
+			    checks[c].name, st->worst[c], checks[c].unit,
+			    checks[c].limit);
+	printf("  regenerated one meal of %ld plans: %ld solved, re-checked\n",
+	    st->nregen, st->nregen_ok);
+	printf("  time per plan: median %.2f ms, p99 %.2f ms, max %.2f ms\n",
+	    ms[count / 2], ms[(size_t)((double)(count - 1) * 0.99)],
+	    ms[count - 1]);
+	printf("  violations: %ld\n", st->violations);
+	ret = st->violations == 0 ? 0 : 1;
+	goto out;
+usage:
+	fprintf(stderr, "usage: cibozer-admin plan-check [--count N] "
+	    "[--seed S]\n");
+	ret = 2;
+out:
+	cz_catalog_free(cat);
+	free(ms);
+	free(plan);
+	free(st);
+	return ret;
+}
+
+/* ------------------------------------------------------------------------
+ * plan
+ */
+
+/* A number with d decimals, printed exactly so. */
+static json_object *
+jnum(double v, int d)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%.*f", d, v);
+	return json_object_new_double_s(strtod(buf, NULL), buf);
+}
+
+static json_object *
+plan_json(const struct cz_catalog *cat, const struct cz_plan_request *req,
+    const struct cz_plan *p)
+{
+	const struct cz_plan_day *day;
+	const struct cz_cat_template *tm;
+	const struct cz_nutrient_info *ni;
+	json_object *root, *o, *days, *jd, *meals, *jm, *items, *ji, *tot;
+	double pp, fp, cp;
+	size_t i;
+	int d, m, k;
+
+	root = json_object_new_object();
+	o = json_object_new_object();
+	json_object_object_add(o, "calories", json_object_new_int(req->calories));
+	json_object_object_add(o, "diet",
+	    json_object_new_string(cz_diet_name((int)req->diet)));
+	json_object_object_add(o, "meal_pattern",
+	    json_object_new_string(cz_pattern_name((int)req->pattern)));
+	json_object_object_add(o, "profile",
+	    json_object_new_string(cz_profile_name((int)req->profile)));
+	items = json_object_new_array();
+	for (k = 0; k < CZ_RESTRICTIONS__MAX; k++)
+		if (req->restrictions & 1u << k)
+			json_object_array_add(items,
+			    json_object_new_string(cz_restriction_name(k)));
+	json_object_object_add(o, "restrictions", items);
+	json_object_object_add(o, "days", json_object_new_int(req->days));
+	json_object_object_add(o, "seed", json_object_new_int64(
+	    (int64_t)req->seed));
+	json_object_object_add(root, "request", o);
+	o = json_object_new_object();
+	json_object_object_add(o, "energy_kcal", jnum(p->target.energy, 0));
+	json_object_object_add(o, "protein_pct",
+	    jnum(p->target.protein_share * 100, 0));
+	json_object_object_add(o, "fat_pct", jnum(p->target.fat_share * 100, 0));
+	json_object_object_add(o, "carbs_pct",
+	    jnum(p->target.carb_share * 100, 0));
+	json_object_object_add(o, "fiber_min_g", jnum(p->target.fiber_min, 1));
+	json_object_object_add(o, "sodium_max_mg",
+	    jnum(p->target.sodium_max, 0));
+	if (p->target.net_carbs_max >= 0)
+		json_object_object_add(o, "net_carbs_max_g",
+		    jnum(p->target.net_carbs_max, 0));
+	json_object_object_add(root, "target", o);
+	days = json_object_new_array();
+	for (d = 0; d < p->ndays; d++) {
+		day = &p->days[d];
+		jd = json_object_new_object();
+		json_object_object_add(jd, "day", json_object_new_int(d + 1));
+		meals = json_object_new_array();
+		for (m = 0; m < day->nmeals; m++) {
+			tm = &cat->templates[day->meals[m].tmpl];
+			jm = json_object_new_object();
+			json_object_object_add(jm, "slot", json_object_new_string(
+			    cz_slot_name((int)day->meals[m].slot)));
+			json_object_object_add(jm, "template",
+			    json_object_new_string(tm->name));
+			json_object_object_add(jm, "slug",
+			    json_object_new_string(tm->slug));
+			items = json_object_new_array();
+			for (i = 0; i < day->nitems; i++) {
+				if (day->items[i].meal != m)
+					continue;
+				ji = json_object_new_object();
+				json_object_object_add(ji, "ndb",
+				    json_object_new_string(
+				    cat->foods[day->items[i].food].ndb));
+				json_object_object_add(ji, "food",
+				    json_object_new_string(
+				    cat->foods[day->items[i].food].name));
+				json_object_object_add(ji, "grams",
+				    jnum(day->items[i].grams, 1));
+				json_object_array_add(items, ji);
+			}
+			json_object_object_add(jm, "items", items);
+			json_object_array_add(meals, jm);
+		}
+		json_object_object_add(jd, "meals", meals);
+		tot = json_object_new_object();
+		for (k = 0; k < CZ_NUTRIENTS; k++) {
+			ni = cz_nutrient_info(k);
+			json_object_object_add(tot, ni->key,
+			    jnum(day->totals.v[k], 2));
+		}
+		cz_macro_shares(&day->totals, &pp, &fp, &cp);
+		json_object_object_add(tot, "net_carbs", jnum(cz_net_carbs(
+		    day->totals.v[CZ_N_CARBS], day->totals.v[CZ_N_FIBER]), 2));
+		json_object_object_add(tot, "protein_pct", jnum(pp, 1));
+		json_object_object_add(tot, "fat_pct", jnum(fp, 1));
+		json_object_object_add(tot, "carbs_pct", jnum(cp, 1));
+		json_object_object_add(jd, "totals", tot);
+		json_object_array_add(days, jd);
+	}
+	json_object_object_add(root, "days", days);
+	return root;
+}
+
+/* Parses a comma-separated list with by_name into a restriction mask or
+ * the excluded NDB numbers of req. */
+static int
+parse_list(char *s, struct cz_plan_request *req, int restrictions)
+{
+	char *w, *last;
+	int r;
+
+	for (w = strtok_r(s, ",", &last); w != NULL;
+	    w = strtok_r(NULL, ",", &last)) {
+		if (restrictions) {
+			if ((r = cz_restriction_by_name(w)) == -1)
+				return -1;
+			req->restrictions |= 1u << r;
+		} else {
+			if (req->nexcluded == CZ_PLAN_MAX_EXCLUDED ||
+			    strlen(w) != 5)
+				return -1;
+			memcpy(req->excluded[req->nexcluded++], w, 6);
+		}
+	}
+	return 0;
+}
+
+static void
+plan_usage(void)
+{
+	fprintf(stderr, "usage: cibozer-admin plan --calories N --diet DIET "
+	    "[--pattern PATTERN]\n"
+	    "           [--restrict R,...] [--exclude NDB,...] "
+	    "[--profile PROFILE] [--days N] [--seed S]\n"
+	    "  exit status: 0 plan printed, 3 infeasible (the reason on "
+	    "stderr), 2 usage, 1 error\n");
+}
+
+int
+admin_plan(const struct cz_settings *s, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "calories",	required_argument,	NULL, 'c' },
+		{ "diet",	required_argument,	NULL, 'd' },
+		{ "pattern",	required_argument,	NULL, 'p' },
+		{ "restrict",	required_argument,	NULL, 'r' },
+		{ "exclude",	required_argument,	NULL, 'x' },
+		{ "profile",	required_argument,	NULL, 'P' },
+		{ "days",	required_argument,	NULL, 'n' },
+		{ "seed",	required_argument,	NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cz_catalog *cat = NULL;
+	struct cz_plan_request req;
+	struct cz_plan *plan = NULL;
+	json_object *j = NULL;
+	const char *errstr = NULL;
+	char err[256];
+	int ch, v, ret = 1;
+
+	memset(&req, 0, sizeof(req));
+	req.calories = -1;
+	req.diet = CZ_DIET__MAX;
+	req.pattern = CZ_PATTERN_3_MEALS;
+	req.days = 7;
+	while ((ch = getopt_long(argc, argv, "c:d:p:r:x:P:n:s:", opts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			req.calories = (int)cz_strtonum(optarg,
+			    CZ_PLAN_MIN_KCAL, CZ_PLAN_MAX_KCAL, &errstr);
+			break;
+		case 'd':
+			if ((v = cz_diet_by_name(optarg)) == -1)
+				goto usage;
+			req.diet = (enum cz_diet)v;
+			break;
+		case 'p':
+			if ((v = cz_pattern_by_name(optarg)) == -1)
+				goto usage;
+			req.pattern = (enum cz_pattern)v;
+			break;
+		case 'r':
+			if (parse_list(optarg, &req, 1) == -1)
+				goto usage;
+			break;
+		case 'x':
+			if (parse_list(optarg, &req, 0) == -1)
+				goto usage;
+			break;
+		case 'P':
+			if ((v = cz_profile_by_name(optarg)) == -1)
+				goto usage;
+			req.profile = (enum cz_profile)v;
+			break;
+		case 'n':
+			req.days = (int)cz_strtonum(optarg, 1,
+			    CZ_PLAN_MAX_DAYS, &errstr);
+			break;
+		case 's':
+			req.seed = (uint64_t)cz_strtonum(optarg, 0, INT64_MAX,
+			    &errstr);
+			break;
+		default:
+			goto usage;
+		}
+		if (errstr != NULL)
+			goto usage;
+	}
+	if (optind != argc || req.calories == -1 || req.diet == CZ_DIET__MAX)
+		goto usage;
+	if (cz_plan_validate(&req, err, sizeof(err)) == -1) {
+		fprintf(stderr, "cibozer-admin: plan: %s\n", err);
+		ret = 2;
+		goto out;
+	}
+	if ((plan = malloc(sizeof(*plan))) == NULL) {
+		fprintf(stderr, "cibozer-admin: out of memory\n");
+		goto out;
+	}
+	if ((cat = load_catalog(s)) == NULL)
+		goto out;
+	if (cz_plan_make(cat, &req, plan, err, sizeof(err)) == -1) {
+		fprintf(stderr, "cibozer-admin: plan: %s\n", err);
+		goto out;
+	}
+	if (!plan->feasible) {
+		fprintf(stderr, "cibozer-admin: plan: infeasible: %s\n",
+		    plan->reason);
+		ret = EXIT_INFEASIBLE;
+		goto out;
+	}
+	if ((j = plan_json(cat, &req, plan)) == NULL) {
+		fprintf(stderr, "cibozer-admin: out of memory\n");
+		goto out;
+	}
+	printf("%s\n", json_object_to_json_string_ext(j,
+	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
+	ret = 0;
+	goto out;
+usage:
+	plan_usage();
+	ret = 2;
+out:
+	json_object_put(j);
+	cz_catalog_free(cat);
+	free(plan);
+	return ret;
+}
