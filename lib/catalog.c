@@ -72,8 +72,8 @@ seterr(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
-static int
-by_name(const char *const *names, int n, const char *s)
+int
+cz_name_index(const char *const *names, int n, const char *s)
 {
 	int i;
 
@@ -106,19 +106,19 @@ cz_slot_name(int s)
 int
 cz_diet_by_name(const char *s)
 {
-	return by_name(diet_names, CZ_DIET__MAX, s);
+	return cz_name_index(diet_names, CZ_DIET__MAX, s);
 }
 
 int
 cz_allergen_by_name(const char *s)
 {
-	return by_name(allergen_names, CZ_ALLERGEN__MAX, s);
+	return cz_name_index(allergen_names, CZ_ALLERGEN__MAX, s);
 }
 
 int
 cz_slot_by_name(const char *s)
 {
-	return by_name(slot_names, CZ_SLOT__MAX, s);
+	return cz_name_index(slot_names, CZ_SLOT__MAX, s);
 }
 
 /*
@@ -141,7 +141,7 @@ parse_mask(const char *s, const char *const *names, int n)
 			return -1;
 		memcpy(word, s, len);
 		word[len] = '\0';
-		if ((i = by_name(names, n, word)) == -1)
+		if ((i = cz_name_index(names, n, word)) == -1)
 			return -1;
 		mask |= 1L << i;
 		s += len;

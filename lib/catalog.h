@@ -114,4 +114,8 @@ int		 cz_diet_by_name(const char *s);
 int		 cz_allergen_by_name(const char *s);
 int		 cz_slot_by_name(const char *s);
 
+/* The index of s in names[0..n), or -1 (also for NULL): the lookup behind
+ * every *_by_name function of the catalog and the planner. */
+int cz_name_index(const char *const *names, int n, const char *s);
+
 #endif /* CZ_CATALOG_H */

@@ -121,19 +121,6 @@ seterr(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
-static int
-by_name(const char *const *names, int n, const char *s)
-{
-	int i;
-
-	if (s == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
-}
-
 const char *
 cz_pattern_name(int p)
 {
@@ -156,19 +143,19 @@ cz_restriction_name(int r)
 int
 cz_pattern_by_name(const char *s)
 {
-	return by_name(pattern_names, CZ_PATTERN__MAX, s);
+	return cz_name_index(pattern_names, CZ_PATTERN__MAX, s);
 }
 
 int
 cz_profile_by_name(const char *s)
 {
-	return by_name(profile_names, CZ_PROFILE__MAX, s);
+	return cz_name_index(profile_names, CZ_PROFILE__MAX, s);
 }
 
 int
 cz_restriction_by_name(const char *s)
 {
-	return by_name(restriction_names, CZ_RESTRICTIONS__MAX, s);
+	return cz_name_index(restriction_names, CZ_RESTRICTIONS__MAX, s);
 }
 
 int
