@@ -18,6 +18,8 @@
 #include "utf8.h"
 #include "validate.h"
 
+#include "fuzz_validate.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static const char *const diets[] = { "standard", "vegan", "keto", NULL };
@@ -31,13 +33,6 @@ static const struct cz_field fields[] = {
 	{ "n", CZ_F_INT, 0, LLONG_MIN, LLONG_MAX, NULL },
 };
 #define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
-
-static void
-check(int ok)
-{
-	if (!ok)
-		abort();
-}
 
 static void
 check_params(const struct cz_params *p, const struct cz_limits *lim)
@@ -54,35 +49,6 @@ check_params(const struct cz_params *p, const struct cz_limits *lim)
 		check(cz_utf8_valid(p->v[i].name, p->v[i].name_len));
 		check(cz_utf8_valid(p->v[i].value, p->v[i].value_len));
 		check(cz_params_get(p, p->v[i].name) != NULL);
-	}
-}
-
-static void
-check_values(const struct cz_value *v)
-{
-	size_t i;
-
-	for (i = 0; i < NFIELDS; i++) {
-		if (!v[i].present)
-			continue;
-		switch (fields[i].type) {
-		case CZ_F_INT:
-			check(v[i].i >= fields[i].min && v[i].i <= fields[i].max);
-			break;
-		case CZ_F_STRING:
-		case CZ_F_EMAIL:
-			check(v[i].s != NULL && strlen(v[i].s) == v[i].len);
-			check(cz_utf8_valid(v[i].s, v[i].len));
-			check(v[i].len <= (fields[i].type == CZ_F_EMAIL ? 254 :
-			    (size_t)fields[i].max));
-			break;
-		case CZ_F_ENUM:
-			check(v[i].s == fields[i].choices[v[i].i]);
-			break;
-		case CZ_F_BOOL:
-			check(v[i].i == 0 || v[i].i == 1);
-			break;
-		}
 	}
 }
 
@@ -105,7 +71,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_params(&p, &lim);
 		rc = cz_validate_params(a, fields, NFIELDS, &p, v, &errors);
 		check(rc == 0 ? errors == NULL : errors != NULL);
-		check_values(v);
+		check_values(fields, NFIELDS, v);
 	} else
 		check(p.v == NULL && p.n == 0);
 

@@ -20,6 +20,8 @@
 #include "utf8.h"
 #include "validate.h"
 
+#include "fuzz_validate.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 #define DEPTH	8
@@ -35,42 +37,6 @@ static const struct cz_field fields[] = {
 	{ "n", CZ_F_INT, 0, LLONG_MIN, LLONG_MAX, NULL },
 };
 #define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
-
-static void
-check(int ok)
-{
-	if (!ok)
-		abort();
-}
-
-static void
-check_values(const struct cz_value *v)
-{
-	size_t i;
-
-	for (i = 0; i < NFIELDS; i++) {
-		if (!v[i].present)
-			continue;
-		switch (fields[i].type) {
-		case CZ_F_INT:
-			check(v[i].i >= fields[i].min && v[i].i <= fields[i].max);
-			break;
-		case CZ_F_STRING:
-		case CZ_F_EMAIL:
-			check(v[i].s != NULL && strlen(v[i].s) == v[i].len);
-			check(cz_utf8_valid(v[i].s, v[i].len));
-			check(v[i].len <= (fields[i].type == CZ_F_EMAIL ? 254 :
-			    (size_t)fields[i].max));
-			break;
-		case CZ_F_ENUM:
-			check(v[i].s == fields[i].choices[v[i].i]);
-			break;
-		case CZ_F_BOOL:
-			check(v[i].i == 0 || v[i].i == 1);
-			break;
-		}
-	}
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -95,7 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = cz_validate_json(a, fields, NFIELDS, o, v, &errors);
 		check(rc == 0 ? errors == NULL : errors != NULL);
 		check(rc == -1 || json_object_is_type(o, json_type_object));
-		check_values(v);
+		check_values(fields, NFIELDS, v);
 		if (errors != NULL)
 			check(json_object_to_json_string(errors) != NULL);
 	} else {
