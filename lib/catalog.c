@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,13 +43,17 @@ static const struct {
 static const char sql_foods[] =
     "SELECT c.ndb, c.label, f.name, array_to_string(c.diets, ','), "
     "array_to_string(c.allergens, ','), c.pregnancy_exclusion IS NOT NULL, "
-    "c.min_g, c.max_g, c.step_g, f.ndb IS NULL "
+    "c.min_g, c.max_g, c.step_g, f.ndb IS NULL, coalesce(f.food_group, '') "
     "FROM catalog_ingredients c LEFT JOIN foods f ON f.ndb = c.ndb "
     "ORDER BY c.ndb";
 
 static const char sql_nutrients[] =
     "SELECT n.ndb, n.nutrient, n.amount FROM food_nutrients n "
     "JOIN catalog_ingredients c ON c.ndb = n.ndb ORDER BY n.ndb";
+
+static const char sql_measures[] =
+    "SELECT m.ndb, m.amount, m.name, m.grams FROM food_measures m "
+    "JOIN catalog_ingredients c ON c.ndb = m.ndb ORDER BY m.ndb, m.seq";
 
 static const char sql_templates[] =
     "SELECT t.id, t.slug, t.name, t.slot, i.ndb, i.default_g, i.min_g, "
@@ -241,6 +246,7 @@ load_foods(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 		f->min_g = strtod(PQgetvalue(r, i, 6), NULL);
 		f->max_g = strtod(PQgetvalue(r, i, 7), NULL);
 		f->step_g = strtod(PQgetvalue(r, i, 8), NULL);
+		snprintf(f->group, sizeof(f->group), "%s", PQgetvalue(r, i, 10));
 		for (k = 0; k < CZ_NUTRIENTS; k++)
 			f->per100g.v[k] = NAN;
 	}
@@ -282,6 +288,55 @@ load_nutrients(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 			*(double *)(void *)((char *)f + per_gram[k].off) =
 			    isnan(f->per100g.v[per_gram[k].n]) ? 0.0 :
 			    f->per100g.v[per_gram[k].n] / 100.0;
+	}
+	ret = 0;
+err:
+	PQclear(r);
+	return ret;
+}
+
+/* Loads the household measures of every catalog food (two passes over one
+ * result: count per food, then fill). */
+static int
+load_measures(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
+{
+	struct cz_cat_food *f;
+	struct cz_measure *m;
+	PGresult *r = NULL;
+	size_t i;
+	long fi;
+	int n, row, ret = -1;
+
+	if ((r = query(c, sql_measures, err, errlen)) == NULL)
+		goto err;
+	n = PQntuples(r);
+	for (row = 0; row < n; row++)
+		if ((fi = cz_catalog_food(cat, PQgetvalue(r, row, 0))) != -1)
+			cat->foods[fi].nmeasures++;
+	for (i = 0; i < cat->nfoods; i++) {
+		f = &cat->foods[i];
+		if (f->nmeasures == 0)
+			continue;
+		if ((f->measures = calloc(f->nmeasures,
+		    sizeof(*f->measures))) == NULL) {
+			f->nmeasures = 0;
+			seterr(err, errlen, "out of memory");
+			goto err;
+		}
+		f->nmeasures = 0;
+	}
+	for (row = 0; row < n; row++) {
+		if ((fi = cz_catalog_food(cat, PQgetvalue(r, row, 0))) == -1)
+			continue;
+		f = &cat->foods[fi];
+		m = &f->measures[f->nmeasures];
+		if ((m->name = strdup(PQgetvalue(r, row, 2))) == NULL) {
+			seterr(err, errlen, "out of memory");
+			goto err;
+		}
+		m->amount = strtod(PQgetvalue(r, row, 1), NULL);
+		m->grams = strtod(PQgetvalue(r, row, 3), NULL);
+		f->nmeasures++;
 	}
 	ret = 0;
 err:
@@ -402,6 +457,7 @@ cz_catalog_load(PGconn *c, struct cz_catalog **out, char *err,
 	}
 	if (load_foods(c, cat, err, errlen) == -1 ||
 	    load_nutrients(c, cat, err, errlen) == -1 ||
+	    load_measures(c, cat, err, errlen) == -1 ||
 	    load_templates(c, cat, err, errlen) == -1)
 		goto err;
 	*out = cat;
@@ -414,13 +470,16 @@ err:
 void
 cz_catalog_free(struct cz_catalog *cat)
 {
-	size_t i;
+	size_t i, k;
 
 	if (cat == NULL)
 		return;
 	for (i = 0; i < cat->nfoods; i++) {
 		free(cat->foods[i].name);
 		free(cat->foods[i].label);
+		for (k = 0; k < cat->foods[i].nmeasures; k++)
+			free((char *)(uintptr_t)cat->foods[i].measures[k].name);
+		free(cat->foods[i].measures);
 	}
 	for (i = 0; i < cat->ntemplates; i++) {
 		free(cat->templates[i].slug);

@@ -60,6 +60,9 @@ struct cz_cat_food {
 	unsigned int		 allergens;	/* 1 << enum cz_allergen */
 	int			 pregnancy_excluded;
 	double			 min_g, max_g, step_g;
+	char			 group[3];	/* USDA food group, "" if none */
+	struct cz_measure	*measures;	/* household measures, SR order */
+	size_t			 nmeasures;
 };
 
 /* One item of a template: a food and its bounds in this template. */

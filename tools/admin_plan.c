@@ -18,6 +18,8 @@
 #include "catalog.h"
 #include "db.h"
 #include "numparse.h"
+#include "arena.h"
+#include "plan_doc.h"
 #include "planner.h"
 #include "settings.h"
 
@@ -389,114 +391,6 @@ out:
  * plan
  */
 
-/* A number with d decimals, printed exactly so. */
-static json_object *
-jnum(double v, int d)
-{
-	char buf[64];
-
-	snprintf(buf, sizeof(buf), "%.*f", d, v);
-	return json_object_new_double_s(strtod(buf, NULL), buf);
-}
-
-static json_object *
-plan_json(const struct cz_catalog *cat, const struct cz_plan_request *req,
-    const struct cz_plan *p)
-{
-	const struct cz_plan_day *day;
-	const struct cz_cat_template *tm;
-	const struct cz_nutrient_info *ni;
-	json_object *root, *o, *days, *jd, *meals, *jm, *items, *ji, *tot;
-	double pp, fp, cp;
-	size_t i;
-	int d, m, k;
-
-	root = json_object_new_object();
-	o = json_object_new_object();
-	json_object_object_add(o, "calories", json_object_new_int(req->calories));
-	json_object_object_add(o, "diet",
-	    json_object_new_string(cz_diet_name((int)req->diet)));
-	json_object_object_add(o, "meal_pattern",
-	    json_object_new_string(cz_pattern_name((int)req->pattern)));
-	json_object_object_add(o, "profile",
-	    json_object_new_string(cz_profile_name((int)req->profile)));
-	items = json_object_new_array();
-	for (k = 0; k < CZ_RESTRICTIONS__MAX; k++)
-		if (req->restrictions & 1u << k)
-			json_object_array_add(items,
-			    json_object_new_string(cz_restriction_name(k)));
-	json_object_object_add(o, "restrictions", items);
-	json_object_object_add(o, "days", json_object_new_int(req->days));
-	json_object_object_add(o, "seed", json_object_new_int64(
-	    (int64_t)req->seed));
-	json_object_object_add(root, "request", o);
-	o = json_object_new_object();
-	json_object_object_add(o, "energy_kcal", jnum(p->target.energy, 0));
-	json_object_object_add(o, "protein_pct",
-	    jnum(p->target.protein_share * 100, 0));
-	json_object_object_add(o, "fat_pct", jnum(p->target.fat_share * 100, 0));
-	json_object_object_add(o, "carbs_pct",
-	    jnum(p->target.carb_share * 100, 0));
-	json_object_object_add(o, "fiber_min_g", jnum(p->target.fiber_min, 1));
-	json_object_object_add(o, "sodium_max_mg",
-	    jnum(p->target.sodium_max, 0));
-	if (p->target.net_carbs_max >= 0)
-		json_object_object_add(o, "net_carbs_max_g",
-		    jnum(p->target.net_carbs_max, 0));
-	json_object_object_add(root, "target", o);
-	days = json_object_new_array();
-	for (d = 0; d < p->ndays; d++) {
-		day = &p->days[d];
-		jd = json_object_new_object();
-		json_object_object_add(jd, "day", json_object_new_int(d + 1));
-		meals = json_object_new_array();
-		for (m = 0; m < day->nmeals; m++) {
-			tm = &cat->templates[day->meals[m].tmpl];
-			jm = json_object_new_object();
-			json_object_object_add(jm, "slot", json_object_new_string(
-			    cz_slot_name((int)day->meals[m].slot)));
-			json_object_object_add(jm, "template",
-			    json_object_new_string(tm->name));
-			json_object_object_add(jm, "slug",
-			    json_object_new_string(tm->slug));
-			items = json_object_new_array();
-			for (i = 0; i < day->nitems; i++) {
-				if (day->items[i].meal != m)
-					continue;
-				ji = json_object_new_object();
-				json_object_object_add(ji, "ndb",
-				    json_object_new_string(
-				    cat->foods[day->items[i].food].ndb));
-				json_object_object_add(ji, "food",
-				    json_object_new_string(
-				    cat->foods[day->items[i].food].name));
-				json_object_object_add(ji, "grams",
-				    jnum(day->items[i].grams, 1));
-				json_object_array_add(items, ji);
-			}
-			json_object_object_add(jm, "items", items);
-			json_object_array_add(meals, jm);
-		}
-		json_object_object_add(jd, "meals", meals);
-		tot = json_object_new_object();
-		for (k = 0; k < CZ_NUTRIENTS; k++) {
-			ni = cz_nutrient_info(k);
-			json_object_object_add(tot, ni->key,
-			    jnum(day->totals.v[k], 2));
-		}
-		cz_macro_shares(&day->totals, &pp, &fp, &cp);
-		json_object_object_add(tot, "net_carbs", jnum(cz_net_carbs(
-		    day->totals.v[CZ_N_CARBS], day->totals.v[CZ_N_FIBER]), 2));
-		json_object_object_add(tot, "protein_pct", jnum(pp, 1));
-		json_object_object_add(tot, "fat_pct", jnum(fp, 1));
-		json_object_object_add(tot, "carbs_pct", jnum(cp, 1));
-		json_object_object_add(jd, "totals", tot);
-		json_object_array_add(days, jd);
-	}
-	json_object_object_add(root, "days", days);
-	return root;
-}
-
 /* Parses a comma-separated list with by_name into a restriction mask or
  * the excluded NDB numbers of req. */
 static int
@@ -549,6 +443,7 @@ admin_plan(const struct cz_settings *s, int argc, char **argv)
 	struct cz_catalog *cat = NULL;
 	struct cz_plan_request req;
 	struct cz_plan *plan = NULL;
+	cz_arena *arena = NULL;
 	json_object *j = NULL;
 	const char *errstr = NULL;
 	char err[256];
@@ -626,7 +521,8 @@ admin_plan(const struct cz_settings *s, int argc, char **argv)
 		ret = EXIT_INFEASIBLE;
 		goto out;
 	}
-	if ((j = plan_json(cat, &req, plan)) == NULL) {
+	if ((arena = cz_arena_new(64 * 1024)) == NULL ||
+	    (j = cz_plan_document(cat, &req, plan, arena)) == NULL) {
 		fprintf(stderr, "cibozer-admin: out of memory\n");
 		goto out;
 	}
@@ -639,6 +535,7 @@ usage:
 	ret = 2;
 out:
 	json_object_put(j);
+	cz_arena_free(arena);
 	cz_catalog_free(cat);
 	free(plan);
 	return ret;

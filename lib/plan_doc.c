@@ -1,0 +1,954 @@
+/*
+ * plan_doc.c - plan requests and plan documents as JSON. See plan_doc.h.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nutrition.h"
+#include "plan_doc.h"
+
+/* Energy and share tolerances the planner guarantees (lib/planner.c). */
+#define ENERGY_TOL_PCT	3.0
+#define SHARE_TOL_PTS	5.0
+
+/* ------------------------------------------------------------------------
+ * medical conditions
+ */
+
+/* Fragments of medical conditions, lower-case letters and digits only:
+ * values are compared with everything else removed ("High blood-pressure"
+ * reads "highbloodpressure"). */
+static const struct {
+	const char	*fragment;
+	const char	*condition;	/* as the message names it */
+} medical_terms[] = {
+	{ "diabet",		"diabetes" },
+	{ "insulin",		"diabetes" },
+	{ "hypertens",		"hypertension" },
+	{ "bloodpressure",	"hypertension" },
+	{ "heartdisease",	"heart disease" },
+	{ "heartfailure",	"heart disease" },
+	{ "cardiac",		"heart disease" },
+	{ "cardiovascular",	"heart disease" },
+	{ "kidney",		"kidney disease" },
+	{ "renal",		"kidney disease" },
+	{ "dialysis",		"kidney disease" },
+	{ "ckd",		"kidney disease" },
+	{ "liverdisease",	"liver disease" },
+	{ "cirrhosis",		"liver disease" },
+	{ "cancer",		"cancer" },
+	{ "gout",		"gout" },
+	{ "pcos",		"PCOS" },
+	{ "celiac",		"coeliac disease" },
+	{ "coeliac",		"coeliac disease" },
+	{ "crohn",		"Crohn's disease" },
+	{ "colitis",		"colitis" },
+	{ "epilep",		"epilepsy" },
+	{ "phenylketon",	"phenylketonuria" },
+	{ "anorexi",		"an eating disorder" },
+	{ "bulimi",		"an eating disorder" },
+	{ "eatingdisorder",	"an eating disorder" },
+};
+
+/* Member names that by themselves name a medical condition. */
+static const char *const medical_members[] = {
+	"condition", "conditions", "medical_condition", "medical_conditions",
+	"disease", "diseases", "diagnosis"
+};
+
+static const char *
+medical_in_text(const char *s)
+{
+	char norm[256];
+	size_t i, n = 0;
+
+	for (; *s != '\0' && n < sizeof(norm) - 1; s++)
+		if (isalnum((unsigned char)*s))
+			norm[n++] = (char)tolower((unsigned char)*s);
+	norm[n] = '\0';
+	for (i = 0; i < sizeof(medical_terms) / sizeof(medical_terms[0]); i++)
+		if (strstr(norm, medical_terms[i].fragment) != NULL)
+			return medical_terms[i].condition;
+	return NULL;
+}
+
+const char *
+cz_plan_medical_term(struct json_object *obj)
+{
+	const char *t;
+	size_t i, k, n;
+
+	if (obj == NULL)
+		return NULL;
+	switch (json_object_get_type(obj)) {
+	case json_type_string:
+		return medical_in_text(json_object_get_string(obj));
+	case json_type_array:
+		n = json_object_array_length(obj);
+		for (i = 0; i < n; i++)
+			if ((t = cz_plan_medical_term(
+			    json_object_array_get_idx(obj, i))) != NULL)
+				return t;
+		return NULL;
+	case json_type_object:
+		json_object_object_foreach(obj, key, val) {
+			for (k = 0; k < sizeof(medical_members) /
+			    sizeof(medical_members[0]); k++)
+				if (strcmp(key, medical_members[k]) == 0 &&
+				    val != NULL)
+					return (t = cz_plan_medical_term(val)) !=
+					    NULL ? t : "a medical condition";
+			if ((t = medical_in_text(key)) != NULL ||
+			    (t = cz_plan_medical_term(val)) != NULL)
+				return t;
+		}
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * requests
+ */
+
+enum field {
+	F_CALORIES, F_DIET, F_PATTERN, F_RESTRICTIONS, F_EXCLUDED, F_PROFILE,
+	F_DAYS, F_SEED, F__MAX
+};
+
+static const char *const field_names[F__MAX] = {
+	"calories", "diet_type", "meal_pattern", "restrictions",
+	"excluded_foods", "profile", "days", "seed"
+};
+
+static void
+field_error(struct json_object **errors, enum field f, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+field_error(struct json_object **errors, enum field f, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	if (*errors == NULL)
+		*errors = json_object_new_object();
+	if (*errors == NULL ||
+	    json_object_object_get_ex(*errors, field_names[f], NULL))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	json_object_object_add(*errors, field_names[f],
+	    json_object_new_string(msg));
+}
+
+/* "a, b, c" of names[0..n) into buf. */
+static const char *
+choices(char *buf, size_t len, const char *(*name)(int), int n, int from)
+{
+	size_t used = 0;
+	int i, w;
+
+	buf[0] = '\0';
+	for (i = from; i < n && used < len; i++) {
+		w = snprintf(buf + used, len - used, "%s%s", i > from ? ", " :
+		    "", name(i));
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+/* An integer member within [lo, hi]; -1 with the error recorded. */
+static int
+read_int(struct json_object *v, enum field f, long long lo, long long hi,
+    long long *out, struct json_object **errors)
+{
+	long long x;
+
+	if (!json_object_is_type(v, json_type_int)) {
+		field_error(errors, f, "must be an integer");
+		return -1;
+	}
+	x = json_object_get_int64(v);
+	if (x < lo || x > hi) {
+		field_error(errors, f, "must be between %lld and %lld", lo, hi);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+/* A name member looked up with by_name; -1 with the error recorded. */
+static int
+read_name(struct json_object *v, enum field f, int (*by_name)(const char *),
+    const char *(*name)(int), int n, int from, struct json_object **errors)
+{
+	char buf[256];
+	int i;
+
+	if (!json_object_is_type(v, json_type_string) ||
+	    (i = by_name(json_object_get_string(v))) < from) {
+		field_error(errors, f, "must be one of: %s",
+		    choices(buf, sizeof(buf), name, n, from));
+		return -1;
+	}
+	return i;
+}
+
+static void
+read_restrictions(struct json_object *v, struct cz_plan_request *req,
+    struct json_object **errors)
+{
+	char buf[256];
+	struct json_object *e;
+	size_t i, n;
+	int r;
+
+	if (!json_object_is_type(v, json_type_array) ||
+	    (n = json_object_array_length(v)) > 2 * CZ_RESTRICTIONS__MAX) {
+		field_error(errors, F_RESTRICTIONS, "must be a list of: %s",
+		    choices(buf, sizeof(buf), cz_restriction_name,
+		    CZ_RESTRICTIONS__MAX, 0));
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(v, i);
+		if (!json_object_is_type(e, json_type_string) ||
+		    (r = cz_restriction_by_name(json_object_get_string(e))) ==
+		    -1) {
+			field_error(errors, F_RESTRICTIONS, "each must be one "
+			    "of: %s", choices(buf, sizeof(buf),
+			    cz_restriction_name, CZ_RESTRICTIONS__MAX, 0));
+			return;
+		}
+		req->restrictions |= 1u << r;
+	}
+}
+
+static int
+is_ndb(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return s[5] == '\0';
+}
+
+static void
+read_excluded(struct json_object *v, struct cz_plan_request *req,
+    struct json_object **errors)
+{
+	struct json_object *e;
+	const char *s;
+	size_t i, k, n;
+
+	if (!json_object_is_type(v, json_type_array) ||
+	    (n = json_object_array_length(v)) > CZ_PLAN_MAX_EXCLUDED) {
+		field_error(errors, F_EXCLUDED, "must be a list of at most %d "
+		    "USDA NDB numbers", CZ_PLAN_MAX_EXCLUDED);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(v, i);
+		if (!json_object_is_type(e, json_type_string) ||
+		    !is_ndb(s = json_object_get_string(e))) {
+			field_error(errors, F_EXCLUDED, "each must be a 5-digit "
+			    "USDA NDB number such as \"09040\"");
+			return;
+		}
+		for (k = 0; k < req->nexcluded; k++)
+			if (strcmp(req->excluded[k], s) == 0)
+				break;
+		if (k == req->nexcluded)
+			memcpy(req->excluded[req->nexcluded++], s, 6);
+	}
+}
+
+static int
+profile_by_name(const char *s)
+{
+	return strcmp(s, "none") == 0 ? CZ_PROFILE_NONE :
+	    cz_profile_by_name(s);
+}
+
+static const char *
+profile_name(int p)
+{
+	return p == CZ_PROFILE_NONE ? "none" : cz_profile_name(p);
+}
+
+static const char *
+diet_name(int d)
+{
+	return cz_diet_name(d);
+}
+
+static const char *
+pattern_name(int p)
+{
+	return cz_pattern_name(p);
+}
+
+int
+cz_plan_request_read(struct json_object *obj, struct cz_plan_request *req,
+    int *seed_given, struct json_object **errors)
+{
+	long long x;
+	int f, i, have_calories = 0;
+
+	memset(req, 0, sizeof(*req));
+	req->diet = CZ_DIET_STANDARD;
+	req->pattern = CZ_PATTERN_3_MEALS;
+	req->profile = CZ_PROFILE_NONE;
+	req->days = CZ_PLAN_MAX_DAYS;
+	*seed_given = 0;
+	*errors = NULL;
+	if (!json_object_is_type(obj, json_type_object)) {
+		if ((*errors = json_object_new_object()) != NULL)
+			json_object_object_add(*errors, "body",
+			    json_object_new_string("must be a JSON object"));
+		return -1;
+	}
+	json_object_object_foreach(obj, key, v) {
+		for (f = 0; f < F__MAX && strcmp(key, field_names[f]) != 0; f++)
+			continue;
+		if (f == F__MAX) {
+			if (*errors == NULL)
+				*errors = json_object_new_object();
+			if (*errors != NULL && strlen(key) <= 64)
+				json_object_object_add(*errors, key,
+				    json_object_new_string("is not a known "
+				    "field"));
+			else if (*errors != NULL)
+				json_object_object_add(*errors, "body",
+				    json_object_new_string("has an unknown "
+				    "field"));
+			continue;
+		}
+		if (v == NULL)		/* null: as if absent */
+			continue;
+		switch ((enum field)f) {
+		case F_CALORIES:
+			if (read_int(v, F_CALORIES, CZ_PLAN_MIN_KCAL,
+			    CZ_PLAN_MAX_KCAL, &x, errors) == 0) {
+				req->calories = (int)x;
+				have_calories = 1;
+			}
+			break;
+		case F_DIET:
+			if ((i = read_name(v, F_DIET, cz_diet_by_name,
+			    diet_name, CZ_DIET__MAX, 0, errors)) >= 0)
+				req->diet = (enum cz_diet)i;
+			break;
+		case F_PATTERN:
+			if ((i = read_name(v, F_PATTERN, cz_pattern_by_name,
+			    pattern_name, CZ_PATTERN__MAX, 0, errors)) >= 0)
+				req->pattern = (enum cz_pattern)i;
+			break;
+		case F_RESTRICTIONS:
+			read_restrictions(v, req, errors);
+			break;
+		case F_EXCLUDED:
+			read_excluded(v, req, errors);
+			break;
+		case F_PROFILE:
+			if ((i = read_name(v, F_PROFILE, profile_by_name,
+			    profile_name, CZ_PROFILE__MAX, 0, errors)) >= 0)
+				req->profile = (enum cz_profile)i;
+			break;
+		case F_DAYS:
+			if (read_int(v, F_DAYS, 1, CZ_PLAN_MAX_DAYS, &x,
+			    errors) == 0)
+				req->days = (int)x;
+			break;
+		case F_SEED:
+			if (read_int(v, F_SEED, 0, CZ_PLAN_MAX_SEED, &x,
+			    errors) == 0) {
+				req->seed = (uint64_t)x;
+				*seed_given = 1;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	if (!have_calories && (*errors == NULL ||
+	    !json_object_object_get_ex(*errors, "calories", NULL)))
+		field_error(errors, F_CALORIES, "is required (%d to %d)",
+		    CZ_PLAN_MIN_KCAL, CZ_PLAN_MAX_KCAL);
+	return *errors == NULL ? 0 : -1;
+}
+
+struct json_object *
+cz_plan_request_json(const struct cz_plan_request *req)
+{
+	struct json_object *o, *a;
+	size_t i;
+	int k;
+
+	if ((o = json_object_new_object()) == NULL)
+		return NULL;
+	json_object_object_add(o, "calories", json_object_new_int(req->calories));
+	json_object_object_add(o, "diet_type",
+	    json_object_new_string(cz_diet_name((int)req->diet)));
+	json_object_object_add(o, "meal_pattern",
+	    json_object_new_string(cz_pattern_name((int)req->pattern)));
+	a = json_object_new_array();
+	for (k = 0; k < CZ_RESTRICTIONS__MAX; k++)
+		if (req->restrictions & 1u << k)
+			json_object_array_add(a,
+			    json_object_new_string(cz_restriction_name(k)));
+	json_object_object_add(o, "restrictions", a);
+	a = json_object_new_array();
+	for (i = 0; i < req->nexcluded; i++)
+		json_object_array_add(a, json_object_new_string(req->excluded[i]));
+	json_object_object_add(o, "excluded_foods", a);
+	json_object_object_add(o, "profile", req->profile == CZ_PROFILE_NONE ?
+	    NULL : json_object_new_string(cz_profile_name((int)req->profile)));
+	json_object_object_add(o, "days", json_object_new_int(req->days));
+	json_object_object_add(o, "seed",
+	    json_object_new_int64((int64_t)req->seed));
+	return o;
+}
+
+/* ------------------------------------------------------------------------
+ * documents
+ */
+
+/* A number with d decimals, printed exactly so ("-0" never). */
+static struct json_object *
+jnum(double v, int d)
+{
+	char buf[64];
+
+	if (!isfinite(v))
+		v = 0;
+	snprintf(buf, sizeof(buf), "%.*f", d, v);
+	if (strtod(buf, NULL) == 0)
+		snprintf(buf, sizeof(buf), "%.*f", d, 0.0);
+	return json_object_new_double_s(strtod(buf, NULL), buf);
+}
+
+/* Decimals shown for a nutrient by its unit. */
+static int
+decimals(int n)
+{
+	const char *u = cz_nutrient_info(n)->unit;
+
+	return strcmp(u, "kcal") == 0 || strcmp(u, "IU") == 0 ? 0 : 1;
+}
+
+/* Every core nutrient of t plus net carbs, and the energy shares. */
+static struct json_object *
+nutrients_json(const struct cz_nutrients *t)
+{
+	struct json_object *o;
+	double pp, fp, cp;
+	int k;
+
+	if ((o = json_object_new_object()) == NULL)
+		return NULL;
+	for (k = 0; k < CZ_NUTRIENTS; k++)
+		json_object_object_add(o, cz_nutrient_info(k)->key,
+		    jnum(t->v[k], decimals(k)));
+	json_object_object_add(o, "net_carbs", jnum(cz_net_carbs(
+	    t->v[CZ_N_CARBS], t->v[CZ_N_FIBER]), 1));
+	cz_macro_shares(t, &pp, &fp, &cp);
+	json_object_object_add(o, "protein_pct", jnum(pp, 1));
+	json_object_object_add(o, "fat_pct", jnum(fp, 1));
+	json_object_object_add(o, "carbs_pct", jnum(cp, 1));
+	return o;
+}
+
+static struct json_object *
+target_json(const struct cz_plan_target *t)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "energy_kcal", jnum(t->energy, 0));
+	json_object_object_add(o, "protein_pct", jnum(t->protein_share * 100, 0));
+	json_object_object_add(o, "fat_pct", jnum(t->fat_share * 100, 0));
+	json_object_object_add(o, "carbs_pct", jnum(t->carb_share * 100, 0));
+	json_object_object_add(o, "energy_tolerance_pct",
+	    jnum(ENERGY_TOL_PCT, 0));
+	json_object_object_add(o, "share_tolerance_points",
+	    jnum(SHARE_TOL_PTS, 0));
+	if (t->fiber_min > 0)
+		json_object_object_add(o, "fiber_min_g", jnum(t->fiber_min, 1));
+	json_object_object_add(o, "sodium_max_mg", jnum(t->sodium_max, 0));
+	if (t->net_carbs_max >= 0)
+		json_object_object_add(o, "net_carbs_max_g",
+		    jnum(t->net_carbs_max, 0));
+	return o;
+}
+
+/* One share line of the receipt; returns whether it is within target. */
+static int
+receipt_share(struct json_object *r, const char *name, double target,
+    double actual)
+{
+	struct json_object *o = json_object_new_object();
+	double dev = actual - target * 100.0;
+	int ok = fabs(dev) <= SHARE_TOL_PTS + 1e-9;
+
+	json_object_object_add(o, "target_pct", jnum(target * 100.0, 0));
+	json_object_object_add(o, "actual_pct", jnum(actual, 1));
+	json_object_object_add(o, "deviation_points", jnum(dev, 1));
+	json_object_object_add(o, "ok", json_object_new_boolean(ok));
+	json_object_object_add(r, name, o);
+	return ok;
+}
+
+/* A limit line of the receipt (min or max); returns whether it holds. */
+static int
+receipt_limit(struct json_object *r, const char *name, const char *limkey,
+    double limit, const char *actkey, double actual, int is_min, int d)
+{
+	struct json_object *o = json_object_new_object();
+	int ok = is_min ? actual >= limit - 1e-9 : actual <= limit + 1e-9;
+
+	json_object_object_add(o, limkey, jnum(limit, d));
+	json_object_object_add(o, actkey, jnum(actual, d));
+	json_object_object_add(o, "ok", json_object_new_boolean(ok));
+	json_object_object_add(r, name, o);
+	return ok;
+}
+
+/* The accuracy receipt of one day's totals against the target. */
+static struct json_object *
+receipt_json(const struct cz_plan_target *t, const struct cz_nutrients *tot)
+{
+	struct json_object *r, *o;
+	double pp, fp, cp, dev;
+	int ok, all;
+
+	r = json_object_new_object();
+	o = json_object_new_object();
+	dev = (tot->v[CZ_N_ENERGY] / t->energy - 1.0) * 100.0;
+	all = ok = fabs(dev) <= ENERGY_TOL_PCT + 1e-9;
+	json_object_object_add(o, "target_kcal", jnum(t->energy, 0));
+	json_object_object_add(o, "actual_kcal", jnum(tot->v[CZ_N_ENERGY], 0));
+	json_object_object_add(o, "deviation_pct", jnum(dev, 2));
+	json_object_object_add(o, "ok", json_object_new_boolean(ok));
+	json_object_object_add(r, "energy", o);
+	cz_macro_shares(tot, &pp, &fp, &cp);
+	all &= receipt_share(r, "protein", t->protein_share, pp);
+	all &= receipt_share(r, "fat", t->fat_share, fp);
+	all &= receipt_share(r, "carbs", t->carb_share, cp);
+	if (t->fiber_min > 0)
+		all &= receipt_limit(r, "fiber", "min_g", t->fiber_min,
+		    "actual_g", tot->v[CZ_N_FIBER], 1, 1);
+	all &= receipt_limit(r, "sodium", "max_mg", t->sodium_max,
+	    "actual_mg", tot->v[CZ_N_SODIUM], 0, 0);
+	if (t->net_carbs_max >= 0)
+		all &= receipt_limit(r, "net_carbs", "max_g", t->net_carbs_max,
+		    "actual_g", cz_net_carbs(tot->v[CZ_N_CARBS],
+		    tot->v[CZ_N_FIBER]), 0, 1);
+	json_object_object_add(r, "all_ok", json_object_new_boolean(all));
+	return r;
+}
+
+/* The allergen names of mask, as an array. */
+static struct json_object *
+allergens_json(unsigned int mask)
+{
+	struct json_object *a = json_object_new_array();
+	int k;
+
+	for (k = 0; k < CZ_ALLERGEN__MAX; k++)
+		if (mask & 1u << k)
+			json_object_array_add(a,
+			    json_object_new_string(cz_allergen_name(k)));
+	return a;
+}
+
+static struct json_object *
+item_json(const struct cz_cat_food *f, double grams)
+{
+	struct json_object *o = json_object_new_object();
+	char measure[128];
+
+	json_object_object_add(o, "ndb", json_object_new_string(f->ndb));
+	json_object_object_add(o, "food", json_object_new_string(f->name));
+	json_object_object_add(o, "label", json_object_new_string(f->label));
+	json_object_object_add(o, "grams", jnum(grams, 0));
+	if (cz_measure_describe(f->measures, f->nmeasures, grams, measure,
+	    sizeof(measure)) == CZ_MEASURE_ERROR)
+		snprintf(measure, sizeof(measure), "%.0f g", grams);
+	json_object_object_add(o, "measure", json_object_new_string(measure));
+	if (f->allergens != 0)
+		json_object_object_add(o, "allergens",
+		    allergens_json(f->allergens));
+	return o;
+}
+
+/* Meal m of day d: its dish, items, totals and allergens; the allergens
+ * are or-ed into *mask. */
+static struct json_object *
+meal_json(const struct cz_catalog *cat, const struct cz_plan_day *day, int m,
+    unsigned int *mask)
+{
+	const struct cz_cat_template *tm = &cat->templates[day->meals[m].tmpl];
+	const struct cz_cat_food *f;
+	struct json_object *o, *items;
+	struct cz_nutrients tot, x;
+	unsigned int am = 0;
+	size_t i;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "slot",
+	    json_object_new_string(cz_slot_name((int)day->meals[m].slot)));
+	json_object_object_add(o, "template", json_object_new_string(tm->name));
+	json_object_object_add(o, "slug", json_object_new_string(tm->slug));
+	items = json_object_new_array();
+	cz_nutrients_zero(&tot);
+	for (i = 0; i < day->nitems; i++) {
+		if (day->items[i].meal != m)
+			continue;
+		f = &cat->foods[day->items[i].food];
+		json_object_array_add(items, item_json(f, day->items[i].grams));
+		cz_nutrients_scale(&f->per100g, day->items[i].grams, &x);
+		cz_nutrients_add(&tot, &x);
+		am |= f->allergens;
+	}
+	json_object_object_add(o, "items", items);
+	json_object_object_add(o, "totals", nutrients_json(&tot));
+	json_object_object_add(o, "allergens", allergens_json(am));
+	*mask |= am;
+	return o;
+}
+
+/* Allergen warnings: for each allergen in the plan, the meals with it. */
+static struct json_object *
+warnings_json(const struct cz_catalog *cat, const struct cz_plan *p,
+    unsigned int mask)
+{
+	const struct cz_plan_day *day;
+	struct json_object *a, *w, *meals;
+	unsigned int am;
+	size_t i;
+	int k, d, m;
+
+	a = json_object_new_array();
+	for (k = 0; k < CZ_ALLERGEN__MAX; k++) {
+		if (!(mask & 1u << k))
+			continue;
+		w = json_object_new_object();
+		json_object_object_add(w, "allergen",
+		    json_object_new_string(cz_allergen_name(k)));
+		meals = json_object_new_array();
+		for (d = 0; d < p->ndays; d++) {
+			day = &p->days[d];
+			for (m = 0; m < day->nmeals; m++) {
+				am = 0;
+				for (i = 0; i < day->nitems; i++)
+					if (day->items[i].meal == m)
+						am |= cat->foods[
+						    day->items[i].food].allergens;
+				if (!(am & 1u << k))
+					continue;
+				json_object_array_add(meals,
+				    json_object_new_string(cat->templates[
+				    day->meals[m].tmpl].name));
+			}
+		}
+		json_object_object_add(w, "meals", meals);
+		json_object_array_add(a, w);
+	}
+	return a;
+}
+
+static struct json_object *
+shopping_json(const struct cz_catalog *cat, const struct cz_plan *p,
+    cz_arena *a)
+{
+	struct cz_shop_input *in;
+	struct cz_shop_group *groups = NULL;
+	const struct cz_cat_food *f;
+	struct json_object *list, *g, *items, *it;
+	size_t n = 0, ngroups = 0, i, k;
+	int d;
+
+	for (d = 0; d < p->ndays; d++)
+		n += p->days[d].nitems;
+	list = json_object_new_array();
+	if (n == 0)
+		return list;
+	if ((in = cz_arena_calloc(a, n, sizeof(*in))) == NULL)
+		goto err;
+	for (n = 0, d = 0; d < p->ndays; d++)
+		for (i = 0; i < p->days[d].nitems; i++, n++) {
+			f = &cat->foods[p->days[d].items[i].food];
+			in[n].ndb = f->ndb;
+			in[n].name = f->label;
+			in[n].group = f->group[0] != '\0' ? f->group : NULL;
+			in[n].grams = p->days[d].items[i].grams;
+			in[n].measures = f->measures;
+			in[n].nmeasures = f->nmeasures;
+		}
+	if (cz_shopping_list(a, in, n, &groups, &ngroups) == -1)
+		goto err;
+	for (i = 0; i < ngroups; i++) {
+		g = json_object_new_object();
+		json_object_object_add(g, "group",
+		    json_object_new_string(groups[i].name));
+		items = json_object_new_array();
+		for (k = 0; k < groups[i].nitems; k++) {
+			it = json_object_new_object();
+			json_object_object_add(it, "ndb",
+			    json_object_new_string(groups[i].items[k].ndb));
+			json_object_object_add(it, "food",
+			    json_object_new_string(groups[i].items[k].name));
+			json_object_object_add(it, "grams",
+			    jnum(groups[i].items[k].grams, 0));
+			json_object_object_add(it, "quantity",
+			    json_object_new_string(groups[i].items[k].quantity));
+			json_object_array_add(items, it);
+		}
+		json_object_object_add(g, "items", items);
+		json_object_array_add(list, g);
+	}
+	return list;
+err:
+	json_object_put(list);
+	return NULL;
+}
+
+static struct json_object *
+units_json(void)
+{
+	const struct cz_nutrient_info *ni;
+	struct json_object *o = json_object_new_object();
+	int k;
+
+	for (k = 0; k < CZ_NUTRIENTS; k++) {
+		ni = cz_nutrient_info(k);
+		json_object_object_add(o, ni->key, json_object_new_string(
+		    ni->unit));
+	}
+	json_object_object_add(o, "net_carbs", json_object_new_string("g"));
+	return o;
+}
+
+struct json_object *
+cz_plan_document(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *p, cz_arena *a)
+{
+	const struct cz_plan_day *day;
+	struct json_object *doc, *days, *jd, *meals, *shop, *disc;
+	struct cz_nutrients week;
+	unsigned int mask = 0;
+	int d, m, all_ok = 1;
+
+	if ((doc = json_object_new_object()) == NULL)
+		return NULL;
+	json_object_object_add(doc, "request", cz_plan_request_json(req));
+	json_object_object_add(doc, "target", target_json(&p->target));
+	days = json_object_new_array();
+	cz_nutrients_zero(&week);
+	for (d = 0; d < p->ndays; d++) {
+		day = &p->days[d];
+		jd = json_object_new_object();
+		json_object_object_add(jd, "day", json_object_new_int(d + 1));
+		meals = json_object_new_array();
+		for (m = 0; m < day->nmeals; m++)
+			json_object_array_add(meals, meal_json(cat, day, m,
+			    &mask));
+		json_object_object_add(jd, "meals", meals);
+		json_object_object_add(jd, "totals",
+		    nutrients_json(&day->totals));
+		json_object_object_add(jd, "accuracy",
+		    receipt_json(&p->target, &day->totals));
+		all_ok &= json_object_get_boolean(json_object_object_get(
+		    json_object_object_get(jd, "accuracy"), "all_ok"));
+		json_object_array_add(days, jd);
+		cz_nutrients_add(&week, &day->totals);
+	}
+	json_object_object_add(doc, "days", days);
+	if (p->ndays > 0)
+		cz_nutrients_divide(&week, p->ndays);
+	json_object_object_add(doc, "daily_average", nutrients_json(&week));
+	json_object_object_add(doc, "all_targets_met",
+	    json_object_new_boolean(all_ok));
+	json_object_object_add(doc, "units", units_json());
+	json_object_object_add(doc, "allergens", allergens_json(mask));
+	json_object_object_add(doc, "allergen_warnings",
+	    warnings_json(cat, p, mask));
+	json_object_object_add(doc, "allergen_note",
+	    json_object_new_string(CZ_ALLERGEN_NOTE));
+	if ((shop = shopping_json(cat, p, a)) == NULL) {
+		json_object_put(doc);
+		return NULL;
+	}
+	json_object_object_add(doc, "shopping_list", shop);
+	disc = json_object_new_object();
+	json_object_object_add(disc, "medical",
+	    json_object_new_string(CZ_DISCLAIMER_MEDICAL));
+	json_object_object_add(disc, "fda",
+	    json_object_new_string(CZ_DISCLAIMER_FDA));
+	if (req->profile == CZ_PROFILE_PREGNANCY)
+		json_object_object_add(disc, "pregnancy",
+		    json_object_new_string(CZ_DISCLAIMER_PREGNANCY));
+	json_object_object_add(doc, "disclaimers", disc);
+	return doc;
+}
+
+static long
+template_by_slug(const struct cz_catalog *cat, const char *slug)
+{
+	size_t i;
+
+	for (i = 0; i < cat->ntemplates; i++)
+		if (strcmp(cat->templates[i].slug, slug) == 0)
+			return (long)i;
+	return -1;
+}
+
+static const char *
+member_string(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+static struct json_object *
+member_array(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_array))
+		return NULL;
+	return v;
+}
+
+int
+cz_plan_from_document(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct json_object *doc,
+    struct cz_plan *p, char *err, size_t errlen)
+{
+	const struct cz_pattern_slot *slots = NULL;
+	struct json_object *days, *meals, *items, *jm, *ji, *g;
+	struct cz_plan_day *day;
+	struct cz_nutrients x;
+	const char *s;
+	size_t nd, nm, ni, i, k;
+	long ti, fi;
+	int nslots, d, m;
+
+	memset(p, 0, sizeof(*p));
+	nslots = cz_pattern_slots(req->pattern, &slots);
+	if ((days = member_array(doc, "days")) == NULL ||
+	    (nd = json_object_array_length(days)) != (size_t)req->days) {
+		snprintf(err, errlen, "the stored plan has not %d days",
+		    req->days);
+		return -1;
+	}
+	cz_plan_target(req, &p->target);
+	for (d = 0; d < req->days; d++) {
+		day = &p->days[d];
+		if ((meals = member_array(json_object_array_get_idx(days,
+		    (size_t)d), "meals")) == NULL ||
+		    (nm = json_object_array_length(meals)) != (size_t)nslots) {
+			snprintf(err, errlen, "day %d of the stored plan has "
+			    "not %d meals", d + 1, nslots);
+			return -1;
+		}
+		day->nmeals = nslots;
+		for (m = 0; m < nslots; m++) {
+			jm = json_object_array_get_idx(meals, (size_t)m);
+			if ((s = member_string(jm, "slug")) == NULL ||
+			    (ti = template_by_slug(cat, s)) == -1 ||
+			    cat->templates[ti].slot != slots[m].kind) {
+				snprintf(err, errlen, "day %d meal %d: the "
+				    "catalog no longer has its dish", d + 1,
+				    m + 1);
+				return -1;
+			}
+			day->meals[m].slot = slots[m].slot;
+			day->meals[m].tmpl = (size_t)ti;
+			if ((items = member_array(jm, "items")) == NULL) {
+				snprintf(err, errlen, "day %d meal %d has no "
+				    "items", d + 1, m + 1);
+				return -1;
+			}
+			ni = json_object_array_length(items);
+			for (k = 0; k < ni; k++) {
+				ji = json_object_array_get_idx(items, k);
+				if (day->nitems == CZ_SOLVER_MAX_ITEMS ||
+				    (s = member_string(ji, "ndb")) == NULL ||
+				    (fi = cz_catalog_food(cat, s)) == -1 ||
+				    !json_object_object_get_ex(ji, "grams",
+				    &g) || !(json_object_get_double(g) > 0)) {
+					snprintf(err, errlen, "day %d meal %d: "
+					    "an ingredient is unknown or "
+					    "malformed", d + 1, m + 1);
+					return -1;
+				}
+				day->items[day->nitems].food = (size_t)fi;
+				day->items[day->nitems].meal = m;
+				day->items[day->nitems].grams =
+				    json_object_get_double(g);
+				day->nitems++;
+			}
+		}
+		cz_nutrients_zero(&day->totals);
+		for (i = 0; i < day->nitems; i++) {
+			cz_nutrients_scale(&cat->foods[day->items[i].food].
+			    per100g, day->items[i].grams, &x);
+			cz_nutrients_add(&day->totals, &x);
+		}
+	}
+	p->ndays = req->days;
+	p->feasible = 1;
+	return 0;
+}
+
+int
+cz_plan_meal_index(enum cz_pattern pat, const char *s)
+{
+	const struct cz_pattern_slot *slots = NULL;
+	char name[32];
+	const char *dash;
+	size_t len;
+	int n, i, want = 1, seen = 0, slot;
+
+	n = cz_pattern_slots(pat, &slots);
+	if (n == 0 || s == NULL)
+		return -1;
+	if (s[0] >= '1' && s[0] <= '9' && s[1] == '\0')
+		return s[0] - '1' < n ? s[0] - '1' : -1;
+	dash = strpbrk(s, "-_");
+	len = dash != NULL ? (size_t)(dash - s) : strlen(s);
+	if (len == 0 || len >= sizeof(name))
+		return -1;
+	memcpy(name, s, len);
+	name[len] = '\0';
+	if (dash != NULL) {
+		if (!(dash[1] >= '1' && dash[1] <= '9' && dash[2] == '\0'))
+			return -1;
+		want = dash[1] - '0';
+	}
+	if ((slot = cz_slot_by_name(name)) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if ((int)slots[i].slot == slot && ++seen == want)
+			return i;
+	return -1;
+}

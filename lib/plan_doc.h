@@ -1,0 +1,98 @@
+/*
+ * plan_doc.h - plan requests and plans as JSON: the one place that reads a
+ * request (API body, HTML form turned JSON, stored request) into a
+ * struct cz_plan_request with per-field errors, writes its canonical form,
+ * builds the plan document the API returns and the database stores (days,
+ * meals, ingredients with household measures, totals, targets, the
+ * accuracy receipt, allergen warnings, the shopping list, the
+ * disclaimers), and rebuilds a plan from a stored document so that one
+ * meal can be regenerated.
+ *
+ * json-c objects returned here belong to the caller (json_object_put).
+ */
+#ifndef CZ_PLAN_DOC_H
+#define CZ_PLAN_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <json-c/json.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "planner.h"
+
+/* Largest seed accepted: JSON numbers stay exact up to 2^53 - 1. */
+#define CZ_PLAN_MAX_SEED	9007199254740991LL
+
+/* The disclaimers every plan carries; pregnancy plans carry the third. */
+#define CZ_DISCLAIMER_MEDICAL "This meal plan is for general education " \
+	"only and is NOT intended to provide medical advice. It is NOT " \
+	"intended to diagnose, treat, cure, or prevent any disease. Before " \
+	"you change your diet, consult your physician or a registered " \
+	"dietitian. Individual results may vary."
+#define CZ_DISCLAIMER_FDA "These statements have not been evaluated by " \
+	"the Food and Drug Administration."
+#define CZ_DISCLAIMER_PREGNANCY "Pregnancy plans follow general public " \
+	"guidance only (no high-mercury fish, raw or undercooked animal " \
+	"foods, unpasteurised cheese or liver). They are not a prenatal " \
+	"plan for you: follow the advice of your obstetric care provider " \
+	"and ask them before changing how you eat."
+#define CZ_ALLERGEN_NOTE "Allergen flags cover the listed ingredients " \
+	"only. Read the labels of packaged foods for traces and cross-contact."
+
+/*
+ * Returns the medical condition a request names ("diabetes"), or NULL.
+ * Every string value of obj, its array elements and the names of its
+ * members are searched, case-insensitively, for the terms of a fixed
+ * table; such requests are refused (422) before any other validation,
+ * since planning for medical conditions is out of scope by design.
+ */
+const char *cz_plan_medical_term(struct json_object *obj);
+
+/*
+ * Reads a plan request from the JSON object obj:
+ *   calories (integer, required), diet_type, meal_pattern, restrictions
+ *   (array of names), excluded_foods (array of 5-digit NDB numbers),
+ *   profile ("none" or absent for none), days (default 7), seed.
+ * Unknown members are errors, so that a misspelt field is not ignored.
+ * Returns 0 with req filled (*seed_given tells whether obj had a seed;
+ * without one req->seed is 0), or -1 with *errors set to a new object
+ * mapping each failing field to a message, owned by the caller (NULL
+ * when memory ran out).
+ */
+int cz_plan_request_read(struct json_object *obj,
+    struct cz_plan_request *req, int *seed_given,
+    struct json_object **errors);
+
+/* The canonical JSON form of req, as the plan document's "request". */
+struct json_object *cz_plan_request_json(const struct cz_plan_request *req);
+
+/*
+ * Builds the document of p, a feasible plan of req made from cat. a is
+ * used for scratch (the shopping list) and may be reset after the call.
+ * Returns the new object, or NULL when memory ran out.
+ */
+struct json_object *cz_plan_document(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *p,
+    cz_arena *a);
+
+/*
+ * Rebuilds into p the plan that document doc of request req describes:
+ * templates by slug, items by NDB number and grams, totals recomputed
+ * from cat. Returns 0, or -1 with a message in err when doc does not fit
+ * req or names a template or food cat does not have (the catalog changed
+ * since the plan was made).
+ */
+int cz_plan_from_document(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct json_object *doc,
+    struct cz_plan *p, char *err, size_t errlen);
+
+/*
+ * The meal index (from 0) of slot name s in a day of pattern pat: "lunch"
+ * is the first lunch, "snack-2" the second snack, and "1".."5" count the
+ * meals in order. Returns -1 when the day has no such meal.
+ */
+int cz_plan_meal_index(enum cz_pattern pat, const char *s);
+
+#endif /* CZ_PLAN_DOC_H */
