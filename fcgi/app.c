@@ -89,7 +89,8 @@ cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
 	}
 	app->db = cz_db_new(s->database_url, (int)s->db_connect_timeout,
 	    (int)s->db_statement_timeout);
-	if (app->db == NULL || cz_health_register(app->db) == -1) {
+	if (app->db == NULL || cz_health_register(app->db) == -1 ||
+	    cz_plans_register(app->db) == -1) {
 		snprintf(err, errlen, "database handle: out of memory");
 		return -1;
 	}
@@ -122,6 +123,7 @@ cz_app_free(struct cz_app *app)
 	cz_buf_free(&app->headers);
 	mst_set_free(app->templates);
 	cz_db_free(app->db);
+	cz_catalog_free(app->catalog);
 	json_object_put(app->site_ctx);
 	json_object_put(app->legal_ctx);
 	memset(app, 0, sizeof(*app));

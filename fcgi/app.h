@@ -11,6 +11,7 @@
 #include <json-c/json.h>
 
 #include "arena.h"
+#include "catalog.h"
 #include "buf.h"
 #include "db.h"
 #include "metrics.h"
@@ -34,6 +35,7 @@ struct cz_app {
 	cz_buf			 body;
 	cz_buf			 headers;
 	struct cz_db_stats	 db_seen;	/* last stats added to metrics */
+	struct cz_catalog	*catalog;	/* loaded on first use */
 };
 
 /* Loads templates, checks routes and migrations, prepares the database

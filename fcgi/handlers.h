@@ -22,8 +22,20 @@ int cz_h_health_ready(struct cz_request *r);
 int cz_h_health(struct cz_request *r);
 int cz_h_metrics(struct cz_request *r);
 
-/* Statements the health handlers use, registered at start-up. */
+/* handlers_plans.c */
+int cz_h_api_plan_create(struct cz_request *r);
+int cz_h_api_plan_get(struct cz_request *r);
+int cz_h_api_plan_regenerate(struct cz_request *r);
+int cz_h_api_foods(struct cz_request *r);
+int cz_h_plans_new(struct cz_request *r);
+int cz_h_plans_create(struct cz_request *r);
+int cz_h_plans_list(struct cz_request *r);
+int cz_h_plan_show(struct cz_request *r);
+int cz_h_plan_regenerate_form(struct cz_request *r);
+
+/* Statements the handlers use, registered at start-up. */
 struct cz_db;
 int cz_health_register(struct cz_db *db);
+int cz_plans_register(struct cz_db *db);
 
 #endif

@@ -29,6 +29,48 @@ static const double bounds[] = {
 };
 #define NBUCKET (sizeof(bounds) / sizeof(bounds[0]) + 1)	/* +Inf */
 
+/* Plan labels: diets (catalog order, then unknown), outcomes, the
+ * constraints an infeasible plan names (the last catches the rest). */
+static const char *const plan_diets[] = {
+	"standard", "vegetarian", "vegan", "keto", "paleo", "mediterranean",
+	"unknown"
+};
+#define NDIET (sizeof(plan_diets) / sizeof(plan_diets[0]))
+static const char *const plan_outcomes[CZ_PLAN_OUT__MAX] = {
+	"created", "infeasible", "invalid", "medical_condition", "error"
+};
+static const struct {
+	const char	*label;
+	const char	*match;		/* in the planner's reason */
+} plan_reasons[] = {
+	{ "energy",		"energy" },
+	{ "protein_share",	"protein share" },
+	{ "fat_share",		"fat share" },
+	{ "carbohydrate_share",	"carbohydrate share" },
+	{ "fiber",		"fiber" },
+	{ "sodium",		"sodium" },
+	{ "net_carbs",		"net carbs" },
+	{ "portion_bounds",	"portion bounds" },
+	{ "templates",		"template" },
+	{ "templates",		"dinners" },
+	{ "other",		"" },
+};
+#define NREASON (sizeof(plan_reasons) / sizeof(plan_reasons[0]))
+
+/* Upper bounds of the generation-time buckets, in seconds. */
+static const double plan_bounds[] = {
+	0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1
+};
+#define NPBUCKET (sizeof(plan_bounds) / sizeof(plan_bounds[0]) + 1)
+
+struct plan_counters {
+	counter	by_diet[NDIET][CZ_PLAN_OUT__MAX];
+	counter	infeasible[NREASON];
+	counter	buckets[NPBUCKET];
+	counter	sum_ns;
+	counter	count;
+};
+
 struct route_slot {
 	counter	by_status[NSTATUS];
 	counter	buckets[NBUCKET];
@@ -44,6 +86,7 @@ struct cz_metrics {
 	counter		 db_reconnects;
 	counter		 workers;
 	counter		 worker_restarts;
+	struct plan_counters plans;
 	struct route_slot slots[];
 };
 
@@ -104,6 +147,96 @@ cz_metrics_db(struct cz_metrics *m, unsigned long errors,
 	    memory_order_relaxed);
 }
 
+static unsigned long long
+load(const counter *c)
+{
+	return atomic_load_explicit(c, memory_order_relaxed);
+}
+
+void
+cz_metrics_plan(struct cz_metrics *m, int diet, enum cz_plan_outcome outcome,
+    double seconds, const char *reason)
+{
+	struct plan_counters *p;
+	size_t d, i;
+
+	if (m == NULL || (int)outcome < 0 || outcome >= CZ_PLAN_OUT__MAX)
+		return;
+	p = &m->plans;
+	d = diet >= 0 && (size_t)diet < NDIET - 1 ? (size_t)diet : NDIET - 1;
+	atomic_fetch_add_explicit(&p->by_diet[d][outcome], 1,
+	    memory_order_relaxed);
+	if (outcome == CZ_PLAN_OUT_INFEASIBLE) {
+		for (i = 0; i < NREASON - 1 && (reason == NULL ||
+		    strstr(reason, plan_reasons[i].match) == NULL); i++)
+			continue;
+		atomic_fetch_add_explicit(&p->infeasible[i], 1,
+		    memory_order_relaxed);
+	}
+	if (outcome != CZ_PLAN_OUT_CREATED && outcome != CZ_PLAN_OUT_INFEASIBLE)
+		return;
+	for (i = 0; i < NPBUCKET - 1 && seconds > plan_bounds[i]; i++)
+		continue;
+	atomic_fetch_add_explicit(&p->buckets[i], 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&p->sum_ns,
+	    (unsigned long long)(seconds * 1e9), memory_order_relaxed);
+	atomic_fetch_add_explicit(&p->count, 1, memory_order_relaxed);
+}
+
+/* The plan counters in the exposition format. */
+static int
+render_plans(const struct plan_counters *p, cz_buf *out)
+{
+	unsigned long long v, cum = 0;
+	size_t d, o, i;
+	int rc = 0;
+
+	rc |= cz_buf_puts(out,
+	    "# HELP cibozer_plan_requests_total Plan requests by diet type "
+	    "and outcome.\n"
+	    "# TYPE cibozer_plan_requests_total counter\n");
+	for (d = 0; d < NDIET; d++)
+		for (o = 0; o < CZ_PLAN_OUT__MAX; o++)
+			if ((v = load(&p->by_diet[d][o])) != 0 || d == 0)
+				rc |= cz_buf_printf(out, "cibozer_plan_requests_"
+				    "total{diet=\"%s\",outcome=\"%s\"} %llu\n",
+				    plan_diets[d], plan_outcomes[o], v);
+	rc |= cz_buf_puts(out,
+	    "# HELP cibozer_plan_infeasible_total Plan requests that could "
+	    "not be met, by the constraint named.\n"
+	    "# TYPE cibozer_plan_infeasible_total counter\n");
+	for (i = 0; i < NREASON; i++) {
+		/* "templates" has two matches; report it once. */
+		if (i > 0 && strcmp(plan_reasons[i].label,
+		    plan_reasons[i - 1].label) == 0)
+			continue;
+		v = load(&p->infeasible[i]);
+		if (i + 1 < NREASON && strcmp(plan_reasons[i].label,
+		    plan_reasons[i + 1].label) == 0)
+			v += load(&p->infeasible[i + 1]);
+		rc |= cz_buf_printf(out, "cibozer_plan_infeasible_total{"
+		    "reason=\"%s\"} %llu\n", plan_reasons[i].label, v);
+	}
+	rc |= cz_buf_puts(out,
+	    "# HELP cibozer_plan_generation_seconds Time to plan all days of "
+	    "a request in memory (catalog to plan document).\n"
+	    "# TYPE cibozer_plan_generation_seconds histogram\n");
+	for (i = 0; i < NPBUCKET; i++) {
+		cum += load(&p->buckets[i]);
+		if (i < NPBUCKET - 1)
+			rc |= cz_buf_printf(out, "cibozer_plan_generation_"
+			    "seconds_bucket{le=\"%g\"} %llu\n", plan_bounds[i],
+			    cum);
+		else
+			rc |= cz_buf_printf(out, "cibozer_plan_generation_"
+			    "seconds_bucket{le=\"+Inf\"} %llu\n", cum);
+	}
+	rc |= cz_buf_printf(out, "cibozer_plan_generation_seconds_sum %.9f\n"
+	    "cibozer_plan_generation_seconds_count %llu\n",
+	    (double)load(&p->sum_ns) / 1e9, load(&p->count));
+	return rc;
+}
+
 void
 cz_metrics_workers(struct cz_metrics *m, long running)
 {
@@ -114,12 +247,6 @@ void
 cz_metrics_worker_restart(struct cz_metrics *m)
 {
 	atomic_fetch_add(&m->worker_restarts, 1);
-}
-
-static unsigned long long
-load(const counter *c)
-{
-	return atomic_load_explicit(c, memory_order_relaxed);
 }
 
 static const char *
@@ -205,5 +332,6 @@ cz_metrics_render(const struct cz_metrics *m, const struct cz_route *routes,
 	    "process_start_time_seconds %.3f\n",
 	    load(&m->db_errors), load(&m->db_reconnects), load(&m->workers),
 	    load(&m->worker_restarts), m->start_time);
+	rc |= render_plans(&m->plans, out);
 	return rc == 0 ? 0 : -1;
 }

@@ -30,6 +30,24 @@ void cz_metrics_observe(struct cz_metrics *m, size_t route, int status,
 void cz_metrics_db(struct cz_metrics *m, unsigned long errors,
     unsigned long reconnects);
 
+/* What became of one plan request. */
+enum cz_plan_outcome {
+	CZ_PLAN_OUT_CREATED,
+	CZ_PLAN_OUT_INFEASIBLE,	/* 422: a constraint cannot be met */
+	CZ_PLAN_OUT_INVALID,	/* 400 */
+	CZ_PLAN_OUT_MEDICAL,	/* 422: names a medical condition */
+	CZ_PLAN_OUT_ERROR,	/* 5xx */
+	CZ_PLAN_OUT__MAX
+};
+
+/* Counts one plan request of diet (enum cz_diet, or -1 when unknown)
+ * and its outcome; seconds is the generation time of created and
+ * infeasible plans (else ignored), reason the planner's reason for an
+ * infeasible one ("day 3: net carbs"), counted by its constraint. m may be
+ * NULL (CGI). */
+void cz_metrics_plan(struct cz_metrics *m, int diet,
+    enum cz_plan_outcome outcome, double seconds, const char *reason);
+
 /* Supervisor bookkeeping. */
 void cz_metrics_workers(struct cz_metrics *m, long running);
 void cz_metrics_worker_restart(struct cz_metrics *m);

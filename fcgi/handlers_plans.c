@@ -1,0 +1,960 @@
+/*
+ * handlers_plans.c - meal plans: generate (JSON API and HTML form), read
+ * back, regenerate one meal, list.
+ *
+ * Every path validates the request through lib/plan_doc.c, plans in
+ * memory over the catalog (loaded once per worker, on first use), stores
+ * the request and the plan document in PostgreSQL and answers from the
+ * stored text, so a plan read back is byte for byte the plan created.
+ * Requests naming a medical condition are refused with 422 before
+ * anything else; a request the planner cannot meet is a 422 naming the
+ * constraint, never a plan that silently misses.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "app.h"
+#include "handlers.h"
+#include "jsonbody.h"
+#include "log.h"
+#include "numparse.h"
+#include "plan_doc.h"
+#include "planner.h"
+#include "response.h"
+#include "validate.h"
+
+#define PLANS_PER_PAGE		20
+
+#define SQL_PLAN_INSERT \
+	"INSERT INTO plans (diet, calories, meal_pattern, profile, days, " \
+	"seed, request, document, generation_ms) VALUES ($1, $2::integer, " \
+	"$3, $4, $5::smallint, $6::bigint, $7::json, $8::json, $9::real) " \
+	"RETURNING id, to_char(created_at AT TIME ZONE 'UTC', " \
+	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+#define SQL_PLAN_GET \
+	"SELECT id, revision, to_char(created_at AT TIME ZONE 'UTC', " \
+	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(updated_at AT TIME ZONE " \
+	"'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms, request, " \
+	"document FROM plans WHERE id = $1::bigint"
+#define SQL_PLAN_UPDATE \
+	"UPDATE plans SET document = $3::json, revision = revision + 1, " \
+	"updated_at = now() WHERE id = $1::bigint AND revision = " \
+	"$2::integer RETURNING revision"
+#define SQL_PLAN_LIST \
+	"SELECT id, to_char(created_at AT TIME ZONE 'UTC', " \
+	"'YYYY-MM-DD HH24:MI'), diet, calories, meal_pattern, " \
+	"coalesce(profile, ''), days FROM plans WHERE $1::bigint IS NULL OR " \
+	"id < $1::bigint ORDER BY id DESC LIMIT $2::integer"
+
+int
+cz_plans_register(struct cz_db *db)
+{
+	if (cz_db_register(db, "plan_insert", SQL_PLAN_INSERT, 9, 0) == -1 ||
+	    cz_db_register(db, "plan_get", SQL_PLAN_GET, 1, 1) == -1 ||
+	    cz_db_register(db, "plan_update", SQL_PLAN_UPDATE, 3, 0) == -1 ||
+	    cz_db_register(db, "plan_list", SQL_PLAN_LIST, 2, 1) == -1)
+		return -1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * helpers
+ */
+
+/* The catalog, loaded on first use; NULL (logged) when it cannot be. */
+static const struct cz_catalog *
+catalog(struct cz_request *r)
+{
+	struct cz_app *app = r->app;
+	char err[512];
+	PGconn *c;
+
+	if (app->catalog != NULL)
+		return app->catalog;
+	if ((c = cz_db_conn(app->db)) == NULL)
+		return NULL;
+	if (cz_catalog_load(c, &app->catalog, err, sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
+		return NULL;
+	}
+	return app->catalog;
+}
+
+static double
+ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* A seed for a request that gave none: 53 random bits. */
+static uint64_t
+random_seed(void)
+{
+	uint64_t s = 0;
+
+	if (getrandom(&s, sizeof(s), 0) != (ssize_t)sizeof(s))
+		s = (uint64_t)time(NULL) * 6364136223846793005ULL;
+	return s & (uint64_t)CZ_PLAN_MAX_SEED;
+}
+
+/* obj as compact JSON text, owned by the request's arena. */
+static const char *
+json_text(struct cz_request *r, struct json_object *obj)
+{
+	return cz_arena_strdup(r->arena, json_object_to_json_string_ext(obj,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+}
+
+/* A JSON error with extra members: {"error": {status, message, ...}}. */
+static int
+json_error(struct cz_request *r, int status, const char *message,
+    const char *key, const char *value)
+{
+	struct json_object *o, *e;
+
+	o = json_object_new_object();
+	if (o == NULL || cz_json_own(r->arena, o) == -1)
+		return 500;
+	e = json_object_new_object();
+	json_object_object_add(e, "status", json_object_new_int(status));
+	json_object_object_add(e, "message", json_object_new_string(message));
+	if (key != NULL)
+		json_object_object_add(e, key, json_object_new_string(value));
+	json_object_object_add(o, "error", e);
+	r->error_message = message;
+	return cz_resp_json(r, status, o);
+}
+
+/* Whether every excluded food exists in the catalog; when not, a field
+ * error naming the first unknown one. */
+static int
+excluded_known(struct cz_request *r, const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct json_object **errors)
+{
+	size_t i;
+
+	for (i = 0; i < req->nexcluded; i++) {
+		if (cz_catalog_food(cat, req->excluded[i]) != -1)
+			continue;
+		if ((*errors = json_object_new_object()) == NULL ||
+		    cz_json_own(r->arena, *errors) == -1)
+			return -1;
+		json_object_object_add(*errors, "excluded_foods",
+		    json_object_new_string(cz_arena_printf(r->arena, "%s is "
+		    "not a food the planner uses (see GET /api/foods)",
+		    req->excluded[i])));
+		return -1;
+	}
+	return 0;
+}
+
+/* Where a generated or failed plan stands, for the handlers. */
+struct outcome {
+	int		 status;	/* 0: created */
+	const char	*message;	/* 4xx/5xx */
+	const char	*constraint;	/* 422 infeasible */
+	struct json_object *errors;	/* 400 */
+	long long	 id;
+	const char	*created_at;
+	const char	*document;	/* JSON text */
+	double		 ms;
+};
+
+/* Validated request → plan → stored row. */
+static void
+generate(struct cz_request *r, struct json_object *in, struct outcome *out)
+{
+	struct cz_app *app = r->app;
+	const struct cz_catalog *cat;
+	struct cz_plan_request req;
+	struct cz_plan *plan;
+	struct json_object *doc, *jreq;
+	const char *term, *v[9], *errstr;
+	struct timespec t0;
+	char err[256], buf[4][32];
+	int seed_given, diet = -1;
+	PGresult *res;
+
+	memset(out, 0, sizeof(*out));
+	if ((term = cz_plan_medical_term(in)) != NULL) {
+		out->status = 422;
+		out->message = cz_arena_printf(r->arena, "Cibozer does not make "
+		    "plans for medical conditions (%s was named). Its plans are "
+		    "for general education only: see /disclaimers, and ask your "
+		    "physician or a registered dietitian for a plan for your "
+		    "condition.", term);
+		cz_metrics_plan(app->metrics, -1, CZ_PLAN_OUT_MEDICAL, 0, NULL);
+		return;
+	}
+	if (cz_plan_request_read(in, &req, &seed_given, &out->errors) == -1) {
+		if (out->errors == NULL ||
+		    cz_json_own(r->arena, out->errors) == -1) {
+			out->status = 500;
+			return;
+		}
+		out->status = 400;
+		out->message = "the plan request has invalid fields";
+		cz_metrics_plan(app->metrics, -1, CZ_PLAN_OUT_INVALID, 0, NULL);
+		return;
+	}
+	diet = (int)req.diet;
+	if ((cat = catalog(r)) == NULL) {
+		out->status = 503;
+		out->message = "the meal catalog is not available; please try "
+		    "again shortly";
+		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_ERROR, 0, NULL);
+		return;
+	}
+	if (excluded_known(r, cat, &req, &out->errors) == -1) {
+		out->status = out->errors != NULL ? 400 : 500;
+		out->message = "the plan request has invalid fields";
+		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_INVALID, 0, NULL);
+		return;
+	}
+	if (!seed_given)
+		req.seed = random_seed();
+	if ((plan = cz_arena_alloc(r->arena, sizeof(*plan))) == NULL) {
+		out->status = 500;
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (cz_plan_make(cat, &req, plan, err, sizeof(err)) == -1) {
+		out->status = 400;
+		out->message = cz_arena_strdup(r->arena, err);
+		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_INVALID, 0, NULL);
+		return;
+	}
+	if (!plan->feasible) {
+		out->ms = ms_since(&t0);
+		out->status = 422;
+		out->constraint = cz_arena_strdup(r->arena, plan->reason);
+		out->message = cz_arena_printf(r->arena, "this request cannot "
+		    "be met: %s. Try more calories, fewer restrictions or "
+		    "another meal pattern.", plan->reason);
+		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_INFEASIBLE,
+		    out->ms / 1e3, plan->reason);
+		return;
+	}
+	doc = cz_plan_document(cat, &req, plan, r->arena);
+	jreq = cz_plan_request_json(&req);
+	out->ms = ms_since(&t0);
+	if (cz_json_own(r->arena, doc) == -1 || doc == NULL ||
+	    cz_json_own(r->arena, jreq) == -1 || jreq == NULL) {
+		out->status = 500;
+		return;
+	}
+	out->document = json_text(r, doc);
+	snprintf(buf[0], sizeof(buf[0]), "%d", req.calories);
+	snprintf(buf[1], sizeof(buf[1]), "%d", req.days);
+	snprintf(buf[2], sizeof(buf[2]), "%llu", (unsigned long long)req.seed);
+	snprintf(buf[3], sizeof(buf[3]), "%.3f", out->ms);
+	v[0] = cz_diet_name((int)req.diet);
+	v[1] = buf[0];
+	v[2] = cz_pattern_name((int)req.pattern);
+	v[3] = req.profile == CZ_PROFILE_NONE ? NULL :
+	    cz_profile_name((int)req.profile);
+	v[4] = buf[1];
+	v[5] = buf[2];
+	v[6] = json_text(r, jreq);
+	v[7] = out->document;
+	v[8] = buf[3];
+	res = cz_db_exec(app->db, "plan_insert", 9, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
+	    PQntuples(res) != 1) {
+		cz_log(CZ_LOG_ERROR, "%s: storing a plan: %s", __func__,
+		    res != NULL ? PQresultErrorMessage(res) :
+		    cz_db_error(app->db));
+		PQclear(res);
+		out->status = 503;
+		out->message = "the plan could not be stored; please try again "
+		    "shortly";
+		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_ERROR, 0, NULL);
+		return;
+	}
+	out->id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
+	out->created_at = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 1));
+	PQclear(res);
+	cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_CREATED, out->ms / 1e3,
+	    NULL);
+}
+
+/*
+ * Writes the API form of a stored plan: its id, revision, times and links
+ * before the members of the document, which is copied as stored.
+ */
+static int
+send_plan(struct cz_request *r, int status, long long id, const char *rev,
+    const char *created, const char *updated, const char *ms,
+    const char *document)
+{
+	cz_buf *b = r->body_out;
+	int rc = 0;
+
+	if (document[0] != '{')
+		return 500;
+	cz_buf_reset(b);
+	rc |= cz_buf_printf(b, "{\"id\":%lld,\"revision\":%s,\"created_at\":"
+	    "\"%s\",\"updated_at\":\"%s\",\"generation_ms\":%s,\"links\":"
+	    "{\"self\":\"/api/plans/%lld\",\"html\":\"/plans/%lld\"},", id,
+	    rev, created, updated, ms, id, id);
+	rc |= cz_buf_puts(b, document + 1);
+	rc |= cz_buf_putc(b, '\n');
+	if (rc != 0) {
+		r->error_message = "response too large";
+		return 500;
+	}
+	r->status = status;
+	r->content_type_out = "application/json";
+	return 0;
+}
+
+/* The row of plan id, or NULL with *status set (404, 503). */
+static PGresult *
+load_plan(struct cz_request *r, long long id, int *status)
+{
+	const char *v[1];
+	PGresult *res;
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", id);
+	v[0] = buf;
+	res = cz_db_exec(r->app->db, "plan_get", 1, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+		PQclear(res);
+		r->error_message = "the database is unavailable; please try "
+		    "again shortly";
+		*status = 503;
+		return NULL;
+	}
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		r->error_message = cz_arena_printf(r->arena, "There is no plan "
+		    "%lld.", id);
+		*status = 404;
+		return NULL;
+	}
+	return res;
+}
+
+static long long
+param_id(struct cz_request *r, const char *name)
+{
+	const struct cz_path_param *p = cz_route_param(&r->match, name);
+
+	return p != NULL ? p->num : 0;
+}
+
+/* ------------------------------------------------------------------------
+ * JSON API
+ */
+
+int
+cz_h_api_plan_create(struct cz_request *r)
+{
+	struct outcome o;
+	char ms[32];
+
+	if (r->json == NULL) {
+		r->error_message = "send the plan request as a JSON object "
+		    "(Content-Type: application/json)";
+		return 400;
+	}
+	generate(r, r->json, &o);
+	if (o.status == 400 && o.errors != NULL)
+		return cz_resp_json(r, 400, cz_errors_body(r, o.errors));
+	if (o.status == 422)
+		return json_error(r, 422, o.message, o.constraint != NULL ?
+		    "constraint" : "see", o.constraint != NULL ?
+		    o.constraint : "/disclaimers");
+	if (o.status != 0) {
+		r->error_message = o.message;
+		return o.status;
+	}
+	cz_resp_header(r, "Location", "/api/plans/%lld", o.id);
+	snprintf(ms, sizeof(ms), "%.3f", o.ms);
+	return send_plan(r, 201, o.id, "1", o.created_at, o.created_at, ms,
+	    o.document);
+}
+
+int
+cz_h_api_plan_get(struct cz_request *r)
+{
+	PGresult *res;
+	long long id = param_id(r, "id");
+	int status, rc;
+
+	if ((res = load_plan(r, id, &status)) == NULL)
+		return status;
+	rc = send_plan(r, 200, id, PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2),
+	    PQgetvalue(res, 0, 3), PQgetvalue(res, 0, 4), PQgetvalue(res, 0, 6));
+	PQclear(res);
+	return rc;
+}
+
+/*
+ * Regenerates meal slot of day day of plan id with seed (or one derived
+ * from the plan's seed and revision when !seed_given) and stores it as the
+ * next revision. Returns 0, or an HTTP status with r->error_message set
+ * and, for 422, *constraint naming what could not be met.
+ */
+static int
+regenerate(struct cz_request *r, long long id, long long day,
+    const char *slot, int seed_given, uint64_t seed, const char **constraint)
+{
+	const struct cz_catalog *cat;
+	struct cz_plan_request req;
+	struct cz_plan *plan;
+	struct json_object *jreq = NULL, *jdoc = NULL, *errors = NULL, *doc;
+	const char *v[3], *errstr;
+	char err[256], idbuf[32];
+	long long rev;
+	PGresult *res, *up;
+	int status, sg, meal;
+
+	*constraint = NULL;
+	if ((res = load_plan(r, id, &status)) == NULL)
+		return status;
+	rev = cz_strtonum(PQgetvalue(res, 0, 1), 1, INT32_MAX, &errstr);
+	if (cz_parse_json(r->arena, PQgetvalue(res, 0, 5),
+	    (size_t)PQgetlength(res, 0, 5), CZ_JSON_MAX_DEPTH, &jreq) !=
+	    CZ_P_OK || cz_parse_json(r->arena, PQgetvalue(res, 0, 6),
+	    (size_t)PQgetlength(res, 0, 6), CZ_JSON_MAX_DEPTH, &jdoc) !=
+	    CZ_P_OK || cz_plan_request_read(jreq, &req, &sg, &errors) == -1) {
+		json_object_put(errors);
+		PQclear(res);
+		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored request or "
+		    "document does not parse", __func__, id);
+		return 500;
+	}
+	PQclear(res);
+	if (day < 1 || day > req.days ||
+	    (meal = cz_plan_meal_index(req.pattern, slot)) == -1) {
+		r->error_message = cz_arena_printf(r->arena, "plan %lld has no "
+		    "meal %s on day %lld (days 1-%d; meals by slot name such "
+		    "as \"lunch\" or \"snack-2\", or by number)", id, slot, day,
+		    req.days);
+		return 404;
+	}
+	if ((cat = catalog(r)) == NULL) {
+		r->error_message = "the meal catalog is not available; please "
+		    "try again shortly";
+		return 503;
+	}
+	if ((plan = cz_arena_alloc(r->arena, sizeof(*plan))) == NULL)
+		return 500;
+	if (cz_plan_from_document(cat, &req, jdoc, plan, err,
+	    sizeof(err)) == -1) {
+		r->error_message = cz_arena_printf(r->arena, "plan %lld cannot "
+		    "be regenerated: %s", id, err);
+		return 409;
+	}
+	if (!seed_given)
+		seed = req.seed ^ ((uint64_t)rev * 0x9e3779b97f4a7c15ULL) ^
+		    ((uint64_t)day << 8 | (uint64_t)meal);
+	switch (cz_plan_regenerate_meal(cat, &req, plan, (int)day - 1, meal,
+	    seed, err, sizeof(err))) {
+	case 0:
+		break;
+	case 1:
+		*constraint = cz_arena_strdup(r->arena, err);
+		r->error_message = cz_arena_printf(r->arena, "no other dish "
+		    "keeps day %lld within its targets: %s", day, err);
+		return 422;
+	default:
+		r->error_message = cz_arena_strdup(r->arena, err);
+		return 400;
+	}
+	doc = cz_plan_document(cat, &req, plan, r->arena);
+	if (doc == NULL || cz_json_own(r->arena, doc) == -1)
+		return 500;
+	snprintf(idbuf, sizeof(idbuf), "%lld", id);
+	v[0] = idbuf;
+	v[1] = cz_arena_printf(r->arena, "%lld", rev);
+	v[2] = json_text(r, doc);
+	up = cz_db_exec(r->app->db, "plan_update", 3, v);
+	if (up == NULL || PQresultStatus(up) != PGRES_TUPLES_OK) {
+		PQclear(up);
+		r->error_message = "the database is unavailable; please try "
+		    "again shortly";
+		return 503;
+	}
+	status = PQntuples(up) == 1 ? 0 : 409;
+	PQclear(up);
+	if (status != 0)
+		r->error_message = "the plan changed while this meal was "
+		    "regenerated; read it again and retry";
+	return status;
+}
+
+/* Fields of the optional regenerate body. */
+static const struct cz_field regen_fields[] = {
+	{ "seed", CZ_F_INT, 0, 0, CZ_PLAN_MAX_SEED, NULL },
+};
+
+int
+cz_h_api_plan_regenerate(struct cz_request *r)
+{
+	const struct cz_path_param *slot = cz_route_param(&r->match, "slot");
+	struct json_object *errors;
+	struct cz_value val[1];
+	const char *constraint;
+	PGresult *res;
+	long long id = param_id(r, "id");
+	int status, rc;
+
+	memset(val, 0, sizeof(val));
+	if (r->json != NULL && cz_validate_json(r->arena, regen_fields, 1,
+	    r->json, val, &errors) == -1)
+		return errors != NULL ? cz_resp_json(r, 400,
+		    cz_errors_body(r, errors)) : 500;
+	status = regenerate(r, id, param_id(r, "day"), slot != NULL ?
+	    slot->value : "", val[0].present, (uint64_t)val[0].i, &constraint);
+	if (status == 422 || status == 409)
+		return json_error(r, status, r->error_message, constraint !=
+		    NULL ? "constraint" : NULL, constraint);
+	if (status != 0)
+		return status;
+	/* Read back, so the answer is exactly what is stored. */
+	if ((res = load_plan(r, id, &status)) == NULL)
+		return status;
+	rc = send_plan(r, 200, id, PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2),
+	    PQgetvalue(res, 0, 3), PQgetvalue(res, 0, 4), PQgetvalue(res, 0, 6));
+	PQclear(res);
+	return rc;
+}
+
+int
+cz_h_plan_regenerate_form(struct cz_request *r)
+{
+	const struct cz_path_param *slot = cz_route_param(&r->match, "slot");
+	const char *constraint;
+	long long id = param_id(r, "id"), day = param_id(r, "day");
+	int status;
+
+	status = regenerate(r, id, day, slot != NULL ? slot->value : "", 0, 0,
+	    &constraint);
+	if (status != 0)
+		return status;
+	cz_resp_header(r, "Location", "/plans/%lld#day-%lld", id, day);
+	r->status = 303;
+	r->content_type_out = "text/plain; charset=utf-8";
+	cz_buf_reset(r->body_out);
+	cz_buf_printf(r->body_out, "See /plans/%lld\n", id);
+	return 0;
+}
+
+/* The foods the planner uses, for excluded_foods. */
+int
+cz_h_api_foods(struct cz_request *r)
+{
+	const struct cz_catalog *cat;
+	const struct cz_cat_food *f;
+	struct json_object *o, *a, *e, *al;
+	size_t i;
+	int k;
+
+	if ((cat = catalog(r)) == NULL) {
+		r->error_message = "the meal catalog is not available; please "
+		    "try again shortly";
+		return 503;
+	}
+	if ((o = json_object_new_object()) == NULL ||
+	    cz_json_own(r->arena, o) == -1)
+		return 500;
+	a = json_object_new_array();
+	for (i = 0; i < cat->nfoods; i++) {
+		f = &cat->foods[i];
+		e = json_object_new_object();
+		json_object_object_add(e, "ndb", json_object_new_string(f->ndb));
+		json_object_object_add(e, "label",
+		    json_object_new_string(f->label));
+		json_object_object_add(e, "food", json_object_new_string(f->name));
+		al = json_object_new_array();
+		for (k = 0; k < CZ_ALLERGEN__MAX; k++)
+			if (f->allergens & 1u << k)
+				json_object_array_add(al,
+				    json_object_new_string(cz_allergen_name(k)));
+		json_object_object_add(e, "allergens", al);
+		json_object_array_add(a, e);
+	}
+	json_object_object_add(o, "foods", a);
+	return cz_resp_json(r, 200, o);
+}
+
+/* ------------------------------------------------------------------------
+ * HTML
+ */
+
+/* The form's fields in the JSON shape the API takes. Text that is not an
+ * integer stays text, so that validation names it. */
+static struct json_object *
+form_to_json(struct cz_request *r)
+{
+	static const char *const ints[] = { "calories", "days", "seed" };
+	static const char *const names[] = { "diet_type", "meal_pattern",
+	    "profile" };
+	struct json_object *o, *a, *b;
+	const struct cz_param *p;
+	const char *errstr, *s;
+	char *copy, *w, *last;
+	long long x;
+	size_t i, k;
+
+	if ((o = json_object_new_object()) == NULL ||
+	    cz_json_own(r->arena, o) == -1)
+		return NULL;
+	for (k = 0; k < sizeof(ints) / sizeof(ints[0]); k++) {
+		if ((s = cz_params_get(&r->form, ints[k])) == NULL || *s == '\0')
+			continue;
+		x = cz_strtonum(s, LLONG_MIN, LLONG_MAX, &errstr);
+		json_object_object_add(o, ints[k], errstr == NULL ?
+		    json_object_new_int64(x) : json_object_new_string(s));
+	}
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if ((s = cz_params_get(&r->form, names[k])) != NULL && *s != '\0')
+			json_object_object_add(o, names[k],
+			    json_object_new_string(s));
+	a = json_object_new_array();
+	b = json_object_new_array();
+	for (i = 0; i < r->form.n; i++) {
+		p = &r->form.v[i];
+		if (strcmp(p->name, "restrictions") == 0 && p->value_len > 0)
+			json_object_array_add(a, json_object_new_string(p->value));
+		if (strcmp(p->name, "excluded_foods") != 0 ||
+		    (copy = cz_arena_strdup(r->arena, p->value)) == NULL)
+			continue;
+		for (w = strtok_r(copy, ", \t\r\n", &last); w != NULL;
+		    w = strtok_r(NULL, ", \t\r\n", &last))
+			json_object_array_add(b, json_object_new_string(w));
+	}
+	json_object_object_add(o, "restrictions", a);
+	json_object_object_add(o, "excluded_foods", b);
+	return o;
+}
+
+/* A list of {value, label, selected} for a select or checkboxes. */
+static struct json_object *
+options(const char *(*name)(int), int n, int from, const char *selected,
+    struct json_object *checked)
+{
+	struct json_object *a = json_object_new_array(), *o, *e;
+	const char *v;
+	char label[64];
+	size_t k;
+	int i, on;
+
+	for (i = from; i < n; i++) {
+		v = name(i);
+		snprintf(label, sizeof(label), "%s", v);
+		for (k = 0; label[k] != '\0'; k++)
+			if (label[k] == '_')
+				label[k] = ' ';
+		label[0] = (char)toupper((unsigned char)label[0]);
+		on = selected != NULL && strcmp(selected, v) == 0;
+		if (checked != NULL)
+			for (k = 0; k < json_object_array_length(checked); k++) {
+				e = json_object_array_get_idx(checked, k);
+				on |= json_object_is_type(e, json_type_string) &&
+				    strcmp(json_object_get_string(e), v) == 0;
+			}
+		o = json_object_new_object();
+		json_object_object_add(o, "value", json_object_new_string(v));
+		json_object_object_add(o, "label", json_object_new_string(label));
+		json_object_object_add(o, "selected", json_object_new_boolean(on));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static const char *
+form_value(struct cz_request *r, const char *name, const char *def)
+{
+	const char *s = r->form.n > 0 ? cz_params_get(&r->form, name) : NULL;
+
+	return s != NULL ? s : def;
+}
+
+static const char *
+profile_or_none(int p)
+{
+	return p == CZ_PROFILE_NONE ? "none" : cz_profile_name(p);
+}
+
+/* The form page, with the values sent back and errors when there are. */
+static int
+form_page(struct cz_request *r, int status, struct json_object *in,
+    struct json_object *errors, const char *message)
+{
+	struct json_object *ctx, *f, *checked = NULL;
+
+	if ((ctx = cz_page_ctx(r, "Plan a week")) == NULL)
+		return 500;
+	if (in != NULL)
+		json_object_object_get_ex(in, "restrictions", &checked);
+	f = json_object_new_object();
+	json_object_object_add(f, "calories", json_object_new_string(
+	    form_value(r, "calories", "2000")));
+	json_object_object_add(f, "days", json_object_new_string(
+	    form_value(r, "days", "7")));
+	json_object_object_add(f, "seed", json_object_new_string(
+	    form_value(r, "seed", "")));
+	json_object_object_add(f, "excluded_foods", json_object_new_string(
+	    form_value(r, "excluded_foods", "")));
+	json_object_object_add(f, "diets", options(cz_diet_name, CZ_DIET__MAX,
+	    0, form_value(r, "diet_type", "standard"), NULL));
+	json_object_object_add(f, "patterns", options(cz_pattern_name,
+	    CZ_PATTERN__MAX, 0, form_value(r, "meal_pattern", "3_meals"), NULL));
+	json_object_object_add(f, "profiles", options(profile_or_none,
+	    CZ_PROFILE__MAX, 0, form_value(r, "profile", "none"), NULL));
+	json_object_object_add(f, "restrictions", options(cz_restriction_name,
+	    CZ_RESTRICTIONS__MAX, 0, NULL, checked));
+	json_object_object_add(ctx, "form", f);
+	if (errors != NULL)
+		json_object_object_add(ctx, "errors", json_object_get(errors));
+	if (message != NULL)
+		json_object_object_add(ctx, "message",
+		    json_object_new_string(message));
+	return cz_resp_html(r, status, "pages/plan_new", ctx);
+}
+
+int
+cz_h_plans_new(struct cz_request *r)
+{
+	return form_page(r, 200, NULL, NULL, NULL);
+}
+
+int
+cz_h_plans_create(struct cz_request *r)
+{
+	struct json_object *in;
+	struct outcome o;
+
+	if ((in = form_to_json(r)) == NULL)
+		return 500;
+	generate(r, in, &o);
+	if (o.status == 400 || o.status == 422)
+		return form_page(r, o.status, in, o.errors, o.status == 422 ?
+		    o.message : "Please correct the fields marked below.");
+	if (o.status != 0) {
+		r->error_message = o.message;
+		return o.status;
+	}
+	/* Post/redirect/get: a reload does not make a second plan. */
+	cz_resp_header(r, "Location", "/plans/%lld", o.id);
+	r->status = 303;
+	r->content_type_out = "text/plain; charset=utf-8";
+	cz_buf_reset(r->body_out);
+	cz_buf_printf(r->body_out, "See /plans/%lld\n", o.id);
+	return 0;
+}
+
+/* The strings of array a joined with ", " (allocated from the arena), or
+ * NULL when a is not a non-empty array. */
+static const char *
+joined(struct cz_request *r, struct json_object *a)
+{
+	const char *s = NULL, *e;
+	size_t i, n;
+
+	if (!json_object_is_type(a, json_type_array) ||
+	    (n = json_object_array_length(a)) == 0)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		e = json_object_get_string(json_object_array_get_idx(a, i));
+		s = s == NULL ? cz_arena_strdup(r->arena, e) :
+		    cz_arena_printf(r->arena, "%s, %s", s, e);
+	}
+	return s;
+}
+
+/* Adds allergens_text to every ingredient that has allergens. */
+static void
+label_allergens(struct cz_request *r, struct json_object *meal)
+{
+	struct json_object *items, *it, *a;
+	const char *s;
+	size_t i;
+
+	if (!json_object_object_get_ex(meal, "items", &items))
+		return;
+	for (i = 0; i < json_object_array_length(items); i++) {
+		it = json_object_array_get_idx(items, i);
+		if (json_object_object_get_ex(it, "allergens", &a) &&
+		    (s = joined(r, a)) != NULL)
+			json_object_object_add(it, "allergens_text",
+			    json_object_new_string(s));
+	}
+}
+
+/* "Vitamin B12", "µg", "2.4" rows of the full nutrient table. */
+static struct json_object *
+nutrient_rows(struct json_object *totals)
+{
+	const struct cz_nutrient_info *ni;
+	struct json_object *a = json_object_new_array(), *row, *v;
+	int k;
+
+	for (k = 0; k < CZ_NUTRIENTS; k++) {
+		ni = cz_nutrient_info(k);
+		if (!json_object_object_get_ex(totals, ni->key, &v))
+			continue;
+		row = json_object_new_object();
+		json_object_object_add(row, "label",
+		    json_object_new_string(ni->label));
+		json_object_object_add(row, "unit", json_object_new_string(ni->unit));
+		json_object_object_add(row, "value", json_object_get(v));
+		json_object_array_add(a, row);
+	}
+	return a;
+}
+
+int
+cz_h_plan_show(struct cz_request *r)
+{
+	struct json_object *ctx, *doc = NULL, *days, *d, *tot, *req, *v, *meals;
+	PGresult *res;
+	long long id = param_id(r, "id");
+	const char *diet = "", *pattern = "", *restrictions = NULL;
+	size_t i, k, n;
+	int status, kcal = 0, ndays = 0;
+
+	if ((res = load_plan(r, id, &status)) == NULL)
+		return status;
+	if (cz_parse_json(r->arena, PQgetvalue(res, 0, 6),
+	    (size_t)PQgetlength(res, 0, 6), CZ_JSON_MAX_DEPTH, &doc) !=
+	    CZ_P_OK) {
+		PQclear(res);
+		return 500;
+	}
+	if (json_object_object_get_ex(doc, "request", &req)) {
+		if (json_object_object_get_ex(req, "calories", &v))
+			kcal = json_object_get_int(v);
+		if (json_object_object_get_ex(req, "days", &v))
+			ndays = json_object_get_int(v);
+		if (json_object_object_get_ex(req, "diet_type", &v))
+			diet = json_object_get_string(v);
+		if (json_object_object_get_ex(req, "meal_pattern", &v))
+			pattern = json_object_get_string(v);
+		if (json_object_object_get_ex(req, "restrictions", &v))
+			restrictions = joined(r, v);
+	}
+	ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "%d-day %s plan, %d "
+	    "kcal a day", ndays, diet, kcal));
+	if (ctx == NULL) {
+		PQclear(res);
+		return 500;
+	}
+	json_object_object_add(ctx, "id", json_object_new_int64(id));
+	json_object_object_add(ctx, "created_at",
+	    json_object_new_string(PQgetvalue(res, 0, 2)));
+	json_object_object_add(ctx, "revision",
+	    json_object_new_string(PQgetvalue(res, 0, 1)));
+	json_object_object_add(ctx, "generation_ms",
+	    json_object_new_string(PQgetvalue(res, 0, 4)));
+	json_object_object_add(ctx, "pattern_label", json_object_new_string(
+	    pattern));
+	if (restrictions != NULL)
+		json_object_object_add(ctx, "restrictions_text",
+		    json_object_new_string(restrictions));
+	PQclear(res);
+	if (json_object_object_get_ex(doc, "days", &days)) {
+		n = json_object_array_length(days);
+		for (i = 0; i < n; i++) {
+			d = json_object_array_get_idx(days, i);
+			if (json_object_object_get_ex(d, "totals", &tot))
+				json_object_object_add(d, "nutrient_rows",
+				    nutrient_rows(tot));
+			if (!json_object_object_get_ex(d, "meals", &meals))
+				continue;
+			for (k = 0; k < json_object_array_length(meals); k++) {
+				json_object_object_add(json_object_array_get_idx(
+				    meals, k), "n", json_object_new_int(
+				    (int)k + 1));
+				label_allergens(r, json_object_array_get_idx(
+				    meals, k));
+			}
+		}
+	}
+	if (json_object_object_get_ex(doc, "daily_average", &tot))
+		json_object_object_add(ctx, "average_rows", nutrient_rows(tot));
+	json_object_object_add(ctx, "plan", json_object_get(doc));
+	return cz_resp_html(r, 200, "pages/plan", ctx);
+}
+
+static const struct cz_field list_fields[] = {
+	{ "before", CZ_F_INT, 0, 1, LLONG_MAX, NULL },
+};
+
+int
+cz_h_plans_list(struct cz_request *r)
+{
+	struct cz_value val[1];
+	struct json_object *ctx, *errors, *list, *o;
+	const char *v[2];
+	char before[32], limit[16];
+	PGresult *res;
+	int i, n;
+
+	if (cz_validate_params(r->arena, list_fields, 1, &r->query_params, val,
+	    &errors) == -1) {
+		r->error_message = "before must be a plan number";
+		return 400;
+	}
+	snprintf(before, sizeof(before), "%lld", val[0].i);
+	snprintf(limit, sizeof(limit), "%d", PLANS_PER_PAGE + 1);
+	v[0] = val[0].present ? before : NULL;
+	v[1] = limit;
+	res = cz_db_exec(r->app->db, "plan_list", 2, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+		PQclear(res);
+		r->error_message = "the database is unavailable; please try "
+		    "again shortly";
+		return 503;
+	}
+	if ((ctx = cz_page_ctx(r, "Saved plans")) == NULL) {
+		PQclear(res);
+		return 500;
+	}
+	list = json_object_new_array();
+	n = PQntuples(res);
+	for (i = 0; i < n && i < PLANS_PER_PAGE; i++) {
+		o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_string(
+		    PQgetvalue(res, i, 0)));
+		json_object_object_add(o, "created_at", json_object_new_string(
+		    PQgetvalue(res, i, 1)));
+		json_object_object_add(o, "diet", json_object_new_string(
+		    PQgetvalue(res, i, 2)));
+		json_object_object_add(o, "calories", json_object_new_string(
+		    PQgetvalue(res, i, 3)));
+		json_object_object_add(o, "meal_pattern", json_object_new_string(
+		    PQgetvalue(res, i, 4)));
+		if (*PQgetvalue(res, i, 5) != '\0')
+			json_object_object_add(o, "profile",
+			    json_object_new_string(PQgetvalue(res, i, 5)));
+		json_object_object_add(o, "days", json_object_new_string(
+		    PQgetvalue(res, i, 6)));
+		json_object_array_add(list, o);
+	}
+	json_object_object_add(ctx, "plans", list);
+	if (n > PLANS_PER_PAGE)
+		json_object_object_add(ctx, "next_before", json_object_new_string(
+		    PQgetvalue(res, PLANS_PER_PAGE - 1, 0)));
+	if (val[0].present)
+		json_object_object_add(ctx, "paged", json_object_new_boolean(1));
+	PQclear(res);
+	return cz_resp_html(r, 200, "pages/plans", ctx);
+}
