@@ -39,7 +39,7 @@
 	"seed, request, document, generation_ms) VALUES ($1, $2::integer, " \
 	"$3, $4, $5::smallint, $6::bigint, $7::json, $8::json, $9::real) " \
 	"RETURNING id, to_char(created_at AT TIME ZONE 'UTC', " \
-	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms"
 #define SQL_PLAN_GET \
 	"SELECT id, revision, to_char(created_at AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(updated_at AT TIME ZONE " \
@@ -171,6 +171,7 @@ struct outcome {
 	const char	*created_at;
 	const char	*document;	/* JSON text */
 	double		 ms;
+	const char	*ms_stored;	/* as the database prints it */
 };
 
 /* Validated request → plan → stored row. */
@@ -242,8 +243,8 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 		out->status = 422;
 		out->constraint = cz_arena_strdup(r->arena, plan->reason);
 		out->message = cz_arena_printf(r->arena, "this request cannot "
-		    "be met: %s. Try more calories, fewer restrictions or "
-		    "another meal pattern.", plan->reason);
+		    "be met: %s. Try another calorie target, fewer restrictions "
+		    "or another meal pattern.", plan->reason);
 		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_INFEASIBLE,
 		    out->ms / 1e3, plan->reason);
 		return;
@@ -286,6 +287,7 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	}
 	out->id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
 	out->created_at = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 1));
+	out->ms_stored = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 2));
 	PQclear(res);
 	cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_CREATED, out->ms / 1e3,
 	    NULL);
@@ -365,7 +367,6 @@ int
 cz_h_api_plan_create(struct cz_request *r)
 {
 	struct outcome o;
-	char ms[32];
 
 	if (r->json == NULL) {
 		r->error_message = "send the plan request as a JSON object "
@@ -384,9 +385,8 @@ cz_h_api_plan_create(struct cz_request *r)
 		return o.status;
 	}
 	cz_resp_header(r, "Location", "/api/plans/%lld", o.id);
-	snprintf(ms, sizeof(ms), "%.3f", o.ms);
-	return send_plan(r, 201, o.id, "1", o.created_at, o.created_at, ms,
-	    o.document);
+	return send_plan(r, 201, o.id, "1", o.created_at, o.created_at,
+	    o.ms_stored, o.document);
 }
 
 int

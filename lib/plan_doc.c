@@ -96,7 +96,7 @@ cz_plan_medical_term(struct json_object *obj)
 			    json_object_array_get_idx(obj, i))) != NULL)
 				return t;
 		return NULL;
-	case json_type_object:
+	case json_type_object: {
 		json_object_object_foreach(obj, key, val) {
 			for (k = 0; k < sizeof(medical_members) /
 			    sizeof(medical_members[0]); k++)
@@ -109,6 +109,7 @@ cz_plan_medical_term(struct json_object *obj)
 				return t;
 		}
 		return NULL;
+	}
 	default:
 		return NULL;
 	}

@@ -1,0 +1,193 @@
+#!/bin/bash
+# test_plans.sh - meal plans through nginx and the responder pool: the JSON
+# API (create, read back, regenerate one meal, field errors, 422 for an
+# impossible request and for a medical condition), restrictions, excluded
+# foods and the pregnancy profile honoured, determinism for a seed, the
+# HTML form, plan page and keyset-paginated list, and the plan metrics.
+#
+# Needs the USDA foods: imported here from CZ_USDA_DIR when the foods table
+# is empty (skipped, saying why, when it cannot be).
+set -uo pipefail
+# shellcheck source=tests/integration/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+command -v jq >/dev/null || skip "jq is not installed (package jq)"
+tmp=$(_cz_tmp)
+
+nfoods=$(psql_q "SELECT count(*) FROM foods" 2>"$tmp/foods.err") ||
+	skip "no foods table: $(head -n 1 "$tmp/foods.err")"
+if [[ $nfoods == 0 ]]; then
+	[[ -n ${CZ_USDA_DIR:-} && -d ${CZ_USDA_DIR:-} ]] ||
+		skip "the foods table is empty and CZ_USDA_DIR (scripts/usda) is not set"
+	"$CZ_ADMIN" --config "$CZ_CONFIG" import-usda "$CZ_USDA_DIR" >"$tmp/import.log" 2>&1 ||
+		{ tail -n 20 "$tmp/import.log"; fail "import-usda"; finish; }
+fi
+
+API=$CZ_BASE_URL/api/plans
+post_json() { # URL BODY: POST a JSON body; the answer in HTTP_*
+	fetch "$1" -X POST -H 'Content-Type: application/json' --data-binary "$2"
+}
+body_is() { # JQ-FILTER: the last body satisfies the filter
+	jq -e "$1" <<<"$HTTP_BODY" >/dev/null 2>&1
+}
+# The plan without what differs between two stored copies of it.
+plan_only() {
+	jq -S 'del(.id, .created_at, .updated_at, .generation_ms, .links)' <<<"$1"
+}
+
+# --- create and read back ------------------------------------------------------
+post_json "$API" '{"calories": 2000, "diet_type": "keto", "seed": 11}'
+check "POST /api/plans answers 201" test "$HTTP_STATUS" = 201
+created=$HTTP_BODY
+id=$(jq -r .id <<<"$created")
+check "the plan has a numeric id" test "${id:-x}" -gt 0
+check "Location names the plan" grep -qi "^location: /api/plans/$id\$" <<<"$HTTP_HEADERS"
+check "7 days of 3 meals" body_is '(.days | length == 7) and all(.days[]; (.meals | length) == 3)'
+check "every ingredient has an NDB number, a name, grams and a household measure" \
+	body_is 'all(.days[].meals[].items[]; (.ndb | test("^[0-9]{5}$")) and (.food | length > 0) and .grams > 0 and (.measure | length > 0))'
+check "every day's accuracy receipt is within target" body_is 'all(.days[]; .accuracy.all_ok) and .all_targets_met'
+check "keto: every day at most 20 g net carbs" body_is 'all(.days[]; .totals.net_carbs <= 20 and .accuracy.net_carbs.ok)'
+check "totals per meal, per day and the daily average carry every nutrient" \
+	body_is '[.days[0].meals[0].totals, .days[0].totals, .daily_average] | all(.[]; has("energy") and has("omega_3") and has("vitamin_b12") and has("net_carbs"))'
+check "the shopping list is grouped and has quantities" body_is '(.shopping_list | length > 0) and all(.shopping_list[]; (.group | length > 0) and all(.items[]; (.quantity | length > 0)))'
+check "the plan carries the medical and FDA disclaimers" \
+	body_is '(.disclaimers.medical | contains("NOT intended to provide medical advice")) and (.disclaimers.fda | contains("Food and Drug Administration"))'
+check "the request is echoed with its seed" body_is '.request.seed == 11 and .request.diet_type == "keto"'
+
+fetch "$API/$id"
+check "GET /api/plans/$id answers 200" test "$HTTP_STATUS" = 200
+check "the plan read back is byte for byte the plan created" test "$HTTP_BODY" = "$created"
+rows=$(psql_q "SELECT count(*) FROM plans WHERE id = $id AND diet = 'keto' AND calories = 2000")
+check "the database stored the plan" test "$rows" = 1
+
+post_json "$API" '{"calories": 2000, "diet_type": "keto", "seed": 11}'
+check "the same request and seed give the identical plan" test "$(plan_only "$HTTP_BODY")" = "$(plan_only "$created")"
+post_json "$API" '{"calories": 2000, "diet_type": "keto", "seed": 12}'
+check "another seed gives another plan" test "$(plan_only "$HTTP_BODY")" != "$(plan_only "$created")"
+post_json "$API" '{"calories": 1800}'
+check "a request without a seed gets one, recorded in the plan" body_is '.request.seed | type == "number"'
+
+# --- restrictions, exclusions, profiles ----------------------------------------------
+post_json "$API" '{"calories": 2200, "diet_type": "vegetarian", "meal_pattern": "3_meals_2_snacks", "restrictions": ["gluten_free", "dairy_free", "nut_free"], "profile": "athlete", "days": 3, "seed": 4}'
+check "a restricted vegetarian athlete plan is made" test "$HTTP_STATUS" = 201
+check "it has 3 days of 5 meals" body_is '(.days | length == 3) and all(.days[]; (.meals | length) == 5)'
+check "no ingredient carries gluten, dairy or tree nuts" \
+	body_is '[.days[].meals[].items[].allergens // [] | .[]] | all(. != "gluten" and . != "dairy" and . != "tree_nut")'
+check "athlete raises protein above the vegetarian profile" body_is '.target.protein_pct > 15'
+first_ndb=$(jq -r '.days[0].meals[0].items[0].ndb' <<<"$HTTP_BODY")
+post_json "$API" "{\"calories\": 2200, \"diet_type\": \"vegetarian\", \"meal_pattern\": \"3_meals_2_snacks\", \"restrictions\": [\"gluten_free\", \"dairy_free\", \"nut_free\"], \"profile\": \"athlete\", \"days\": 3, \"seed\": 4, \"excluded_foods\": [\"$first_ndb\"]}"
+check "an excluded food ($first_ndb) never appears" body_is "[.days[].meals[].items[].ndb] | all(. != \"$first_ndb\")"
+post_json "$API" '{"calories": 2400, "profile": "pregnancy", "seed": 3}'
+check "a pregnancy plan carries the pregnancy disclaimer" body_is '.disclaimers.pregnancy | contains("obstetric")'
+
+# --- bad requests --------------------------------------------------------------------
+post_json "$API" '{"calories": 700, "diet_type": "carnivore", "days": 9, "restrictions": ["meat_free"], "colour": "red"}'
+check "invalid fields answer 400" test "$HTTP_STATUS" = 400
+check "calories out of range is named" body_is '.errors.calories == "must be between 800 and 5000"'
+check "an unknown diet lists the choices" body_is '.errors.diet_type | startswith("must be one of: standard")'
+check "days and restrictions are named" body_is '(.errors.days | length > 0) and (.errors.restrictions | length > 0)'
+check "an unknown field is refused, not ignored" body_is '.errors.colour == "is not a known field"'
+post_json "$API" '{"diet_type": "vegan"}'
+check "calories is required" body_is '.errors.calories | startswith("is required")'
+post_json "$API" '{"calories": "2000"}'
+check "calories as a string is not an integer" body_is '.errors.calories == "must be an integer"'
+post_json "$API" '{"calories": 2000, "excluded_foods": ["99999"]}'
+check "an excluded food the planner does not know is a 400" body_is '.errors.excluded_foods | contains("99999")'
+post_json "$API" '{"calories": 2000,'
+check "malformed JSON answers 400" test "$HTTP_STATUS" = 400
+fetch "$API" -X POST -H 'Content-Type: application/x-www-form-urlencoded' --data 'calories=2000'
+check "a form body on the JSON API answers 400" test "$HTTP_STATUS" = 400
+fetch "$API/999999999"
+check "an unknown plan answers 404 in JSON" bash -c '[[ $1 == 404 ]] && jq -e ".error.status == 404" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+fetch "$API" -X DELETE
+check "DELETE /api/plans answers 405 with Allow" bash -c '[[ $1 == 405 ]] && grep -qi "^allow: .*POST" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+
+for body in '{"calories": 2000, "profile": "diabetes"}' \
+	'{"calories": 1800, "medical_condition": "hypertension"}' \
+	'{"calories": 2000, "restrictions": ["kidney_disease"]}'; do
+	post_json "$API" "$body"
+	check "a medical condition is refused with 422 pointing to the disclaimer: $body" \
+		bash -c '[[ $1 == 422 ]] && jq -e "(.error.message | contains(\"/disclaimers\")) and .error.see == \"/disclaimers\"" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+done
+post_json "$API" '{"calories": 5000, "diet_type": "vegan", "meal_pattern": "omad", "restrictions": ["nut_free", "soy_free"], "seed": 1}'
+check "an impossible request answers 422 naming the constraint" \
+	bash -c '[[ $1 == 422 ]] && jq -e ".error.constraint | test(\"energy|share|fiber|sodium|net carbs|dinners|template\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+echo "# 422: $(jq -c .error <<<"$HTTP_BODY")"
+
+# --- regenerate one meal -------------------------------------------------------------------
+before=$created
+post_json "$API/$id/meals/2/dinner/regenerate" '{"seed": 99}'
+check "regenerating day 2's dinner answers 200" test "$HTTP_STATUS" = 200
+after=$HTTP_BODY
+check "the revision went up" body_is '.revision == 2'
+old_dinner=$(jq -r '.days[1].meals[2].slug' <<<"$before")
+new_dinner=$(jq -r '.days[1].meals[2].slug' <<<"$after")
+check "day 2 has another dinner ($old_dinner -> $new_dinner)" test "$old_dinner" != "$new_dinner"
+check "day 2 is still within every target" body_is '.days[1].accuracy.all_ok'
+check "the other days are untouched" test "$(jq -c '[.days[0], .days[2:]]' <<<"$before")" = "$(jq -c '[.days[0], .days[2:]]' <<<"$after")"
+check "dinners stay unique in the week" body_is '[.days[].meals[2].slug] | length == (unique | length)'
+fetch "$API/$id"
+check "the regenerated plan is what is stored" test "$HTTP_BODY" = "$after"
+post_json "$API/$id/meals/1/3/regenerate" ''
+check "a meal can be named by its number (day 1, meal 3)" test "$HTTP_STATUS" = 200
+post_json "$API/$id/meals/8/dinner/regenerate" ''
+check "day 8 of a 7-day plan answers 404" test "$HTTP_STATUS" = 404
+post_json "$API/$id/meals/1/snack/regenerate" ''
+check "a snack in a 3-meal plan answers 404" test "$HTTP_STATUS" = 404
+post_json "$API/999999999/meals/1/dinner/regenerate" ''
+check "regenerating in an unknown plan answers 404" test "$HTTP_STATUS" = 404
+post_json "$API/$id/meals/1/dinner/regenerate" '{"seed": -1}'
+check "a negative seed answers 400" test "$HTTP_STATUS" = 400
+
+fetch "$CZ_BASE_URL/api/foods"
+check "GET /api/foods lists the planner's foods" body_is '(.foods | length > 100) and all(.foods[]; .ndb | test("^[0-9]{5}$"))'
+
+# --- HTML -------------------------------------------------------------------------------------
+fetch "$CZ_BASE_URL/plans/new"
+check "GET /plans/new shows the form" bash -c '[[ $1 == 200 && $2 == *"<form method=\"post\" action=\"/plans\""* && $2 == *"name=\"calories\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=1900&diet_type=mediterranean&meal_pattern=2_meals&restrictions=fish_free&restrictions=shellfish_free&days=2&seed=8'
+check "POST /plans redirects (303) to the new plan" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+page=$(sed -n 's/^location: //Ip' <<<"$HTTP_HEADERS")
+fetch "$CZ_BASE_URL$page"
+check "the plan page answers 200" test "$HTTP_STATUS" = 200
+for want in "Accuracy receipt, day 1" "Accuracy receipt, day 2" "Shopping list" "Daily average" \
+	"Left out as requested: fish_free, shellfish_free" "NOT intended to provide medical advice" \
+	"Food and Drug Administration" 'media="print"' "/regenerate"; do
+	check "the plan page shows: $want" bash -c '[[ $2 == *"$1"* ]]' _ "$want" "$HTTP_BODY"
+done
+fetch "$CZ_BASE_URL$page/meals/1/1/regenerate" -X POST --data ''
+check "the page's regenerate button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+#day-1$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+
+fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=abc&excluded_foods=<script>alert(1)</script>'
+check "a bad form is shown again with 400 and the field's error" \
+	bash -c '[[ $1 == 400 && $2 == *"Calories must be an integer"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+check "a script in a form field comes back inert (escaped)" \
+	bash -c '[[ $1 != *"<script>alert(1)</script>"* && $1 == *"&lt;script&gt;"* ]]' _ "$HTTP_BODY"
+fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=2000&profile=pregnancy&diet_type=diabetic'
+check "the form refuses a medical condition with 422" bash -c '[[ $1 == 422 && $2 == *"medical conditions"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+
+# Enough plans for two pages of the list (20 a page).
+for s in $(seq 100 121); do
+	post_json "$API" "{\"calories\": 1600, \"diet_type\": \"vegan\", \"days\": 1, \"seed\": $s}"
+done
+newest=$(jq -r .id <<<"$HTTP_BODY")
+fetch "$CZ_BASE_URL/plans"
+check "/plans lists the newest plan first" bash -c '[[ $1 == 200 && $2 == *"href=\"/plans/$3\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$newest"
+next=$(grep -o 'href="/plans?before=[0-9]*"' <<<"$HTTP_BODY" | head -n 1 | sed 's/href="//; s/"$//')
+check "/plans links to the next page" test -n "$next"
+fetch "$CZ_BASE_URL$next"
+check "the next page has older plans only" bash -c '[[ $1 == 200 && $2 != *"href=\"/plans/$3\""* && $2 == *"href=\"/plans/$4\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$newest" "$id"
+fetch "$CZ_BASE_URL/plans?before=abc"
+check "/plans?before=abc answers 400" test "$HTTP_STATUS" = 400
+
+# --- metrics ----------------------------------------------------------------------------------
+fetch "$CZ_BASE_URL/metrics"
+check "metrics count created keto plans" bash -c 'grep -Eq "^cibozer_plan_requests_total\{diet=\"keto\",outcome=\"created\"\} [1-9]" <<<"$1"' _ "$HTTP_BODY"
+check "metrics count refused medical requests" bash -c 'grep -Eq "^cibozer_plan_requests_total\{diet=\"unknown\",outcome=\"medical_condition\"\} [1-9]" <<<"$1"' _ "$HTTP_BODY"
+check "metrics count infeasible requests by constraint" bash -c 'grep -Eq "^cibozer_plan_infeasible_total\{reason=\"[a-z_]+\"\} [1-9]" <<<"$1"' _ "$HTTP_BODY"
+check "metrics have the generation-time histogram" bash -c 'grep -Eq "^cibozer_plan_generation_seconds_count [1-9]" <<<"$1"' _ "$HTTP_BODY"
+if command -v promtool >/dev/null; then
+	check "promtool accepts the metrics" bash -c 'promtool check metrics <<<"$1"' _ "$HTTP_BODY"
+fi
+
+finish
