@@ -60,6 +60,9 @@ static const struct {
 	    "plan-check [--count N] [--seed S]\n"
 	    "                          plan N random requests and re-check "
 	    "every target" },
+	{ "plan-bench", admin_plan_bench, 1,
+	    "plan-bench [--rounds N]  time a fixed mix of 7-day plans in "
+	    "memory" },
 	{ "config", cmd_config, 1,
 	    "config                  print the effective settings "
 	    "(secrets hidden)" },

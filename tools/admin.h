@@ -5,6 +5,7 @@
 #define CZ_ADMIN_H
 
 struct cz_settings;
+struct cz_catalog;
 
 /* Each takes argv[0] = subcommand name and returns the exit status. */
 int admin_migrate(const struct cz_settings *s, int argc, char **argv);
@@ -13,5 +14,10 @@ int admin_import_usda(const struct cz_settings *s, int argc, char **argv);
 int admin_validate_foods(const struct cz_settings *s, int argc, char **argv);
 int admin_plan(const struct cz_settings *s, int argc, char **argv);
 int admin_plan_check(const struct cz_settings *s, int argc, char **argv);
+int admin_plan_bench(const struct cz_settings *s, int argc, char **argv);
+
+/* The planning catalog from the configured database, or NULL with the
+ * reason on stderr (admin_plan.c). */
+struct cz_catalog *admin_load_catalog(const struct cz_settings *s);
 
 #endif

@@ -88,8 +88,8 @@ connect_db(const struct cz_settings *s)
 	return conn;
 }
 
-static struct cz_catalog *
-load_catalog(const struct cz_settings *s)
+struct cz_catalog *
+admin_load_catalog(const struct cz_settings *s)
 {
 	struct cz_catalog *cat = NULL;
 	PGconn *conn;
@@ -315,7 +315,7 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 		fprintf(stderr, "cibozer-admin: out of memory\n");
 		goto out;
 	}
-	if ((cat = load_catalog(s)) == NULL)
+	if ((cat = admin_load_catalog(s)) == NULL)
 		goto out;
 	for (i = 0; i < count; i++) {
 		random_request(&rng, &req);
@@ -509,7 +509,7 @@ admin_plan(const struct cz_settings *s, int argc, char **argv)
 		fprintf(stderr, "cibozer-admin: out of memory\n");
 		goto out;
 	}
-	if ((cat = load_catalog(s)) == NULL)
+	if ((cat = admin_load_catalog(s)) == NULL)
 		goto out;
 	if (cz_plan_make(cat, &req, plan, err, sizeof(err)) == -1) {
 		fprintf(stderr, "cibozer-admin: plan: %s\n", err);
