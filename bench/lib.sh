@@ -1,0 +1,63 @@
+# shellcheck shell=bash
+# bench/lib.sh - what the benchmarks share: a private stack (PostgreSQL,
+# the responder pool, nginx) on free loopback ports in a temporary
+# directory, stopped on exit; wrk runs reduced to figures; medians.
+#
+#   source "$(dirname "$0")/lib.sh"
+#   bench_start NAME WORKERS [KEY=VALUE...]   # extra configuration settings
+#   read -r rps p99 non2xx requests < <(bench_wrk SECONDS CONNS URL [WRK ARGS...])
+#
+# bench_start sets src, build, state, http_port and url (http://127.0.0.1:PORT).
+
+src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export CZ_SRCDIR=$src
+# shellcheck source=scripts/lib/stack.sh
+source "$src/scripts/lib/stack.sh"
+
+# bench_start NAME WORKERS [KEY=VALUE...]
+bench_start() {
+	local name=$1 workers=$2 pg_port https_port
+	shift 2
+	command -v wrk >/dev/null || { echo "$name: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+	state=$(mktemp -d "/tmp/cibozer-$name.XXXXXX")
+	chmod 755 "$state"
+	trap 'cz_stop_all; rm -rf "$state"' EXIT
+	trap 'exit 130' INT TERM
+	build=$src/build-bench
+	cz_build "$src" "$build" >/dev/null
+	pg_port=$(cz_free_port)
+	http_port=$(cz_free_port "$pg_port")
+	https_port=$(cz_free_port "$pg_port" "$http_port")
+	cz_pg_start "$state" "$pg_port"
+	cz_write_config "$state/cibozer.conf" "$src" "$state" "$workers" "$@"
+	cz_migrate "$build" "$state/cibozer.conf" >/dev/null
+	cz_pool_start "$build" "$state/cibozer.conf" "$state/fcgi.sock" "$workers" "$state/fcgi.log"
+	cz_nginx_start "$state" "$http_port" "$https_port" "$state/fcgi.sock"
+	url=http://127.0.0.1:$http_port
+}
+
+# bench_import_usda NAME - loads the USDA foods (scripts/usda fetches them
+# once); returns 1 when they cannot be had.
+bench_import_usda() {
+	local usda
+	usda=$("$src/scripts/usda") || { echo "$1: no USDA data (scripts/usda failed)" >&2; return 1; }
+	"$build/tools/cibozer-admin" --config "$state/cibozer.conf" import-usda "$usda" >/dev/null
+}
+
+# bench_wrk SECONDS CONNS URL [WRK ARGS...] - one wrk run as
+# "requests_per_second p99_ms non2xx requests".
+bench_wrk() {
+	local seconds=$1 conns=$2 target=$3 out rps p99 errs n
+	shift 3
+	out=$(wrk -t2 -c"$conns" -d"${seconds}s" --latency "$@" "$target")
+	rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+	p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}' <<<"$out")
+	errs=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+	n=$(awk '/requests in/ {print $1}' <<<"$out")
+	echo "$rps $p99 ${errs:-0} ${n:-0}"
+}
+
+# median A B C - the middle of three numbers.
+median() {
+	printf '%s\n' "$@" | sort -g | sed -n 2p
+}
