@@ -530,6 +530,27 @@ START_TEST(shopping_rounds_up)
 	cz_arena_reset(a);
 	ck_assert_int_eq(cz_shopping_list(a, in, 1, &g, &ng), 0);
 	ck_assert_str_eq(g[0].items[0].quantity, "5 large");
+
+	/* SR24 spells some volumes out ("tablespoon"): a volume, not a unit,
+	 * so 250 g of red pepper is bought as whole peppers. */
+	{
+		static const struct cz_measure pepper[] = {
+			{ 1, "cup, chopped", 149 },
+			{ 1, "tablespoon", 9.3 },
+			{ 1, "large (2-1/4 per pound)", 164 },
+			{ 1, "cubic inch", 8 },
+		};
+		struct cz_shop_input p1 = { "11821", "red bell pepper", "11",
+		    250, pepper, 4 };
+		char out[64];
+
+		cz_arena_reset(a);
+		ck_assert_int_eq(cz_shopping_list(a, &p1, 1, &g, &ng), 0);
+		ck_assert_str_eq(g[0].items[0].quantity, "2 large (2-1/4 per pound)");
+		ck_assert_int_eq(cz_measure_describe(pepper, 4, 18.6, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "2 tablespoon");
+	}
 	cz_arena_free(a);
 }
 END_TEST
