@@ -405,9 +405,9 @@ cz_h_api_plan_get(struct cz_request *r)
 }
 
 /*
- * Regenerates meal slot of day day of plan id with seed (or one derived
- * from the plan's seed and revision when !seed_given) and stores it as the
- * next revision. Returns 0, or an HTTP status with r->error_message set
+ * Regenerates meal slot of day day of plan id (the whole day when slot is
+ * NULL) with seed (or one derived from the plan's seed and revision when
+ * !seed_given) and stores it as the next revision. Returns 0, or an HTTP status with r->error_message set
  * and, for 422, *constraint naming what could not be met.
  */
 static int
@@ -422,7 +422,7 @@ regenerate(struct cz_request *r, long long id, long long day,
 	char err[256], idbuf[32];
 	long long rev;
 	PGresult *res, *up;
-	int status, sg, meal;
+	int status, sg, meal = -1, rc;
 
 	*constraint = NULL;
 	if ((res = load_plan(r, id, &status)) == NULL)
@@ -440,12 +440,16 @@ regenerate(struct cz_request *r, long long id, long long day,
 		return 500;
 	}
 	PQclear(res);
-	if (day < 1 || day > req.days ||
+	if (day < 1 || day > req.days) {
+		r->error_message = cz_arena_printf(r->arena, "plan %lld has no "
+		    "day %lld (days 1-%d)", id, day, req.days);
+		return 404;
+	}
+	if (slot != NULL &&
 	    (meal = cz_plan_meal_index(req.pattern, slot)) == -1) {
 		r->error_message = cz_arena_printf(r->arena, "plan %lld has no "
-		    "meal %s on day %lld (days 1-%d; meals by slot name such "
-		    "as \"lunch\" or \"snack-2\", or by number)", id, slot, day,
-		    req.days);
+		    "meal %s on day %lld (meals by slot name such as \"lunch\" "
+		    "or \"snack-2\", or by number)", id, slot, day);
 		return 404;
 	}
 	if ((cat = catalog(r)) == NULL) {
@@ -463,15 +467,18 @@ regenerate(struct cz_request *r, long long id, long long day,
 	}
 	if (!seed_given)
 		seed = req.seed ^ ((uint64_t)rev * 0x9e3779b97f4a7c15ULL) ^
-		    ((uint64_t)day << 8 | (uint64_t)meal);
-	switch (cz_plan_regenerate_meal(cat, &req, plan, (int)day - 1, meal,
-	    seed, err, sizeof(err))) {
+		    ((uint64_t)day << 8 | (uint64_t)(meal + 1));
+	rc = meal >= 0 ? cz_plan_regenerate_meal(cat, &req, plan, (int)day - 1,
+	    meal, seed, err, sizeof(err)) : cz_plan_regenerate_day(cat, &req,
+	    plan, (int)day - 1, seed, err, sizeof(err));
+	switch (rc) {
 	case 0:
 		break;
 	case 1:
 		*constraint = cz_arena_strdup(r->arena, err);
-		r->error_message = cz_arena_printf(r->arena, "no other dish "
-		    "keeps day %lld within its targets: %s", day, err);
+		r->error_message = cz_arena_printf(r->arena, "no other %s "
+		    "keeps day %lld within its targets: %s", meal >= 0 ?
+		    "dish" : "set of dishes", day, err);
 		return 422;
 	default:
 		r->error_message = cz_arena_strdup(r->arena, err);
@@ -521,7 +528,8 @@ cz_h_api_plan_regenerate(struct cz_request *r)
 		return errors != NULL ? cz_resp_json(r, 400,
 		    cz_errors_body(r, errors)) : 500;
 	status = regenerate(r, id, param_id(r, "day"), slot != NULL ?
-	    slot->value : "", val[0].present, (uint64_t)val[0].i, &constraint);
+	    slot->value : NULL, val[0].present, (uint64_t)val[0].i,
+	    &constraint);
 	if (status == 422 || status == 409)
 		return json_error(r, status, r->error_message, constraint !=
 		    NULL ? "constraint" : NULL, constraint);
@@ -544,8 +552,8 @@ cz_h_plan_regenerate_form(struct cz_request *r)
 	long long id = param_id(r, "id"), day = param_id(r, "day");
 	int status;
 
-	status = regenerate(r, id, day, slot != NULL ? slot->value : "", 0, 0,
-	    &constraint);
+	status = regenerate(r, id, day, slot != NULL ? slot->value : NULL, 0,
+	    0, &constraint);
 	if (status != 0)
 		return status;
 	cz_resp_header(r, "Location", "/plans/%lld#day-%lld", id, day);

@@ -650,3 +650,64 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 	seterr(err, errlen, "day %d: %s", day + 1, fail_reasons[worst]);
 	return 1;
 }
+
+int
+cz_plan_regenerate_day(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct cz_plan *plan, int day,
+    uint64_t seed, char *err, size_t errlen)
+{
+	struct candidates cd;
+	struct cz_plan_day nd;
+	unsigned char avoid[MAX_TEMPLATES];
+	const struct cz_pattern_slot *slots = NULL;
+	struct day_draw a;
+	size_t tmpl[CZ_PLAN_MAX_MEALS];
+	int fails[CZ_SOLVER_FAIL__MAX];
+	enum cz_solver_fail f;
+	uint64_t rng = seed;
+	int nslots, d, m, k, worst;
+
+	if (cz_plan_validate(req, err, errlen) == -1)
+		return -1;
+	nslots = cz_pattern_slots(req->pattern, &slots);
+	if (!plan->feasible || plan->ndays != req->days || day < 0 ||
+	    day >= plan->ndays || plan->days[day].nmeals != nslots) {
+		seterr(err, errlen, "no such day in the plan");
+		return -1;
+	}
+	candidates_build(cat, req, &plan->target, &cd);
+	/* Avoid the day's own dishes (other slots fall back to them when
+	 * nothing else is left) and every other day's dinners. */
+	memset(avoid, 0, sizeof(avoid));
+	for (m = 0; m < nslots; m++)
+		for (d = 0; d < plan->ndays; d++)
+			if ((d == day || slots[m].kind == CZ_SLOT_DINNER) &&
+			    plan->days[d].meals[m].tmpl < MAX_TEMPLATES)
+				avoid[plan->days[d].meals[m].tmpl] = 1;
+	a.cat = cat;
+	a.cd = &cd;
+	a.slots = slots;
+	a.nslots = nslots;
+	a.t = &plan->target;
+	a.used = avoid;
+	a.rng = &rng;
+	memset(fails, 0, sizeof(fails));
+	for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
+		a.near = k < NEAR_ATTEMPTS;
+		if (draw_day(&a, tmpl) == -1) {
+			seterr(err, errlen, "no other compatible dinner");
+			return 1;
+		}
+		f = solve_day(cat, slots, nslots, tmpl, &plan->target, &nd);
+		if (f == CZ_SOLVER_FAIL_NONE) {
+			plan->days[day] = nd;
+			return 0;
+		}
+		fails[f]++;
+	}
+	for (worst = 1, m = 2; m < CZ_SOLVER_FAIL__MAX; m++)
+		if (fails[m] > fails[worst])
+			worst = m;
+	seterr(err, errlen, "day %d: %s", day + 1, fail_reasons[worst]);
+	return 1;
+}

@@ -162,6 +162,18 @@ int		 cz_plan_regenerate_meal(const struct cz_catalog *cat,
 		    int day, int meal, uint64_t seed, char *err,
 		    size_t errlen);
 
+/*
+ * Replaces every dish of day day (from 0) of plan, a feasible plan of req
+ * from cat, by other compatible ones drawn with seed, the day's current
+ * dishes avoided where others exist and dinners kept unique in the plan,
+ * and solves the day again. Returns 0 with the day replaced, 1 when no
+ * draw solves (plan unchanged, the reason in err), or -1 with a message
+ * in err for invalid arguments.
+ */
+int		 cz_plan_regenerate_day(const struct cz_catalog *cat,
+		    const struct cz_plan_request *req, struct cz_plan *plan,
+		    int day, uint64_t seed, char *err, size_t errlen);
+
 /* The splitmix64 generator the planner draws from: advances *state and
  * returns the next value. */
 uint64_t	 cz_plan_random(uint64_t *state);

@@ -63,6 +63,7 @@ struct check_stats {
 	int		 nreasons;
 	long		 ninfeasible;
 	long		 nregen, nregen_ok;
+	long		 nregen_day, nregen_day_ok;
 };
 
 static double
@@ -348,6 +349,22 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 					violation(st, i, 0, err, 0);
 					break;
 				}
+				/* And one whole day. */
+				st->nregen_day++;
+				switch (cz_plan_regenerate_day(cat, &req, plan,
+				    (int)(cz_plan_random(&rng) %
+				    (uint64_t)req.days), cz_plan_random(&rng),
+				    err, sizeof(err))) {
+				case 0:
+					st->nregen_day_ok++;
+					check_plan(cat, &req, plan, i, st);
+					break;
+				case 1:
+					break;
+				default:
+					violation(st, i, 0, err, 0);
+					break;
+				}
 			}
 		} else {
 			if (st->ninfeasible++ < 40)
@@ -369,6 +386,8 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 			    checks[c].limit);
 	printf("  regenerated one meal of %ld plans: %ld solved, re-checked\n",
 	    st->nregen, st->nregen_ok);
+	printf("  regenerated one day of %ld plans: %ld solved, re-checked\n",
+	    st->nregen_day, st->nregen_day_ok);
 	printf("  time per plan: median %.2f ms, p99 %.2f ms, max %.2f ms\n",
 	    ms[count / 2], ms[(size_t)((double)(count - 1) * 0.99)],
 	    ms[count - 1]);

@@ -139,6 +139,19 @@ check "regenerating in an unknown plan answers 404" test "$HTTP_STATUS" = 404
 post_json "$API/$id/meals/1/dinner/regenerate" '{"seed": -1}'
 check "a negative seed answers 400" test "$HTTP_STATUS" = 400
 
+before=$HTTP_BODY
+fetch "$API/$id"
+before=$HTTP_BODY
+post_json "$API/$id/days/5/regenerate" ''
+check "regenerating day 5 answers 200" test "$HTTP_STATUS" = 200
+after=$HTTP_BODY
+check "day 5 has another dinner" test "$(jq -r '.days[4].meals[2].slug' <<<"$before")" != "$(jq -r '.days[4].meals[2].slug' <<<"$after")"
+check "day 5 is still within every target" body_is '.days[4].accuracy.all_ok'
+check "the days other than 5 are untouched" test "$(jq -c '[.days[0:4], .days[5:]]' <<<"$before")" = "$(jq -c '[.days[0:4], .days[5:]]' <<<"$after")"
+check "dinners stay unique after a day is regenerated" body_is '[.days[].meals[2].slug] | length == (unique | length)'
+post_json "$API/$id/days/0/regenerate" ''
+check "day 0 answers 404" test "$HTTP_STATUS" = 404
+
 fetch "$CZ_BASE_URL/api/foods"
 check "GET /api/foods lists the planner's foods" body_is '(.foods | length > 100) and all(.foods[]; .ndb | test("^[0-9]{5}$"))'
 
@@ -157,6 +170,8 @@ for want in "Accuracy receipt, day 1" "Accuracy receipt, day 2" "Shopping list" 
 done
 fetch "$CZ_BASE_URL$page/meals/1/1/regenerate" -X POST --data ''
 check "the page's regenerate button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+#day-1$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+fetch "$CZ_BASE_URL$page/days/2/regenerate" -X POST --data ''
+check "the page's day button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+#day-2$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 
 fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=abc&excluded_foods=<script>alert(1)</script>'
 check "a bad form is shown again with 400 and the field's error" \
