@@ -112,6 +112,7 @@ cz_app_worker_init(struct cz_app *app)
 	    (size_t)app->settings.max_body_bytes * 4 + 16 * 1024 * 1024);
 	cz_buf_init(&app->body, (size_t)app->settings.max_response_bytes);
 	cz_buf_init(&app->headers, 16 * 1024);
+	cz_buf_init(&app->doc, (size_t)app->settings.max_response_bytes);
 	return 0;
 }
 
@@ -121,6 +122,7 @@ cz_app_free(struct cz_app *app)
 	cz_arena_free(app->arena);
 	cz_buf_free(&app->body);
 	cz_buf_free(&app->headers);
+	cz_buf_free(&app->doc);
 	mst_set_free(app->templates);
 	cz_db_free(app->db);
 	cz_catalog_free(app->catalog);
@@ -263,4 +265,5 @@ cz_app_handle(struct cz_app *app, const struct cz_io *io)
 	cz_arena_reset(app->arena);
 	cz_buf_trim(&app->body, CZ_BUF_KEEP);
 	cz_buf_trim(&app->headers, CZ_BUF_KEEP);
+	cz_buf_trim(&app->doc, CZ_BUF_KEEP);
 }

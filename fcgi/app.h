@@ -34,6 +34,7 @@ struct cz_app {
 	cz_arena		*arena;
 	cz_buf			 body;
 	cz_buf			 headers;
+	cz_buf			 doc;		/* a plan document being built */
 	struct cz_db_stats	 db_seen;	/* last stats added to metrics */
 	struct cz_catalog	*catalog;	/* loaded on first use */
 };

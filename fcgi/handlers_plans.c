@@ -182,11 +182,11 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	const struct cz_catalog *cat;
 	struct cz_plan_request req;
 	struct cz_plan *plan;
-	struct json_object *doc, *jreq;
+	struct json_object *jreq;
 	const char *term, *v[9], *errstr;
 	struct timespec t0;
 	char err[256], buf[4][32];
-	int seed_given, diet = -1;
+	int seed_given, diet = -1, rc;
 	PGresult *res;
 
 	memset(out, 0, sizeof(*out));
@@ -249,15 +249,15 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 		    out->ms / 1e3, plan->reason);
 		return;
 	}
-	doc = cz_plan_document(cat, &req, plan, r->arena);
-	jreq = cz_plan_request_json(&req);
+	cz_buf_reset(&app->doc);
+	rc = cz_plan_document_write(cat, &req, plan, r->arena, &app->doc);
 	out->ms = ms_since(&t0);
-	if (cz_json_own(r->arena, doc) == -1 || doc == NULL ||
-	    cz_json_own(r->arena, jreq) == -1 || jreq == NULL) {
+	jreq = cz_plan_request_json(&req);
+	if (rc == -1 || cz_json_own(r->arena, jreq) == -1 || jreq == NULL) {
 		out->status = 500;
 		return;
 	}
-	out->document = json_text(r, doc);
+	out->document = app->doc.data;
 	snprintf(buf[0], sizeof(buf[0]), "%d", req.calories);
 	snprintf(buf[1], sizeof(buf[1]), "%d", req.days);
 	snprintf(buf[2], sizeof(buf[2]), "%llu", (unsigned long long)req.seed);
@@ -417,7 +417,7 @@ regenerate(struct cz_request *r, long long id, long long day,
 	const struct cz_catalog *cat;
 	struct cz_plan_request req;
 	struct cz_plan *plan;
-	struct json_object *jreq = NULL, *jdoc = NULL, *errors = NULL, *doc;
+	struct json_object *jreq = NULL, *jdoc = NULL, *errors = NULL;
 	const char *v[3], *errstr;
 	char err[256], idbuf[32];
 	long long rev;
@@ -484,13 +484,14 @@ regenerate(struct cz_request *r, long long id, long long day,
 		r->error_message = cz_arena_strdup(r->arena, err);
 		return 400;
 	}
-	doc = cz_plan_document(cat, &req, plan, r->arena);
-	if (doc == NULL || cz_json_own(r->arena, doc) == -1)
+	cz_buf_reset(&r->app->doc);
+	if (cz_plan_document_write(cat, &req, plan, r->arena,
+	    &r->app->doc) == -1)
 		return 500;
 	snprintf(idbuf, sizeof(idbuf), "%lld", id);
 	v[0] = idbuf;
 	v[1] = cz_arena_printf(r->arena, "%lld", rev);
-	v[2] = json_text(r, doc);
+	v[2] = r->app->doc.data;
 	up = cz_db_exec(r->app->db, "plan_update", 3, v);
 	if (up == NULL || PQresultStatus(up) != PGRES_TUPLES_OK) {
 		PQclear(up);

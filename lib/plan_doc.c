@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonw.h"
 #include "nutrition.h"
 #include "plan_doc.h"
 
@@ -428,20 +429,6 @@ cz_plan_request_json(const struct cz_plan_request *req)
  * documents
  */
 
-/* A number with d decimals, printed exactly so ("-0" never). */
-static struct json_object *
-jnum(double v, int d)
-{
-	char buf[64];
-
-	if (!isfinite(v))
-		v = 0;
-	snprintf(buf, sizeof(buf), "%.*f", d, v);
-	if (strtod(buf, NULL) == 0)
-		snprintf(buf, sizeof(buf), "%.*f", d, 0.0);
-	return json_object_new_double_s(strtod(buf, NULL), buf);
-}
-
 /* Decimals shown for a nutrient by its unit. */
 static int
 decimals(int n)
@@ -452,243 +439,228 @@ decimals(int n)
 }
 
 /* Every core nutrient of t plus net carbs, and the energy shares. */
-static struct json_object *
-nutrients_json(const struct cz_nutrients *t)
+static void
+write_nutrients(struct cz_jw *w, const char *key, const struct cz_nutrients *t)
 {
-	struct json_object *o;
 	double pp, fp, cp;
 	int k;
 
-	if ((o = json_object_new_object()) == NULL)
-		return NULL;
+	cz_jw_object(w, key);
 	for (k = 0; k < CZ_NUTRIENTS; k++)
-		json_object_object_add(o, cz_nutrient_info(k)->key,
-		    jnum(t->v[k], decimals(k)));
-	json_object_object_add(o, "net_carbs", jnum(cz_net_carbs(
-	    t->v[CZ_N_CARBS], t->v[CZ_N_FIBER]), 1));
+		cz_jw_number(w, cz_nutrient_info(k)->key, t->v[k], decimals(k));
+	cz_jw_number(w, "net_carbs", cz_net_carbs(t->v[CZ_N_CARBS],
+	    t->v[CZ_N_FIBER]), 1);
 	cz_macro_shares(t, &pp, &fp, &cp);
-	json_object_object_add(o, "protein_pct", jnum(pp, 1));
-	json_object_object_add(o, "fat_pct", jnum(fp, 1));
-	json_object_object_add(o, "carbs_pct", jnum(cp, 1));
-	return o;
+	cz_jw_number(w, "protein_pct", pp, 1);
+	cz_jw_number(w, "fat_pct", fp, 1);
+	cz_jw_number(w, "carbs_pct", cp, 1);
+	cz_jw_end(w);
 }
 
-static struct json_object *
-target_json(const struct cz_plan_target *t)
+static void
+write_target(struct cz_jw *w, const struct cz_plan_target *t)
 {
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "energy_kcal", jnum(t->energy, 0));
-	json_object_object_add(o, "protein_pct", jnum(t->protein_share * 100, 0));
-	json_object_object_add(o, "fat_pct", jnum(t->fat_share * 100, 0));
-	json_object_object_add(o, "carbs_pct", jnum(t->carb_share * 100, 0));
-	json_object_object_add(o, "energy_tolerance_pct",
-	    jnum(ENERGY_TOL_PCT, 0));
-	json_object_object_add(o, "share_tolerance_points",
-	    jnum(SHARE_TOL_PTS, 0));
+	cz_jw_object(w, "target");
+	cz_jw_number(w, "energy_kcal", t->energy, 0);
+	cz_jw_number(w, "protein_pct", t->protein_share * 100, 0);
+	cz_jw_number(w, "fat_pct", t->fat_share * 100, 0);
+	cz_jw_number(w, "carbs_pct", t->carb_share * 100, 0);
+	cz_jw_number(w, "energy_tolerance_pct", ENERGY_TOL_PCT, 0);
+	cz_jw_number(w, "share_tolerance_points", SHARE_TOL_PTS, 0);
 	if (t->fiber_min > 0)
-		json_object_object_add(o, "fiber_min_g", jnum(t->fiber_min, 1));
-	json_object_object_add(o, "sodium_max_mg", jnum(t->sodium_max, 0));
+		cz_jw_number(w, "fiber_min_g", t->fiber_min, 1);
+	cz_jw_number(w, "sodium_max_mg", t->sodium_max, 0);
 	if (t->net_carbs_max >= 0)
-		json_object_object_add(o, "net_carbs_max_g",
-		    jnum(t->net_carbs_max, 0));
-	return o;
+		cz_jw_number(w, "net_carbs_max_g", t->net_carbs_max, 0);
+	cz_jw_end(w);
 }
 
 /* One share line of the receipt; returns whether it is within target. */
 static int
-receipt_share(struct json_object *r, const char *name, double target,
+receipt_share(struct cz_jw *w, const char *name, double target,
     double actual)
 {
-	struct json_object *o = json_object_new_object();
 	double dev = actual - target * 100.0;
 	int ok = fabs(dev) <= SHARE_TOL_PTS + 1e-9;
 
-	json_object_object_add(o, "target_pct", jnum(target * 100.0, 0));
-	json_object_object_add(o, "actual_pct", jnum(actual, 1));
-	json_object_object_add(o, "deviation_points", jnum(dev, 1));
-	json_object_object_add(o, "ok", json_object_new_boolean(ok));
-	json_object_object_add(r, name, o);
+	cz_jw_object(w, name);
+	cz_jw_number(w, "target_pct", target * 100.0, 0);
+	cz_jw_number(w, "actual_pct", actual, 1);
+	cz_jw_number(w, "deviation_points", dev, 1);
+	cz_jw_bool(w, "ok", ok);
+	cz_jw_end(w);
 	return ok;
 }
 
 /* A limit line of the receipt (min or max); returns whether it holds. */
 static int
-receipt_limit(struct json_object *r, const char *name, const char *limkey,
+receipt_limit(struct cz_jw *w, const char *name, const char *limkey,
     double limit, const char *actkey, double actual, int is_min, int d)
 {
-	struct json_object *o = json_object_new_object();
 	int ok = is_min ? actual >= limit - 1e-9 : actual <= limit + 1e-9;
 
-	json_object_object_add(o, limkey, jnum(limit, d));
-	json_object_object_add(o, actkey, jnum(actual, d));
-	json_object_object_add(o, "ok", json_object_new_boolean(ok));
-	json_object_object_add(r, name, o);
+	cz_jw_object(w, name);
+	cz_jw_number(w, limkey, limit, d);
+	cz_jw_number(w, actkey, actual, d);
+	cz_jw_bool(w, "ok", ok);
+	cz_jw_end(w);
 	return ok;
 }
 
-/* The accuracy receipt of one day's totals against the target. */
-static struct json_object *
-receipt_json(const struct cz_plan_target *t, const struct cz_nutrients *tot)
+/* The accuracy receipt of one day's totals against the target; returns
+ * whether every line holds. */
+static int
+write_receipt(struct cz_jw *w, const struct cz_plan_target *t,
+    const struct cz_nutrients *tot)
 {
-	struct json_object *r, *o;
 	double pp, fp, cp, dev;
-	int ok, all;
+	int all;
 
-	r = json_object_new_object();
-	o = json_object_new_object();
+	cz_jw_object(w, "accuracy");
 	dev = (tot->v[CZ_N_ENERGY] / t->energy - 1.0) * 100.0;
-	all = ok = fabs(dev) <= ENERGY_TOL_PCT + 1e-9;
-	json_object_object_add(o, "target_kcal", jnum(t->energy, 0));
-	json_object_object_add(o, "actual_kcal", jnum(tot->v[CZ_N_ENERGY], 0));
-	json_object_object_add(o, "deviation_pct", jnum(dev, 2));
-	json_object_object_add(o, "ok", json_object_new_boolean(ok));
-	json_object_object_add(r, "energy", o);
+	all = fabs(dev) <= ENERGY_TOL_PCT + 1e-9;
+	cz_jw_object(w, "energy");
+	cz_jw_number(w, "target_kcal", t->energy, 0);
+	cz_jw_number(w, "actual_kcal", tot->v[CZ_N_ENERGY], 0);
+	cz_jw_number(w, "deviation_pct", dev, 2);
+	cz_jw_bool(w, "ok", all);
+	cz_jw_end(w);
 	cz_macro_shares(tot, &pp, &fp, &cp);
-	all &= receipt_share(r, "protein", t->protein_share, pp);
-	all &= receipt_share(r, "fat", t->fat_share, fp);
-	all &= receipt_share(r, "carbs", t->carb_share, cp);
+	all &= receipt_share(w, "protein", t->protein_share, pp);
+	all &= receipt_share(w, "fat", t->fat_share, fp);
+	all &= receipt_share(w, "carbs", t->carb_share, cp);
 	if (t->fiber_min > 0)
-		all &= receipt_limit(r, "fiber", "min_g", t->fiber_min,
+		all &= receipt_limit(w, "fiber", "min_g", t->fiber_min,
 		    "actual_g", tot->v[CZ_N_FIBER], 1, 1);
-	all &= receipt_limit(r, "sodium", "max_mg", t->sodium_max,
+	all &= receipt_limit(w, "sodium", "max_mg", t->sodium_max,
 	    "actual_mg", tot->v[CZ_N_SODIUM], 0, 0);
 	if (t->net_carbs_max >= 0)
-		all &= receipt_limit(r, "net_carbs", "max_g", t->net_carbs_max,
+		all &= receipt_limit(w, "net_carbs", "max_g", t->net_carbs_max,
 		    "actual_g", cz_net_carbs(tot->v[CZ_N_CARBS],
 		    tot->v[CZ_N_FIBER]), 0, 1);
-	json_object_object_add(r, "all_ok", json_object_new_boolean(all));
-	return r;
+	cz_jw_bool(w, "all_ok", all);
+	cz_jw_end(w);
+	return all;
 }
 
 /* The allergen names of mask, as an array. */
-static struct json_object *
-allergens_json(unsigned int mask)
+static void
+write_allergens(struct cz_jw *w, const char *key, unsigned int mask)
 {
-	struct json_object *a = json_object_new_array();
 	int k;
 
+	cz_jw_array(w, key);
 	for (k = 0; k < CZ_ALLERGEN__MAX; k++)
 		if (mask & 1u << k)
-			json_object_array_add(a,
-			    json_object_new_string(cz_allergen_name(k)));
-	return a;
+			cz_jw_string(w, NULL, cz_allergen_name(k));
+	cz_jw_end(w);
 }
 
-static struct json_object *
-item_json(const struct cz_cat_food *f, double grams)
+static void
+write_item(struct cz_jw *w, const struct cz_cat_food *f, double grams)
 {
-	struct json_object *o = json_object_new_object();
 	char measure[128];
 
-	json_object_object_add(o, "ndb", json_object_new_string(f->ndb));
-	json_object_object_add(o, "food", json_object_new_string(f->name));
-	json_object_object_add(o, "label", json_object_new_string(f->label));
-	json_object_object_add(o, "grams", jnum(grams, 0));
+	cz_jw_object(w, NULL);
+	cz_jw_string(w, "ndb", f->ndb);
+	cz_jw_string(w, "food", f->name);
+	cz_jw_string(w, "label", f->label);
+	cz_jw_number(w, "grams", grams, 0);
 	if (cz_measure_describe(f->measures, f->nmeasures, grams, measure,
 	    sizeof(measure)) == CZ_MEASURE_ERROR)
 		snprintf(measure, sizeof(measure), "%.0f g", grams);
-	json_object_object_add(o, "measure", json_object_new_string(measure));
+	cz_jw_string(w, "measure", measure);
 	if (f->allergens != 0)
-		json_object_object_add(o, "allergens",
-		    allergens_json(f->allergens));
-	return o;
+		write_allergens(w, "allergens", f->allergens);
+	cz_jw_end(w);
 }
 
-/* Meal m of day d: its dish, items, totals and allergens; the allergens
- * are or-ed into *mask. */
-static struct json_object *
-meal_json(const struct cz_catalog *cat, const struct cz_plan_day *day, int m,
-    unsigned int *mask)
+/* The allergens of meal m of day. */
+static unsigned int
+meal_allergens(const struct cz_catalog *cat, const struct cz_plan_day *day,
+    int m)
 {
-	const struct cz_cat_template *tm = &cat->templates[day->meals[m].tmpl];
-	const struct cz_cat_food *f;
-	struct json_object *o, *items;
-	struct cz_nutrients tot, x;
 	unsigned int am = 0;
 	size_t i;
 
-	o = json_object_new_object();
-	json_object_object_add(o, "slot",
-	    json_object_new_string(cz_slot_name((int)day->meals[m].slot)));
-	json_object_object_add(o, "template", json_object_new_string(tm->name));
-	json_object_object_add(o, "slug", json_object_new_string(tm->slug));
-	items = json_object_new_array();
+	for (i = 0; i < day->nitems; i++)
+		if (day->items[i].meal == m)
+			am |= cat->foods[day->items[i].food].allergens;
+	return am;
+}
+
+/* Meal m of a day: its dish, items, totals and allergens. */
+static void
+write_meal(struct cz_jw *w, const struct cz_catalog *cat,
+    const struct cz_plan_day *day, int m)
+{
+	const struct cz_cat_template *tm = &cat->templates[day->meals[m].tmpl];
+	const struct cz_cat_food *f;
+	struct cz_nutrients tot, x;
+	size_t i;
+
+	cz_jw_object(w, NULL);
+	cz_jw_string(w, "slot", cz_slot_name((int)day->meals[m].slot));
+	cz_jw_string(w, "template", tm->name);
+	cz_jw_string(w, "slug", tm->slug);
+	cz_jw_array(w, "items");
 	cz_nutrients_zero(&tot);
 	for (i = 0; i < day->nitems; i++) {
 		if (day->items[i].meal != m)
 			continue;
 		f = &cat->foods[day->items[i].food];
-		json_object_array_add(items, item_json(f, day->items[i].grams));
+		write_item(w, f, day->items[i].grams);
 		cz_nutrients_scale(&f->per100g, day->items[i].grams, &x);
 		cz_nutrients_add(&tot, &x);
-		am |= f->allergens;
 	}
-	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "totals", nutrients_json(&tot));
-	json_object_object_add(o, "allergens", allergens_json(am));
-	*mask |= am;
-	return o;
+	cz_jw_end(w);
+	write_nutrients(w, "totals", &tot);
+	write_allergens(w, "allergens", meal_allergens(cat, day, m));
+	cz_jw_end(w);
 }
 
 /* Allergen warnings: for each allergen in the plan, the meals with it. */
-static struct json_object *
-warnings_json(const struct cz_catalog *cat, const struct cz_plan *p,
-    unsigned int mask)
+static void
+write_warnings(struct cz_jw *w, const struct cz_catalog *cat,
+    const struct cz_plan *p, unsigned int mask)
 {
 	const struct cz_plan_day *day;
-	struct json_object *a, *w, *meals;
-	unsigned int am;
-	size_t i;
 	int k, d, m;
 
-	a = json_object_new_array();
+	cz_jw_array(w, "allergen_warnings");
 	for (k = 0; k < CZ_ALLERGEN__MAX; k++) {
 		if (!(mask & 1u << k))
 			continue;
-		w = json_object_new_object();
-		json_object_object_add(w, "allergen",
-		    json_object_new_string(cz_allergen_name(k)));
-		meals = json_object_new_array();
+		cz_jw_object(w, NULL);
+		cz_jw_string(w, "allergen", cz_allergen_name(k));
+		cz_jw_array(w, "meals");
 		for (d = 0; d < p->ndays; d++) {
 			day = &p->days[d];
-			for (m = 0; m < day->nmeals; m++) {
-				am = 0;
-				for (i = 0; i < day->nitems; i++)
-					if (day->items[i].meal == m)
-						am |= cat->foods[
-						    day->items[i].food].allergens;
-				if (!(am & 1u << k))
-					continue;
-				json_object_array_add(meals,
-				    json_object_new_string(cat->templates[
-				    day->meals[m].tmpl].name));
-			}
+			for (m = 0; m < day->nmeals; m++)
+				if (meal_allergens(cat, day, m) & 1u << k)
+					cz_jw_string(w, NULL, cat->templates[
+					    day->meals[m].tmpl].name);
 		}
-		json_object_object_add(w, "meals", meals);
-		json_object_array_add(a, w);
+		cz_jw_end(w);
+		cz_jw_end(w);
 	}
-	return a;
+	cz_jw_end(w);
 }
 
-static struct json_object *
-shopping_json(const struct cz_catalog *cat, const struct cz_plan *p,
-    cz_arena *a)
+static int
+write_shopping(struct cz_jw *w, const struct cz_catalog *cat,
+    const struct cz_plan *p, cz_arena *a)
 {
-	struct cz_shop_input *in;
+	struct cz_shop_input *in = NULL;
 	struct cz_shop_group *groups = NULL;
 	const struct cz_cat_food *f;
-	struct json_object *list, *g, *items, *it;
 	size_t n = 0, ngroups = 0, i, k;
 	int d;
 
 	for (d = 0; d < p->ndays; d++)
 		n += p->days[d].nitems;
-	list = json_object_new_array();
-	if (n == 0)
-		return list;
-	if ((in = cz_arena_calloc(a, n, sizeof(*in))) == NULL)
-		goto err;
+	if (n > 0 && (in = cz_arena_calloc(a, n, sizeof(*in))) == NULL)
+		return -1;
 	for (n = 0, d = 0; d < p->ndays; d++)
 		for (i = 0; i < p->days[d].nitems; i++, n++) {
 			f = &cat->foods[p->days[d].items[i].food];
@@ -699,110 +671,112 @@ shopping_json(const struct cz_catalog *cat, const struct cz_plan *p,
 			in[n].measures = f->measures;
 			in[n].nmeasures = f->nmeasures;
 		}
-	if (cz_shopping_list(a, in, n, &groups, &ngroups) == -1)
-		goto err;
+	if (n > 0 && cz_shopping_list(a, in, n, &groups, &ngroups) == -1)
+		return -1;
+	cz_jw_array(w, "shopping_list");
 	for (i = 0; i < ngroups; i++) {
-		g = json_object_new_object();
-		json_object_object_add(g, "group",
-		    json_object_new_string(groups[i].name));
-		items = json_object_new_array();
+		cz_jw_object(w, NULL);
+		cz_jw_string(w, "group", groups[i].name);
+		cz_jw_array(w, "items");
 		for (k = 0; k < groups[i].nitems; k++) {
-			it = json_object_new_object();
-			json_object_object_add(it, "ndb",
-			    json_object_new_string(groups[i].items[k].ndb));
-			json_object_object_add(it, "food",
-			    json_object_new_string(groups[i].items[k].name));
-			json_object_object_add(it, "grams",
-			    jnum(groups[i].items[k].grams, 0));
-			json_object_object_add(it, "quantity",
-			    json_object_new_string(groups[i].items[k].quantity));
-			json_object_array_add(items, it);
+			cz_jw_object(w, NULL);
+			cz_jw_string(w, "ndb", groups[i].items[k].ndb);
+			cz_jw_string(w, "food", groups[i].items[k].name);
+			cz_jw_number(w, "grams", groups[i].items[k].grams, 0);
+			cz_jw_string(w, "quantity", groups[i].items[k].quantity);
+			cz_jw_end(w);
 		}
-		json_object_object_add(g, "items", items);
-		json_object_array_add(list, g);
+		cz_jw_end(w);
+		cz_jw_end(w);
 	}
-	return list;
-err:
-	json_object_put(list);
-	return NULL;
+	cz_jw_end(w);
+	return 0;
 }
 
-static struct json_object *
-units_json(void)
+static void
+write_units(struct cz_jw *w)
 {
 	const struct cz_nutrient_info *ni;
-	struct json_object *o = json_object_new_object();
 	int k;
 
+	cz_jw_object(w, "units");
 	for (k = 0; k < CZ_NUTRIENTS; k++) {
 		ni = cz_nutrient_info(k);
-		json_object_object_add(o, ni->key, json_object_new_string(
-		    ni->unit));
+		cz_jw_string(w, ni->key, ni->unit);
 	}
-	json_object_object_add(o, "net_carbs", json_object_new_string("g"));
-	return o;
+	cz_jw_string(w, "net_carbs", "g");
+	cz_jw_end(w);
+}
+
+int
+cz_plan_document_write(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *p, cz_arena *a,
+    cz_buf *out)
+{
+	const struct cz_plan_day *day;
+	struct json_object *jreq;
+	struct cz_nutrients week;
+	struct cz_jw w;
+	unsigned int mask = 0;
+	int d, m, all_ok = 1;
+
+	if ((jreq = cz_plan_request_json(req)) == NULL)
+		return -1;
+	cz_jw_init(&w, out);
+	cz_jw_object(&w, NULL);
+	cz_jw_raw(&w, "request", json_object_to_json_string_ext(jreq,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(jreq);
+	write_target(&w, &p->target);
+	cz_jw_array(&w, "days");
+	cz_nutrients_zero(&week);
+	for (d = 0; d < p->ndays; d++) {
+		day = &p->days[d];
+		cz_jw_object(&w, NULL);
+		cz_jw_int(&w, "day", d + 1);
+		cz_jw_array(&w, "meals");
+		for (m = 0; m < day->nmeals; m++) {
+			write_meal(&w, cat, day, m);
+			mask |= meal_allergens(cat, day, m);
+		}
+		cz_jw_end(&w);
+		write_nutrients(&w, "totals", &day->totals);
+		all_ok &= write_receipt(&w, &p->target, &day->totals);
+		cz_jw_end(&w);
+		cz_nutrients_add(&week, &day->totals);
+	}
+	cz_jw_end(&w);
+	if (p->ndays > 0)
+		cz_nutrients_divide(&week, p->ndays);
+	write_nutrients(&w, "daily_average", &week);
+	cz_jw_bool(&w, "all_targets_met", all_ok);
+	write_units(&w);
+	write_allergens(&w, "allergens", mask);
+	write_warnings(&w, cat, p, mask);
+	cz_jw_string(&w, "allergen_note", CZ_ALLERGEN_NOTE);
+	if (write_shopping(&w, cat, p, a) == -1)
+		return -1;
+	cz_jw_object(&w, "disclaimers");
+	cz_jw_string(&w, "medical", CZ_DISCLAIMER_MEDICAL);
+	cz_jw_string(&w, "fda", CZ_DISCLAIMER_FDA);
+	if (req->profile == CZ_PROFILE_PREGNANCY)
+		cz_jw_string(&w, "pregnancy", CZ_DISCLAIMER_PREGNANCY);
+	cz_jw_end(&w);
+	cz_jw_end(&w);
+	return cz_jw_finish(&w);
 }
 
 struct json_object *
 cz_plan_document(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan *p, cz_arena *a)
 {
-	const struct cz_plan_day *day;
-	struct json_object *doc, *days, *jd, *meals, *shop, *disc;
-	struct cz_nutrients week;
-	unsigned int mask = 0;
-	int d, m, all_ok = 1;
+	struct json_object *doc = NULL;
+	cz_buf b;
 
-	if ((doc = json_object_new_object()) == NULL)
-		return NULL;
-	json_object_object_add(doc, "request", cz_plan_request_json(req));
-	json_object_object_add(doc, "target", target_json(&p->target));
-	days = json_object_new_array();
-	cz_nutrients_zero(&week);
-	for (d = 0; d < p->ndays; d++) {
-		day = &p->days[d];
-		jd = json_object_new_object();
-		json_object_object_add(jd, "day", json_object_new_int(d + 1));
-		meals = json_object_new_array();
-		for (m = 0; m < day->nmeals; m++)
-			json_object_array_add(meals, meal_json(cat, day, m,
-			    &mask));
-		json_object_object_add(jd, "meals", meals);
-		json_object_object_add(jd, "totals",
-		    nutrients_json(&day->totals));
-		json_object_object_add(jd, "accuracy",
-		    receipt_json(&p->target, &day->totals));
-		all_ok &= json_object_get_boolean(json_object_object_get(
-		    json_object_object_get(jd, "accuracy"), "all_ok"));
-		json_object_array_add(days, jd);
-		cz_nutrients_add(&week, &day->totals);
-	}
-	json_object_object_add(doc, "days", days);
-	if (p->ndays > 0)
-		cz_nutrients_divide(&week, p->ndays);
-	json_object_object_add(doc, "daily_average", nutrients_json(&week));
-	json_object_object_add(doc, "all_targets_met",
-	    json_object_new_boolean(all_ok));
-	json_object_object_add(doc, "units", units_json());
-	json_object_object_add(doc, "allergens", allergens_json(mask));
-	json_object_object_add(doc, "allergen_warnings",
-	    warnings_json(cat, p, mask));
-	json_object_object_add(doc, "allergen_note",
-	    json_object_new_string(CZ_ALLERGEN_NOTE));
-	if ((shop = shopping_json(cat, p, a)) == NULL) {
-		json_object_put(doc);
-		return NULL;
-	}
-	json_object_object_add(doc, "shopping_list", shop);
-	disc = json_object_new_object();
-	json_object_object_add(disc, "medical",
-	    json_object_new_string(CZ_DISCLAIMER_MEDICAL));
-	json_object_object_add(disc, "fda",
-	    json_object_new_string(CZ_DISCLAIMER_FDA));
-	if (req->profile == CZ_PROFILE_PREGNANCY)
-		json_object_object_add(disc, "pregnancy",
-		    json_object_new_string(CZ_DISCLAIMER_PREGNANCY));
-	json_object_object_add(doc, "disclaimers", disc);
+	cz_buf_init(&b, 0);
+	if (cz_plan_document_write(cat, req, p, a, &b) == 0)
+		doc = json_tokener_parse(b.data);
+	cz_buf_free(&b);
 	return doc;
 }
 

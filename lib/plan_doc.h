@@ -19,6 +19,7 @@
 #include <json-c/json.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "catalog.h"
 #include "planner.h"
 
@@ -69,10 +70,17 @@ int cz_plan_request_read(struct json_object *obj,
 struct json_object *cz_plan_request_json(const struct cz_plan_request *req);
 
 /*
- * Builds the document of p, a feasible plan of req made from cat. a is
- * used for scratch (the shopping list) and may be reset after the call.
- * Returns the new object, or NULL when memory ran out.
+ * Appends to out the document of p, a feasible plan of req made from cat,
+ * as compact JSON text (docs/api.md describes it). a is used for scratch
+ * (the shopping list) and may be reset after the call. Returns 0, or -1
+ * when memory ran out or out reached its cap (out then holds a part).
  */
+int cz_plan_document_write(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *p,
+    cz_arena *a, cz_buf *out);
+
+/* The same document as a new json-c object (for tools and tests), or
+ * NULL when memory ran out. */
 struct json_object *cz_plan_document(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan *p,
     cz_arena *a);

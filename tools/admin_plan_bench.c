@@ -15,10 +15,9 @@
 #include <string.h>
 #include <time.h>
 
-#include <json-c/json.h>
-
 #include "admin.h"
 #include "arena.h"
+#include "buf.h"
 #include "catalog.h"
 #include "numparse.h"
 #include "plan_doc.h"
@@ -84,7 +83,7 @@ admin_plan_bench(const struct cz_settings *s, int argc, char **argv)
 	struct cz_catalog *cat = NULL;
 	struct cz_plan_request req;
 	struct cz_plan *plan = NULL;
-	struct json_object *doc;
+	cz_buf doc;
 	double *plan_us = NULL, *doc_us = NULL, t0, t1;
 	const char *errstr;
 	cz_arena *a = NULL;
@@ -92,6 +91,7 @@ admin_plan_bench(const struct cz_settings *s, int argc, char **argv)
 	size_t rounds = 5, n = 0, feasible = 0, bytes = 0, r, i;
 	int ch, ret = 1;
 
+	cz_buf_init(&doc, 0);
 	while ((ch = getopt_long(argc, argv, "r:", opts, NULL)) != -1) {
 		if (ch != 'r')
 			goto usage;
@@ -122,12 +122,14 @@ admin_plan_bench(const struct cz_settings *s, int argc, char **argv)
 			t1 = now_us();
 			plan_us[n] = t1 - t0;
 			if (plan->feasible) {
-				doc = cz_plan_document(cat, &req, plan, a);
-				if (doc != NULL)
-					bytes += strlen(
-					    json_object_to_json_string_ext(doc,
-					    JSON_C_TO_STRING_PLAIN));
-				json_object_put(doc);
+				cz_buf_reset(&doc);
+				if (cz_plan_document_write(cat, &req, plan, a,
+				    &doc) == -1) {
+					fprintf(stderr, "cibozer-admin: out of "
+					    "memory\n");
+					goto out;
+				}
+				bytes += doc.len;
 				cz_arena_reset(a);
 				feasible += r == 0;
 			}
@@ -150,6 +152,7 @@ usage:
 out:
 	cz_catalog_free(cat);
 	cz_arena_free(a);
+	cz_buf_free(&doc);
 	free(plan);
 	free(plan_us);
 	free(doc_us);

@@ -1,0 +1,200 @@
+/*
+ * jsonw.c - the streaming JSON writer. See jsonw.h.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jsonw.h"
+
+#define MAX_DECIMALS	6
+
+static const double pow10[MAX_DECIMALS + 1] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000
+};
+
+void
+cz_jw_init(struct cz_jw *w, cz_buf *out)
+{
+	memset(w, 0, sizeof(*w));
+	w->out = out;
+	w->first[0] = 1;
+}
+
+static void
+put(struct cz_jw *w, const char *s, size_t n)
+{
+	if (!w->err && cz_buf_append(w->out, s, n) == -1)
+		w->err = 1;
+}
+
+static void
+string(struct cz_jw *w, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
+	char esc[6];
+
+	put(w, "\"", 1);
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s >= 0x20 && *s != '"' && *s != '\\')
+			continue;
+		put(w, run, (size_t)(s - run));
+		run = s + 1;
+		if (*s == '"' || *s == '\\') {
+			esc[0] = '\\';
+			esc[1] = *s;
+			put(w, esc, 2);
+		} else {
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[(unsigned char)*s >> 4];
+			esc[5] = hex[*s & 0xf];
+			put(w, esc, 6);
+		}
+	}
+	put(w, run, (size_t)(s - run));
+	put(w, "\"", 1);
+}
+
+/* The comma and key before a value at the current level. */
+static void
+member(struct cz_jw *w, const char *key)
+{
+	if (w->depth >= CZ_JW_MAX_DEPTH) {
+		w->err = 1;
+		return;
+	}
+	if (!w->first[w->depth])
+		put(w, ",", 1);
+	w->first[w->depth] = 0;
+	if (key != NULL) {
+		string(w, key);
+		put(w, ":", 1);
+	}
+}
+
+static void
+open_container(struct cz_jw *w, const char *key, char c)
+{
+	member(w, key);
+	put(w, &c, 1);
+	if (w->depth + 1 >= CZ_JW_MAX_DEPTH) {
+		w->err = 1;
+		return;
+	}
+	w->first[++w->depth] = 1;
+	w->closer[w->depth] = c == '{' ? '}' : ']';
+}
+
+void
+cz_jw_object(struct cz_jw *w, const char *key)
+{
+	open_container(w, key, '{');
+}
+
+void
+cz_jw_array(struct cz_jw *w, const char *key)
+{
+	open_container(w, key, '[');
+}
+
+void
+cz_jw_end(struct cz_jw *w)
+{
+	if (w->depth == 0) {
+		w->err = 1;
+		return;
+	}
+	put(w, &w->closer[w->depth], 1);
+	w->depth--;
+}
+
+void
+cz_jw_string(struct cz_jw *w, const char *key, const char *s)
+{
+	member(w, key);
+	string(w, s != NULL ? s : "");
+}
+
+void
+cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
+{
+	char buf[48], frac[MAX_DECIMALS + 1];
+	long long scaled, p, ip, fp;
+	int n, d, neg;
+
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > MAX_DECIMALS)
+		decimals = MAX_DECIMALS;
+	if (!isfinite(v))
+		v = 0;
+	member(w, key);
+	if (fabs(v) >= 9e15 / pow10[decimals]) {
+		/* Beyond exact integers: the shortest form that reads back. */
+		n = snprintf(buf, sizeof(buf), "%.17g", v);
+		put(w, buf, n > 0 && (size_t)n < sizeof(buf) ? (size_t)n : 0);
+		return;
+	}
+	scaled = llround(v * pow10[decimals]);
+	neg = scaled < 0;
+	if (neg)
+		scaled = -scaled;
+	p = (long long)pow10[decimals];
+	ip = scaled / p;
+	fp = scaled % p;
+	n = snprintf(buf, sizeof(buf), "%s%lld", neg && scaled != 0 ? "-" :
+	    "", ip);
+	if (fp != 0) {
+		for (d = decimals - 1; d >= 0; d--) {
+			frac[d] = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		for (d = decimals; d > 0 && frac[d - 1] == '0'; d--)
+			continue;
+		buf[n++] = '.';
+		memcpy(buf + n, frac, (size_t)d);
+		n += d;
+	}
+	put(w, buf, (size_t)n);
+}
+
+void
+cz_jw_int(struct cz_jw *w, const char *key, long long v)
+{
+	char buf[32];
+	int n;
+
+	member(w, key);
+	n = snprintf(buf, sizeof(buf), "%lld", v);
+	put(w, buf, (size_t)n);
+}
+
+void
+cz_jw_bool(struct cz_jw *w, const char *key, int v)
+{
+	member(w, key);
+	put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void
+cz_jw_null(struct cz_jw *w, const char *key)
+{
+	member(w, key);
+	put(w, "null", 4);
+}
+
+void
+cz_jw_raw(struct cz_jw *w, const char *key, const char *text)
+{
+	member(w, key);
+	put(w, text, strlen(text));
+}
+
+int
+cz_jw_finish(const struct cz_jw *w)
+{
+	return w->err || w->depth != 0 ? -1 : 0;
+}
