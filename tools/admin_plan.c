@@ -62,6 +62,9 @@ struct check_stats {
 	long		 nreason[MAX_REASONS];
 	int		 nreasons;
 	long		 ninfeasible;
+	/* Requests and feasible plans by calorie band and by meal pattern. */
+	long		 band_n[4], band_ok[4];
+	long		 pat_n[CZ_PATTERN__MAX], pat_ok[CZ_PATTERN__MAX];
 	long		 nregen, nregen_ok;
 	long		 nregen_day, nregen_day_ok;
 };
@@ -250,7 +253,8 @@ random_request(uint64_t *rng, struct cz_plan_request *req)
 	    CZ_PATTERN__MAX);
 	req->profile = (enum cz_profile)(cz_plan_random(rng) %
 	    CZ_PROFILE__MAX);
-	req->calories = 1200 + 50 * (int)(cz_plan_random(rng) % 57);
+	req->calories = CZ_PLAN_MIN_KCAL + 50 * (int)(cz_plan_random(rng) %
+	    ((CZ_PLAN_MAX_KCAL - CZ_PLAN_MIN_KCAL) / 50 + 1));
 	req->days = 7;
 	nr = (int)(cz_plan_random(rng) % 3);
 	while (nr > 0) {
@@ -261,6 +265,25 @@ random_request(uint64_t *rng, struct cz_plan_request *req)
 		nr--;
 	}
 	req->seed = cz_plan_random(rng);
+}
+
+/* Calorie bands plan-check reports feasibility in. */
+static const struct {
+	int		 below;
+	const char	*name;
+} bands[4] = {
+	{ 1500, "800-1499 kcal" }, { 2500, "1500-2499 kcal" },
+	{ 3500, "2500-3499 kcal" }, { CZ_PLAN_MAX_KCAL + 1, "3500-5000 kcal" },
+};
+
+static int
+band_of(int kcal)
+{
+	int b;
+
+	for (b = 0; b < 3 && kcal >= bands[b].below; b++)
+		continue;
+	return b;
 }
 
 static int
@@ -328,6 +351,11 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 			continue;
 		}
 		ms[i] = now_ms() - t0;
+		c = band_of(req.calories);
+		st->band_n[c]++;
+		st->band_ok[c] += plan->feasible;
+		st->pat_n[req.pattern]++;
+		st->pat_ok[req.pattern] += plan->feasible;
 		if (plan->feasible) {
 			feasible++;
 			check_plan(cat, &req, plan, i, st);
@@ -379,6 +407,16 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 	for (c = 0; c < st->nreasons; c++)
 		printf("  infeasible: %s: %ld\n", st->reasons[c],
 		    st->nreason[c]);
+	for (c = 0; c < 4; c++)
+		if (st->band_n[c] > 0)
+			printf("  feasible at %s: %.1f%% of %ld\n", bands[c].name,
+			    100.0 * (double)st->band_ok[c] /
+			    (double)st->band_n[c], st->band_n[c]);
+	for (c = 0; c < CZ_PATTERN__MAX; c++)
+		if (st->pat_n[c] > 0)
+			printf("  feasible with %s: %.1f%% of %ld\n",
+			    cz_pattern_name(c), 100.0 * (double)st->pat_ok[c] /
+			    (double)st->pat_n[c], st->pat_n[c]);
 	for (c = 0; c < CHECK__MAX; c++)
 		if (st->seen[c])
 			printf("  worst %s: %.3f %s (limit %.0f)\n",

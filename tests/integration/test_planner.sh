@@ -2,7 +2,7 @@
 # test_planner.sh - the week planner (lib/catalog.c, lib/planner.c) through
 # cibozer-admin: plan-check plans 5000 random valid requests and re-checks
 # every target of every plan from its grams (exit 1 on any violation); at
-# least 90% of them must be feasible; `plan` is deterministic for a seed
+# least 99% of those up to 2499 kcal must be feasible; `plan` is deterministic for a seed
 # and differs between seeds; an impossible request exits 3 naming the
 # constraint.
 #
@@ -42,12 +42,20 @@ else
 fi
 echo "first infeasible requests:"
 grep '^infeasible:' "$tmp/check.err" | head -n 10 | sed 's/^/  /'
-pct=$(sed -n 's/.* feasible (\([0-9.]*\)%).*/\1/p' "$tmp/check.out")
-if [[ -n $pct ]] && awk -v p="$pct" 'BEGIN { exit !(p >= 90) }'; then
-	pass "feasible: $pct% >= 90%"
-else
-	fail "feasible: '$pct'%, want >= 90%" "$(grep 'infeasible:' "$tmp/check.out")"
-fi
+# Requests span 800-5000 kcal: the everyday range must nearly always be
+# feasible; very high targets in one or two meals may honestly not be.
+feasible_at() { # BAND MIN%
+	local pct
+	pct=$(sed -n "s/^  feasible at $1: \([0-9.]*\)% .*/\1/p" "$tmp/check.out")
+	if [[ -n $pct ]] && awk -v p="$pct" -v m="$2" 'BEGIN { exit !(p >= m) }'; then
+		pass "feasible at $1: $pct% >= $2%"
+	else
+		fail "feasible at $1: '$pct'%, want >= $2%" "$(grep 'infeasible:' "$tmp/check.out")"
+	fi
+}
+feasible_at "800-1499 kcal" 99
+feasible_at "1500-2499 kcal" 99
+feasible_at "2500-3499 kcal" 90
 
 # --- one plan -----------------------------------------------------------------
 check "plan (keto, seed 1)" admin plan --calories 2000 --diet keto --seed 1
