@@ -22,9 +22,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
+
 #include "mail.h"
 #include "mustache_json.h"
 #include "numparse.h"
+#include "settings.h"
 #include "token.h"
 
 static int
@@ -83,6 +86,31 @@ cz_mail_render(const mst_set *set, const char *name,
 err:
 	cz_buf_free(&text);
 	return rc;
+}
+
+struct json_object *
+cz_mail_data(const struct cz_settings *s, const char *link)
+{
+	struct json_object *o, *site;
+
+	if ((o = json_object_new_object()) == NULL)
+		return NULL;
+	if ((site = json_object_new_object()) == NULL) {
+		json_object_put(o);
+		return NULL;
+	}
+	json_object_object_add(site, "name",
+	    json_object_new_string(s->site_name));
+	json_object_object_add(site, "base_url",
+	    json_object_new_string(s->base_url));
+	json_object_object_add(o, "site", site);
+	if (link != NULL)
+		json_object_object_add(o, "link", json_object_new_string(link));
+	json_object_object_add(o, "expires_hours",
+	    json_object_new_int64(s->verify_token_lifetime / 3600));
+	json_object_object_add(o, "expires_minutes",
+	    json_object_new_int64(s->reset_token_lifetime / 60));
+	return o;
 }
 
 long long

@@ -25,6 +25,7 @@
 #include "mustache.h"
 
 struct json_object;
+struct cz_settings;
 
 #define CZ_MAIL_SUBJECT_MAX	200	/* bytes, before header encoding */
 #define CZ_MAIL_BODY_MAX	(64 * 1024)
@@ -41,6 +42,15 @@ struct json_object;
 int cz_mail_render(const mst_set *set, const char *name,
     struct json_object *data, cz_buf *subject, cz_buf *body, char *err,
     size_t errlen);
+
+/*
+ * The data every mail template may use: site.name, site.base_url, link
+ * (copied; may be NULL), expires_hours (verification links) and
+ * expires_minutes (reset links) from the settings. Returns a new object
+ * the caller releases with json_object_put, or NULL when out of memory.
+ */
+struct json_object *cz_mail_data(const struct cz_settings *s,
+    const char *link);
 
 /*
  * Queues one message in mail_outbox (status queued, due now). user_id is

@@ -13,5 +13,9 @@ int admin_import_usda(const struct cz_settings *s, int argc, char **argv);
 int admin_validate_foods(const struct cz_settings *s, int argc, char **argv);
 int admin_plan(const struct cz_settings *s, int argc, char **argv);
 int admin_plan_check(const struct cz_settings *s, int argc, char **argv);
+int admin_user(const struct cz_settings *s, int argc, char **argv);
+int admin_audit(const struct cz_settings *s, int argc, char **argv);
+int admin_deliver_mail(const struct cz_settings *s, int argc, char **argv);
+int admin_mail_test(const struct cz_settings *s, int argc, char **argv);
 
 #endif
