@@ -63,7 +63,8 @@ static const struct {
 	{ "user", admin_user, 1,
 	    "user create EMAIL [--tier T] [--admin] < PASSWORD | user list |\n"
 	    "       user set-tier EMAIL free|premium|enterprise |\n"
-	    "       user set-admin EMAIL on|off | user disable|enable EMAIL\n"
+	    "       user set-admin EMAIL on|off | user disable|enable EMAIL |\n"
+	    "       user unlock EMAIL\n"
 	    "                          manage accounts (each change audited)" },
 	{ "audit", admin_audit, 1,
 	    "audit [--user EMAIL] [--since TIMESTAMP] [--limit N]\n"

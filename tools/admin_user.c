@@ -20,6 +20,7 @@
 #include "email.h"
 #include "numparse.h"
 #include "password.h"
+#include "ratelimit.h"
 #include "settings.h"
 
 #define USER_TIMEOUT_MS		30000
@@ -474,6 +475,55 @@ user_enable(const struct cz_settings *s, int argc, char **argv)
 	return user_set_disabled(s, argc, argv, 0);
 }
 
+/* user unlock: lifts the login lockout of an account (the per-account
+ * counter, keyed by the address's SHA-256); per-address counters stay. */
+static int
+user_unlock(const struct cz_settings *s, int argc, char **argv)
+{
+	char email[CZ_EMAIL_MAX + 1], key[CZ_SHA256_HEX + 1], err[1024];
+	const char *params[1] = { email };
+	PGconn *conn;
+	PGresult *r = NULL;
+	int rc = 1;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: cibozer-admin user unlock EMAIL\n");
+		return 2;
+	}
+	if (email_arg(argv[1], email) == -1)
+		return 2;
+	if (cz_ratelimit_email_key(email, key) == -1) {
+		fprintf(stderr, "cibozer-admin: cannot hash the address\n");
+		return 1;
+	}
+	if ((conn = connect_db(s)) == NULL)
+		return 1;
+	if (exec_cmd(conn, "BEGIN") == -1)
+		goto err;
+	r = exec_params(conn, "SELECT id FROM users WHERE lower(email) = "
+	    "lower($1)", 1, params, PGRES_TUPLES_OK);
+	if (r == NULL)
+		goto err;
+	if (PQntuples(r) != 1) {
+		fprintf(stderr, "cibozer-admin: no account with that address\n");
+		goto err;
+	}
+	if (cz_ratelimit_clear(conn, cz_ratelimit_get(CZ_RL_LOGIN_ACCOUNT),
+	    key, err, sizeof(err)) == -1) {
+		fprintf(stderr, "cibozer-admin: %s", err);
+		goto err;
+	}
+	if (audit(conn, PQgetvalue(r, 0, 0), "user.unlocked", NULL) == -1 ||
+	    exec_cmd(conn, "COMMIT") == -1)
+		goto err;
+	printf("account %s: login lockout lifted\n", PQgetvalue(r, 0, 0));
+	rc = 0;
+err:
+	PQclear(r);
+	PQfinish(conn);
+	return rc;
+}
+
 static const struct {
 	const char	*name;
 	int		(*run)(const struct cz_settings *, int, char **);
@@ -484,6 +534,7 @@ static const struct {
 	{ "set-admin",	user_set_admin },
 	{ "disable",	user_disable },
 	{ "enable",	user_enable },
+	{ "unlock",	user_unlock },
 };
 
 int
@@ -500,7 +551,7 @@ admin_user(const struct cz_settings *s, int argc, char **argv)
 				    argv + 1);
 			}
 	fprintf(stderr, "usage: cibozer-admin user create|list|set-tier|"
-	    "set-admin|disable|enable ...\n");
+	    "set-admin|disable|enable|unlock ...\n");
 	return 2;
 }
 

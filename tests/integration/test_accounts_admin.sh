@@ -148,6 +148,20 @@ psql_q "SELECT rate_limit_clear('login.account', '$k')" >/dev/null
 check "rate_limit_clear lifts it" \
 	test "$(psql_q "SELECT over_limit || ':' || hits FROM rate_limit_hit('login.account', '$k', 5, 60, true)")" = "false:1"
 
+# user unlock clears the per-account login lockout through lib/ratelimit,
+# whose key is the address's SHA-256 (never the address).
+akey=$(printf '%s' "$email" | sha256sum | cut -d' ' -f1)
+psql_q "SELECT count(*) FROM generate_series(1, 6) g, LATERAL rate_limit_hit('login.account', '$akey', 5 + 0 * g, 60, true)" >/dev/null
+check "the account's login is locked" \
+	test "$(psql_q "SELECT count(*) FROM rate_lockouts WHERE scope = 'login.account' AND key = '$akey' AND locked_until > now()")" = 1
+check "user unlock" admin user unlock "$email"
+check "the lockout is gone" \
+	test "$(psql_q "SELECT count(*) FROM rate_lockouts WHERE scope = 'login.account' AND key = '$akey'")" = 0
+check "and audited as user.unlocked" \
+	test "$(psql_q "SELECT count(*) FROM audit_log WHERE account_id = ${uid:-0} AND event = 'user.unlocked'")" = 1
+check "no rate-limit key is an address" \
+	test "$(psql_q "SELECT count(*) FROM rate_limits WHERE key LIKE '%@%'")" = 0
+
 # --- schema odds and ends ----------------------------------------------------------
 check "plans have a nullable owner referencing users" \
 	test "$(psql_q "SELECT is_nullable FROM information_schema.columns WHERE table_name = 'plans' AND column_name = 'owner_id'")" = YES
