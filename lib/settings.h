@@ -49,6 +49,31 @@ struct cz_settings {
 	char		privacy_date[64];
 	char		disclaimer_version[64];
 	char		disclaimer_date[64];
+	/* accounts: password hashing and policy */
+	long long	argon2_memory_kib;
+	long long	argon2_iterations;
+	long long	argon2_parallelism;
+	char		password_list[CZ_SETTING_STR_MAX];
+	/* accounts: sessions and one-time tokens (seconds) */
+	long long	session_idle_timeout;
+	long long	session_lifetime;
+	long long	reset_token_lifetime;
+	long long	verify_token_lifetime;
+	/* accounts: daily quotas per tier */
+	long long	quota_free_plans;
+	long long	quota_free_videos;
+	long long	quota_premium_plans;
+	long long	quota_premium_videos;
+	long long	quota_enterprise_plans;
+	long long	quota_enterprise_videos;
+	/* mail delivery through the outbox */
+	char		mail_command[CZ_SETTING_STR_MAX];
+	char		mail_from[CZ_SETTING_STR_MAX];
+	long long	mail_max_attempts;
+	long long	mail_retry_seconds;
+	long long	mail_timeout;
+	/* privacy */
+	long long	privacy_retention_days;
 };
 
 /* Fills s with the built-in defaults. */

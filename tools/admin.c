@@ -63,6 +63,20 @@ static const struct {
 	{ "plan-bench", admin_plan_bench, 1,
 	    "plan-bench [--rounds N]  time a fixed mix of 7-day plans in "
 	    "memory" },
+	{ "user", admin_user, 1,
+	    "user create EMAIL [--tier T] [--admin] < PASSWORD | user list |\n"
+	    "       user set-tier EMAIL free|premium|enterprise |\n"
+	    "       user set-admin EMAIL on|off | user disable|enable EMAIL |\n"
+	    "       user unlock EMAIL\n"
+	    "                          manage accounts (each change audited)" },
+	{ "audit", admin_audit, 1,
+	    "audit [--user EMAIL] [--since TIMESTAMP] [--limit N]\n"
+	    "                          print audit log entries, oldest first" },
+	{ "deliver-mail", admin_deliver_mail, 1,
+	    "deliver-mail [--limit N]  send due messages of the mail outbox" },
+	{ "mail-test", admin_mail_test, 1,
+	    "mail-test EMAIL [TEMPLATE]\n"
+	    "                          queue a sample of an e-mail template" },
 	{ "config", cmd_config, 1,
 	    "config                  print the effective settings "
 	    "(secrets hidden)" },

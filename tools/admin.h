@@ -19,5 +19,9 @@ int admin_plan_bench(const struct cz_settings *s, int argc, char **argv);
 /* The planning catalog from the configured database, or NULL with the
  * reason on stderr (admin_plan.c). */
 struct cz_catalog *admin_load_catalog(const struct cz_settings *s);
+int admin_user(const struct cz_settings *s, int argc, char **argv);
+int admin_audit(const struct cz_settings *s, int argc, char **argv);
+int admin_deliver_mail(const struct cz_settings *s, int argc, char **argv);
+int admin_mail_test(const struct cz_settings *s, int argc, char **argv);
 
 #endif
