@@ -331,13 +331,14 @@ cz_write_config() {
 		cz_err "cz_write_config: CZ_DATABASE_URL is not set (start PostgreSQL first)"
 		return 1
 	}
-	local -a keys=(database_url workers template_dir sql_dir video_dir
-		min_free_disk_mb log_level)
+	local -a keys=(database_url workers template_dir sql_dir password_list
+		video_dir min_free_disk_mb log_level)
 	local -A val=(
 		[database_url]=$CZ_DATABASE_URL
 		[workers]=$workers
 		[template_dir]=$src/templates
 		[sql_dir]=$src/sql
+		[password_list]=$src/data/common-passwords.txt
 		[video_dir]=$state/videos
 		[min_free_disk_mb]=64
 		[log_level]=info
