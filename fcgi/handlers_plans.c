@@ -446,7 +446,7 @@ regenerate(struct cz_request *r, long long id, long long day,
 		return 404;
 	}
 	if (slot != NULL &&
-	    (meal = cz_plan_meal_index(req.pattern, slot)) == -1) {
+	    (meal = cz_plan_meal_index(&req, slot)) == -1) {
 		r->error_message = cz_arena_printf(r->arena, "plan %lld has no "
 		    "meal %s on day %lld (meals by slot name such as \"lunch\" "
 		    "or \"snack-2\", or by number)", id, slot, day);

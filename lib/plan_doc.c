@@ -818,7 +818,7 @@ cz_plan_from_document(const struct cz_catalog *cat,
     const struct cz_plan_request *req, struct json_object *doc,
     struct cz_plan *p, char *err, size_t errlen)
 {
-	const struct cz_pattern_slot *slots = NULL;
+	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
 	struct json_object *days, *meals, *items, *jm, *ji, *g;
 	struct cz_plan_day *day;
 	struct cz_nutrients x;
@@ -828,7 +828,7 @@ cz_plan_from_document(const struct cz_catalog *cat,
 	int nslots, d, m;
 
 	memset(p, 0, sizeof(*p));
-	nslots = cz_pattern_slots(req->pattern, &slots);
+	nslots = cz_plan_slots(req, slots);
 	if ((days = member_array(doc, "days")) == NULL ||
 	    (nd = json_object_array_length(days)) != (size_t)req->days) {
 		snprintf(err, errlen, "the stored plan has not %d days",
@@ -896,15 +896,15 @@ cz_plan_from_document(const struct cz_catalog *cat,
 }
 
 int
-cz_plan_meal_index(enum cz_pattern pat, const char *s)
+cz_plan_meal_index(const struct cz_plan_request *req, const char *s)
 {
-	const struct cz_pattern_slot *slots = NULL;
+	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
 	char name[32];
 	const char *dash;
 	size_t len;
 	int n, i, want = 1, seen = 0, slot;
 
-	n = cz_pattern_slots(pat, &slots);
+	n = cz_plan_slots(req, slots);
 	if (n == 0 || s == NULL)
 		return -1;
 	if (s[0] >= '1' && s[0] <= '9' && s[1] == '\0')

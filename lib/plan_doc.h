@@ -97,10 +97,11 @@ int cz_plan_from_document(const struct cz_catalog *cat,
     struct cz_plan *p, char *err, size_t errlen);
 
 /*
- * The meal index (from 0) of slot name s in a day of pattern pat: "lunch"
- * is the first lunch, "snack-2" the second snack, and "1".."5" count the
- * meals in order. Returns -1 when the day has no such meal.
+ * The dish index (from 0) of slot name s in a day of req: "lunch" is the
+ * first dish reported under lunch, "lunch-2" the second (a side dish, or
+ * the second snack for "snack-2"), and "1".."8" count the dishes in order.
+ * Returns -1 when the day has no such dish.
  */
-int cz_plan_meal_index(enum cz_pattern pat, const char *s);
+int cz_plan_meal_index(const struct cz_plan_request *req, const char *s);
 
 #endif /* CZ_PLAN_DOC_H */

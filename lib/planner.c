@@ -168,6 +168,30 @@ cz_pattern_slots(enum cz_pattern p, const struct cz_pattern_slot **slots)
 }
 
 int
+cz_plan_slots(const struct cz_plan_request *req, struct cz_pattern_slot *out)
+{
+	const struct cz_pattern_slot *ps = NULL;
+	int i, n, k = 0;
+
+	n = cz_pattern_slots(req->pattern, &ps);
+	for (i = 0; i < n && k < CZ_PLAN_MAX_MEALS; i++) {
+		out[k] = ps[i];
+		if (ps[i].kind == CZ_SLOT_SNACK ||
+		    ps[i].fraction * req->calories <= CZ_PLAN_SIDE_KCAL ||
+		    k + 1 == CZ_PLAN_MAX_MEALS) {
+			k++;
+			continue;
+		}
+		out[k].fraction = ps[i].fraction * (1 - CZ_PLAN_SIDE_SHARE);
+		out[k + 1].slot = ps[i].slot;
+		out[k + 1].kind = CZ_SLOT_SNACK;
+		out[k + 1].fraction = ps[i].fraction * CZ_PLAN_SIDE_SHARE;
+		k += 2;
+	}
+	return k;
+}
+
+int
 cz_diet_shares(enum cz_diet d, double *protein, double *fat, double *carbs)
 {
 	if ((int)d < 0 || d >= CZ_DIET__MAX)
@@ -519,7 +543,8 @@ cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 {
 	struct candidates cd;
 	unsigned char used[MAX_TEMPLATES];
-	const struct cz_pattern_slot *slots = NULL;
+	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
+	const struct cz_pattern_slot *slots = slotbuf;
 	struct day_draw a;
 	size_t tmpl[CZ_PLAN_MAX_MEALS];
 	int fails[CZ_SOLVER_FAIL__MAX];
@@ -532,7 +557,7 @@ cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	memset(plan, 0, sizeof(*plan));
 	memset(used, 0, sizeof(used));
 	cz_plan_target(req, &plan->target);
-	nslots = cz_pattern_slots(req->pattern, &slots);
+	nslots = cz_plan_slots(req, slotbuf);
 	candidates_build(cat, req, &plan->target, &cd);
 	for (m = 0; m < nslots; m++) {
 		if (cd.n[slots[m].kind] == 0) {
@@ -600,7 +625,8 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 	struct candidates cd;
 	struct cz_plan_day nd;
 	unsigned char avoid[MAX_TEMPLATES];
-	const struct cz_pattern_slot *slots = NULL;
+	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
+	const struct cz_pattern_slot *slots = slotbuf;
 	size_t tmpl[CZ_PLAN_MAX_MEALS];
 	int fails[CZ_SOLVER_FAIL__MAX];
 	enum cz_solver_fail f;
@@ -610,7 +636,7 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 
 	if (cz_plan_validate(req, err, errlen) == -1)
 		return -1;
-	nslots = cz_pattern_slots(req->pattern, &slots);
+	nslots = cz_plan_slots(req, slotbuf);
 	if (!plan->feasible || plan->ndays != req->days || day < 0 ||
 	    day >= plan->ndays || meal < 0 || meal >= nslots ||
 	    plan->days[day].nmeals != nslots) {
@@ -659,7 +685,8 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 	struct candidates cd;
 	struct cz_plan_day nd;
 	unsigned char avoid[MAX_TEMPLATES];
-	const struct cz_pattern_slot *slots = NULL;
+	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
+	const struct cz_pattern_slot *slots = slotbuf;
 	struct day_draw a;
 	size_t tmpl[CZ_PLAN_MAX_MEALS];
 	int fails[CZ_SOLVER_FAIL__MAX];
@@ -669,7 +696,7 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 
 	if (cz_plan_validate(req, err, errlen) == -1)
 		return -1;
-	nslots = cz_pattern_slots(req->pattern, &slots);
+	nslots = cz_plan_slots(req, slotbuf);
 	if (!plan->feasible || plan->ndays != req->days || day < 0 ||
 	    day >= plan->ndays || plan->days[day].nmeals != nslots) {
 		seterr(err, errlen, "no such day in the plan");

@@ -20,7 +20,9 @@
 #define CZ_PLAN_MIN_KCAL	800
 #define CZ_PLAN_MAX_KCAL	5000
 #define CZ_PLAN_MAX_DAYS	7
-#define CZ_PLAN_MAX_MEALS	5	/* slots of the largest pattern */
+#define CZ_PLAN_MAX_MEALS	8	/* dishes of a day, sides included */
+#define CZ_PLAN_SIDE_KCAL	1300	/* a meal above this gets a side */
+#define CZ_PLAN_SIDE_SHARE	0.30	/* of its meal's energy */
 #define CZ_PLAN_MAX_EXCLUDED	32
 #define CZ_PLAN_ATTEMPTS	60	/* solves tried per day */
 
@@ -116,6 +118,18 @@ int		 cz_restriction_by_name(const char *s);
  * of range) and sets *slots to a static table. */
 int		 cz_pattern_slots(enum cz_pattern p,
 		    const struct cz_pattern_slot **slots);
+
+/*
+ * The dishes of a day of req, in order, into out (CZ_PLAN_MAX_MEALS of
+ * them at most): the pattern's slots, where a meal (not a snack) whose
+ * share of the energy is above CZ_PLAN_SIDE_KCAL is followed by a side
+ * dish drawn from the snacks, reported under the same meal and taking
+ * CZ_PLAN_SIDE_SHARE of its energy, since no single dish carries a 2,000
+ * kcal meal within its portion bounds. Returns their number, 0 when the
+ * pattern is out of range.
+ */
+int		 cz_plan_slots(const struct cz_plan_request *req,
+		    struct cz_pattern_slot *out);
 
 /* The energy shares in percent of a diet before any profile; returns -1
  * when d is out of range. */

@@ -134,7 +134,7 @@ static void
 check_plan(const struct cz_catalog *cat, const struct cz_plan_request *req,
     const struct cz_plan *p, size_t n, struct check_stats *st)
 {
-	const struct cz_pattern_slot *slots = NULL;
+	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
 	const struct cz_plan_day *day;
 	const struct cz_cat_food *f;
 	struct cz_plan_target t;
@@ -144,7 +144,7 @@ check_plan(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	size_t i;
 
 	cz_plan_target(req, &t);
-	nslots = cz_pattern_slots(req->pattern, &slots);
+	nslots = cz_plan_slots(req, slots);
 	if (p->ndays != req->days)
 		violation(st, n, 0, "number of days", p->ndays);
 	for (d = 0; d < p->ndays; d++) {

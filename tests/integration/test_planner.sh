@@ -79,8 +79,8 @@ else
 fi
 
 # --- an impossible request ------------------------------------------------------
-admin plan --calories 5000 --diet vegan --pattern omad \
-	--restrict nut_free,soy_free --seed 1 >"$tmp/inf.out" 2>"$tmp/inf.err"
+admin plan --calories 5000 --diet keto --pattern omad \
+	--restrict nut_free,dairy_free,egg_free --seed 1 >"$tmp/inf.out" 2>"$tmp/inf.err"
 rc=$?
 if ((rc == 3)) && grep -Eq 'infeasible: .*(energy|share|net carbs|fiber|sodium|dinners)' "$tmp/inf.err"; then
 	pass "an impossible request exits 3: $(cat "$tmp/inf.err")"

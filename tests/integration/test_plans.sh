@@ -109,7 +109,7 @@ for body in '{"calories": 2000, "profile": "diabetes"}' \
 	check "a medical condition is refused with 422 pointing to the disclaimer: $body" \
 		bash -c '[[ $1 == 422 ]] && jq -e "(.error.message | contains(\"/disclaimers\")) and .error.see == \"/disclaimers\"" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
 done
-post_json "$API" '{"calories": 5000, "diet_type": "vegan", "meal_pattern": "omad", "restrictions": ["nut_free", "soy_free"], "seed": 1}'
+post_json "$API" '{"calories": 5000, "diet_type": "keto", "meal_pattern": "omad", "restrictions": ["nut_free", "dairy_free", "egg_free"], "seed": 1}'
 check "an impossible request answers 422 naming the constraint" \
 	bash -c '[[ $1 == 422 ]] && jq -e ".error.constraint | test(\"energy|share|fiber|sodium|net carbs|dinners|template\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
 echo "# 422: $(jq -c .error <<<"$HTTP_BODY")"

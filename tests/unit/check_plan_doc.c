@@ -191,29 +191,54 @@ START_TEST(canonical_request_reads_back_the_same)
 }
 END_TEST
 
+/* cz_plan_meal_index for a 2000 kcal day of pattern p. */
+static int
+meal_index(enum cz_pattern p, const char *s)
+{
+	struct cz_plan_request req;
+
+	memset(&req, 0, sizeof(req));
+	req.calories = 2000;
+	req.pattern = p;
+	return cz_plan_meal_index(&req, s);
+}
+
 START_TEST(meals_are_named_by_slot_or_number)
 {
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_3_MEALS, "breakfast"), 0);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_3_MEALS, "dinner"), 2);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_3_MEALS, "snack"), -1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_3_MEALS, "3"), 2);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_3_MEALS, "4"), -1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_3_MEALS, "0"), -1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_3_MEALS_2_SNACKS,
+	struct cz_plan_request big;
+
+	ck_assert_int_eq(meal_index(CZ_PATTERN_3_MEALS, "breakfast"), 0);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_3_MEALS, "dinner"), 2);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_3_MEALS, "snack"), -1);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_3_MEALS, "3"), 2);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_3_MEALS, "4"), -1);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_3_MEALS, "0"), -1);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_3_MEALS_2_SNACKS,
 	    "snack"), 1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_3_MEALS_2_SNACKS,
+	ck_assert_int_eq(meal_index(CZ_PATTERN_3_MEALS_2_SNACKS,
 	    "snack-2"), 3);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_3_MEALS_2_SNACKS,
+	ck_assert_int_eq(meal_index(CZ_PATTERN_3_MEALS_2_SNACKS,
 	    "snack_2"), 3);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_3_MEALS_2_SNACKS,
+	ck_assert_int_eq(meal_index(CZ_PATTERN_3_MEALS_2_SNACKS,
 	    "snack-3"), -1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_OMAD, "dinner-2"), 1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_OMAD, "lunch"), -1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_2_MEALS, "lunch-0"), -1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_2_MEALS, "lunch-12"), -1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_2_MEALS, "-"), -1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_2_MEALS, ""), -1);
-	ck_assert_int_eq(cz_plan_meal_index(CZ_PATTERN_2_MEALS, NULL), -1);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_OMAD, "dinner-2"), 1);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_OMAD, "lunch"), -1);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_2_MEALS, "lunch-0"), -1);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_2_MEALS, "lunch-12"), -1);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_2_MEALS, "-"), -1);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_2_MEALS, ""), -1);
+	ck_assert_int_eq(meal_index(CZ_PATTERN_2_MEALS, NULL), -1);
+
+	/* 4000 kcal in two meals: each has a side dish, "lunch-2". */
+	memset(&big, 0, sizeof(big));
+	big.calories = 4000;
+	big.pattern = CZ_PATTERN_2_MEALS;
+	ck_assert_int_eq(cz_plan_meal_index(&big, "lunch"), 0);
+	ck_assert_int_eq(cz_plan_meal_index(&big, "lunch-2"), 1);
+	ck_assert_int_eq(cz_plan_meal_index(&big, "dinner"), 2);
+	ck_assert_int_eq(cz_plan_meal_index(&big, "dinner-2"), 3);
+	ck_assert_int_eq(cz_plan_meal_index(&big, "4"), 3);
+	ck_assert_int_eq(cz_plan_meal_index(&big, "5"), -1);
 }
 END_TEST
 
