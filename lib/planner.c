@@ -97,6 +97,19 @@ static const char *const fail_reasons[CZ_SOLVER_FAIL__MAX] = {
 	[CZ_SOLVER_FAIL_NET_CARBS] =	"net carbs",
 };
 
+/* The name of the failure counted most often in fails (by enum
+ * cz_solver_fail), the first of equals; "none" is never chosen. */
+static const char *
+worst_failure(const int *fails)
+{
+	int worst = 1, m;
+
+	for (m = 2; m < CZ_SOLVER_FAIL__MAX; m++)
+		if (fails[m] > fails[worst])
+			worst = m;
+	return fail_reasons[worst];
+}
+
 /* The templates allowed per slot, with whether each is near the target. */
 struct candidates {
 	unsigned short	 t[CZ_SLOT__MAX][MAX_CANDIDATES];
@@ -537,6 +550,25 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	return CZ_SOLVER_FAIL_NONE;
 }
 
+/* Solves day day of plan with templates tmpl; on success replaces it and
+ * returns 1, else counts the failure in fails and returns 0. */
+static int
+replace_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
+    int nslots, const size_t *tmpl, struct cz_plan *plan, int day,
+    int *fails)
+{
+	struct cz_plan_day nd;
+	enum cz_solver_fail f;
+
+	f = solve_day(cat, slots, nslots, tmpl, &plan->target, &nd);
+	if (f != CZ_SOLVER_FAIL_NONE) {
+		fails[f]++;
+		return 0;
+	}
+	plan->days[day] = nd;
+	return 1;
+}
+
 int
 cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
     struct cz_plan *plan, char *err, size_t errlen)
@@ -550,7 +582,7 @@ cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	int fails[CZ_SOLVER_FAIL__MAX];
 	enum cz_solver_fail f;
 	uint64_t rng;
-	int nslots, d, k, m, worst;
+	int nslots, d, k, m;
 
 	if (cz_plan_validate(req, err, errlen) == -1)
 		return -1;
@@ -600,11 +632,8 @@ cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 			fails[f]++;
 		}
 		if (k == CZ_PLAN_ATTEMPTS) {
-			for (worst = 1, m = 2; m < CZ_SOLVER_FAIL__MAX; m++)
-				if (fails[m] > fails[worst])
-					worst = m;
 			snprintf(plan->reason, sizeof(plan->reason),
-			    "day %d: %s", d + 1, fail_reasons[worst]);
+			    "day %d: %s", d + 1, worst_failure(fails));
 			memset(plan->days, 0, sizeof(plan->days));
 			return 0;
 		}
@@ -623,16 +652,14 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
     int meal, uint64_t seed, char *err, size_t errlen)
 {
 	struct candidates cd;
-	struct cz_plan_day nd;
 	unsigned char avoid[MAX_TEMPLATES];
 	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
 	const struct cz_pattern_slot *slots = slotbuf;
 	size_t tmpl[CZ_PLAN_MAX_MEALS];
 	int fails[CZ_SOLVER_FAIL__MAX];
-	enum cz_solver_fail f;
 	uint64_t rng = seed;
 	long ti;
-	int nslots, d, m, k, worst;
+	int nslots, d, m, k;
 
 	if (cz_plan_validate(req, err, errlen) == -1)
 		return -1;
@@ -663,17 +690,10 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 			return 1;
 		}
 		tmpl[meal] = (size_t)ti;
-		f = solve_day(cat, slots, nslots, tmpl, &plan->target, &nd);
-		if (f == CZ_SOLVER_FAIL_NONE) {
-			plan->days[day] = nd;
+		if (replace_day(cat, slots, nslots, tmpl, plan, day, fails))
 			return 0;
-		}
-		fails[f]++;
 	}
-	for (worst = 1, m = 2; m < CZ_SOLVER_FAIL__MAX; m++)
-		if (fails[m] > fails[worst])
-			worst = m;
-	seterr(err, errlen, "day %d: %s", day + 1, fail_reasons[worst]);
+	seterr(err, errlen, "day %d: %s", day + 1, worst_failure(fails));
 	return 1;
 }
 
@@ -683,16 +703,14 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
     uint64_t seed, char *err, size_t errlen)
 {
 	struct candidates cd;
-	struct cz_plan_day nd;
 	unsigned char avoid[MAX_TEMPLATES];
 	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
 	const struct cz_pattern_slot *slots = slotbuf;
 	struct day_draw a;
 	size_t tmpl[CZ_PLAN_MAX_MEALS];
 	int fails[CZ_SOLVER_FAIL__MAX];
-	enum cz_solver_fail f;
 	uint64_t rng = seed;
-	int nslots, d, m, k, worst;
+	int nslots, d, m, k;
 
 	if (cz_plan_validate(req, err, errlen) == -1)
 		return -1;
@@ -725,16 +743,9 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 			seterr(err, errlen, "no other compatible dinner");
 			return 1;
 		}
-		f = solve_day(cat, slots, nslots, tmpl, &plan->target, &nd);
-		if (f == CZ_SOLVER_FAIL_NONE) {
-			plan->days[day] = nd;
+		if (replace_day(cat, slots, nslots, tmpl, plan, day, fails))
 			return 0;
-		}
-		fails[f]++;
 	}
-	for (worst = 1, m = 2; m < CZ_SOLVER_FAIL__MAX; m++)
-		if (fails[m] > fails[worst])
-			worst = m;
-	seterr(err, errlen, "day %d: %s", day + 1, fail_reasons[worst]);
+	seterr(err, errlen, "day %d: %s", day + 1, worst_failure(fails));
 	return 1;
 }

@@ -202,6 +202,20 @@ check_plan(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	}
 }
 
+/* After a regeneration that returned rc (0 done, 1 not possible, -1
+ * error in err): re-checks the plan when done. Returns 1 when done. */
+static int
+check_regenerated(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *p, size_t n,
+    struct check_stats *st, int rc, const char *err)
+{
+	if (rc == 0)
+		check_plan(cat, req, p, n, st);
+	else if (rc != 1)
+		violation(st, n, 0, err, 0);
+	return rc == 0;
+}
+
 static void
 count_reason(struct check_stats *st, const char *reason)
 {
@@ -309,9 +323,9 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 	double *ms = NULL, t0;
 	const char *errstr;
 	char err[256];
-	uint64_t rng = 1;
+	uint64_t rng = 1, rs;
 	size_t count = 1000, i, feasible = 0;
-	int ch, c, ret = 1;
+	int ch, c, rd, rm, ret = 1;
 
 	while ((ch = getopt_long(argc, argv, "n:s:", opts, NULL)) != -1) {
 		switch (ch) {
@@ -359,40 +373,26 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 		if (plan->feasible) {
 			feasible++;
 			check_plan(cat, &req, plan, i, st);
-			/* Every tenth plan: regenerate one meal, check again. */
+			/* Every tenth plan: regenerate one meal, then one day,
+			 * and check again (draws in a fixed order). */
 			if (i % 10 == 0) {
+				rd = (int)(cz_plan_random(&rng) %
+				    (uint64_t)req.days);
+				rm = (int)(cz_plan_random(&rng) %
+				    (uint64_t)plan->days[0].nmeals);
+				rs = cz_plan_random(&rng);
 				st->nregen++;
-				switch (cz_plan_regenerate_meal(cat, &req, plan,
-				    (int)(cz_plan_random(&rng) %
-				    (uint64_t)req.days), (int)(cz_plan_random(
-				    &rng) % (uint64_t)plan->days[0].nmeals),
-				    cz_plan_random(&rng), err, sizeof(err))) {
-				case 0:
-					st->nregen_ok++;
-					check_plan(cat, &req, plan, i, st);
-					break;
-				case 1:
-					break;
-				default:
-					violation(st, i, 0, err, 0);
-					break;
-				}
-				/* And one whole day. */
+				st->nregen_ok += check_regenerated(cat, &req,
+				    plan, i, st, cz_plan_regenerate_meal(cat,
+				    &req, plan, rd, rm, rs, err, sizeof(err)),
+				    err);
+				rd = (int)(cz_plan_random(&rng) %
+				    (uint64_t)req.days);
+				rs = cz_plan_random(&rng);
 				st->nregen_day++;
-				switch (cz_plan_regenerate_day(cat, &req, plan,
-				    (int)(cz_plan_random(&rng) %
-				    (uint64_t)req.days), cz_plan_random(&rng),
-				    err, sizeof(err))) {
-				case 0:
-					st->nregen_day_ok++;
-					check_plan(cat, &req, plan, i, st);
-					break;
-				case 1:
-					break;
-				default:
-					violation(st, i, 0, err, 0);
-					break;
-				}
+				st->nregen_day_ok += check_regenerated(cat, &req,
+				    plan, i, st, cz_plan_regenerate_day(cat, &req,
+				    plan, rd, rs, err, sizeof(err)), err);
 			}
 		} else {
 			if (st->ninfeasible++ < 40)
