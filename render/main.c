@@ -1,0 +1,237 @@
+/*
+ * main.c - cibozer-render, one-shot mode: renders one plan with one preset
+ * into an output directory and prints the result's metadata as one JSON
+ * line on stdout. Messages go to stderr; exit status 0 on success, 1 when
+ * the render failed (nothing is left behind), 2 on a usage error.
+ *
+ *   cibozer-render --plan PLAN.json --preset NAME --out DIR
+ *                  [--font-dir DIR] [--seconds N] [--repeat N]
+ *   cibozer-render --list-presets
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+#include <libavutil/log.h>
+
+#include "numparse.h"
+#include "plan.h"
+#include "preset.h"
+#include "render.h"
+
+#ifndef CZ_RENDER_FONT_DIR
+#define CZ_RENDER_FONT_DIR	"/usr/share/fonts/truetype/dejavu"
+#endif
+
+#define PROG	"cibozer-render"
+
+static volatile sig_atomic_t stop;
+
+static void
+on_signal(int sig)
+{
+	stop = sig;
+}
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: " PROG " --plan PLAN.json --preset NAME --out DIR\n"
+	    "                      [--font-dir DIR] [--seconds N] [--repeat N]\n"
+	    "       " PROG " --list-presets\n"
+	    "  --font-dir  DejaVu fonts (default $CZ_RENDER_FONT_DIR or "
+	    CZ_RENDER_FONT_DIR ")\n"
+	    "  --seconds   render only the first N seconds' worth (tests)\n"
+	    "  --repeat    render N times in this process, removing the output\n"
+	    "              between runs (memory checks); prints one line each\n");
+}
+
+/* Resident set size now, in KiB (from /proc), or -1. */
+static long
+rss_kb(void)
+{
+	FILE *fp = fopen("/proc/self/statm", "r");
+	long pages, rss;
+
+	if (fp == NULL)
+		return -1;
+	if (fscanf(fp, "%ld %ld", &pages, &rss) != 2)
+		rss = -1;
+	fclose(fp);
+	return rss < 0 ? -1 : rss * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static json_object *
+meta_json(const struct cz_render_meta *m)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "codec", json_object_new_string(m->codec));
+	json_object_object_add(o, "width", json_object_new_int(m->width));
+	json_object_object_add(o, "height", json_object_new_int(m->height));
+	json_object_object_add(o, "size", json_object_new_int64(m->size));
+	return o;
+}
+
+static void
+print_result(const char *preset, const char *out, const struct cz_render_result *r,
+    int run)
+{
+	json_object *o = json_object_new_object(), *v, *a;
+	struct rusage ru;
+	int i;
+
+	json_object_object_add(o, "preset", json_object_new_string(preset));
+	json_object_object_add(o, "out", json_object_new_string(out));
+	v = meta_json(&r->mp4);
+	json_object_object_add(v, "file", json_object_new_string("video.mp4"));
+	json_object_object_add(v, "duration", json_object_new_double(r->mp4.duration));
+	json_object_object_add(v, "fps", json_object_new_double(r->mp4.fps));
+	json_object_object_add(v, "frames", json_object_new_int64(r->mp4.frames));
+	json_object_object_add(o, "video", v);
+	a = json_object_new_array();
+	for (i = 0; i < r->nrenditions; i++) {
+		const struct cz_render_rendition *x = &r->renditions[i];
+
+		v = json_object_new_object();
+		json_object_object_add(v, "name", json_object_new_string(x->v.name));
+		json_object_object_add(v, "width", json_object_new_int(x->v.width));
+		json_object_object_add(v, "height", json_object_new_int(x->v.height));
+		json_object_object_add(v, "bandwidth", json_object_new_int64(x->bandwidth));
+		json_object_object_add(v, "segments", json_object_new_int(x->segments));
+		json_object_array_add(a, v);
+	}
+	v = json_object_new_object();
+	json_object_object_add(v, "master", json_object_new_string("hls/master.m3u8"));
+	json_object_object_add(v, "variants", a);
+	json_object_object_add(o, "hls", v);
+	v = meta_json(&r->poster);
+	json_object_object_add(v, "file", json_object_new_string("poster.jpg"));
+	json_object_object_add(o, "poster", v);
+	json_object_object_add(o, "frames_composed", json_object_new_int(r->distinct));
+	json_object_object_add(o, "elapsed_s", json_object_new_double(r->seconds_wall));
+	if (run > 0)
+		json_object_object_add(o, "run", json_object_new_int(run));
+	json_object_object_add(o, "rss_kb", json_object_new_int64(rss_kb()));
+	if (getrusage(RUSAGE_SELF, &ru) == 0)
+		json_object_object_add(o, "max_rss_kb", json_object_new_int64(ru.ru_maxrss));
+	printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	fflush(stdout);
+	json_object_put(o);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "plan", required_argument, NULL, 'p' },
+		{ "preset", required_argument, NULL, 's' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "font-dir", required_argument, NULL, 'f' },
+		{ "seconds", required_argument, NULL, 'n' },
+		{ "repeat", required_argument, NULL, 'r' },
+		{ "list-presets", no_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static struct cz_render_plan plan;
+	const char *plan_path = NULL, *preset_name = NULL, *out = NULL;
+	const char *font_dir = getenv("CZ_RENDER_FONT_DIR"), *errstr;
+	const struct cz_render_preset *preset;
+	struct cz_render_job job;
+	struct cz_render_result res;
+	struct sigaction sa;
+	char err[1024];
+	int ch, seconds = 0, repeat = 1, i;
+
+	if (font_dir == NULL || font_dir[0] == '\0')
+		font_dir = CZ_RENDER_FONT_DIR;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'p': plan_path = optarg; break;
+		case 's': preset_name = optarg; break;
+		case 'o': out = optarg; break;
+		case 'f': font_dir = optarg; break;
+		case 'n':
+			seconds = (int)cz_strtonum(optarg, 1, 3600, &errstr);
+			if (errstr != NULL) {
+				fprintf(stderr, PROG ": --seconds %s: %s\n", optarg, errstr);
+				return 2;
+			}
+			break;
+		case 'r':
+			repeat = (int)cz_strtonum(optarg, 1, 100000, &errstr);
+			if (errstr != NULL) {
+				fprintf(stderr, PROG ": --repeat %s: %s\n", optarg, errstr);
+				return 2;
+			}
+			break;
+		case 'l':
+			for (i = 0; (preset = cz_render_preset_at(i)) != NULL; i++)
+				printf("%s %dx%d %d fps %d s %d kb/s\n", preset->name,
+				    preset->width, preset->height, preset->fps,
+				    preset->seconds, preset->kbps);
+			return 0;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc || plan_path == NULL || preset_name == NULL ||
+	    out == NULL || out[0] == '\0') {
+		usage(stderr);
+		return 2;
+	}
+	if ((preset = cz_render_preset_find(preset_name)) == NULL) {
+		fprintf(stderr, PROG ": unknown preset \"%s\" (--list-presets "
+		    "lists them)\n", preset_name);
+		return 2;
+	}
+	if (seconds > preset->seconds) {
+		fprintf(stderr, PROG ": --seconds %d is longer than the %s preset "
+		    "(%d s)\n", seconds, preset->name, preset->seconds);
+		return 2;
+	}
+	if (cz_render_plan_load(plan_path, &plan, err, sizeof(err)) != 0) {
+		fprintf(stderr, PROG ": %s\n", err);
+		return 1;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	av_log_set_level(AV_LOG_ERROR);
+
+	memset(&job, 0, sizeof(job));
+	job.plan = &plan;
+	job.preset = preset;
+	job.seconds = seconds;
+	job.out_dir = out;
+	job.font_dir = font_dir;
+	job.stop = &stop;
+	for (i = 0; i < repeat; i++) {
+		if (i > 0 && cz_render_rmtree(out) != 0) {
+			fprintf(stderr, PROG ": cannot remove %s between runs\n", out);
+			return 1;
+		}
+		if (cz_render_run(&job, &res, err, sizeof(err)) != 0) {
+			fprintf(stderr, PROG ": %s: %s\n", preset->name, err);
+			return 1;
+		}
+		print_result(preset->name, out, &res, repeat > 1 ? i + 1 : 0);
+	}
+	return 0;
+}
