@@ -226,7 +226,7 @@ draw_shopping(struct frame *fr, const struct cz_render_fonts *f,
 	char line[128];
 	int x = fr->m, w = fr->W - 2 * fr->m, H = fr->H, i, shown, more;
 	int top = fr->m + H * 17 / 100, avail = H - fr->m - top;
-	int lineh, minh = fr->S * 36 / 1000, maxh = fr->S * 75 / 1000, pm;
+	int lineh, minh = fr->S * 50 / 1000, maxh = fr->S * 75 / 1000, pm;
 
 	if (box(fr, f->bold, "Shopping list", x, fr->m, w, H * 10 / 100, 90, 30,
 	    1, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)

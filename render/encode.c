@@ -45,6 +45,7 @@ struct cz_render_enc {
 	AVPacket	*pkt, *pkt2;
 	int64_t		 next_pts;
 	int		 fps, seconds;
+	int		 hls;		/* 0: the MP4 only */
 	char		 dir[4096];
 };
 
@@ -95,6 +96,7 @@ open_x264(const struct cz_render_variant *v, int fps, int global_header,
 	ctx->pix_fmt = AV_PIX_FMT_YUV420P;
 	ctx->time_base = (AVRational){ 1, fps };
 	ctx->framerate = (AVRational){ fps, 1 };
+	ctx->thread_count = 0;		/* x264's own choice, as ffmpeg does */
 	ctx->gop_size = 2 * fps;
 	ctx->keyint_min = 2 * fps;
 	ctx->bit_rate = (int64_t)v->kbps * 1000;
@@ -236,6 +238,13 @@ encode(struct cz_render_enc *e, int i, AVFrame *frame, char *err,
 		if (r->codecs[0] == '\0')
 			codecs_from_annexb(e->pkt->data, e->pkt->size, r->codecs,
 			    sizeof(r->codecs));
+		if (top && r->hls == NULL) {
+			rc = write_pkt(e->mp4, e->pkt, r->ctx->time_base, err, errlen);
+			av_packet_unref(e->pkt);
+			if (rc != 0)
+				return -1;
+			continue;
+		}
 		if (top) {
 			if ((rc = av_packet_ref(e->pkt2, e->pkt)) < 0) {
 				averr(err, errlen, "packet", rc);
@@ -257,7 +266,7 @@ encode(struct cz_render_enc *e, int i, AVFrame *frame, char *err,
 }
 
 struct cz_render_enc *
-cz_render_enc_open(const struct cz_render_preset *p, int seconds,
+cz_render_enc_open(const struct cz_render_preset *p, int seconds, int hls,
     const char *dir, char *err, size_t errlen)
 {
 	struct cz_render_enc *e;
@@ -273,7 +282,13 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds,
 	e->fps = p->fps;
 	e->seconds = seconds;
 	snprintf(e->dir, sizeof(e->dir), "%s", dir);
+	e->hls = hls;
 	e->n = cz_render_preset_ladder(p, v);
+	if (!hls) {
+		/* The full-size rung alone, for the MP4. */
+		v[0] = v[e->n - 1];
+		e->n = 1;
+	}
 	if ((e->pkt = av_packet_alloc()) == NULL ||
 	    (e->pkt2 = av_packet_alloc()) == NULL) {
 		snprintf(err, errlen, "out of memory");
@@ -302,6 +317,8 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds,
 		if (top && r->ctx->extradata != NULL)
 			codecs_from_annexb(r->ctx->extradata, r->ctx->extradata_size,
 			    r->codecs, sizeof(r->codecs));
+		if (!hls)
+			continue;
 		snprintf(path, sizeof(path), "%s/seg%%03d.ts", r->dir);
 		av_dict_set(&opts, "hls_time", "6", 0);
 		av_dict_set(&opts, "hls_playlist_type", "vod", 0);
@@ -421,6 +438,8 @@ cz_render_enc_finish(struct cz_render_enc *e, struct cz_render_rendition *out,
 			averr(err, errlen, "cannot complete an HLS playlist", rc);
 			return -1;
 		}
+	if (!e->hls)
+		return 0;
 	for (i = 0; i < e->n; i++)
 		if (measure_rung(e, &e->r[i], &out[i], err, errlen) != 0)
 			return -1;

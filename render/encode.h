@@ -37,11 +37,11 @@ struct cz_render_meta {
 };
 
 /* Opens the encoders and muxers for preset p and `seconds` seconds:
- * dir/video.mp4 and dir/hls/NAME/index.m3u8 + segNNN.ts per rendition
- * (dir/hls/NAME must exist). Returns the encoder, or NULL with a message
- * in err. Close with cz_render_enc_close. */
+ * dir/video.mp4 and, when hls, dir/hls/NAME/index.m3u8 + segNNN.ts per
+ * rendition (dir/hls/NAME must exist). Returns the encoder, or NULL with a
+ * message in err. Close with cz_render_enc_close. */
 struct cz_render_enc *cz_render_enc_open(const struct cz_render_preset *p,
-    int seconds, const char *dir, char *err, size_t errlen);
+    int seconds, int hls, const char *dir, char *err, size_t errlen);
 
 /* The planes of the next full-size frame to draw into (writable; they
  * still hold the previous frame's picture). */
@@ -56,8 +56,8 @@ int cz_render_enc_submit(struct cz_render_enc *e, int changed, char *err,
 
 /* Flushes the encoders, completes the MP4 and the HLS playlists and writes
  * dir/hls/master.m3u8 listing every rendition (filled into out[], room for
- * CZ_RENDER_MAX_VARIANTS). Returns the number of renditions, or -1 with a
- * message in err. */
+ * CZ_RENDER_MAX_VARIANTS). Returns the number of renditions (0 without
+ * HLS), or -1 with a message in err. */
 int cz_render_enc_finish(struct cz_render_enc *e,
     struct cz_render_rendition *out, char *err, size_t errlen);
 

@@ -5,7 +5,7 @@
  * the render failed (nothing is left behind), 2 on a usage error.
  *
  *   cibozer-render --plan PLAN.json --preset NAME --out DIR
- *                  [--font-dir DIR] [--seconds N] [--repeat N]
+ *                  [--font-dir DIR] [--seconds N] [--repeat N] [--mp4-only]
  *   cibozer-render --list-presets
  */
 #include "config.h"
@@ -46,12 +46,14 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: " PROG " --plan PLAN.json --preset NAME --out DIR\n"
 	    "                      [--font-dir DIR] [--seconds N] [--repeat N]\n"
+	    "                      [--mp4-only]\n"
 	    "       " PROG " --list-presets\n"
 	    "  --font-dir  DejaVu fonts (default $CZ_RENDER_FONT_DIR or "
 	    CZ_RENDER_FONT_DIR ")\n"
 	    "  --seconds   render only the first N seconds' worth (tests)\n"
 	    "  --repeat    render N times in this process, removing the output\n"
-	    "              between runs (memory checks); prints one line each\n");
+	    "              between runs (memory checks); prints one line each\n"
+	    "  --mp4-only  no HLS and no poster (benchmarks)\n");
 }
 
 /* Resident set size now, in KiB (from /proc), or -1. */
@@ -138,6 +140,7 @@ main(int argc, char **argv)
 		{ "font-dir", required_argument, NULL, 'f' },
 		{ "seconds", required_argument, NULL, 'n' },
 		{ "repeat", required_argument, NULL, 'r' },
+		{ "mp4-only", no_argument, NULL, 'm' },
 		{ "list-presets", no_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -150,7 +153,7 @@ main(int argc, char **argv)
 	struct cz_render_result res;
 	struct sigaction sa;
 	char err[1024];
-	int ch, seconds = 0, repeat = 1, i;
+	int ch, seconds = 0, repeat = 1, mp4_only = 0, i;
 
 	if (font_dir == NULL || font_dir[0] == '\0')
 		font_dir = CZ_RENDER_FONT_DIR;
@@ -173,6 +176,9 @@ main(int argc, char **argv)
 				fprintf(stderr, PROG ": --repeat %s: %s\n", optarg, errstr);
 				return 2;
 			}
+			break;
+		case 'm':
+			mp4_only = 1;
 			break;
 		case 'l':
 			for (i = 0; (preset = cz_render_preset_at(i)) != NULL; i++)
@@ -222,6 +228,7 @@ main(int argc, char **argv)
 	job.out_dir = out;
 	job.font_dir = font_dir;
 	job.stop = &stop;
+	job.mp4_only = mp4_only;
 	for (i = 0; i < repeat; i++) {
 		if (i > 0 && cz_render_rmtree(out) != 0) {
 			fprintf(stderr, PROG ": cannot remove %s between runs\n", out);

@@ -122,7 +122,8 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 				    err, errlen) != 0)
 					goto err;
 				res->distinct++;
-				if (c->kind == CZ_CARD_TITLE && have == 0) {
+				if (c->kind == CZ_CARD_TITLE && have == 0 &&
+				    !job->mp4_only) {
 					snprintf(path, sizeof(path), "%s/poster.jpg", tmp);
 					if (cz_render_poster_write(cur, path, err, errlen) != 0)
 						goto err;
@@ -195,11 +196,11 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	}
 	made = 1;
 	snprintf(path, sizeof(path), "%s/hls", tmp);
-	if (mkdir(path, 0755) != 0) {
+	if (!job->mp4_only && mkdir(path, 0755) != 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		goto err;
 	}
-	n = cz_render_preset_ladder(p, v);
+	n = job->mp4_only ? 0 : cz_render_preset_ladder(p, v);
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "%s/hls/%s", tmp, v[i].name);
 		if (mkdir(path, 0755) != 0) {
@@ -207,7 +208,8 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 			goto err;
 		}
 	}
-	if ((enc = cz_render_enc_open(p, seconds, tmp, err, errlen)) == NULL)
+	if ((enc = cz_render_enc_open(p, seconds, !job->mp4_only, tmp, err,
+	    errlen)) == NULL)
 		goto err;
 	if (run_frames(job, &story, &fonts, enc, tmp, res, err, errlen) != 0)
 		goto err;
@@ -220,7 +222,7 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	if (cz_render_probe(path, &res->mp4, err, errlen) != 0)
 		goto err;
 	snprintf(path, sizeof(path), "%s/poster.jpg", tmp);
-	if (cz_render_probe(path, &res->poster, err, errlen) != 0)
+	if (!job->mp4_only && cz_render_probe(path, &res->poster, err, errlen) != 0)
 		goto err;
 	/* The directories were made 0700 by mkdtemp: readable by the web
 	 * server like any file written here. */

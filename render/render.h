@@ -22,6 +22,7 @@ struct cz_render_job {
 	const char			*out_dir;	/* must not exist, or be empty */
 	const char			*font_dir;
 	volatile sig_atomic_t		*stop;		/* nonzero: abandon; may be NULL */
+	int				 mp4_only;	/* no HLS, no poster (benchmarks) */
 };
 
 struct cz_render_result {

@@ -4,9 +4,10 @@
  * shopping list and the end card (the disclaimer must be readable) 3
  * each; rounding leftovers go to the end card, so the frames add up to
  * exactly fps * seconds. Each card fades in from and out to black over
- * half a second at most; a day card reveals its meals one after another
- * in the middle part, each over a quarter of a second at most, and keeps
- * all of them on screen for the last part.
+ * a fifth of a second at most (fades are what costs the encoder: every
+ * pixel changes); a day card reveals its meals one after another in the
+ * middle part, each over a sixth of a second at most, and keeps all of
+ * them on screen for the last part.
  */
 #include "config.h"
 
@@ -54,12 +55,12 @@ time_card(struct cz_render_card *c, int fps)
 {
 	int usable, step, k, m = c->nstages - 1;
 
-	c->fade = fps / 2;
+	c->fade = fps / 5;
 	if (c->fade > c->frames / 5)
 		c->fade = c->frames / 5;
 	usable = c->frames - 2 * c->fade;
 	step = usable / (m + 2);
-	c->reveal = fps / 4;
+	c->reveal = fps / 6;
 	if (c->reveal > step / 2)
 		c->reveal = step / 2;
 	c->stage_at[0] = 0;
