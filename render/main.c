@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,6 +239,10 @@ main(int argc, char **argv)
 			fprintf(stderr, PROG ": %s: %s\n", preset->name, err);
 			return 1;
 		}
+		/* Give the freed memory of this job's encoder threads back
+		 * (glibc keeps it in per-thread arenas otherwise), so a process
+		 * that renders job after job stays at one job's size. */
+		malloc_trim(0);
 		print_result(preset->name, out, &res, repeat > 1 ? i + 1 : 0);
 	}
 	return 0;

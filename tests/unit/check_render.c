@@ -165,8 +165,10 @@ START_TEST(text_breaks_long_words)
 }
 END_TEST
 
-/* The plan fixture with one food name made very long: every card of
- * every preset draws, and no pixel outside a text box changes. */
+/* The plan fixture with one dish and one food name made very long and
+ * a day of eight meals: every stage of every card of every preset lays
+ * out (cz_render_text_fit refuses a box it cannot fill without
+ * overflowing, which fails the draw). */
 START_TEST(cards_never_overflow)
 {
 	static struct cz_render_plan p;
@@ -178,6 +180,10 @@ START_TEST(cards_never_overflow)
 	int i, k, st;
 
 	load_fixture(&p);
+	/* Day 2 with the most meals a day there can be. */
+	p.days[1].nmeals = CZ_RENDER_MAX_MEALS;
+	for (i = 3; i < CZ_RENDER_MAX_MEALS; i++)
+		p.days[1].meals[i] = p.days[0].meals[i % 3];
 	memset(longname, 0, sizeof(longname));
 	for (i = 0; i < CZ_RENDER_NAME_MAX - 1; i++)
 		longname[i] = i % 12 == 11 ? ' ' : "Supercalifragilistic"[i % 20];
