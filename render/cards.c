@@ -227,6 +227,9 @@ draw_shopping(struct frame *fr, const struct cz_render_fonts *f,
 	int x = fr->m, w = fr->W - 2 * fr->m, H = fr->H, i, shown, more;
 	int top = fr->m + H * 17 / 100, avail = H - fr->m - top;
 	int lineh, minh = fr->S * 50 / 1000, maxh = fr->S * 75 / 1000, pm;
+	/* Landscape frames have room for two columns. */
+	int cols = fr->W > fr->H ? 2 : 1, gap = fr->S * 6 / 100;
+	int colw = (w - gap * (cols - 1)) / cols, rows;
 
 	if (box(fr, f->bold, "Shopping list", x, fr->m, w, H * 10 / 100, 90, 30,
 	    1, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
@@ -241,29 +244,33 @@ draw_shopping(struct frame *fr, const struct cz_render_fonts *f,
 	 * says how many were left out. */
 	shown = p->nshop;
 	more = p->shop_more;
-	lineh = avail / shown;
+	rows = (shown + cols - 1) / cols;
+	lineh = avail / rows;
 	if (lineh > maxh)
 		lineh = maxh;
 	if (lineh < minh) {
 		lineh = minh;
-		shown = avail / lineh - 1;
+		rows = avail / lineh;
+		shown = rows * cols - 1;
 		more += p->nshop - shown;
 	}
 	pm = lineh * 1000 * 62 / 100 / fr->S;
 	for (i = 0; i < shown; i++) {
 		const struct cz_render_shop_item *s = &p->shop[i];
-		int y = top + i * lineh;
+		int cx = x + (i / rows) * (colw + gap), y = top + (i % rows) * lineh;
 
-		if (box(fr, f->regular, s->food, x, y, w * 74 / 100, lineh, pm, pm,
-		    1, CZ_RENDER_LEFT, 1, COL_TEXT) != 0 ||
-		    box(fr, f->bold, s->quantity, x + w * 76 / 100, y, w * 24 / 100,
-		    lineh, pm, pm, 1, CZ_RENDER_RIGHT, 1, COL_ACCENT) != 0)
+		if (box(fr, f->regular, s->food, cx, y, colw * 74 / 100, lineh, pm,
+		    pm, 1, CZ_RENDER_LEFT, 1, COL_TEXT) != 0 ||
+		    box(fr, f->bold, s->quantity, cx + colw * 76 / 100, y,
+		    colw * 24 / 100, lineh, pm, pm, 1, CZ_RENDER_RIGHT, 1,
+		    COL_ACCENT) != 0)
 			return -1;
 	}
 	if (more > 0) {
 		snprintf(line, sizeof(line), "+ %d more on your plan page", more);
-		if (box(fr, f->regular, line, x, top + shown * lineh, w, lineh, pm,
-		    pm, 1, CZ_RENDER_LEFT, 1, COL_MUTED) != 0)
+		if (box(fr, f->regular, line, x + (shown / rows) * (colw + gap),
+		    top + (shown % rows) * lineh, colw, lineh, pm, pm, 1,
+		    CZ_RENDER_LEFT, 1, COL_MUTED) != 0)
 			return -1;
 	}
 	return 0;
