@@ -1,11 +1,15 @@
 /*
- * main.c - cibozer-render, one-shot mode: renders one plan with one preset
+ * main.c - cibozer-render. One-shot mode renders one plan with one preset
  * into an output directory and prints the result's metadata as one JSON
- * line on stdout. Messages go to stderr; exit status 0 on success, 1 when
- * the render failed (nothing is left behind), 2 on a usage error.
+ * line on stdout. Queue mode (--queue, what the systemd timer starts)
+ * renders the ready jobs of the video_jobs table into video_dir/<id>
+ * until none is left. Messages go to stderr; exit status 0 on success, 1
+ * when the render (or the database) failed (nothing is left behind), 2 on
+ * a usage error.
  *
  *   cibozer-render --plan PLAN.json --preset NAME --out DIR
  *                  [--font-dir DIR] [--seconds N] [--repeat N] [--mp4-only]
+ *   cibozer-render --queue [--config FILE] [--max-jobs N] [--lease S]
  *   cibozer-render --list-presets
  */
 #include "config.h"
@@ -22,10 +26,13 @@
 #include <json-c/json.h>
 #include <libavutil/log.h>
 
+#include "db.h"
 #include "numparse.h"
 #include "plan.h"
 #include "preset.h"
+#include "queue.h"
 #include "render.h"
+#include "settings.h"
 
 #ifndef CZ_RENDER_FONT_DIR
 #define CZ_RENDER_FONT_DIR	"/usr/share/fonts/truetype/dejavu"
@@ -48,13 +55,18 @@ usage(FILE *fp)
 	    "usage: " PROG " --plan PLAN.json --preset NAME --out DIR\n"
 	    "                      [--font-dir DIR] [--seconds N] [--repeat N]\n"
 	    "                      [--mp4-only]\n"
+	    "       " PROG " --queue [--config FILE] [--max-jobs N] [--lease S]\n"
 	    "       " PROG " --list-presets\n"
 	    "  --font-dir  DejaVu fonts (default $CZ_RENDER_FONT_DIR or "
 	    CZ_RENDER_FONT_DIR ")\n"
 	    "  --seconds   render only the first N seconds' worth (tests)\n"
 	    "  --repeat    render N times in this process, removing the output\n"
 	    "              between runs (memory checks); prints one line each\n"
-	    "  --mp4-only  no HLS and no poster (benchmarks)\n");
+	    "  --mp4-only  no HLS and no poster (benchmarks)\n"
+	    "  --queue     render the ready jobs of the video_jobs table into\n"
+	    "              the configuration's video_dir, then exit\n"
+	    "  --lease     seconds a claimed job is held (default 120), renewed\n"
+	    "              every third of it while rendering\n");
 }
 
 /* Resident set size now, in KiB (from /proc), or -1. */
@@ -72,55 +84,13 @@ rss_kb(void)
 	return rss < 0 ? -1 : rss * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-static json_object *
-meta_json(const struct cz_render_meta *m)
-{
-	json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "codec", json_object_new_string(m->codec));
-	json_object_object_add(o, "width", json_object_new_int(m->width));
-	json_object_object_add(o, "height", json_object_new_int(m->height));
-	json_object_object_add(o, "size", json_object_new_int64(m->size));
-	return o;
-}
-
 static void
 print_result(const char *preset, const char *out, const struct cz_render_result *r,
     int run)
 {
-	json_object *o = json_object_new_object(), *v, *a;
+	json_object *o = cz_render_result_json(preset, out, r);
 	struct rusage ru;
-	int i;
 
-	json_object_object_add(o, "preset", json_object_new_string(preset));
-	json_object_object_add(o, "out", json_object_new_string(out));
-	v = meta_json(&r->mp4);
-	json_object_object_add(v, "file", json_object_new_string("video.mp4"));
-	json_object_object_add(v, "duration", json_object_new_double(r->mp4.duration));
-	json_object_object_add(v, "fps", json_object_new_double(r->mp4.fps));
-	json_object_object_add(v, "frames", json_object_new_int64(r->mp4.frames));
-	json_object_object_add(o, "video", v);
-	a = json_object_new_array();
-	for (i = 0; i < r->nrenditions; i++) {
-		const struct cz_render_rendition *x = &r->renditions[i];
-
-		v = json_object_new_object();
-		json_object_object_add(v, "name", json_object_new_string(x->v.name));
-		json_object_object_add(v, "width", json_object_new_int(x->v.width));
-		json_object_object_add(v, "height", json_object_new_int(x->v.height));
-		json_object_object_add(v, "bandwidth", json_object_new_int64(x->bandwidth));
-		json_object_object_add(v, "segments", json_object_new_int(x->segments));
-		json_object_array_add(a, v);
-	}
-	v = json_object_new_object();
-	json_object_object_add(v, "master", json_object_new_string("hls/master.m3u8"));
-	json_object_object_add(v, "variants", a);
-	json_object_object_add(o, "hls", v);
-	v = meta_json(&r->poster);
-	json_object_object_add(v, "file", json_object_new_string("poster.jpg"));
-	json_object_object_add(o, "poster", v);
-	json_object_object_add(o, "frames_composed", json_object_new_int(r->distinct));
-	json_object_object_add(o, "elapsed_s", json_object_new_double(r->seconds_wall));
 	if (run > 0)
 		json_object_object_add(o, "run", json_object_new_int(run));
 	json_object_object_add(o, "rss_kb", json_object_new_int64(rss_kb()));
@@ -129,6 +99,52 @@ print_result(const char *preset, const char *out, const struct cz_render_result 
 	printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
 	fflush(stdout);
 	json_object_put(o);
+}
+
+/* --queue: jobs from the database until none is ready. */
+static int
+queue_mode(const char *config, const char *font_dir, int seconds,
+    int max_jobs, int lease)
+{
+	static struct cz_settings set;
+	struct cz_render_queue_opts o;
+	struct cz_render_queue_stats st;
+	const char *path;
+	char err[1024], worker[300], host[256];
+	PGconn *conn;
+	int required, rc;
+
+	cz_settings_defaults(&set);
+	path = cz_settings_path(config, &required);
+	if (cz_settings_load(&set, path, required, err, sizeof(err)) != 0) {
+		fprintf(stderr, PROG ": %s\n", err);
+		return 1;
+	}
+	if ((conn = cz_db_connect_once(set.database_url, (int)set.db_connect_timeout,
+	    (int)set.db_statement_timeout, err, sizeof(err))) == NULL) {
+		fprintf(stderr, PROG ": cannot connect to the database: %s\n", err);
+		return 1;
+	}
+	if (gethostname(host, sizeof(host)) != 0)
+		snprintf(host, sizeof(host), "localhost");
+	host[sizeof(host) - 1] = '\0';
+	snprintf(worker, sizeof(worker), "%s:%ld", host, (long)getpid());
+	memset(&o, 0, sizeof(o));
+	o.worker = worker;
+	o.lease_s = lease;
+	o.max_jobs = max_jobs;
+	o.seconds = seconds;
+	o.video_dir = set.video_dir;
+	o.font_dir = font_dir;
+	o.stop = &stop;
+	rc = cz_render_queue_run(conn, &o, &st, err, sizeof(err));
+	PQfinish(conn);
+	if (rc != 0) {
+		fprintf(stderr, PROG ": %s\n", err);
+		return 1;
+	}
+	printf("{\"jobs_done\":%d,\"jobs_failed\":%d}\n", st.done, st.failed);
+	return 0;
 }
 
 int
@@ -142,19 +158,24 @@ main(int argc, char **argv)
 		{ "seconds", required_argument, NULL, 'n' },
 		{ "repeat", required_argument, NULL, 'r' },
 		{ "mp4-only", no_argument, NULL, 'm' },
+		{ "queue", no_argument, NULL, 'q' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "max-jobs", required_argument, NULL, 'j' },
+		{ "lease", required_argument, NULL, 'L' },
 		{ "list-presets", no_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static struct cz_render_plan plan;
-	const char *plan_path = NULL, *preset_name = NULL, *out = NULL;
+	const char *plan_path = NULL, *preset_name = NULL, *out = NULL, *config = NULL;
 	const char *font_dir = getenv("CZ_RENDER_FONT_DIR"), *errstr;
 	const struct cz_render_preset *preset;
 	struct cz_render_job job;
 	struct cz_render_result res;
 	struct sigaction sa;
 	char err[1024];
-	int ch, seconds = 0, repeat = 1, mp4_only = 0, i;
+	int ch, seconds = 0, repeat = 1, mp4_only = 0, queue = 0, i;
+	int max_jobs = 0, lease = 120;
 
 	if (font_dir == NULL || font_dir[0] == '\0')
 		font_dir = CZ_RENDER_FONT_DIR;
@@ -181,6 +202,26 @@ main(int argc, char **argv)
 		case 'm':
 			mp4_only = 1;
 			break;
+		case 'q':
+			queue = 1;
+			break;
+		case 'c':
+			config = optarg;
+			break;
+		case 'j':
+			max_jobs = (int)cz_strtonum(optarg, 1, 1000000, &errstr);
+			if (errstr != NULL) {
+				fprintf(stderr, PROG ": --max-jobs %s: %s\n", optarg, errstr);
+				return 2;
+			}
+			break;
+		case 'L':
+			lease = (int)cz_strtonum(optarg, 3, 86400, &errstr);
+			if (errstr != NULL) {
+				fprintf(stderr, PROG ": --lease %s: %s\n", optarg, errstr);
+				return 2;
+			}
+			break;
 		case 'l':
 			for (i = 0; (preset = cz_render_preset_at(i)) != NULL; i++)
 				printf("%s %dx%d %d fps %d s %d kb/s\n", preset->name,
@@ -194,6 +235,20 @@ main(int argc, char **argv)
 			usage(stderr);
 			return 2;
 		}
+	}
+	if (queue) {
+		if (optind != argc || plan_path != NULL || preset_name != NULL ||
+		    out != NULL) {
+			usage(stderr);
+			return 2;
+		}
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		av_log_set_level(AV_LOG_ERROR);
+		return queue_mode(config, font_dir, seconds, max_jobs, lease);
 	}
 	if (optind != argc || plan_path == NULL || preset_name == NULL ||
 	    out == NULL || out[0] == '\0') {

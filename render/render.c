@@ -17,6 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
+
 #include "canvas.h"
 #include "cards.h"
 #include "render.h"
@@ -89,6 +91,7 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 	const struct cz_render_preset *p = job->preset;
 	char path[4200];
 	int ci, f, ret = -1, have;
+	double last_progress = now_s();
 
 	if (cz_render_canvas_init(&a, p->width, p->height) != 0 ||
 	    cz_render_canvas_init(&b, p->width, p->height) != 0) {
@@ -109,6 +112,13 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 			if (job->stop != NULL && *job->stop) {
 				snprintf(err, errlen, "interrupted");
 				goto err;
+			}
+			if (job->progress != NULL && now_s() - last_progress >= 1.0) {
+				last_progress = now_s();
+				if (job->progress(job->progress_arg) != 0) {
+					snprintf(err, errlen, "abandoned (lease lost)");
+					goto err;
+				}
 			}
 			cz_render_story_shot(c, f, &sh);
 			while (have < sh.stage) {
@@ -240,4 +250,53 @@ err:
 	if (made)
 		(void)cz_render_rmtree(tmp);
 	return ret;
+}
+
+static json_object *
+meta_json(const struct cz_render_meta *m, const char *file)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "file", json_object_new_string(file));
+	json_object_object_add(o, "codec", json_object_new_string(m->codec));
+	json_object_object_add(o, "width", json_object_new_int(m->width));
+	json_object_object_add(o, "height", json_object_new_int(m->height));
+	json_object_object_add(o, "size", json_object_new_int64(m->size));
+	return o;
+}
+
+struct json_object *
+cz_render_result_json(const char *preset, const char *out,
+    const struct cz_render_result *r)
+{
+	json_object *o = json_object_new_object(), *v, *a;
+	int i;
+
+	json_object_object_add(o, "preset", json_object_new_string(preset));
+	json_object_object_add(o, "out", json_object_new_string(out));
+	v = meta_json(&r->mp4, "video.mp4");
+	json_object_object_add(v, "duration", json_object_new_double(r->mp4.duration));
+	json_object_object_add(v, "fps", json_object_new_double(r->mp4.fps));
+	json_object_object_add(v, "frames", json_object_new_int64(r->mp4.frames));
+	json_object_object_add(o, "video", v);
+	a = json_object_new_array();
+	for (i = 0; i < r->nrenditions; i++) {
+		const struct cz_render_rendition *x = &r->renditions[i];
+
+		v = json_object_new_object();
+		json_object_object_add(v, "name", json_object_new_string(x->v.name));
+		json_object_object_add(v, "width", json_object_new_int(x->v.width));
+		json_object_object_add(v, "height", json_object_new_int(x->v.height));
+		json_object_object_add(v, "bandwidth", json_object_new_int64(x->bandwidth));
+		json_object_object_add(v, "segments", json_object_new_int(x->segments));
+		json_object_array_add(a, v);
+	}
+	v = json_object_new_object();
+	json_object_object_add(v, "master", json_object_new_string("hls/master.m3u8"));
+	json_object_object_add(v, "variants", a);
+	json_object_object_add(o, "hls", v);
+	json_object_object_add(o, "poster", meta_json(&r->poster, "poster.jpg"));
+	json_object_object_add(o, "frames_composed", json_object_new_int(r->distinct));
+	json_object_object_add(o, "elapsed_s", json_object_new_double(r->seconds_wall));
+	return o;
 }

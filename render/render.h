@@ -23,6 +23,10 @@ struct cz_render_job {
 	const char			*font_dir;
 	volatile sig_atomic_t		*stop;		/* nonzero: abandon; may be NULL */
 	int				 mp4_only;	/* no HLS, no poster (benchmarks) */
+	/* Called about every second of rendering when set; a nonzero
+	 * return abandons the render (e.g. the job's lease was lost). */
+	int				(*progress)(void *arg);
+	void				*progress_arg;
 };
 
 struct cz_render_result {
@@ -40,6 +44,12 @@ struct cz_render_result {
  * (out_dir as it was before). */
 int cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
     char *err, size_t errlen);
+
+/* The result as a JSON object (what the one-shot mode prints and the
+ * queue stores), for preset name and output directory out. The caller
+ * owns it (json_object_put). */
+struct json_object *cz_render_result_json(const char *preset, const char *out,
+    const struct cz_render_result *r);
 
 /* Removes the directory tree at path (not following symbolic links).
  * Returns 0, or -1 with errno set. */
