@@ -1,0 +1,158 @@
+/*
+ * canvas.c - planar YUV 4:2:0 pictures: allocation, rectangles, glyph
+ * blending and the per-frame mixes of fades and reveals. See canvas.h.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "canvas.h"
+
+/* Black in limited range. */
+static const struct cz_render_color black = { 16, 128, 128 };
+
+static int
+clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+struct cz_render_color
+cz_render_rgb(int r, int g, int b)
+{
+	struct cz_render_color c;
+
+	/* BT.601, limited range, fixed point with rounding. */
+	c.y = (uint8_t)clampi(16 + ((66 * r + 129 * g + 25 * b + 128) >> 8), 16, 235);
+	c.u = (uint8_t)clampi(128 + ((-38 * r - 74 * g + 112 * b + 128) >> 8), 16, 240);
+	c.v = (uint8_t)clampi(128 + ((112 * r - 94 * g - 18 * b + 128) >> 8), 16, 240);
+	return c;
+}
+
+int
+cz_render_canvas_init(struct cz_render_canvas *c, int w, int h)
+{
+	size_t ysz, csz;
+
+	memset(c, 0, sizeof(*c));
+	if (w <= 0 || h <= 0 || w % 2 || h % 2 || w > 8192 || h > 8192)
+		return -1;
+	ysz = (size_t)w * (size_t)h;
+	csz = ysz / 4;
+	if ((c->plane[0] = malloc(ysz + 2 * csz)) == NULL)
+		return -1;
+	c->plane[1] = c->plane[0] + ysz;
+	c->plane[2] = c->plane[1] + csz;
+	c->w = w;
+	c->h = h;
+	return 0;
+}
+
+void
+cz_render_canvas_free(struct cz_render_canvas *c)
+{
+	free(c->plane[0]);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+cz_render_canvas_fill(struct cz_render_canvas *c, int x, int y, int w, int h,
+    struct cz_render_color col)
+{
+	int x0 = clampi(x, 0, c->w), x1 = clampi(x + w, 0, c->w);
+	int y0 = clampi(y, 0, c->h), y1 = clampi(y + h, 0, c->h);
+	int row, cw = c->w / 2;
+
+	if (x0 >= x1 || y0 >= y1)
+		return;
+	for (row = y0; row < y1; row++)
+		memset(c->plane[0] + (size_t)row * c->w + x0, col.y, (size_t)(x1 - x0));
+	x0 /= 2;
+	y0 /= 2;
+	x1 = (x1 + 1) / 2;
+	y1 = (y1 + 1) / 2;
+	for (row = y0; row < y1; row++) {
+		memset(c->plane[1] + (size_t)row * cw + x0, col.u, (size_t)(x1 - x0));
+		memset(c->plane[2] + (size_t)row * cw + x0, col.v, (size_t)(x1 - x0));
+	}
+}
+
+void
+cz_render_canvas_copy(struct cz_render_canvas *dst,
+    const struct cz_render_canvas *src)
+{
+	size_t n = (size_t)src->w * (size_t)src->h;
+
+	memcpy(dst->plane[0], src->plane[0], n + n / 2);
+}
+
+void
+cz_render_canvas_blend(struct cz_render_canvas *c, const uint8_t *cov,
+    int pitch, int bw, int bh, int x, int y, struct cz_render_color col,
+    int cx0, int cy0, int cx1, int cy1)
+{
+	int i, j, cw = c->w / 2;
+
+	cx0 = clampi(cx0, 0, c->w);
+	cx1 = clampi(cx1, 0, c->w);
+	cy0 = clampi(cy0, 0, c->h);
+	cy1 = clampi(cy1, 0, c->h);
+	for (j = 0; j < bh; j++) {
+		int py = y + j;
+
+		if (py < cy0 || py >= cy1)
+			continue;
+		for (i = 0; i < bw; i++) {
+			int px = x + i, a = cov[(size_t)j * pitch + i];
+			uint8_t *p;
+
+			if (a == 0 || px < cx0 || px >= cx1)
+				continue;
+			p = c->plane[0] + (size_t)py * c->w + px;
+			*p = (uint8_t)(*p + ((col.y - *p) * a + 127) / 255);
+			/* One chroma sample per 2x2 block, from its top-left
+			 * pixel's coverage. */
+			if ((px | py) & 1)
+				continue;
+			p = c->plane[1] + (size_t)(py / 2) * cw + px / 2;
+			*p = (uint8_t)(*p + ((col.u - *p) * a + 127) / 255);
+			p = c->plane[2] + (size_t)(py / 2) * cw + px / 2;
+			*p = (uint8_t)(*p + ((col.v - *p) * a + 127) / 255);
+		}
+	}
+}
+
+void
+cz_render_canvas_mix(const struct cz_render_canvas *a,
+    const struct cz_render_canvas *b, int t, uint8_t *const data[3],
+    const int linesize[3])
+{
+	int pl, row, i;
+
+	t = clampi(t, 0, 256);
+	for (pl = 0; pl < 3; pl++) {
+		int w = pl ? a->w / 2 : a->w, h = pl ? a->h / 2 : a->h;
+		int bk = pl == 0 ? black.y : pl == 1 ? black.u : black.v;
+
+		for (row = 0; row < h; row++) {
+			const uint8_t *sa = a->plane[pl] + (size_t)row * w;
+			const uint8_t *sb = b ? b->plane[pl] + (size_t)row * w : NULL;
+			uint8_t *d = data[pl] + (size_t)row * linesize[pl];
+
+			if (t == 0) {
+				memcpy(d, sa, (size_t)w);
+				continue;
+			}
+			if (t == 256 && sb != NULL) {
+				memcpy(d, sb, (size_t)w);
+				continue;
+			}
+			for (i = 0; i < w; i++) {
+				int va = sa[i], vb = sb ? sb[i] : bk;
+
+				d[i] = (uint8_t)((va * (256 - t) + vb * t + 128) >> 8);
+			}
+		}
+	}
+}

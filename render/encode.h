@@ -1,0 +1,77 @@
+/*
+ * encode.h - encoding and packaging with libavcodec/libavformat: one
+ * libx264 encoder per HLS rendition, fed from the composed full-size
+ * frame (scaled with libswscale for the lower rungs); the full-size
+ * encoder's packets go both to the MP4 (index at the front) and to the top
+ * HLS rendition, so the largest picture is encoded once. Also the poster
+ * (JPEG) and reading a file's metadata back.
+ */
+#ifndef CZ_RENDER_ENCODE_H
+#define CZ_RENDER_ENCODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "canvas.h"
+#include "preset.h"
+
+struct cz_render_enc;	/* opaque */
+
+/* What the master playlist says about one rendition. */
+struct cz_render_rendition {
+	struct cz_render_variant v;
+	long		 bandwidth;	/* peak segment bit rate, b/s */
+	long		 average;	/* whole-stream bit rate, b/s */
+	int		 segments;
+	char		 codecs[16];	/* "avc1.64001f" */
+};
+
+/* Metadata read back from a media file. */
+struct cz_render_meta {
+	double		 duration;	/* seconds */
+	int		 width, height;
+	double		 fps;
+	long long	 frames;
+	long long	 size;		/* bytes */
+	char		 codec[32];
+};
+
+/* Opens the encoders and muxers for preset p and `seconds` seconds:
+ * dir/video.mp4 and, when hls, dir/hls/NAME/index.m3u8 + segNNN.ts per
+ * rendition (dir/hls/NAME must exist). Returns the encoder, or NULL with a
+ * message in err. Close with cz_render_enc_close. */
+struct cz_render_enc *cz_render_enc_open(const struct cz_render_preset *p,
+    int seconds, int hls, const char *dir, char *err, size_t errlen);
+
+/* The planes of the next full-size frame to draw into (writable; they
+ * still hold the previous frame's picture). */
+void cz_render_enc_planes(struct cz_render_enc *e, uint8_t *data[3],
+    int linesize[3]);
+
+/* Encodes the next frame; changed 0 says it is the same picture as the
+ * previous frame, which spares the scaling. Returns 0, or -1 with a
+ * message in err (e.g. a write error: disk full). */
+int cz_render_enc_submit(struct cz_render_enc *e, int changed, char *err,
+    size_t errlen);
+
+/* Flushes the encoders, completes the MP4 and the HLS playlists and writes
+ * dir/hls/master.m3u8 listing every rendition (filled into out[], room for
+ * CZ_RENDER_MAX_VARIANTS). Returns the number of renditions (0 without
+ * HLS), or -1 with a message in err. */
+int cz_render_enc_finish(struct cz_render_enc *e,
+    struct cz_render_rendition *out, char *err, size_t errlen);
+
+/* Frees everything; e may be NULL. Files are left as they are. */
+void cz_render_enc_close(struct cz_render_enc *e);
+
+/* Writes canvas c as a JPEG file at path. Returns 0, or -1 with a message
+ * in err. */
+int cz_render_poster_write(const struct cz_render_canvas *c, const char *path,
+    char *err, size_t errlen);
+
+/* Reads the first video stream's metadata of the file at path. Returns 0,
+ * or -1 with a message in err. */
+int cz_render_probe(const char *path, struct cz_render_meta *m, char *err,
+    size_t errlen);
+
+#endif

@@ -1,0 +1,304 @@
+/*
+ * main.c - cibozer-render. One-shot mode renders one plan with one preset
+ * into an output directory and prints the result's metadata as one JSON
+ * line on stdout. Queue mode (--queue, what the systemd timer starts)
+ * renders the ready jobs of the video_jobs table into video_dir/<id>
+ * until none is left. Messages go to stderr; exit status 0 on success, 1
+ * when the render (or the database) failed (nothing is left behind), 2 on
+ * a usage error.
+ *
+ *   cibozer-render --plan PLAN.json --preset NAME --out DIR
+ *                  [--font-dir DIR] [--seconds N] [--repeat N] [--mp4-only]
+ *   cibozer-render --queue [--config FILE] [--max-jobs N] [--lease S]
+ *   cibozer-render --list-presets
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <malloc.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+#include <libavutil/log.h>
+
+#include "db.h"
+#include "numparse.h"
+#include "plan.h"
+#include "preset.h"
+#include "queue.h"
+#include "render.h"
+#include "settings.h"
+
+#ifndef CZ_RENDER_FONT_DIR
+#define CZ_RENDER_FONT_DIR	"/usr/share/fonts/truetype/dejavu"
+#endif
+
+#define PROG	"cibozer-render"
+
+static volatile sig_atomic_t stop;
+
+static void
+on_signal(int sig)
+{
+	stop = sig;
+}
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: " PROG " --plan PLAN.json --preset NAME --out DIR\n"
+	    "                      [--font-dir DIR] [--seconds N] [--repeat N]\n"
+	    "                      [--mp4-only]\n"
+	    "       " PROG " --queue [--config FILE] [--max-jobs N] [--lease S]\n"
+	    "       " PROG " --list-presets\n"
+	    "  --font-dir  DejaVu fonts (default $CZ_RENDER_FONT_DIR or "
+	    CZ_RENDER_FONT_DIR ")\n"
+	    "  --seconds   render only the first N seconds' worth (tests)\n"
+	    "  --repeat    render N times in this process, removing the output\n"
+	    "              between runs (memory checks); prints one line each\n"
+	    "  --mp4-only  no HLS and no poster (benchmarks)\n"
+	    "  --queue     render the ready jobs of the video_jobs table into\n"
+	    "              the configuration's video_dir, then exit\n"
+	    "  --lease     seconds a claimed job is held (default 120), renewed\n"
+	    "              every third of it while rendering\n");
+}
+
+/* Resident set size now, in KiB (from /proc), or -1. */
+static long
+rss_kb(void)
+{
+	FILE *fp = fopen("/proc/self/statm", "r");
+	long pages, rss;
+
+	if (fp == NULL)
+		return -1;
+	if (fscanf(fp, "%ld %ld", &pages, &rss) != 2)
+		rss = -1;
+	fclose(fp);
+	return rss < 0 ? -1 : rss * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static void
+print_result(const char *preset, const char *out, const struct cz_render_result *r,
+    int run)
+{
+	json_object *o = cz_render_result_json(preset, out, r);
+	struct rusage ru;
+
+	if (run > 0)
+		json_object_object_add(o, "run", json_object_new_int(run));
+	json_object_object_add(o, "rss_kb", json_object_new_int64(rss_kb()));
+	if (getrusage(RUSAGE_SELF, &ru) == 0)
+		json_object_object_add(o, "max_rss_kb", json_object_new_int64(ru.ru_maxrss));
+	printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	fflush(stdout);
+	json_object_put(o);
+}
+
+/* --queue: jobs from the database until none is ready. */
+static int
+queue_mode(const char *config, const char *font_dir, int seconds,
+    int max_jobs, int lease)
+{
+	static struct cz_settings set;
+	struct cz_render_queue_opts o;
+	struct cz_render_queue_stats st;
+	const char *path;
+	char err[1024], worker[300], host[256];
+	PGconn *conn;
+	int required, rc;
+
+	cz_settings_defaults(&set);
+	path = cz_settings_path(config, &required);
+	if (cz_settings_load(&set, path, required, err, sizeof(err)) != 0) {
+		fprintf(stderr, PROG ": %s\n", err);
+		return 1;
+	}
+	if ((conn = cz_db_connect_once(set.database_url, (int)set.db_connect_timeout,
+	    (int)set.db_statement_timeout, err, sizeof(err))) == NULL) {
+		fprintf(stderr, PROG ": cannot connect to the database: %s\n", err);
+		return 1;
+	}
+	if (gethostname(host, sizeof(host)) != 0)
+		snprintf(host, sizeof(host), "localhost");
+	host[sizeof(host) - 1] = '\0';
+	snprintf(worker, sizeof(worker), "%s:%ld", host, (long)getpid());
+	memset(&o, 0, sizeof(o));
+	o.worker = worker;
+	o.lease_s = lease;
+	o.max_jobs = max_jobs;
+	o.seconds = seconds;
+	o.video_dir = set.video_dir;
+	o.font_dir = font_dir;
+	o.stop = &stop;
+	rc = cz_render_queue_run(conn, &o, &st, err, sizeof(err));
+	PQfinish(conn);
+	if (rc != 0) {
+		fprintf(stderr, PROG ": %s\n", err);
+		return 1;
+	}
+	printf("{\"jobs_done\":%d,\"jobs_failed\":%d}\n", st.done, st.failed);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "plan", required_argument, NULL, 'p' },
+		{ "preset", required_argument, NULL, 's' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "font-dir", required_argument, NULL, 'f' },
+		{ "seconds", required_argument, NULL, 'n' },
+		{ "repeat", required_argument, NULL, 'r' },
+		{ "mp4-only", no_argument, NULL, 'm' },
+		{ "queue", no_argument, NULL, 'q' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "max-jobs", required_argument, NULL, 'j' },
+		{ "lease", required_argument, NULL, 'L' },
+		{ "list-presets", no_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static struct cz_render_plan plan;
+	const char *plan_path = NULL, *preset_name = NULL, *out = NULL, *config = NULL;
+	const char *font_dir = getenv("CZ_RENDER_FONT_DIR"), *errstr;
+	const struct cz_render_preset *preset;
+	struct cz_render_job job;
+	struct cz_render_result res;
+	struct sigaction sa;
+	char err[1024];
+	int ch, seconds = 0, repeat = 1, mp4_only = 0, queue = 0, i;
+	int max_jobs = 0, lease = 120;
+
+	if (font_dir == NULL || font_dir[0] == '\0')
+		font_dir = CZ_RENDER_FONT_DIR;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'p': plan_path = optarg; break;
+		case 's': preset_name = optarg; break;
+		case 'o': out = optarg; break;
+		case 'f': font_dir = optarg; break;
+		case 'n':
+			seconds = (int)cz_strtonum(optarg, 1, 3600, &errstr);
+			if (errstr != NULL) {
+				fprintf(stderr, PROG ": --seconds %s: %s\n", optarg, errstr);
+				return 2;
+			}
+			break;
+		case 'r':
+			repeat = (int)cz_strtonum(optarg, 1, 100000, &errstr);
+			if (errstr != NULL) {
+				fprintf(stderr, PROG ": --repeat %s: %s\n", optarg, errstr);
+				return 2;
+			}
+			break;
+		case 'm':
+			mp4_only = 1;
+			break;
+		case 'q':
+			queue = 1;
+			break;
+		case 'c':
+			config = optarg;
+			break;
+		case 'j':
+			max_jobs = (int)cz_strtonum(optarg, 1, 1000000, &errstr);
+			if (errstr != NULL) {
+				fprintf(stderr, PROG ": --max-jobs %s: %s\n", optarg, errstr);
+				return 2;
+			}
+			break;
+		case 'L':
+			lease = (int)cz_strtonum(optarg, 3, 86400, &errstr);
+			if (errstr != NULL) {
+				fprintf(stderr, PROG ": --lease %s: %s\n", optarg, errstr);
+				return 2;
+			}
+			break;
+		case 'l':
+			for (i = 0; (preset = cz_render_preset_at(i)) != NULL; i++)
+				printf("%s %dx%d %d fps %d s %d kb/s\n", preset->name,
+				    preset->width, preset->height, preset->fps,
+				    preset->seconds, preset->kbps);
+			return 0;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (queue) {
+		if (optind != argc || plan_path != NULL || preset_name != NULL ||
+		    out != NULL) {
+			usage(stderr);
+			return 2;
+		}
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		av_log_set_level(AV_LOG_ERROR);
+		return queue_mode(config, font_dir, seconds, max_jobs, lease);
+	}
+	if (optind != argc || plan_path == NULL || preset_name == NULL ||
+	    out == NULL || out[0] == '\0') {
+		usage(stderr);
+		return 2;
+	}
+	if ((preset = cz_render_preset_find(preset_name)) == NULL) {
+		fprintf(stderr, PROG ": unknown preset \"%s\" (--list-presets "
+		    "lists them)\n", preset_name);
+		return 2;
+	}
+	if (seconds > preset->seconds) {
+		fprintf(stderr, PROG ": --seconds %d is longer than the %s preset "
+		    "(%d s)\n", seconds, preset->name, preset->seconds);
+		return 2;
+	}
+	if (cz_render_plan_load(plan_path, &plan, err, sizeof(err)) != 0) {
+		fprintf(stderr, PROG ": %s\n", err);
+		return 1;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	av_log_set_level(AV_LOG_ERROR);
+
+	memset(&job, 0, sizeof(job));
+	job.plan = &plan;
+	job.preset = preset;
+	job.seconds = seconds;
+	job.out_dir = out;
+	job.font_dir = font_dir;
+	job.stop = &stop;
+	job.mp4_only = mp4_only;
+	for (i = 0; i < repeat; i++) {
+		if (i > 0 && cz_render_rmtree(out) != 0) {
+			fprintf(stderr, PROG ": cannot remove %s between runs\n", out);
+			return 1;
+		}
+		if (cz_render_run(&job, &res, err, sizeof(err)) != 0) {
+			fprintf(stderr, PROG ": %s: %s\n", preset->name, err);
+			return 1;
+		}
+		/* Give the freed memory of this job's encoder threads back
+		 * (glibc keeps it in per-thread arenas otherwise), so a process
+		 * that renders job after job stays at one job's size. */
+		malloc_trim(0);
+		print_result(preset->name, out, &res, repeat > 1 ? i + 1 : 0);
+	}
+	return 0;
+}

@@ -1,0 +1,39 @@
+/*
+ * preset.h - the video presets (one row per target platform) and the HLS
+ * rendition ladder that goes with each aspect ratio.
+ */
+#ifndef CZ_RENDER_PRESET_H
+#define CZ_RENDER_PRESET_H
+
+#define CZ_RENDER_MAX_VARIANTS	3
+
+struct cz_render_preset {
+	const char	*name;
+	int		 width;
+	int		 height;
+	int		 fps;
+	int		 seconds;
+	int		 kbps;		/* video bit rate of the MP4 */
+};
+
+/* One HLS rendition: frame size and bit rate. */
+struct cz_render_variant {
+	const char	*name;		/* directory under hls/, e.g. "720p" */
+	int		 width;
+	int		 height;
+	int		 kbps;
+};
+
+/* Returns the preset called name, or NULL when there is none. */
+const struct cz_render_preset *cz_render_preset_find(const char *name);
+
+/* Returns the i-th preset (0-based) or NULL past the last one. */
+const struct cz_render_preset *cz_render_preset_at(int i);
+
+/* Fills out[] (room for CZ_RENDER_MAX_VARIANTS) with the HLS ladder for
+ * p's aspect ratio, smallest first; the last rung is p's own size and bit
+ * rate. Returns the number of variants. */
+int cz_render_preset_ladder(const struct cz_render_preset *p,
+    struct cz_render_variant out[CZ_RENDER_MAX_VARIANTS]);
+
+#endif

@@ -1,0 +1,245 @@
+/*
+ * queue.c - the job loop over video_jobs (see queue.h). Each statement is
+ * one autocommitted query, so no transaction stays open while rendering:
+ *   claim   - the oldest job that is queued, or running with an expired
+ *             lease, and has attempts left, locked with SKIP LOCKED so
+ *             concurrent renderers take different jobs; attempts + 1;
+ *   renew   - lease_until moved on, only while we still own the job (a
+ *             zero-row update means the lease was lost: stop rendering);
+ *   done    - state done with the result JSON, only if still ours;
+ *   give up - queued again with the error, or failed when the attempts
+ *             are used up (a plan that cannot be read fails at once).
+ * Jobs whose lease expired with no attempts left are marked failed.
+ * A job whose output directory is already complete (a renderer died
+ * after the rename, before marking it done) is marked done from the
+ * files, not rendered again.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "plan.h"
+#include "preset.h"
+#include "queue.h"
+#include "render.h"
+
+static const char SQL_EXPIRE[] =
+    "UPDATE video_jobs SET state = 'failed', finished_at = now(), "
+    "lease_owner = NULL, lease_until = NULL, "
+    "error = coalesce(error, 'lease expired after the last attempt') "
+    "WHERE state = 'running' AND lease_until < now() AND attempts >= max_attempts";
+
+static const char SQL_CLAIM[] =
+    "UPDATE video_jobs j SET state = 'running', attempts = j.attempts + 1, "
+    "lease_owner = $1, lease_until = now() + make_interval(secs => $2::int), "
+    "started_at = now() "
+    "FROM (SELECT id FROM video_jobs "
+    "      WHERE (state = 'queued' OR (state = 'running' AND lease_until < now())) "
+    "        AND attempts < max_attempts "
+    "      ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) c "
+    "WHERE j.id = c.id "
+    "RETURNING j.id, j.preset, j.attempts, j.max_attempts, "
+    "(SELECT document FROM plans p WHERE p.id = j.plan_id)";
+
+static const char SQL_RENEW[] =
+    "UPDATE video_jobs SET lease_until = now() + make_interval(secs => $3::int) "
+    "WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
+
+static const char SQL_DONE[] =
+    "UPDATE video_jobs SET state = 'done', finished_at = now(), result = $3::json, "
+    "error = NULL, lease_owner = NULL, lease_until = NULL "
+    "WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
+
+static const char SQL_GIVE_UP[] =
+    "UPDATE video_jobs SET state = CASE WHEN $4::bool OR attempts >= max_attempts "
+    "THEN 'failed' ELSE 'queued' END, "
+    "finished_at = CASE WHEN $4::bool OR attempts >= max_attempts THEN now() END, "
+    "error = $3, lease_owner = NULL, lease_until = NULL "
+    "WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
+
+struct lease {
+	PGconn		*conn;
+	const char	*id;
+	const struct cz_render_queue_opts *o;
+	time_t		 renewed;
+};
+
+/* Runs sql with text parameters; returns the result when its status is
+ * want, else NULL with the server's message in err. */
+static PGresult *
+run(PGconn *conn, const char *sql, int n, const char *const *params,
+    ExecStatusType want, char *err, size_t errlen)
+{
+	PGresult *r = PQexecParams(conn, sql, n, NULL, params, NULL, NULL, 0);
+
+	if (r == NULL || PQresultStatus(r) != want) {
+		snprintf(err, errlen, "database: %s", r != NULL ?
+		    PQresultErrorMessage(r) : PQerrorMessage(conn));
+		err[strcspn(err, "\n")] = '\0';
+		PQclear(r);
+		return NULL;
+	}
+	return r;
+}
+
+/* The render's progress callback: renews the lease every lease_s / 3
+ * seconds; nonzero when it is no longer ours. */
+static int
+renew(void *arg)
+{
+	struct lease *l = arg;
+	char secs[16], err[256];
+	const char *p[3];
+	PGresult *r;
+	int lost;
+
+	if (time(NULL) - l->renewed < l->o->lease_s / 3)
+		return 0;
+	snprintf(secs, sizeof(secs), "%d", l->o->lease_s);
+	p[0] = l->id;
+	p[1] = l->o->worker;
+	p[2] = secs;
+	if ((r = run(l->conn, SQL_RENEW, 3, p, PGRES_COMMAND_OK, err,
+	    sizeof(err))) == NULL) {
+		/* A database hiccup is not a lost lease; try again later. */
+		fprintf(stderr, "cibozer-render: job %s: lease renewal: %s\n",
+		    l->id, err);
+		return 0;
+	}
+	lost = strcmp(PQcmdTuples(r), "1") != 0;
+	PQclear(r);
+	l->renewed = time(NULL);
+	return lost;
+}
+
+static int
+finish(PGconn *conn, const char *sql, int n, const char *const *p, char *err,
+    size_t errlen)
+{
+	PGresult *r = run(conn, sql, n, p, PGRES_COMMAND_OK, err, errlen);
+
+	if (r == NULL)
+		return -1;
+	PQclear(r);
+	return 0;
+}
+
+/* Renders one claimed job; 1 done, 0 given back, -1 database error. */
+static int
+one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
+    char *err, size_t errlen)
+{
+	static struct cz_render_plan plan;
+	const char *id = PQgetvalue(job, 0, 0), *preset_name = PQgetvalue(job, 0, 1);
+	const struct cz_render_preset *preset = cz_render_preset_find(preset_name);
+	struct cz_render_job rj;
+	struct cz_render_result res;
+	struct lease l = { conn, id, o, 0 };
+	char out[4200], msg[1024], path[4300];
+	const char *p[4];
+	json_object *js;
+	struct stat sb;
+	int permanent = 0, rc;
+
+	l.renewed = time(NULL);
+	snprintf(out, sizeof(out), "%s/%s", o->video_dir, id);
+	if (preset == NULL) {
+		snprintf(msg, sizeof(msg), "unknown preset \"%s\"", preset_name);
+		permanent = 1;
+		goto give_up;
+	}
+	if (PQgetisnull(job, 0, 4) ||
+	    cz_render_plan_parse(PQgetvalue(job, 0, 4), &plan, msg, sizeof(msg)) != 0) {
+		if (PQgetisnull(job, 0, 4))
+			snprintf(msg, sizeof(msg), "the plan is gone");
+		permanent = 1;
+		goto give_up;
+	}
+	snprintf(path, sizeof(path), "%s/hls/master.m3u8", out);
+	memset(&res, 0, sizeof(res));
+	if (stat(path, &sb) == 0) {
+		/* Complete already: renamed into place by an attempt that
+		 * died before saying so. Read it back instead. */
+		snprintf(path, sizeof(path), "%s/video.mp4", out);
+		if (cz_render_probe(path, &res.mp4, msg, sizeof(msg)) != 0)
+			goto give_up;
+		snprintf(path, sizeof(path), "%s/poster.jpg", out);
+		if (cz_render_probe(path, &res.poster, msg, sizeof(msg)) != 0)
+			goto give_up;
+	} else {
+		memset(&rj, 0, sizeof(rj));
+		rj.plan = &plan;
+		rj.preset = preset;
+		rj.seconds = o->seconds;
+		rj.out_dir = out;
+		rj.font_dir = o->font_dir;
+		rj.stop = o->stop;
+		rj.progress = renew;
+		rj.progress_arg = &l;
+		if (cz_render_run(&rj, &res, msg, sizeof(msg)) != 0)
+			goto give_up;
+	}
+	js = cz_render_result_json(preset->name, out, &res);
+	p[0] = id;
+	p[1] = o->worker;
+	p[2] = json_object_to_json_string_ext(js, JSON_C_TO_STRING_PLAIN);
+	rc = finish(conn, SQL_DONE, 3, p, err, errlen);
+	json_object_put(js);
+	if (rc != 0)
+		return -1;
+	fprintf(stderr, "cibozer-render: job %s (%s): done in %s\n", id,
+	    preset->name, out);
+	return 1;
+give_up:
+	fprintf(stderr, "cibozer-render: job %s (%s): %s\n", id, preset_name, msg);
+	p[0] = id;
+	p[1] = o->worker;
+	p[2] = msg;
+	p[3] = permanent ? "true" : "false";
+	return finish(conn, SQL_GIVE_UP, 4, p, err, errlen) == 0 ? 0 : -1;
+}
+
+int
+cz_render_queue_run(PGconn *conn, const struct cz_render_queue_opts *o,
+    struct cz_render_queue_stats *st, char *err, size_t errlen)
+{
+	char secs[16];
+	const char *p[2];
+	PGresult *r;
+	int rc;
+
+	memset(st, 0, sizeof(*st));
+	snprintf(secs, sizeof(secs), "%d", o->lease_s);
+	p[0] = o->worker;
+	p[1] = secs;
+	while (o->max_jobs == 0 || st->done + st->failed < o->max_jobs) {
+		if (o->stop != NULL && *o->stop)
+			break;
+		if ((r = run(conn, SQL_EXPIRE, 0, NULL, PGRES_COMMAND_OK, err,
+		    errlen)) == NULL)
+			return -1;
+		PQclear(r);
+		if ((r = run(conn, SQL_CLAIM, 2, p, PGRES_TUPLES_OK, err,
+		    errlen)) == NULL)
+			return -1;
+		if (PQntuples(r) == 0) {
+			PQclear(r);
+			break;
+		}
+		rc = one_job(conn, o, r, err, errlen);
+		PQclear(r);
+		if (rc < 0)
+			return -1;
+		if (rc == 1)
+			st->done++;
+		else
+			st->failed++;
+	}
+	return 0;
+}

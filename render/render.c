@@ -1,0 +1,302 @@
+/*
+ * render.c - one render job (see render.h): compose each card stage once,
+ * feed the encoder frame by frame (static frames are the same bytes, only
+ * fades and reveals are mixed per frame), write the poster from the title
+ * card, complete the files, read the MP4's metadata back, then rename the
+ * temporary directory DIR/../.tmp-render-XXXXXX onto DIR.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "canvas.h"
+#include "cards.h"
+#include "render.h"
+#include "scene.h"
+
+static int
+rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)ftw;
+	return (flag == FTW_DP ? rmdir(path) : unlink(path)) == 0 ? 0 : -1;
+}
+
+int
+cz_render_rmtree(const char *path)
+{
+	return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* 1 when path does not exist or is an empty directory, else 0 (with a
+ * reason in err). */
+static int
+dest_free(const char *path, char *err, size_t errlen)
+{
+	struct stat sb;
+	DIR *d;
+	struct dirent *de;
+	int empty = 1;
+
+	if (lstat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return 1;
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return 0;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		snprintf(err, errlen, "%s exists and is not a directory", path);
+		return 0;
+	}
+	if ((d = opendir(path)) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return 0;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			empty = 0;
+	closedir(d);
+	if (!empty)
+		snprintf(err, errlen, "%s already exists and is not empty", path);
+	return empty;
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The frames of the whole storyboard into the encoder. */
+static int
+run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
+    const struct cz_render_fonts *fonts, struct cz_render_enc *enc,
+    const char *tmp, struct cz_render_result *res, char *err, size_t errlen)
+{
+	struct cz_render_canvas a = { 0 }, b = { 0 };
+	struct cz_render_canvas *prev = &a, *cur = &b, *t;
+	const struct cz_render_preset *p = job->preset;
+	char path[4200];
+	int ci, f, ret = -1, have;
+	double last_progress = now_s();
+
+	if (cz_render_canvas_init(&a, p->width, p->height) != 0 ||
+	    cz_render_canvas_init(&b, p->width, p->height) != 0) {
+		snprintf(err, errlen, "out of memory for %dx%d canvases",
+		    p->width, p->height);
+		goto err;
+	}
+	for (ci = 0; ci < s->ncards; ci++) {
+		const struct cz_render_card *c = &s->cards[ci];
+		struct cz_render_shot last = { -1, -1, 0, -1 };
+
+		have = -1;	/* the stage held in cur */
+		for (f = 0; f < c->frames; f++) {
+			struct cz_render_shot sh;
+			uint8_t *data[3];
+			int ls[3], changed;
+
+			if (job->stop != NULL && *job->stop) {
+				snprintf(err, errlen, "interrupted");
+				goto err;
+			}
+			if (job->progress != NULL && now_s() - last_progress >= 1.0) {
+				last_progress = now_s();
+				if (job->progress(job->progress_arg) != 0) {
+					snprintf(err, errlen, "abandoned (lease lost)");
+					goto err;
+				}
+			}
+			cz_render_story_shot(c, f, &sh);
+			while (have < sh.stage) {
+				/* The next stage: the current one becomes the
+				 * previous (for the reveal). */
+				t = prev;
+				prev = cur;
+				cur = t;
+				have++;
+				if (cz_render_card_draw(fonts, job->plan, c, have, cur,
+				    err, errlen) != 0)
+					goto err;
+				res->distinct++;
+				if (c->kind == CZ_CARD_TITLE && have == 0 &&
+				    !job->mp4_only) {
+					snprintf(path, sizeof(path), "%s/poster.jpg", tmp);
+					if (cz_render_poster_write(cur, path, err, errlen) != 0)
+						goto err;
+				}
+			}
+			changed = f == 0 || sh.stage != last.stage ||
+			    sh.from != last.from || sh.mix != last.mix ||
+			    sh.fade != last.fade;
+			if (changed) {
+				cz_render_enc_planes(enc, data, ls);
+				if (sh.from >= 0)
+					cz_render_canvas_mix(prev, cur, sh.mix, data, ls);
+				else
+					cz_render_canvas_mix(cur, NULL, 256 - sh.fade,
+					    data, ls);
+			}
+			if (cz_render_enc_submit(enc, changed, err, errlen) != 0)
+				goto err;
+			res->frames++;
+			last = sh;
+		}
+	}
+	ret = 0;
+err:
+	cz_render_canvas_free(&a);
+	cz_render_canvas_free(&b);
+	return ret;
+}
+
+int
+cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
+    char *err, size_t errlen)
+{
+	const struct cz_render_preset *p = job->preset;
+	struct cz_render_story story;
+	struct cz_render_fonts fonts = { 0 };
+	struct cz_render_enc *enc = NULL;
+	struct cz_render_variant v[CZ_RENDER_MAX_VARIANTS];
+	char tmp[4096], path[4200], *slash;
+	int seconds = job->seconds > 0 ? job->seconds : p->seconds;
+	int i, n, made = 0, ret = -1;
+	double t0 = now_s();
+
+	memset(res, 0, sizeof(*res));
+	if (!dest_free(job->out_dir, err, errlen))
+		return -1;
+	if (cz_render_story_build(job->plan, p->fps, seconds, &story) != 0) {
+		snprintf(err, errlen, "%d s at %d fps is too short for %d days",
+		    seconds, p->fps, job->plan->ndays);
+		return -1;
+	}
+	if (cz_render_fonts_open(&fonts, job->font_dir, err, errlen) != 0)
+		return -1;
+	/* The temporary directory beside the destination, so that the
+	 * final rename stays on one file system. */
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s", job->out_dir) >= sizeof(tmp) - 32) {
+		snprintf(err, errlen, "output directory name too long");
+		goto err;
+	}
+	while ((slash = strrchr(tmp, '/')) != NULL && slash[1] == '\0' && slash != tmp)
+		*slash = '\0';
+	if ((slash = strrchr(tmp, '/')) != NULL)
+		strcpy(slash + 1, ".tmp-render-XXXXXX");
+	else
+		strcpy(tmp, ".tmp-render-XXXXXX");
+	if (mkdtemp(tmp) == NULL) {
+		snprintf(err, errlen, "cannot create a directory beside %s: %s",
+		    job->out_dir, strerror(errno));
+		goto err;
+	}
+	made = 1;
+	snprintf(path, sizeof(path), "%s/hls", tmp);
+	if (!job->mp4_only && mkdir(path, 0755) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		goto err;
+	}
+	n = job->mp4_only ? 0 : cz_render_preset_ladder(p, v);
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/hls/%s", tmp, v[i].name);
+		if (mkdir(path, 0755) != 0) {
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+			goto err;
+		}
+	}
+	if ((enc = cz_render_enc_open(p, seconds, !job->mp4_only, tmp, err,
+	    errlen)) == NULL)
+		goto err;
+	if (run_frames(job, &story, &fonts, enc, tmp, res, err, errlen) != 0)
+		goto err;
+	if ((res->nrenditions = cz_render_enc_finish(enc, res->renditions, err,
+	    errlen)) < 0)
+		goto err;
+	cz_render_enc_close(enc);
+	enc = NULL;
+	snprintf(path, sizeof(path), "%s/video.mp4", tmp);
+	if (cz_render_probe(path, &res->mp4, err, errlen) != 0)
+		goto err;
+	snprintf(path, sizeof(path), "%s/poster.jpg", tmp);
+	if (!job->mp4_only && cz_render_probe(path, &res->poster, err, errlen) != 0)
+		goto err;
+	/* The directories were made 0700 by mkdtemp: readable by the web
+	 * server like any file written here. */
+	if (chmod(tmp, 0755) != 0 || rename(tmp, job->out_dir) != 0) {
+		snprintf(err, errlen, "cannot move the video into %s: %s",
+		    job->out_dir, strerror(errno));
+		goto err;
+	}
+	made = 0;
+	res->seconds_wall = now_s() - t0;
+	ret = 0;
+err:
+	cz_render_enc_close(enc);
+	cz_render_fonts_close(&fonts);
+	if (made)
+		(void)cz_render_rmtree(tmp);
+	return ret;
+}
+
+static json_object *
+meta_json(const struct cz_render_meta *m, const char *file)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "file", json_object_new_string(file));
+	json_object_object_add(o, "codec", json_object_new_string(m->codec));
+	json_object_object_add(o, "width", json_object_new_int(m->width));
+	json_object_object_add(o, "height", json_object_new_int(m->height));
+	json_object_object_add(o, "size", json_object_new_int64(m->size));
+	return o;
+}
+
+struct json_object *
+cz_render_result_json(const char *preset, const char *out,
+    const struct cz_render_result *r)
+{
+	json_object *o = json_object_new_object(), *v, *a;
+	int i;
+
+	json_object_object_add(o, "preset", json_object_new_string(preset));
+	json_object_object_add(o, "out", json_object_new_string(out));
+	v = meta_json(&r->mp4, "video.mp4");
+	json_object_object_add(v, "duration", json_object_new_double(r->mp4.duration));
+	json_object_object_add(v, "fps", json_object_new_double(r->mp4.fps));
+	json_object_object_add(v, "frames", json_object_new_int64(r->mp4.frames));
+	json_object_object_add(o, "video", v);
+	a = json_object_new_array();
+	for (i = 0; i < r->nrenditions; i++) {
+		const struct cz_render_rendition *x = &r->renditions[i];
+
+		v = json_object_new_object();
+		json_object_object_add(v, "name", json_object_new_string(x->v.name));
+		json_object_object_add(v, "width", json_object_new_int(x->v.width));
+		json_object_object_add(v, "height", json_object_new_int(x->v.height));
+		json_object_object_add(v, "bandwidth", json_object_new_int64(x->bandwidth));
+		json_object_object_add(v, "segments", json_object_new_int(x->segments));
+		json_object_array_add(a, v);
+	}
+	v = json_object_new_object();
+	json_object_object_add(v, "master", json_object_new_string("hls/master.m3u8"));
+	json_object_object_add(v, "variants", a);
+	json_object_object_add(o, "hls", v);
+	json_object_object_add(o, "poster", meta_json(&r->poster, "poster.jpg"));
+	json_object_object_add(o, "frames_composed", json_object_new_int(r->distinct));
+	json_object_object_add(o, "elapsed_s", json_object_new_double(r->seconds_wall));
+	return o;
+}

@@ -1,0 +1,58 @@
+/*
+ * render.h - one render job: plan in, a complete output directory out
+ * (video.mp4, hls/master.m3u8 with its renditions, poster.jpg), written
+ * under a temporary name beside the destination and renamed into place
+ * only when complete, so a failed or interrupted render leaves nothing
+ * visible.
+ */
+#ifndef CZ_RENDER_RENDER_H
+#define CZ_RENDER_RENDER_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "encode.h"
+#include "plan.h"
+#include "preset.h"
+
+struct cz_render_job {
+	const struct cz_render_plan	*plan;
+	const struct cz_render_preset	*preset;
+	int				 seconds;	/* 0: the preset's */
+	const char			*out_dir;	/* must not exist, or be empty */
+	const char			*font_dir;
+	volatile sig_atomic_t		*stop;		/* nonzero: abandon; may be NULL */
+	int				 mp4_only;	/* no HLS, no poster (benchmarks) */
+	/* Called about every second of rendering when set; a nonzero
+	 * return abandons the render (e.g. the job's lease was lost). */
+	int				(*progress)(void *arg);
+	void				*progress_arg;
+};
+
+struct cz_render_result {
+	struct cz_render_meta		 mp4;
+	struct cz_render_meta		 poster;
+	int				 nrenditions;
+	struct cz_render_rendition	 renditions[CZ_RENDER_MAX_VARIANTS];
+	int				 frames;	/* encoded */
+	int				 distinct;	/* of which composed anew */
+	double				 seconds_wall;
+};
+
+/* Renders job into job->out_dir. Returns 0 with *res filled, or -1 with a
+ * message in err; then neither out_dir nor any temporary file is left
+ * (out_dir as it was before). */
+int cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
+    char *err, size_t errlen);
+
+/* The result as a JSON object (what the one-shot mode prints and the
+ * queue stores), for preset name and output directory out. The caller
+ * owns it (json_object_put). */
+struct json_object *cz_render_result_json(const char *preset, const char *out,
+    const struct cz_render_result *r);
+
+/* Removes the directory tree at path (not following symbolic links).
+ * Returns 0, or -1 with errno set. */
+int cz_render_rmtree(const char *path);
+
+#endif

@@ -1,0 +1,446 @@
+/*
+ * check_render.c - unit tests of the renderer's pure parts: the preset
+ * table and ladder, text layout (wrapping, shrink-to-fit, never wider or
+ * taller than its box, even for a very long food name, in every preset),
+ * the plan reader and the storyboard timing (the cards' frames add up to
+ * exactly fps * seconds). Uses the committed plan fixture and the DejaVu
+ * fonts (fonts-dejavu-core).
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cards.h"
+#include "plan.h"
+#include "preset.h"
+#include "scene.h"
+#include "text.h"
+
+#ifndef CZ_RENDER_FONT_DIR
+#define CZ_RENDER_FONT_DIR	"/usr/share/fonts/truetype/dejavu"
+#endif
+
+static const char *
+font_dir(void)
+{
+	const char *d = getenv("CZ_RENDER_FONT_DIR");
+
+	return d != NULL && d[0] != '\0' ? d : CZ_RENDER_FONT_DIR;
+}
+
+static struct cz_render_font *
+open_font(const char *name)
+{
+	char path[4096], err[256];
+	struct cz_render_font *f;
+
+	snprintf(path, sizeof(path), "%s/%s", font_dir(), name);
+	f = cz_render_font_open(path, err, sizeof(err));
+	ck_assert_msg(f != NULL, "%s", err);
+	return f;
+}
+
+static void
+load_fixture(struct cz_render_plan *p)
+{
+	const char *dir = getenv("CZ_RENDER_TEST_DIR");
+	char path[4096], err[512];
+
+	ck_assert_msg(dir != NULL, "CZ_RENDER_TEST_DIR is not set (run by make check)");
+	snprintf(path, sizeof(path), "%s/plan-standard-2000.json", dir);
+	ck_assert_msg(cz_render_plan_load(path, p, err, sizeof(err)) == 0, "%s", err);
+}
+
+START_TEST(presets_table)
+{
+	const struct cz_render_preset *p = cz_render_preset_find("tiktok");
+	struct cz_render_variant v[CZ_RENDER_MAX_VARIANTS];
+	int i, n;
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->width, 1080);
+	ck_assert_int_eq(p->height, 1920);
+	ck_assert_int_eq(p->seconds, 30);
+	ck_assert_int_eq(p->kbps, 4000);
+	p = cz_render_preset_find("youtube_long");
+	ck_assert_int_eq(p->width, 1920);
+	ck_assert_int_eq(p->seconds, 180);
+	ck_assert_int_eq(p->kbps, 8000);
+	ck_assert_int_eq(cz_render_preset_find("instagram")->height, 1080);
+	ck_assert_int_eq(cz_render_preset_find("youtube_shorts")->kbps, 5000);
+	ck_assert_ptr_null(cz_render_preset_find("vimeo"));
+	ck_assert_ptr_null(cz_render_preset_find(NULL));
+	for (i = 0; (p = cz_render_preset_at(i)) != NULL; i++) {
+		n = cz_render_preset_ladder(p, v);
+		ck_assert_int_eq(n, 3);
+		ck_assert_int_eq(v[n - 1].width, p->width);
+		ck_assert_int_eq(v[n - 1].height, p->height);
+		ck_assert_int_eq(v[n - 1].kbps, p->kbps);
+		ck_assert_int_eq(v[0].width < v[0].height ? v[0].width : v[0].height, 360);
+		ck_assert_int_eq(v[1].width < v[1].height ? v[1].width : v[1].height, 720);
+		/* Same aspect ratio, even sizes, rising bit rates. */
+		ck_assert_int_eq(v[0].width * p->height, v[0].height * p->width);
+		ck_assert_int_eq(v[1].width % 2 + v[1].height % 2, 0);
+		ck_assert_int_lt(v[0].kbps, v[1].kbps);
+		ck_assert_int_lt(v[1].kbps, v[2].kbps);
+	}
+	ck_assert_int_eq(i, 4);
+}
+END_TEST
+
+START_TEST(text_wraps_words)
+{
+	struct cz_render_font *f = open_font("DejaVuSans.ttf");
+	struct cz_render_layout l;
+	const char *t = "Chicken fajitas with peppers and corn tortillas";
+	int one = cz_render_text_width(f, 40, t, strlen(t)), i;
+
+	ck_assert_int_gt(one, 400);
+	/* Wide box: one line at the largest size. */
+	ck_assert_int_eq(cz_render_text_fit(f, t, one + 10, 200, 40, 10, 4, &l), 0);
+	ck_assert_int_eq(l.nlines, 1);
+	ck_assert_int_eq(l.size, 40);
+	ck_assert_int_eq(l.truncated, 0);
+	/* Half as wide, room for several lines: wraps at spaces, same size. */
+	ck_assert_int_eq(cz_render_text_fit(f, t, one / 2, 400, 40, 10, 4, &l), 0);
+	ck_assert_int_eq(l.size, 40);
+	ck_assert_int_ge(l.nlines, 2);
+	for (i = 0; i < l.nlines; i++) {
+		ck_assert_int_le(l.lines[i].width, one / 2);
+		ck_assert(l.lines[i].s[0] != ' ');
+		ck_assert(l.lines[i].s[l.lines[i].len - 1] != ' ');
+		/* Every break is at a space. */
+		if (i > 0)
+			ck_assert(l.lines[i].s[-1] == ' ');
+	}
+	/* Half as wide and one line only: it shrinks. */
+	ck_assert_int_eq(cz_render_text_fit(f, t, one / 2, 400, 40, 10, 1, &l), 0);
+	ck_assert_int_lt(l.size, 40);
+	ck_assert_int_eq(l.nlines, 1);
+	ck_assert_int_le(l.width, one / 2);
+	cz_render_font_close(f);
+}
+END_TEST
+
+START_TEST(text_truncates_with_ellipsis)
+{
+	struct cz_render_font *f = open_font("DejaVuSans.ttf");
+	struct cz_render_layout l;
+	const char *t = "Soymilk (all flavors), unsweetened, with added calcium, "
+	    "vitamins A and D";
+
+	ck_assert_int_eq(cz_render_text_fit(f, t, 200, 30, 24, 20, 1, &l), 0);
+	ck_assert_int_eq(l.nlines, 1);
+	ck_assert_int_eq(l.truncated, 1);
+	ck_assert_int_eq(l.lines[0].ellipsis, 1);
+	ck_assert_int_le(l.lines[0].width, 200);
+	ck_assert_int_lt((int)l.lines[0].len, (int)strlen(t));
+	/* A box lower than one line at the smallest size: an error, not an
+	 * overflow. */
+	ck_assert_int_eq(cz_render_text_fit(f, t, 200, 5, 24, 20, 1, &l), -1);
+	ck_assert_int_eq(l.nlines, 0);
+	cz_render_font_close(f);
+}
+END_TEST
+
+/* A name with no spaces at all must be broken between characters. */
+START_TEST(text_breaks_long_words)
+{
+	struct cz_render_font *f = open_font("DejaVuSans-Bold.ttf");
+	struct cz_render_layout l;
+	char word[301];
+	int i;
+
+	memset(word, 'W', 300);
+	word[300] = '\0';
+	ck_assert_int_eq(cz_render_text_fit(f, word, 300, 1000, 40, 40, 16, &l), 0);
+	ck_assert_int_gt(l.nlines, 1);
+	for (i = 0; i < l.nlines; i++)
+		ck_assert_int_le(l.lines[i].width, 300);
+	ck_assert_int_le(l.height, 1000);
+	cz_render_font_close(f);
+}
+END_TEST
+
+/* The plan fixture with one dish and one food name made very long and
+ * a day of eight meals: every stage of every card of every preset lays
+ * out (cz_render_text_fit refuses a box it cannot fill without
+ * overflowing, which fails the draw). */
+START_TEST(cards_never_overflow)
+{
+	static struct cz_render_plan p;
+	struct cz_render_fonts fonts;
+	struct cz_render_story s;
+	struct cz_render_canvas c;
+	const struct cz_render_preset *pr;
+	char err[512], longname[CZ_RENDER_NAME_MAX];
+	int i, k, st;
+
+	load_fixture(&p);
+	/* Day 2 with the most meals a day there can be. */
+	p.days[1].nmeals = CZ_RENDER_MAX_MEALS;
+	for (i = 3; i < CZ_RENDER_MAX_MEALS; i++)
+		p.days[1].meals[i] = p.days[0].meals[i % 3];
+	memset(longname, 0, sizeof(longname));
+	for (i = 0; i < CZ_RENDER_NAME_MAX - 1; i++)
+		longname[i] = i % 12 == 11 ? ' ' : "Supercalifragilistic"[i % 20];
+	memcpy(p.days[0].meals[0].name, longname, sizeof(longname));
+	memcpy(p.shop[0].food, longname, sizeof(longname));
+	p.days[0].meals[1].kcal = 612.4;
+	ck_assert_int_eq(cz_render_fonts_open(&fonts, font_dir(), err, sizeof(err)), 0);
+	for (i = 0; (pr = cz_render_preset_at(i)) != NULL; i++) {
+		ck_assert_int_eq(cz_render_canvas_init(&c, pr->width, pr->height), 0);
+		ck_assert_int_eq(cz_render_story_build(&p, pr->fps, pr->seconds, &s), 0);
+		for (k = 0; k < s.ncards; k++)
+			for (st = 0; st < s.cards[k].nstages; st++)
+				ck_assert_msg(cz_render_card_draw(&fonts, &p, &s.cards[k],
+				    st, &c, err, sizeof(err)) == 0, "%s %d/%d: %s",
+				    pr->name, k, st, err);
+		cz_render_canvas_free(&c);
+	}
+	cz_render_fonts_close(&fonts);
+}
+END_TEST
+
+/* The very long name laid out in each preset's meal box stays in it. */
+START_TEST(long_name_fits_every_preset)
+{
+	struct cz_render_font *f = open_font("DejaVuSans.ttf");
+	struct cz_render_layout l;
+	const struct cz_render_preset *pr;
+	const char *t = "Beverages, carbonated, reduced sugar, cola, contains "
+	    "caffeine and sweeteners, fortified with vitamins and minerals, "
+	    "ready-to-drink, family size";
+	int i, j;
+
+	for (i = 0; (pr = cz_render_preset_at(i)) != NULL; i++) {
+		int S = pr->width < pr->height ? pr->width : pr->height;
+		int w = pr->width - 2 * (S * 7 / 100), h = pr->height / 12;
+
+		ck_assert_int_eq(cz_render_text_fit(f, t, w, h, S * 60 / 1000,
+		    S * 16 / 1000, 3, &l), 0);
+		ck_assert_int_ge(l.nlines, 1);
+		ck_assert_int_le(l.height, h);
+		for (j = 0; j < l.nlines; j++)
+			ck_assert_int_le(l.lines[j].width, w);
+	}
+	cz_render_font_close(f);
+}
+END_TEST
+
+START_TEST(text_draws_inside_box)
+{
+	struct cz_render_font *f = open_font("DejaVuSans.ttf");
+	struct cz_render_layout l;
+	struct cz_render_canvas c;
+	struct cz_render_color white = cz_render_rgb(255, 255, 255);
+	int x, y, inside = 0, outside = 0;
+
+	ck_assert_int_eq(cz_render_canvas_init(&c, 400, 200), 0);
+	cz_render_canvas_fill(&c, 0, 0, 400, 200, cz_render_rgb(0, 0, 0));
+	ck_assert_int_eq(cz_render_text_fit(f, "Tortillas, ready-to-bake or -fry, "
+	    "corn, without added salt", 200, 60, 30, 30, 2, &l), 0);
+	ck_assert_int_eq(cz_render_text_draw(f, &l, &c, 100, 70, 200, 60,
+	    CZ_RENDER_CENTER, white), 0);
+	for (y = 0; y < 200; y++)
+		for (x = 0; x < 400; x++) {
+			int lit = c.plane[0][y * 400 + x] != 16;
+			int in = x >= 100 && x < 300 && y >= 70 && y < 130;
+
+			if (lit && in)
+				inside++;
+			else if (lit)
+				outside++;
+		}
+	ck_assert_int_gt(inside, 200);
+	ck_assert_int_eq(outside, 0);
+	cz_render_canvas_free(&c);
+	cz_render_font_close(f);
+}
+END_TEST
+
+START_TEST(plan_fixture_reads)
+{
+	static struct cz_render_plan p;
+	int d;
+
+	load_fixture(&p);
+	ck_assert_str_eq(p.diet, "standard");
+	ck_assert_int_eq(p.calories, 2000);
+	ck_assert_int_eq(p.ndays, 7);
+	for (d = 0; d < 7; d++) {
+		ck_assert_int_eq(p.days[d].day, d + 1);
+		ck_assert_int_eq(p.days[d].nmeals, 3);
+		ck_assert(p.days[d].energy > 1800 && p.days[d].energy < 2200);
+		/* No per-meal totals in this plan: no calories shown. */
+		ck_assert(p.days[d].meals[0].kcal < 0);
+	}
+	ck_assert_str_eq(p.days[0].meals[0].slot, "breakfast");
+	ck_assert_str_eq(p.days[0].meals[0].name, "Banana peanut butter smoothie");
+	/* No shopping_list: built from the items, largest first. */
+	ck_assert_int_gt(p.nshop, 10);
+	for (d = 1; d < p.nshop; d++)
+		ck_assert(p.shop[d - 1].grams >= p.shop[d].grams);
+}
+END_TEST
+
+START_TEST(plan_optional_keys)
+{
+	static struct cz_render_plan p;
+	char err[256];
+	const char *json =
+	    "{\"request\":{\"calories\":1800,\"diet\":\"keto\",\"days\":1},"
+	    "\"target\":{\"protein_pct\":25,\"fat_pct\":70,\"carbs_pct\":5},"
+	    "\"days\":[{\"day\":1,\"meals\":[{\"slot\":\"lunch\",\"template\":\"Eggs\","
+	    "\"totals\":{\"energy\":612.4}}],"
+	    "\"totals\":{\"energy\":1800,\"protein\":100,\"fat\":140,\"carbs\":20}}],"
+	    "\"shopping_list\":[{\"group\":\"Dairy and eggs\",\"items\":[{\"ndb\":\"01123\","
+	    "\"food\":\"Egg, whole, raw\",\"grams\":300,\"quantity\":\"6 eggs\"}]}]}";
+
+	ck_assert_msg(cz_render_plan_parse(json, &p, err, sizeof(err)) == 0, "%s", err);
+	ck_assert(p.days[0].meals[0].kcal > 612 && p.days[0].meals[0].kcal < 613);
+	ck_assert_int_eq(p.nshop, 1);
+	ck_assert_str_eq(p.shop[0].quantity, "6 eggs");
+	ck_assert_str_eq(p.shop[0].group, "Dairy and eggs");
+	/* Shares computed from grams when absent: 400/1260/80 of 1740. */
+	ck_assert(p.days[0].fat_pct > 72 && p.days[0].fat_pct < 73);
+}
+END_TEST
+
+START_TEST(plan_rejects_bad_input)
+{
+	static struct cz_render_plan p;
+	char err[256];
+
+	ck_assert_int_eq(cz_render_plan_parse("{\"request\":", &p, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "not valid JSON"));
+	ck_assert_int_eq(cz_render_plan_parse("{} {}", &p, err, sizeof(err)), -1);
+	ck_assert_int_eq(cz_render_plan_parse("[1,2]", &p, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "request"));
+	ck_assert_int_eq(cz_render_plan_parse(
+	    "{\"request\":{\"calories\":2000,\"diet\":\"vegan\"},"
+	    "\"target\":{\"protein_pct\":20,\"fat_pct\":30,\"carbs_pct\":50},"
+	    "\"days\":[]}", &p, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "days"));
+	ck_assert_int_eq(cz_render_plan_parse(
+	    "{\"request\":{\"calories\":2000,\"diet\":\"vegan\"},"
+	    "\"target\":{\"protein_pct\":20,\"fat_pct\":30,\"carbs_pct\":50},"
+	    "\"days\":[{\"day\":1,\"meals\":[{\"slot\":\"lunch\",\"template\":\"X\"}],"
+	    "\"totals\":{\"energy\":\"lots\"}}]}", &p, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "days[0].totals"));
+	ck_assert_int_eq(cz_render_plan_load("/nonexistent/plan.json", &p, err,
+	    sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "cannot read"));
+}
+END_TEST
+
+/* Checks a storyboard: frames add up exactly, cards are contiguous, and
+ * every shot is well-formed (reveals never overlap a fade). */
+static void
+check_story(const struct cz_render_plan *p, int fps, int seconds)
+{
+	struct cz_render_story s;
+	int i, f, sum = 0;
+
+	ck_assert_int_eq(cz_render_story_build(p, fps, seconds, &s), 0);
+	ck_assert_int_eq(s.total, fps * seconds);
+	ck_assert_int_eq(s.ncards, p->ndays + 4);
+	ck_assert_int_eq(s.cards[0].kind, CZ_CARD_TITLE);
+	ck_assert_int_eq(s.cards[s.ncards - 1].kind, CZ_CARD_END);
+	for (i = 0; i < s.ncards; i++) {
+		const struct cz_render_card *c = &s.cards[i];
+		int seen_last = 0;
+
+		ck_assert_int_eq(c->first, sum);
+		ck_assert_int_ge(c->frames, 2);
+		sum += c->frames;
+		for (f = 0; f < c->frames; f++) {
+			struct cz_render_shot sh;
+
+			cz_render_story_shot(c, f, &sh);
+			ck_assert_int_ge(sh.stage, 0);
+			ck_assert_int_lt(sh.stage, c->nstages);
+			ck_assert_int_ge(sh.fade, 0);
+			ck_assert_int_le(sh.fade, 256);
+			if (sh.from >= 0) {
+				ck_assert_int_eq(sh.from, sh.stage - 1);
+				ck_assert_int_gt(sh.mix, 0);
+				ck_assert_int_lt(sh.mix, 256);
+				ck_assert_int_eq(sh.fade, 256);
+			}
+			if (sh.stage == c->nstages - 1 && sh.from < 0)
+				seen_last = 1;
+		}
+		/* Every meal is fully on screen before the card ends. */
+		ck_assert_int_eq(seen_last, 1);
+	}
+	ck_assert_int_eq(sum, fps * seconds);
+}
+
+START_TEST(story_durations_exact)
+{
+	static struct cz_render_plan p;
+	const struct cz_render_preset *pr;
+	int i, d;
+
+	load_fixture(&p);
+	for (i = 0; (pr = cz_render_preset_at(i)) != NULL; i++)
+		check_story(&p, pr->fps, pr->seconds);
+	check_story(&p, 30, 2);
+	check_story(&p, 25, 7);
+	/* Other plan shapes: one day, and many meals a day. */
+	p.ndays = 1;
+	check_story(&p, 30, 30);
+	p.ndays = CZ_RENDER_MAX_DAYS;
+	for (d = 0; d < p.ndays; d++) {
+		p.days[d] = p.days[d % 7];
+		p.days[d].nmeals = CZ_RENDER_MAX_MEALS;
+	}
+	check_story(&p, 30, 60);
+	check_story(&p, 30, 13);
+}
+END_TEST
+
+START_TEST(story_rejects_too_short)
+{
+	static struct cz_render_plan p;
+	struct cz_render_story s;
+
+	load_fixture(&p);
+	ck_assert_int_eq(cz_render_story_build(&p, 10, 2, &s), -1);
+	ck_assert_int_eq(cz_render_story_build(&p, 0, 30, &s), -1);
+	ck_assert_int_eq(cz_render_story_build(&p, 30, 0, &s), -1);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("render");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, presets_table);
+	tcase_add_test(tc, text_wraps_words);
+	tcase_add_test(tc, text_truncates_with_ellipsis);
+	tcase_add_test(tc, text_breaks_long_words);
+	tcase_add_test(tc, long_name_fits_every_preset);
+	tcase_add_test(tc, text_draws_inside_box);
+	tcase_add_test(tc, cards_never_overflow);
+	tcase_add_test(tc, plan_fixture_reads);
+	tcase_add_test(tc, plan_optional_keys);
+	tcase_add_test(tc, plan_rejects_bad_input);
+	tcase_add_test(tc, story_durations_exact);
+	tcase_add_test(tc, story_rejects_too_short);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
