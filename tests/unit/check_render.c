@@ -292,7 +292,7 @@ START_TEST(plan_optional_keys)
 	static struct cz_render_plan p;
 	char err[256];
 	const char *json =
-	    "{\"request\":{\"calories\":1800,\"diet\":\"keto\",\"days\":1},"
+	    "{\"request\":{\"calories\":1800,\"diet_type\":\"keto\",\"days\":1},"
 	    "\"target\":{\"protein_pct\":25,\"fat_pct\":70,\"carbs_pct\":5},"
 	    "\"days\":[{\"day\":1,\"meals\":[{\"slot\":\"lunch\",\"template\":\"Eggs\","
 	    "\"totals\":{\"energy\":612.4}}],"
@@ -321,12 +321,12 @@ START_TEST(plan_rejects_bad_input)
 	ck_assert_int_eq(cz_render_plan_parse("[1,2]", &p, err, sizeof(err)), -1);
 	ck_assert_ptr_nonnull(strstr(err, "request"));
 	ck_assert_int_eq(cz_render_plan_parse(
-	    "{\"request\":{\"calories\":2000,\"diet\":\"vegan\"},"
+	    "{\"request\":{\"calories\":2000,\"diet_type\":\"vegan\"},"
 	    "\"target\":{\"protein_pct\":20,\"fat_pct\":30,\"carbs_pct\":50},"
 	    "\"days\":[]}", &p, err, sizeof(err)), -1);
 	ck_assert_ptr_nonnull(strstr(err, "days"));
 	ck_assert_int_eq(cz_render_plan_parse(
-	    "{\"request\":{\"calories\":2000,\"diet\":\"vegan\"},"
+	    "{\"request\":{\"calories\":2000,\"diet_type\":\"vegan\"},"
 	    "\"target\":{\"protein_pct\":20,\"fat_pct\":30,\"carbs_pct\":50},"
 	    "\"days\":[{\"day\":1,\"meals\":[{\"slot\":\"lunch\",\"template\":\"X\"}],"
 	    "\"totals\":{\"energy\":\"lots\"}}]}", &p, err, sizeof(err)), -1);
