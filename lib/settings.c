@@ -62,6 +62,8 @@ static const struct setting table[] = {
 	    "directory of the numbered SQL migrations"),
 	STR(video_dir, CZ_LOCALSTATEDIR "/lib/cibozer/videos",
 	    "directory of finished videos"),
+	INT(video_retention_days, 1, 3650, "7",
+	    "days a finished video is kept before cleanup-videos deletes it"),
 	INT(min_free_disk_mb, 0, 1LL << 40, "512",
 	    "free space below which /health/ready fails (MiB, video_dir)"),
 	STR(base_path, "",

@@ -30,6 +30,7 @@ struct cz_settings {
 	char		template_dir[CZ_SETTING_STR_MAX];
 	char		sql_dir[CZ_SETTING_STR_MAX];
 	char		video_dir[CZ_SETTING_STR_MAX];
+	long long	video_retention_days;
 	long long	min_free_disk_mb;
 	char		base_path[CZ_SETTING_STR_MAX];
 	long long	max_body_bytes;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "admin.h"
+#include "db.h"
 #include "log.h"
 #include "settings.h"
 
@@ -77,6 +78,10 @@ static const struct {
 	{ "mail-test", admin_mail_test, 1,
 	    "mail-test EMAIL [TEMPLATE]\n"
 	    "                          queue a sample of an e-mail template" },
+	{ "cleanup-videos", admin_cleanup_videos, 1,
+	    "cleanup-videos [--dry-run]\n"
+	    "                          delete videos past video_retention_days "
+	    "and abandoned renders" },
 	{ "config", cmd_config, 1,
 	    "config                  print the effective settings "
 	    "(secrets hidden)" },
@@ -91,6 +96,20 @@ usage(FILE *fp)
 	    "commands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(fp, "  %s\n", commands[i].usage);
+}
+
+PGconn *
+admin_connect(const struct cz_settings *s, int statement_timeout_ms)
+{
+	char err[1024];
+	PGconn *conn;
+
+	conn = cz_db_connect_once(s->database_url, (int)s->db_connect_timeout,
+	    statement_timeout_ms, err, sizeof(err));
+	if (conn == NULL)
+		fprintf(stderr, "cibozer-admin: cannot connect to the "
+		    "database: %s\n", err);
+	return conn;
 }
 
 int

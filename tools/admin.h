@@ -16,6 +16,13 @@ int admin_plan(const struct cz_settings *s, int argc, char **argv);
 int admin_plan_check(const struct cz_settings *s, int argc, char **argv);
 int admin_plan_bench(const struct cz_settings *s, int argc, char **argv);
 
+int admin_cleanup_videos(const struct cz_settings *s, int argc, char **argv);
+
+/* A new connection to the configured database with the given statement
+ * timeout, or NULL with the reason on stderr (admin.c). */
+struct pg_conn *admin_connect(const struct cz_settings *s,
+    int statement_timeout_ms);
+
 /* The planning catalog from the configured database, or NULL with the
  * reason on stderr (admin_plan.c). */
 struct cz_catalog *admin_load_catalog(const struct cz_settings *s);

@@ -78,20 +78,6 @@ now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static PGconn *
-connect_db(const struct cz_settings *s)
-{
-	PGconn *conn;
-	char err[1024];
-
-	conn = cz_db_connect_once(s->database_url, (int)s->db_connect_timeout,
-	    PLAN_TIMEOUT_MS, err, sizeof(err));
-	if (conn == NULL)
-		fprintf(stderr, "cibozer-admin: cannot connect to the "
-		    "database: %s\n", err);
-	return conn;
-}
-
 struct cz_catalog *
 admin_load_catalog(const struct cz_settings *s)
 {
@@ -99,7 +85,7 @@ admin_load_catalog(const struct cz_settings *s)
 	PGconn *conn;
 	char err[1024];
 
-	if ((conn = connect_db(s)) == NULL)
+	if ((conn = admin_connect(s, PLAN_TIMEOUT_MS)) == NULL)
 		return NULL;
 	if (cz_catalog_load(conn, &cat, err, sizeof(err)) == -1)
 		fprintf(stderr, "cibozer-admin: %s\n", err);
