@@ -29,6 +29,8 @@
 #include "queue.h"
 #include "render.h"
 
+#define PROGRESS_SECONDS	2	/* the status page polls every 2 s */
+
 static const char SQL_EXPIRE[] =
     "UPDATE video_jobs SET state = 'failed', finished_at = now(), "
     "lease_owner = NULL, lease_until = NULL, "
@@ -38,29 +40,34 @@ static const char SQL_EXPIRE[] =
 static const char SQL_CLAIM[] =
     "UPDATE video_jobs j SET state = 'running', attempts = j.attempts + 1, "
     "lease_owner = $1, lease_until = now() + make_interval(secs => $2::int), "
-    "started_at = now() "
+    "started_at = now(), stage = 'composing', progress = 0, not_before = NULL "
     "FROM (SELECT id FROM video_jobs "
     "      WHERE (state = 'queued' OR (state = 'running' AND lease_until < now())) "
     "        AND attempts < max_attempts "
+    "        AND (not_before IS NULL OR not_before <= now()) "
     "      ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) c "
     "WHERE j.id = c.id "
     "RETURNING j.id, j.preset, j.attempts, j.max_attempts, "
     "(SELECT document FROM plans p WHERE p.id = j.plan_id)";
 
 static const char SQL_RENEW[] =
-    "UPDATE video_jobs SET lease_until = now() + make_interval(secs => $3::int) "
+    "UPDATE video_jobs SET lease_until = now() + make_interval(secs => $3::int), "
+    "stage = $4, progress = $5::smallint "
     "WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
 
 static const char SQL_DONE[] =
     "UPDATE video_jobs SET state = 'done', finished_at = now(), result = $3::json, "
-    "error = NULL, lease_owner = NULL, lease_until = NULL "
+    "error = NULL, lease_owner = NULL, lease_until = NULL, progress = 100 "
     "WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
 
 static const char SQL_GIVE_UP[] =
     "UPDATE video_jobs SET state = CASE WHEN $4::bool OR attempts >= max_attempts "
     "THEN 'failed' ELSE 'queued' END, "
     "finished_at = CASE WHEN $4::bool OR attempts >= max_attempts THEN now() END, "
-    "error = $3, lease_owner = NULL, lease_until = NULL "
+    "error = $3, lease_owner = NULL, lease_until = NULL, "
+    /* The next attempt waits 30 s, 60 s, 120 s, ... (one hour at most). */
+    "not_before = now() + make_interval(secs => least(3600, "
+    "30 * power(2, greatest(attempts - 1, 0))::int)) "
     "WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
 
 struct lease {
@@ -68,6 +75,7 @@ struct lease {
 	const char	*id;
 	const struct cz_render_queue_opts *o;
 	time_t		 renewed;
+	enum cz_render_stage stage;
 };
 
 /* Runs sql with text parameters; returns the result when its status is
@@ -88,30 +96,40 @@ run(PGconn *conn, const char *sql, int n, const char *const *params,
 	return r;
 }
 
-/* The render's progress callback: renews the lease every lease_s / 3
- * seconds; nonzero when it is no longer ours. */
+/* The render's progress callback: records the stage and percentage and
+ * renews the lease, at most every PROGRESS_SECONDS (and at each new
+ * stage); nonzero when the job is no longer ours. */
 static int
-renew(void *arg)
+renew(void *arg, enum cz_render_stage stage, int percent)
 {
 	struct lease *l = arg;
-	char secs[16], err[256];
-	const char *p[3];
+	char secs[16], pct[16], err[256];
+	const char *p[5];
 	PGresult *r;
-	int lost;
+	int lost, every;
 
-	if (time(NULL) - l->renewed < l->o->lease_s / 3)
+	/* Often enough for the status page, and for short leases. */
+	every = l->o->lease_s / 3 < PROGRESS_SECONDS ? l->o->lease_s / 3 :
+	    PROGRESS_SECONDS;
+
+	if (time(NULL) - l->renewed < every && stage == l->stage)
 		return 0;
 	snprintf(secs, sizeof(secs), "%d", l->o->lease_s);
+	snprintf(pct, sizeof(pct), "%d", percent < 0 ? 0 : percent > 99 ? 99 :
+	    percent);
 	p[0] = l->id;
 	p[1] = l->o->worker;
 	p[2] = secs;
-	if ((r = run(l->conn, SQL_RENEW, 3, p, PGRES_COMMAND_OK, err,
+	p[3] = cz_render_stage_name(stage);
+	p[4] = pct;
+	if ((r = run(l->conn, SQL_RENEW, 5, p, PGRES_COMMAND_OK, err,
 	    sizeof(err))) == NULL) {
 		/* A database hiccup is not a lost lease; try again later. */
 		fprintf(stderr, "cibozer-render: job %s: lease renewal: %s\n",
 		    l->id, err);
 		return 0;
 	}
+	l->stage = stage;
 	lost = strcmp(PQcmdTuples(r), "1") != 0;
 	PQclear(r);
 	l->renewed = time(NULL);
@@ -140,7 +158,7 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 	const struct cz_render_preset *preset = cz_render_preset_find(preset_name);
 	struct cz_render_job rj;
 	struct cz_render_result res;
-	struct lease l = { conn, id, o, 0 };
+	struct lease l = { conn, id, o, 0, CZ_RENDER_COMPOSING };
 	char out[4200], msg[1024], path[4300];
 	const char *p[4];
 	json_object *js;

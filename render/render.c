@@ -90,7 +90,7 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 	struct cz_render_canvas *prev = &a, *cur = &b, *t;
 	const struct cz_render_preset *p = job->preset;
 	char path[4200];
-	int ci, f, ret = -1, have;
+	int ci, f, ret = -1, have, done = 0, total = 0;
 	double last_progress = now_s();
 
 	if (cz_render_canvas_init(&a, p->width, p->height) != 0 ||
@@ -99,6 +99,8 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 		    p->width, p->height);
 		goto err;
 	}
+	for (ci = 0; ci < s->ncards; ci++)
+		total += s->cards[ci].frames;
 	for (ci = 0; ci < s->ncards; ci++) {
 		const struct cz_render_card *c = &s->cards[ci];
 		struct cz_render_shot last = { -1, -1, 0, -1 };
@@ -115,7 +117,10 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 			}
 			if (job->progress != NULL && now_s() - last_progress >= 1.0) {
 				last_progress = now_s();
-				if (job->progress(job->progress_arg) != 0) {
+				/* Encoding is 5-90% of the job. */
+				if (job->progress(job->progress_arg,
+				    CZ_RENDER_ENCODING, 5 + 85 * done /
+				    (total > 0 ? total : 1)) != 0) {
 					snprintf(err, errlen, "abandoned (lease lost)");
 					goto err;
 				}
@@ -153,6 +158,7 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 			if (cz_render_enc_submit(enc, changed, err, errlen) != 0)
 				goto err;
 			res->frames++;
+			done++;
 			last = sh;
 		}
 	}
@@ -161,6 +167,29 @@ err:
 	cz_render_canvas_free(&a);
 	cz_render_canvas_free(&b);
 	return ret;
+}
+
+const char *
+cz_render_stage_name(enum cz_render_stage s)
+{
+	static const char *const names[] = { "composing", "encoding",
+	    "packaging" };
+
+	return (int)s >= 0 && (size_t)s < sizeof(names) / sizeof(names[0]) ?
+	    names[s] : "composing";
+}
+
+/* Tells the job's progress callback, if any; nonzero (with err set) when
+ * it asks to abandon the render. */
+static int
+report(const struct cz_render_job *job, enum cz_render_stage stage,
+    int percent, char *err, size_t errlen)
+{
+	if (job->progress == NULL ||
+	    job->progress(job->progress_arg, stage, percent) == 0)
+		return 0;
+	snprintf(err, errlen, "abandoned (lease lost)");
+	return -1;
 }
 
 int
@@ -221,7 +250,9 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	if ((enc = cz_render_enc_open(p, seconds, !job->mp4_only, tmp, err,
 	    errlen)) == NULL)
 		goto err;
-	if (run_frames(job, &story, &fonts, enc, tmp, res, err, errlen) != 0)
+	if (report(job, CZ_RENDER_ENCODING, 5, err, errlen) != 0 ||
+	    run_frames(job, &story, &fonts, enc, tmp, res, err, errlen) != 0 ||
+	    report(job, CZ_RENDER_PACKAGING, 90, err, errlen) != 0)
 		goto err;
 	if ((res->nrenditions = cz_render_enc_finish(enc, res->renditions, err,
 	    errlen)) < 0)

@@ -15,6 +15,16 @@
 #include "plan.h"
 #include "preset.h"
 
+/* What a render is doing, as the job queue reports it. */
+enum cz_render_stage {
+	CZ_RENDER_COMPOSING,	/* fonts, storyboard, first cards */
+	CZ_RENDER_ENCODING,	/* the frames */
+	CZ_RENDER_PACKAGING	/* MP4 index, HLS playlists, poster, read-back */
+};
+
+/* "composing", "encoding", "packaging". */
+const char *cz_render_stage_name(enum cz_render_stage s);
+
 struct cz_render_job {
 	const struct cz_render_plan	*plan;
 	const struct cz_render_preset	*preset;
@@ -23,9 +33,12 @@ struct cz_render_job {
 	const char			*font_dir;
 	volatile sig_atomic_t		*stop;		/* nonzero: abandon; may be NULL */
 	int				 mp4_only;	/* no HLS, no poster (benchmarks) */
-	/* Called about every second of rendering when set; a nonzero
-	 * return abandons the render (e.g. the job's lease was lost). */
-	int				(*progress)(void *arg);
+	/* Called about every second of rendering and at each new stage
+	 * when set, with the stage and the share done so far (0-100); a
+	 * nonzero return abandons the render (e.g. the lease was lost). */
+	int				(*progress)(void *arg,
+					    enum cz_render_stage stage,
+					    int percent);
 	void				*progress_arg;
 };
 

@@ -159,6 +159,13 @@ expect_header() {
 psql_q() {
 	"$CZ_PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$CZ_DATABASE_URL" -c "$1"
 }
+
+# sql_yes SQL - succeeds when the query returns a row (psql_q succeeds for
+# an empty result too, so it cannot be a check by itself).
+sql_yes() {
+	local _cz_out
+	_cz_out=$(psql_q "$1") && [[ -n $_cz_out ]]
+}
 psql_super() {
 	"$CZ_PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$CZ_PG_SUPERUSER_URL" -c "$1"
 }
