@@ -33,9 +33,39 @@ int cz_h_plans_list(struct cz_request *r);
 int cz_h_plan_show(struct cz_request *r);
 int cz_h_plan_regenerate_form(struct cz_request *r);
 
+/* handlers_auth.c */
+int cz_h_register_form(struct cz_request *r);
+int cz_h_register(struct cz_request *r);
+int cz_h_login_form(struct cz_request *r);
+int cz_h_login(struct cz_request *r);
+int cz_h_logout(struct cz_request *r);
+int cz_h_logout_all(struct cz_request *r);
+int cz_h_password_change(struct cz_request *r);
+int cz_h_email_change(struct cz_request *r);
+
+/* handlers_account.c */
+int cz_h_account(struct cz_request *r);
+int cz_h_api_me(struct cz_request *r);
+/* The account page with status and a message (NULL for none); anonymous
+ * visitors are sent to /login. */
+int cz_h_account_page(struct cz_request *r, int status, const char *message);
+
+/* handlers_legal.c */
+int cz_h_legal_form(struct cz_request *r);
+int cz_h_legal_accept(struct cz_request *r);
+/*
+ * The gate in front of plan generation: returns 0 when r->user may make
+ * plans (signed in, current terms and privacy accepted); else builds the
+ * answer (401 or 403 in JSON; for HTML a 303 to /login or /legal/accept,
+ * with next) and returns 1.
+ */
+int cz_legal_gate(struct cz_request *r, const char *next);
+
 /* Statements the handlers use, registered at start-up. */
 struct cz_db;
 int cz_health_register(struct cz_db *db);
 int cz_plans_register(struct cz_db *db);
+int cz_auth_register(struct cz_db *db);
+int cz_legal_register(struct cz_db *db);
 
 #endif
