@@ -321,7 +321,7 @@ cz_h_login(struct cz_request *r)
 	struct json_object *errors, *d, *o;
 	char email[CZ_EMAIL_MAX + 1], key[CZ_SHA256_HEX + 1];
 	char enc[CZ_PASSWORD_ENCODED_MAX], err[256];
-	const char *p[2], *errstr, *reason, *csrf;
+	const char *p[2], *errstr, *reason, *csrf, *scope;
 	PGresult *res;
 	long long id = 0;
 	int wait, rc, enabled = 0, ok = 0, status;
@@ -335,14 +335,17 @@ cz_h_login(struct cz_request *r)
 		    v[0].s);
 	if (cz_ratelimit_email_key(email, key) == -1)
 		return 500;
+	scope = "login.address";
 	rc = cz_limit_hit(r, cz_ratelimit_get(CZ_RL_LOGIN_ADDRESS),
 	    cz_client_addr(r), &wait);
-	if (rc == 0)
+	if (rc == 0) {
+		scope = rl_acct->scope;
 		rc = cz_limit_hit(r, rl_acct, key, &wait);
+	}
 	if (rc == -1)
 		return 503;
 	if (rc == 1)
-		return cz_limit_refuse(r, 0, "login", wait, "Too many log-in "
+		return cz_limit_refuse(r, 0, scope, wait, "Too many log-in "
 		    "attempts; please wait before trying again.");
 
 	p[0] = email;
