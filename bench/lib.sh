@@ -50,7 +50,9 @@ bench_import_usda() {
 # bench_session - an enterprise account (cibozer-admin user create) that
 # logs in and accepts the legal versions; exports CZ_BENCH_COOKIE (the
 # Cookie header) and CZ_BENCH_CSRF and CZ_BENCH_ORIGIN for the wrk scripts,
-# which send them on every request as a signed-in page would. Plans count
+# which send them on every request as a signed-in page would, and
+# CZ_BENCH_KEY, an API key of the account (plans:read, plans:write), for
+# "Authorization: Bearer" as an API client would. Plans count
 # against the enterprise quota: start the stack with a large
 # quota_enterprise_plans.
 bench_session() {
@@ -71,6 +73,12 @@ bench_session() {
 		--data "$(curl -sS -H "Cookie: $CZ_BENCH_COOKIE" "$url/api/me" |
 			sed -n 's/.*"terms_version":"\([^"]*\)","privacy_version":"\([^"]*\)".*/{"terms_version":"\1","privacy_version":"\2"}/p')" \
 		"$url/api/legal/accept"
+	CZ_BENCH_KEY=$(curl -sS -X POST -H 'Content-Type: application/json' -H "Cookie: $CZ_BENCH_COOKIE" \
+		-H "X-CSRF-Token: $CZ_BENCH_CSRF" -H "Origin: $url" \
+		--data '{"name": "bench", "scopes": ["plans:read", "plans:write"]}' "$url/api/keys" |
+		sed -n 's/.*"key":"\(cz_live_[^"]*\)".*/\1/p')
+	export CZ_BENCH_KEY
+	[[ -n $CZ_BENCH_KEY ]] || { echo "bench_session: no API key" >&2; return 1; }
 }
 
 # bench_wrk SECONDS CONNS URL [WRK ARGS...] - one wrk run as

@@ -98,7 +98,8 @@ cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
 	    cz_limits_register(app->db) == -1 ||
 	    cz_session_register(app->db) == -1 ||
 	    cz_auth_register(app->db) == -1 ||
-	    cz_legal_register(app->db) == -1) {
+	    cz_legal_register(app->db) == -1 ||
+	    cz_keys_register(app->db) == -1) {
 		snprintf(err, errlen, "database handle: out of memory");
 		return -1;
 	}
@@ -196,7 +197,7 @@ dispatch(struct cz_request *r)
 	/* Who is asking, then whether a cookie-authenticated change came
 	 * from this site's own pages. */
 	if ((status = cz_session_load(r)) != 0)
-		return status;
+		return status < 0 ? 0 : status;
 	if (!(r->match.route->flags & CZ_ROUTE_NO_CSRF) &&
 	    (status = cz_session_check_csrf(r)) != 0)
 		return status;

@@ -50,6 +50,17 @@ int cz_h_api_me(struct cz_request *r);
  * visitors are sent to /login. */
 int cz_h_account_page(struct cz_request *r, int status, const char *message);
 
+/* handlers_keys.c */
+int cz_h_keys_list(struct cz_request *r);
+int cz_h_key_create(struct cz_request *r);
+int cz_h_key_revoke(struct cz_request *r);
+/* The signed-in account's API keys as a JSON array owned by the request's
+ * arena, or NULL when the database failed. */
+struct json_object;
+struct json_object *cz_keys_list(struct cz_request *r);
+/* The account page showing a key just made (once). */
+int cz_account_with_key(struct cz_request *r, struct json_object *key);
+
 /* handlers_legal.c */
 int cz_h_legal_form(struct cz_request *r);
 int cz_h_legal_accept(struct cz_request *r);
@@ -67,5 +78,6 @@ int cz_health_register(struct cz_db *db);
 int cz_plans_register(struct cz_db *db);
 int cz_auth_register(struct cz_db *db);
 int cz_legal_register(struct cz_db *db);
+int cz_keys_register(struct cz_db *db);
 
 #endif

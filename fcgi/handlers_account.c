@@ -1,7 +1,7 @@
 /*
  * handlers_account.c - the signed-in account: the /account page (address,
  * tier, verification state, the forms to change the password and the
- * address, "log out everywhere") and GET /api/me.
+ * address, "log out everywhere", API keys) and GET /api/me.
  */
 #include "config.h"
 
@@ -14,15 +14,24 @@
 #include "response.h"
 #include "session.h"
 
-int
-cz_h_account_page(struct cz_request *r, int status, const char *message)
+/* The account page; key is a key just made, shown once, or NULL. */
+static int
+account_page(struct cz_request *r, int status, const char *message,
+    struct json_object *key)
 {
-	struct json_object *ctx;
+	struct json_object *ctx, *keys;
 
 	if (r->user == NULL)
 		return cz_resp_redirect(r, 303, "/login?next=/account");
 	if ((ctx = cz_page_ctx(r, "Your account")) == NULL)
 		return 500;
+	if ((keys = cz_keys_list(r)) != NULL) {
+		json_object_object_add(ctx, "keys", json_object_get(keys));
+		json_object_object_add(ctx, "has_keys", json_object_new_boolean(
+		    json_object_array_length(keys) > 0));
+	}
+	if (key != NULL)
+		json_object_object_add(ctx, "new_key", json_object_get(key));
 	if (message != NULL) {
 		r->error_message = status >= 400 ? message : NULL;
 		json_object_object_add(ctx, "message",
@@ -35,6 +44,19 @@ cz_h_account_page(struct cz_request *r, int status, const char *message)
 	json_object_object_add(ctx, "password_max",
 	    json_object_new_int(CZ_PASSWORD_MAX));
 	return cz_resp_html(r, status, "pages/account", ctx);
+}
+
+int
+cz_h_account_page(struct cz_request *r, int status, const char *message)
+{
+	return account_page(r, status, message, NULL);
+}
+
+int
+cz_account_with_key(struct cz_request *r, struct json_object *key)
+{
+	return account_page(r, 201, "The key was made. Copy it now: it is "
+	    "shown only this once.", key);
 }
 
 int

@@ -415,11 +415,10 @@ cz_h_logout_all(struct cz_request *r)
 {
 	struct json_object *d;
 	long long n;
+	int status;
 
-	if (r->user == NULL) {
-		r->error_message = "log in first";
-		return 401;
-	}
+	if ((status = cz_session_required(r)) != 0)
+		return status;
 	if ((n = cz_session_end_all(r, r->user->id)) == -1)
 		return 503;
 	d = json_object_new_object();
@@ -475,12 +474,10 @@ cz_h_password_change(struct cz_request *r)
 	char enc[CZ_PASSWORD_ENCODED_MAX], err[256];
 	const char *p[2];
 	enum cz_pw_policy pol;
-	int ok;
+	int ok, status;
 
-	if (r->user == NULL) {
-		r->error_message = "log in first";
-		return 401;
-	}
+	if ((status = cz_session_required(r)) != 0)
+		return status;
 	if (cz_req_input(r, password_fields, 2, v, &errors) == -1) {
 		if (errors == NULL)
 			return 500;
@@ -535,12 +532,10 @@ cz_h_email_change(struct cz_request *r)
 	struct json_object *errors;
 	char email[CZ_EMAIL_MAX + 1];
 	const char *p[2];
-	int ok, rc;
+	int ok, rc, status;
 
-	if (r->user == NULL) {
-		r->error_message = "log in first";
-		return 401;
-	}
+	if ((status = cz_session_required(r)) != 0)
+		return status;
 	if (cz_req_input(r, email_fields, 2, v, &errors) == -1 ||
 	    cz_email_normalize(v[1].s, v[1].len, email, sizeof(email)) == -1) {
 		if (is_json(r))

@@ -310,6 +310,7 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	jreq = json_object_new_object();
 	json_object_object_add(jreq, "plan_id", json_object_new_int64(out->id));
 	cz_audit(r, r->user->id, "plan.generated", jreq);
+	cz_apikey_count_plan(r);
 }
 
 /*
@@ -324,6 +325,8 @@ may_generate(struct cz_request *r)
 	long long quota;
 	int wait, rc;
 
+	if (r->user != NULL && (rc = cz_user_can(r, "plans:write")) != 0)
+		return rc;
 	if (cz_legal_gate(r, "/plans/new"))
 		return 1;
 	quota = cz_quota(&r->app->settings, r->user->tier, 0);
@@ -473,6 +476,8 @@ cz_h_api_plan_get(struct cz_request *r)
 
 	if (anonymous(r))
 		return 0;
+	if ((rc = cz_user_can(r, "plans:read")) != 0)
+		return rc;
 	if ((res = load_plan(r, id, &status)) == NULL)
 		return status;
 	rc = send_plan(r, 200, id, PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2),
@@ -602,6 +607,8 @@ cz_h_api_plan_regenerate(struct cz_request *r)
 
 	if (anonymous(r))
 		return 0;
+	if ((rc = cz_user_can(r, "plans:write")) != 0)
+		return rc;
 	memset(val, 0, sizeof(val));
 	if (r->json != NULL && cz_validate_json(r->arena, regen_fields, 1,
 	    r->json, val, &errors) == -1)

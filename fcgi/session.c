@@ -8,8 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "app.h"
+#include "ratelimit.h"
+#include "throttle.h"
 #include "audit.h"
 #include "log.h"
 #include "numparse.h"
@@ -35,6 +38,22 @@
 	"make_interval(secs => $4::integer), $5::inet, left($6, 512))"
 #define SQL_SESSION_DELETE "DELETE FROM sessions WHERE token_hash = $1"
 #define SQL_SESSION_DELETE_USER "DELETE FROM sessions WHERE user_id = $1::bigint"
+/* Finds a live key, marks it used and counts the request of the day. */
+#define SQL_APIKEY_LOOKUP \
+	"WITH k AS (UPDATE api_keys SET last_used_at = now() WHERE key_hash " \
+	"= $1 AND revoked_at IS NULL RETURNING id, user_id, scopes), n AS " \
+	"(INSERT INTO api_key_usage AS a (key_id, day, requests) SELECT id, " \
+	"(now() AT TIME ZONE 'UTC')::date, 1 FROM k ON CONFLICT (key_id, day) " \
+	"DO UPDATE SET requests = a.requests + 1 RETURNING a.requests) " \
+	"SELECT k.id, u.id, u.email, u.tier, u.is_admin, " \
+	"u.email_verified_at IS NOT NULL, EXISTS (SELECT 1 FROM " \
+	"legal_acceptances l WHERE l.user_id = u.id AND l.terms_version = $2 " \
+	"AND l.privacy_version = $3), array_to_string(k.scopes, ' '), " \
+	"(SELECT requests FROM n) FROM k JOIN users u ON u.id = k.user_id " \
+	"WHERE u.disabled_at IS NULL AND u.deleted_at IS NULL"
+#define SQL_APIKEY_PLAN \
+	"UPDATE api_key_usage SET plans = plans + 1 WHERE key_id = $1::bigint " \
+	"AND day = (now() AT TIME ZONE 'UTC')::date"
 
 int
 cz_session_register(struct cz_db *db)
@@ -46,7 +65,9 @@ cz_session_register(struct cz_db *db)
 	    cz_db_register(db, "session_delete", SQL_SESSION_DELETE, 1,
 	    1) == -1 ||
 	    cz_db_register(db, "session_delete_user", SQL_SESSION_DELETE_USER,
-	    1, 1) == -1)
+	    1, 1) == -1 ||
+	    cz_db_register(db, "apikey_lookup", SQL_APIKEY_LOOKUP, 3, 0) == -1 ||
+	    cz_db_register(db, "apikey_plan", SQL_APIKEY_PLAN, 1, 0) == -1)
 		return -1;
 	return 0;
 }
@@ -69,6 +90,89 @@ clear_cookie(struct cz_request *r)
 	    "SameSite=Lax; Max-Age=0", CZ_SESSION_COOKIE);
 }
 
+/* 401 for a key that does not authenticate, with the RFC 6750 header. */
+static int
+bad_key(struct cz_request *r, const char *why)
+{
+	cz_resp_header(r, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+	r->error_message = why;
+	return 401;
+}
+
+/* Seconds until the next UTC midnight, when daily counts start again. */
+static int
+until_midnight(void)
+{
+	time_t now = time(NULL);
+
+	return (int)(86400 - now % 86400);
+}
+
+/* r->user from an "Authorization: Bearer" API key. */
+static int
+load_key(struct cz_request *r, const char *auth)
+{
+	const struct cz_settings *s = &r->app->settings;
+	char hash[CZ_SHA256_HEX + 1];
+	const char *cred, *v[3], *errstr;
+	struct cz_user *u;
+	PGresult *res;
+	long long used, quota;
+	size_t len;
+
+	if (cz_parse_bearer(auth, strlen(auth), &cred, &len) != CZ_P_OK ||
+	    !cz_apikey_parse(cred, len, NULL))
+		return bad_key(r, "the Authorization header must be \"Bearer "
+		    "cz_live_...\" with an API key");
+	if (cz_sha256_hex(cred, len, hash) == -1)
+		return 500;
+	if (cz_db_ensure(r->app->db) == -1) {
+		r->error_message = "the database is unavailable; please try "
+		    "again shortly";
+		return 503;
+	}
+	v[0] = hash;
+	v[1] = s->terms_version;
+	v[2] = s->privacy_version;
+	res = cz_db_exec(r->app->db, "apikey_lookup", 3, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
+		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
+		PQclear(res);
+		return 503;
+	}
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return bad_key(r, "the API key is unknown or revoked");
+	}
+	if ((u = cz_arena_calloc(r->arena, 1, sizeof(*u))) == NULL) {
+		PQclear(res);
+		return 500;
+	}
+	u->key_id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
+	u->id = cz_strtonum(PQgetvalue(res, 0, 1), 1, LLONG_MAX, &errstr);
+	u->email = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 2));
+	u->tier = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 3));
+	u->is_admin = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
+	u->verified = strcmp(PQgetvalue(res, 0, 5), "t") == 0;
+	u->legal_ok = strcmp(PQgetvalue(res, 0, 6), "t") == 0;
+	u->scopes = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 7));
+	used = cz_strtonum(PQgetvalue(res, 0, 8), 0, LLONG_MAX, &errstr);
+	PQclear(res);
+	if (u->email == NULL || u->tier == NULL || u->scopes == NULL)
+		return 500;
+	r->user = u;
+	quota = cz_quota(s, u->tier, 0);
+	if (quota >= 0 && used > quota * CZ_APIKEY_DAILY_FACTOR) {
+		cz_limit_refuse(r, u->id, "apikey.requests", until_midnight(),
+		    cz_arena_printf(r->arena, "this API key made its %lld "
+		    "requests of the day (%s tier); the count starts again at "
+		    "midnight UTC", quota * CZ_APIKEY_DAILY_FACTOR, u->tier));
+		return -1;
+	}
+	return 0;
+}
+
 int
 cz_session_load(struct cz_request *r)
 {
@@ -79,6 +183,9 @@ cz_session_load(struct cz_request *r)
 	PGresult *res;
 
 	r->user = NULL;
+	tok = cz_req_env(r, "HTTP_AUTHORIZATION");
+	if (tok != NULL && *tok != '\0' && strncmp(r->path, "/api/", 5) == 0)
+		return load_key(r, tok);
 	if ((tok = cookie_token(r)) == NULL)
 		return 0;
 	if (cz_sha256_hex(tok, strlen(tok), hash) == -1)
@@ -165,6 +272,8 @@ cz_session_check_csrf(struct cz_request *r)
 	if (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0 ||
 	    strcmp(m, "OPTIONS") == 0)
 		return 0;
+	if (r->user != NULL && r->user->key_id != 0)
+		return 0;	/* an API key: no browser sends it by itself */
 	if (r->user == NULL || r->user->csrf == NULL) {
 		/* No cookie authenticates it; still refuse a page of
 		 * another site posting here (log-in CSRF). */
@@ -205,6 +314,59 @@ delete_token(struct cz_request *r, const char *tok)
 		return;
 	v[0] = hash;
 	res = cz_db_exec(r->app->db, "session_delete", 1, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
+		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
+	PQclear(res);
+}
+
+int
+cz_user_can(struct cz_request *r, const char *scope)
+{
+	const char *p;
+	size_t n = strlen(scope);
+
+	if (r->user == NULL) {
+		r->error_message = "log in first (POST /api/login) or send an "
+		    "API key";
+		return 401;
+	}
+	if (r->user->key_id == 0)
+		return 0;
+	for (p = r->user->scopes; p != NULL && *p != '\0'; p += strcspn(p,
+	    " "), p += strspn(p, " "))
+		if (strncmp(p, scope, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+			return 0;
+	r->error_message = cz_arena_printf(r->arena, "this API key lacks the "
+	    "%s scope", scope);
+	return 403;
+}
+
+int
+cz_session_required(struct cz_request *r)
+{
+	if (r->user == NULL) {
+		r->error_message = "log in first";
+		return 401;
+	}
+	if (r->user->key_id != 0) {
+		r->error_message = "account changes need a signed-in session, "
+		    "not an API key";
+		return 403;
+	}
+	return 0;
+}
+
+void
+cz_apikey_count_plan(struct cz_request *r)
+{
+	const char *v[1];
+	PGresult *res;
+
+	if (r->user == NULL || r->user->key_id == 0)
+		return;
+	v[0] = cz_arena_printf(r->arena, "%lld", r->user->key_id);
+	res = cz_db_exec(r->app->db, "apikey_plan", 1, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
 		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
 		    PQresultErrorMessage(res) : cz_db_error(r->app->db));

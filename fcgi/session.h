@@ -15,11 +15,21 @@
  * authenticates must carry the session's CSRF token (form field
  * csrf_token, or header X-CSRF-Token) and an Origin or Referer of the
  * configured base_url; otherwise it is refused with 403.
+ *
+ * On /api/ paths a request may instead carry an API key ("Authorization:
+ * Bearer cz_live_..."; only its SHA-256 is stored). Such requests are
+ * exempt from the CSRF rule (no browser sends the header by itself), are
+ * limited to the key's scopes, are counted per key and UTC day in
+ * api_key_usage and refused (429) past CZ_APIKEY_DAILY_FACTOR times the
+ * owner's daily plan quota. An unknown, revoked or malformed key is 401.
  */
 #ifndef CZ_SESSION_H
 #define CZ_SESSION_H
 
 #define CZ_SESSION_COOKIE	"__Host-cibozer"
+/* A key may make this many requests a day per plan of the owner's tier's
+ * daily plan quota (free: 50 plans, so 5000 requests). */
+#define CZ_APIKEY_DAILY_FACTOR	100
 
 struct cz_db;
 struct cz_request;
@@ -34,6 +44,8 @@ struct cz_user {
 	int		 legal_ok;	/* accepted the current terms and privacy */
 	long long	 session_id;	/* 0 when authenticated otherwise */
 	const char	*csrf;		/* the session's CSRF token, or NULL */
+	long long	 key_id;	/* the API key used, or 0 */
+	const char	*scopes;	/* its scopes, space-separated */
 };
 
 /* Registers the session statements. Returns 0 or -1. */
@@ -41,10 +53,24 @@ int cz_session_register(struct cz_db *db);
 
 /*
  * Sets r->user from the session cookie when it names a live session of an
- * enabled account (else r->user stays NULL). Without a database the
- * request goes on anonymously. Returns 0 or an HTTP status.
+ * enabled account, or from the API key on /api/ paths (else r->user stays
+ * NULL). Without a database the request goes on anonymously. Returns 0,
+ * an HTTP status, or -1 when the answer (a 429) is already built.
  */
 int cz_session_load(struct cz_request *r);
+
+/* Returns 0 when r->user may act under scope (a session may do anything,
+ * a key what its scopes name), else 401 (nobody signed in) or 403, with
+ * r->error_message set. */
+int cz_user_can(struct cz_request *r, const char *scope);
+
+/* Returns 0 when r->user came with a session (not an API key), else 401
+ * or 403 with r->error_message set: account changes need a session. */
+int cz_session_required(struct cz_request *r);
+
+/* Counts one plan made with the request's API key (if any) in
+ * api_key_usage. */
+void cz_apikey_count_plan(struct cz_request *r);
 
 /*
  * The CSRF rule above, for a request after its body was read. Returns 0
