@@ -61,6 +61,22 @@ struct json_object *cz_keys_list(struct cz_request *r);
 /* The account page showing a key just made (once). */
 int cz_account_with_key(struct cz_request *r, struct json_object *key);
 
+/* handlers_tokens.c */
+int cz_h_verify_form(struct cz_request *r);
+int cz_h_verify(struct cz_request *r);
+int cz_h_verify_resend(struct cz_request *r);
+int cz_h_reset_form(struct cz_request *r);
+int cz_h_reset_request(struct cz_request *r);
+int cz_h_reset_confirm_form(struct cz_request *r);
+int cz_h_reset_confirm(struct cz_request *r);
+/*
+ * Makes a one-time token of purpose ("verify_email", "reset_password") for
+ * account user_id and queues the mail with its link to address to, in one
+ * statement. Returns 0, or -1 (logged).
+ */
+int cz_mail_link(struct cz_request *r, long long user_id, const char *to,
+    const char *purpose);
+
 /* handlers_legal.c */
 int cz_h_legal_form(struct cz_request *r);
 int cz_h_legal_accept(struct cz_request *r);
@@ -79,5 +95,6 @@ int cz_plans_register(struct cz_db *db);
 int cz_auth_register(struct cz_db *db);
 int cz_legal_register(struct cz_db *db);
 int cz_keys_register(struct cz_db *db);
+int cz_tokens_register(struct cz_db *db);
 
 #endif

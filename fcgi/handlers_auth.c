@@ -9,7 +9,9 @@
  * verification at log-in, a hash made before the insert at registration).
  * Log-in is limited per client address and per account (5 a minute, then a
  * growing lockout), registration per address (3 an hour); a limit hit is a
- * 429 with Retry-After. Every outcome is audited; passwords and tokens are
+ * 429 with Retry-After. A new account, and a changed address, get a
+ * confirmation link by mail (handlers_tokens.c). Every outcome is
+ * audited; passwords and tokens are
  * never stored or logged, e-mail addresses never logged.
  */
 #include "config.h"
@@ -286,6 +288,10 @@ cz_h_register(struct cz_request *r)
 	json_object_object_add(d, "new_account",
 	    json_object_new_boolean(id > 0));
 	cz_audit(r, id, id > 0 ? "user.registered" : "register.existing", d);
+	/* The confirmation link; a mail that cannot be queued now can be
+	 * asked for again from the account page. */
+	if (id > 0)
+		cz_mail_link(r, id, email, "verify_email");
 	if (is_json(r))
 		return cz_resp_json(r, 202, json_msg(r, "accepted", REGISTERED));
 	if ((ctx = cz_page_ctx(r, "Create an account")) == NULL)
@@ -568,6 +574,7 @@ cz_h_email_change(struct cz_request *r)
 	if (rc != 0)
 		return 503;
 	cz_audit(r, r->user->id, "email.changed", NULL);
+	cz_mail_link(r, r->user->id, email, "verify_email");
 	return rotate(r, "the e-mail address was changed; it is unverified "
 	    "until confirmed");
 }

@@ -37,7 +37,8 @@ plan_id=$(curl -sS --max-time 30 -X POST -H 'Content-Type: application/json' "${
 	--data '{"calories": 1800, "diet_type": "vegetarian", "days": 2, "seed": 3}' \
 	"$CZ_BASE_URL/api/plans" | jq -r '.id // 1' 2>/dev/null) || plan_id=1
 for uri in /plans/new /plans "/plans/$plan_id" "/api/plans/$plan_id" /api/foods \
-	/account /api/me /login /register "/legal/accept?next=/plans"; do
+	/account /api/me /login /register "/legal/accept?next=/plans" /password-reset \
+	"/verify-email?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" /api/keys; do
 	check "valgrind: CGI GET $uri is clean" cgi_clean GET "$uri"
 done
 check "valgrind: CGI POST /api/plans is clean" \
@@ -46,6 +47,10 @@ check "valgrind: CGI POST /api/plans with field errors is clean" \
 	cgi_clean POST /api/plans '{"calories": 20, "diet_type": "x", "bogus": [1]}'
 check "valgrind: CGI POST regenerate is clean" \
 	cgi_clean POST "/api/plans/$plan_id/meals/1/lunch/regenerate" '{"seed": 4}'
+check "valgrind: CGI POST /api/password-reset is clean (a mail is queued)" \
+	cgi_clean POST /api/password-reset "{\"email\": \"valgrind-$$@example.org\"}"
+check "valgrind: CGI POST /api/keys is clean" \
+	cgi_clean POST /api/keys '{"name": "vg", "scopes": ["plans:read"]}'
 check "valgrind: CGI POST /api/login with a wrong password is clean" \
 	cgi_clean POST /api/login '{"email": "nobody@example.org", "password": "not the one"}'
 saved=("${CGI_AUTH[@]}")
