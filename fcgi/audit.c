@@ -38,6 +38,14 @@ cz_client_addr(struct cz_request *r)
 	return NULL;
 }
 
+const char *
+cz_audit_user_agent(struct cz_request *r)
+{
+	const char *ua = r->user_agent;
+
+	return ua != NULL && cz_utf8_valid(ua, strlen(ua)) ? ua : NULL;
+}
+
 int
 cz_audit(struct cz_request *r, long long account, const char *event,
     struct json_object *detail)
@@ -53,8 +61,7 @@ cz_audit(struct cz_request *r, long long account, const char *event,
 	v[0] = account > 0 ? id : NULL;
 	v[1] = event;
 	v[2] = cz_client_addr(r);
-	v[3] = cz_utf8_valid(r->user_agent, strlen(r->user_agent)) ?
-	    r->user_agent : NULL;
+	v[3] = cz_audit_user_agent(r);
 	v[4] = r->request_id;
 	v[5] = detail != NULL ? json_object_to_json_string_ext(detail,
 	    JSON_C_TO_STRING_PLAIN) : "{}";

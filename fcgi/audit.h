@@ -20,6 +20,10 @@ int cz_audit_register(struct cz_db *db);
  * else NULL (a unix socket, CGI without one): safe to pass as inet. */
 const char *cz_client_addr(struct cz_request *r);
 
+/* The request's user agent when it can be stored (valid UTF-8), else
+ * NULL. */
+const char *cz_audit_user_agent(struct cz_request *r);
+
 /*
  * Appends one audit_log row: account is the account's id or 0 for none,
  * event a name such as "login.failure", detail a JSON object or NULL (it

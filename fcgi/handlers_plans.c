@@ -44,13 +44,22 @@
 
 #define PLANS_PER_PAGE		20
 
+/* The plan, its audit entry (plan.generated) and the count of the API
+ * key's plans of the day ($14, NULL without a key), in one statement and
+ * one commit. */
 #define SQL_PLAN_INSERT \
-	"INSERT INTO plans (diet, calories, meal_pattern, profile, days, " \
-	"seed, request, document, generation_ms, owner_id) VALUES ($1, " \
-	"$2::integer, $3, $4, $5::smallint, $6::bigint, $7::json, $8::json, " \
-	"$9::real, $10::bigint) " \
-	"RETURNING id, to_char(created_at AT TIME ZONE 'UTC', " \
-	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms"
+	"WITH p AS (INSERT INTO plans (diet, calories, meal_pattern, " \
+	"profile, days, seed, request, document, generation_ms, owner_id) " \
+	"VALUES ($1, $2::integer, $3, $4, $5::smallint, $6::bigint, $7::json, " \
+	"$8::json, $9::real, $10::bigint) RETURNING id, created_at, " \
+	"generation_ms), a AS (INSERT INTO audit_log (account_id, event, " \
+	"address, user_agent, request_id, detail) SELECT $10::bigint, " \
+	"'plan.generated', $11::inet, left($12, 512), nullif($13, ''), " \
+	"jsonb_build_object('plan_id', p.id) FROM p), k AS (UPDATE " \
+	"api_key_usage SET plans = plans + 1 WHERE key_id = $14::bigint AND " \
+	"day = (now() AT TIME ZONE 'UTC')::date) " \
+	"SELECT id, to_char(created_at AT TIME ZONE 'UTC', " \
+	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms FROM p"
 #define SQL_PLAN_GET \
 	"SELECT id, revision, to_char(created_at AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(updated_at AT TIME ZONE " \
@@ -73,7 +82,7 @@
 int
 cz_plans_register(struct cz_db *db)
 {
-	if (cz_db_register(db, "plan_insert", SQL_PLAN_INSERT, 10, 0) == -1 ||
+	if (cz_db_register(db, "plan_insert", SQL_PLAN_INSERT, 14, 0) == -1 ||
 	    cz_db_register(db, "plan_get", SQL_PLAN_GET, 1, 1) == -1 ||
 	    cz_db_register(db, "plan_update", SQL_PLAN_UPDATE, 3, 0) == -1 ||
 	    cz_db_register(db, "plan_list", SQL_PLAN_LIST, 3, 1) == -1)
@@ -198,7 +207,7 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	struct cz_plan_request req;
 	struct cz_plan *plan;
 	struct json_object *jreq;
-	const char *term, *v[10], *errstr;
+	const char *term, *v[14], *errstr;
 	struct timespec t0;
 	char err[256], buf[4][32];
 	int seed_given, diet = -1, rc;
@@ -288,7 +297,12 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	v[7] = out->document;
 	v[8] = buf[3];
 	v[9] = cz_arena_printf(r->arena, "%lld", r->user->id);
-	res = cz_db_exec(app->db, "plan_insert", 10, v);
+	v[10] = cz_client_addr(r);
+	v[11] = cz_audit_user_agent(r);
+	v[12] = r->request_id;
+	v[13] = r->user->key_id != 0 ? cz_arena_printf(r->arena, "%lld",
+	    r->user->key_id) : NULL;
+	res = cz_db_exec(app->db, "plan_insert", 14, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
 	    PQntuples(res) != 1) {
 		cz_log(CZ_LOG_ERROR, "%s: storing a plan: %s", __func__,
@@ -307,10 +321,6 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	PQclear(res);
 	cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_CREATED, out->ms / 1e3,
 	    NULL);
-	jreq = json_object_new_object();
-	json_object_object_add(jreq, "plan_id", json_object_new_int64(out->id));
-	cz_audit(r, r->user->id, "plan.generated", jreq);
-	cz_apikey_count_plan(r);
 }
 
 /*

@@ -51,9 +51,6 @@
 	"AND l.privacy_version = $3), array_to_string(k.scopes, ' '), " \
 	"(SELECT requests FROM n) FROM k JOIN users u ON u.id = k.user_id " \
 	"WHERE u.disabled_at IS NULL AND u.deleted_at IS NULL"
-#define SQL_APIKEY_PLAN \
-	"UPDATE api_key_usage SET plans = plans + 1 WHERE key_id = $1::bigint " \
-	"AND day = (now() AT TIME ZONE 'UTC')::date"
 
 int
 cz_session_register(struct cz_db *db)
@@ -66,8 +63,7 @@ cz_session_register(struct cz_db *db)
 	    1) == -1 ||
 	    cz_db_register(db, "session_delete_user", SQL_SESSION_DELETE_USER,
 	    1, 1) == -1 ||
-	    cz_db_register(db, "apikey_lookup", SQL_APIKEY_LOOKUP, 3, 0) == -1 ||
-	    cz_db_register(db, "apikey_plan", SQL_APIKEY_PLAN, 1, 0) == -1)
+	    cz_db_register(db, "apikey_lookup", SQL_APIKEY_LOOKUP, 3, 0) == -1)
 		return -1;
 	return 0;
 }
@@ -355,22 +351,6 @@ cz_session_required(struct cz_request *r)
 		return 403;
 	}
 	return 0;
-}
-
-void
-cz_apikey_count_plan(struct cz_request *r)
-{
-	const char *v[1];
-	PGresult *res;
-
-	if (r->user == NULL || r->user->key_id == 0)
-		return;
-	v[0] = cz_arena_printf(r->arena, "%lld", r->user->key_id);
-	res = cz_db_exec(r->app->db, "apikey_plan", 1, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-	PQclear(res);
 }
 
 int

@@ -68,10 +68,6 @@ int cz_user_can(struct cz_request *r, const char *scope);
  * or 403 with r->error_message set: account changes need a session. */
 int cz_session_required(struct cz_request *r);
 
-/* Counts one plan made with the request's API key (if any) in
- * api_key_usage. */
-void cz_apikey_count_plan(struct cz_request *r);
-
 /*
  * The CSRF rule above, for a request after its body was read. Returns 0
  * or 403 with r->error_message set.

@@ -274,6 +274,24 @@ fetch "$API/$id" "${AUTH[@]}"
 check "an administrator reads anyone's plan" test "$HTTP_STATUS" = 200
 AUTH=("${OWNER_AUTH[@]}")
 
+# A plan made with the owner's API key: no cookie, counted for the key.
+fetch "$CZ_BASE_URL/api/keys" -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
+	--data '{"name": "plans test", "scopes": ["plans:read", "plans:write"]}'
+key=$(jq -r .key <<<"$HTTP_BODY")
+key_id=$(jq -r .id <<<"$HTTP_BODY")
+fetch "$API" -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $key" \
+	--data '{"calories": 1900, "days": 1, "seed": 77}'
+check "POST /api/plans with an API key answers 201" test "$HTTP_STATUS" = 201
+key_plan=$(jq -r .id <<<"$HTTP_BODY")
+check "the plan belongs to the key's owner" \
+	test "$(psql_q "SELECT u.email FROM plans p JOIN users u ON u.id = p.owner_id WHERE p.id = ${key_plan:-0}")" = "$owner"
+check "the key's plans of the day are counted" \
+	test "$(psql_q "SELECT requests || '/' || plans FROM api_key_usage WHERE key_id = ${key_id:-0}")" = "1/1"
+fetch "$API/$key_plan" -H "Authorization: Bearer $key"
+check "the key reads it back" test "$HTTP_STATUS" = 200
+check "plan.generated is audited with the plan, address and request id" \
+	test "$(psql_q "SELECT count(*) FROM audit_log WHERE event = 'plan.generated' AND detail->>'plan_id' = '${key_plan:-0}' AND address = '127.0.0.1' AND length(request_id) > 0")" = 1
+
 # --- metrics ----------------------------------------------------------------------------------
 fetch "$CZ_BASE_URL/metrics" "${AUTH[@]}"
 check "metrics count created keto plans" bash -c 'grep -Eq "^cibozer_plan_requests_total\{diet=\"keto\",outcome=\"created\"\} [1-9]" <<<"$1"' _ "$HTTP_BODY"
