@@ -38,7 +38,8 @@ plan_id=$(curl -sS --max-time 30 -X POST -H 'Content-Type: application/json' "${
 	"$CZ_BASE_URL/api/plans" | jq -r '.id // 1' 2>/dev/null) || plan_id=1
 for uri in /plans/new /plans "/plans/$plan_id" "/api/plans/$plan_id" /api/foods \
 	/account /api/me /login /register "/legal/accept?next=/plans" /password-reset \
-	"/verify-email?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" /api/keys; do
+	"/verify-email?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" /api/keys \
+	/account/export /account/delete; do
 	check "valgrind: CGI GET $uri is clean" cgi_clean GET "$uri"
 done
 check "valgrind: CGI POST /api/plans is clean" \
