@@ -82,6 +82,12 @@ int cz_h_account_export(struct cz_request *r);
 int cz_h_account_delete_form(struct cz_request *r);
 int cz_h_account_delete(struct cz_request *r);
 
+/* Queues a mail without a token: template (e.g. "email/account_exists")
+ * for account user_id at address to, its link base_url + path. Returns 0
+ * or -1 (logged). */
+int cz_mail_notice(struct cz_request *r, long long user_id, const char *to,
+    const char *template, const char *path);
+
 /* handlers_legal.c */
 int cz_h_legal_form(struct cz_request *r);
 int cz_h_legal_accept(struct cz_request *r);

@@ -218,6 +218,25 @@ exec_cmd(struct cz_request *r, const char *name, int n, const char **v)
  * register
  */
 
+/* The address has an account: tell its owner (by mail, never in the
+ * answer), unless the account is disabled. */
+static void
+existing_notice(struct cz_request *r, const char *email)
+{
+	const char *p[1] = { email }, *errstr;
+	PGresult *res;
+	long long id;
+
+	res = cz_db_exec(r->app->db, "user_by_email", 1, p);
+	if (res != NULL && PQresultStatus(res) == PGRES_TUPLES_OK &&
+	    PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 2), "t") == 0) {
+		id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
+		cz_mail_notice(r, id, email, "email/account_exists",
+		    "/password-reset");
+	}
+	PQclear(res);
+}
+
 static const struct cz_field register_fields[] = {
 	{ "email", CZ_F_EMAIL, 1, 3, CZ_EMAIL_MAX, NULL },
 	{ "password", CZ_F_STRING, 1, 1, CZ_PASSWORD_MAX_BYTES + 1, NULL },
@@ -284,6 +303,8 @@ cz_h_register(struct cz_request *r)
 	if (PQntuples(res) == 1)
 		id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
 	PQclear(res);
+	if (id == 0)
+		existing_notice(r, email);
 	d = json_object_new_object();
 	json_object_object_add(d, "new_account",
 	    json_object_new_boolean(id > 0));
@@ -550,6 +571,13 @@ cz_h_email_change(struct cz_request *r)
 			    "is not an e-mail address")));
 		return cz_h_account_page(r, 400, "Please give your password "
 		    "and a valid new e-mail address.");
+	}
+	if (strcmp(email, r->user->email) == 0) {
+		if (is_json(r))
+			return cz_resp_json(r, 400, cz_errors_body(r,
+			    field_error(r, "email", "is your address already")));
+		return cz_h_account_page(r, 400, "That is your address "
+		    "already.");
 	}
 	if ((ok = verify_current(r, r->user->id, v[0].s)) == -1)
 		return 503;

@@ -53,6 +53,9 @@
 	"UPDATE users SET email_verified_at = coalesce(email_verified_at, " \
 	"now()), updated_at = now() WHERE id = $1::bigint AND deleted_at IS " \
 	"NULL RETURNING id"
+#define SQL_MAIL_QUEUE \
+	"INSERT INTO mail_outbox (recipient, subject, body, user_id) VALUES " \
+	"($1, $2, $3, $4::bigint) RETURNING id"
 #define SQL_RESET_USER \
 	"SELECT id FROM users WHERE lower(email) = lower($1) AND deleted_at " \
 	"IS NULL AND disabled_at IS NULL"
@@ -74,6 +77,7 @@ cz_tokens_register(struct cz_db *db)
 	    cz_db_register(db, "user_verified", SQL_USER_VERIFIED, 1,
 	    1) == -1 ||
 	    cz_db_register(db, "reset_user", SQL_RESET_USER, 1, 1) == -1 ||
+	    cz_db_register(db, "mail_queue", SQL_MAIL_QUEUE, 4, 0) == -1 ||
 	    cz_db_register(db, "reset_password", SQL_RESET_PASSWORD, 2,
 	    1) == -1)
 		return -1;
@@ -175,6 +179,50 @@ err:
 	json_object_put(data);
 	if (body.data != NULL)
 		explicit_bzero(body.data, body.len);
+	cz_buf_free(&subj);
+	cz_buf_free(&body);
+	return rc;
+}
+
+int
+cz_mail_notice(struct cz_request *r, long long user_id, const char *to,
+    const char *template, const char *path)
+{
+	const struct cz_settings *s = &r->app->settings;
+	struct json_object *data = NULL;
+	const char *v[4], *link;
+	cz_buf subj, body;
+	PGresult *res = NULL;
+	char err[256];
+	int rc = -1;
+
+	cz_buf_init(&subj, CZ_MAIL_SUBJECT_MAX * 4);
+	cz_buf_init(&body, CZ_MAIL_BODY_MAX);
+	link = cz_arena_printf(r->arena, "%s%s", s->base_url, path);
+	if (link == NULL || (data = cz_mail_data(s, link)) == NULL)
+		goto err;
+	if (cz_mail_render(r->app->templates, template, data, &subj, &body,
+	    err, sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
+		goto err;
+	}
+	v[0] = to;
+	v[1] = subj.data;
+	v[2] = body.data;
+	v[3] = cz_arena_printf(r->arena, "%lld", user_id);
+	res = cz_db_exec(r->app->db, "mail_queue", 4, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
+	    PQntuples(res) != 1) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
+		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
+		goto err;
+	}
+	cz_log(CZ_LOG_INFO, "queued %s mail %s for account %lld", template,
+	    PQgetvalue(res, 0, 0), user_id);
+	rc = 0;
+err:
+	PQclear(res);
+	json_object_put(data);
 	cz_buf_free(&subj);
 	cz_buf_free(&body);
 	return rc;

@@ -35,6 +35,9 @@ json "$B/api/register" "{\"email\": \"AUTH-NEW-$$@Example.org\", \"password\": \
 check "registering a taken address (another case) answers the same status and body" \
 	test "$HTTP_STATUS $HTTP_BODY" = "$reg_new"
 check "still one account for the address" test "$(psql_q "SELECT count(*) FROM users WHERE lower(email) = '$new'")" = 1
+check "the new account got a confirmation mail, the owner of the taken address a notice" \
+	test "$(psql_q "SELECT string_agg(subject, ' | ' ORDER BY id) FROM mail_outbox WHERE recipient = '$new'")" = \
+	"Confirm your e-mail address for Cibozer | Someone tried to register your address at Cibozer"
 json "$B/api/register" "{\"email\": \"weak-$$@example.org\", \"password\": \"password123\"}"
 check "a common password is refused with the rule (400)" \
 	bash -c '[[ $1 == 400 ]] && jq -e ".errors.password | contains(\"common\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
@@ -193,6 +196,8 @@ login "$moved" 'plum comet 42x'
 check "log-in with the new address works" test -n "$SESSION"
 json "$B/api/account/email" "{\"password\": \"plum comet 42x\", \"email\": \"$new\"}" "${AUTH[@]}"
 check "another account's address is refused (409)" test "$HTTP_STATUS" = 409
+json "$B/api/account/email" "{\"password\": \"plum comet 42x\", \"email\": \"$moved\"}" "${AUTH[@]}"
+check "the current address is no change (400)" test "$HTTP_STATUS" = 400
 check "the changes are audited" \
 	test "$(psql_q "SELECT string_agg(DISTINCT event, ',' ORDER BY event) FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$moved' AND event IN ('password.changed', 'email.changed')")" = "email.changed,password.changed"
 reset_limits
