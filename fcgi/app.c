@@ -260,8 +260,10 @@ cz_app_handle(struct cz_app *app, const struct cz_io *io)
 			msg = r.error_message;
 		cz_resp_error(&r, status, msg);
 	}
+	/* A signed-in page holds the account's data and its CSRF token:
+	 * never stored by a cache either. */
 	if (r.status >= 400 || strncmp(r.path, "/api/", 5) == 0 ||
-	    r.wants_json)
+	    r.wants_json || r.user != NULL)
 		cz_resp_header(&r, "Cache-Control", "no-store");
 	else
 		cz_resp_header(&r, "Cache-Control", "no-cache");
