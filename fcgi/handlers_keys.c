@@ -117,7 +117,7 @@ struct json_object *
 cz_keys_list(struct cz_request *r)
 {
 	struct json_object *a, *o;
-	const char *v[1];
+	const char *v[1], *errstr;
 	PGresult *res;
 	int i;
 
@@ -137,7 +137,7 @@ cz_keys_list(struct cz_request *r)
 	for (i = 0; i < PQntuples(res); i++) {
 		o = json_object_new_object();
 		json_object_object_add(o, "id", json_object_new_int64(
-		    strtoll(PQgetvalue(res, i, 0), NULL, 10)));
+		    cz_strtonum(PQgetvalue(res, i, 0), 1, LLONG_MAX, &errstr)));
 		json_object_object_add(o, "name",
 		    json_object_new_string(PQgetvalue(res, i, 1)));
 		json_object_object_add(o, "prefix",
@@ -152,8 +152,8 @@ cz_keys_list(struct cz_request *r)
 		json_object_object_add(o, "revoked", json_object_new_boolean(
 		    strcmp(PQgetvalue(res, i, 6), "t") == 0));
 		json_object_object_add(o, "requests_today",
-		    json_object_new_int64(strtoll(PQgetvalue(res, i, 7), NULL,
-		    10)));
+		    json_object_new_int64(cz_strtonum(PQgetvalue(res, i, 7), 0,
+		    LLONG_MAX, &errstr)));
 		json_object_array_add(a, o);
 	}
 	PQclear(res);
