@@ -6,6 +6,7 @@
 #   source "$(dirname "$0")/lib.sh"
 #   bench_start NAME WORKERS [KEY=VALUE...]   # extra configuration settings
 #   read -r rps p99 non2xx requests < <(bench_wrk SECONDS CONNS URL [WRK ARGS...])
+#   bench_session                             # a signed-in planner for wrk
 #
 # bench_start sets src, build, state, http_port and url (http://127.0.0.1:PORT).
 
@@ -29,7 +30,9 @@ bench_start() {
 	http_port=$(cz_free_port "$pg_port")
 	https_port=$(cz_free_port "$pg_port" "$http_port")
 	cz_pg_start "$state" "$pg_port"
-	cz_write_config "$state/cibozer.conf" "$src" "$state" "$workers" "$@"
+	# base_url is the origin signed-in requests must come from (CSRF).
+	cz_write_config "$state/cibozer.conf" "$src" "$state" "$workers" \
+		"base_url=http://127.0.0.1:$http_port" "$@"
 	cz_migrate "$build" "$state/cibozer.conf" >/dev/null
 	cz_pool_start "$build" "$state/cibozer.conf" "$state/fcgi.sock" "$workers" "$state/fcgi.log"
 	cz_nginx_start "$state" "$http_port" "$https_port" "$state/fcgi.sock"
@@ -42,6 +45,40 @@ bench_import_usda() {
 	local usda
 	usda=$("$src/scripts/usda") || { echo "$1: no USDA data (scripts/usda failed)" >&2; return 1; }
 	"$build/tools/cibozer-admin" --config "$state/cibozer.conf" import-usda "$usda" >/dev/null
+}
+
+# bench_session - an enterprise account (cibozer-admin user create) that
+# logs in and accepts the legal versions; exports CZ_BENCH_COOKIE (the
+# Cookie header) and CZ_BENCH_CSRF and CZ_BENCH_ORIGIN for the wrk scripts,
+# which send them on every request as a signed-in page would, and
+# CZ_BENCH_KEY, an API key of the account (plans:read, plans:write), for
+# "Authorization: Bearer" as an API client would. Plans count
+# against the enterprise quota: start the stack with a large
+# quota_enterprise_plans.
+bench_session() {
+	local email=bench@example.org pw='bench tangerine orbit 7' hdrs body tok
+	printf '%s\n' "$pw" | "$build/tools/cibozer-admin" --config "$state/cibozer.conf" \
+		user create --tier enterprise "$email" >/dev/null
+	hdrs=$(mktemp "$state/login.XXXXXX")
+	body=$(curl -sS -D "$hdrs" -X POST -H 'Content-Type: application/json' \
+		--data "{\"email\": \"$email\", \"password\": \"$pw\"}" "$url/api/login")
+	tok=$(tr -d '\r' <"$hdrs" | sed -n 's/^set-cookie: __Host-cibozer=\([^;]*\);.*/\1/Ip')
+	rm -f "$hdrs"
+	export CZ_BENCH_COOKIE="__Host-cibozer=$tok"
+	CZ_BENCH_CSRF=$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<<"$body")
+	export CZ_BENCH_CSRF CZ_BENCH_ORIGIN=$url
+	[[ -n $tok && -n $CZ_BENCH_CSRF ]] || { echo "bench_session: log-in failed: $body" >&2; return 1; }
+	curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' -H "Cookie: $CZ_BENCH_COOKIE" \
+		-H "X-CSRF-Token: $CZ_BENCH_CSRF" -H "Origin: $url" \
+		--data "$(curl -sS -H "Cookie: $CZ_BENCH_COOKIE" "$url/api/me" |
+			sed -n 's/.*"terms_version":"\([^"]*\)","privacy_version":"\([^"]*\)".*/{"terms_version":"\1","privacy_version":"\2"}/p')" \
+		"$url/api/legal/accept"
+	CZ_BENCH_KEY=$(curl -sS -X POST -H 'Content-Type: application/json' -H "Cookie: $CZ_BENCH_COOKIE" \
+		-H "X-CSRF-Token: $CZ_BENCH_CSRF" -H "Origin: $url" \
+		--data '{"name": "bench", "scopes": ["plans:read", "plans:write"]}' "$url/api/keys" |
+		sed -n 's/.*"key":"\(cz_live_[^"]*\)".*/\1/p')
+	export CZ_BENCH_KEY
+	[[ -n $CZ_BENCH_KEY ]] || { echo "bench_session: no API key" >&2; return 1; }
 }
 
 # bench_wrk SECONDS CONNS URL [WRK ARGS...] - one wrk run as

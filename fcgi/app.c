@@ -10,11 +10,14 @@
 #include <time.h>
 
 #include "app.h"
+#include "audit.h"
+#include "throttle.h"
 #include "handlers.h"
 #include "log.h"
 #include "migrate.h"
 #include "response.h"
 #include "routes.h"
+#include "session.h"
 
 /* The same policy nginx sends (nginx/snippets/cibozer-security-headers.conf). */
 #define CZ_CSP "default-src 'self'; img-src 'self' data:; media-src 'self' " \
@@ -90,10 +93,28 @@ cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
 	app->db = cz_db_new(s->database_url, (int)s->db_connect_timeout,
 	    (int)s->db_statement_timeout);
 	if (app->db == NULL || cz_health_register(app->db) == -1 ||
-	    cz_plans_register(app->db) == -1) {
+	    cz_plans_register(app->db) == -1 ||
+	    cz_audit_register(app->db) == -1 ||
+	    cz_limits_register(app->db) == -1 ||
+	    cz_session_register(app->db) == -1 ||
+	    cz_auth_register(app->db) == -1 ||
+	    cz_legal_register(app->db) == -1 ||
+	    cz_keys_register(app->db) == -1 ||
+	    cz_tokens_register(app->db) == -1 ||
+	    cz_privacy_register(app->db) == -1) {
 		snprintf(err, errlen, "database handle: out of memory");
 		return -1;
 	}
+	/* Registration and password changes refuse these; without the
+	 * file the other rules still apply, and the log says so. */
+	if (cz_pwlist_load(s->password_list, &app->pwlist, msg,
+	    sizeof(msg)) == -1) {
+		cz_log(CZ_LOG_WARN, "common passwords not loaded: %s", msg);
+		app->pwlist = NULL;
+	}
+	app->argon2.m_kib = (uint32_t)s->argon2_memory_kib;
+	app->argon2.t = (uint32_t)s->argon2_iterations;
+	app->argon2.p = (uint32_t)s->argon2_parallelism;
 	app->site_ctx = site_object(s);
 	app->legal_ctx = legal_object(s);
 	cz_log(CZ_LOG_INFO, "loaded %d templates from %s; schema version %d "
@@ -126,6 +147,7 @@ cz_app_free(struct cz_app *app)
 	mst_set_free(app->templates);
 	cz_db_free(app->db);
 	cz_catalog_free(app->catalog);
+	cz_pwlist_free(app->pwlist);
 	json_object_put(app->site_ctx);
 	json_object_put(app->legal_ctx);
 	memset(app, 0, sizeof(*app));
@@ -174,6 +196,13 @@ dispatch(struct cz_request *r)
 		    "again shortly";
 		return 503;
 	}
+	/* Who is asking, then whether a cookie-authenticated change came
+	 * from this site's own pages. */
+	if ((status = cz_session_load(r)) != 0)
+		return status < 0 ? 0 : status;
+	if (!(r->match.route->flags & CZ_ROUTE_NO_CSRF) &&
+	    (status = cz_session_check_csrf(r)) != 0)
+		return status;
 	return r->match.route->handler(r);
 }
 
@@ -231,8 +260,10 @@ cz_app_handle(struct cz_app *app, const struct cz_io *io)
 			msg = r.error_message;
 		cz_resp_error(&r, status, msg);
 	}
+	/* A signed-in page holds the account's data and its CSRF token:
+	 * never stored by a cache either. */
 	if (r.status >= 400 || strncmp(r.path, "/api/", 5) == 0 ||
-	    r.wants_json)
+	    r.wants_json || r.user != NULL)
 		cz_resp_header(&r, "Cache-Control", "no-store");
 	else
 		cz_resp_header(&r, "Cache-Control", "no-cache");

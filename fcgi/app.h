@@ -16,6 +16,7 @@
 #include "db.h"
 #include "metrics.h"
 #include "mustache.h"
+#include "password.h"
 #include "request.h"
 #include "settings.h"
 
@@ -37,6 +38,8 @@ struct cz_app {
 	cz_buf			 doc;		/* a plan document being built */
 	struct cz_db_stats	 db_seen;	/* last stats added to metrics */
 	struct cz_catalog	*catalog;	/* loaded on first use */
+	struct cz_pwlist	*pwlist;	/* common passwords, or NULL */
+	struct cz_argon2_params	 argon2;	/* from the settings */
 };
 
 /* Loads templates, checks routes and migrations, prepares the database

@@ -9,6 +9,12 @@
  * Requests naming a medical condition are refused with 422 before
  * anything else; a request the planner cannot meet is a 422 naming the
  * constraint, never a plan that silently misses.
+ *
+ * Plans belong to the account that made them: making one needs a signed-in
+ * account that accepted the current legal versions (handlers_legal.c) and
+ * is within its tier's daily quota; reading, listing and regenerating are
+ * for the owner (and administrators) only, and anyone else is told there
+ * is no such plan (404), so plan numbers cannot be probed.
  */
 #include "config.h"
 
@@ -23,28 +29,42 @@
 #include <json-c/json.h>
 
 #include "app.h"
+#include "audit.h"
 #include "handlers.h"
 #include "jsonbody.h"
+#include "throttle.h"
 #include "log.h"
 #include "numparse.h"
 #include "plan_doc.h"
 #include "planner.h"
+#include "ratelimit.h"
 #include "response.h"
+#include "session.h"
 #include "validate.h"
 
 #define PLANS_PER_PAGE		20
 
+/* The plan, its audit entry (plan.generated) and the count of the API
+ * key's plans of the day ($14, NULL without a key), in one statement and
+ * one commit. */
 #define SQL_PLAN_INSERT \
-	"INSERT INTO plans (diet, calories, meal_pattern, profile, days, " \
-	"seed, request, document, generation_ms) VALUES ($1, $2::integer, " \
-	"$3, $4, $5::smallint, $6::bigint, $7::json, $8::json, $9::real) " \
-	"RETURNING id, to_char(created_at AT TIME ZONE 'UTC', " \
-	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms"
+	"WITH p AS (INSERT INTO plans (diet, calories, meal_pattern, " \
+	"profile, days, seed, request, document, generation_ms, owner_id) " \
+	"VALUES ($1, $2::integer, $3, $4, $5::smallint, $6::bigint, $7::json, " \
+	"$8::json, $9::real, $10::bigint) RETURNING id, created_at, " \
+	"generation_ms), a AS (INSERT INTO audit_log (account_id, event, " \
+	"address, user_agent, request_id, detail) SELECT $10::bigint, " \
+	"'plan.generated', $11::inet, left($12, 512), nullif($13, ''), " \
+	"jsonb_build_object('plan_id', p.id) FROM p), k AS (UPDATE " \
+	"api_key_usage SET plans = plans + 1 WHERE key_id = $14::bigint AND " \
+	"day = (now() AT TIME ZONE 'UTC')::date) " \
+	"SELECT id, to_char(created_at AT TIME ZONE 'UTC', " \
+	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms FROM p"
 #define SQL_PLAN_GET \
 	"SELECT id, revision, to_char(created_at AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(updated_at AT TIME ZONE " \
 	"'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms, request, " \
-	"document FROM plans WHERE id = $1::bigint"
+	"document, coalesce(owner_id, 0) FROM plans WHERE id = $1::bigint"
 #define SQL_PLAN_UPDATE \
 	"UPDATE plans SET document = $3::json, revision = revision + 1, " \
 	"updated_at = now() WHERE id = $1::bigint AND revision = " \
@@ -52,16 +72,20 @@
 #define SQL_PLAN_LIST \
 	"SELECT id, to_char(created_at AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD HH24:MI'), diet, calories, meal_pattern, " \
-	"coalesce(profile, ''), days FROM plans WHERE $1::bigint IS NULL OR " \
-	"id < $1::bigint ORDER BY id DESC LIMIT $2::integer"
+	"coalesce(profile, ''), days FROM plans WHERE owner_id = $3::bigint " \
+	"AND ($1::bigint IS NULL OR id < $1::bigint) ORDER BY id DESC " \
+	"LIMIT $2::integer"
+/* The plan quota: plans made per account per UTC day. */
+#define QUOTA_SCOPE		"plans.account"
+#define QUOTA_WINDOW		86400
 
 int
 cz_plans_register(struct cz_db *db)
 {
-	if (cz_db_register(db, "plan_insert", SQL_PLAN_INSERT, 9, 0) == -1 ||
+	if (cz_db_register(db, "plan_insert", SQL_PLAN_INSERT, 14, 0) == -1 ||
 	    cz_db_register(db, "plan_get", SQL_PLAN_GET, 1, 1) == -1 ||
 	    cz_db_register(db, "plan_update", SQL_PLAN_UPDATE, 3, 0) == -1 ||
-	    cz_db_register(db, "plan_list", SQL_PLAN_LIST, 2, 1) == -1)
+	    cz_db_register(db, "plan_list", SQL_PLAN_LIST, 3, 1) == -1)
 		return -1;
 	return 0;
 }
@@ -183,7 +207,7 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	struct cz_plan_request req;
 	struct cz_plan *plan;
 	struct json_object *jreq;
-	const char *term, *v[9], *errstr;
+	const char *term, *v[14], *errstr;
 	struct timespec t0;
 	char err[256], buf[4][32];
 	int seed_given, diet = -1, rc;
@@ -272,7 +296,13 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	v[6] = json_text(r, jreq);
 	v[7] = out->document;
 	v[8] = buf[3];
-	res = cz_db_exec(app->db, "plan_insert", 9, v);
+	v[9] = cz_arena_printf(r->arena, "%lld", r->user->id);
+	v[10] = cz_client_addr(r);
+	v[11] = cz_audit_user_agent(r);
+	v[12] = r->request_id;
+	v[13] = r->user->key_id != 0 ? cz_arena_printf(r->arena, "%lld",
+	    r->user->key_id) : NULL;
+	res = cz_db_exec(app->db, "plan_insert", 14, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
 	    PQntuples(res) != 1) {
 		cz_log(CZ_LOG_ERROR, "%s: storing a plan: %s", __func__,
@@ -291,6 +321,40 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	PQclear(res);
 	cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_CREATED, out->ms / 1e3,
 	    NULL);
+}
+
+/*
+ * Who may make a plan: the legal gate, then the account's daily quota by
+ * tier. Returns 0 when the plan may be made; else the answer is built (a
+ * redirect, 401, 403 or 429 with Retry-After) and 1 is returned, or an
+ * HTTP status (> 1) for the pipeline to answer.
+ */
+static int
+may_generate(struct cz_request *r)
+{
+	long long quota;
+	int wait, rc;
+
+	if (r->user != NULL && (rc = cz_user_can(r, "plans:write")) != 0)
+		return rc;
+	if (cz_legal_gate(r, "/plans/new"))
+		return 1;
+	quota = cz_quota(&r->app->settings, r->user->tier, 0);
+	if (quota < 0 || quota > INT32_MAX)
+		quota = 0;
+	rc = cz_limit_hit(r, &(struct cz_ratelimit){ QUOTA_SCOPE, (int)quota,
+	    QUOTA_WINDOW, 0 }, cz_arena_printf(r->arena, "%lld",
+	    r->user->id), &wait);
+	if (rc == -1)
+		return 503;
+	if (rc == 1) {
+		cz_limit_refuse(r, r->user->id, QUOTA_SCOPE, wait,
+		    cz_arena_printf(r->arena, "The daily plan quota of your "
+		    "%s account (%lld plans a day) is used up; it renews at "
+		    "midnight UTC.", r->user->tier, quota));
+		return 1;
+	}
+	return 0;
 }
 
 /*
@@ -327,7 +391,7 @@ send_plan(struct cz_request *r, int status, long long id, const char *rev,
 static PGresult *
 load_plan(struct cz_request *r, long long id, int *status)
 {
-	const char *v[1];
+	const char *v[1], *errstr;
 	PGresult *res;
 	char buf[32];
 
@@ -341,7 +405,9 @@ load_plan(struct cz_request *r, long long id, int *status)
 		*status = 503;
 		return NULL;
 	}
-	if (PQntuples(res) != 1) {
+	if (PQntuples(res) != 1 || r->user == NULL ||
+	    (!r->user->is_admin && cz_strtonum(PQgetvalue(res, 0, 7), 0,
+	    LLONG_MAX, &errstr) != r->user->id)) {
 		PQclear(res);
 		r->error_message = cz_arena_printf(r->arena, "There is no plan "
 		    "%lld.", id);
@@ -349,6 +415,25 @@ load_plan(struct cz_request *r, long long id, int *status)
 		return NULL;
 	}
 	return res;
+}
+
+/* Whether someone is signed in; when not, the answer is built (401 for
+ * the API, a 303 to the log-in page with the path as next for HTML). */
+static int
+anonymous(struct cz_request *r)
+{
+	if (r->user != NULL)
+		return 0;
+	if (r->wants_json) {
+		r->status = 0;
+		cz_resp_error(r, 401, "log in first (POST /api/login) or send "
+		    "an API key");
+		r->error_message = "not signed in";
+		return 1;
+	}
+	cz_resp_redirect(r, 303, cz_arena_printf(r->arena, "/login?next=%s",
+	    strcmp(r->method, "GET") == 0 ? r->path : "/plans"));
+	return 1;
 }
 
 static long long
@@ -367,7 +452,10 @@ int
 cz_h_api_plan_create(struct cz_request *r)
 {
 	struct outcome o;
+	int rc;
 
+	if ((rc = may_generate(r)) != 0)
+		return rc == 1 ? 0 : rc;
 	if (r->json == NULL) {
 		r->error_message = "send the plan request as a JSON object "
 		    "(Content-Type: application/json)";
@@ -396,6 +484,10 @@ cz_h_api_plan_get(struct cz_request *r)
 	long long id = param_id(r, "id");
 	int status, rc;
 
+	if (anonymous(r))
+		return 0;
+	if ((rc = cz_user_can(r, "plans:read")) != 0)
+		return rc;
 	if ((res = load_plan(r, id, &status)) == NULL)
 		return status;
 	rc = send_plan(r, 200, id, PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2),
@@ -523,6 +615,10 @@ cz_h_api_plan_regenerate(struct cz_request *r)
 	long long id = param_id(r, "id");
 	int status, rc;
 
+	if (anonymous(r))
+		return 0;
+	if ((rc = cz_user_can(r, "plans:write")) != 0)
+		return rc;
 	memset(val, 0, sizeof(val));
 	if (r->json != NULL && cz_validate_json(r->arena, regen_fields, 1,
 	    r->json, val, &errors) == -1)
@@ -553,6 +649,8 @@ cz_h_plan_regenerate_form(struct cz_request *r)
 	long long id = param_id(r, "id"), day = param_id(r, "day");
 	int status;
 
+	if (anonymous(r))
+		return 0;
 	status = regenerate(r, id, day, slot != NULL ? slot->value : NULL, 0,
 	    0, &constraint);
 	if (status != 0)
@@ -750,7 +848,10 @@ cz_h_plans_create(struct cz_request *r)
 {
 	struct json_object *in;
 	struct outcome o;
+	int rc;
 
+	if ((rc = may_generate(r)) != 0)
+		return rc == 1 ? 0 : rc;
 	if ((in = form_to_json(r)) == NULL)
 		return 500;
 	generate(r, in, &o);
@@ -840,6 +941,8 @@ cz_h_plan_show(struct cz_request *r)
 	size_t i, k, n;
 	int status, kcal = 0, ndays = 0;
 
+	if (anonymous(r))
+		return 0;
 	if ((res = load_plan(r, id, &status)) == NULL)
 		return status;
 	if (cz_parse_json(r->arena, PQgetvalue(res, 0, 6),
@@ -912,11 +1015,13 @@ cz_h_plans_list(struct cz_request *r)
 {
 	struct cz_value val[1];
 	struct json_object *ctx, *errors, *list, *o;
-	const char *v[2];
+	const char *v[3];
 	char before[32], limit[16];
 	PGresult *res;
 	int i, n;
 
+	if (anonymous(r))
+		return 0;
 	if (cz_validate_params(r->arena, list_fields, 1, &r->query_params, val,
 	    &errors) == -1) {
 		r->error_message = "before must be a plan number";
@@ -926,7 +1031,8 @@ cz_h_plans_list(struct cz_request *r)
 	snprintf(limit, sizeof(limit), "%d", PLANS_PER_PAGE + 1);
 	v[0] = val[0].present ? before : NULL;
 	v[1] = limit;
-	res = cz_db_exec(r->app->db, "plan_list", 2, v);
+	v[2] = cz_arena_printf(r->arena, "%lld", r->user->id);
+	res = cz_db_exec(r->app->db, "plan_list", 3, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
 		PQclear(res);
 		r->error_message = "the database is unavailable; please try "

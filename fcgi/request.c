@@ -13,6 +13,7 @@
 #include "numparse.h"
 #include "request.h"
 #include "utf8.h"
+#include "validate.h"
 
 struct header_count {
 	size_t	bytes;
@@ -222,4 +223,16 @@ cz_req_read_body(struct cz_request *r)
 	r->error_message = "unsupported Content-Type: send application/json "
 	    "or application/x-www-form-urlencoded";
 	return 415;
+}
+
+int
+cz_req_input(struct cz_request *r, const struct cz_field *fields, size_t n,
+    struct cz_value *out, struct json_object **errors)
+{
+	if (r->json != NULL)
+		return cz_validate_json(r->arena, fields, n, r->json, out,
+		    errors);
+	return cz_validate_params(r->arena, fields, n, r->form.n > 0 ||
+	    strcmp(r->method, "POST") == 0 ? &r->form : &r->query_params,
+	    out, errors);
 }

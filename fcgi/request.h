@@ -18,6 +18,7 @@
 #include "router.h"
 
 struct cz_app;
+struct cz_user;
 
 /* How a request reads its input and writes its output. */
 struct cz_io {
@@ -53,6 +54,8 @@ struct cz_request {
 	const char		*body;
 	size_t			 body_len;
 	struct cz_route_match	 match;
+	struct cz_user		*user;		/* signed in, or NULL */
+	const char		*session_token;	/* the cookie's, when live */
 
 	/* response */
 	int			 status;
@@ -75,5 +78,16 @@ int cz_req_parse_head(struct cz_request *r);
  * and shape limits of the settings. Returns 0, or 400/411/413/415 with
  * r->error_message set. */
 int cz_req_read_body(struct cz_request *r);
+
+/*
+ * Validates the request's input against fields[0..n): the JSON body when
+ * there is one, else the form body, else the query string; as
+ * cz_validate_json and cz_validate_params (out always filled). Returns 0,
+ * or -1 with *errors as they describe.
+ */
+struct cz_field;
+struct cz_value;
+int cz_req_input(struct cz_request *r, const struct cz_field *fields,
+    size_t n, struct cz_value *out, struct json_object **errors);
 
 #endif

@@ -12,6 +12,7 @@
 #include "log.h"
 #include "mustache_json.h"
 #include "response.h"
+#include "session.h"
 
 static const struct {
 	int		 status;
@@ -125,6 +126,24 @@ cz_page_ctx(struct cz_request *r, const char *title)
 	json_object_object_add(ctx, "page", page);
 	json_object_object_add(ctx, "request_id",
 	    json_object_new_string(r->request_id));
+	if (r->user != NULL) {
+		struct json_object *u = json_object_new_object();
+
+		json_object_object_add(u, "email",
+		    json_object_new_string(r->user->email));
+		json_object_object_add(u, "tier",
+		    json_object_new_string(r->user->tier));
+		json_object_object_add(u, "is_admin",
+		    json_object_new_boolean(r->user->is_admin));
+		json_object_object_add(u, "verified",
+		    json_object_new_boolean(r->user->verified));
+		json_object_object_add(u, "legal_ok",
+		    json_object_new_boolean(r->user->legal_ok));
+		if (r->user->csrf != NULL)
+			json_object_object_add(u, "csrf",
+			    json_object_new_string(r->user->csrf));
+		json_object_object_add(ctx, "user", u);
+	}
 	now = time(NULL);
 	gmtime_r(&now, &tm);
 	json_object_object_add(ctx, "year",
@@ -223,6 +242,31 @@ cz_resp_error(struct cz_request *r, int status, const char *message)
 		r->content_type_out = "text/html; charset=utf-8";
 	}
 	r->status = status;
+}
+
+int
+cz_resp_redirect(struct cz_request *r, int status, const char *location)
+{
+	cz_resp_header(r, "Location", "%s", location);
+	r->status = status != 0 ? status : 303;
+	r->content_type_out = "text/plain; charset=utf-8";
+	cz_buf_reset(r->body_out);
+	cz_buf_printf(r->body_out, "See %s\n", location);
+	return 0;
+}
+
+const char *
+cz_safe_next(const char *next, const char *def)
+{
+	const unsigned char *p;
+
+	if (next == NULL || next[0] != '/' || next[1] == '/' ||
+	    next[1] == '\\' || strlen(next) > 512)
+		return def;
+	for (p = (const unsigned char *)next; *p != '\0'; p++)
+		if (*p < 0x21 || *p > 0x7e || *p == '\\')
+			return def;
+	return next;
 }
 
 int

@@ -38,6 +38,15 @@ int cz_resp_json(struct cz_request *r, int status, struct json_object *obj);
  * JSON as the client prefers. message is shown to the client. */
 void cz_resp_error(struct cz_request *r, int status, const char *message);
 
+/* A redirect (303 unless status says otherwise) to location, a path of
+ * this site. Returns 0. */
+int cz_resp_redirect(struct cz_request *r, int status, const char *location);
+
+/* next when it is a safe place to send a user after a form: a path of
+ * this site ("/..." but not "//..."), printable ASCII, at most 512 bytes;
+ * else def. */
+const char *cz_safe_next(const char *next, const char *def);
+
 /* Writes status line, headers and body (no body for HEAD) through the
  * request's transport. Returns 0, or -1 when the client went away. */
 int cz_resp_send(struct cz_request *r);

@@ -24,7 +24,9 @@ struct cz_request;
 enum cz_route_flags {
 	CZ_ROUTE_DB	= 1 << 0,	/* needs the database: 503 without it */
 	CZ_ROUTE_BODY	= 1 << 1,	/* reads a request body */
-	CZ_ROUTE_JSON	= 1 << 2	/* answers JSON, errors included */
+	CZ_ROUTE_JSON	= 1 << 2,	/* answers JSON, errors included */
+	CZ_ROUTE_NO_CSRF = 1 << 3	/* posted by browsers themselves
+					   (CSP reports): no CSRF check */
 };
 
 struct cz_route {

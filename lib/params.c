@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/types.h>
 
 #include "arena.h"
@@ -343,4 +344,44 @@ cz_params_get(const struct cz_params *p, const char *name)
 		    memcmp(p->v[i].name, name, len) == 0)
 			return p->v[i].value;
 	return NULL;
+}
+
+static int
+is_token68(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+	    c == '~' || c == '+' || c == '/';
+}
+
+enum cz_perr
+cz_parse_bearer(const char *s, size_t n, const char **cred, size_t *credlen)
+{
+	size_t i, start;
+
+	*cred = NULL;
+	*credlen = 0;
+	if (s == NULL || n < 7 || strncasecmp(s, "Bearer", 6) != 0 ||
+	    s[6] != ' ')
+		return CZ_P_MALFORMED;
+	for (i = 6; i < n && s[i] == ' '; i++)
+		;
+	start = i;
+	while (i < n && is_token68((unsigned char)s[i]))
+		i++;
+	if (i == start)
+		return CZ_P_MALFORMED;
+	while (i < n && s[i] == '=')
+		i++;
+	if (i - start > CZ_BEARER_MAX)
+		return CZ_P_TOO_LONG;
+	*credlen = i - start;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i != n) {
+		*credlen = 0;
+		return CZ_P_MALFORMED;
+	}
+	*cred = s + start;
+	return CZ_P_OK;
 }

@@ -86,6 +86,21 @@ enum cz_perr cz_parse_urlencoded(cz_arena *a, const char *s, size_t n,
 enum cz_perr cz_parse_cookies(cz_arena *a, const char *s, size_t n,
     const struct cz_limits *lim, struct cz_params *out);
 
+/* Longest credential cz_parse_bearer accepts. */
+#define CZ_BEARER_MAX	512
+
+/*
+ * Parses an Authorization header value of n bytes of the form
+ * "Bearer <token68>" (RFC 6750 section 2.1): the scheme in any case, one or
+ * more spaces, then 1 to CZ_BEARER_MAX characters of A-Z a-z 0-9 - . _ ~ +
+ * / followed by any '=' padding, and optional trailing spaces; nothing
+ * else. On CZ_P_OK *cred and *credlen give the credential inside s (not
+ * NUL-terminated, not copied). Errors: CZ_P_MALFORMED (another scheme,
+ * a missing or ill-formed credential, anything after it), CZ_P_TOO_LONG.
+ */
+enum cz_perr cz_parse_bearer(const char *s, size_t n, const char **cred,
+    size_t *credlen);
+
 /* Returns the value of the first pair named name, or NULL when there is
  * none. p may be NULL. The result is owned by the params' arena. */
 const char *cz_params_get(const struct cz_params *p, const char *name);

@@ -362,9 +362,13 @@ user_set_admin(const struct cz_settings *s, int argc, char **argv)
 	}
 	if (email_arg(argv[1], email) == -1)
 		return 2;
+	/* A change of privilege ends the account's sessions: the next
+	 * log-in gets a new token with the new rights. */
 	return user_change(s, email,
 	    "WITH old AS (SELECT id, is_admin FROM users WHERE lower(email) = "
-	    "lower($1) FOR UPDATE) UPDATE users u SET is_admin = ($2 = 'on'), "
+	    "lower($1) FOR UPDATE), ended AS (DELETE FROM sessions WHERE "
+	    "user_id IN (SELECT id FROM old WHERE is_admin <> ($2 = 'on'))) "
+	    "UPDATE users u SET is_admin = ($2 = 'on'), "
 	    "updated_at = now() FROM old WHERE u.id = old.id RETURNING u.id, "
 	    "CASE WHEN old.is_admin THEN 'on' ELSE 'off' END, "
 	    "CASE WHEN u.is_admin THEN 'on' ELSE 'off' END",

@@ -205,6 +205,65 @@ wait_until() {
 	done
 }
 
+# --- accounts ---------------------------------------------------------------
+# The responder's session cookie is __Host-cibozer (Secure): curl keeps it
+# only over HTTPS, so these helpers pass it as a Cookie header instead, with
+# the session's CSRF token and this site's Origin, as a browser page would.
+
+# reset_limits - forgets every rate-limit count and lockout, so that a test
+# starts with fresh limits whatever the tests before it did from 127.0.0.1.
+reset_limits() {
+	psql_q "DELETE FROM rate_limits; DELETE FROM rate_lockouts" >/dev/null
+}
+
+# make_user EMAIL PASSWORD [cibozer-admin user create OPTIONS...] - creates
+# an account (prints nothing; fails when the admin command does).
+make_user() {
+	local _cz_e=$1 _cz_p=$2
+	shift 2
+	printf '%s\n' "$_cz_p" | CIBOZER_PASSWORD_LIST=$CZ_SRCDIR/data/common-passwords.txt \
+		"$CZ_ADMIN" --config "$CZ_CONFIG" user create "$@" "$_cz_e" >/dev/null
+}
+
+# login EMAIL PASSWORD - logs in through POST /api/login; sets SESSION (the
+# cookie's token), CSRF, and AUTH, the curl arguments of a signed-in page
+# (Cookie, X-CSRF-Token, Origin). Returns 1 when the log-in failed. Call it
+# (and accept_legal, planner_user) directly, not under check: check runs
+# its command in a subshell, which would lose the variables.
+SESSION=""
+CSRF=""
+AUTH=()
+login() {
+	SESSION=""
+	CSRF=""
+	AUTH=()
+	fetch "$CZ_BASE_URL/api/login" -X POST -H 'Content-Type: application/json' \
+		--data-binary "$(jq -cn --arg e "$1" --arg p "$2" '{email: $e, password: $p}')"
+	[[ $HTTP_STATUS == 200 ]] || return 1
+	SESSION=$(sed -n 's/^set-cookie: __Host-cibozer=\([^;]*\);.*/\1/Ip' <<<"$HTTP_HEADERS" | tail -n 1)
+	CSRF=$(jq -r .csrf_token <<<"$HTTP_BODY")
+	[[ -n $SESSION && -n $CSRF ]] || return 1
+	AUTH=(-H "Cookie: __Host-cibozer=$SESSION" -H "X-CSRF-Token: $CSRF" -H "Origin: $CZ_BASE_URL")
+}
+
+# accept_legal - the signed-in user (AUTH) accepts the current terms and
+# privacy versions through POST /api/legal/accept.
+accept_legal() {
+	local _cz_t _cz_p
+	fetch "$CZ_BASE_URL/api/me" "${AUTH[@]}"
+	_cz_t=$(jq -r .legal.terms_version <<<"$HTTP_BODY")
+	_cz_p=$(jq -r .legal.privacy_version <<<"$HTTP_BODY")
+	fetch "$CZ_BASE_URL/api/legal/accept" -X POST "${AUTH[@]}" -H 'Content-Type: application/json' \
+		--data-binary "{\"terms_version\": \"$_cz_t\", \"privacy_version\": \"$_cz_p\"}"
+	[[ $HTTP_STATUS == 200 ]]
+}
+
+# planner_user EMAIL PASSWORD [OPTIONS...] - make_user, login and
+# accept_legal: a user who may make plans (AUTH set).
+planner_user() {
+	make_user "$@" && login "$1" "$2" && accept_legal
+}
+
 # skip REASON - ends the test as skipped (exit 77), printing why.
 skip() {
 	printf 'skip: %s\n' "$*"

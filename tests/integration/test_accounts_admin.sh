@@ -65,7 +65,10 @@ check "the tier is premium" test "$(psql_q "SELECT tier FROM users WHERE id = ${
 check "set-tier refuses an unknown tier" bash -c '"$1" --config "$2" user set-tier "$3" gold 2>/dev/null; test $? = 2' _ \
 	"$CZ_ADMIN" "$CZ_CONFIG" "$email"
 check "set-tier to the same tier records nothing new" admin user set-tier "$email" premium
+psql_q "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (repeat('b', 64), ${uid:-0}, repeat('c', 43), now() + interval '1 hour')" >/dev/null
 check "set-admin on" admin user set-admin "$email" on
+check "a change of privilege ends the account's sessions" \
+	test "$(psql_q "SELECT count(*) FROM sessions WHERE user_id = ${uid:-0}")" = 0
 check "the account is admin" test "$(psql_q "SELECT is_admin FROM users WHERE id = ${uid:-0}")" = t
 check "set-admin refuses anything but on|off" bash -c '"$1" --config "$2" user set-admin "$3" yes 2>/dev/null; test $? = 2' _ \
 	"$CZ_ADMIN" "$CZ_CONFIG" "$email"

@@ -4,6 +4,11 @@
 # impossible request and for a medical condition), restrictions, excluded
 # foods and the pregnancy profile honoured, determinism for a seed, the
 # HTML form, plan page and keyset-paginated list, and the plan metrics.
+# Plans belong to accounts: making one needs a signed-in user who accepted
+# the current legal versions (anonymous: 401 or a redirect to /login; not
+# accepted: 403 naming the URL, or a redirect to /legal/accept), within the
+# tier's daily quota (429); another user's plan is a 404; /plans lists
+# one's own plans only.
 #
 # Needs the USDA foods: imported here from CZ_USDA_DIR when the foods table
 # is empty (skipped, saying why, when it cannot be).
@@ -24,8 +29,14 @@ if [[ $nfoods == 0 ]]; then
 fi
 
 API=$CZ_BASE_URL/api/plans
-post_json() { # URL BODY: POST a JSON body; the answer in HTTP_*
-	fetch "$1" -X POST -H 'Content-Type: application/json' --data-binary "$2"
+reset_limits
+pw='tangerine orbit 7'
+owner=plans-owner-$$@example.org
+planner_user "$owner" "$pw"
+check "the plan owner is created, logged in and accepts the legal versions" test -n "$SESSION"
+OWNER_AUTH=("${AUTH[@]}")
+post_json() { # URL BODY: POST a JSON body as the owner; the answer in HTTP_*
+	fetch "$1" -X POST -H 'Content-Type: application/json' --data-binary "$2" "${AUTH[@]}"
 }
 body_is() { # JQ-FILTER: the last body satisfies the filter
 	jq -e "$1" <<<"$HTTP_BODY" >/dev/null 2>&1
@@ -54,7 +65,7 @@ check "the plan carries the medical and FDA disclaimers" \
 	body_is '(.disclaimers.medical | contains("NOT intended to provide medical advice")) and (.disclaimers.fda | contains("Food and Drug Administration"))'
 check "the request is echoed with its seed" body_is '.request.seed == 11 and .request.diet_type == "keto"'
 
-fetch "$API/$id"
+fetch "$API/$id" "${AUTH[@]}"
 check "GET /api/plans/$id answers 200" test "$HTTP_STATUS" = 200
 check "the plan read back is byte for byte the plan created" test "$HTTP_BODY" = "$created"
 rows=$(psql_q "SELECT count(*) FROM plans WHERE id = $id AND diet = 'keto' AND calories = 2000")
@@ -95,11 +106,11 @@ post_json "$API" '{"calories": 2000, "excluded_foods": ["99999"]}'
 check "an excluded food the planner does not know is a 400" body_is '.errors.excluded_foods | contains("99999")'
 post_json "$API" '{"calories": 2000,'
 check "malformed JSON answers 400" test "$HTTP_STATUS" = 400
-fetch "$API" -X POST -H 'Content-Type: application/x-www-form-urlencoded' --data 'calories=2000'
+fetch "$API" "${AUTH[@]}" -X POST -H 'Content-Type: application/x-www-form-urlencoded' --data 'calories=2000'
 check "a form body on the JSON API answers 400" test "$HTTP_STATUS" = 400
-fetch "$API/999999999"
+fetch "$API/999999999" "${AUTH[@]}"
 check "an unknown plan answers 404 in JSON" bash -c '[[ $1 == 404 ]] && jq -e ".error.status == 404" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
-fetch "$API" -X DELETE
+fetch "$API" "${AUTH[@]}" -X DELETE
 check "DELETE /api/plans answers 405 with Allow" bash -c '[[ $1 == 405 ]] && grep -qi "^allow: .*POST" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 
 for body in '{"calories": 2000, "profile": "diabetes"}' \
@@ -126,7 +137,7 @@ check "day 2 has another dinner ($old_dinner -> $new_dinner)" test "$old_dinner"
 check "day 2 is still within every target" body_is '.days[1].accuracy.all_ok'
 check "the other days are untouched" test "$(jq -c '[.days[0], .days[2:]]' <<<"$before")" = "$(jq -c '[.days[0], .days[2:]]' <<<"$after")"
 check "dinners stay unique in the week" body_is '[.days[].meals[2].slug] | length == (unique | length)'
-fetch "$API/$id"
+fetch "$API/$id" "${AUTH[@]}"
 check "the regenerated plan is what is stored" test "$HTTP_BODY" = "$after"
 post_json "$API/$id/meals/1/3/regenerate" ''
 check "a meal can be named by its number (day 1, meal 3)" test "$HTTP_STATUS" = 200
@@ -140,7 +151,7 @@ post_json "$API/$id/meals/1/dinner/regenerate" '{"seed": -1}'
 check "a negative seed answers 400" test "$HTTP_STATUS" = 400
 
 before=$HTTP_BODY
-fetch "$API/$id"
+fetch "$API/$id" "${AUTH[@]}"
 before=$HTTP_BODY
 post_json "$API/$id/days/5/regenerate" ''
 check "regenerating day 5 answers 200" test "$HTTP_STATUS" = 200
@@ -152,33 +163,33 @@ check "dinners stay unique after a day is regenerated" body_is '[.days[].meals[2
 post_json "$API/$id/days/0/regenerate" ''
 check "day 0 answers 404" test "$HTTP_STATUS" = 404
 
-fetch "$CZ_BASE_URL/api/foods"
+fetch "$CZ_BASE_URL/api/foods" "${AUTH[@]}"
 check "GET /api/foods lists the planner's foods" body_is '(.foods | length > 100) and all(.foods[]; .ndb | test("^[0-9]{5}$"))'
 
 # --- HTML -------------------------------------------------------------------------------------
-fetch "$CZ_BASE_URL/plans/new"
+fetch "$CZ_BASE_URL/plans/new" "${AUTH[@]}"
 check "GET /plans/new shows the form" bash -c '[[ $1 == 200 && $2 == *"<form method=\"post\" action=\"/plans\""* && $2 == *"name=\"calories\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
-fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=1900&diet_type=mediterranean&meal_pattern=2_meals&restrictions=fish_free&restrictions=shellfish_free&days=2&seed=8'
+fetch "$CZ_BASE_URL/plans" "${AUTH[@]}" -X POST --data 'calories=1900&diet_type=mediterranean&meal_pattern=2_meals&restrictions=fish_free&restrictions=shellfish_free&days=2&seed=8'
 check "POST /plans redirects (303) to the new plan" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 page=$(sed -n 's/^location: //Ip' <<<"$HTTP_HEADERS")
-fetch "$CZ_BASE_URL$page"
+fetch "$CZ_BASE_URL$page" "${AUTH[@]}"
 check "the plan page answers 200" test "$HTTP_STATUS" = 200
 for want in "Accuracy receipt, day 1" "Accuracy receipt, day 2" "Shopping list" "Daily average" \
 	"Left out as requested: fish_free, shellfish_free" "NOT intended to provide medical advice" \
 	"Food and Drug Administration" 'media="print"' "/regenerate"; do
 	check "the plan page shows: $want" bash -c '[[ $2 == *"$1"* ]]' _ "$want" "$HTTP_BODY"
 done
-fetch "$CZ_BASE_URL$page/meals/1/1/regenerate" -X POST --data ''
+fetch "$CZ_BASE_URL$page/meals/1/1/regenerate" "${AUTH[@]}" -X POST --data ''
 check "the page's regenerate button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+#day-1$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
-fetch "$CZ_BASE_URL$page/days/2/regenerate" -X POST --data ''
+fetch "$CZ_BASE_URL$page/days/2/regenerate" "${AUTH[@]}" -X POST --data ''
 check "the page's day button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+#day-2$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 
-fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=abc&excluded_foods=<script>alert(1)</script>'
+fetch "$CZ_BASE_URL/plans" "${AUTH[@]}" -X POST --data 'calories=abc&excluded_foods=<script>alert(1)</script>'
 check "a bad form is shown again with 400 and the field's error" \
 	bash -c '[[ $1 == 400 && $2 == *"Calories must be an integer"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 check "a script in a form field comes back inert (escaped)" \
 	bash -c '[[ $1 != *"<script>alert(1)</script>"* && $1 == *"&lt;script&gt;"* ]]' _ "$HTTP_BODY"
-fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=2000&profile=pregnancy&diet_type=diabetic'
+fetch "$CZ_BASE_URL/plans" "${AUTH[@]}" -X POST --data 'calories=2000&profile=pregnancy&diet_type=diabetic'
 check "the form refuses a medical condition with 422" bash -c '[[ $1 == 422 && $2 == *"medical conditions"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 
 # Enough plans for two pages of the list (20 a page).
@@ -186,17 +197,103 @@ for s in $(seq 100 121); do
 	post_json "$API" "{\"calories\": 1600, \"diet_type\": \"vegan\", \"days\": 1, \"seed\": $s}"
 done
 newest=$(jq -r .id <<<"$HTTP_BODY")
-fetch "$CZ_BASE_URL/plans"
+fetch "$CZ_BASE_URL/plans" "${AUTH[@]}"
 check "/plans lists the newest plan first" bash -c '[[ $1 == 200 && $2 == *"href=\"/plans/$3\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$newest"
 next=$(grep -o 'href="/plans?before=[0-9]*"' <<<"$HTTP_BODY" | head -n 1 | sed 's/href="//; s/"$//')
 check "/plans links to the next page" test -n "$next"
-fetch "$CZ_BASE_URL$next"
+fetch "$CZ_BASE_URL$next" "${AUTH[@]}"
 check "the next page has older plans only" bash -c '[[ $1 == 200 && $2 != *"href=\"/plans/$3\""* && $2 == *"href=\"/plans/$4\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$newest" "$id"
-fetch "$CZ_BASE_URL/plans?before=abc"
+fetch "$CZ_BASE_URL/plans?before=abc" "${AUTH[@]}"
 check "/plans?before=abc answers 400" test "$HTTP_STATUS" = 400
 
+# --- who may make and see plans --------------------------------------------------------
+AUTH=()
+post_json "$API" '{"calories": 2000, "seed": 1}'
+check "anonymous POST /api/plans answers 401" \
+	bash -c '[[ $1 == 401 ]] && jq -e ".error.status == 401" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+fetch "$API/$id"
+check "anonymous GET /api/plans/$id answers 401" test "$HTTP_STATUS" = 401
+fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=2000'
+check "an anonymous plan form is sent to the log-in page (303)" \
+	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /login?next=/plans/new" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+fetch "$CZ_BASE_URL/plans"
+check "anonymous /plans is sent to the log-in page" \
+	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /login?next=/plans$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+
+other=plans-other-$$@example.org
+make_user "$other" "$pw"
+login "$other" "$pw"
+check "another user logs in" test -n "$SESSION"
+post_json "$API" '{"calories": 2000, "seed": 1}'
+check "without accepting the legal versions POST /api/plans answers 403 with the URL to accept" \
+	bash -c '[[ $1 == 403 ]] && jq -e ".error.accept_url == \"/legal/accept\" and (.error.message | contains(\"terms\"))" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=2000' "${AUTH[@]}"
+check "without accepting, the plan form redirects to /legal/accept?next=..." \
+	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /legal/accept?next=/plans/new" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+fetch "$CZ_BASE_URL/legal/accept?next=/plans/new" "${AUTH[@]}"
+check "the acceptance page has both checkboxes and the versions" \
+	bash -c '[[ $1 == 200 && $2 == *"name=\"accept_terms\""* && $2 == *"name=\"accept_privacy\""* && $2 == *"NOT intended to provide medical advice"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+fetch "$CZ_BASE_URL/legal/accept" -X POST "${AUTH[@]}" --data "terms_version=1.0&privacy_version=1.0&accept_terms=on&next=/plans/new"
+check "one box ticked is not an acceptance (400)" test "$HTTP_STATUS" = 400
+fetch "$CZ_BASE_URL/legal/accept" -X POST "${AUTH[@]}" \
+	--data "csrf_token=$CSRF&terms_version=1.0&privacy_version=1.0&accept_terms=on&accept_privacy=on&next=/plans/new"
+check "accepting both redirects to next" \
+	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /plans/new" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+check "the acceptance is stored with its versions" \
+	test "$(psql_q "SELECT terms_version || '/' || privacy_version FROM legal_acceptances a JOIN users u ON u.id = a.user_id WHERE u.email = '$other'")" = "1.0/1.0"
+fetch "$API/$id" "${AUTH[@]}"
+check "another user's plan answers 404 in the API" test "$HTTP_STATUS" = 404
+fetch "$CZ_BASE_URL/plans/$id" "${AUTH[@]}"
+check "another user's plan page answers 404" test "$HTTP_STATUS" = 404
+post_json "$API/$id/meals/1/dinner/regenerate" ''
+check "another user cannot regenerate the plan (404)" test "$HTTP_STATUS" = 404
+post_json "$API" '{"calories": 2100, "days": 1, "seed": 5}'
+check "once accepted, the other user makes a plan" test "$HTTP_STATUS" = 201
+other_plan=$(jq -r .id <<<"$HTTP_BODY")
+fetch "$CZ_BASE_URL/plans" "${AUTH[@]}"
+check "/plans lists one's own plans only" \
+	bash -c '[[ $1 == 200 && $2 == *"href=\"/plans/$3\""* && $2 != *"href=\"/plans/$4\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$other_plan" "$newest"
+check "the plan is stored with its owner" \
+	test "$(psql_q "SELECT u.email FROM plans p JOIN users u ON u.id = p.owner_id WHERE p.id = ${other_plan:-0}")" = "$other"
+
+# The daily quota: the free tier's count is filled up by hand.
+other_id=$(psql_q "SELECT id FROM users WHERE email = '$other'")
+psql_q "INSERT INTO rate_limits (scope, key, window_start, hits) VALUES ('plans.account', '$other_id', to_timestamp(floor(extract(epoch FROM now()) / 86400) * 86400), 1000) ON CONFLICT (scope, key, window_start) DO UPDATE SET hits = 1000" >/dev/null
+post_json "$API" '{"calories": 2100, "days": 1, "seed": 6}'
+check "over the daily quota POST /api/plans answers 429 with Retry-After" \
+	bash -c '[[ $1 == 429 ]] && grep -Eqi "^retry-after: [1-9][0-9]*$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+check "the refusal is audited as rate_limit.hit" \
+	test "$(psql_q "SELECT count(*) FROM audit_log WHERE account_id = $other_id AND event = 'rate_limit.hit' AND detail->>'scope' = 'plans.account'")" = 1
+check "each plan made is audited as plan.generated" \
+	test "$(psql_q "SELECT count(*) FROM audit_log WHERE account_id = $other_id AND event = 'plan.generated'")" = 1
+
+admin_user=plans-admin-$$@example.org
+make_user "$admin_user" "$pw" --admin
+login "$admin_user" "$pw"
+fetch "$API/$id" "${AUTH[@]}"
+check "an administrator reads anyone's plan" test "$HTTP_STATUS" = 200
+AUTH=("${OWNER_AUTH[@]}")
+
+# A plan made with the owner's API key: no cookie, counted for the key.
+fetch "$CZ_BASE_URL/api/keys" -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
+	--data '{"name": "plans test", "scopes": ["plans:read", "plans:write"]}'
+key=$(jq -r .key <<<"$HTTP_BODY")
+key_id=$(jq -r .id <<<"$HTTP_BODY")
+fetch "$API" -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $key" \
+	--data '{"calories": 1900, "days": 1, "seed": 77}'
+check "POST /api/plans with an API key answers 201" test "$HTTP_STATUS" = 201
+key_plan=$(jq -r .id <<<"$HTTP_BODY")
+check "the plan belongs to the key's owner" \
+	test "$(psql_q "SELECT u.email FROM plans p JOIN users u ON u.id = p.owner_id WHERE p.id = ${key_plan:-0}")" = "$owner"
+check "the key's plans of the day are counted" \
+	test "$(psql_q "SELECT requests || '/' || plans FROM api_key_usage WHERE key_id = ${key_id:-0}")" = "1/1"
+fetch "$API/$key_plan" -H "Authorization: Bearer $key"
+check "the key reads it back" test "$HTTP_STATUS" = 200
+check "plan.generated is audited with the plan, address and request id" \
+	test "$(psql_q "SELECT count(*) FROM audit_log WHERE event = 'plan.generated' AND detail->>'plan_id' = '${key_plan:-0}' AND address = '127.0.0.1' AND length(request_id) > 0")" = 1
+
 # --- metrics ----------------------------------------------------------------------------------
-fetch "$CZ_BASE_URL/metrics"
+fetch "$CZ_BASE_URL/metrics" "${AUTH[@]}"
 check "metrics count created keto plans" bash -c 'grep -Eq "^cibozer_plan_requests_total\{diet=\"keto\",outcome=\"created\"\} [1-9]" <<<"$1"' _ "$HTTP_BODY"
 check "metrics count refused medical requests" bash -c 'grep -Eq "^cibozer_plan_requests_total\{diet=\"unknown\",outcome=\"medical_condition\"\} [1-9]" <<<"$1"' _ "$HTTP_BODY"
 check "metrics count infeasible requests by constraint" bash -c 'grep -Eq "^cibozer_plan_infeasible_total\{reason=\"[a-z_]+\"\} [1-9]" <<<"$1"' _ "$HTTP_BODY"

@@ -178,7 +178,40 @@ about|About|/about|Release 24;public domain;rounded
 terms|Terms of Service|/terms|Version 3.1, effective 2031-01-11;Limitation of liability;API use and quotas
 privacy|Privacy Policy|/privacy|Version 3.2, effective 2032-02-12;argon2id;href="/account/export";href="/account/delete";30 days;7 days
 disclaimers|Disclaimers|/disclaimers|Version 3.3, effective 2033-03-13;FDA disclaimer;cross-contamination;obstetric care provider;hypertension
+login|Log in|/login|action="/login";name="email";name="password";href="/password-reset";href="/login"
+register|Create an account|/register|action="/register";autocomplete="new-password";not a common password
+account|Your account|/account|action="/account/password";action="/account/email";action="/account/logout-all";action="/account/keys";href="/account/export"
+legal_accept|Terms and privacy|/legal/accept|name="accept_terms";name="accept_privacy";version 3.1;version 3.2
+verify_email|Confirm your address|/verify-email|Confirm your e-mail address
+password_reset|Forgot your password|/password-reset|action="/password-reset"
+password_reset_confirm|Choose a new password|/password-reset/confirm|Choose a new password
+account_delete|Delete your account|/account/delete|action="/account/delete";name="confirm";href="/account/export"
 PAGES
+
+# --- signed in: the navigation and the banner -------------------------------
+l="signed-in"
+data="$TMP/$l.json"
+out="$TMP/$l.html"
+write_data "$data" "About" "/about"
+sed -i 's/^  "year": 2031$/  "year": 2031, "user": {"email": "a<b>@example.org", "tier": "free", "verified": false, "csrf": "tok-123"}/' "$data"
+if render pages/about "$data" "$out" "$l"; then
+	common "$out" "$l" "About"
+	has "$out" "$l" 'action="/logout"'
+	has "$out" "$l" 'name="csrf_token" value="tok-123"'
+	has "$out" "$l" 'href="/account"'
+	has "$out" "$l" 'not verified yet'
+	lacks "$out" "$l" 'href="/login"'
+fi
+l="signed-out"
+out="$TMP/$l.html"
+write_data "$data" "About" "/about"
+if render pages/about "$data" "$out" "$l"; then
+	has "$out" "$l" 'href="/login"'
+	has "$out" "$l" 'href="/register"'
+	lacks "$out" "$l" 'action="/logout"'
+	lacks "$out" "$l" 'csrf_token'
+	lacks "$out" "$l" 'not verified yet'
+fi
 
 # --- the error page, for every status it serves ------------------------------
 for spec in "400|Bad request|" "403|Forbidden|" "404|Page not found|" \

@@ -13,12 +13,19 @@ tmp=$(_cz_tmp)
 vg=("$(command -v valgrind)" --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect
 	--show-leak-kinds=definite,indirect --error-exitcode=99)
 
+# A signed-in user who may make plans; CGI requests carry their session as
+# a browser page would (cookie, CSRF token, Origin).
+reset_limits
+planner_user "valgrind-$$@example.org" 'tangerine orbit 7'
+check "a signed-in user for the plan routes" test -n "$SESSION"
+CGI_AUTH=(HTTP_COOKIE="__Host-cibozer=$SESSION" HTTP_X_CSRF_TOKEN="$CSRF" HTTP_ORIGIN="$CZ_BASE_URL")
+
 # CGI: one process per request, each must end clean.
 cgi_clean() {
 	local method=$1 uri=$2 body=${3:-}
 	printf '%s' "$body" | env -i PATH=/usr/bin:/bin CIBOZER_CONFIG="$CZ_CONFIG" \
 		REQUEST_METHOD="$method" REQUEST_URI="$uri" QUERY_STRING="${uri#*\?}" \
-		CONTENT_TYPE=application/json CONTENT_LENGTH="${#body}" \
+		CONTENT_TYPE=application/json CONTENT_LENGTH="${#body}" "${CGI_AUTH[@]}" \
 		"${vg[@]}" --log-file="$tmp/cgi-vg.%p" "$CZ_FCGI" >/dev/null 2>>"$tmp/cgi.err"
 }
 for uri in / /about /terms /privacy /disclaimers /nope "/?x=%zz" /health /health/ready /health/live; do
@@ -26,10 +33,13 @@ for uri in / /about /terms /privacy /disclaimers /nope "/?x=%zz" /health /health
 done
 # A stored plan for the plan routes (its catalog comes from the database;
 # without USDA foods the plan routes answer 503, still a clean exit).
-plan_id=$(curl -sS --max-time 30 -X POST -H 'Content-Type: application/json' \
+plan_id=$(curl -sS --max-time 30 -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
 	--data '{"calories": 1800, "diet_type": "vegetarian", "days": 2, "seed": 3}' \
 	"$CZ_BASE_URL/api/plans" | jq -r '.id // 1' 2>/dev/null) || plan_id=1
-for uri in /plans/new /plans "/plans/$plan_id" "/api/plans/$plan_id" /api/foods; do
+for uri in /plans/new /plans "/plans/$plan_id" "/api/plans/$plan_id" /api/foods \
+	/account /api/me /login /register "/legal/accept?next=/plans" /password-reset \
+	"/verify-email?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" /api/keys \
+	/account/export /account/delete; do
 	check "valgrind: CGI GET $uri is clean" cgi_clean GET "$uri"
 done
 check "valgrind: CGI POST /api/plans is clean" \
@@ -38,6 +48,20 @@ check "valgrind: CGI POST /api/plans with field errors is clean" \
 	cgi_clean POST /api/plans '{"calories": 20, "diet_type": "x", "bogus": [1]}'
 check "valgrind: CGI POST regenerate is clean" \
 	cgi_clean POST "/api/plans/$plan_id/meals/1/lunch/regenerate" '{"seed": 4}'
+check "valgrind: CGI POST /api/password-reset is clean (a mail is queued)" \
+	cgi_clean POST /api/password-reset "{\"email\": \"valgrind-$$@example.org\"}"
+check "valgrind: CGI POST /api/keys is clean" \
+	cgi_clean POST /api/keys '{"name": "vg", "scopes": ["plans:read"]}'
+check "valgrind: CGI POST /api/login with a wrong password is clean" \
+	cgi_clean POST /api/login '{"email": "nobody@example.org", "password": "not the one"}'
+saved=("${CGI_AUTH[@]}")
+CGI_AUTH=(HTTP_COOKIE="__Host-cibozer=$SESSION")
+check "valgrind: CGI POST /api/plans refused for CSRF is clean" \
+	cgi_clean POST /api/plans '{"calories": 2000}'
+CGI_AUTH=()
+check "valgrind: CGI POST /api/plans anonymous is clean" \
+	cgi_clean POST /api/plans '{"calories": 2000}'
+CGI_AUTH=("${saved[@]}")
 check "valgrind: CGI POST /csp-report is clean" \
 	cgi_clean POST /csp-report '{"csp-report": {"violated-directive": "img-src"}}'
 check "valgrind: CGI POST with bad JSON is clean" cgi_clean POST /csp-report '{"a": ['
@@ -53,7 +77,7 @@ check "the pool under valgrind opens its socket" wait_until 30 test -S "$sock"
 
 fcgi_get() {
 	env -i PATH=/usr/bin:/bin REQUEST_METHOD=GET REQUEST_URI="$1" QUERY_STRING="" \
-		SCRIPT_NAME="$1" cgi-fcgi -bind -connect "$sock" 2>/dev/null
+		SCRIPT_NAME="$1" HTTP_COOKIE="__Host-cibozer=$SESSION" cgi-fcgi -bind -connect "$sock" 2>/dev/null
 }
 # Whole answers are captured before looking at them: a `| grep -q` would
 # make cgi-fcgi die of SIGPIPE and, under pipefail, look like a failure.

@@ -1406,6 +1406,67 @@ START_TEST(test_validate_nomem)
 }
 END_TEST
 
+static const struct {
+	const char	*in;
+	enum cz_perr	 want;
+	const char	*cred;
+} bearer_cases[] = {
+	{ "Bearer abc", CZ_P_OK, "abc" },
+	{ "bearer cz_live_AbC-_9", CZ_P_OK, "cz_live_AbC-_9" },
+	{ "BEARER   x.y~z+/==  ", CZ_P_OK, "x.y~z+/==" },
+	{ "Bearer", CZ_P_MALFORMED, NULL },
+	{ "Bearer ", CZ_P_MALFORMED, NULL },
+	{ "Bearer  ", CZ_P_MALFORMED, NULL },
+	{ "Basic dXNlcjpwdw==", CZ_P_MALFORMED, NULL },
+	{ "Bearerabc", CZ_P_MALFORMED, NULL },
+	{ "Bearer\tabc", CZ_P_MALFORMED, NULL },
+	{ "Bearer a b", CZ_P_MALFORMED, NULL },
+	{ "Bearer a=b", CZ_P_MALFORMED, NULL },
+	{ "Bearer =abc", CZ_P_MALFORMED, NULL },
+	{ "Bearer abc,def", CZ_P_MALFORMED, NULL },
+	{ "Bearer ab\"c", CZ_P_MALFORMED, NULL },
+	{ "", CZ_P_MALFORMED, NULL },
+};
+
+START_TEST(test_bearer_cases)
+{
+	const char *in = bearer_cases[_i].in, *cred;
+	size_t len;
+	enum cz_perr e = cz_parse_bearer(in, strlen(in), &cred, &len);
+
+	ck_assert_msg(e == bearer_cases[_i].want, "%s: got %d", in, e);
+	if (e == CZ_P_OK) {
+		ck_assert_uint_eq(len, strlen(bearer_cases[_i].cred));
+		ck_assert(memcmp(cred, bearer_cases[_i].cred, len) == 0);
+	} else {
+		ck_assert_ptr_null(cred);
+		ck_assert_uint_eq(len, 0);
+	}
+}
+END_TEST
+
+START_TEST(test_bearer_limits)
+{
+	char buf[CZ_BEARER_MAX + 16];
+	const char *cred;
+	size_t len;
+
+	memcpy(buf, "Bearer ", 7);
+	memset(buf + 7, 'k', CZ_BEARER_MAX);
+	ck_assert_int_eq(cz_parse_bearer(buf, 7 + CZ_BEARER_MAX, &cred, &len),
+	    CZ_P_OK);
+	ck_assert_uint_eq(len, CZ_BEARER_MAX);
+	buf[7 + CZ_BEARER_MAX] = 'k';
+	ck_assert_int_eq(cz_parse_bearer(buf, 8 + CZ_BEARER_MAX, &cred, &len),
+	    CZ_P_TOO_LONG);
+	/* The length given counts, not a NUL: "Bearer a\0b" is malformed. */
+	ck_assert_int_eq(cz_parse_bearer("Bearer a\0b", 10, &cred, &len),
+	    CZ_P_MALFORMED);
+	ck_assert_int_eq(cz_parse_bearer(NULL, 0, &cred, &len),
+	    CZ_P_MALFORMED);
+}
+END_TEST
+
 static Suite *
 parse_suite(void)
 {
@@ -1441,6 +1502,8 @@ parse_suite(void)
 	tcase_add_loop_test(tc, test_cookie_cases, 0, NELEM(cookie_cases));
 	tcase_add_test(tc, test_cookie_limits);
 	tcase_add_test(tc, test_cookie_long);
+	tcase_add_loop_test(tc, test_bearer_cases, 0, NELEM(bearer_cases));
+	tcase_add_test(tc, test_bearer_limits);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("json");

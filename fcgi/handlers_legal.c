@@ -1,0 +1,189 @@
+/*
+ * handlers_legal.c - accepting the terms of service and the privacy
+ * policy, and the gate in front of plan generation.
+ *
+ * An acceptance names the versions accepted (settings terms_version and
+ * privacy_version) and is kept in legal_acceptances with its time and
+ * address. When the configuration names a new version, the session lookup
+ * no longer finds a matching acceptance and the user is asked again before
+ * the next plan.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "app.h"
+#include "audit.h"
+#include "handlers.h"
+#include "jsonbody.h"
+#include "log.h"
+#include "response.h"
+#include "session.h"
+#include "validate.h"
+
+#define SQL_LEGAL_ACCEPT \
+	"INSERT INTO legal_acceptances (user_id, terms_version, " \
+	"privacy_version, address) VALUES ($1::bigint, $2, $3, $4::inet)"
+
+int
+cz_legal_register(struct cz_db *db)
+{
+	return cz_db_register(db, "legal_accept", SQL_LEGAL_ACCEPT, 4, 0);
+}
+
+static int
+is_json(struct cz_request *r)
+{
+	return (r->match.route->flags & CZ_ROUTE_JSON) != 0;
+}
+
+/* A JSON error {"error": {status, message, key: value}}. */
+static int
+json_error(struct cz_request *r, int status, const char *message,
+    const char *key, const char *value)
+{
+	struct json_object *o, *e;
+
+	if ((o = json_object_new_object()) == NULL ||
+	    cz_json_own(r->arena, o) == -1)
+		return 500;
+	e = json_object_new_object();
+	json_object_object_add(e, "status", json_object_new_int(status));
+	json_object_object_add(e, "message", json_object_new_string(message));
+	json_object_object_add(e, key, json_object_new_string(value));
+	json_object_object_add(o, "error", e);
+	r->error_message = message;
+	return cz_resp_json(r, status, o);
+}
+
+int
+cz_legal_gate(struct cz_request *r, const char *next)
+{
+	if (r->user == NULL) {
+		if (is_json(r)) {
+			json_error(r, 401, "log in first (POST /api/login) or "
+			    "send an API key", "login_url", "/api/login");
+			return 1;
+		}
+		cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
+		    "/login?next=%s", next));
+		return 1;
+	}
+	if (r->user->legal_ok)
+		return 0;
+	if (is_json(r)) {
+		json_error(r, 403, cz_arena_printf(r->arena, "accept the "
+		    "current terms of service (version %s) and privacy policy "
+		    "(version %s) first, at /legal/accept",
+		    r->app->settings.terms_version,
+		    r->app->settings.privacy_version), "accept_url",
+		    "/legal/accept");
+		return 1;
+	}
+	cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
+	    "/legal/accept?next=%s", next));
+	return 1;
+}
+
+static int
+legal_page(struct cz_request *r, int status, const char *message)
+{
+	struct json_object *ctx;
+	const char *next = cz_params_get(&r->form, "next");
+
+	if (next == NULL)
+		next = cz_params_get(&r->query_params, "next");
+	if (r->user == NULL)
+		return cz_resp_redirect(r, 303, "/login?next=/legal/accept");
+	if ((ctx = cz_page_ctx(r, "Terms and privacy")) == NULL)
+		return 500;
+	json_object_object_add(ctx, "next", json_object_new_string(
+	    cz_safe_next(next, "/plans/new")));
+	if (message != NULL)
+		json_object_object_add(ctx, "message",
+		    json_object_new_string(message));
+	return cz_resp_html(r, status, "pages/legal_accept", ctx);
+}
+
+int
+cz_h_legal_form(struct cz_request *r)
+{
+	return legal_page(r, 200, NULL);
+}
+
+static const struct cz_field accept_fields[] = {
+	{ "terms_version", CZ_F_STRING, 1, 1, 63, NULL },
+	{ "privacy_version", CZ_F_STRING, 1, 1, 63, NULL },
+	{ "accept_terms", CZ_F_BOOL, 0, 0, 0, NULL },
+	{ "accept_privacy", CZ_F_BOOL, 0, 0, 0, NULL },
+	{ "next", CZ_F_STRING, 0, 0, 512, NULL },
+};
+
+int
+cz_h_legal_accept(struct cz_request *r)
+{
+	const struct cz_settings *s = &r->app->settings;
+	struct cz_value v[5];
+	struct json_object *errors, *d, *o;
+	const char *p[4];
+	PGresult *res;
+	int json = is_json(r);
+
+	if (r->user == NULL) {
+		r->error_message = "log in first";
+		return 401;
+	}
+	if (cz_req_input(r, accept_fields, 5, v, &errors) == -1) {
+		if (errors == NULL)
+			return 500;
+		if (json)
+			return cz_resp_json(r, 400, cz_errors_body(r, errors));
+		return legal_page(r, 400, "Please tick both boxes.");
+	}
+	/* A form must tick both boxes; the API names the versions. */
+	if (!json && (!v[2].present || !v[2].i || !v[3].present || !v[3].i))
+		return legal_page(r, 400, "Please tick both boxes to accept "
+		    "the terms of service and the privacy policy.");
+	if (strcmp(v[0].s, s->terms_version) != 0 ||
+	    strcmp(v[1].s, s->privacy_version) != 0) {
+		if (json)
+			return json_error(r, 409, "those are not the current "
+			    "versions", "accept_url", "/legal/accept");
+		return legal_page(r, 409, "The terms changed meanwhile; "
+		    "please read them again.");
+	}
+	p[0] = cz_arena_printf(r->arena, "%lld", r->user->id);
+	p[1] = s->terms_version;
+	p[2] = s->privacy_version;
+	p[3] = cz_client_addr(r);
+	res = cz_db_exec(r->app->db, "legal_accept", 4, p);
+	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
+		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
+		PQclear(res);
+		return 503;
+	}
+	PQclear(res);
+	d = json_object_new_object();
+	json_object_object_add(d, "terms_version",
+	    json_object_new_string(s->terms_version));
+	json_object_object_add(d, "privacy_version",
+	    json_object_new_string(s->privacy_version));
+	cz_audit(r, r->user->id, "legal.accepted", d);
+	if (json) {
+		if ((o = json_object_new_object()) == NULL ||
+		    cz_json_own(r->arena, o) == -1)
+			return 500;
+		json_object_object_add(o, "status",
+		    json_object_new_string("accepted"));
+		json_object_object_add(o, "terms_version",
+		    json_object_new_string(s->terms_version));
+		json_object_object_add(o, "privacy_version",
+		    json_object_new_string(s->privacy_version));
+		return cz_resp_json(r, 200, o);
+	}
+	return cz_resp_redirect(r, 303, cz_safe_next(v[4].present ? v[4].s :
+	    NULL, "/plans/new"));
+}

@@ -1,0 +1,441 @@
+/*
+ * session.c - session cookies, the signed-in account and CSRF checks.
+ * See session.h.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "app.h"
+#include "ratelimit.h"
+#include "throttle.h"
+#include "audit.h"
+#include "log.h"
+#include "numparse.h"
+#include "response.h"
+#include "session.h"
+#include "token.h"
+
+/* Touches the session and reads its account in one round trip; the
+ * session must be within both its idle timeout and its lifetime. */
+#define SQL_SESSION_LOOKUP \
+	"WITH s AS (UPDATE sessions SET last_seen_at = now() WHERE " \
+	"token_hash = $1 AND expires_at > now() AND last_seen_at > now() - " \
+	"make_interval(secs => $2::integer) RETURNING id, user_id, " \
+	"csrf_token) SELECT s.id, u.id, u.email, u.tier, u.is_admin, " \
+	"u.email_verified_at IS NOT NULL, s.csrf_token, EXISTS (SELECT 1 " \
+	"FROM legal_acceptances a WHERE a.user_id = u.id AND " \
+	"a.terms_version = $3 AND a.privacy_version = $4) FROM s JOIN users " \
+	"u ON u.id = s.user_id WHERE u.disabled_at IS NULL AND " \
+	"u.deleted_at IS NULL"
+#define SQL_SESSION_INSERT \
+	"INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, " \
+	"address, user_agent) VALUES ($1, $2::bigint, $3, now() + " \
+	"make_interval(secs => $4::integer), $5::inet, left($6, 512))"
+#define SQL_SESSION_DELETE "DELETE FROM sessions WHERE token_hash = $1"
+#define SQL_SESSION_DELETE_USER "DELETE FROM sessions WHERE user_id = $1::bigint"
+/* Finds a live key, marks it used and counts the request of the day. */
+#define SQL_APIKEY_LOOKUP \
+	"WITH k AS (UPDATE api_keys SET last_used_at = now() WHERE key_hash " \
+	"= $1 AND revoked_at IS NULL RETURNING id, user_id, scopes), n AS " \
+	"(INSERT INTO api_key_usage AS a (key_id, day, requests) SELECT id, " \
+	"(now() AT TIME ZONE 'UTC')::date, 1 FROM k ON CONFLICT (key_id, day) " \
+	"DO UPDATE SET requests = a.requests + 1 RETURNING a.requests) " \
+	"SELECT k.id, u.id, u.email, u.tier, u.is_admin, " \
+	"u.email_verified_at IS NOT NULL, EXISTS (SELECT 1 FROM " \
+	"legal_acceptances l WHERE l.user_id = u.id AND l.terms_version = $2 " \
+	"AND l.privacy_version = $3), array_to_string(k.scopes, ' '), " \
+	"(SELECT requests FROM n) FROM k JOIN users u ON u.id = k.user_id " \
+	"WHERE u.disabled_at IS NULL AND u.deleted_at IS NULL"
+
+int
+cz_session_register(struct cz_db *db)
+{
+	if (cz_db_register(db, "session_lookup", SQL_SESSION_LOOKUP, 4,
+	    1) == -1 ||
+	    cz_db_register(db, "session_insert", SQL_SESSION_INSERT, 6,
+	    0) == -1 ||
+	    cz_db_register(db, "session_delete", SQL_SESSION_DELETE, 1,
+	    1) == -1 ||
+	    cz_db_register(db, "session_delete_user", SQL_SESSION_DELETE_USER,
+	    1, 1) == -1 ||
+	    cz_db_register(db, "apikey_lookup", SQL_APIKEY_LOOKUP, 3, 0) == -1)
+		return -1;
+	return 0;
+}
+
+/* The session token the request's cookie carries, when well-formed. */
+static const char *
+cookie_token(struct cz_request *r)
+{
+	const char *t = cz_params_get(&r->cookies, CZ_SESSION_COOKIE);
+
+	if (t == NULL || !cz_token_valid(t, strlen(t)))
+		return NULL;
+	return t;
+}
+
+static void
+clear_cookie(struct cz_request *r)
+{
+	cz_resp_header(r, "Set-Cookie", "%s=; Path=/; Secure; HttpOnly; "
+	    "SameSite=Lax; Max-Age=0", CZ_SESSION_COOKIE);
+}
+
+/* 401 for a key that does not authenticate, with the RFC 6750 header. */
+static int
+bad_key(struct cz_request *r, const char *why)
+{
+	cz_resp_header(r, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+	r->error_message = why;
+	return 401;
+}
+
+/* Seconds until the next UTC midnight, when daily counts start again. */
+static int
+until_midnight(void)
+{
+	time_t now = time(NULL);
+
+	return (int)(86400 - now % 86400);
+}
+
+/* r->user from an "Authorization: Bearer" API key. */
+static int
+load_key(struct cz_request *r, const char *auth)
+{
+	const struct cz_settings *s = &r->app->settings;
+	char hash[CZ_SHA256_HEX + 1];
+	const char *cred, *v[3], *errstr;
+	struct cz_user *u;
+	PGresult *res;
+	long long used, quota;
+	size_t len;
+
+	if (cz_parse_bearer(auth, strlen(auth), &cred, &len) != CZ_P_OK ||
+	    !cz_apikey_parse(cred, len, NULL))
+		return bad_key(r, "the Authorization header must be \"Bearer "
+		    "cz_live_...\" with an API key");
+	if (cz_sha256_hex(cred, len, hash) == -1)
+		return 500;
+	if (cz_db_ensure(r->app->db) == -1) {
+		r->error_message = "the database is unavailable; please try "
+		    "again shortly";
+		return 503;
+	}
+	v[0] = hash;
+	v[1] = s->terms_version;
+	v[2] = s->privacy_version;
+	res = cz_db_exec(r->app->db, "apikey_lookup", 3, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
+		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
+		PQclear(res);
+		return 503;
+	}
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return bad_key(r, "the API key is unknown or revoked");
+	}
+	if ((u = cz_arena_calloc(r->arena, 1, sizeof(*u))) == NULL) {
+		PQclear(res);
+		return 500;
+	}
+	u->key_id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
+	u->id = cz_strtonum(PQgetvalue(res, 0, 1), 1, LLONG_MAX, &errstr);
+	u->email = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 2));
+	u->tier = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 3));
+	u->is_admin = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
+	u->verified = strcmp(PQgetvalue(res, 0, 5), "t") == 0;
+	u->legal_ok = strcmp(PQgetvalue(res, 0, 6), "t") == 0;
+	u->scopes = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 7));
+	used = cz_strtonum(PQgetvalue(res, 0, 8), 0, LLONG_MAX, &errstr);
+	PQclear(res);
+	if (u->email == NULL || u->tier == NULL || u->scopes == NULL)
+		return 500;
+	r->user = u;
+	quota = cz_quota(s, u->tier, 0);
+	if (quota >= 0 && used > quota * CZ_APIKEY_DAILY_FACTOR) {
+		cz_limit_refuse(r, u->id, "apikey.requests", until_midnight(),
+		    cz_arena_printf(r->arena, "this API key made its %lld "
+		    "requests of the day (%s tier); the count starts again at "
+		    "midnight UTC", quota * CZ_APIKEY_DAILY_FACTOR, u->tier));
+		return -1;
+	}
+	return 0;
+}
+
+int
+cz_session_load(struct cz_request *r)
+{
+	const struct cz_settings *s = &r->app->settings;
+	struct cz_user *u;
+	const char *tok, *v[4], *errstr;
+	char hash[CZ_SHA256_HEX + 1], idle[32];
+	PGresult *res;
+
+	r->user = NULL;
+	tok = cz_req_env(r, "HTTP_AUTHORIZATION");
+	if (tok != NULL && *tok != '\0' && strncmp(r->path, "/api/", 5) == 0)
+		return load_key(r, tok);
+	if ((tok = cookie_token(r)) == NULL)
+		return 0;
+	if (cz_sha256_hex(tok, strlen(tok), hash) == -1)
+		return 500;
+	if (cz_db_ensure(r->app->db) == -1)
+		return 0;	/* pages that need no database still answer */
+	snprintf(idle, sizeof(idle), "%lld", s->session_idle_timeout);
+	v[0] = hash;
+	v[1] = idle;
+	v[2] = s->terms_version;
+	v[3] = s->privacy_version;
+	res = cz_db_exec(r->app->db, "session_lookup", 4, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
+		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
+		PQclear(res);
+		return 0;
+	}
+	if (PQntuples(res) != 1) {
+		/* Expired, ended or unknown: the browser may forget it. */
+		PQclear(res);
+		clear_cookie(r);
+		return 0;
+	}
+	if ((u = cz_arena_calloc(r->arena, 1, sizeof(*u))) == NULL) {
+		PQclear(res);
+		return 500;
+	}
+	u->session_id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX,
+	    &errstr);
+	u->id = cz_strtonum(PQgetvalue(res, 0, 1), 1, LLONG_MAX, &errstr);
+	u->email = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 2));
+	u->tier = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 3));
+	u->is_admin = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
+	u->verified = strcmp(PQgetvalue(res, 0, 5), "t") == 0;
+	u->csrf = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 6));
+	u->legal_ok = strcmp(PQgetvalue(res, 0, 7), "t") == 0;
+	PQclear(res);
+	if (u->email == NULL || u->tier == NULL || u->csrf == NULL)
+		return 500;
+	r->user = u;
+	r->session_token = tok;
+	return 0;
+}
+
+/* The scheme and authority of url ("https://example.org:8443"): its
+ * length, up to the first '/' after "://". */
+static size_t
+origin_len(const char *url)
+{
+	const char *p = strstr(url, "://");
+
+	if (p == NULL)
+		return 0;
+	p += 3;
+	return (size_t)(p - url) + strcspn(p, "/?#");
+}
+
+/* Whether the request came from a page of this site. */
+static int
+same_origin(struct cz_request *r)
+{
+	const char *base = r->app->settings.base_url;
+	const char *origin = cz_req_env(r, "HTTP_ORIGIN");
+	const char *referer = cz_req_env(r, "HTTP_REFERER");
+	size_t n = origin_len(base);
+
+	if (n == 0)
+		return 0;
+	if (origin != NULL && *origin != '\0' && strcmp(origin, "null") != 0)
+		return strlen(origin) == n && strncasecmp(origin, base, n) == 0;
+	if (referer != NULL && *referer != '\0')
+		return strncasecmp(referer, base, n) == 0 &&
+		    (referer[n] == '\0' || referer[n] == '/' ||
+		    referer[n] == '?');
+	return 0;
+}
+
+int
+cz_session_check_csrf(struct cz_request *r)
+{
+	const char *m = r->method, *t;
+
+	if (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0 ||
+	    strcmp(m, "OPTIONS") == 0)
+		return 0;
+	if (r->user != NULL && r->user->key_id != 0)
+		return 0;	/* an API key: no browser sends it by itself */
+	if (r->user == NULL || r->user->csrf == NULL) {
+		/* No cookie authenticates it; still refuse a page of
+		 * another site posting here (log-in CSRF). */
+		t = cz_req_env(r, "HTTP_ORIGIN");
+		if (t != NULL && *t != '\0' && !same_origin(r)) {
+			r->error_message = "this request came from another "
+			    "site";
+			return 403;
+		}
+		return 0;
+	}
+	if ((t = cz_req_env(r, "HTTP_X_CSRF_TOKEN")) == NULL || *t == '\0')
+		t = cz_params_get(&r->form, "csrf_token");
+	if (t == NULL || strlen(t) != strlen(r->user->csrf) ||
+	    !cz_secret_equal(t, r->user->csrf, strlen(t))) {
+		r->error_message = "the form or request is missing its CSRF "
+		    "token, or it is out of date: reload the page and try "
+		    "again";
+		return 403;
+	}
+	if (!same_origin(r)) {
+		r->error_message = "this request did not come from a page of "
+		    "this site (Origin or Referer)";
+		return 403;
+	}
+	return 0;
+}
+
+/* Deletes the session of token tok (if well-formed); logs failures. */
+static void
+delete_token(struct cz_request *r, const char *tok)
+{
+	char hash[CZ_SHA256_HEX + 1];
+	const char *v[1];
+	PGresult *res;
+
+	if (tok == NULL || cz_sha256_hex(tok, strlen(tok), hash) == -1)
+		return;
+	v[0] = hash;
+	res = cz_db_exec(r->app->db, "session_delete", 1, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
+		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
+	PQclear(res);
+}
+
+int
+cz_user_can(struct cz_request *r, const char *scope)
+{
+	const char *p;
+	size_t n = strlen(scope);
+
+	if (r->user == NULL) {
+		r->error_message = "log in first (POST /api/login) or send an "
+		    "API key";
+		return 401;
+	}
+	if (r->user->key_id == 0)
+		return 0;
+	for (p = r->user->scopes; p != NULL && *p != '\0'; p += strcspn(p,
+	    " "), p += strspn(p, " "))
+		if (strncmp(p, scope, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+			return 0;
+	r->error_message = cz_arena_printf(r->arena, "this API key lacks the "
+	    "%s scope", scope);
+	return 403;
+}
+
+int
+cz_session_required(struct cz_request *r)
+{
+	if (r->user == NULL) {
+		r->error_message = "log in first";
+		return 401;
+	}
+	if (r->user->key_id != 0) {
+		r->error_message = "account changes need a signed-in session, "
+		    "not an API key";
+		return 403;
+	}
+	return 0;
+}
+
+int
+cz_session_start(struct cz_request *r, long long user_id, const char **csrf)
+{
+	const struct cz_settings *s = &r->app->settings;
+	char tok[CZ_TOKEN_LEN + 1], ctok[CZ_TOKEN_LEN + 1];
+	char hash[CZ_SHA256_HEX + 1], uid[32], life[32];
+	const char *v[6];
+	PGresult *res;
+	int rc = 0;
+
+	*csrf = NULL;
+	if (cz_token_new(tok) == -1 || cz_token_new(ctok) == -1 ||
+	    cz_sha256_hex(tok, strlen(tok), hash) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: no randomness or digest", __func__);
+		rc = 500;
+		goto err;
+	}
+	/* Whatever session the client came with is not carried over. */
+	delete_token(r, r->session_token != NULL ? r->session_token :
+	    cookie_token(r));
+	r->session_token = NULL;
+	snprintf(uid, sizeof(uid), "%lld", user_id);
+	snprintf(life, sizeof(life), "%lld", s->session_lifetime);
+	v[0] = hash;
+	v[1] = uid;
+	v[2] = ctok;
+	v[3] = life;
+	v[4] = cz_client_addr(r);
+	v[5] = r->user_agent;
+	res = cz_db_exec(r->app->db, "session_insert", 6, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
+		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
+		PQclear(res);
+		r->error_message = "the session could not be stored; please "
+		    "try again shortly";
+		rc = 503;
+		goto err;
+	}
+	PQclear(res);
+	cz_resp_header(r, "Set-Cookie", "%s=%s; Path=/; Secure; HttpOnly; "
+	    "SameSite=Lax; Max-Age=%lld", CZ_SESSION_COOKIE, tok,
+	    s->session_lifetime);
+	*csrf = cz_arena_strdup(r->arena, ctok);
+	if (*csrf == NULL)
+		rc = 500;
+err:
+	explicit_bzero(tok, sizeof(tok));
+	return rc;
+}
+
+void
+cz_session_end(struct cz_request *r)
+{
+	const char *tok = r->session_token;
+
+	if (tok == NULL)
+		tok = cookie_token(r);
+	if (tok == NULL)
+		return;
+	delete_token(r, tok);
+	r->session_token = NULL;
+	clear_cookie(r);
+}
+
+long long
+cz_session_end_all(struct cz_request *r, long long user_id)
+{
+	const char *v[1], *errstr;
+	char uid[32];
+	PGresult *res;
+	long long n = -1;
+
+	snprintf(uid, sizeof(uid), "%lld", user_id);
+	v[0] = uid;
+	res = cz_db_exec(r->app->db, "session_delete_user", 1, v);
+	if (res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK)
+		n = cz_strtonum(PQcmdTuples(res), 0, LLONG_MAX, &errstr);
+	else
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
+		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
+	PQclear(res);
+	r->session_token = NULL;
+	clear_cookie(r);
+	return n;
+}

@@ -1,0 +1,93 @@
+/*
+ * session.h - who is asking: the signed-in account behind a request, from
+ * its session cookie, and the CSRF rule for requests a cookie
+ * authenticates.
+ *
+ * A session is a random token (lib/token.h) in the cookie __Host-cibozer
+ * (Secure; HttpOnly; SameSite=Lax; Path=/); the sessions table holds only
+ * its SHA-256. A session ends after session_idle_timeout seconds unused or
+ * session_lifetime seconds after it began, at log-out, and when the
+ * account is disabled. A new token is made at every log-in and privilege
+ * change, and the token a client held before is deleted, so a cookie set
+ * before log-in is never honoured after it.
+ *
+ * Every state-changing request (not GET or HEAD) that a cookie
+ * authenticates must carry the session's CSRF token (form field
+ * csrf_token, or header X-CSRF-Token) and an Origin or Referer of the
+ * configured base_url; otherwise it is refused with 403.
+ *
+ * On /api/ paths a request may instead carry an API key ("Authorization:
+ * Bearer cz_live_..."; only its SHA-256 is stored). Such requests are
+ * exempt from the CSRF rule (no browser sends the header by itself), are
+ * limited to the key's scopes, are counted per key and UTC day in
+ * api_key_usage and refused (429) past CZ_APIKEY_DAILY_FACTOR times the
+ * owner's daily plan quota. An unknown, revoked or malformed key is 401.
+ */
+#ifndef CZ_SESSION_H
+#define CZ_SESSION_H
+
+#define CZ_SESSION_COOKIE	"__Host-cibozer"
+/* A key may make this many requests a day per plan of the owner's tier's
+ * daily plan quota (free: 50 plans, so 5000 requests). */
+#define CZ_APIKEY_DAILY_FACTOR	100
+
+struct cz_db;
+struct cz_request;
+
+/* The account a request acts for (r->user), allocated from its arena. */
+struct cz_user {
+	long long	 id;
+	const char	*email;
+	const char	*tier;		/* free, premium, enterprise */
+	int		 is_admin;
+	int		 verified;	/* e-mail address verified */
+	int		 legal_ok;	/* accepted the current terms and privacy */
+	long long	 session_id;	/* 0 when authenticated otherwise */
+	const char	*csrf;		/* the session's CSRF token, or NULL */
+	long long	 key_id;	/* the API key used, or 0 */
+	const char	*scopes;	/* its scopes, space-separated */
+};
+
+/* Registers the session statements. Returns 0 or -1. */
+int cz_session_register(struct cz_db *db);
+
+/*
+ * Sets r->user from the session cookie when it names a live session of an
+ * enabled account, or from the API key on /api/ paths (else r->user stays
+ * NULL). Without a database the request goes on anonymously. Returns 0,
+ * an HTTP status, or -1 when the answer (a 429) is already built.
+ */
+int cz_session_load(struct cz_request *r);
+
+/* Returns 0 when r->user may act under scope (a session may do anything,
+ * a key what its scopes name), else 401 (nobody signed in) or 403, with
+ * r->error_message set. */
+int cz_user_can(struct cz_request *r, const char *scope);
+
+/* Returns 0 when r->user came with a session (not an API key), else 401
+ * or 403 with r->error_message set: account changes need a session. */
+int cz_session_required(struct cz_request *r);
+
+/*
+ * The CSRF rule above, for a request after its body was read. Returns 0
+ * or 403 with r->error_message set.
+ */
+int cz_session_check_csrf(struct cz_request *r);
+
+/*
+ * Starts a new session for account user_id: a new token and CSRF token,
+ * stored as the token's digest, the cookie set on the response, and the
+ * session the request came with (if any) deleted. *csrf receives the new
+ * CSRF token (arena-owned). Returns 0 or an HTTP status (500, 503).
+ */
+int cz_session_start(struct cz_request *r, long long user_id,
+    const char **csrf);
+
+/* Deletes the request's session (if any) and clears the cookie. */
+void cz_session_end(struct cz_request *r);
+
+/* Deletes every session of account user_id and clears the cookie.
+ * Returns the number of sessions ended, or -1. */
+long long cz_session_end_all(struct cz_request *r, long long user_id);
+
+#endif

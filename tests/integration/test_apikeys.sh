@@ -1,0 +1,109 @@
+#!/bin/bash
+# test_apikeys.sh - API keys: made on the account (JSON and the account
+# page's form), shown once, stored as SHA-256 with a visible prefix; used
+# with "Authorization: Bearer" on /api/* without CSRF; limited to their
+# scopes; last use and daily requests recorded, and refused (429) past the
+# tier's daily allowance; unable to manage accounts or keys; revoked keys
+# and malformed headers are 401.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+
+command -v jq >/dev/null || skip "jq is not installed (package jq)"
+command -v sha256sum >/dev/null || skip "sha256sum (coreutils) is missing"
+B=$CZ_BASE_URL
+pw='tangerine orbit 7'
+user=keys-$$@example.org
+json() { fetch "$1" -X POST -H 'Content-Type: application/json' --data-binary "$2" "${@:3}"; }
+body_is() { jq -e "$1" <<<"$HTTP_BODY" >/dev/null 2>&1; }
+reset_limits
+planner_user "$user" "$pw"
+check "a planner is signed in" test -n "$SESSION"
+SAUTH=("${AUTH[@]}")
+
+json "$B/api/keys" '{"name": "reader", "scopes": ["plans:read"]}' "${SAUTH[@]}"
+check "POST /api/keys answers 201" test "$HTTP_STATUS" = 201
+check "the key is cz_live_ and 43 characters, its prefix the first 16" \
+	body_is '(.key | test("^cz_live_[A-Za-z0-9_-]{43}$")) and .prefix == .key[0:16] and .scopes == "{plans:read}"'
+rkey=$(jq -r .key <<<"$HTTP_BODY")
+rid=$(jq -r .id <<<"$HTTP_BODY")
+rhash=$(printf '%s' "$rkey" | sha256sum | cut -d' ' -f1)
+check "the database holds its SHA-256 and prefix" \
+	test "$(psql_q "SELECT count(*) FROM api_keys WHERE id = $rid AND key_hash = '$rhash' AND prefix = '${rkey:0:16}'")" = 1
+check "no row holds the key" \
+	test "$(psql_q "SELECT (SELECT count(*) FROM api_keys k WHERE strpos(row_to_json(k)::text, '$rkey') > 0) + (SELECT count(*) FROM audit_log a WHERE strpos(row_to_json(a)::text, '$rkey') > 0)")" = 0
+fetch "$B/api/keys" "${SAUTH[@]}"
+check "GET /api/keys lists it by prefix, never the key" \
+	bash -c 'jq -e ".keys[0].prefix == \"${2:0:16}\" and .keys[0].name == \"reader\"" <<<"$1" >/dev/null && [[ $1 != *"$2"* ]]' _ "$HTTP_BODY" "$rkey"
+json "$B/api/keys" '{"name": "bad", "scopes": ["admin:all"]}' "${SAUTH[@]}"
+check "an unknown scope is refused (400)" test "$HTTP_STATUS" = 400
+json "$B/api/keys" '{"name": "", "scopes": ["plans:read"]}' "${SAUTH[@]}"
+check "a key needs a name (400)" test "$HTTP_STATUS" = 400
+
+R=(-H "Authorization: Bearer $rkey")
+fetch "$B/api/me" "${R[@]}"
+check "the key authenticates GET /api/me" body_is ".email == \"$user\" and (has(\"csrf_token\") | not)"
+fetch "$B/api/plans/999999999" "${R[@]}"
+check "a plans:read key reads plans (an unknown one is 404)" test "$HTTP_STATUS" = 404
+json "$B/api/plans" '{"calories": 10}' "${R[@]}"
+check "a plans:read key cannot make plans (403 naming the scope)" \
+	bash -c '[[ $1 == 403 ]] && jq -e ".error.message | contains(\"plans:write\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+
+json "$B/api/keys" '{"name": "writer", "scopes": ["plans:read", "plans:write"]}' "${SAUTH[@]}"
+wkey=$(jq -r .key <<<"$HTTP_BODY")
+wid=$(jq -r .id <<<"$HTTP_BODY")
+W=(-H "Authorization: Bearer $wkey")
+json "$B/api/plans" '{"calories": 10}' "${W[@]}"
+check "a plans:write key passes auth, CSRF and the gate without a cookie (400 from validation)" \
+	bash -c '[[ $1 == 400 ]] && jq -e ".errors.calories" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+json "$B/api/plans" '{"calories": 10}' "${W[@]}" -H "Origin: https://evil.example"
+check "a key request is exempt from the Origin check" test "$HTTP_STATUS" = 400
+check "last use is recorded" test "$(psql_q "SELECT last_used_at IS NOT NULL FROM api_keys WHERE id = $wid")" = t
+check "requests are counted per key and day" \
+	test "$(psql_q "SELECT requests FROM api_key_usage WHERE key_id = $wid AND day = (now() AT TIME ZONE 'UTC')::date")" = 2
+
+json "$B/api/keys" '{"name": "sneaky", "scopes": ["plans:read"]}' "${W[@]}"
+check "a key cannot make keys (403)" test "$HTTP_STATUS" = 403
+json "$B/api/account/password" "{\"current_password\": \"$pw\", \"new_password\": \"plum comet 42x\"}" "${W[@]}"
+check "a key cannot change the password (403)" test "$HTTP_STATUS" = 403
+fetch "$B/account" "${W[@]}"
+check "the header means nothing outside /api/ (the page redirects to /login)" test "$HTTP_STATUS" = 303
+
+psql_q "UPDATE api_key_usage SET requests = 5000 WHERE key_id = $wid AND day = (now() AT TIME ZONE 'UTC')::date" >/dev/null
+fetch "$B/api/me" "${W[@]}"
+check "past the free tier's 5000 requests a day the key gets 429 with Retry-After" \
+	bash -c '[[ $1 == 429 ]] && grep -Eqi "^retry-after: [1-9][0-9]*$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+check "and the refusal is audited" \
+	test "$(psql_q "SELECT count(*) FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$user' AND a.event = 'rate_limit.hit' AND a.detail->>'scope' = 'apikey.requests'")" = 1
+
+json "$B/api/keys/$rid/revoke" '{}' "${SAUTH[@]}"
+check "revoking answers 200" body_is '.status == "revoked"'
+fetch "$B/api/me" "${R[@]}"
+check "a revoked key is 401 with WWW-Authenticate" \
+	bash -c '[[ $1 == 401 ]] && grep -qi "^www-authenticate: Bearer" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+json "$B/api/keys/$rid/revoke" '{}' "${SAUTH[@]}"
+check "revoking it again is 404" test "$HTTP_STATUS" = 404
+for h in "Bearer nonsense" "Basic dXNlcjpwdw==" "Bearer cz_live_short" "Bearer ${wkey}x"; do
+	fetch "$B/api/me" -H "Authorization: $h"
+	check "Authorization: ${h:0:20}... is 401" test "$HTTP_STATUS" = 401
+done
+
+other=keys-other-$$@example.org
+make_user "$other" "$pw"
+login "$other" "$pw"
+json "$B/api/keys/$wid/revoke" '{}' "${AUTH[@]}"
+check "another user cannot revoke the key (404)" test "$HTTP_STATUS" = 404
+
+# The account page's form: the key is shown once, then only its prefix.
+fetch "$B/account/keys" -X POST "${SAUTH[@]}" --data "csrf_token=$CSRF&name=page+key&scopes=plans:read&scopes=videos:read"
+pkey=$(grep -o 'cz_live_[A-Za-z0-9_-]\{43\}' <<<"$HTTP_BODY" | head -n 1)
+check "the form shows the new key once (201)" bash -c '[[ $1 == 201 && -n $2 && $3 == *"shown only this once"* ]]' _ "$HTTP_STATUS" "$pkey" "$HTTP_BODY"
+AUTH=("${SAUTH[@]}")
+fetch "$B/account" "${AUTH[@]}"
+check "the account page lists it by prefix without the secret" \
+	bash -c '[[ $1 == *"${2:0:16}"* && $1 != *"$2"* && $1 == *"plans:read videos:read"* ]]' _ "$HTTP_BODY" "$pkey"
+pid=$(psql_q "SELECT id FROM api_keys WHERE prefix = '${pkey:0:16}'")
+fetch "$B/account/keys/$pid/revoke" -X POST "${AUTH[@]}" --data ''
+check "the page's revoke button redirects back (303)" test "$HTTP_STATUS" = 303
+check "creations and revocations are audited" \
+	test "$(psql_q "SELECT count(*) FILTER (WHERE event = 'apikey.created') || '/' || count(*) FILTER (WHERE event = 'apikey.revoked') FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$user'")" = "3/2"
+finish

@@ -1,0 +1,63 @@
+#!/bin/bash
+# test_csrf.sh - a state-changing request authenticated by the session
+# cookie needs the session's CSRF token (X-CSRF-Token or the form field
+# csrf_token) and an Origin or Referer of the configured base_url, else
+# 403; pages embed the token in every form; CSP reports are exempt; an
+# anonymous POST from another origin is refused too (log-in CSRF).
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+
+command -v jq >/dev/null || skip "jq is not installed (package jq)"
+B=$CZ_BASE_URL
+pw='tangerine orbit 7'
+user=csrf-$$@example.org
+reset_limits
+make_user "$user" "$pw"
+login "$user" "$pw"
+check "logged in" test -n "$SESSION"
+C=(-H "Cookie: __Host-cibozer=$SESSION")
+alive() { fetch "$B/api/me" "${C[@]}"; [[ $HTTP_STATUS == 200 ]]; }
+post() { # what: POST /api/logout with the extra curl arguments; prints the status
+	fetch "$B/api/logout" -X POST -H 'Content-Type: application/json' --data '{}' "${C[@]}" "$@"
+}
+
+post -H "Origin: $B"
+check "no CSRF token: 403" test "$HTTP_STATUS" = 403
+check "the 403 says why, in JSON" jq -e '.error.status == 403 and (.error.message | contains("CSRF"))' <<<"$HTTP_BODY"
+post -H "X-CSRF-Token: ${CSRF%?}x" -H "Origin: $B"
+check "a wrong CSRF token: 403" test "$HTTP_STATUS" = 403
+post -H "X-CSRF-Token: $CSRF"
+check "the right token without Origin or Referer: 403" test "$HTTP_STATUS" = 403
+post -H "X-CSRF-Token: $CSRF" -H "Origin: https://evil.example"
+check "the right token from another origin: 403" test "$HTTP_STATUS" = 403
+post -H "X-CSRF-Token: $CSRF" -H "Origin: null"
+check "the right token from an opaque origin (null): 403" test "$HTTP_STATUS" = 403
+post -H "X-CSRF-Token: $CSRF" -H "Referer: https://evil.example/$B/"
+check "a Referer of another site: 403" test "$HTTP_STATUS" = 403
+post -H "X-CSRF-Token: $CSRF" -H "Origin: ${B}.evil.example"
+check "an origin that only starts like ours: 403" test "$HTTP_STATUS" = 403
+check "none of the refused requests logged out" alive
+
+fetch "$B/account" "${C[@]}"
+check "the account page embeds the token in its forms" \
+	bash -c '[[ $1 == 200 && $(grep -c "name=\"csrf_token\" value=\"$3\"" <<<"$2") -ge 4 ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$CSRF"
+fetch "$B/account/logout-all" -X POST "${C[@]}" -H "Origin: $B" --data 'csrf_token=wrong'
+check "a form with a wrong token gets the 403 page with the disclaimers" \
+	bash -c '[[ $1 == 403 && $2 == *"<h1>403"* && $2 == *"NOT intended to provide medical advice"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+check "still logged in" alive
+
+fetch "$B/csp-report" -X POST "${C[@]}" -H 'Content-Type: application/csp-report' \
+	--data '{"csp-report":{"violated-directive":"img-src"}}'
+check "CSP reports need no token (204)" test "$HTTP_STATUS" = 204
+
+fetch "$B/api/login" -X POST -H 'Content-Type: application/json' -H "Origin: https://evil.example" \
+	--data-binary "{\"email\": \"$user\", \"password\": \"$pw\"}"
+check "an anonymous log-in posted from another site: 403" test "$HTTP_STATUS" = 403
+
+fetch "$B/logout" -X POST "${C[@]}" -H "Referer: $B/account" --data "csrf_token=$CSRF"
+check "the form field and a same-origin Referer log out (303 to /)" \
+	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+fetch "$B/api/me" "${C[@]}"
+check "and the session is gone" test "$HTTP_STATUS" = 401
+
+finish
