@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "audit.h"
@@ -94,6 +95,7 @@ cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
 	    (int)s->db_statement_timeout);
 	if (app->db == NULL || cz_health_register(app->db) == -1 ||
 	    cz_plans_register(app->db) == -1 ||
+	    cz_videos_register(app->db) == -1 ||
 	    cz_audit_register(app->db) == -1 ||
 	    cz_limits_register(app->db) == -1 ||
 	    cz_session_register(app->db) == -1 ||
@@ -276,6 +278,8 @@ cz_app_handle(struct cz_app *app, const struct cz_io *io)
 	if (cz_resp_send(&r) == -1)
 		r.error_message = "the client went away before the response "
 		    "was written";
+	if (r.has_file)		/* not sent: the headers failed */
+		close(r.file_fd);
 
 	secs = elapsed_since(&t0);
 	lr.request_id = r.request_id;

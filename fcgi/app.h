@@ -38,6 +38,7 @@ struct cz_app {
 	cz_buf			 doc;		/* a plan document being built */
 	struct cz_db_stats	 db_seen;	/* last stats added to metrics */
 	struct cz_catalog	*catalog;	/* loaded on first use */
+	int			 cgi;		/* plain CGI: no nginx in front */
 	struct cz_pwlist	*pwlist;	/* common passwords, or NULL */
 	struct cz_argon2_params	 argon2;	/* from the settings */
 };

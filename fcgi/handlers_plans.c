@@ -1003,6 +1003,7 @@ cz_h_plan_show(struct cz_request *r)
 	if (json_object_object_get_ex(doc, "daily_average", &tot))
 		json_object_object_add(ctx, "average_rows", nutrient_rows(tot));
 	json_object_object_add(ctx, "plan", json_object_get(doc));
+	json_object_object_add(ctx, "platforms", cz_video_platforms());
 	return cz_resp_html(r, 200, "pages/plan", ctx);
 }
 

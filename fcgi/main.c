@@ -268,8 +268,10 @@ main(int argc, char *argv[])
 		cz_app_free(&app);
 		return 0;
 	}
-	if (FCGX_IsCGI())
+	if (FCGX_IsCGI()) {
+		app.cgi = 1;
 		return serve_cgi(&app);
+	}
 
 	if ((app.metrics = cz_metrics_new(cz_nroutes)) == NULL) {
 		cz_log(CZ_LOG_ERROR, "cannot map the shared metrics: %s",

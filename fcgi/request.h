@@ -64,6 +64,12 @@ struct cz_request {
 	cz_buf			*body_out;
 	const char		*error_message;	/* for the log only */
 	int			 wants_json;
+	/* A file sent as the body (CGI mode only: behind nginx, files go
+	 * by X-Accel-Redirect): file_len bytes of file_fd from file_off;
+	 * the descriptor is closed once sent. */
+	int			 has_file;
+	int			 file_fd;
+	unsigned long long	 file_off, file_len;
 };
 
 /* Reads the CGI variable name, or NULL. */

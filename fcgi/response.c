@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "app.h"
@@ -207,6 +208,10 @@ cz_resp_json(struct cz_request *r, int status, struct json_object *obj)
 void
 cz_resp_error(struct cz_request *r, int status, const char *message)
 {
+	if (r->has_file) {	/* an error replaces a file body */
+		close(r->file_fd);
+		r->has_file = 0;
+	}
 	struct json_object *ctx, *err, *obj;
 
 	cz_buf_reset(r->body_out);
@@ -269,6 +274,32 @@ cz_safe_next(const char *next, const char *def)
 	return next;
 }
 
+/* Streams the request's file body in chunks and closes it. Returns 0, or
+ * -1 when the client went away or the file could not be read. */
+static int
+send_file(struct cz_request *r, int head_only)
+{
+	char chunk[64 * 1024];
+	unsigned long long left = r->file_len, off = r->file_off;
+	ssize_t got;
+	int rc = 0;
+
+	while (!head_only && left > 0) {
+		got = pread(r->file_fd, chunk, left < sizeof(chunk) ?
+		    (size_t)left : sizeof(chunk), (off_t)off);
+		if (got <= 0 || r->io->write(r->io->ctx, chunk,
+		    (size_t)got) == -1) {
+			rc = -1;
+			break;
+		}
+		off += (unsigned long long)got;
+		left -= (unsigned long long)got;
+	}
+	close(r->file_fd);
+	r->has_file = 0;
+	return rc;
+}
+
 int
 cz_resp_send(struct cz_request *r)
 {
@@ -282,7 +313,10 @@ cz_resp_send(struct cz_request *r)
 	if (r->content_type_out != NULL && r->status != 204)
 		n += snprintf(head + n, sizeof(head) - (size_t)n,
 		    "Content-Type: %s\r\n", r->content_type_out);
-	if (r->status != 204 && r->status != 304)
+	if (r->has_file)
+		n += snprintf(head + n, sizeof(head) - (size_t)n,
+		    "Content-Length: %llu\r\n", r->file_len);
+	else if (r->status != 204 && r->status != 304)
 		n += snprintf(head + n, sizeof(head) - (size_t)n,
 		    "Content-Length: %zu\r\n", r->body_out->len);
 	if (r->io->write(r->io->ctx, head, (size_t)n) == -1 ||
@@ -290,6 +324,8 @@ cz_resp_send(struct cz_request *r)
 	    r->headers->len) == -1 ||
 	    r->io->write(r->io->ctx, "\r\n", 2) == -1)
 		return -1;
+	if (r->has_file)
+		return send_file(r, head_only);
 	if (head_only || r->body_out->len == 0)
 		return 0;
 	return r->io->write(r->io->ctx, r->body_out->data, r->body_out->len);
