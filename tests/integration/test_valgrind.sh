@@ -39,7 +39,8 @@ plan_id=$(curl -sS --max-time 30 -X POST -H 'Content-Type: application/json' "${
 for uri in /plans/new /plans "/plans/$plan_id" "/api/plans/$plan_id" /api/foods \
 	/account /api/me /login /register "/legal/accept?next=/plans" /password-reset \
 	"/verify-email?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" /api/keys \
-	/account/export /account/delete; do
+	/account/export /account/delete /videos /videos/1 /api/videos/1 \
+	/videos/1/video.mp4 /videos/1/hls/360p/seg000.ts; do
 	check "valgrind: CGI GET $uri is clean" cgi_clean GET "$uri"
 done
 check "valgrind: CGI POST /api/plans is clean" \
@@ -48,6 +49,8 @@ check "valgrind: CGI POST /api/plans with field errors is clean" \
 	cgi_clean POST /api/plans '{"calories": 20, "diet_type": "x", "bogus": [1]}'
 check "valgrind: CGI POST regenerate is clean" \
 	cgi_clean POST "/api/plans/$plan_id/meals/1/lunch/regenerate" '{"seed": 4}'
+check "valgrind: CGI POST a video request is clean" \
+	cgi_clean POST "/api/plans/$plan_id/videos" '{"platform": "tiktok"}'
 check "valgrind: CGI POST /api/password-reset is clean (a mail is queued)" \
 	cgi_clean POST /api/password-reset "{\"email\": \"valgrind-$$@example.org\"}"
 check "valgrind: CGI POST /api/keys is clean" \
