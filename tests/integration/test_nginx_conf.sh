@@ -124,6 +124,14 @@ if grep -q "$tmp/cert.pem" "$prod/cibozer.conf" &&
 else
 	bad "production site: certificate, socket and log paths substituted"
 fi
+# The API's log-in, registration and reset share the forms' brute-force
+# zone: the line after their location names cz_auth.
+if awk '/location ~ \^\/api\/\(login\|register\|password-reset\)/ { getline; found = /limit_req zone=cz_auth / } END { exit !found }' \
+    "$repo/nginx/cibozer.conf"; then
+	ok "production site: /api/login, /api/register, /api/password-reset under cz_auth"
+else
+	bad "production site: /api/login, /api/register, /api/password-reset under cz_auth"
+fi
 # Debian 12's nginx.conf http{} block, with paths moved into the prefix.
 cat > "$prod/nginx.conf" <<EOF
 worker_processes 1;
