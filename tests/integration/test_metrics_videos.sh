@@ -34,10 +34,10 @@ job tiktok queued
 job tiktok queued
 psql_q "UPDATE video_jobs SET created_at = now() - interval '100 seconds' WHERE id = (SELECT min(id) FROM video_jobs)" >/dev/null
 job instagram running
-job youtube_shorts done 3 '{"video": {"size": 800000}}'
-job youtube_shorts done 45 '{"video": {"size": 3000000}}'
-job youtube_long done 400 '{"video": {"size": 30000000}}'
-job youtube_long done 7200 '{"video": {}}'
+job youtube_shorts 'done' 3 '{"video": {"size": 800000}}'
+job youtube_shorts 'done' 45 '{"video": {"size": 3000000}}'
+job youtube_long 'done' 400 '{"video": {"size": 30000000}}'
+job youtube_long 'done' 7200 '{"video": {}}'
 job tiktok failed
 job instagram expired
 check "nine test jobs" test "$(psql_q "SELECT count(*) FROM video_jobs")" = 9
