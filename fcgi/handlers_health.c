@@ -7,10 +7,20 @@
  * traffic: database reachable (bounded by the connect and statement
  * timeouts), schema at the version this build expects, video directory
  * writable, free disk above the threshold. /health gives the details.
+ *
+ * /metrics is the pool's shared counters (metrics.c) followed by the video
+ * queue, read from PostgreSQL at scrape time with two registered
+ * statements: jobs by preset and state, and one row holding the queue
+ * depth, the oldest queued job's age and the two histograms (render time
+ * and MP4 size of the done videos still kept), each a fixed set of
+ * aggregates whatever the table's size. When the database does not answer,
+ * the video part is left out (logged once until it answers again).
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -20,6 +30,7 @@
 
 #include "app.h"
 #include "handlers.h"
+#include "log.h"
 #include "numparse.h"
 #include "response.h"
 #include "routes.h"
@@ -34,11 +45,94 @@ struct check {
 	double		 ms;
 };
 
+/* The labels of cibozer_video_jobs: every preset and state the table
+ * allows (sql/007, sql/008), so each series exists from the start. */
+static const char *const video_presets[] = {
+	"youtube_shorts", "youtube_long", "tiktok", "instagram"
+};
+#define NVPRESET (sizeof(video_presets) / sizeof(video_presets[0]))
+static const char *const video_states[] = {
+	"queued", "running", "done", "failed", "expired"
+};
+#define NVSTATE (sizeof(video_states) / sizeof(video_states[0]))
+
+/* Histogram bucket bounds: render seconds, MP4 bytes. */
+static const double video_secs[] = {
+	5, 10, 30, 60, 120, 300, 600, 1800, 3600
+};
+#define NVSECS (sizeof(video_secs) / sizeof(video_secs[0]))
+static const double video_bytes[] = {
+	1e6, 2.5e6, 5e6, 1e7, 2.5e7, 5e7, 1e8, 2.5e8, 5e8
+};
+#define NVBYTES (sizeof(video_bytes) / sizeof(video_bytes[0]))
+
+#define SQL_VIDEO_JOBS \
+	"SELECT preset, state, count(*) FROM video_jobs GROUP BY preset, state"
+
+/* Built once from the bounds above (see video_stats_sql): queued count,
+ * oldest queued age, then per histogram a count per bound, the sum and
+ * the count. */
+static char sql_video_stats[4096];
+
+/* Appends ", count(col) FILTER (WHERE col <= b)" per bound, the sum and
+ * the count to sql. Returns 0, or -1 when it does not fit. */
+static int
+stats_columns(char *sql, size_t len, const char *col, const double *b,
+    size_t n)
+{
+	size_t i, used;
+	int w;
+
+	for (i = 0; i <= n; i++) {
+		used = strlen(sql);
+		if (i < n)
+			w = snprintf(sql + used, len - used, ", count(%s) FILTER "
+			    "(WHERE %s <= %.15g)", col, col, b[i]);
+		else
+			w = snprintf(sql + used, len - used, ", coalesce(sum(%s), "
+			    "0), count(%s)", col, col);
+		if (w < 0 || (size_t)w >= len - used)
+			return -1;
+	}
+	return 0;
+}
+
+static const char *
+video_stats_sql(void)
+{
+	char *sql = sql_video_stats;
+	size_t len = sizeof(sql_video_stats), used;
+	int w;
+
+	snprintf(sql, len, "SELECT (SELECT count(*) FROM video_jobs WHERE "
+	    "state = 'queued'), (SELECT coalesce(extract(epoch FROM now() - "
+	    "min(created_at))::float8, 0) FROM video_jobs WHERE state = "
+	    "'queued')");
+	if (stats_columns(sql, len, "d", video_secs, NVSECS) == -1 ||
+	    stats_columns(sql, len, "b", video_bytes, NVBYTES) == -1)
+		return NULL;
+	used = strlen(sql);
+	/* Done jobs only: their rows leave this set when the videos expire
+	 * (video_retention_days), which bounds the scan. */
+	w = snprintf(sql + used, len - used, " FROM (SELECT extract(epoch FROM "
+	    "finished_at - started_at)::float8 AS d, CASE WHEN "
+	    "json_typeof(result->'video'->'size') = 'number' THEN "
+	    "(result->'video'->>'size')::float8 END AS b FROM video_jobs "
+	    "WHERE state = 'done') x");
+	return w < 0 || (size_t)w >= len - used ? NULL : sql;
+}
+
 int
 cz_health_register(struct cz_db *db)
 {
+	const char *stats = video_stats_sql();
+
+	if (stats == NULL)
+		return -1;
 	return cz_db_register(db, "health_schema_version", SQL_SCHEMA_VERSION,
-	    0, 1);
+	    0, 1) == -1 ||
+	    cz_db_register(db, "metrics_video_jobs", SQL_VIDEO_JOBS, 0, 1) == -1 ||
+	    cz_db_register(db, "metrics_video_stats", stats, 0, 1) == -1 ? -1 : 0;
 }
 
 static double
@@ -191,6 +285,117 @@ cz_h_health(struct cz_request *r)
 	return answer(r, ok, o);
 }
 
+/* Set after the video part was left out of /metrics (and logged), until
+ * the database answers again: one warning per outage and process. */
+static int video_db_down;
+
+/* A count column: digits only, else -1. */
+static long long
+count_at(PGresult *res, int row, int col)
+{
+	const char *errstr;
+	long long v;
+
+	v = cz_strtonum(PQgetvalue(res, row, col), 0, INT64_MAX, &errstr);
+	return errstr != NULL ? -1 : v;
+}
+
+/* One histogram from the stats row, starting at column col: a count per
+ * bound, then the sum and the count. */
+static int
+put_histogram(cz_buf *out, const char *name, const char *help,
+    const double *bounds, size_t n, PGresult *res, int col, int decimals)
+{
+	size_t i;
+	int rc = 0;
+
+	rc |= cz_buf_printf(out, "# HELP %s %s\n# TYPE %s histogram\n", name,
+	    help, name);
+	for (i = 0; i < n; i++)
+		rc |= cz_buf_printf(out, "%s_bucket{le=\"%.15g\"} %lld\n", name,
+		    bounds[i], count_at(res, 0, col + (int)i));
+	rc |= cz_buf_printf(out, "%s_bucket{le=\"+Inf\"} %lld\n", name,
+	    count_at(res, 0, col + (int)n + 1));
+	rc |= cz_buf_printf(out, "%s_sum %.*f\n", name, decimals,
+	    strtod(PQgetvalue(res, 0, col + (int)n), NULL));
+	rc |= cz_buf_printf(out, "%s_count %lld\n", name,
+	    count_at(res, 0, col + (int)n + 1));
+	return rc;
+}
+
+/* Appends the video queue's metrics, read from the database. Returns 0,
+ * 1 when the database did not answer (nothing appended), -1 when out is
+ * full. */
+static int
+video_metrics(struct cz_request *r, cz_buf *out)
+{
+	long long counts[NVPRESET][NVSTATE];
+	const size_t ncols = 2 + (NVSECS + 2) + (NVBYTES + 2);
+	PGresult *jobs, *stats = NULL;
+	const char *why;
+	size_t i, j;
+	int rc = 0, row;
+
+	jobs = cz_db_exec(r->app->db, "metrics_video_jobs", 0, NULL);
+	if (jobs == NULL || PQresultStatus(jobs) != PGRES_TUPLES_OK ||
+	    PQnfields(jobs) != 3)
+		goto unavailable;
+	stats = cz_db_exec(r->app->db, "metrics_video_stats", 0, NULL);
+	if (stats == NULL || PQresultStatus(stats) != PGRES_TUPLES_OK ||
+	    PQntuples(stats) != 1 || (size_t)PQnfields(stats) != ncols)
+		goto unavailable;
+	memset(counts, 0, sizeof(counts));
+	for (row = 0; row < PQntuples(jobs); row++)
+		for (i = 0; i < NVPRESET; i++)
+			for (j = 0; j < NVSTATE; j++)
+				if (strcmp(PQgetvalue(jobs, row, 0),
+				    video_presets[i]) == 0 && strcmp(
+				    PQgetvalue(jobs, row, 1), video_states[j]) == 0)
+					counts[i][j] = count_at(jobs, row, 2);
+	rc |= cz_buf_puts(out,
+	    "# HELP cibozer_video_jobs Video jobs in the database, by preset "
+	    "(platform) and state.\n"
+	    "# TYPE cibozer_video_jobs gauge\n");
+	for (i = 0; i < NVPRESET; i++)
+		for (j = 0; j < NVSTATE; j++)
+			rc |= cz_buf_printf(out, "cibozer_video_jobs{preset=\"%s\","
+			    "state=\"%s\"} %lld\n", video_presets[i],
+			    video_states[j], counts[i][j]);
+	rc |= cz_buf_printf(out,
+	    "# HELP cibozer_video_queue_depth Video jobs waiting to be "
+	    "rendered (state queued, backoff included).\n"
+	    "# TYPE cibozer_video_queue_depth gauge\n"
+	    "cibozer_video_queue_depth %lld\n"
+	    "# HELP cibozer_video_queue_oldest_seconds Age of the oldest "
+	    "queued video job, 0 when none is queued.\n"
+	    "# TYPE cibozer_video_queue_oldest_seconds gauge\n"
+	    "cibozer_video_queue_oldest_seconds %.3f\n",
+	    count_at(stats, 0, 0), strtod(PQgetvalue(stats, 0, 1), NULL));
+	rc |= put_histogram(out, "cibozer_video_render_duration_seconds",
+	    "Render time (finished_at - started_at of the last attempt) of "
+	    "the done videos still kept.", video_secs, NVSECS, stats, 2, 3);
+	rc |= put_histogram(out, "cibozer_video_output_bytes",
+	    "MP4 size of the done videos still kept.", video_bytes, NVBYTES,
+	    stats, 2 + (int)NVSECS + 2, 0);
+	PQclear(jobs);
+	PQclear(stats);
+	video_db_down = 0;
+	return rc == 0 ? 0 : -1;
+unavailable:
+	if (!video_db_down) {
+		why = stats != NULL ? PQresultErrorMessage(stats) :
+		    jobs != NULL && PQresultStatus(jobs) != PGRES_TUPLES_OK ?
+		    PQresultErrorMessage(jobs) : cz_db_error(r->app->db);
+		cz_log(CZ_LOG_WARN, "%s: no answer from the database; /metrics "
+		    "leaves out the video queue until there is: %.*s", __func__,
+		    (int)strcspn(why, "\n"), why);
+	}
+	video_db_down = 1;
+	PQclear(jobs);
+	PQclear(stats);
+	return 1;
+}
+
 int
 cz_h_metrics(struct cz_request *r)
 {
@@ -200,7 +405,7 @@ cz_h_metrics(struct cz_request *r)
 	}
 	cz_buf_reset(r->body_out);
 	if (cz_metrics_render(r->app->metrics, cz_routes, cz_nroutes,
-	    r->body_out) == -1) {
+	    r->body_out) == -1 || video_metrics(r, r->body_out) == -1) {
 		r->error_message = "metrics output too large";
 		return 500;
 	}

@@ -3,7 +3,8 @@
  * into an output directory and prints the result's metadata as one JSON
  * line on stdout. Queue mode (--queue, what the systemd timer starts)
  * renders the ready jobs of the video_jobs table into video_dir/<id>
- * until none is left. Messages go to stderr; exit status 0 on success, 1
+ * until none is left, and mails each finished job's owner (templates from
+ * template_dir, links to base_url/videos/<id>). Messages go to stderr; exit status 0 on success, 1
  * when the render (or the database) failed (nothing is left behind), 2 on
  * a usage error.
  *
@@ -27,6 +28,7 @@
 #include <libavutil/log.h>
 
 #include "db.h"
+#include "mustache.h"
 #include "numparse.h"
 #include "plan.h"
 #include "preset.h"
@@ -110,7 +112,8 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 	struct cz_render_queue_opts o;
 	struct cz_render_queue_stats st;
 	const char *path;
-	char err[1024], worker[300], host[256];
+	char err[1024] = "", worker[300], host[256];
+	mst_set *templates;
 	PGconn *conn;
 	int required, rc;
 
@@ -120,9 +123,22 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 		fprintf(stderr, PROG ": %s\n", err);
 		return 1;
 	}
+	/* The owners' mails: a renderer that cannot write them must not
+	 * finish jobs silently, so missing templates stop it here. */
+	if ((templates = mst_set_new()) == NULL ||
+	    mst_set_load_dir(templates, set.template_dir, err, sizeof(err)) < 0 ||
+	    !mst_set_has(templates, "email/video_ready") ||
+	    !mst_set_has(templates, "email/video_failed")) {
+		fprintf(stderr, PROG ": templates in %s: %s\n", set.template_dir,
+		    templates == NULL ? "out of memory" : err[0] != '\0' ? err :
+		    "no email/video_ready or email/video_failed");
+		mst_set_free(templates);
+		return 1;
+	}
 	if ((conn = cz_db_connect_once(set.database_url, (int)set.db_connect_timeout,
 	    (int)set.db_statement_timeout, err, sizeof(err))) == NULL) {
 		fprintf(stderr, PROG ": cannot connect to the database: %s\n", err);
+		mst_set_free(templates);
 		return 1;
 	}
 	if (gethostname(host, sizeof(host)) != 0)
@@ -137,8 +153,11 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 	o.video_dir = set.video_dir;
 	o.font_dir = font_dir;
 	o.stop = &stop;
+	o.mail_templates = templates;
+	o.settings = &set;
 	rc = cz_render_queue_run(conn, &o, &st, err, sizeof(err));
 	PQfinish(conn);
+	mst_set_free(templates);
 	if (rc != 0) {
 		fprintf(stderr, PROG ": %s\n", err);
 		return 1;

@@ -12,10 +12,10 @@
 #include "preset.h"
 
 static const struct cz_render_preset presets[] = {
-	{ "youtube_shorts",	1080, 1920, 30,  60, 5000 },
-	{ "youtube_long",	1920, 1080, 30, 180, 8000 },
-	{ "tiktok",		1080, 1920, 30,  30, 4000 },
-	{ "instagram",		1080, 1080, 30,  60, 3500 },
+	{ "youtube_shorts",	1080, 1920, 30,  60, 5000, "YouTube Shorts" },
+	{ "youtube_long",	1920, 1080, 30, 180, 8000, "YouTube" },
+	{ "tiktok",		1080, 1920, 30,  30, 4000, "TikTok" },
+	{ "instagram",		1080, 1080, 30,  60, 3500, "Instagram" },
 };
 
 /* The short side of the lower rungs, and their names. */

@@ -14,6 +14,7 @@ struct cz_render_preset {
 	int		 fps;
 	int		 seconds;
 	int		 kbps;		/* video bit rate of the MP4 */
+	const char	*label;		/* the platform's name, for people */
 };
 
 /* One HLS rendition: frame size and bit rate. */

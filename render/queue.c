@@ -13,6 +13,15 @@
  * A job whose output directory is already complete (a renderer died
  * after the rename, before marking it done) is marked done from the
  * files, not rendered again.
+ *
+ * The statements that finish a job (done, give up, expire) return the
+ * jobs they finished with their plan owner's address, and run in one
+ * transaction with the mail that tells the owner (email/video_ready, or
+ * email/video_failed once a job has failed for good): the state change
+ * and its mail are committed together or not at all. A plan without an
+ * owner, or an owner whose account is disabled or deleted, gets no mail;
+ * a mail that cannot be rendered or queued is logged and skipped (its
+ * savepoint rolled back), never a reason to keep the job unfinished.
  */
 #include "config.h"
 
@@ -24,18 +33,35 @@
 
 #include <json-c/json.h>
 
+#include "buf.h"
+#include "mail.h"
 #include "plan.h"
 #include "preset.h"
 #include "queue.h"
 #include "render.h"
+#include "settings.h"
 
 #define PROGRESS_SECONDS	2	/* the status page polls every 2 s */
 
-static const char SQL_EXPIRE[] =
+/*
+ * Wrapped around each finishing UPDATE (which returns id, plan_id, preset,
+ * state as x): the finished jobs with the owner's id and address when the
+ * plan has an owner whose account is neither disabled nor deleted.
+ * Columns: 0 id, 1 preset, 2 state, 3 user id, 4 e-mail.
+ */
+#define FINISHED_HEAD	"WITH x AS ("
+#define FINISHED_TAIL	" RETURNING id, plan_id, preset, state) " \
+	"SELECT x.id, x.preset, x.state, u.id, u.email FROM x " \
+	"LEFT JOIN plans p ON p.id = x.plan_id " \
+	"LEFT JOIN users u ON u.id = p.owner_id " \
+	"AND u.disabled_at IS NULL AND u.deleted_at IS NULL"
+
+static const char SQL_EXPIRE[] = FINISHED_HEAD
     "UPDATE video_jobs SET state = 'failed', finished_at = now(), "
     "lease_owner = NULL, lease_until = NULL, "
     "error = coalesce(error, 'lease expired after the last attempt') "
-    "WHERE state = 'running' AND lease_until < now() AND attempts >= max_attempts";
+    "WHERE state = 'running' AND lease_until < now() AND attempts >= max_attempts"
+    FINISHED_TAIL;
 
 static const char SQL_CLAIM[] =
     "UPDATE video_jobs j SET state = 'running', attempts = j.attempts + 1, "
@@ -55,12 +81,13 @@ static const char SQL_RENEW[] =
     "stage = $4, progress = $5::smallint "
     "WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
 
-static const char SQL_DONE[] =
+static const char SQL_DONE[] = FINISHED_HEAD
     "UPDATE video_jobs SET state = 'done', finished_at = now(), result = $3::json, "
     "error = NULL, lease_owner = NULL, lease_until = NULL, progress = 100 "
-    "WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
+    "WHERE id = $1 AND lease_owner = $2 AND state = 'running'"
+    FINISHED_TAIL;
 
-static const char SQL_GIVE_UP[] =
+static const char SQL_GIVE_UP[] = FINISHED_HEAD
     "UPDATE video_jobs SET state = CASE WHEN $4::bool OR attempts >= max_attempts "
     "THEN 'failed' ELSE 'queued' END, "
     "finished_at = CASE WHEN $4::bool OR attempts >= max_attempts THEN now() END, "
@@ -68,7 +95,8 @@ static const char SQL_GIVE_UP[] =
     /* The next attempt waits 30 s, 60 s, 120 s, ... (one hour at most). */
     "not_before = now() + make_interval(secs => least(3600, "
     "30 * power(2, greatest(attempts - 1, 0))::int)) "
-    "WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
+    "WHERE id = $1 AND lease_owner = $2 AND state = 'running'"
+    FINISHED_TAIL;
 
 struct lease {
 	PGconn		*conn;
@@ -136,16 +164,114 @@ renew(void *arg, enum cz_render_stage stage, int percent)
 	return lost;
 }
 
+/* Runs a statement without parameters (transaction control); 0 or -1. */
 static int
-finish(PGconn *conn, const char *sql, int n, const char *const *p, char *err,
-    size_t errlen)
+simple(PGconn *conn, const char *sql, char *err, size_t errlen)
 {
-	PGresult *r = run(conn, sql, n, p, PGRES_COMMAND_OK, err, errlen);
+	PGresult *r = run(conn, sql, 0, NULL, PGRES_COMMAND_OK, err, errlen);
 
 	if (r == NULL)
 		return -1;
 	PQclear(r);
 	return 0;
+}
+
+/* Queues the mail for row i of a finished-jobs result (see
+ * FINISHED_TAIL), inside the caller's transaction, under a savepoint: a
+ * mail that fails is logged and rolled back alone. Returns -1 only when
+ * the savepoint itself fails (the transaction is then unusable). */
+static int
+notify(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *r,
+    int i, char *err, size_t errlen)
+{
+	const char *id = PQgetvalue(r, i, 0), *state = PQgetvalue(r, i, 2);
+	const struct cz_render_preset *preset;
+	const char *tmpl, *base;
+	struct json_object *data = NULL;
+	char link[CZ_SETTING_STR_MAX + 64], msg[512];
+	cz_buf subj, body;
+	long long mid = -1;
+	size_t blen;
+	int rc = 0;
+
+	if (o->mail_templates == NULL || o->settings == NULL ||
+	    PQgetisnull(r, i, 4))
+		return 0;
+	if (strcmp(state, "done") == 0)
+		tmpl = "email/video_ready";
+	else if (strcmp(state, "failed") == 0)
+		tmpl = "email/video_failed";
+	else
+		return 0;	/* queued again: not final yet */
+	base = o->settings->base_url;
+	blen = strlen(base);
+	while (blen > 0 && base[blen - 1] == '/')
+		blen--;
+	snprintf(link, sizeof(link), "%.*s/videos/%s", (int)blen, base, id);
+	preset = cz_render_preset_find(PQgetvalue(r, i, 1));
+	cz_buf_init(&subj, 0);
+	cz_buf_init(&body, 0);
+	if ((data = cz_mail_data(o->settings, link)) == NULL) {
+		snprintf(msg, sizeof(msg), "out of memory");
+		goto skip;
+	}
+	json_object_object_add(data, "platform", json_object_new_string(
+	    preset != NULL ? preset->label : PQgetvalue(r, i, 1)));
+	if (cz_mail_render(o->mail_templates, tmpl, data, &subj, &body, msg,
+	    sizeof(msg)) != 0)
+		goto skip;
+	if (simple(conn, "SAVEPOINT job_mail", err, errlen) != 0) {
+		rc = -1;
+		goto out;
+	}
+	mid = cz_mail_enqueue(conn, PQgetvalue(r, i, 4), subj.data, body.data,
+	    PQgetvalue(r, i, 3), msg, sizeof(msg));
+	if (simple(conn, mid < 0 ? "ROLLBACK TO SAVEPOINT job_mail" :
+	    "RELEASE SAVEPOINT job_mail", err, errlen) != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (mid < 0)
+		goto skip;
+	/* By message id only: addresses stay out of the log. */
+	fprintf(stderr, "cibozer-render: job %s: %s mail queued for its "
+	    "owner (message %lld)\n", id, state, mid);
+	goto out;
+skip:
+	msg[strcspn(msg, "\n")] = '\0';
+	fprintf(stderr, "cibozer-render: job %s: no mail to its owner: %s\n",
+	    id, msg);
+out:
+	json_object_put(data);
+	cz_buf_free(&subj);
+	cz_buf_free(&body);
+	return rc;
+}
+
+/* Runs sql, a finishing statement (FINISHED_HEAD ... FINISHED_TAIL), and
+ * queues the owners' mails, in one transaction. Returns 0, or -1 with a
+ * message in err when the database failed (everything rolled back). */
+static int
+finish(PGconn *conn, const struct cz_render_queue_opts *o, const char *sql,
+    int n, const char *const *p, char *err, size_t errlen)
+{
+	PGresult *r;
+	int i;
+
+	if (simple(conn, "BEGIN", err, errlen) != 0)
+		return -1;
+	if ((r = run(conn, sql, n, p, PGRES_TUPLES_OK, err, errlen)) == NULL)
+		goto err;
+	for (i = 0; i < PQntuples(r); i++)
+		if (notify(conn, o, r, i, err, errlen) != 0) {
+			PQclear(r);
+			goto err;
+		}
+	PQclear(r);
+	return simple(conn, "COMMIT", err, errlen);
+err:
+	PQclear(PQexec(conn, "ROLLBACK"));
+	return -1;
 }
 
 /* Renders one claimed job; 1 done, 0 given back, -1 database error. */
@@ -207,7 +333,7 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 	p[0] = id;
 	p[1] = o->worker;
 	p[2] = json_object_to_json_string_ext(js, JSON_C_TO_STRING_PLAIN);
-	rc = finish(conn, SQL_DONE, 3, p, err, errlen);
+	rc = finish(conn, o, SQL_DONE, 3, p, err, errlen);
 	json_object_put(js);
 	if (rc != 0)
 		return -1;
@@ -220,7 +346,7 @@ give_up:
 	p[1] = o->worker;
 	p[2] = msg;
 	p[3] = permanent ? "true" : "false";
-	return finish(conn, SQL_GIVE_UP, 4, p, err, errlen) == 0 ? 0 : -1;
+	return finish(conn, o, SQL_GIVE_UP, 4, p, err, errlen) == 0 ? 0 : -1;
 }
 
 int
@@ -239,10 +365,8 @@ cz_render_queue_run(PGconn *conn, const struct cz_render_queue_opts *o,
 	while (o->max_jobs == 0 || st->done + st->failed < o->max_jobs) {
 		if (o->stop != NULL && *o->stop)
 			break;
-		if ((r = run(conn, SQL_EXPIRE, 0, NULL, PGRES_COMMAND_OK, err,
-		    errlen)) == NULL)
+		if (finish(conn, o, SQL_EXPIRE, 0, NULL, err, errlen) != 0)
 			return -1;
-		PQclear(r);
 		if ((r = run(conn, SQL_CLAIM, 2, p, PGRES_TUPLES_OK, err,
 		    errlen)) == NULL)
 			return -1;

@@ -3,7 +3,9 @@
  * claim the oldest ready job with FOR UPDATE SKIP LOCKED under a lease,
  * renew the lease while rendering, then mark the job done (with the
  * metadata) or give it back. Several renderers on several hosts may run
- * at once; a job is claimed by one of them at a time.
+ * at once; a job is claimed by one of them at a time. When a job is done,
+ * or has failed for good, its plan's owner is mailed through the outbox
+ * in the same transaction.
  */
 #ifndef CZ_RENDER_QUEUE_H
 #define CZ_RENDER_QUEUE_H
@@ -13,6 +15,10 @@
 
 #include <libpq-fe.h>
 
+#include "mustache.h"
+
+struct cz_settings;
+
 struct cz_render_queue_opts {
 	const char	*worker;	/* lease owner, e.g. "host:pid" */
 	int		 lease_s;	/* lease length, renewed every lease_s/3 */
@@ -21,6 +27,10 @@ struct cz_render_queue_opts {
 	const char	*video_dir;	/* outputs go to video_dir/<job id> */
 	const char	*font_dir;
 	volatile sig_atomic_t *stop;
+	/* Owners' mails (email/video_ready, email/video_failed): both NULL
+	 * for none; settings gives site_name and base_url. */
+	const mst_set	*mail_templates;
+	const struct cz_settings *settings;
 };
 
 struct cz_render_queue_stats {

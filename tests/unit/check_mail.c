@@ -34,7 +34,7 @@ START_TEST(templates_render_with_subject_and_disclaimer)
 {
 	static const char *const names[] = { "email/verification",
 	    "email/password_reset", "email/video_ready",
-	    "email/account_exists" };
+	    "email/account_exists", "email/video_failed" };
 	mst_set *set = load_templates();
 	struct json_object *data;
 	cz_buf subj, body;
