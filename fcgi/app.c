@@ -155,14 +155,14 @@ cz_app_free(struct cz_app *app)
 	memset(app, 0, sizeof(*app));
 }
 
-static double
-elapsed_since(const struct timespec *t0)
+double
+cz_ms_since(const struct timespec *t0)
 {
 	struct timespec t1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) +
-	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
 /* Runs the request up to the handler; returns 0 or an error status. */
@@ -281,7 +281,7 @@ cz_app_handle(struct cz_app *app, const struct cz_io *io)
 	if (r.has_file)		/* not sent: the headers failed */
 		close(r.file_fd);
 
-	secs = elapsed_since(&t0);
+	secs = cz_ms_since(&t0) / 1e3;
 	lr.request_id = r.request_id;
 	lr.method = r.method;
 	lr.path = r.path;

@@ -135,16 +135,6 @@ cz_health_register(struct cz_db *db)
 	    cz_db_register(db, "metrics_video_stats", stats, 0, 1) == -1 ? -1 : 0;
 }
 
-static double
-ms_since(const struct timespec *t0)
-{
-	struct timespec t1;
-
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 +
-	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
-}
-
 /* Database reachable, then schema current. */
 static void
 check_database(struct cz_request *r, struct check *db, struct check *schema)
@@ -159,7 +149,7 @@ check_database(struct cz_request *r, struct check *db, struct check *schema)
 	schema->name = "schema";
 	db->name = "database";
 	res = cz_db_exec(app->db, "health_schema_version", 0, NULL);
-	db->ms = ms_since(&t0);
+	db->ms = cz_ms_since(&t0);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
 		db->ok = 0;
 		db->detail = res == NULL ? "unreachable" : "query failed";

@@ -113,16 +113,6 @@ catalog(struct cz_request *r)
 	return app->catalog;
 }
 
-static double
-ms_since(const struct timespec *t0)
-{
-	struct timespec t1;
-
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 +
-	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
-}
-
 /* A seed for a request that gave none: 53 random bits. */
 static uint64_t
 random_seed(void)
@@ -263,7 +253,7 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 		return;
 	}
 	if (!plan->feasible) {
-		out->ms = ms_since(&t0);
+		out->ms = cz_ms_since(&t0);
 		out->status = 422;
 		out->constraint = cz_arena_strdup(r->arena, plan->reason);
 		out->message = cz_arena_printf(r->arena, "this request cannot "
@@ -275,7 +265,7 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	}
 	cz_buf_reset(&app->doc);
 	rc = cz_plan_document_write(cat, &req, plan, r->arena, &app->doc);
-	out->ms = ms_since(&t0);
+	out->ms = cz_ms_since(&t0);
 	jreq = cz_plan_request_json(&req);
 	if (rc == -1 || cz_json_own(r->arena, jreq) == -1 || jreq == NULL) {
 		out->status = 500;

@@ -232,6 +232,27 @@ load_job(struct cz_request *r, long long id, struct job *j)
 	return 0;
 }
 
+/*
+ * The video the route's {id} names, for the signed-in user, who must be
+ * allowed to read videos. Returns 0 with *j filled, 1 when the answer (the
+ * log-in page) is built, or an HTTP status.
+ */
+static int
+own_video(struct cz_request *r, struct job *j)
+{
+	long long id = param_id(r, "id");
+	int rc;
+
+	if (r->user == NULL) {
+		rc = sign_in_first(r, cz_arena_printf(r->arena, "/videos/%lld",
+		    id));
+		return rc == 0 ? 1 : rc;
+	}
+	if ((rc = cz_user_can(r, "videos:read")) != 0)
+		return rc;
+	return load_job(r, id, j);
+}
+
 /* A member of the renderer's result: video.<key>. */
 static struct json_object *
 video_meta(const struct job *j, const char *key)
@@ -493,12 +514,8 @@ cz_h_api_video_get(struct cz_request *r)
 	struct job j;
 	int rc;
 
-	if (r->user == NULL)
-		return sign_in_first(r, "/videos");
-	if ((rc = cz_user_can(r, "videos:read")) != 0)
-		return rc;
-	if ((rc = load_job(r, param_id(r, "id"), &j)) != 0)
-		return rc;
+	if ((rc = own_video(r, &j)) != 0)
+		return rc == 1 ? 0 : rc;
 	if ((o = job_json(r, &j)) == NULL || cz_json_own(r->arena, o) == -1)
 		return 500;
 	return cz_resp_json(r, 200, o);
@@ -512,11 +529,8 @@ cz_h_video_page(struct cz_request *r)
 	long long id = param_id(r, "id");
 	int rc;
 
-	if (r->user == NULL)
-		return sign_in_first(r, cz_arena_printf(r->arena, "/videos/%lld",
-		    id));
-	if ((rc = load_job(r, id, &j)) != 0)
-		return rc;
+	if ((rc = own_video(r, &j)) != 0)
+		return rc == 1 ? 0 : rc;
 	if ((ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "Video %lld",
 	    id))) == NULL || (o = job_json(r, &j)) == NULL)
 		return 500;
@@ -554,12 +568,8 @@ cz_h_api_video_progress(struct cz_request *r)
 	struct job j;
 	int rc, watched;
 
-	if (r->user == NULL)
-		return sign_in_first(r, "/videos");
-	if ((rc = cz_user_can(r, "videos:read")) != 0)
-		return rc;
-	if ((rc = load_job(r, param_id(r, "id"), &j)) != 0)
-		return rc;
+	if ((rc = own_video(r, &j)) != 0)
+		return rc == 1 ? 0 : rc;
 	position = r->json != NULL ? seconds_member(r->json, "position") : -1;
 	duration = r->json != NULL ? seconds_member(r->json, "duration") : -1;
 	if (position < 0 || duration <= 0 || position > duration + 1) {
@@ -790,13 +800,8 @@ serve(struct cz_request *r, const char *rel)
 	long long id = param_id(r, "id");
 	int rc;
 
-	if (r->user == NULL)
-		return sign_in_first(r, cz_arena_printf(r->arena, "/videos/%lld",
-		    id));
-	if ((rc = cz_user_can(r, "videos:read")) != 0)
-		return rc;
-	if ((rc = load_job(r, id, &j)) != 0)
-		return rc;
+	if ((rc = own_video(r, &j)) != 0)
+		return rc == 1 ? 0 : rc;
 	if (strcmp(j.status, "done") != 0)
 		return no_such_video(r, id);
 	rel = cz_arena_printf(r->arena, "%lld/%s", id, rel);

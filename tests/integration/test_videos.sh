@@ -30,7 +30,7 @@ body_is() { jq -e "$1" <<<"$HTTP_BODY" >/dev/null 2>&1; }
 verify() { psql_q "UPDATE users SET email_verified_at = now() WHERE lower(email) = lower('$1')" >/dev/null; }
 
 # --- Alice makes a plan ---------------------------------------------------------------
-planner_user alice.video@example.org 'Tomato-Basil-42' --tier premium ||
+planner_user alice.video.$$@example.org 'Tomato-Basil-42' --tier premium ||
 	{ fail "alice signs up, logs in and accepts the terms"; finish; }
 ALICE=("${AUTH[@]}")
 CSRF_ALICE=$CSRF
@@ -40,7 +40,7 @@ plan=$(jq -r '.id // empty' <<<"$HTTP_BODY")
 
 post "$CZ_BASE_URL/api/plans/$plan/videos" '{"platform": "tiktok"}' "${ALICE[@]}"
 check "an unverified address cannot request a video (403)" test "$HTTP_STATUS" = 403
-verify alice.video@example.org
+verify alice.video.$$@example.org
 post "$CZ_BASE_URL/api/plans/$plan/videos" '{"platform": "vhs"}' "${ALICE[@]}"
 check "an unknown platform is a 400 naming the field" body_is '.errors.platform | startswith("must be one of")'
 post "$CZ_BASE_URL/api/plans/$plan/videos" '{"platform": "tiktok"}' "${ALICE[@]}"
@@ -60,9 +60,9 @@ check "the status page has the progress bar and its script" \
 	bash -c '[[ $1 == 200 && $2 == *"<progress id=\"video-progress\""* && $2 == *"/static/js/video-status.js"* && $2 == *"http-equiv=\"refresh\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 
 # --- who may see it --------------------------------------------------------------------
-planner_user bob.video@example.org 'Cucumber-Mint-77' || { fail "bob signs up"; finish; }
+planner_user bob.video.$$@example.org 'Cucumber-Mint-77' || { fail "bob signs up"; finish; }
 BOB=("${AUTH[@]}")
-verify bob.video@example.org
+verify bob.video.$$@example.org
 fetch "$CZ_BASE_URL/api/videos/$vid" "${BOB[@]}"
 check "another user's video is a 404" test "$HTTP_STATUS" = 404
 post "$CZ_BASE_URL/api/plans/$plan/videos" '{"platform": "instagram"}' "${BOB[@]}"
@@ -156,9 +156,9 @@ check "the button (same platform) leads to the same video (303)" \
 	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /videos/$3\$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS" "$vid"
 
 # --- the free tier's daily quota ---------------------------------------------------------------
-planner_user carol.video@example.org 'Paprika-Lentil-9' || { fail "carol signs up"; finish; }
+planner_user carol.video.$$@example.org 'Paprika-Lentil-9' || { fail "carol signs up"; finish; }
 CAROL=("${AUTH[@]}")
-verify carol.video@example.org
+verify carol.video.$$@example.org
 post "$CZ_BASE_URL/api/plans" '{"calories": 1800, "days": 1, "seed": 2}' "${CAROL[@]}"
 cplan=$(jq -r '.id // empty' <<<"$HTTP_BODY")
 quota=$("$CZ_ADMIN" --config "$CZ_CONFIG" config 2>/dev/null | sed -n 's/^quota_free_videos *= *//p')
