@@ -79,28 +79,6 @@ cz_auth_register(struct cz_db *db)
  * helpers
  */
 
-static int
-is_json(struct cz_request *r)
-{
-	return (r->match.route->flags & CZ_ROUTE_JSON) != 0;
-}
-
-/* {"status": status_word, "message": message, ...} as the answer. */
-static struct json_object *
-json_msg(struct cz_request *r, const char *status_word, const char *message)
-{
-	struct json_object *o = json_object_new_object();
-
-	if (o == NULL || cz_json_own(r->arena, o) == -1)
-		return NULL;
-	json_object_object_add(o, "status", json_object_new_string(
-	    status_word));
-	if (message != NULL)
-		json_object_object_add(o, "message",
-		    json_object_new_string(message));
-	return o;
-}
-
 static const char *
 uid_text(struct cz_request *r, long long id)
 {
@@ -145,7 +123,7 @@ refuse(struct cz_request *r, int status, const char *template,
     const char *title, const char *message, struct json_object *errors)
 {
 	r->error_message = message;
-	if (is_json(r)) {
+	if (cz_route_json(r)) {
 		if (errors != NULL)
 			return cz_resp_json(r, status, cz_errors_body(r,
 			    errors));
@@ -313,8 +291,8 @@ cz_h_register(struct cz_request *r)
 	 * asked for again from the account page. */
 	if (id > 0)
 		cz_mail_link(r, id, email, "verify_email");
-	if (is_json(r))
-		return cz_resp_json(r, 202, json_msg(r, "accepted", REGISTERED));
+	if (cz_route_json(r))
+		return cz_resp_json(r, 202, cz_json_message(r, "accepted", REGISTERED));
 	if ((ctx = cz_page_ctx(r, "Create an account")) == NULL)
 		return 500;
 	json_object_object_add(ctx, "done", json_object_new_boolean(1));
@@ -414,8 +392,8 @@ cz_h_login(struct cz_request *r)
 	if ((status = cz_session_start(r, id, &csrf)) != 0)
 		return status;
 	cz_audit(r, id, "login.success", NULL);
-	if (is_json(r)) {
-		o = json_msg(r, "logged_in", NULL);
+	if (cz_route_json(r)) {
+		o = cz_json_message(r, "logged_in", NULL);
 		if (o == NULL)
 			return 500;
 		json_object_object_add(o, "csrf_token",
@@ -432,8 +410,8 @@ cz_h_logout(struct cz_request *r)
 	if (r->user != NULL)
 		cz_audit(r, r->user->id, "logout", NULL);
 	cz_session_end(r);
-	if (is_json(r))
-		return cz_resp_json(r, 200, json_msg(r, "logged_out", NULL));
+	if (cz_route_json(r))
+		return cz_resp_json(r, 200, cz_json_message(r, "logged_out", NULL));
 	return cz_resp_redirect(r, 303, "/");
 }
 
@@ -451,8 +429,8 @@ cz_h_logout_all(struct cz_request *r)
 	d = json_object_new_object();
 	json_object_object_add(d, "sessions_ended", json_object_new_int64(n));
 	cz_audit(r, r->user->id, "logout.all", d);
-	if (is_json(r)) {
-		d = json_msg(r, "logged_out", NULL);
+	if (cz_route_json(r)) {
+		d = cz_json_message(r, "logged_out", NULL);
 		if (d != NULL)
 			json_object_object_add(d, "sessions_ended",
 			    json_object_new_int64(n));
@@ -483,8 +461,8 @@ rotate(struct cz_request *r, const char *what)
 	cz_session_end_all(r, r->user->id);
 	if ((status = cz_session_start(r, r->user->id, &csrf)) != 0)
 		return status;
-	if (is_json(r)) {
-		if ((o = json_msg(r, "changed", what)) == NULL)
+	if (cz_route_json(r)) {
+		if ((o = cz_json_message(r, "changed", what)) == NULL)
 			return 500;
 		json_object_object_add(o, "csrf_token",
 		    json_object_new_string(csrf));
@@ -508,7 +486,7 @@ cz_h_password_change(struct cz_request *r)
 	if (cz_req_input(r, password_fields, 2, v, &errors) == -1) {
 		if (errors == NULL)
 			return 500;
-		if (is_json(r))
+		if (cz_route_json(r))
 			return cz_resp_json(r, 400, cz_errors_body(r, errors));
 		return cz_h_account_page(r, 400, "Please give your current and "
 		    "your new password.");
@@ -517,7 +495,7 @@ cz_h_password_change(struct cz_request *r)
 		return 503;
 	if (!ok) {
 		cz_audit(r, r->user->id, "password.change_failed", NULL);
-		if (is_json(r)) {
+		if (cz_route_json(r)) {
 			r->error_message = "the current password is not right";
 			return 403;
 		}
@@ -527,7 +505,7 @@ cz_h_password_change(struct cz_request *r)
 	pol = cz_password_check(v[1].s, v[1].len, r->user->email,
 	    r->app->pwlist);
 	if (pol != CZ_PW_OK) {
-		if (is_json(r))
+		if (cz_route_json(r))
 			return cz_resp_json(r, 400, cz_errors_body(r,
 			    field_error(r, "new_password",
 			    cz_password_policy_message(pol))));
@@ -565,7 +543,7 @@ cz_h_email_change(struct cz_request *r)
 		return status;
 	if (cz_req_input(r, email_fields, 2, v, &errors) == -1 ||
 	    cz_email_normalize(v[1].s, v[1].len, email, sizeof(email)) == -1) {
-		if (is_json(r))
+		if (cz_route_json(r))
 			return cz_resp_json(r, 400, cz_errors_body(r,
 			    errors != NULL ? errors : field_error(r, "email",
 			    "is not an e-mail address")));
@@ -573,7 +551,7 @@ cz_h_email_change(struct cz_request *r)
 		    "and a valid new e-mail address.");
 	}
 	if (strcmp(email, r->user->email) == 0) {
-		if (is_json(r))
+		if (cz_route_json(r))
 			return cz_resp_json(r, 400, cz_errors_body(r,
 			    field_error(r, "email", "is your address already")));
 		return cz_h_account_page(r, 400, "That is your address "
@@ -583,7 +561,7 @@ cz_h_email_change(struct cz_request *r)
 		return 503;
 	if (!ok) {
 		cz_audit(r, r->user->id, "email.change_failed", NULL);
-		if (is_json(r)) {
+		if (cz_route_json(r)) {
 			r->error_message = "the password is not right";
 			return 403;
 		}
@@ -592,7 +570,7 @@ cz_h_email_change(struct cz_request *r)
 	p[0] = uid_text(r, r->user->id);
 	p[1] = email;
 	if ((rc = exec_cmd(r, "user_set_email", 2, p)) == -2) {
-		if (is_json(r)) {
+		if (cz_route_json(r)) {
 			r->error_message = "that address cannot be used";
 			return 409;
 		}

@@ -58,12 +58,6 @@ cz_keys_register(struct cz_db *db)
 }
 
 static int
-is_json(struct cz_request *r)
-{
-	return (r->match.route->flags & CZ_ROUTE_JSON) != 0;
-}
-
-static int
 scope_index(const char *s)
 {
 	int i;
@@ -199,14 +193,14 @@ cz_h_key_create(struct cz_request *r)
 	if (cz_req_input(r, key_fields, 1, v, &errors) == -1) {
 		if (errors == NULL)
 			return 500;
-		if (is_json(r))
+		if (cz_route_json(r))
 			return cz_resp_json(r, 400, cz_errors_body(r, errors));
 		return cz_h_account_page(r, 400, "Give the key a name (1 to 64 "
 		    "characters).");
 	}
 	if ((bits = wanted_scopes(r, &why)) == 0) {
 		r->error_message = why;
-		if (is_json(r))
+		if (cz_route_json(r))
 			return 400;
 		return cz_h_account_page(r, 400, "Choose at least one scope "
 		    "for the key.");
@@ -240,7 +234,7 @@ cz_h_key_create(struct cz_request *r)
 		explicit_bzero(key, sizeof(key));
 		r->error_message = cz_arena_printf(r->arena, "an account has at "
 		    "most %d active keys: revoke one first", KEYS_MAX);
-		if (is_json(r))
+		if (cz_route_json(r))
 			return 409;
 		return cz_h_account_page(r, 409, r->error_message);
 	}
@@ -265,7 +259,7 @@ cz_h_key_create(struct cz_request *r)
 	json_object_object_add(o, "key", json_object_new_string(key));
 	PQclear(res);
 	explicit_bzero(key, sizeof(key));
-	if (is_json(r)) {
+	if (cz_route_json(r)) {
 		cz_resp_header(r, "Location", "/api/keys/%lld", id);
 		return cz_resp_json(r, 201, o);
 	}
@@ -301,7 +295,7 @@ cz_h_key_revoke(struct cz_request *r)
 	d = json_object_new_object();
 	json_object_object_add(d, "key_id", json_object_new_int64(id));
 	cz_audit(r, r->user->id, "apikey.revoked", d);
-	if (is_json(r)) {
+	if (cz_route_json(r)) {
 		if ((o = json_object_new_object()) == NULL ||
 		    cz_json_own(r->arena, o) == -1)
 			return 500;

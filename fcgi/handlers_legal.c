@@ -33,12 +33,6 @@ cz_legal_register(struct cz_db *db)
 	return cz_db_register(db, "legal_accept", SQL_LEGAL_ACCEPT, 4, 0);
 }
 
-static int
-is_json(struct cz_request *r)
-{
-	return (r->match.route->flags & CZ_ROUTE_JSON) != 0;
-}
-
 /* A JSON error {"error": {status, message, key: value}}. */
 static int
 json_error(struct cz_request *r, int status, const char *message,
@@ -62,7 +56,7 @@ int
 cz_legal_gate(struct cz_request *r, const char *next)
 {
 	if (r->user == NULL) {
-		if (is_json(r)) {
+		if (cz_route_json(r)) {
 			json_error(r, 401, "log in first (POST /api/login) or "
 			    "send an API key", "login_url", "/api/login");
 			return 1;
@@ -73,7 +67,7 @@ cz_legal_gate(struct cz_request *r, const char *next)
 	}
 	if (r->user->legal_ok)
 		return 0;
-	if (is_json(r)) {
+	if (cz_route_json(r)) {
 		json_error(r, 403, cz_arena_printf(r->arena, "accept the "
 		    "current terms of service (version %s) and privacy policy "
 		    "(version %s) first, at /legal/accept",
@@ -129,7 +123,7 @@ cz_h_legal_accept(struct cz_request *r)
 	struct json_object *errors, *d, *o;
 	const char *p[4];
 	PGresult *res;
-	int json = is_json(r);
+	int json = cz_route_json(r);
 
 	if (r->user == NULL) {
 		r->error_message = "log in first";

@@ -80,12 +80,6 @@ cz_privacy_register(struct cz_db *db)
 	return 0;
 }
 
-static int
-is_json(struct cz_request *r)
-{
-	return (r->match.route->flags & CZ_ROUTE_JSON) != 0;
-}
-
 int
 cz_h_account_export(struct cz_request *r)
 {
@@ -94,7 +88,7 @@ cz_h_account_export(struct cz_request *r)
 	int status, rc = 0;
 
 	if ((status = cz_session_required(r)) != 0) {
-		if (!is_json(r) && r->user == NULL)
+		if (!cz_route_json(r) && r->user == NULL)
 			return cz_resp_redirect(r, 303,
 			    "/login?next=/account/export");
 		return status;
@@ -121,7 +115,7 @@ cz_h_account_export(struct cz_request *r)
 	cz_audit(r, r->user->id, "account.exported", NULL);
 	r->status = 200;
 	r->content_type_out = "application/json";
-	if (!is_json(r))
+	if (!cz_route_json(r))
 		cz_resp_header(r, "Content-Disposition", "attachment; "
 		    "filename=\"cibozer-export.json\"");
 	return 0;
@@ -169,8 +163,8 @@ cz_h_account_delete(struct cz_request *r)
 	if ((status = cz_session_required(r)) != 0)
 		return status;
 	if (cz_req_input(r, delete_fields, 2, v, &errors) == -1 ||
-	    (!is_json(r) && (!v[1].present || !v[1].i))) {
-		if (is_json(r))
+	    (!cz_route_json(r) && (!v[1].present || !v[1].i))) {
+		if (cz_route_json(r))
 			return errors != NULL ? cz_resp_json(r, 400,
 			    cz_errors_body(r, errors)) : 500;
 		return delete_page(r, 400, "Give your password and tick the "
@@ -187,7 +181,7 @@ cz_h_account_delete(struct cz_request *r)
 	PQclear(res);
 	if (!ok) {
 		cz_audit(r, r->user->id, "account.delete_failed", NULL);
-		if (is_json(r)) {
+		if (cz_route_json(r)) {
 			r->error_message = "the password is not right";
 			return 403;
 		}
@@ -202,7 +196,7 @@ cz_h_account_delete(struct cz_request *r)
 	r->session_token = NULL;
 	cz_resp_header(r, "Set-Cookie", "%s=; Path=/; Secure; HttpOnly; "
 	    "SameSite=Lax; Max-Age=0", CZ_SESSION_COOKIE);
-	if (is_json(r)) {
+	if (cz_route_json(r)) {
 		if ((o = json_object_new_object()) == NULL ||
 		    cz_json_own(r->arena, o) == -1)
 			return 500;

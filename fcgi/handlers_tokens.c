@@ -84,24 +84,6 @@ cz_tokens_register(struct cz_db *db)
 	return 0;
 }
 
-static int
-is_json(struct cz_request *r)
-{
-	return (r->match.route->flags & CZ_ROUTE_JSON) != 0;
-}
-
-static struct json_object *
-json_msg(struct cz_request *r, const char *word, const char *message)
-{
-	struct json_object *o = json_object_new_object();
-
-	if (o == NULL || cz_json_own(r->arena, o) == -1)
-		return NULL;
-	json_object_object_add(o, "status", json_object_new_string(word));
-	json_object_object_add(o, "message", json_object_new_string(message));
-	return o;
-}
-
 /* A page of this file: template with the token, a message, done. */
 static int
 page(struct cz_request *r, int status, const char *template,
@@ -309,7 +291,7 @@ cz_h_verify(struct cz_request *r)
 
 	if (cz_req_input(r, token_fields, 1, v, &errors) == -1 ||
 	    (id = use_token(r, v[0].s, "verify_email")) == 0) {
-		if (is_json(r)) {
+		if (cz_route_json(r)) {
 			r->error_message = LINK_BAD;
 			return 400;
 		}
@@ -325,8 +307,8 @@ cz_h_verify(struct cz_request *r)
 	if (!ok)
 		return 503;
 	cz_audit(r, id, "email.verified", NULL);
-	if (is_json(r))
-		return cz_resp_json(r, 200, json_msg(r, "verified", "the "
+	if (cz_route_json(r))
+		return cz_resp_json(r, 200, cz_json_message(r, "verified", "the "
 		    "address is confirmed"));
 	if (r->user != NULL && r->user->id == id)
 		r->user->verified = 1;
@@ -344,8 +326,8 @@ cz_h_verify_resend(struct cz_request *r)
 	if (!r->user->verified && cz_mail_link(r, r->user->id, r->user->email,
 	    "verify_email") == -1)
 		return 503;
-	if (is_json(r))
-		return cz_resp_json(r, 202, json_msg(r, "accepted",
+	if (cz_route_json(r))
+		return cz_resp_json(r, 202, cz_json_message(r, "accepted",
 		    r->user->verified ? "the address is confirmed already" :
 		    "a new confirmation link is on its way"));
 	return cz_h_account_page(r, 200, r->user->verified ? "Your address "
@@ -382,7 +364,7 @@ cz_h_reset_request(struct cz_request *r)
 	if (cz_req_input(r, reset_fields, 1, v, &errors) == -1) {
 		if (errors == NULL)
 			return 500;
-		if (is_json(r))
+		if (cz_route_json(r))
 			return cz_resp_json(r, 400, cz_errors_body(r, errors));
 		return page(r, 400, "pages/password_reset", "Forgot your "
 		    "password", NULL, "Please give your e-mail address.", 0);
@@ -421,8 +403,8 @@ cz_h_reset_request(struct cz_request *r)
 		render_only(r, "email/password_reset");
 		cz_audit(r, 0, "password.reset_unknown", NULL);
 	}
-	if (is_json(r))
-		return cz_resp_json(r, 202, json_msg(r, "accepted",
+	if (cz_route_json(r))
+		return cz_resp_json(r, 202, cz_json_message(r, "accepted",
 		    RESET_SENT));
 	return page(r, 200, "pages/password_reset", "Forgot your password",
 	    NULL, RESET_SENT, 1);
@@ -460,7 +442,7 @@ cz_h_reset_confirm(struct cz_request *r)
 	if (cz_req_input(r, confirm_fields, 2, v, &errors) == -1) {
 		if (errors == NULL)
 			return 500;
-		if (is_json(r))
+		if (cz_route_json(r))
 			return cz_resp_json(r, 400, cz_errors_body(r, errors));
 		return page(r, 400, "pages/password_reset_confirm", "Choose a "
 		    "new password", cz_params_get(&r->form, "token"),
@@ -471,7 +453,7 @@ cz_h_reset_confirm(struct cz_request *r)
 	 * the address, and the account's address is not loaded yet. */
 	pol = cz_password_check(v[1].s, v[1].len, NULL, r->app->pwlist);
 	if (pol != CZ_PW_OK) {
-		if (is_json(r)) {
+		if (cz_route_json(r)) {
 			if ((e = json_object_new_object()) == NULL ||
 			    cz_json_own(r->arena, e) == -1)
 				return 500;
@@ -485,7 +467,7 @@ cz_h_reset_confirm(struct cz_request *r)
 		    "password %s.", cz_password_policy_message(pol)), 0);
 	}
 	if ((id = use_token(r, v[0].s, "reset_password")) == 0) {
-		if (is_json(r)) {
+		if (cz_route_json(r)) {
 			r->error_message = LINK_BAD;
 			return 400;
 		}
@@ -508,8 +490,8 @@ cz_h_reset_confirm(struct cz_request *r)
 		return 503;
 	cz_session_end_all(r, id);
 	cz_audit(r, id, "password.reset", NULL);
-	if (is_json(r))
-		return cz_resp_json(r, 200, json_msg(r, "changed", "the "
+	if (cz_route_json(r))
+		return cz_resp_json(r, 200, cz_json_message(r, "changed", "the "
 		    "password was changed; every session ended: log in with "
 		    "the new one"));
 	return page(r, 200, "pages/password_reset_confirm", "Choose a new "

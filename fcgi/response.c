@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "jsonbody.h"
 #include "log.h"
 #include "mustache_json.h"
 #include "response.h"
@@ -329,4 +330,27 @@ cz_resp_send(struct cz_request *r)
 	if (head_only || r->body_out->len == 0)
 		return 0;
 	return r->io->write(r->io->ctx, r->body_out->data, r->body_out->len);
+}
+
+int
+cz_route_json(const struct cz_request *r)
+{
+	return r->match.route != NULL &&
+	    (r->match.route->flags & CZ_ROUTE_JSON) != 0;
+}
+
+struct json_object *
+cz_json_message(struct cz_request *r, const char *status_word,
+    const char *message)
+{
+	struct json_object *o = json_object_new_object();
+
+	if (o == NULL || cz_json_own(r->arena, o) == -1)
+		return NULL;
+	json_object_object_add(o, "status",
+	    json_object_new_string(status_word));
+	if (message != NULL)
+		json_object_object_add(o, "message",
+		    json_object_new_string(message));
+	return o;
 }

@@ -51,4 +51,12 @@ const char *cz_safe_next(const char *next, const char *def);
  * request's transport. Returns 0, or -1 when the client went away. */
 int cz_resp_send(struct cz_request *r);
 
+/* Whether the request's route answers JSON (CZ_ROUTE_JSON). */
+int cz_route_json(const struct cz_request *r);
+
+/* {"status": status_word, "message": message} (message left out when
+ * NULL), owned by the request's arena; NULL when out of memory. */
+struct json_object *cz_json_message(struct cz_request *r,
+    const char *status_word, const char *message);
+
 #endif
