@@ -240,23 +240,47 @@ origin_len(const char *url)
 	return (size_t)(p - url) + strcspn(p, "/?#");
 }
 
-/* Whether the request came from a page of this site. */
+/* Whether the origin (or the scheme and authority at the start of a
+ * Referer) named by url, n bytes long, is the origin of base (bn bytes:
+ * a URL, or one origin in a list). */
+static int
+origin_is(const char *url, size_t n, const char *base, size_t bn)
+{
+	bn = origin_len(base) < bn ? origin_len(base) : bn;
+	return bn != 0 && n == bn && strncasecmp(url, base, n) == 0;
+}
+
+/*
+ * Whether the request came from a page of this site: its Origin (or,
+ * without one, its Referer) is base_url's or one of extra_origins (the
+ * site answering on a second URL: the HTTPS port on loopback, another
+ * name). The list is configured rather than taken from the Host header,
+ * which the client chooses.
+ */
 static int
 same_origin(struct cz_request *r)
 {
-	const char *base = r->app->settings.base_url;
+	const struct cz_settings *s = &r->app->settings;
 	const char *origin = cz_req_env(r, "HTTP_ORIGIN");
 	const char *referer = cz_req_env(r, "HTTP_REFERER");
-	size_t n = origin_len(base);
+	const char *url, *p;
+	size_t n, len;
 
-	if (n == 0)
+	if (origin != NULL && *origin != '\0' && strcmp(origin, "null") != 0) {
+		url = origin;
+		n = strlen(origin);
+	} else if (referer != NULL && *referer != '\0') {
+		url = referer;
+		n = origin_len(referer);
+	} else
 		return 0;
-	if (origin != NULL && *origin != '\0' && strcmp(origin, "null") != 0)
-		return strlen(origin) == n && strncasecmp(origin, base, n) == 0;
-	if (referer != NULL && *referer != '\0')
-		return strncasecmp(referer, base, n) == 0 &&
-		    (referer[n] == '\0' || referer[n] == '/' ||
-		    referer[n] == '?');
+	if (origin_is(url, n, s->base_url, strlen(s->base_url)))
+		return 1;
+	for (p = s->extra_origins; *(p += strspn(p, " \t,")) != '\0'; p += len) {
+		len = strcspn(p, " \t,");
+		if (origin_is(url, n, p, len))
+			return 1;
+	}
 	return 0;
 }
 

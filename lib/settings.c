@@ -89,6 +89,9 @@ static const struct setting table[] = {
 	STR(site_name, "Cibozer", "name shown on every page"),
 	STR(base_url, "http://127.0.0.1:8080",
 	    "public URL of the site, used in links sent by e-mail"),
+	STR(extra_origins, "",
+	    "other origins the site answers on (scheme://host[:port], "
+	    "separated by spaces), accepted as same-origin like base_url's"),
 	STR(terms_version, "1.0", "version of the terms of service"),
 	STR(terms_date, "2026-11-01", "effective date of the terms"),
 	STR(privacy_version, "1.0", "version of the privacy policy"),

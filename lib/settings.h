@@ -44,6 +44,7 @@ struct cz_settings {
 	long long	log_level;		/* enum cz_log_level */
 	char		site_name[CZ_SETTING_STR_MAX];
 	char		base_url[CZ_SETTING_STR_MAX];
+	char		extra_origins[CZ_SETTING_STR_MAX];
 	char		terms_version[64];
 	char		terms_date[64];
 	char		privacy_version[64];
