@@ -388,6 +388,10 @@ cz_h_login(struct cz_request *r)
 		return refuse(r, 401, "pages/login", "Log in", LOGIN_FAILED,
 		    NULL);
 	}
+	/* Only failures use up the address's allowance: many people may
+	 * log in from behind one address. */
+	cz_limit_refund(r, cz_ratelimit_get(CZ_RL_LOGIN_ADDRESS),
+	    cz_client_addr(r));
 	cz_limit_clear(r, rl_acct, key);
 	if ((status = cz_session_start(r, id, &csrf)) != 0)
 		return status;

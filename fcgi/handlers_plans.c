@@ -347,6 +347,16 @@ may_generate(struct cz_request *r)
 	return 0;
 }
 
+/* Gives back the quota that may_generate counted, for a request that made
+ * no plan (refused as invalid or infeasible, or failed). */
+static void
+quota_refund(struct cz_request *r)
+{
+	cz_limit_refund(r, &(struct cz_ratelimit){ QUOTA_SCOPE, 0,
+	    QUOTA_WINDOW, 0 }, cz_arena_printf(r->arena, "%lld",
+	    r->user->id));
+}
+
 /*
  * Writes the API form of a stored plan: its id, revision, times and links
  * before the members of the document, which is copied as stored.
@@ -447,11 +457,14 @@ cz_h_api_plan_create(struct cz_request *r)
 	if ((rc = may_generate(r)) != 0)
 		return rc == 1 ? 0 : rc;
 	if (r->json == NULL) {
+		quota_refund(r);
 		r->error_message = "send the plan request as a JSON object "
 		    "(Content-Type: application/json)";
 		return 400;
 	}
 	generate(r, r->json, &o);
+	if (o.status != 0)
+		quota_refund(r);
 	if (o.status == 400 && o.errors != NULL)
 		return cz_resp_json(r, 400, cz_errors_body(r, o.errors));
 	if (o.status == 422)
@@ -842,9 +855,13 @@ cz_h_plans_create(struct cz_request *r)
 
 	if ((rc = may_generate(r)) != 0)
 		return rc == 1 ? 0 : rc;
-	if ((in = form_to_json(r)) == NULL)
+	if ((in = form_to_json(r)) == NULL) {
+		quota_refund(r);
 		return 500;
+	}
 	generate(r, in, &o);
+	if (o.status != 0)
+		quota_refund(r);
 	if (o.status == 400 || o.status == 422)
 		return form_page(r, o.status, in, o.errors, o.status == 422 ?
 		    o.message : "Please correct the fields marked below.");

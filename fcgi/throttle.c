@@ -21,12 +21,14 @@
 	"SELECT over_limit, retry_after FROM rate_limit_hit($1, $2, " \
 	"$3::integer, $4::integer, $5::boolean)"
 #define SQL_RL_CLEAR "SELECT rate_limit_clear($1, $2)"
+#define SQL_RL_REFUND "SELECT rate_limit_refund($1, $2, $3::integer)"
 
 int
 cz_limits_register(struct cz_db *db)
 {
 	if (cz_db_register(db, "rl_hit", SQL_RL_HIT, 5, 0) == -1 ||
-	    cz_db_register(db, "rl_clear", SQL_RL_CLEAR, 2, 1) == -1)
+	    cz_db_register(db, "rl_clear", SQL_RL_CLEAR, 2, 1) == -1 ||
+	    cz_db_register(db, "rl_refund", SQL_RL_REFUND, 3, 0) == -1)
 		return -1;
 	return 0;
 }
@@ -79,6 +81,28 @@ cz_limit_clear(struct cz_request *r, const struct cz_ratelimit *rl,
 	PGresult *res;
 
 	res = cz_db_exec(r->app->db, "rl_clear", 2, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+		cz_log(CZ_LOG_ERROR, "%s: %s: %s", __func__, rl->scope,
+		    res != NULL ? PQresultErrorMessage(res) :
+		    cz_db_error(r->app->db));
+	PQclear(res);
+}
+
+void
+cz_limit_refund(struct cz_request *r, const struct cz_ratelimit *rl,
+    const char *key)
+{
+	char win[16];
+	const char *v[3];
+	PGresult *res;
+
+	if (key == NULL || *key == '\0' || strlen(key) > CZ_RATELIMIT_KEY_MAX)
+		key = "unknown";	/* as cz_limit_hit counted it */
+	snprintf(win, sizeof(win), "%d", rl->window);
+	v[0] = rl->scope;
+	v[1] = key;
+	v[2] = win;
+	res = cz_db_exec(r->app->db, "rl_refund", 3, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
 		cz_log(CZ_LOG_ERROR, "%s: %s: %s", __func__, rl->scope,
 		    res != NULL ? PQresultErrorMessage(res) :

@@ -26,6 +26,14 @@ void cz_limit_clear(struct cz_request *r, const struct cz_ratelimit *rl,
     const char *key);
 
 /*
+ * Gives back one hit of key under rl in the current window, for a counted
+ * attempt that should not use the allowance up (a successful log-in, a
+ * plan request that failed). Failures are logged.
+ */
+void cz_limit_refund(struct cz_request *r, const struct cz_ratelimit *rl,
+    const char *key);
+
+/*
  * Builds the 429 answer for a limit hit: Retry-After, message, and the
  * audit entry rate_limit.hit naming scope (account may be 0). Returns 0 (a
  * response was built).

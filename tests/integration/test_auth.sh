@@ -173,6 +173,21 @@ json "$B/api/login" "{\"email\": \"$victim\", \"password\": \"$pw\"}"
 check "once the limits are lifted the right password works" test "$HTTP_STATUS" = 200
 reset_limits
 
+# Only failures use up an address's allowance: eight people behind one
+# address log in within the minute, then one of them mistypes.
+codes=""
+for i in 1 2 3 4 5 6 7 8; do
+	json "$B/api/login" "{\"email\": \"$victim\", \"password\": \"$pw\"}"
+	codes+=" $HTTP_STATUS"
+done
+check "eight successful log-ins from one address within a minute all answer 200" \
+	test "$codes" = " 200 200 200 200 200 200 200 200"
+json "$B/api/login" "{\"email\": \"$victim\", \"password\": \"wrong again\"}"
+check "and a wrong password after them still gets 401, not 429" test "$HTTP_STATUS" = 401
+check "the address's count holds only that failure" \
+	test "$(psql_q "SELECT coalesce(sum(hits), 0) FROM rate_limits WHERE scope = 'login.address'")" = 1
+reset_limits
+
 # --- password and e-mail changes ---------------------------------------------------------------
 login "$victim" "$pw"
 other_tok=$SESSION

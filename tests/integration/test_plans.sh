@@ -256,8 +256,20 @@ check "/plans lists one's own plans only" \
 check "the plan is stored with its owner" \
 	test "$(psql_q "SELECT u.email FROM plans p JOIN users u ON u.id = p.owner_id WHERE p.id = ${other_plan:-0}")" = "$other"
 
-# The daily quota: the free tier's count is filled up by hand.
+# The daily quota: the free tier's count is filled up by hand. Refused
+# and infeasible requests make no plan and use none of it.
 other_id=$(psql_q "SELECT id FROM users WHERE email = '$other'")
+used() { psql_q "SELECT coalesce(sum(hits), 0) FROM rate_limits WHERE scope = 'plans.account' AND key = '$other_id'"; }
+before=$(used)
+post_json "$API" '{"calories": 99999}'
+s1=$HTTP_STATUS
+post_json "$API" '{"calories": 5000, "diet_type": "keto", "meal_pattern": "omad", "restrictions": ["nut_free", "dairy_free", "egg_free"], "seed": 1}'
+s2=$HTTP_STATUS
+echo "# quota used before: $before; answers: $s1 $s2; used after: $(used)"
+check "an invalid (400) and an impossible (422) plan request use none of the daily quota" \
+	bash -c '[[ $1 == 400 && $2 == 422 && $3 == "$4" ]]' _ "$s1" "$s2" "$before" "$(used)"
+post_json "$API" '{"calories": 2100, "days": 1, "seed": 7}'
+check "a plan made uses one" bash -c '[[ $1 == 201 && $3 == $(($2 + 1)) ]]' _ "$HTTP_STATUS" "$before" "$(used)"
 psql_q "INSERT INTO rate_limits (scope, key, window_start, hits) VALUES ('plans.account', '$other_id', to_timestamp(floor(extract(epoch FROM now()) / 86400) * 86400), 1000) ON CONFLICT (scope, key, window_start) DO UPDATE SET hits = 1000" >/dev/null
 post_json "$API" '{"calories": 2100, "days": 1, "seed": 6}'
 check "over the daily quota POST /api/plans answers 429 with Retry-After" \
@@ -265,7 +277,7 @@ check "over the daily quota POST /api/plans answers 429 with Retry-After" \
 check "the refusal is audited as rate_limit.hit" \
 	test "$(psql_q "SELECT count(*) FROM audit_log WHERE account_id = $other_id AND event = 'rate_limit.hit' AND detail->>'scope' = 'plans.account'")" = 1
 check "each plan made is audited as plan.generated" \
-	test "$(psql_q "SELECT count(*) FROM audit_log WHERE account_id = $other_id AND event = 'plan.generated'")" = 1
+	test "$(psql_q "SELECT count(*) FROM audit_log WHERE account_id = $other_id AND event = 'plan.generated'")" = 2
 
 admin_user=plans-admin-$$@example.org
 make_user "$admin_user" "$pw" --admin
