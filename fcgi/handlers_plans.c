@@ -33,6 +33,7 @@
 #include "handlers.h"
 #include "jsonbody.h"
 #include "throttle.h"
+#include "labels.h"
 #include "log.h"
 #include "numparse.h"
 #include "plan_doc.h"
@@ -768,10 +769,7 @@ options(const char *(*name)(int), int n, int from, const char *selected,
 
 	for (i = from; i < n; i++) {
 		v = name(i);
-		snprintf(label, sizeof(label), "%s", v);
-		for (k = 0; label[k] != '\0'; k++)
-			if (label[k] == '_')
-				label[k] = ' ';
+		snprintf(label, sizeof(label), "%s", cz_label(v));
 		label[0] = (char)toupper((unsigned char)label[0]);
 		on = selected != NULL && strcmp(selected, v) == 0;
 		if (checked != NULL)
@@ -878,8 +876,8 @@ cz_h_plans_create(struct cz_request *r)
 	return 0;
 }
 
-/* The strings of array a joined with ", " (allocated from the arena), or
- * NULL when a is not a non-empty array. */
+/* The labels (labels.h) of the codes in array a joined with ", "
+ * (allocated from the arena), or NULL when a is not a non-empty array. */
 static const char *
 joined(struct cz_request *r, struct json_object *a)
 {
@@ -890,7 +888,8 @@ joined(struct cz_request *r, struct json_object *a)
 	    (n = json_object_array_length(a)) == 0)
 		return NULL;
 	for (i = 0; i < n; i++) {
-		e = json_object_get_string(json_object_array_get_idx(a, i));
+		e = cz_label(json_object_get_string(
+		    json_object_array_get_idx(a, i)));
 		s = s == NULL ? cz_arena_strdup(r->arena, e) :
 		    cz_arena_printf(r->arena, "%s, %s", s, e);
 	}
@@ -914,6 +913,18 @@ label_allergens(struct cz_request *r, struct json_object *meal)
 			json_object_object_add(it, "allergens_text",
 			    json_object_new_string(s));
 	}
+}
+
+/* Adds allergen_label to an allergen warning {allergen, meals}. */
+static void
+label_warning(struct json_object *w)
+{
+	struct json_object *a;
+
+	if (json_object_object_get_ex(w, "allergen", &a) &&
+	    json_object_is_type(a, json_type_string))
+		json_object_object_add(w, "allergen_label",
+		    json_object_new_string(cz_label(json_object_get_string(a))));
 }
 
 /* "Vitamin B12", "µg", "2.4" rows of the full nutrient table. */
@@ -945,6 +956,7 @@ cz_h_plan_show(struct cz_request *r)
 	PGresult *res;
 	long long id = param_id(r, "id");
 	const char *diet = "", *pattern = "", *restrictions = NULL;
+	const char *profile = NULL;
 	size_t i, k, n;
 	int status, kcal = 0, ndays = 0;
 
@@ -969,7 +981,13 @@ cz_h_plan_show(struct cz_request *r)
 			pattern = json_object_get_string(v);
 		if (json_object_object_get_ex(req, "restrictions", &v))
 			restrictions = joined(r, v);
+		if (json_object_object_get_ex(req, "profile", &v) &&
+		    json_object_is_type(v, json_type_string))
+			profile = cz_label(json_object_get_string(v));
 	}
+	if (json_object_object_get_ex(doc, "allergen_warnings", &v))
+		for (i = 0; i < json_object_array_length(v); i++)
+			label_warning(json_object_array_get_idx(v, i));
 	ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "%d-day %s plan, %d "
 	    "kcal a day", ndays, diet, kcal));
 	if (ctx == NULL) {
@@ -984,10 +1002,13 @@ cz_h_plan_show(struct cz_request *r)
 	json_object_object_add(ctx, "generation_ms",
 	    json_object_new_string(PQgetvalue(res, 0, 4)));
 	json_object_object_add(ctx, "pattern_label", json_object_new_string(
-	    pattern));
+	    cz_label(pattern)));
 	if (restrictions != NULL)
 		json_object_object_add(ctx, "restrictions_text",
 		    json_object_new_string(restrictions));
+	if (profile != NULL)
+		json_object_object_add(ctx, "profile_label",
+		    json_object_new_string(profile));
 	PQclear(res);
 	if (json_object_object_get_ex(doc, "days", &days)) {
 		n = json_object_array_length(days);
@@ -1060,14 +1081,14 @@ cz_h_plans_list(struct cz_request *r)
 		json_object_object_add(o, "created_at", json_object_new_string(
 		    PQgetvalue(res, i, 1)));
 		json_object_object_add(o, "diet", json_object_new_string(
-		    PQgetvalue(res, i, 2)));
+		    cz_label(PQgetvalue(res, i, 2))));
 		json_object_object_add(o, "calories", json_object_new_string(
 		    PQgetvalue(res, i, 3)));
 		json_object_object_add(o, "meal_pattern", json_object_new_string(
-		    PQgetvalue(res, i, 4)));
+		    cz_label(PQgetvalue(res, i, 4))));
 		if (*PQgetvalue(res, i, 5) != '\0')
-			json_object_object_add(o, "profile",
-			    json_object_new_string(PQgetvalue(res, i, 5)));
+			json_object_object_add(o, "profile", json_object_new_string(
+			    cz_label(PQgetvalue(res, i, 5))));
 		json_object_object_add(o, "days", json_object_new_string(
 		    PQgetvalue(res, i, 6)));
 		json_object_array_add(list, o);

@@ -169,13 +169,15 @@ check "GET /api/foods lists the planner's foods" body_is '(.foods | length > 100
 # --- HTML -------------------------------------------------------------------------------------
 fetch "$CZ_BASE_URL/plans/new" "${AUTH[@]}"
 check "GET /plans/new shows the form" bash -c '[[ $1 == 200 && $2 == *"<form method=\"post\" action=\"/plans\""* && $2 == *"name=\"calories\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+check "the form names choices for people, not codes" \
+	bash -c '[[ $1 == *">Tree nuts</label>"* && $1 == *">One meal a day (OMAD)</option>"* && $1 == *">Older adult</option>"* && $1 != *">Nut free<"* ]]' _ "$HTTP_BODY"
 fetch "$CZ_BASE_URL/plans" "${AUTH[@]}" -X POST --data 'calories=1900&diet_type=mediterranean&meal_pattern=2_meals&restrictions=fish_free&restrictions=shellfish_free&days=2&seed=8'
 check "POST /plans redirects (303) to the new plan" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 page=$(sed -n 's/^location: //Ip' <<<"$HTTP_HEADERS")
 fetch "$CZ_BASE_URL$page" "${AUTH[@]}"
 check "the plan page answers 200" test "$HTTP_STATUS" = 200
 for want in "Accuracy receipt, day 1" "Accuracy receipt, day 2" "Shopping list" "Daily average" \
-	"Left out as requested: fish_free, shellfish_free" "NOT intended to provide medical advice" \
+	"Left out as requested: fish, shellfish." "2 meals a day." "NOT intended to provide medical advice" \
 	"Food and Drug Administration" 'media="print"' "/regenerate"; do
 	check "the plan page shows: $want" bash -c '[[ $2 == *"$1"* ]]' _ "$want" "$HTTP_BODY"
 done
