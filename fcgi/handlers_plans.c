@@ -52,7 +52,7 @@
 	"WITH p AS (INSERT INTO plans (diet, calories, meal_pattern, " \
 	"profile, days, seed, request, document, generation_ms, owner_id) " \
 	"VALUES ($1, $2::integer, $3, $4, $5::smallint, $6::bigint, $7::json, " \
-	"$8::json, $9::real, $10::bigint) RETURNING id, created_at, " \
+	"$8, $9::real, $10::bigint) RETURNING id, created_at, " \
 	"generation_ms), a AS (INSERT INTO audit_log (account_id, event, " \
 	"address, user_agent, request_id, detail) SELECT $10::bigint, " \
 	"'plan.generated', $11::inet, left($12, 512), nullif($13, ''), " \
@@ -67,7 +67,7 @@
 	"'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms, request, " \
 	"document, coalesce(owner_id, 0) FROM plans WHERE id = $1::bigint"
 #define SQL_PLAN_UPDATE \
-	"UPDATE plans SET document = $3::json, revision = revision + 1, " \
+	"UPDATE plans SET document = $3, revision = revision + 1, " \
 	"updated_at = now() WHERE id = $1::bigint AND revision = " \
 	"$2::integer RETURNING revision"
 #define SQL_PLAN_LIST \
