@@ -39,9 +39,14 @@
 #define SQL_SESSION_DELETE "DELETE FROM sessions WHERE token_hash = $1"
 #define SQL_SESSION_DELETE_USER "DELETE FROM sessions WHERE user_id = $1::bigint"
 /* Finds a live key, marks it used and counts the request of the day. */
+/* last_used_at is kept to the minute: writing the key's row on every
+ * request would make each API request update one more row. */
 #define SQL_APIKEY_LOOKUP \
-	"WITH k AS (UPDATE api_keys SET last_used_at = now() WHERE key_hash " \
-	"= $1 AND revoked_at IS NULL RETURNING id, user_id, scopes), n AS " \
+	"WITH k AS (SELECT id, user_id, scopes, last_used_at FROM api_keys " \
+	"WHERE key_hash = $1 AND revoked_at IS NULL), t AS (UPDATE api_keys " \
+	"SET last_used_at = now() WHERE id = (SELECT id FROM k) AND " \
+	"(last_used_at IS NULL OR last_used_at < now() - interval " \
+	"'1 minute')), n AS " \
 	"(INSERT INTO api_key_usage AS a (key_id, day, requests) SELECT id, " \
 	"(now() AT TIME ZONE 'UTC')::date, 1 FROM k ON CONFLICT (key_id, day) " \
 	"DO UPDATE SET requests = a.requests + 1 RETURNING a.requests) " \
