@@ -95,8 +95,8 @@ static const struct scrub_step {
 	    "rate_limits WHERE key IN (SELECT key FROM k)" },
 	{ "audit entries", 2, "UPDATE audit_log SET address = NULL, "
 	    "user_agent = NULL, detail = " SQL_SCRUBBED_DETAIL " WHERE "
-	    "account_id = $1::bigint AND (address IS NOT NULL OR user_agent IS NOT NULL OR "
-	    "detail IS DISTINCT FROM " SQL_SCRUBBED_DETAIL ")" },
+	    "account_id = $1::bigint AND (address IS NOT NULL OR user_agent "
+	    "IS NOT NULL OR detail IS DISTINCT FROM " SQL_SCRUBBED_DETAIL ")" },
 	{ "accounts", 1, "UPDATE users SET email = 'deleted-' || id || "
 	    "'@invalid', password_hash = '$argon2id$scrubbed', is_admin = "
 	    "false, email_verified_at = NULL, purged_at = now(), updated_at = "
