@@ -12,7 +12,8 @@
 #     rate-limit windows and old sent mail go; live ones stay;
 #   - a second run changes nothing;
 #   - deleting an account cancels its queued video, and the renderer never
-#     claims a job of a deleted account.
+#     claims a job of a deleted account;
+#   - the privacy policy states the configured retention.
 set -uo pipefail
 # shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -236,6 +237,11 @@ before=$(snapshot)
 out=$(admin purge 2>&1)
 check "a second run purges nothing ($out)" grep -q "^purged 0 deleted accounts" <<<"$out"
 check "and changes nothing in the database" test "$(snapshot)" = "$before"
+
+# --- the privacy policy states the retention in force ----------------------------
+fetch "$B/privacy"
+check "the privacy policy says the data is scrubbed after $days days" \
+	bash -c '[[ $1 == 200 && $2 == *"After $3 days, the Service scrubs"* && $2 == *pseudonymous* ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$days"
 
 # --- the address is free again ------------------------------------------------------
 check "the old address can have an account again" make_user "$old" "$pw"
