@@ -37,9 +37,14 @@ pw='tangerine orbit 7'
 # Each account talks from its own loopback address (all of 127/8 is
 # local) with its own user agent, so the dump can be searched for them.
 net=127.$((RANDOM % 100 + 100)).$((RANDOM % 250 + 1))
-old=purge-old-$$@example.org old_addr=$net.11 old_ua="cibozer-purge-test/$$-old"
-young=purge-young-$$@example.org young_addr=$net.22 young_ua="cibozer-purge-test/$$-young"
-keep=purge-keep-$$@example.org keep_addr=$net.33 keep_ua="cibozer-purge-test/$$-keep"
+declare -A EMAIL ADDR UA
+n=11
+for who in old young keep; do
+	EMAIL[$who]=purge-$who-$$@example.org
+	ADDR[$who]=$net.$n
+	UA[$who]="cibozer-purge-test/$$-$who"
+	n=$((n + 11))
+done
 
 # login_as EMAIL ADDR UA - login (lib.sh) from ADDR with UA; AUTH then
 # carries the address and agent too.
@@ -66,20 +71,25 @@ job() { # PLAN STATE - a job of that plan, prints its id
 
 # --- three accounts with everything an account can have ----------------------
 reset_limits
-declare -A ID PLANID DONE QUEUED
+declare -A ID PLANID JOB_DONE JOB_QUEUED
+old_auth=() young_auth=() keep_auth=()
 for who in old young keep; do
-	email=${!who} addrv=${who}_addr uav=${who}_ua
-	make_user "$email" "$pw" && login_as "$email" "${!addrv}" "${!uav}" && accept_legal
-	check "$who: signed in from ${!addrv} and accepted the terms" test -n "$SESSION"
+	email=${EMAIL[$who]}
+	make_user "$email" "$pw" && login_as "$email" "${ADDR[$who]}" "${UA[$who]}" && accept_legal
+	check "$who: signed in from ${ADDR[$who]} and accepted the terms" test -n "$SESSION"
 	json "$B/api/keys" '{"name": "purge me", "scopes": ["plans:read"]}' "${AUTH[@]}"
-	json "$B/api/password-reset" "{\"email\": \"$email\"}" --interface "${!addrv}" -A "${!uav}"
+	json "$B/api/password-reset" "{\"email\": \"$email\"}" --interface "${ADDR[$who]}" -A "${UA[$who]}"
 	ID[$who]=$(uid "$email")
 	PLANID[$who]=$(plan_of "${ID[$who]}")
-	DONE[$who]=$(job "${PLANID[$who]}" done)
-	QUEUED[$who]=$(job "${PLANID[$who]}" queued)
-	mkdir -p "$videos/${DONE[$who]}/hls" && : >"$videos/${DONE[$who]}/video.mp4"
-	psql_q "INSERT INTO video_playback (job_id, user_id, position) VALUES (${DONE[$who]}, ${ID[$who]}, 3)" >/dev/null
-	eval "${who}_auth=(\"\${AUTH[@]}\")"
+	JOB_DONE[$who]=$(job "${PLANID[$who]}" 'done')
+	JOB_QUEUED[$who]=$(job "${PLANID[$who]}" queued)
+	mkdir -p "$videos/${JOB_DONE[$who]}/hls" && : >"$videos/${JOB_DONE[$who]}/video.mp4"
+	psql_q "INSERT INTO video_playback (job_id, user_id, position) VALUES (${JOB_DONE[$who]}, ${ID[$who]}, 3)" >/dev/null
+	case $who in
+	old) old_auth=("${AUTH[@]}") ;;
+	young) young_auth=("${AUTH[@]}") ;;
+	*) keep_auth=("${AUTH[@]}") ;;
+	esac
 done
 check "each account has a key, a reset token and its mail, a plan and videos" sql_yes \
 	"SELECT 1 FROM users u WHERE u.id IN (${ID[old]}, ${ID[young]}, ${ID[keep]})
@@ -89,19 +99,18 @@ check "each account has a key, a reset token and its mail, a plan and videos" sq
 	 AND EXISTS (SELECT 1 FROM plans WHERE owner_id = u.id)
 	 HAVING count(*) = 3"
 check "the old account's address and agent are in its audit entries" sql_yes \
-	"SELECT 1 FROM audit_log WHERE account_id = ${ID[old]} AND host(address) = '$old_addr' AND user_agent = '$old_ua'"
+	"SELECT 1 FROM audit_log WHERE account_id = ${ID[old]} AND host(address) = '${ADDR[old]}' AND user_agent = '${UA[old]}'"
 
 # --- deletion -------------------------------------------------------------------
 for who in old young; do
-	AUTH=()
-	eval "AUTH=(\"\${${who}_auth[@]}\")"
+	if [[ $who == old ]]; then AUTH=("${old_auth[@]}"); else AUTH=("${young_auth[@]}"); fi
 	json "$B/api/account/delete" "{\"password\": \"$pw\"}" "${AUTH[@]}"
 	check "$who: the account is deleted" test "$HTTP_STATUS" = 200
 done
 check "deletion cancelled the account's queued video" sql_yes \
-	"SELECT 1 FROM video_jobs WHERE id = ${QUEUED[old]} AND state = 'failed' AND error = 'account deleted'"
+	"SELECT 1 FROM video_jobs WHERE id = ${JOB_QUEUED[old]} AND state = 'failed' AND error = 'account deleted'"
 check "and left the live account's queued video alone" sql_yes \
-	"SELECT 1 FROM video_jobs WHERE id = ${QUEUED[keep]} AND state = 'queued'"
+	"SELECT 1 FROM video_jobs WHERE id = ${JOB_QUEUED[keep]} AND state = 'queued'"
 
 # The renderer: a job of the deleted account queued after the deletion
 # (a race) stays queued, never claimed. A clean queue for this: earlier
@@ -131,20 +140,20 @@ psql_q "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_
 	('$(hex "${n}4")', ${ID[keep]}, 'verify_email', now() - interval '1 hour', now() + interval '1 day', now()),
 	('$(hex "${n}5")', ${ID[keep]}, 'verify_email', now(), now() + interval '1 day', NULL);
 	INSERT INTO mail_outbox (recipient, subject, body, status, created_at, sent_at) VALUES
-	('$keep', 'purge-old-sent-$n', 'x', 'sent', now() - make_interval(days => $days + 2), now() - make_interval(days => $days + 1)),
-	('$keep', 'purge-new-sent-$n', 'x', 'sent', now() - interval '1 day', now() - interval '1 day'),
-	('$keep', 'purge-old-queued-$n', 'x', 'queued', now() - make_interval(days => $days + 2), NULL)" >/dev/null
+	('${EMAIL[keep]}', 'purge-old-sent-$n', 'x', 'sent', now() - make_interval(days => $days + 2), now() - make_interval(days => $days + 1)),
+	('${EMAIL[keep]}', 'purge-new-sent-$n', 'x', 'sent', now() - interval '1 day', now() - interval '1 day'),
+	('${EMAIL[keep]}', 'purge-old-queued-$n', 'x', 'queued', now() - make_interval(days => $days + 2), NULL)" >/dev/null
 # Time passes for the old account: it was deleted, and its address last
 # counted against a rate limit, longer ago than the retention.
 psql_super "UPDATE users SET deleted_at = now() - make_interval(days => $days + 1) WHERE id = ${ID[old]};
-	UPDATE rate_limits SET window_start = window_start - make_interval(days => $days + 1) WHERE key = '$old_addr'" >/dev/null
+	UPDATE rate_limits SET window_start = window_start - make_interval(days => $days + 1) WHERE key = '${ADDR[old]}'" >/dev/null
 check "the old address's rate-limit windows are there before the purge" sql_yes \
-	"SELECT 1 FROM rate_limits WHERE key = '$old_addr'"
+	"SELECT 1 FROM rate_limits WHERE key = '${ADDR[old]}'"
 
 # --- dry run --------------------------------------------------------------------
 out=$(admin purge --dry-run 2>&1)
 check "--dry-run counts the old account ($out)" grep -Eq '^would purge [1-9][0-9]* deleted accounts? older than' <<<"$out"
-check "--dry-run changes nothing" test "$(uid "$old")" = "${ID[old]}"
+check "--dry-run changes nothing" test "$(uid "${EMAIL[old]}")" = "${ID[old]}"
 
 # --- the purge -------------------------------------------------------------------
 out=$(admin purge 2>"$tmp/purge.err")
@@ -161,8 +170,8 @@ for t in "sessions:user_id" "user_tokens:user_id" "legal_acceptances:user_id" "a
 	check "nothing of the old account is left in ${t%%:*}" \
 		test "$(psql_q "SELECT count(*) FROM ${t%%:*} WHERE ${t#*:} = ${ID[old]}")" = 0
 done
-check "its video jobs are gone" test "$(psql_q "SELECT count(*) FROM video_jobs WHERE id IN (${DONE[old]}, ${QUEUED[old]})")" = 0
-check "its video files are gone" test ! -e "$videos/${DONE[old]}"
+check "its video jobs are gone" test "$(psql_q "SELECT count(*) FROM video_jobs WHERE id IN (${JOB_DONE[old]}, ${JOB_QUEUED[old]})")" = 0
+check "its video files are gone" test ! -e "$videos/${JOB_DONE[old]}"
 check "its audit entries are still there, by account id" sql_yes \
 	"SELECT 1 FROM audit_log WHERE account_id = ${ID[old]} AND event = 'account.deleted'"
 check "none keeps an address or user agent" \
@@ -173,19 +182,19 @@ check "the purge is audited" sql_yes \
 "$CZ_PG_BIN/pg_dump" -d "$CZ_PG_SUPERUSER_URL" >"$tmp/dump.sql" 2>"$tmp/dump.err"
 check "pg_dump of the database as superuser works" test -s "$tmp/dump.sql"
 check "the dump holds the young account's address, client address and agent (the search works)" \
-	bash -c 'grep -Fq "$1" "$4" && grep -Fwq "$2" "$4" && grep -Fq "$3" "$4"' _ "$young" "$young_addr" "$young_ua" "$tmp/dump.sql"
-check "the dump holds nowhere the old account's e-mail address" bash -c '! grep -Fq "$1" "$2"' _ "$old" "$tmp/dump.sql"
-check "nor its client address" bash -c '! grep -Fwq "$1" "$2"' _ "$old_addr" "$tmp/dump.sql"
-check "nor its user agent" bash -c '! grep -Fq "$1" "$2"' _ "$old_ua" "$tmp/dump.sql"
+	bash -c 'grep -Fq "$1" "$4" && grep -Fwq "$2" "$4" && grep -Fq "$3" "$4"' _ "${EMAIL[young]}" "${ADDR[young]}" "${UA[young]}" "$tmp/dump.sql"
+check "the dump holds nowhere the old account's e-mail address" bash -c '! grep -Fq "$1" "$2"' _ "${EMAIL[old]}" "$tmp/dump.sql"
+check "nor its client address" bash -c '! grep -Fwq "$1" "$2"' _ "${ADDR[old]}" "$tmp/dump.sql"
+check "nor its user agent" bash -c '! grep -Fq "$1" "$2"' _ "${UA[old]}" "$tmp/dump.sql"
 
 check "the young deleted account is untouched" sql_yes \
-	"SELECT 1 FROM users WHERE id = ${ID[young]} AND email = '$young' AND purged_at IS NULL
+	"SELECT 1 FROM users WHERE id = ${ID[young]} AND email = '${EMAIL[young]}' AND purged_at IS NULL
 	 AND password_hash LIKE '\$argon2id\$v=%'
 	 AND EXISTS (SELECT 1 FROM plans WHERE owner_id = ${ID[young]})
 	 AND EXISTS (SELECT 1 FROM legal_acceptances WHERE user_id = ${ID[young]})
-	 AND EXISTS (SELECT 1 FROM video_jobs WHERE id = ${DONE[young]})
-	 AND EXISTS (SELECT 1 FROM audit_log WHERE account_id = ${ID[young]} AND host(address) = '$young_addr')"
-check "and so are its video files" test -e "$videos/${DONE[young]}/video.mp4"
+	 AND EXISTS (SELECT 1 FROM video_jobs WHERE id = ${JOB_DONE[young]})
+	 AND EXISTS (SELECT 1 FROM audit_log WHERE account_id = ${ID[young]} AND host(address) = '${ADDR[young]}')"
+check "and so are its video files" test -e "$videos/${JOB_DONE[young]}/video.mp4"
 
 # --- the audit log stays append-only for the responders' role ----------------
 # Each attempt is rolled back, so a failing check leaves the log as it was.
@@ -201,8 +210,8 @@ check "nor may a live account's entries be scrubbed" denied \
 check "nor may detail gain a member" denied \
 	"SET LOCAL cibozer.audit_scrub = 'on'; UPDATE audit_log SET detail = detail || '{\"x\": 1}' WHERE account_id = ${ID[old]}"
 check "the entries are unchanged" sql_yes \
-	"SELECT 1 FROM audit_log WHERE account_id = ${ID[young]} AND host(address) = '$young_addr'
-	 AND EXISTS (SELECT 1 FROM audit_log WHERE account_id = ${ID[keep]} AND host(address) = '$keep_addr')
+	"SELECT 1 FROM audit_log WHERE account_id = ${ID[young]} AND host(address) = '${ADDR[young]}'
+	 AND EXISTS (SELECT 1 FROM audit_log WHERE account_id = ${ID[keep]} AND host(address) = '${ADDR[keep]}')
 	 AND NOT EXISTS (SELECT 1 FROM audit_log WHERE event = 'x.y' OR detail ? 'x')"
 
 # --- housekeeping ---------------------------------------------------------------
@@ -216,9 +225,9 @@ check "the old sent mail is gone; the recent one and the queued one kept" \
 	test "$(psql_q "SELECT string_agg(subject, ',' ORDER BY id) FROM mail_outbox WHERE subject LIKE 'purge-%-$n'")" = "purge-new-sent-$n,purge-old-queued-$n"
 absent() { ! sql_yes "$1"; }
 check "the old rate-limit windows are gone" absent \
-	"SELECT 1 FROM rate_limits WHERE key = '$old_addr'"
+	"SELECT 1 FROM rate_limits WHERE key = '${ADDR[old]}'"
 check "the live account is untouched" sql_yes \
-	"SELECT 1 FROM users WHERE id = ${ID[keep]} AND email = '$keep' AND deleted_at IS NULL
+	"SELECT 1 FROM users WHERE id = ${ID[keep]} AND email = '${EMAIL[keep]}' AND deleted_at IS NULL
 	 AND EXISTS (SELECT 1 FROM plans WHERE owner_id = ${ID[keep]})
 	 AND EXISTS (SELECT 1 FROM api_keys WHERE user_id = ${ID[keep]})"
 
@@ -244,8 +253,8 @@ check "the privacy policy says the data is scrubbed after $days days" \
 	bash -c '[[ $1 == 200 && $2 == *"After $3 days, the Service scrubs"* && $2 == *pseudonymous* ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$days"
 
 # --- the address is free again ------------------------------------------------------
-check "the old address can have an account again" make_user "$old" "$pw"
+check "the old address can have an account again" make_user "${EMAIL[old]}" "$pw"
 
-rm -rf "${videos:?}/${DONE[young]}" "${videos:?}/${DONE[keep]}"
+rm -rf "${videos:?}/${JOB_DONE[young]}" "${videos:?}/${JOB_DONE[keep]}"
 reset_limits
 finish
