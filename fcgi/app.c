@@ -57,6 +57,11 @@ legal_object(const struct cz_settings *s)
 	    json_object_new_string(s->disclaimer_version));
 	json_object_object_add(o, "disclaimer_date",
 	    json_object_new_string(s->disclaimer_date));
+	/* The privacy policy states the retention periods in force. */
+	json_object_object_add(o, "privacy_retention_days",
+	    json_object_new_int64(s->privacy_retention_days));
+	json_object_object_add(o, "video_retention_days",
+	    json_object_new_int64(s->video_retention_days));
 	return o;
 }
 

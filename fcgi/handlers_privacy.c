@@ -8,7 +8,9 @@
  * usage, plans (their requests and links to the documents), the audit
  * entries about the account and the mail sent to it (never the bodies,
  * which held one-time links). Deletion marks the account deleted and
- * disabled, ends its sessions and revokes its keys at once; the purge job
+ * disabled, ends its sessions, revokes its keys and cancels its queued
+ * videos (failed, "account deleted"; the renderer never claims a job of a
+ * disabled or deleted account either) at once; `cibozer-admin purge`
  * scrubs what remains after privacy_retention_days.
  */
 #include "config.h"
@@ -67,7 +69,10 @@
 	"$1::bigint AND deleted_at IS NULL RETURNING id), s AS (DELETE FROM " \
 	"sessions WHERE user_id IN (SELECT id FROM u)), k AS (UPDATE api_keys " \
 	"SET revoked_at = now() WHERE user_id IN (SELECT id FROM u) AND " \
-	"revoked_at IS NULL) SELECT id FROM u"
+	"revoked_at IS NULL), j AS (UPDATE video_jobs SET state = 'failed', " \
+	"finished_at = now(), error = 'account deleted' WHERE state = " \
+	"'queued' AND plan_id IN (SELECT p.id FROM plans p JOIN u ON u.id = " \
+	"p.owner_id)) SELECT id FROM u"
 #define SQL_PASSWORD_OF "SELECT password_hash FROM users WHERE id = $1::bigint"
 
 int

@@ -71,7 +71,13 @@ static const char SQL_CLAIM[] =
     "      WHERE (state = 'queued' OR (state = 'running' AND lease_until < now())) "
     "        AND attempts < max_attempts "
     "        AND (not_before IS NULL OR not_before <= now()) "
-    "      ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) c "
+    /* Never for an account disabled or deleted (its deletion cancels its
+     * queued jobs too; this covers a job queued meanwhile, and a disabled
+     * account's jobs wait until it is enabled again). */
+    "        AND NOT EXISTS (SELECT 1 FROM plans p JOIN users u "
+    "          ON u.id = p.owner_id WHERE p.id = video_jobs.plan_id "
+    "          AND (u.disabled_at IS NOT NULL OR u.deleted_at IS NOT NULL)) "
+    "      ORDER BY id LIMIT 1 FOR UPDATE OF video_jobs SKIP LOCKED) c "
     "WHERE j.id = c.id "
     "RETURNING j.id, j.preset, j.attempts, j.max_attempts, "
     "(SELECT document FROM plans p WHERE p.id = j.plan_id)";

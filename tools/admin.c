@@ -82,6 +82,11 @@ static const struct {
 	    "cleanup-videos [--dry-run]\n"
 	    "                          delete videos past video_retention_days "
 	    "and abandoned renders" },
+	{ "purge", admin_purge, 1,
+	    "purge [--dry-run]       scrub accounts deleted longer than "
+	    "privacy_retention_days\n"
+	    "                          ago; drop expired sessions, tokens, "
+	    "counters, old mail" },
 	{ "config", cmd_config, 1,
 	    "config                  print the effective settings "
 	    "(secrets hidden)" },

@@ -17,6 +17,11 @@ int admin_plan_check(const struct cz_settings *s, int argc, char **argv);
 int admin_plan_bench(const struct cz_settings *s, int argc, char **argv);
 
 int admin_cleanup_videos(const struct cz_settings *s, int argc, char **argv);
+int admin_purge(const struct cz_settings *s, int argc, char **argv);
+
+/* Removes the directory tree at path without following links; a missing
+ * one is fine. Returns 0 or -1 (logged) (admin_cleanup.c). */
+int admin_remove_tree(const char *path);
 
 /* A new connection to the configured database with the given statement
  * timeout, or NULL with the reason on stderr (admin.c). */

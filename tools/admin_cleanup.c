@@ -54,7 +54,7 @@ remove_entry(const char *path, const struct stat *st, int flag,
 	(void)ftw;
 	if ((flag == FTW_DP ? rmdir(path) : unlink(path)) == -1 &&
 	    errno != ENOENT) {
-		cz_log(CZ_LOG_ERROR, "cleanup-videos: cannot remove %s: %s",
+		cz_log(CZ_LOG_ERROR, "cannot remove %s: %s",
 		    path, strerror(errno));
 		return -1;
 	}
@@ -62,9 +62,9 @@ remove_entry(const char *path, const struct stat *st, int flag,
 }
 
 /* Removes the tree at path (not following links); a missing one is fine.
- * Returns 0 or -1 (logged). */
-static int
-remove_tree(const char *path)
+ * Returns 0 or -1 (logged). Shared with the purge (admin.h). */
+int
+admin_remove_tree(const char *path)
 {
 	struct stat st;
 
@@ -104,7 +104,7 @@ expire_one(PGconn *c, const struct cz_settings *s, long long *expired_id)
 	snprintf(idbuf, sizeof(idbuf), "%lld", id);
 	snprintf(dir, sizeof(dir), "%s/%s", s->video_dir, idbuf);
 	/* Files first: a row marked expired must have no files left. */
-	if (remove_tree(dir) == -1)
+	if (admin_remove_tree(dir) == -1)
 		goto out;
 	PQclear(r);
 	v[0] = idbuf;
@@ -177,7 +177,7 @@ remove_stale_tmp(const struct cz_settings *s, int dry_run)
 			continue;
 		if (dry_run)
 			printf("would remove %s\n", path);
-		else if (remove_tree(path) == -1)
+		else if (admin_remove_tree(path) == -1)
 			continue;
 		n++;
 	}

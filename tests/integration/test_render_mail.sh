@@ -7,7 +7,9 @@
 #     <base_url>/videos/<id>, the platform's name and the disclaimer;
 #   - a job whose plan cannot be read: the failure mail, with its link;
 #   - a job whose lease expired on its last attempt: the failure mail;
-#   - an ownerless plan, and a plan of a disabled account: no mail;
+#   - an ownerless plan, and a plan of a disabled account (whose job's
+#     lease expired on its last attempt): no mail;
+#   - a queued job of a disabled account is not claimed at all;
 #   - the log names the message id, never the address.
 set -uo pipefail
 # shellcheck source=tests/integration/lib.sh
@@ -57,9 +59,12 @@ j_done=$(job tiktok "$good")
 j_bad=$(job instagram "$bad")
 j_orphan=$(job tiktok "$orphan")
 j_off=$(job tiktok "$off")
+j_off_queued=$(job instagram "$off")
 j_spent=$(job youtube_long "$bad")
+# The renderer claims no job of a disabled account, so the disabled one's
+# job was running when the account was disabled, and its lease ran out.
 psql_q "UPDATE video_jobs SET state = 'running', attempts = 3, lease_owner = 'gone:1',
-	lease_until = now() - interval '1 minute' WHERE id = $j_spent" >/dev/null
+	lease_until = now() - interval '1 minute' WHERE id IN ($j_spent, $j_off)" >/dev/null
 before=$(psql_q "SELECT coalesce(max(id), 0) FROM mail_outbox")
 
 "$RENDER" --config "$CZ_CONFIG" --queue --seconds 2 >"$tmp/out" 2>"$tmp/err"
@@ -89,6 +94,8 @@ check "lease expired on the last attempt: the failure mail" test "$(psql_q \
 	 AND subject = 'Your Cibozer video could not be made'
 	 AND body LIKE '%' || '$base/videos/$j_spent' || chr(10) || '%'")" = 1
 check "an ownerless plan: no mail" test "$(mails "$j_orphan")" = 0
+check "a disabled account's queued job is not claimed" sql_yes \
+	"SELECT 1 FROM video_jobs WHERE id = $j_off_queued AND state = 'queued' AND attempts = 0"
 check "a disabled account: no mail" test "$(psql_q \
 	"SELECT count(*) FROM mail_outbox WHERE recipient = '$gone'")" = 0
 check "the log names the message, not the address" \

@@ -56,7 +56,8 @@ write_data() {
   "site": {"name": "Cibozer", "base_url": "$BASE_URL", "asset_version": "0.1.0"},
   "legal": {"terms_version": "3.1", "terms_date": "2031-01-11",
             "privacy_version": "3.2", "privacy_date": "2032-02-12",
-            "disclaimer_version": "3.3", "disclaimer_date": "2033-03-13"},
+            "disclaimer_version": "3.3", "disclaimer_date": "2033-03-13",
+            "privacy_retention_days": 45, "video_retention_days": 9},
   "page": {"title": "$2", "path": "$3"},
   "request_id": "req-4f2a9c",
   "year": 2031$err
@@ -176,7 +177,7 @@ done <<'PAGES'
 home|Home|/|href="/plans/new";docs/api.md;USDA;shopping list;out of scope
 about|About|/about|Release 24;public domain;rounded
 terms|Terms of Service|/terms|Version 3.1, effective 2031-01-11;Limitation of liability;API use and quotas
-privacy|Privacy Policy|/privacy|Version 3.2, effective 2032-02-12;argon2id;href="/account/export";href="/account/delete";30 days;7 days
+privacy|Privacy Policy|/privacy|Version 3.2, effective 2032-02-12;argon2id;href="/account/export";href="/account/delete";deleted 9 days after;After 45 days, the Service scrubs;pseudonymous account number
 disclaimers|Disclaimers|/disclaimers|Version 3.3, effective 2033-03-13;FDA disclaimer;cross-contamination;obstetric care provider;hypertension
 login|Log in|/login|action="/login";name="email";name="password";href="/password-reset";href="/login"
 register|Create an account|/register|action="/register";autocomplete="new-password";not a common password
