@@ -173,6 +173,20 @@ json "$B/api/login" "{\"email\": \"$victim\", \"password\": \"$pw\"}"
 check "once the limits are lifted the right password works" test "$HTTP_STATUS" = 200
 reset_limits
 
+# Per account: six wrong passwords, each from another client address (so
+# only the account's limit can answer); the lockout holds for the right
+# password from yet another address.
+codes=""
+for i in 1 2 3 4 5 6; do
+	json "$B/api/login" "{\"email\": \"$victim\", \"password\": \"wrong $i again\"}" --interface "127.0.3.$i"
+	codes+=" $HTTP_STATUS"
+done
+check "the 6th wrong password for one account from six addresses answers 429 ($codes)" \
+	bash -c '[[ $1 == " 401 401 401 401 401 429" ]] && grep -Eqi "^retry-after: [1-9][0-9]*$" <<<"$2"' _ "$codes" "$HTTP_HEADERS"
+json "$B/api/login" "{\"email\": \"$victim\", \"password\": \"$pw\"}" --interface 127.0.3.7
+check "the locked account refuses the right password from a fresh address too (429)" test "$HTTP_STATUS" = 429
+reset_limits
+
 # Only failures use up an address's allowance: eight people behind one
 # address log in within the minute, then one of them mistypes.
 codes=""

@@ -85,6 +85,19 @@ reset_limits
 for i in 1 2 3; do json "$B/api/password-reset" "{\"email\": \"burst-$i-$$@example.org\"}"; done
 json "$B/api/password-reset" "{\"email\": \"burst-4-$$@example.org\"}"
 check "the 4th reset in an hour from one address answers 429" test "$HTTP_STATUS" = 429
+check "with Retry-After" grep -Eqi '^retry-after: [1-9][0-9]*$' <<<"$HTTP_HEADERS"
+reset_limits
+# Per account: four requests for one address, each from another client
+# address (so only the account's limit can answer).
+codes=""
+for i in 1 2 3 4; do
+	json "$B/api/password-reset" "{\"email\": \"$user\"}" --interface "127.0.2.$i"
+	codes+=" $HTTP_STATUS"
+done
+check "the 4th reset in an hour for one account, from four addresses, answers 429 ($codes)" \
+	bash -c '[[ $1 == " 202 202 202 429" ]] && grep -Eqi "^retry-after: [1-9][0-9]*$" <<<"$2"' _ "$codes" "$HTTP_HEADERS"
+check "that refusal is audited with the account's scope" \
+	sql_yes "SELECT count(*) > 0 FROM audit_log WHERE event = 'rate_limit.hit' AND detail->>'scope' = 'reset.account'"
 check "resets are audited" \
 	test "$(psql_q "SELECT count(*) FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$user' AND a.event IN ('password.reset_requested', 'password.reset', 'email.verified')")" -ge 3
 reset_limits
