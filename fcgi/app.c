@@ -108,7 +108,8 @@ cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
 	    cz_legal_register(app->db) == -1 ||
 	    cz_keys_register(app->db) == -1 ||
 	    cz_tokens_register(app->db) == -1 ||
-	    cz_privacy_register(app->db) == -1) {
+	    cz_privacy_register(app->db) == -1 ||
+	    cz_activity_register(app->db) == -1) {
 		snprintf(err, errlen, "database handle: out of memory");
 		return -1;
 	}

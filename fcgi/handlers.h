@@ -77,6 +77,9 @@ int cz_h_reset_confirm(struct cz_request *r);
 int cz_mail_link(struct cz_request *r, long long user_id, const char *to,
     const char *purpose);
 
+/* handlers_activity.c */
+int cz_h_account_activity(struct cz_request *r);
+
 /* handlers_privacy.c */
 int cz_h_account_export(struct cz_request *r);
 int cz_h_account_delete_form(struct cz_request *r);
@@ -122,5 +125,6 @@ int cz_legal_register(struct cz_db *db);
 int cz_keys_register(struct cz_db *db);
 int cz_tokens_register(struct cz_db *db);
 int cz_privacy_register(struct cz_db *db);
+int cz_activity_register(struct cz_db *db);
 
 #endif

@@ -39,7 +39,7 @@ plan_id=$(curl -sS --max-time 30 -X POST -H 'Content-Type: application/json' "${
 for uri in /plans/new /plans "/plans/$plan_id" "/api/plans/$plan_id" /api/foods \
 	/account /api/me /login /register "/legal/accept?next=/plans" /password-reset \
 	"/verify-email?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" /api/keys \
-	/account/export /account/delete /videos /videos/1 /api/videos/1 \
+	/account/export /account/activity /api/account/activity /account/delete /videos /videos/1 /api/videos/1 \
 	/videos/1/video.mp4 /videos/1/hls/360p/seg000.ts; do
 	check "valgrind: CGI GET $uri is clean" cgi_clean GET "$uri"
 done
