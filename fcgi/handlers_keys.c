@@ -36,9 +36,10 @@
 #define SQL_KEY_LIST \
 	"SELECT id, name, prefix, array_to_string(scopes, ' '), " \
 	TS("created_at") ", coalesce(" TS("last_used_at") ", ''), " \
-	"revoked_at IS NOT NULL, coalesce((SELECT requests FROM api_key_usage " \
-	"WHERE key_id = k.id AND day = (now() AT TIME ZONE 'UTC')::date), 0) " \
-	"FROM api_keys k WHERE user_id = $1::bigint ORDER BY id"
+	"revoked_at IS NOT NULL, coalesce(u.requests, 0), coalesce(u.plans, " \
+	"0), coalesce(u.videos, 0) FROM api_keys k LEFT JOIN api_key_usage u " \
+	"ON u.key_id = k.id AND u.day = (now() AT TIME ZONE 'UTC')::date " \
+	"WHERE k.user_id = $1::bigint ORDER BY k.id"
 #define SQL_KEY_REVOKE \
 	"UPDATE api_keys SET revoked_at = now() WHERE id = $1::bigint AND " \
 	"user_id = $2::bigint AND revoked_at IS NULL RETURNING id"
@@ -147,6 +148,12 @@ cz_keys_list(struct cz_request *r)
 		    strcmp(PQgetvalue(res, i, 6), "t") == 0));
 		json_object_object_add(o, "requests_today",
 		    json_object_new_int64(cz_strtonum(PQgetvalue(res, i, 7), 0,
+		    LLONG_MAX, &errstr)));
+		json_object_object_add(o, "plans_today",
+		    json_object_new_int64(cz_strtonum(PQgetvalue(res, i, 8), 0,
+		    LLONG_MAX, &errstr)));
+		json_object_object_add(o, "videos_today",
+		    json_object_new_int64(cz_strtonum(PQgetvalue(res, i, 9), 0,
 		    LLONG_MAX, &errstr)));
 		json_object_array_add(a, o);
 	}

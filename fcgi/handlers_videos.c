@@ -69,9 +69,13 @@ static const char *const platform_labels[] = {
 #define SQL_FIND_JOB \
 	"SELECT id FROM video_jobs WHERE plan_id = $1::bigint AND preset = $2 " \
 	"AND state IN ('queued', 'running', 'done') ORDER BY id DESC LIMIT 1"
+/* A job requested with an API key counts in the key's usage of the day
+ * (the row exists: the key's lookup made it for this request). */
 #define SQL_INSERT_JOB \
-	"INSERT INTO video_jobs (plan_id, preset) VALUES ($1::bigint, $2) " \
-	"RETURNING id"
+	"WITH j AS (INSERT INTO video_jobs (plan_id, preset) VALUES " \
+	"($1::bigint, $2) RETURNING id), k AS (UPDATE api_key_usage SET " \
+	"videos = videos + 1 WHERE key_id = $3::bigint AND day = (now() AT " \
+	"TIME ZONE 'UTC')::date) SELECT id FROM j"
 #define SQL_GET_JOB \
 	"SELECT j.id, j.plan_id, j.preset, j.state, coalesce(j.stage, ''), " \
 	"j.progress, j.attempts, coalesce(j.error, ''), " \
@@ -108,7 +112,7 @@ cz_videos_register(struct cz_db *db)
 	if (cz_db_register(db, "video_plan_owner", SQL_PLAN_OWNER, 1, 1) == -1 ||
 	    cz_db_register(db, "video_lock_plan", SQL_LOCK_PLAN, 1, 0) == -1 ||
 	    cz_db_register(db, "video_find_job", SQL_FIND_JOB, 2, 0) == -1 ||
-	    cz_db_register(db, "video_insert_job", SQL_INSERT_JOB, 2, 0) == -1 ||
+	    cz_db_register(db, "video_insert_job", SQL_INSERT_JOB, 3, 0) == -1 ||
 	    cz_db_register(db, "video_get_job", SQL_GET_JOB, 2, 1) == -1 ||
 	    cz_db_register(db, "video_list_jobs", SQL_LIST_JOBS, 3, 1) == -1 ||
 	    cz_db_register(db, "video_save_position", SQL_SAVE_POSITION, 5,
@@ -355,7 +359,7 @@ request_video(struct cz_request *r, long long plan, const char *platform,
     long long *id, int *created)
 {
 	struct json_object *detail;
-	const char *v[2], *errstr;
+	const char *v[3], *errstr;
 	char pbuf[32];
 	long long owner, quota;
 	PGresult *res;
@@ -424,7 +428,8 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 		    "midnight UTC.", r->user->tier, quota));
 		return 1;
 	}
-	if ((res = cz_db_exec(r->app->db, "video_insert_job", 2, v)) == NULL ||
+	v[2] = cz_arena_printf(r->arena, "%lld", r->user->key_id);
+	if ((res = cz_db_exec(r->app->db, "video_insert_job", 3, v)) == NULL ||
 	    PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
 		goto out;
 	*id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);

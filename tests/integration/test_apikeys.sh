@@ -106,4 +106,27 @@ fetch "$B/account/keys/$pid/revoke" -X POST "${AUTH[@]}" --data ''
 check "the page's revoke button redirects back (303)" test "$HTTP_STATUS" = 303
 check "creations and revocations are audited" \
 	test "$(psql_q "SELECT count(*) FILTER (WHERE event = 'apikey.created') || '/' || count(*) FILTER (WHERE event = 'apikey.revoked') FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$user'")" = "3/2"
+
+# Usage per key and day: requests, plans and videos, shown on the page
+# and by GET /api/keys. A video needs a verified address.
+psql_q "UPDATE users SET email_verified_at = now() WHERE email = '$user'" >/dev/null
+json "$B/api/keys" '{"name": "maker", "scopes": ["plans:read", "plans:write", "videos:read", "videos:write"]}' "${SAUTH[@]}"
+mkey=$(jq -r .key <<<"$HTTP_BODY")
+mid=$(jq -r .id <<<"$HTTP_BODY")
+M=(-H "Authorization: Bearer $mkey")
+json "$B/api/plans" '{"calories": 2000, "days": 1, "seed": 2}' "${M[@]}"
+mplan=$(jq -r '.id // empty' <<<"$HTTP_BODY")
+check "the key makes a plan (201)" test "$HTTP_STATUS" = 201
+json "$B/api/plans/${mplan:-0}/videos" '{"platform": "tiktok"}' "${M[@]}"
+check "and requests its video (202)" test "$HTTP_STATUS" = 202
+json "$B/api/plans/${mplan:-0}/videos" '{"platform": "tiktok"}' "${M[@]}"
+check "asking again returns the same job" test "$HTTP_STATUS" = 200 -o "$HTTP_STATUS" = 202
+check "the key's day counts 3 requests, 1 plan and 1 video (the repeat made none)" \
+	test "$(psql_q "SELECT requests || '/' || plans || '/' || videos FROM api_key_usage WHERE key_id = ${mid:-0} AND day = (now() AT TIME ZONE 'UTC')::date")" = "3/1/1"
+fetch "$B/api/keys" "${SAUTH[@]}"
+check "GET /api/keys shows them" \
+	jq -e --argjson id "${mid:-0}" '.keys[] | select(.id == $id) | .requests_today == 3 and .plans_today == 1 and .videos_today == 1' <<<"$HTTP_BODY"
+fetch "$B/account" "${SAUTH[@]}"
+check "and so does the account page" bash -c '[[ $1 == *"<td>3, 1, 1</td>"* ]]' _ "$HTTP_BODY"
+psql_q "DELETE FROM video_jobs WHERE plan_id = ${mplan:-0}" >/dev/null
 finish
