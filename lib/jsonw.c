@@ -58,21 +58,58 @@ string(struct cz_jw *w, const char *s)
 	put(w, "\"", 1);
 }
 
-/* The comma and key before a value at the current level. */
+/* Writes the decimal digits of v to out (at least 20 bytes); returns
+ * their count. snprintf did this at a tenth of a plan document's cost. */
+static size_t
+uint_text(char *out, unsigned long long v)
+{
+	char tmp[20];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	return n;
+}
+
+/* The comma and key before a value at the current level. A key needing no
+ * escape (all of the program's keys) goes out in one piece. */
 static void
 member(struct cz_jw *w, const char *key)
 {
+	char buf[72];
+	size_t n = 0, i;
+
 	if (w->depth >= CZ_JW_MAX_DEPTH) {
 		w->err = 1;
 		return;
 	}
 	if (!w->first[w->depth])
-		put(w, ",", 1);
+		buf[n++] = ',';
 	w->first[w->depth] = 0;
-	if (key != NULL) {
-		string(w, key);
-		put(w, ":", 1);
+	if (key == NULL) {
+		put(w, buf, n);
+		return;
 	}
+	buf[n++] = '"';
+	for (i = 0; key[i] != '\0' && n < sizeof(buf) - 2; i++) {
+		if ((unsigned char)key[i] < 0x20 || key[i] == '"' ||
+		    key[i] == '\\')
+			break;
+		buf[n++] = key[i];
+	}
+	if (key[i] == '\0') {
+		buf[n++] = '"';
+		buf[n++] = ':';
+		put(w, buf, n);
+		return;
+	}
+	put(w, buf, n - i - 1);	/* the comma, if any */
+	string(w, key);
+	put(w, ":", 1);
 }
 
 static void
@@ -145,8 +182,10 @@ cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
 	p = (long long)pow10[decimals];
 	ip = scaled / p;
 	fp = scaled % p;
-	n = snprintf(buf, sizeof(buf), "%s%lld", neg && scaled != 0 ? "-" :
-	    "", ip);
+	n = 0;
+	if (neg && scaled != 0)
+		buf[n++] = '-';
+	n += (int)uint_text(buf + n, (unsigned long long)ip);
 	if (fp != 0) {
 		for (d = decimals - 1; d >= 0; d--) {
 			frac[d] = (char)('0' + fp % 10);

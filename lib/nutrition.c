@@ -154,6 +154,8 @@ measure_class(const char *name, size_t *word)
 	char c;
 
 	for (i = 0; i < sizeof(mwords) / sizeof(mwords[0]); i++) {
+		if (name[0] != mwords[i].word[0])
+			continue;	/* most words differ at once */
 		len = strlen(mwords[i].word);
 		if (strncmp(name, mwords[i].word, len) != 0)
 			continue;
