@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,15 +248,18 @@ grams_text(char *out, size_t outlen, double grams)
 	return r < 0 || (size_t)r >= outlen ? -1 : 0;
 }
 
-/* Returns the index in m of the whole-unit measure whose count for grams is
- * closest to a whole or half number, within the tolerance, or -1; sets *q
- * to that count in twelfths. */
+/* Returns the index in m of the whole-unit measure that reads best for
+ * grams, counted to a whole or half number within the tolerance, or -1;
+ * sets *q to that count in twelfths. Best is the fewest units, a half
+ * counting as one more ("2 medium" before "1 ½ large"), then the smaller
+ * error: a cook reads "2 large" peppers, not "23 ring", though both are
+ * as close. */
 static int
 best_unit(const struct cz_measure *m, size_t n, double grams, int *q)
 {
 	double count, err, besterr = INFINITY, ug;
 	size_t i;
-	int best = -1, cq;
+	int best = -1, cq, score, bestscore = INT_MAX;
 
 	for (i = 0; i < n; i++) {
 		if ((ug = unit_grams(&m[i])) == 0 ||
@@ -268,8 +272,11 @@ best_unit(const struct cz_measure *m, size_t n, double grams, int *q)
 		if (cq == 0)
 			continue;
 		err = fabs(count - cq / 12.0) / (cq / 12.0);
-		if (err <= MEASURE_TOLERANCE && err < besterr) {
+		score = cq + (cq % 12 != 0 ? 12 : 0);
+		if (err <= MEASURE_TOLERANCE && (score < bestscore ||
+		    (score == bestscore && err < besterr))) {
 			besterr = err;
+			bestscore = score;
 			best = (int)i;
 			*q = cq;
 		}

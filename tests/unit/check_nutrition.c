@@ -260,6 +260,35 @@ START_TEST(describe_whole_units)
 	    0);
 	ck_assert_str_eq(out, "2 large");
 
+	/* Of the units within the tolerance, the fewest read best, a half
+	 * counting as one more: SR24's sweet red pepper has rings of 10 g
+	 * beside a large pepper of 164 g. */
+	{
+		static const struct cz_measure pepper[] = {
+			{ 1, "ring (3\" dia., 1/4\" thick)", 10 },
+			{ 1, "small (2-1/4\" long)", 74 },
+			{ 1, "medium (approx 2-3/4\" long, 2-1/2 dia.)", 119 },
+			{ 1, "large (2-1/4 per pound)", 164 },
+		};
+
+		ck_assert_int_eq(cz_measure_describe(pepper, 4, 330, out,
+		    sizeof(out)), 3);
+		ck_assert_str_eq(out, "2 large (2-1/4 per pound)");
+		/* 240 g: 2 medium (0.8% off) before 1 ½ large (2.4% off). */
+		ck_assert_int_eq(cz_measure_describe(pepper, 4, 240, out,
+		    sizeof(out)), 2);
+		ck_assert_str_eq(out, "2 medium (approx 2-3/4\" long, 2-1/2 "
+		    "dia.)");
+		/* 40 g: half a small one (8% off) before 4 rings (exact). */
+		ck_assert_int_eq(cz_measure_describe(pepper, 4, 40, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "\xc2\xbd small (2-1/4\" long)");
+		/* 20 g: only rings come close. */
+		ck_assert_int_eq(cz_measure_describe(pepper, 4, 20, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "2 ring (3\" dia., 1/4\" thick)");
+	}
+
 	/* A measure of half a thing counts whole things. */
 	{
 		static const struct cz_measure half[] = {
