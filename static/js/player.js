@@ -1,6 +1,11 @@
-/* player.js - the video player: plays the HLS ladder where the browser
- * does natively or through hls.js, else keeps the MP4 source the page
- * gives; resumes at the saved position; saves the position every 5 s while
+/* player.js - the video player: plays the HLS ladder through hls.js where
+ * it runs (Media Source Extensions), else where the browser plays HLS
+ * natively, else keeps the MP4 source the page gives. hls.js comes first:
+ * Chromium answers canPlayType("application/vnd.apple.mpegurl") with
+ * "maybe" and its own HLS player is new and fails on some streams (hls.js
+ * issue 7827), so the native one is for browsers without hls.js (Safari
+ * on older iPhones). When hls.js fails for good, the MP4 plays instead.
+ * Resumes at the saved position; saves the position every 5 s while
  * playing, on pause and when the page is left (POST progress with the
  * session's CSRF token). */
 (function () {
@@ -12,16 +17,33 @@
   var csrf = v.getAttribute('data-csrf') || '';
   var resume = parseFloat(v.getAttribute('data-position')) || 0;
 
-  if (hls && v.canPlayType('application/vnd.apple.mpegurl')) {
-    v.src = hls;
-  } else if (hls && window.Hls && window.Hls.isSupported()) {
+  /* Once the next source's metadata is known: seek to t, play if asked. */
+  function resumeAt(t, play) {
+    v.addEventListener('loadedmetadata', function () {
+      if (t > 0 && t < v.duration - 1) v.currentTime = t;
+      if (play) v.play().catch(function () {});
+    }, { once: true });
+  }
+  resumeAt(resume, false);
+
+  if (hls && window.Hls && window.Hls.isSupported()) {
     var h = new window.Hls();
+    /* A stream hls.js cannot play (a fatal error: the playlist or its
+     * segments missing, a codec it cannot feed) falls back to the page's
+     * MP4 <source>, at the same place. */
+    h.on(window.Hls.Events.ERROR, function (event, data) {
+      if (!data || !data.fatal) return;
+      var at = v.currentTime > 0 ? v.currentTime : resume, play = !v.paused;
+      h.destroy();
+      v.removeAttribute('src');
+      resumeAt(at, play);
+      v.load();
+    });
     h.loadSource(hls);
     h.attachMedia(v);
+  } else if (hls && v.canPlayType('application/vnd.apple.mpegurl')) {
+    v.src = hls;
   }
-  v.addEventListener('loadedmetadata', function () {
-    if (resume > 0 && resume < v.duration - 1) v.currentTime = resume;
-  }, { once: true });
 
   var last = -1;
   function save(useBeacon) {
