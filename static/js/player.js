@@ -45,11 +45,14 @@
     v.src = hls;
   }
 
+  /* Saves the position unless it moved less than min seconds since the
+   * last save: 0.5 s for the timer (a stalled video), any move for a
+   * pause, the end or leaving the page, which must store where it is. */
   var last = -1;
-  function save(useBeacon) {
+  function save(min, useBeacon) {
     if (!saveUrl || !(v.duration > 0)) return;
     var pos = Math.min(v.currentTime, v.duration);
-    if (Math.abs(pos - last) < 0.5) return;
+    if (Math.abs(pos - last) < min) return;
     last = pos;
     var body = JSON.stringify({ position: pos, duration: v.duration });
     if (!window.fetch) return;
@@ -59,8 +62,8 @@
       body: body
     }).catch(function () {});
   }
-  window.setInterval(function () { if (!v.paused) save(false); }, 5000);
-  v.addEventListener('pause', function () { save(false); });
-  v.addEventListener('ended', function () { save(false); });
-  window.addEventListener('pagehide', function () { save(true); });
+  window.setInterval(function () { if (!v.paused) save(0.5, false); }, 5000);
+  v.addEventListener('pause', function () { save(0.001, false); });
+  v.addEventListener('ended', function () { save(0.001, false); });
+  window.addEventListener('pagehide', function () { save(0.001, true); });
 })();
