@@ -61,7 +61,8 @@ if [[ $nfoods == 0 ]]; then
 fi
 
 # The site as the responders know it: POSTs must come from this origin.
-site=$(cz_config_get "$CZ_CONFIG" base_url)
+# CZ_BROWSER_SITE overrides it (e.g. $CZ_HTTPS_URL, to try another origin).
+site=${CZ_BROWSER_SITE:-$(cz_config_get "$CZ_CONFIG" base_url)}
 site=${site%/}
 [[ -n $site ]] || site=$CZ_BASE_URL
 echo "# browser: $("$CHROMIUM" --version 2>/dev/null), site $site"
@@ -197,8 +198,13 @@ wd POST "/element/$(element '#email')/value" "$(jq -cn --arg t "$email" '{text: 
 wd POST "/element/$(element '#password')/value" "$(jq -cn --arg t "$password" '{text: $t}')" >/dev/null
 wd POST "/element/$(element 'form[action="/login"] button[type="submit"]')/click" '{}' >/dev/null
 js_true 10 'return location.pathname === "/videos/" + arguments[0] && document.readyState === "complete"' "$vid"
-check "logging in through the form leads to the video's page" \
-	bash -c '[[ $(wd GET /url) == "\"$1/videos/$2\"" ]]' _ "$site" "$vid"
+if [[ $(wd GET /url) == "\"$site/videos/$vid\"" ]]; then
+	pass "logging in through the form leads to the video's page"
+else
+	fail "logging in through the form leads to the video's page" "at $(wd GET /url):" \
+		"$(js 'return (document.querySelector("main h1, .error-summary, main") || document.body).innerText.slice(0, 300)')"
+	finish
+fi
 check "the browser keeps the session cookie, Secure and HttpOnly" \
 	bash -c 'wd GET /cookie/__Host-cibozer | jq -e ".secure and .httpOnly and (.value | length) > 20"'
 
