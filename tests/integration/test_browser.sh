@@ -6,7 +6,8 @@
 #     queued -> rendering (stage and progress set by SQL as the superuser)
 #     the bar, percentage, state, stage and time left change in place (no
 #     reload), polled every 2 s; when the job is done the page loads again
-#     and shows the player;
+#     and shows the player; a page whose user is logged out (sessions
+#     deleted) loads again into the log-in page;
 #   - static/js/player.js on /videos/{id}: the video loads through hls.js
 #     (a blob: source) when nginx serves static/vendor/hls.min.js, else
 #     natively or as the MP4, and plays (currentTime advances); the position
