@@ -4,7 +4,7 @@
  * Chromium answers canPlayType("application/vnd.apple.mpegurl") with
  * "maybe" and its own HLS player is new and fails on some streams (hls.js
  * issue 7827), so the native one is for browsers without hls.js (Safari
- * on older iPhones). When hls.js fails for good, the MP4 plays instead.
+ * on older iPhones). When HLS fails for good, the MP4 plays instead.
  * Resumes at the saved position; saves the position every 5 s while
  * playing, on pause and when the page is left (POST progress with the
  * session's CSRF token). */
@@ -26,22 +26,30 @@
   }
   resumeAt(resume, false);
 
+  /* HLS that cannot be played (a fatal hls.js error or the native
+   * player's: the playlist or its segments missing, a codec it cannot
+   * feed) falls back to the page's MP4 <source>, at the same place. */
+  var h = null, fellBack = false;
+  function toMp4() {
+    if (fellBack) return;
+    fellBack = true;
+    var at = v.currentTime > 0 ? v.currentTime : resume, play = !v.paused;
+    if (h) h.destroy();
+    v.removeAttribute('src');
+    resumeAt(at, play);
+    v.load();
+  }
   if (hls && window.Hls && window.Hls.isSupported()) {
-    var h = new window.Hls();
-    /* A stream hls.js cannot play (a fatal error: the playlist or its
-     * segments missing, a codec it cannot feed) falls back to the page's
-     * MP4 <source>, at the same place. */
+    h = new window.Hls();
     h.on(window.Hls.Events.ERROR, function (event, data) {
-      if (!data || !data.fatal) return;
-      var at = v.currentTime > 0 ? v.currentTime : resume, play = !v.paused;
-      h.destroy();
-      v.removeAttribute('src');
-      resumeAt(at, play);
-      v.load();
+      if (data && data.fatal) toMp4();
     });
     h.loadSource(hls);
     h.attachMedia(v);
   } else if (hls && v.canPlayType('application/vnd.apple.mpegurl')) {
+    v.addEventListener('error', function () {
+      if (v.getAttribute('src') === hls) toMp4();
+    });
     v.src = hls;
   }
 
