@@ -71,9 +71,15 @@ profile=$(mktemp -d /tmp/cz-chromium.XXXXXX)
 driver_pid="" render_pid="" WD=""
 
 # Ends the browser session, chromedriver, every process still running with
-# this test's profile directory (the browser's helpers), and the renderer.
+# this test's profile directory (the browser's helpers), and the renderer;
+# deletes this test's jobs that are not done (a test that stopped early),
+# so that no later test's renderer spends time on them.
+vid="" vid2=""
 cleanup() {
-	local p
+	local p j
+	for j in $vid $vid2; do
+		psql_super "DELETE FROM video_jobs WHERE id = $j AND state <> 'done'" >/dev/null 2>&1
+	done
 	[[ -z $WD ]] || curl -s --max-time 10 -X DELETE "$WD" >/dev/null 2>&1
 	if [[ -n $driver_pid ]]; then
 		kill "$driver_pid" 2>/dev/null
@@ -420,8 +426,6 @@ if [[ $HTTP_STATUS == 202 && $vid2 =~ ^[0-9]+$ ]]; then
 	js_true 6 'return location.pathname === "/login"' || true
 	check "logged out, the status page loads again: the log-in page, to come back ($(wd GET /url))" \
 		bash -c '[[ $(wd GET /url) == "\"$1/login?next=/videos/$2\"" ]]' _ "$site" "$vid2"
-	# No renderer is to spend a minute on it in a later test.
-	psql_super "DELETE FROM video_jobs WHERE id = $vid2" >/dev/null
 else
 	fail "a second video is requested" "$HTTP_STATUS ${HTTP_BODY:0:300}"
 fi
