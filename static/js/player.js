@@ -1,6 +1,11 @@
-/* player.js - the video player: plays the HLS ladder where the browser
- * does natively or through hls.js, else keeps the MP4 source the page
- * gives; resumes at the saved position; saves the position every 5 s while
+/* player.js - the video player: plays the HLS ladder through hls.js where
+ * it runs (Media Source Extensions), else where the browser plays HLS
+ * natively, else keeps the MP4 source the page gives. hls.js comes first:
+ * Chromium answers canPlayType("application/vnd.apple.mpegurl") with
+ * "maybe" and its own HLS player is new and fails on some streams (hls.js
+ * issue 7827), so the native one is for browsers without hls.js (Safari
+ * on older iPhones). When HLS fails for good, the MP4 plays instead.
+ * Resumes at the saved position; saves the position every 5 s while
  * playing, on pause and when the page is left (POST progress with the
  * session's CSRF token). */
 (function () {
@@ -12,22 +17,50 @@
   var csrf = v.getAttribute('data-csrf') || '';
   var resume = parseFloat(v.getAttribute('data-position')) || 0;
 
-  if (hls && v.canPlayType('application/vnd.apple.mpegurl')) {
-    v.src = hls;
-  } else if (hls && window.Hls && window.Hls.isSupported()) {
-    var h = new window.Hls();
+  /* Once the next source's metadata is known: seek to t, play if asked. */
+  function resumeAt(t, play) {
+    v.addEventListener('loadedmetadata', function () {
+      if (t > 0 && t < v.duration - 1) v.currentTime = t;
+      if (play) v.play().catch(function () {});
+    }, { once: true });
+  }
+  resumeAt(resume, false);
+
+  /* HLS that cannot be played (a fatal hls.js error or the native
+   * player's: the playlist or its segments missing, a codec it cannot
+   * feed) falls back to the page's MP4 <source>, at the same place. */
+  var h = null, fellBack = false;
+  function toMp4() {
+    if (fellBack) return;
+    fellBack = true;
+    var at = v.currentTime > 0 ? v.currentTime : resume, play = !v.paused;
+    if (h) h.destroy();
+    v.removeAttribute('src');
+    resumeAt(at, play);
+    v.load();
+  }
+  if (hls && window.Hls && window.Hls.isSupported()) {
+    h = new window.Hls();
+    h.on(window.Hls.Events.ERROR, function (event, data) {
+      if (data && data.fatal) toMp4();
+    });
     h.loadSource(hls);
     h.attachMedia(v);
+  } else if (hls && v.canPlayType('application/vnd.apple.mpegurl')) {
+    v.addEventListener('error', function () {
+      if (v.getAttribute('src') === hls) toMp4();
+    });
+    v.src = hls;
   }
-  v.addEventListener('loadedmetadata', function () {
-    if (resume > 0 && resume < v.duration - 1) v.currentTime = resume;
-  }, { once: true });
 
+  /* Saves the position unless it moved less than min seconds since the
+   * last save: 0.5 s for the timer (a stalled video), any move for a
+   * pause, the end or leaving the page, which must store where it is. */
   var last = -1;
-  function save(useBeacon) {
+  function save(min, useBeacon) {
     if (!saveUrl || !(v.duration > 0)) return;
     var pos = Math.min(v.currentTime, v.duration);
-    if (Math.abs(pos - last) < 0.5) return;
+    if (Math.abs(pos - last) < min) return;
     last = pos;
     var body = JSON.stringify({ position: pos, duration: v.duration });
     if (!window.fetch) return;
@@ -37,8 +70,8 @@
       body: body
     }).catch(function () {});
   }
-  window.setInterval(function () { if (!v.paused) save(false); }, 5000);
-  v.addEventListener('pause', function () { save(false); });
-  v.addEventListener('ended', function () { save(false); });
-  window.addEventListener('pagehide', function () { save(true); });
+  window.setInterval(function () { if (!v.paused) save(0.5, false); }, 5000);
+  v.addEventListener('pause', function () { save(0.001, false); });
+  v.addEventListener('ended', function () { save(0.001, false); });
+  window.addEventListener('pagehide', function () { save(0.001, true); });
 })();

@@ -1,0 +1,434 @@
+#!/bin/bash
+# test_browser.sh - the two page scripts in a real headless browser
+# (Debian's chromium, driven by chromedriver over the W3C WebDriver HTTP
+# protocol with curl and jq) over the real stack:
+#   - static/js/video-status.js on a video's status page: as the job goes
+#     queued -> rendering (stage and progress set by SQL as the superuser)
+#     the bar, percentage, state, stage and time left change in place (no
+#     reload), polled every 2 s; when the job is done the page loads again
+#     and shows the player; a page whose user is logged out (sessions
+#     deleted) loads again into the log-in page;
+#   - static/js/player.js on /videos/{id}: the video loads through hls.js
+#     (a blob: source) when nginx serves static/vendor/hls.min.js, else
+#     natively or as the MP4, and plays (currentTime advances); the position
+#     is saved with POST /api/videos/{id}/progress every 5 s while playing,
+#     on each pause (even 0.3 s after the last save) and when the page is
+#     left (pagehide), each checked in the database; the POSTs carry the
+#     page's X-CSRF-Token (from the performance log; the same POST without
+#     it is a 403); reloading resumes there; seeking to 96% and playing to
+#     the end marks it watched; without its HLS ladder it falls back to the
+#     MP4, where it was; and the console has no error all along (a
+#     deliberate 403 shows that the console check sees errors).
+# The video is real: the renderer (cibozer-render, tiktok preset, its first
+# CZ_BROWSER_VIDEO_SECONDS seconds, default 12) renders the job's plan into
+# the video directory while the status page is watched; the job is then
+# marked done by SQL with the renderer's metadata, as --queue would.
+# The browser logs in through the log-in form at the origin the
+# configuration's base_url names (the responders check a POST's Origin
+# against it); the session cookie is __Host- and Secure, which Chromium
+# keeps on http://127.0.0.1 (a secure context) as on https.
+# Skipped, saying why, without chromium or chromedriver (packages chromium
+# and chromium-driver; scripts/deps installs them).
+set -uo pipefail
+# shellcheck source=tests/integration/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+CHROMIUM=${CZ_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
+CHROMEDRIVER=${CZ_CHROMEDRIVER:-$(command -v chromedriver || true)}
+[[ -n $CHROMIUM && -x $CHROMIUM ]] || skip "chromium is not installed (package chromium)"
+[[ -n $CHROMEDRIVER && -x $CHROMEDRIVER ]] || skip "chromedriver is not installed (package chromium-driver)"
+command -v jq >/dev/null || skip "jq is not installed (package jq)"
+RENDER=$CZ_BUILD_DIR/render/cibozer-render
+[[ -x $RENDER ]] || skip "$RENDER is not built"
+[[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || -n ${CZ_RENDER_FONT_DIR:-} ]] ||
+	skip "the DejaVu fonts are not installed (package fonts-dejavu-core)"
+videos=$(cz_config_get "$CZ_CONFIG" video_dir)
+[[ -n $videos && -d $videos ]] || skip "the configuration has no video_dir"
+LENGTH=${CZ_BROWSER_VIDEO_SECONDS:-12}
+
+tmp=$(_cz_tmp)/browser
+rm -rf "$tmp"
+mkdir -p "$tmp"
+
+# The plan needs foods; this test runs before test_catalog.sh, so it
+# imports them when the table is empty, as test_catalog.sh would.
+nfoods=$(psql_q "SELECT count(*) FROM foods" 2>"$tmp/foods.err") ||
+	skip "no foods table: $(head -n 1 "$tmp/foods.err")"
+if [[ $nfoods == 0 ]]; then
+	[[ -n ${CZ_USDA_DIR:-} && -d ${CZ_USDA_DIR:-} ]] ||
+		skip "the foods table is empty and CZ_USDA_DIR (scripts/usda) is not set"
+	"$CZ_ADMIN" --config "$CZ_CONFIG" import-usda "$CZ_USDA_DIR" >"$tmp/import.log" 2>&1 ||
+		{ tail -n 20 "$tmp/import.log"; fail "cibozer-admin import-usda $CZ_USDA_DIR"; finish; }
+fi
+
+# The site as the responders know it: POSTs must come from this origin.
+# CZ_BROWSER_SITE overrides it (e.g. $CZ_HTTPS_URL, to try another origin).
+site=${CZ_BROWSER_SITE:-$(cz_config_get "$CZ_CONFIG" base_url)}
+site=${site%/}
+[[ -n $site ]] || site=$CZ_BASE_URL
+echo "# browser: $("$CHROMIUM" --version 2>/dev/null), site $site"
+profile=$(mktemp -d /tmp/cz-chromium.XXXXXX)
+driver_pid="" render_pid="" WD=""
+
+# Ends the browser session, chromedriver, every process still running with
+# this test's profile directory (the browser's helpers), and the renderer;
+# deletes this test's jobs that are not done (a test that stopped early),
+# so that no later test's renderer spends time on them.
+vid="" vid2=""
+cleanup() {
+	local p j
+	for j in $vid $vid2; do
+		psql_super "DELETE FROM video_jobs WHERE id = $j AND state <> 'done'" >/dev/null 2>&1
+	done
+	[[ -z $WD ]] || curl -s --max-time 10 -X DELETE "$WD" >/dev/null 2>&1
+	if [[ -n $driver_pid ]]; then
+		kill "$driver_pid" 2>/dev/null
+		wait "$driver_pid" 2>/dev/null
+	fi
+	[[ -z $render_pid ]] || kill "$render_pid" 2>/dev/null
+	for p in /proc/[0-9]*; do
+		if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF -- "--user-data-dir=$profile"; then
+			kill "${p#/proc/}" 2>/dev/null
+		fi
+	done
+	rm -rf "$profile"
+}
+trap cleanup EXIT
+
+# --- WebDriver ----------------------------------------------------------------------------
+# wd METHOD PATH [JSON] - one command of the session (PATH after
+# /session/ID); prints the answer's value as JSON. Fails, with the
+# driver's error on stderr, when the answer is an error.
+wd() {
+	local out
+	out=$(curl -sS --max-time 60 -X "$1" -H 'Content-Type: application/json' \
+		${3:+--data-binary "$3"} "$WD$2") || return 1
+	if jq -e '.value | type == "object" and has("error")' <<<"$out" >/dev/null 2>&1; then
+		jq -r '"webdriver: " + .value.error + ": " + (.value.message // "" | .[0:400])' <<<"$out" >&2
+		return 1
+	fi
+	jq -c '.value' <<<"$out"
+}
+# js BODY [JSON-ARG...] - runs a function body in the page (its arguments
+# are the JSON-ARGs); prints what it returns, as JSON.
+js() {
+	local body=$1
+	shift
+	wd POST /execute/sync "$(jq -cn --arg s "$body" '{script: $s, args: $ARGS.positional}' --jsonargs "$@")"
+}
+# js_async BODY [JSON-ARG...] - the same for a body that calls done(VALUE)
+# when it has its answer (WebDriver's script timeout applies).
+js_async() {
+	local body="var done = arguments[arguments.length - 1]; $1"
+	shift
+	wd POST /execute/async "$(jq -cn --arg s "$body" '{script: $s, args: $ARGS.positional}' --jsonargs "$@")"
+}
+# js_true SECONDS BODY [JSON-ARG...] - waits until BODY returns true.
+js_true() {
+	local secs=$1
+	shift
+	wait_until "$secs" bash -c '[[ $(js "$@") == true ]]' _ "$@"
+}
+export -f wd js
+# go URL - loads a page (and waits for it, as WebDriver does).
+go() {
+	wd POST /url "$(jq -cn --arg u "$1" '{url: $u}')" >/dev/null
+}
+# element CSS - the WebDriver reference of the first element matching CSS.
+element() {
+	wd POST /element "$(jq -cn --arg s "$1" '{using: "css selector", value: $s}')" |
+		jq -r '."element-6066-11e4-a52e-4f735466cecf" // empty'
+}
+# console - appends the browser's console entries since the last call to
+# $tmp/console.jsonl (one JSON entry a line).
+console() {
+	wd POST /se/log '{"type": "browser"}' | jq -c '.[]' >>"$tmp/console.jsonl"
+}
+# network - appends the requests and responses of the progress URL seen
+# since the last call to $tmp/network.jsonl (from the performance log).
+network() {
+	wd POST /se/log '{"type": "performance"}' | jq -c --arg u "/api/videos/$vid/progress" '
+		.[] | .message | fromjson | .message
+		| select(.method == "Network.requestWillBeSent" or .method == "Network.responseReceived")
+		| select(((.params.request // .params.response).url // "") | endswith($u))
+		| {method, id: .params.requestId, verb: .params.request.method,
+		   headers: .params.request.headers, status: .params.response.status}' >>"$tmp/network.jsonl"
+}
+
+# --- the account, the plan and the job -------------------------------------------------------
+reset_limits
+email=browser.$$.$RANDOM@example.org
+password='Saffron-Quince-31'
+planner_user "$email" "$password" || { fail "the user signs up, logs in and accepts the terms"; finish; }
+psql_q "UPDATE users SET email_verified_at = now() WHERE lower(email) = lower('$email')" >/dev/null
+uid=$(psql_q "SELECT id FROM users WHERE lower(email) = lower('$email')")
+fetch "$CZ_BASE_URL/api/plans" -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
+	--data-binary '{"calories": 2000, "diet_type": "standard", "days": 1, "seed": 7}'
+plan=$(jq -r '.id // empty' <<<"$HTTP_BODY")
+[[ $plan =~ ^[0-9]+$ ]] || { fail "a plan is made" "$HTTP_STATUS ${HTTP_BODY:0:300}"; finish; }
+fetch "$CZ_BASE_URL/api/plans/$plan/videos" -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
+	--data-binary '{"platform": "tiktok"}'
+vid=$(jq -r '.id // empty' <<<"$HTTP_BODY")
+[[ $HTTP_STATUS == 202 && $vid =~ ^[0-9]+$ ]] || { fail "a video is requested" "$HTTP_STATUS ${HTTP_BODY:0:300}"; finish; }
+
+# The renderer works on the plan while the browser starts and the status
+# page is watched.
+psql_q "SELECT document FROM plans WHERE id = $plan" >"$tmp/plan.json"
+"$RENDER" --plan "$tmp/plan.json" --preset tiktok --seconds "$LENGTH" --out "$tmp/out" \
+	>"$tmp/render.json" 2>"$tmp/render.err" &
+render_pid=$!
+
+# --- the browser -------------------------------------------------------------------------------
+port=$(cz_free_port) || { fail "a free port for chromedriver"; finish; }
+"$CHROMEDRIVER" --port="$port" --log-path="$tmp/chromedriver.log" >/dev/null 2>&1 &
+driver_pid=$!
+wait_until 10 bash -c '[[ $(curl -sf --max-time 2 "http://127.0.0.1:$1/status" | jq -r .value.ready) == true ]]' _ "$port" ||
+	{ fail "chromedriver answers on port $port" "$(tail -n 5 "$tmp/chromedriver.log")"; finish; }
+caps=$(jq -cn --arg bin "$CHROMIUM" --arg dir "$profile" '{capabilities: {alwaysMatch: {
+	browserName: "chrome", acceptInsecureCerts: true,
+	timeouts: {script: 20000, pageLoad: 30000},
+	"goog:loggingPrefs": {browser: "ALL", performance: "ALL"},
+	"goog:chromeOptions": {binary: $bin, args: ["--headless=new", "--no-sandbox",
+		"--autoplay-policy=no-user-gesture-required", "--mute-audio",
+		"--user-data-dir=\($dir)", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--window-size=1280,1024"]}}}}')
+sid=$(curl -sS --max-time 60 -X POST -H 'Content-Type: application/json' --data-binary "$caps" \
+	"http://127.0.0.1:$port/session" | jq -r '.value.sessionId // empty')
+[[ -n $sid ]] || { fail "chromedriver starts a headless chromium" "$(tail -n 20 "$tmp/chromedriver.log")"; finish; }
+WD=http://127.0.0.1:$port/session/$sid
+export WD
+
+# --- logging in through the form ---------------------------------------------------------------
+go "$site/login?next=/videos/$vid"
+wd POST "/element/$(element '#email')/value" "$(jq -cn --arg t "$email" '{text: $t}')" >/dev/null
+wd POST "/element/$(element '#password')/value" "$(jq -cn --arg t "$password" '{text: $t}')" >/dev/null
+wd POST "/element/$(element 'form[action="/login"] button[type="submit"]')/click" '{}' >/dev/null
+js_true 10 'return location.pathname === "/videos/" + arguments[0] && document.readyState === "complete"' "$vid"
+if [[ $(wd GET /url) == "\"$site/videos/$vid\"" ]]; then
+	pass "logging in through the form leads to the video's page"
+else
+	fail "logging in through the form leads to the video's page" "at $(wd GET /url):" \
+		"$(js 'return (document.querySelector("main h1, .error-summary, main") || document.body).innerText.slice(0, 300)')"
+	finish
+fi
+check "the browser keeps the session cookie, Secure and HttpOnly" \
+	bash -c 'wd GET /cookie/__Host-cibozer | jq -e ".secure and .httpOnly and (.value | length) > 20"'
+
+# --- video-status.js ------------------------------------------------------------------------
+dom='var g = function (id) { var e = document.getElementById(id); return e ? e.textContent : null; };
+	var bar = document.getElementById("video-progress");
+	return {state: g("video-state"), percent: g("video-percent"), stage: g("video-stage"),
+		eta: g("video-eta"), bar: bar ? bar.value : null, mark: window.czMark === 1,
+		player: !!document.getElementById("player")};'
+check "the status page shows the queued job" \
+	bash -c 'js "$1" | jq -e ".state == \"queued\" and .bar == 0 and .percent == \"0%\" and .stage == \"waiting for a renderer\" and (.player | not)"' _ "$dom"
+js 'window.czMark = 1; return true' >/dev/null
+
+psql_super "UPDATE video_jobs SET state = 'running', attempts = 1, lease_owner = 'test_browser',
+	lease_until = now() + interval '5 minutes', started_at = now() - interval '30 seconds',
+	stage = 'encoding', progress = 40 WHERE id = $vid" >/dev/null
+t0=$(date +%s%N)
+js_true 5 'var b = document.getElementById("video-progress"); return !!b && b.value === 40' ||
+	echo "# the bar did not reach 40: $(js "$dom")"
+t1=$(date +%s%N)
+check "rendering 40% (encoding): bar, percentage, state, stage and time left change in place" \
+	bash -c 'js "$1" | jq -e ".state == \"rendering\" and .bar == 40 and .percent == \"40%\" and .stage == \"encoding\" and (.eta | test(\"^About (4[5-9]|5[0-9]) s left[.]$\")) and .mark"' _ "$dom"
+check "the change shows within one 2 s poll ($(((t1 - t0) / 1000000)) ms)" test $(((t1 - t0) / 1000000)) -le 3500
+
+psql_super "UPDATE video_jobs SET stage = 'packaging', progress = 85 WHERE id = $vid" >/dev/null
+js_true 5 'var b = document.getElementById("video-progress"); return !!b && b.value === 85' || true
+check "rendering 85% (packaging) shows too, still without a reload" \
+	bash -c 'js "$1" | jq -e ".state == \"rendering\" and .bar == 85 and .percent == \"85%\" and .stage == \"packaging\" and .mark"' _ "$dom"
+js_true 10 'var url = "/api/videos/" + arguments[0];
+	return performance.getEntriesByType("resource").filter(function (e) {
+		return e.name.endsWith(url); }).length >= 4' "$vid" || true
+polls=$(js 'var url = "/api/videos/" + arguments[0];
+	return performance.getEntriesByType("resource").filter(function (e) {
+		return e.name.endsWith(url); }).map(function (e) { return Math.round(e.startTime); })' "$vid")
+check "the status API is polled every 2 s (starts at ms: $polls)" \
+	jq -e 'length >= 4 and ([range(1; length) as $i | .[$i] - .[$i - 1]] | all(. >= 1950 and . <= 3500))' <<<"$polls"
+
+# The renderer's output goes into place and the job is done, as
+# cibozer-render --queue does it.
+wait "$render_pid"
+rc=$?
+render_pid=""
+check "the renderer made the video (exit $rc)" \
+	bash -c '(($1 == 0)) && jq -e ".video.duration > 0" "$2" >/dev/null || { tail -n 5 "$3"; false; }' \
+	_ "$rc" "$tmp/render.json" "$tmp/render.err"
+jq -c 'del(.run, .rss_kb, .max_rss_kb) | .out = $out' --arg out "$videos/$vid" "$tmp/render.json" >"$tmp/result.json"
+mv "$tmp/out" "$videos/$vid"
+psql_super "UPDATE video_jobs SET state = 'done', finished_at = now(), result = \$cz\$$(cat "$tmp/result.json")\$cz\$::json,
+	error = NULL, lease_owner = NULL, lease_until = NULL, progress = 100 WHERE id = $vid" >/dev/null
+js_true 8 'return !!document.getElementById("player") && window.czMark !== 1' || true
+check "when it is done the page loads again and shows the player" \
+	bash -c 'js "$1" | jq -e ".player and (.mark | not) and .state == null"' _ "$dom"
+console
+
+# --- player.js --------------------------------------------------------------------------------
+duration=$(jq '.video.duration' "$tmp/render.json")
+fetch "$site/static/vendor/hls.min.js" -I -k
+if [[ $HTTP_STATUS == 200 ]]; then how=hls.js; else how=native-or-mp4; fi
+video='var v = document.getElementById("player"); if (!v) return null;
+	return {t: v.currentTime, d: v.duration, rs: v.readyState, paused: v.paused, ended: v.ended,
+		src: v.currentSrc, err: v.error ? v.error.code : null, hls: typeof window.Hls,
+		native: v.canPlayType("application/vnd.apple.mpegurl"), pos: v.getAttribute("data-position"),
+		caption: (document.querySelector("figure.player figcaption") || {}).textContent || ""};'
+js_true 15 'var v = document.getElementById("player"); return !!v && v.readyState >= 1' || true
+state=$(js "$video")
+echo "# player: $state"
+if [[ $how == hls.js ]]; then
+	check "hls.js plays the HLS ladder through Media Source (blob: source)" \
+		jq -e '.hls == "function" and (.src | startswith("blob:")) and .err == null' <<<"$state"
+else
+	check "without hls.js the browser plays the HLS or MP4 source itself" \
+		jq -e '(.src | endswith("/hls/master.m3u8") or endswith("/video.mp4")) and .err == null' <<<"$state"
+fi
+check "the video's duration is the rendered one ($duration s)" \
+	jq -e --argjson d "$duration" '(.d - $d | fabs) < 0.5' <<<"$state"
+played=$(js_async 'var v = document.getElementById("player"); v.muted = true;
+	v.play().then(function () { done("playing"); }, function (e) { done(String(e)); });')
+check "play() starts (muted autoplay): $played" test "$played" = '"playing"'
+js_true 15 'var v = document.getElementById("player"); return v.currentTime > 2 && !v.paused' || true
+a=$(js 'return document.getElementById("player").currentTime')
+sleep 1
+b=$(js 'return document.getElementById("player").currentTime')
+check "it plays: currentTime advances ($a -> $b s)" awk -v a="$a" -v b="$b" 'BEGIN { exit !(a > 1.5 && b > a + 0.5) }'
+if [[ $how == hls.js ]]; then
+	check "the segments came through nginx" \
+		bash -c 'js "return performance.getEntriesByType(\"resource\").map(function (e) { return e.name; })" |
+			jq -e --arg p "/videos/$1/hls/" "map(select(contains(\$p) and endswith(\".ts\"))) | length >= 1"' _ "$vid"
+fi
+
+# While it plays, the position is saved every 5 s.
+wait_until 8 sql_yes "SELECT 1 FROM video_playback WHERE job_id = $vid AND user_id = $uid AND position > 0" || true
+row=$(psql_q "SELECT position FROM video_playback WHERE job_id = $vid AND user_id = $uid AND position > 0")
+check "while it plays the position is saved (every 5 s) before any pause (${row:-no row})" \
+	bash -c '[[ -n $1 && $(js "return document.getElementById(\"player\").paused") == false ]]' _ "$row"
+
+# Pausing saves the position.
+paused=$(js_async 'var v = document.getElementById("player"); v.pause(); setTimeout(function () { done(v.currentTime); }, 100);')
+saved_ok() { # WANT - the row's position is WANT within 0.1 s
+	sql_yes "SELECT 1 FROM video_playback WHERE job_id = $vid AND user_id = $uid AND abs(position - $1) < 0.1"
+}
+wait_until 5 saved_ok "$paused" || true
+row=$(psql_q "SELECT position || ' ' || duration || ' ' || watched FROM video_playback WHERE job_id = $vid AND user_id = $uid")
+check "pausing at $paused s saved it through the API (row: ${row:-none})" saved_ok "$paused"
+check "the saved duration is the video's" \
+	sql_yes "SELECT 1 FROM video_playback WHERE job_id = $vid AND user_id = $uid AND abs(duration - $duration) < 0.5 AND NOT watched"
+# A pause soon after the last save stores its own position too.
+paused=$(js_async 'var v = document.getElementById("player");
+	v.play().then(function () { setTimeout(function () { v.pause();
+		setTimeout(function () { done(v.currentTime); }, 100); }, 300); }, function (e) { done(String(e)); });')
+wait_until 5 saved_ok "$paused" || true
+row=$(psql_q "SELECT position FROM video_playback WHERE job_id = $vid AND user_id = $uid")
+check "playing 0.3 s more and pausing again saves that position ($paused s; row: ${row:-none})" saved_ok "$paused"
+network
+csrf=$(js 'return document.getElementById("player").getAttribute("data-csrf")' | jq -r .)
+check "the POST carried the page's X-CSRF-Token and was answered 204" \
+	jq -se --arg c "$csrf" --arg db "$(psql_q "SELECT csrf_token FROM sessions WHERE user_id = $uid ORDER BY created_at DESC LIMIT 1")" '
+		($c | length) == 43 and $c == $db and
+		([.[] | select(.method == "Network.requestWillBeSent" and .verb == "POST")] | length >= 1 and
+			all(.headers["X-CSRF-Token"] == $c)) and
+		([.[] | select(.method == "Network.responseReceived")] | length >= 1 and all(.status == 204))' "$tmp/network.jsonl"
+
+# The same POST without the token is refused: the header is what lets it in.
+console
+no_token=$(js_async 'fetch(arguments[0], {method: "POST", credentials: "same-origin",
+	headers: {"Content-Type": "application/json"}, body: JSON.stringify({position: 1, duration: arguments[1]})})
+	.then(function (r) { done(r.status); }, function (e) { done(String(e)); });' "\"/api/videos/$vid/progress\"" "$duration")
+check "the POST without X-CSRF-Token is a 403" test "$no_token" = 403
+sleep 0.3
+wd POST /se/log '{"type": "browser"}' >"$tmp/console-403.json"
+check "the console check sees errors (the 403 is logged as one)" \
+	jq -e 'any(.[]; .level == "SEVERE" and (.message | contains("403")))' "$tmp/console-403.json"
+check "the refused POST changed nothing" saved_ok "$paused"
+
+# Reloading resumes there.
+wd POST /refresh '{}' >/dev/null
+js_true 15 'var v = document.getElementById("player"); return !!v && v.readyState >= 1 &&
+	Math.abs(v.currentTime - arguments[0]) < 0.6' "$paused" || true
+state=$(js "$video")
+check "reloading resumes at the saved position (data-position and currentTime): $(jq -c '{t, pos}' <<<"$state")" \
+	jq -e --argjson p "$paused" '((.pos | tonumber) - $p | fabs) < 0.01 and (.t - $p | fabs) < 0.6' <<<"$state"
+
+# Leaving the page saves where it is (pagehide, keepalive).
+half=$(awk -v d="$duration" 'BEGIN { printf "%.2f", d / 2 }')
+seeked=$(js_async 'var v = document.getElementById("player");
+	v.addEventListener("seeked", function () { done(v.currentTime); }, {once: true}); v.currentTime = arguments[0];' "$half")
+console
+go "$site/videos"
+wait_until 5 saved_ok "$seeked" || true
+check "seeking to $seeked s and leaving the page saves it (pagehide)" saved_ok "$seeked"
+
+# Seeking to 96% and playing to the end marks it watched.
+go "$site/videos/$vid"
+js_true 15 'var v = document.getElementById("player"); return !!v && v.readyState >= 1 &&
+	Math.abs(v.currentTime - arguments[0]) < 0.6' "$seeked" || true
+check "back on the page, it resumes at $seeked s" \
+	bash -c 'js "$1" | jq -e --argjson p "$2" "(.t - \$p | fabs) < 0.6 and (.caption | contains(\"watched\") | not)"' _ "$video" "$seeked"
+check "not watched yet" sql_yes "SELECT 1 FROM video_playback WHERE job_id = $vid AND user_id = $uid AND NOT watched"
+near_end=$(awk -v d="$duration" 'BEGIN { printf "%.2f", d * 0.96 }')
+ended=$(js_async 'var v = document.getElementById("player"); v.muted = true;
+	v.addEventListener("ended", function () { done("ended"); }, {once: true});
+	v.currentTime = arguments[0]; v.play().catch(function (e) { done(String(e)); });' "$near_end")
+check "seeking to $near_end s plays to the end" test "$ended" = '"ended"'
+wait_until 5 sql_yes "SELECT 1 FROM video_playback WHERE job_id = $vid AND user_id = $uid AND watched" || true
+check "reaching the end marks it watched in the database" \
+	sql_yes "SELECT 1 FROM video_playback WHERE job_id = $vid AND user_id = $uid AND watched AND watched_at IS NOT NULL AND position >= 0.95 * $duration"
+wd POST /refresh '{}' >/dev/null
+check "the page then says watched" bash -c 'js "$1" | jq -e ".caption | contains(\"watched\")"' _ "$video"
+
+console
+# Without static/vendor/hls.min.js the page's <script> for it is a 404:
+# expected then, and the only error allowed.
+check "no error in the browser's console" \
+	jq -se --arg how "$how" 'map(select(.level == "SEVERE" and
+		($how == "hls.js" or (.message | contains("/static/vendor/hls.min.js") | not))))
+		| if length == 0 then true else (.[0:5], false) end' "$tmp/console.jsonl"
+
+# A ladder hls.js cannot load (its playlist gone) falls back to the MP4,
+# where the user was (saved here through the API, as another tab would).
+seen=$(wc -l <"$tmp/console.jsonl")
+fetch "$CZ_BASE_URL/api/videos/$vid/progress" -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
+	--data-binary '{"position": 5, "duration": '"$duration"'}'
+mv "$videos/$vid/hls" "$videos/$vid/hls.off"
+go "$site/videos/$vid"
+js_true 15 'var v = document.getElementById("player"); return !!v && v.readyState >= 1 &&
+	v.currentSrc.endsWith("/video.mp4") && v.currentTime > 0' || true
+mv "$videos/$vid/hls.off" "$videos/$vid/hls"
+state=$(js "$video")
+check "without its HLS ladder the player falls back to the MP4 and resumes: $(jq -c '{src, t}' <<<"$state")" \
+	jq -e '(.src | endswith("/videos/'"$vid"'/video.mp4")) and .err == null and (.t - 5 | fabs) < 0.6' <<<"$state"
+played=$(js_async 'var v = document.getElementById("player"); v.muted = true; var t = v.currentTime;
+	v.play().then(function () { setTimeout(function () { done(v.currentTime - t); }, 1200); },
+		function (e) { done(String(e)); });')
+check "the MP4 plays (+$played s)" awk -v p="$played" 'BEGIN { exit !(p > 0.5) }'
+console
+tail -n +$((seen + 1)) "$tmp/console.jsonl" >"$tmp/console-fallback.jsonl"
+check "the console's only errors there are the missing playlist's" \
+	jq -se --arg m "/videos/$vid/hls/master.m3u8" --arg how "$how" 'map(select(.level == "SEVERE" and
+		($how == "hls.js" or (.message | contains("/static/vendor/hls.min.js") | not))))
+		| if all(.message | contains($m)) then true else (., false) end' "$tmp/console-fallback.jsonl"
+
+# The status page of a job whose user is logged out elsewhere (the
+# sessions deleted) loads again, into the log-in page, instead of showing
+# a stale bar forever.
+fetch "$CZ_BASE_URL/api/plans/$plan/videos" -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
+	--data-binary '{"platform": "instagram"}'
+vid2=$(jq -r '.id // empty' <<<"$HTTP_BODY")
+if [[ $HTTP_STATUS == 202 && $vid2 =~ ^[0-9]+$ ]]; then
+	go "$site/videos/$vid2"
+	js 'window.czMark = 1; return true' >/dev/null
+	check "a second job's status page" bash -c 'js "$1" | jq -e ".state == \"queued\" and .mark"' _ "$dom"
+	psql_super "DELETE FROM sessions WHERE user_id = $uid" >/dev/null
+	js_true 6 'return location.pathname === "/login"' || true
+	check "logged out, the status page loads again: the log-in page, to come back ($(wd GET /url))" \
+		bash -c '[[ $(wd GET /url) == "\"$1/login?next=/videos/$2\"" ]]' _ "$site" "$vid2"
+else
+	fail "a second video is requested" "$HTTP_STATUS ${HTTP_BODY:0:300}"
+fi
+
+reset_limits
+finish
