@@ -61,9 +61,11 @@ if [[ $nfoods == 0 ]]; then
 		{ tail -n 20 "$tmp/import.log"; fail "cibozer-admin import-usda $CZ_USDA_DIR"; finish; }
 fi
 
-# The site as the responders know it: POSTs must come from this origin.
-# CZ_BROWSER_SITE overrides it (e.g. $CZ_HTTPS_URL, to try another origin).
-site=${CZ_BROWSER_SITE:-$(cz_config_get "$CZ_CONFIG" base_url)}
+# The site over HTTPS, as people use it: the __Host- cookie is Secure, and
+# the page's POSTs come from an origin scripts/test lists in extra_origins
+# (base_url is the HTTP one). CZ_BROWSER_SITE overrides it (e.g.
+# $CZ_BASE_URL, base_url's origin).
+site=${CZ_BROWSER_SITE:-${CZ_HTTPS_URL:-$(cz_config_get "$CZ_CONFIG" base_url)}}
 site=${site%/}
 [[ -n $site ]] || site=$CZ_BASE_URL
 echo "# browser: $("$CHROMIUM" --version 2>/dev/null), site $site"
