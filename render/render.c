@@ -15,9 +15,9 @@
 #include "config.h"
 
 #include <dirent.h>
-#include <malloc.h>
 #include <errno.h>
 #include <ftw.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
