@@ -10,6 +10,14 @@
  * the cap still bounds every segment's rate for HLS. The HLS muxer cuts
  * 6 s segments at those keyframes. Frames and packets are allocated once
  * per encoder and reused.
+ *
+ * One encoder object is one pass over the frames (enum cz_render_pass):
+ * the full-size encoder (MP4, and the top HLS rendition), or the smaller
+ * renditions together. Running them one after the other, not all at once,
+ * keeps peak memory to that of the full-size encoder alone: x264's frame
+ * pools (lookahead, B-frames, frame threads) are most of a render's memory,
+ * and the 720p and 360p encoders beside the full-size one added half as
+ * much again, over the ffmpeg program's figure for the MP4 alone.
  */
 #include "config.h"
 
@@ -36,16 +44,18 @@ struct rung {
 	struct cz_render_variant v;
 	AVCodecContext	*ctx;
 	AVFrame		*frame;		/* scaled (or, for the top, the full) */
-	struct SwsContext *sws;		/* NULL for the top rung */
+	struct SwsContext *sws;		/* NULL for the full-size rung */
 	AVFormatContext	*hls;
 	char		 codecs[16];
 	char		 dir[4096];
 };
 
 struct cz_render_enc {
-	int		 n;		/* rungs; the last is full size */
+	int		 n;		/* rungs of this pass */
 	struct rung	 r[CZ_RENDER_MAX_VARIANTS];
-	AVFormatContext	*mp4;
+	AVFrame		*full;		/* the full-size picture drawn into */
+	AVFrame		*own_full;	/* full, when no rung encodes it */
+	AVFormatContext	*mp4;		/* NULL in the ladder pass */
 	AVPacket	*pkt, *pkt2;
 	int64_t		 next_pts;
 	int		 fps, seconds;
@@ -226,7 +236,7 @@ encode(struct cz_render_enc *e, int i, AVFrame *frame, char *err,
     size_t errlen)
 {
 	struct rung *r = &e->r[i];
-	int rc, top = i == e->n - 1;
+	int rc, top = r->sws == NULL && e->mp4 != NULL;
 
 	if ((rc = avcodec_send_frame(r->ctx, frame)) < 0) {
 		averr(err, errlen, "libx264", rc);
@@ -271,14 +281,14 @@ encode(struct cz_render_enc *e, int i, AVFrame *frame, char *err,
 }
 
 struct cz_render_enc *
-cz_render_enc_open(const struct cz_render_preset *p, int seconds, int hls,
-    const char *dir, char *err, size_t errlen)
+cz_render_enc_open(const struct cz_render_preset *p, int seconds,
+    enum cz_render_pass pass, const char *dir, char *err, size_t errlen)
 {
 	struct cz_render_enc *e;
 	struct cz_render_variant v[CZ_RENDER_MAX_VARIANTS];
 	AVDictionary *opts = NULL;
 	char path[4200];
-	int i;
+	int i, hls = pass != CZ_RENDER_PASS_MP4, nv;
 
 	if ((e = av_mallocz(sizeof(*e))) == NULL) {
 		snprintf(err, errlen, "out of memory");
@@ -288,10 +298,20 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds, int hls,
 	e->seconds = seconds;
 	snprintf(e->dir, sizeof(e->dir), "%s", dir);
 	e->hls = hls;
-	e->n = cz_render_preset_ladder(p, v);
-	if (!hls) {
-		/* The full-size rung alone, for the MP4. */
-		v[0] = v[e->n - 1];
+	nv = cz_render_preset_ladder(p, v);
+	if (pass == CZ_RENDER_PASS_LADDER) {
+		/* Every rung but the full-size one, scaled from a full-size
+		 * picture no encoder of this pass holds. */
+		e->n = nv - 1;
+		if ((e->own_full = alloc_frame(p->width, p->height,
+		    AV_PIX_FMT_YUV420P)) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			goto err;
+		}
+		e->full = e->own_full;
+	} else {
+		/* The full-size rung alone. */
+		v[0] = v[nv - 1];
 		e->n = 1;
 	}
 	if ((e->pkt = av_packet_alloc()) == NULL ||
@@ -301,7 +321,7 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds, int hls,
 	}
 	for (i = 0; i < e->n; i++) {
 		struct rung *r = &e->r[i];
-		int top = i == e->n - 1;
+		int top = v[i].width == p->width && v[i].height == p->height;
 
 		r->v = v[i];
 		snprintf(r->dir, sizeof(r->dir), "%s/hls/%s", dir, v[i].name);
@@ -319,6 +339,8 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds, int hls,
 			    v[i].width, v[i].height);
 			goto err;
 		}
+		if (top)
+			e->full = r->frame;
 		if (top && r->ctx->extradata != NULL)
 			codecs_from_annexb(r->ctx->extradata, r->ctx->extradata_size,
 			    r->codecs, sizeof(r->codecs));
@@ -335,9 +357,11 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds, int hls,
 		if (r->hls == NULL)
 			goto err;
 	}
+	if (pass == CZ_RENDER_PASS_LADDER)
+		return e;
 	snprintf(path, sizeof(path), "%s/video.mp4", dir);
 	av_dict_set(&opts, "movflags", "+faststart", 0);
-	e->mp4 = open_mux("mp4", path, e->r[e->n - 1].ctx, &opts, err, errlen);
+	e->mp4 = open_mux("mp4", path, e->r[0].ctx, &opts, err, errlen);
 	av_dict_free(&opts);
 	if (e->mp4 == NULL)
 		goto err;
@@ -351,7 +375,7 @@ void
 cz_render_enc_planes(struct cz_render_enc *e, uint8_t *data[3],
     int linesize[3])
 {
-	AVFrame *f = e->r[e->n - 1].frame;
+	AVFrame *f = e->full;
 	int i;
 
 	/* The encoder may still hold the frame: make_writable then copies
@@ -367,7 +391,7 @@ int
 cz_render_enc_submit(struct cz_render_enc *e, int changed, char *err,
     size_t errlen)
 {
-	AVFrame *full = e->r[e->n - 1].frame;
+	AVFrame *full = e->full;
 	int i;
 
 	for (i = 0; i < e->n; i++) {
@@ -427,8 +451,6 @@ int
 cz_render_enc_finish(struct cz_render_enc *e, struct cz_render_rendition *out,
     char *err, size_t errlen)
 {
-	char path[4200];
-	FILE *fp;
 	int i, rc;
 
 	for (i = 0; i < e->n; i++)
@@ -448,16 +470,27 @@ cz_render_enc_finish(struct cz_render_enc *e, struct cz_render_rendition *out,
 	for (i = 0; i < e->n; i++)
 		if (measure_rung(e, &e->r[i], &out[i], err, errlen) != 0)
 			return -1;
-	snprintf(path, sizeof(path), "%s/hls/master.m3u8", e->dir);
+	return e->n;
+}
+
+int
+cz_render_hls_master(const char *dir, int fps,
+    const struct cz_render_rendition *out, int n, char *err, size_t errlen)
+{
+	char path[4200];
+	FILE *fp;
+	int i;
+
+	snprintf(path, sizeof(path), "%s/hls/master.m3u8", dir);
 	if ((fp = fopen(path, "w")) == NULL) {
 		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
 		return -1;
 	}
 	fprintf(fp, "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-INDEPENDENT-SEGMENTS\n");
-	for (i = 0; i < e->n; i++) {
+	for (i = 0; i < n; i++) {
 		fprintf(fp, "#EXT-X-STREAM-INF:BANDWIDTH=%ld,AVERAGE-BANDWIDTH=%ld,"
 		    "RESOLUTION=%dx%d,FRAME-RATE=%d.000", out[i].bandwidth,
-		    out[i].average, out[i].v.width, out[i].v.height, e->fps);
+		    out[i].average, out[i].v.width, out[i].v.height, fps);
 		if (out[i].codecs[0] != '\0')
 			fprintf(fp, ",CODECS=\"%s\"", out[i].codecs);
 		fprintf(fp, "\n%s/index.m3u8\n", out[i].v.name);
@@ -466,7 +499,7 @@ cz_render_enc_finish(struct cz_render_enc *e, struct cz_render_rendition *out,
 		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
 		return -1;
 	}
-	return e->n;
+	return 0;
 }
 
 void
@@ -485,6 +518,7 @@ cz_render_enc_close(struct cz_render_enc *e)
 		av_frame_free(&r->frame);
 		sws_freeContext(r->sws);
 	}
+	av_frame_free(&e->own_full);
 	av_packet_free(&e->pkt);
 	av_packet_free(&e->pkt2);
 	av_free(e);

@@ -3,8 +3,10 @@
  * libx264 encoder per HLS rendition, fed from the composed full-size
  * frame (scaled with libswscale for the lower rungs); the full-size
  * encoder's packets go both to the MP4 (index at the front) and to the top
- * HLS rendition, so the largest picture is encoded once. Also the poster
- * (JPEG) and reading a file's metadata back.
+ * HLS rendition, so the largest picture is encoded once. The full-size
+ * encoder and the smaller ones run in separate passes over the same
+ * frames, so that their memory is never needed at the same time. Also the
+ * master playlist, the poster (JPEG) and reading a file's metadata back.
  */
 #ifndef CZ_RENDER_ENCODE_H
 #define CZ_RENDER_ENCODE_H
@@ -36,12 +38,21 @@ struct cz_render_meta {
 	char		 codec[32];
 };
 
-/* Opens the encoders and muxers for preset p and `seconds` seconds:
- * dir/video.mp4 and, when hls, dir/hls/NAME/index.m3u8 + segNNN.ts per
- * rendition (dir/hls/NAME must exist). Returns the encoder, or NULL with a
- * message in err. Close with cz_render_enc_close. */
+/* What one pass over the frames encodes. */
+enum cz_render_pass {
+	CZ_RENDER_PASS_MP4,	/* the full-size encoder: video.mp4 alone */
+	CZ_RENDER_PASS_TOP,	/* the same, and its packets as the top HLS rendition */
+	CZ_RENDER_PASS_LADDER	/* every smaller HLS rendition, scaled */
+};
+
+/* Opens the encoders and muxers of one pass for preset p and `seconds`
+ * seconds: dir/video.mp4 (MP4, TOP), dir/hls/NAME/index.m3u8 + segNNN.ts
+ * per rendition of the pass (TOP, LADDER; dir/hls/NAME must exist).
+ * Returns the encoder, or NULL with a message in err. Close with
+ * cz_render_enc_close. */
 struct cz_render_enc *cz_render_enc_open(const struct cz_render_preset *p,
-    int seconds, int hls, const char *dir, char *err, size_t errlen);
+    int seconds, enum cz_render_pass pass, const char *dir, char *err,
+    size_t errlen);
 
 /* The planes of the next full-size frame to draw into (writable; they
  * still hold the previous frame's picture). */
@@ -54,12 +65,17 @@ void cz_render_enc_planes(struct cz_render_enc *e, uint8_t *data[3],
 int cz_render_enc_submit(struct cz_render_enc *e, int changed, char *err,
     size_t errlen);
 
-/* Flushes the encoders, completes the MP4 and the HLS playlists and writes
- * dir/hls/master.m3u8 listing every rendition (filled into out[], room for
- * CZ_RENDER_MAX_VARIANTS). Returns the number of renditions (0 without
- * HLS), or -1 with a message in err. */
+/* Flushes the encoders, completes the MP4 and the HLS playlists of the
+ * pass and fills out[] with its renditions, smallest first (room for
+ * CZ_RENDER_MAX_VARIANTS). Returns the number of renditions (0 for the
+ * MP4 pass), or -1 with a message in err. */
 int cz_render_enc_finish(struct cz_render_enc *e,
     struct cz_render_rendition *out, char *err, size_t errlen);
+
+/* Writes dir/hls/master.m3u8 listing the n renditions of out[] (at fps
+ * frames a second). Returns 0, or -1 with a message in err. */
+int cz_render_hls_master(const char *dir, int fps,
+    const struct cz_render_rendition *out, int n, char *err, size_t errlen);
 
 /* Frees everything; e may be NULL. Files are left as they are. */
 void cz_render_enc_close(struct cz_render_enc *e);

@@ -1,15 +1,23 @@
 /*
- * render.c - one render job (see render.h): compose each card stage once,
- * feed the encoder frame by frame (static frames are the same bytes, only
- * fades and reveals are mixed per frame), write the poster from the title
- * card, complete the files, read the MP4's metadata back, then rename the
- * temporary directory DIR/../.tmp-render-XXXXXX onto DIR.
+ * render.c - one render job (see render.h): compose each card stage once
+ * a pass, feed the encoder frame by frame (static frames are the same
+ * bytes, only fades and reveals are mixed per frame), write the poster
+ * from the title card, complete the files, read the MP4's metadata back,
+ * then rename the temporary directory DIR/../.tmp-render-XXXXXX onto DIR.
+ *
+ * Two passes over the storyboard: the full-size encoder (the MP4 and the
+ * top HLS rendition), then the smaller renditions (and the poster). The
+ * cards are drawn again for the second pass, the same bytes (drawing is
+ * deterministic), which costs a little CPU and spares holding the
+ * full-size and the smaller x264 encoders in memory at the same time
+ * (the whole render's peak memory is the full-size encoder's).
  */
 #include "config.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,16 +88,18 @@ now_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* The frames of the whole storyboard into the encoder. */
+/* The frames of the whole storyboard into the encoder of one pass, which
+ * is pct0-pct1 % of the job; the poster too when poster is a path (else
+ * NULL); counted in res when count. */
 static int
 run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
     const struct cz_render_fonts *fonts, struct cz_render_enc *enc,
-    const char *tmp, struct cz_render_result *res, char *err, size_t errlen)
+    const char *poster, int pct0, int pct1, int count,
+    struct cz_render_result *res, char *err, size_t errlen)
 {
 	struct cz_render_canvas a = { 0 }, b = { 0 };
 	struct cz_render_canvas *prev = &a, *cur = &b, *t;
 	const struct cz_render_preset *p = job->preset;
-	char path[4200];
 	int ci, f, ret = -1, have, done = 0, total = 0;
 	double last_progress = now_s();
 
@@ -117,10 +127,9 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 			}
 			if (job->progress != NULL && now_s() - last_progress >= 1.0) {
 				last_progress = now_s();
-				/* Encoding is 5-90% of the job. */
 				if (job->progress(job->progress_arg,
-				    CZ_RENDER_ENCODING, 5 + 85 * done /
-				    (total > 0 ? total : 1)) != 0) {
+				    CZ_RENDER_ENCODING, pct0 + (pct1 - pct0) *
+				    done / (total > 0 ? total : 1)) != 0) {
 					snprintf(err, errlen, "abandoned (lease lost)");
 					goto err;
 				}
@@ -136,13 +145,12 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 				if (cz_render_card_draw(fonts, job->plan, c, have, cur,
 				    err, errlen) != 0)
 					goto err;
-				res->distinct++;
+				if (count)
+					res->distinct++;
 				if (c->kind == CZ_CARD_TITLE && have == 0 &&
-				    !job->mp4_only) {
-					snprintf(path, sizeof(path), "%s/poster.jpg", tmp);
-					if (cz_render_poster_write(cur, path, err, errlen) != 0)
-						goto err;
-				}
+				    poster != NULL &&
+				    cz_render_poster_write(cur, poster, err, errlen) != 0)
+					goto err;
 			}
 			changed = f == 0 || sh.stage != last.stage ||
 			    sh.from != last.from || sh.mix != last.mix ||
@@ -157,7 +165,8 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 			}
 			if (cz_render_enc_submit(enc, changed, err, errlen) != 0)
 				goto err;
-			res->frames++;
+			if (count)
+				res->frames++;
 			done++;
 			last = sh;
 		}
@@ -201,9 +210,9 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	struct cz_render_fonts fonts = { 0 };
 	struct cz_render_enc *enc = NULL;
 	struct cz_render_variant v[CZ_RENDER_MAX_VARIANTS];
-	char tmp[4096], path[4200], *slash;
+	char tmp[4096], path[4200], poster[4200], *slash;
 	int seconds = job->seconds > 0 ? job->seconds : p->seconds;
-	int i, n, made = 0, ret = -1;
+	int i, n, nr, made = 0, ret = -1;
 	double t0 = now_s();
 
 	memset(res, 0, sizeof(*res));
@@ -247,23 +256,48 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 			goto err;
 		}
 	}
-	if ((enc = cz_render_enc_open(p, seconds, !job->mp4_only, tmp, err,
-	    errlen)) == NULL)
+	/* The full-size pass: the MP4 (and the top rendition, last in the
+	 * ladder); encoding is 5-90% of the job, the full-size encoder about
+	 * two thirds of that. The poster comes with the smaller renditions
+	 * (if any), away from the full-size encoder's peak. */
+	snprintf(poster, sizeof(poster), "%s/poster.jpg", tmp);
+	if ((enc = cz_render_enc_open(p, seconds, job->mp4_only ?
+	    CZ_RENDER_PASS_MP4 : CZ_RENDER_PASS_TOP, tmp, err, errlen)) == NULL)
 		goto err;
 	if (report(job, CZ_RENDER_ENCODING, 5, err, errlen) != 0 ||
-	    run_frames(job, &story, &fonts, enc, tmp, res, err, errlen) != 0 ||
-	    report(job, CZ_RENDER_PACKAGING, 90, err, errlen) != 0)
+	    run_frames(job, &story, &fonts, enc, n == 1 ? poster : NULL, 5,
+	    n > 1 ? 60 : 90, 1, res, err, errlen) != 0)
 		goto err;
-	if ((res->nrenditions = cz_render_enc_finish(enc, res->renditions, err,
-	    errlen)) < 0)
+	if ((nr = cz_render_enc_finish(enc, &res->renditions[n > 0 ? n - 1 : 0],
+	    err, errlen)) < 0)
 		goto err;
 	cz_render_enc_close(enc);
 	enc = NULL;
+	res->nrenditions = nr;
+	/* The smaller renditions and the poster, from the same frames drawn
+	 * again, once the full-size encoder's memory is given back. */
+	if (n > 1) {
+		malloc_trim(0);
+		if ((enc = cz_render_enc_open(p, seconds, CZ_RENDER_PASS_LADDER,
+		    tmp, err, errlen)) == NULL ||
+		    run_frames(job, &story, &fonts, enc, poster, 60, 90, 0, res,
+		    err, errlen) != 0 ||
+		    (nr = cz_render_enc_finish(enc, res->renditions, err,
+		    errlen)) < 0)
+			goto err;
+		cz_render_enc_close(enc);
+		enc = NULL;
+		res->nrenditions += nr;
+	}
+	if (report(job, CZ_RENDER_PACKAGING, 90, err, errlen) != 0)
+		goto err;
+	if (n > 0 && cz_render_hls_master(tmp, p->fps, res->renditions,
+	    res->nrenditions, err, errlen) != 0)
+		goto err;
 	snprintf(path, sizeof(path), "%s/video.mp4", tmp);
 	if (cz_render_probe(path, &res->mp4, err, errlen) != 0)
 		goto err;
-	snprintf(path, sizeof(path), "%s/poster.jpg", tmp);
-	if (!job->mp4_only && cz_render_probe(path, &res->poster, err, errlen) != 0)
+	if (!job->mp4_only && cz_render_probe(poster, &res->poster, err, errlen) != 0)
 		goto err;
 	/* The directories were made 0700 by mkdtemp: readable by the web
 	 * server like any file written here. */
