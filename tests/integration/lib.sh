@@ -264,6 +264,29 @@ planner_user() {
 	make_user "$@" && login "$1" "$2" && accept_legal
 }
 
+# need_foods - makes sure the foods table holds the USDA foods the planner
+# needs: imports them (cibozer-admin import-usda $CZ_USDA_DIR) when it is
+# empty, since tests that make plans may run before test_catalog.sh; skips
+# the test, saying why, when they cannot be had; fails and ends it when the
+# import fails. Sets NFOODS to the count.
+NFOODS=0
+need_foods() {
+	local _cz_d
+	_cz_d=$(_cz_tmp) || return 1
+	NFOODS=$(psql_q "SELECT count(*) FROM foods" 2>"$_cz_d/foods.err") ||
+		skip "no foods table: $(head -n 1 "$_cz_d/foods.err")"
+	if [[ $NFOODS == 0 ]]; then
+		[[ -n ${CZ_USDA_DIR:-} && -d ${CZ_USDA_DIR:-} ]] ||
+			skip "the foods table is empty and CZ_USDA_DIR (scripts/usda) is not set"
+		if ! "$CZ_ADMIN" --config "$CZ_CONFIG" import-usda "$CZ_USDA_DIR" >"$_cz_d/import.log" 2>&1; then
+			tail -n 20 "$_cz_d/import.log"
+			fail "cibozer-admin import-usda $CZ_USDA_DIR"
+			finish
+		fi
+		NFOODS=$(psql_q "SELECT count(*) FROM foods")
+	fi
+}
+
 # skip REASON - ends the test as skipped (exit 77), printing why.
 skip() {
 	printf 'skip: %s\n' "$*"

@@ -108,7 +108,8 @@ check "creations and revocations are audited" \
 	test "$(psql_q "SELECT count(*) FILTER (WHERE event = 'apikey.created') || '/' || count(*) FILTER (WHERE event = 'apikey.revoked') FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$user'")" = "3/2"
 
 # Usage per key and day: requests, plans and videos, shown on the page
-# and by GET /api/keys. A video needs a verified address.
+# and by GET /api/keys. A video needs a verified address, a plan the foods.
+need_foods
 psql_q "UPDATE users SET email_verified_at = now() WHERE email = '$user'" >/dev/null
 json "$B/api/keys" '{"name": "maker", "scopes": ["plans:read", "plans:write", "videos:read", "videos:write"]}' "${SAUTH[@]}"
 mkey=$(jq -r .key <<<"$HTTP_BODY")

@@ -52,14 +52,7 @@ mkdir -p "$tmp"
 
 # The plan needs foods; this test runs before test_catalog.sh, so it
 # imports them when the table is empty, as test_catalog.sh would.
-nfoods=$(psql_q "SELECT count(*) FROM foods" 2>"$tmp/foods.err") ||
-	skip "no foods table: $(head -n 1 "$tmp/foods.err")"
-if [[ $nfoods == 0 ]]; then
-	[[ -n ${CZ_USDA_DIR:-} && -d ${CZ_USDA_DIR:-} ]] ||
-		skip "the foods table is empty and CZ_USDA_DIR (scripts/usda) is not set"
-	"$CZ_ADMIN" --config "$CZ_CONFIG" import-usda "$CZ_USDA_DIR" >"$tmp/import.log" 2>&1 ||
-		{ tail -n 20 "$tmp/import.log"; fail "cibozer-admin import-usda $CZ_USDA_DIR"; finish; }
-fi
+need_foods
 
 # The site over HTTPS, as people use it: the __Host- cookie is Secure, and
 # the page's POSTs come from an origin scripts/test lists in extra_origins

@@ -14,20 +14,8 @@ source "$(dirname "$0")/lib.sh"
 
 tmp=$(_cz_tmp)
 
-nfoods=$(psql_q "SELECT count(*) FROM foods" 2>"$tmp/foods.err") ||
-	skip "no foods table: $(head -n 1 "$tmp/foods.err")"
-if [[ $nfoods == 0 ]]; then
-	[[ -n ${CZ_USDA_DIR:-} && -d ${CZ_USDA_DIR:-} ]] ||
-		skip "the foods table is empty and CZ_USDA_DIR (scripts/usda) is not set"
-	"$CZ_ADMIN" --help 2>&1 | grep -q 'import-usda' ||
-		skip "the foods table is empty and cibozer-admin has no import-usda command"
-	if ! "$CZ_ADMIN" --config "$CZ_CONFIG" import-usda "$CZ_USDA_DIR" >"$tmp/import.log" 2>&1; then
-		tail -n 20 "$tmp/import.log"
-		fail "cibozer-admin import-usda $CZ_USDA_DIR"
-		finish
-	fi
-	nfoods=$(psql_q "SELECT count(*) FROM foods")
-fi
+need_foods
+nfoods=$NFOODS
 echo "foods: $nfoods"
 
 # none NAME SQL - a check that passes when SQL returns no row; the offending

@@ -16,6 +16,7 @@ command -v jq >/dev/null || skip "jq is not installed (package jq)"
 B=$CZ_BASE_URL
 pw='tangerine orbit 7'
 user=inject-$$@example.org
+need_foods
 reset_limits
 planner_user "$user" "$pw" || fail "set up a signed-in planner" "log-in failed"
 psql_q "UPDATE users SET email_verified_at = now() WHERE email = '$user'" >/dev/null

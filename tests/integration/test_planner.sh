@@ -15,17 +15,7 @@ source "$(dirname "$0")/lib.sh"
 
 tmp=$(_cz_tmp)
 
-nfoods=$(psql_q "SELECT count(*) FROM foods" 2>"$tmp/foods.err") ||
-	skip "no foods table: $(head -n 1 "$tmp/foods.err")"
-if [[ $nfoods == 0 ]]; then
-	[[ -n ${CZ_USDA_DIR:-} && -d ${CZ_USDA_DIR:-} ]] ||
-		skip "the foods table is empty and CZ_USDA_DIR (scripts/usda) is not set"
-	if ! "$CZ_ADMIN" --config "$CZ_CONFIG" import-usda "$CZ_USDA_DIR" >"$tmp/import.log" 2>&1; then
-		tail -n 20 "$tmp/import.log"
-		fail "cibozer-admin import-usda $CZ_USDA_DIR"
-		finish
-	fi
-fi
+need_foods
 
 admin() {
 	"$CZ_ADMIN" --config "$CZ_CONFIG" "$@"

@@ -19,14 +19,7 @@ source "$(dirname "$0")/lib.sh"
 command -v jq >/dev/null || skip "jq is not installed (package jq)"
 tmp=$(_cz_tmp)
 
-nfoods=$(psql_q "SELECT count(*) FROM foods" 2>"$tmp/foods.err") ||
-	skip "no foods table: $(head -n 1 "$tmp/foods.err")"
-if [[ $nfoods == 0 ]]; then
-	[[ -n ${CZ_USDA_DIR:-} && -d ${CZ_USDA_DIR:-} ]] ||
-		skip "the foods table is empty and CZ_USDA_DIR (scripts/usda) is not set"
-	"$CZ_ADMIN" --config "$CZ_CONFIG" import-usda "$CZ_USDA_DIR" >"$tmp/import.log" 2>&1 ||
-		{ tail -n 20 "$tmp/import.log"; fail "import-usda"; finish; }
-fi
+need_foods
 
 API=$CZ_BASE_URL/api/plans
 reset_limits
