@@ -200,9 +200,7 @@ dispatch(struct cz_request *r)
 		return status;
 	if ((r->match.route->flags & CZ_ROUTE_DB) &&
 	    cz_db_ensure(r->app->db) == -1) {
-		r->error_message = "the database is unavailable; please try "
-		    "again shortly";
-		return 503;
+		return cz_db_unavailable(r);
 	}
 	/* Who is asking, then whether a cookie-authenticated change came
 	 * from this site's own pages. */

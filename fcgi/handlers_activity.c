@@ -99,9 +99,7 @@ cz_h_account_activity(struct cz_request *r)
 	res = cz_db_exec(r->app->db, "activity_list", 3, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
 		PQclear(res);
-		r->error_message = "the database is unavailable; please try "
-		    "again shortly";
-		return 503;
+		return cz_db_unavailable(r);
 	}
 	list = json_object_new_array();
 	n = PQntuples(res);

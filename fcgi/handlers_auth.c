@@ -357,9 +357,7 @@ cz_h_login(struct cz_request *r)
 	res = cz_db_exec(r->app->db, "user_by_email", 1, p);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
 		PQclear(res);
-		r->error_message = "the database is unavailable; please try "
-		    "again shortly";
-		return 503;
+		return cz_db_unavailable(r);
 	}
 	if (PQntuples(res) == 1) {
 		id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);

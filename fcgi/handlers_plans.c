@@ -401,9 +401,7 @@ load_plan(struct cz_request *r, long long id, int *status)
 	res = cz_db_exec(r->app->db, "plan_get", 1, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
 		PQclear(res);
-		r->error_message = "the database is unavailable; please try "
-		    "again shortly";
-		*status = 503;
+		*status = cz_db_unavailable(r);
 		return NULL;
 	}
 	if (PQntuples(res) != 1 || r->user == NULL ||
@@ -591,9 +589,7 @@ regenerate(struct cz_request *r, long long id, long long day,
 	up = cz_db_exec(r->app->db, "plan_update", 3, v);
 	if (up == NULL || PQresultStatus(up) != PGRES_TUPLES_OK) {
 		PQclear(up);
-		r->error_message = "the database is unavailable; please try "
-		    "again shortly";
-		return 503;
+		return cz_db_unavailable(r);
 	}
 	status = PQntuples(up) == 1 ? 0 : 409;
 	PQclear(up);
@@ -1064,9 +1060,7 @@ cz_h_plans_list(struct cz_request *r)
 	res = cz_db_exec(r->app->db, "plan_list", 3, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
 		PQclear(res);
-		r->error_message = "the database is unavailable; please try "
-		    "again shortly";
-		return 503;
+		return cz_db_unavailable(r);
 	}
 	if ((ctx = cz_page_ctx(r, "Saved plans")) == NULL) {
 		PQclear(res);

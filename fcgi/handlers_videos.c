@@ -133,14 +133,6 @@ param_id(struct cz_request *r, const char *name)
 	return p != NULL ? p->num : 0;
 }
 
-static int
-db_unavailable(struct cz_request *r)
-{
-	r->error_message = "the database is unavailable; please try again "
-	    "shortly";
-	return 503;
-}
-
 /* Nobody signed in: 401 for the API, the log-in page for people. */
 static int
 sign_in_first(struct cz_request *r, const char *next)
@@ -206,7 +198,7 @@ load_job(struct cz_request *r, long long id, struct job *j)
 	res = cz_db_exec(r->app->db, "video_get_job", 2, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
 		PQclear(res);
-		return db_unavailable(r);
+		return cz_db_unavailable(r);
 	}
 	if (PQntuples(res) != 1 || !may_see(r, cz_strtonum(PQgetvalue(res, 0,
 	    12), 0, LLONG_MAX, &errstr))) {
@@ -377,7 +369,7 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 	res = cz_db_exec(r->app->db, "video_plan_owner", 1, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
 		PQclear(res);
-		return db_unavailable(r);
+		return cz_db_unavailable(r);
 	}
 	owner = PQntuples(res) == 1 ? cz_strtonum(PQgetvalue(res, 0, 0), 0,
 	    LLONG_MAX, &errstr) : -1;
@@ -394,7 +386,7 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 		return 403;
 	}
 	if ((c = cz_db_conn(r->app->db)) == NULL)
-		return db_unavailable(r);
+		return cz_db_unavailable(r);
 	/* One request at a time per plan, so that two at once make one job. */
 	PQclear(PQexec(c, "BEGIN"));
 	ret = 503;
@@ -445,7 +437,7 @@ out:
 		ret = 503;
 	PQclear(res);
 	if (ret == 503)
-		return db_unavailable(r);
+		return cz_db_unavailable(r);
 	if (*created) {
 		detail = json_object_new_object();
 		json_object_object_add(detail, "job", json_object_new_int64(*id));
@@ -606,7 +598,7 @@ cz_h_api_video_progress(struct cz_request *r)
 	rc = res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK;
 	PQclear(res);
 	if (!rc)
-		return db_unavailable(r);
+		return cz_db_unavailable(r);
 	r->status = 204;
 	return 0;
 }
@@ -641,7 +633,7 @@ cz_h_videos_list(struct cz_request *r)
 	res = cz_db_exec(r->app->db, "video_list_jobs", 3, v);
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
 		PQclear(res);
-		return db_unavailable(r);
+		return cz_db_unavailable(r);
 	}
 	if ((ctx = cz_page_ctx(r, "Your videos")) == NULL) {
 		PQclear(res);

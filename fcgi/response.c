@@ -354,3 +354,11 @@ cz_json_message(struct cz_request *r, const char *status_word,
 		    json_object_new_string(message));
 	return o;
 }
+
+int
+cz_db_unavailable(struct cz_request *r)
+{
+	r->error_message = "the database is unavailable; please try again "
+	    "shortly";
+	return 503;
+}

@@ -31,6 +31,10 @@ int cz_resp_html(struct cz_request *r, int status, const char *template,
 struct json_object *cz_errors_body(struct cz_request *r,
     struct json_object *fields);
 
+/* Sets the message of a 503 for a database that did not answer; returns
+ * 503, for "return cz_db_unavailable(r);". */
+int cz_db_unavailable(struct cz_request *r);
+
 /* Sends obj as JSON. Returns 0. */
 int cz_resp_json(struct cz_request *r, int status, struct json_object *obj);
 

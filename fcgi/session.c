@@ -128,9 +128,7 @@ load_key(struct cz_request *r, const char *auth)
 	if (cz_sha256_hex(cred, len, hash) == -1)
 		return 500;
 	if (cz_db_ensure(r->app->db) == -1) {
-		r->error_message = "the database is unavailable; please try "
-		    "again shortly";
-		return 503;
+		return cz_db_unavailable(r);
 	}
 	v[0] = hash;
 	v[1] = s->terms_version;
