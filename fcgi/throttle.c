@@ -73,19 +73,29 @@ err:
 	return rc;
 }
 
+/* Runs the rate-limit statement name, whose answer is not needed; a
+ * failure is logged under rl's scope. */
+static void
+limit_exec(struct cz_request *r, const struct cz_ratelimit *rl,
+    const char *name, int n, const char *const *v)
+{
+	PGresult *res;
+
+	res = cz_db_exec(r->app->db, name, n, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+		cz_log(CZ_LOG_ERROR, "%s: %s: %s", name, rl->scope,
+		    res != NULL ? PQresultErrorMessage(res) :
+		    cz_db_error(r->app->db));
+	PQclear(res);
+}
+
 void
 cz_limit_clear(struct cz_request *r, const struct cz_ratelimit *rl,
     const char *key)
 {
 	const char *v[2] = { rl->scope, key };
-	PGresult *res;
 
-	res = cz_db_exec(r->app->db, "rl_clear", 2, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
-		cz_log(CZ_LOG_ERROR, "%s: %s: %s", __func__, rl->scope,
-		    res != NULL ? PQresultErrorMessage(res) :
-		    cz_db_error(r->app->db));
-	PQclear(res);
+	limit_exec(r, rl, "rl_clear", 2, v);
 }
 
 void
@@ -94,7 +104,6 @@ cz_limit_refund(struct cz_request *r, const struct cz_ratelimit *rl,
 {
 	char win[16];
 	const char *v[3];
-	PGresult *res;
 
 	if (key == NULL || *key == '\0' || strlen(key) > CZ_RATELIMIT_KEY_MAX)
 		key = "unknown";	/* as cz_limit_hit counted it */
@@ -102,12 +111,7 @@ cz_limit_refund(struct cz_request *r, const struct cz_ratelimit *rl,
 	v[0] = rl->scope;
 	v[1] = key;
 	v[2] = win;
-	res = cz_db_exec(r->app->db, "rl_refund", 3, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
-		cz_log(CZ_LOG_ERROR, "%s: %s: %s", __func__, rl->scope,
-		    res != NULL ? PQresultErrorMessage(res) :
-		    cz_db_error(r->app->db));
-	PQclear(res);
+	limit_exec(r, rl, "rl_refund", 3, v);
 }
 
 int
