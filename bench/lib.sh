@@ -94,6 +94,31 @@ bench_wrk() {
 	echo "$rps $p99 ${errs:-0} ${n:-0}"
 }
 
+# bench_tree_ticks PID - CPU clock ticks (user + system) used so far by PID
+# and every live descendant, from /proc; 0 for a pid that is gone.
+bench_tree_ticks() {
+	local pid=$1 kids k total=0 t
+	[[ -r /proc/$pid/stat ]] || { echo 0; return; }
+	# Fields after the ")" of the command: utime is 14th, stime 15th.
+	t=$(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')
+	total=$((total + t))
+	kids=$(cat /proc/"$pid"/task/*/children 2>/dev/null)
+	for k in $kids; do
+		total=$((total + $(bench_tree_ticks "$k")))
+	done
+	echo "$total"
+}
+
+# bench_stack_ticks - "postgresql responders nginx" CPU ticks so far, of
+# the stack bench_start started.
+bench_stack_ticks() {
+	local pg fcgi ngx
+	pg=$(head -n 1 "$state/pg/data/postmaster.pid" 2>/dev/null)
+	fcgi=$(cat "$state/fcgi.sock.pid" 2>/dev/null)
+	ngx=$(cat "$(cz_nginx_pidfile "$state/nginx/nginx.conf")" 2>/dev/null)
+	echo "$(bench_tree_ticks "${pg:-0}") $(bench_tree_ticks "${fcgi:-0}") $(bench_tree_ticks "${ngx:-0}")"
+}
+
 # median A B C - the middle of three numbers.
 median() {
 	printf '%s\n' "$@" | sort -g | sed -n 2p
