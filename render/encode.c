@@ -12,12 +12,14 @@
  * per encoder and reused.
  *
  * One encoder object is one pass over the frames (enum cz_render_pass):
- * the full-size encoder (MP4, and the top HLS rendition), or the smaller
- * renditions together. Running them one after the other, not all at once,
- * keeps peak memory to that of the full-size encoder alone: x264's frame
- * pools (lookahead, B-frames, frame threads) are most of a render's memory,
- * and the 720p and 360p encoders beside the full-size one added half as
- * much again, over the ffmpeg program's figure for the MP4 alone.
+ * the full-size encoder (MP4, and the top HLS rendition; it also scales
+ * each frame to the smaller sizes, for the spool), or the smaller
+ * renditions together, fed those pictures back. Running them one after
+ * the other, not all at once, keeps peak memory to that of the full-size
+ * encoder alone: x264's frame pools (lookahead, B-frames, frame threads)
+ * are most of a render's memory, and the 720p and 360p encoders beside the
+ * full-size one added half as much again, over the ffmpeg program's
+ * figure for the MP4 alone.
  */
 #include "config.h"
 
@@ -43,18 +45,24 @@
 struct rung {
 	struct cz_render_variant v;
 	AVCodecContext	*ctx;
-	AVFrame		*frame;		/* scaled (or, for the top, the full) */
-	struct SwsContext *sws;		/* NULL for the full-size rung */
+	AVFrame		*frame;		/* the picture it encodes next */
 	AVFormatContext	*hls;
 	char		 codecs[16];
 	char		 dir[4096];
 };
 
+/* The full-size picture scaled to a smaller rung's size, for the spool. */
+struct scaled {
+	struct SwsContext *sws;
+	AVFrame		*frame;
+};
+
 struct cz_render_enc {
 	int		 n;		/* rungs of this pass */
 	struct rung	 r[CZ_RENDER_MAX_VARIANTS];
+	int		 ns;		/* smaller rungs scaled (the top pass) */
+	struct scaled	 sc[CZ_RENDER_MAX_VARIANTS];
 	AVFrame		*full;		/* the full-size picture drawn into */
-	AVFrame		*own_full;	/* full, when no rung encodes it */
 	AVFormatContext	*mp4;		/* NULL in the ladder pass */
 	AVPacket	*pkt, *pkt2;
 	int64_t		 next_pts;
@@ -236,7 +244,7 @@ encode(struct cz_render_enc *e, int i, AVFrame *frame, char *err,
     size_t errlen)
 {
 	struct rung *r = &e->r[i];
-	int rc, top = r->sws == NULL && e->mp4 != NULL;
+	int rc, top = e->mp4 != NULL;
 
 	if ((rc = avcodec_send_frame(r->ctx, frame)) < 0) {
 		averr(err, errlen, "libx264", rc);
@@ -300,17 +308,28 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds,
 	e->hls = hls;
 	nv = cz_render_preset_ladder(p, v);
 	if (pass == CZ_RENDER_PASS_LADDER) {
-		/* Every rung but the full-size one, scaled from a full-size
-		 * picture no encoder of this pass holds. */
+		/* Every rung but the full-size one, fed scaled pictures. */
 		e->n = nv - 1;
-		if ((e->own_full = alloc_frame(p->width, p->height,
-		    AV_PIX_FMT_YUV420P)) == NULL) {
-			snprintf(err, errlen, "out of memory");
-			goto err;
-		}
-		e->full = e->own_full;
 	} else {
-		/* The full-size rung alone. */
+		/* The full-size rung alone; with HLS, the picture scaled to
+		 * the smaller rungs' sizes too (the bicubic scaler the ladder
+		 * always used), for the ladder pass to encode later. */
+		e->ns = hls ? nv - 1 : 0;
+		for (i = 0; i < e->ns; i++) {
+			if ((e->sc[i].frame = alloc_frame(v[i].width, v[i].height,
+			    AV_PIX_FMT_YUV420P)) == NULL) {
+				snprintf(err, errlen, "out of memory");
+				goto err;
+			}
+			if ((e->sc[i].sws = sws_getContext(p->width, p->height,
+			    AV_PIX_FMT_YUV420P, v[i].width, v[i].height,
+			    AV_PIX_FMT_YUV420P, SWS_BICUBIC, NULL, NULL,
+			    NULL)) == NULL) {
+				snprintf(err, errlen, "cannot set up scaling to %dx%d",
+				    v[i].width, v[i].height);
+				goto err;
+			}
+		}
 		v[0] = v[nv - 1];
 		e->n = 1;
 	}
@@ -330,13 +349,6 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds,
 		if ((r->frame = alloc_frame(v[i].width, v[i].height,
 		    AV_PIX_FMT_YUV420P)) == NULL) {
 			snprintf(err, errlen, "out of memory");
-			goto err;
-		}
-		if (!top && (r->sws = sws_getContext(p->width, p->height,
-		    AV_PIX_FMT_YUV420P, v[i].width, v[i].height,
-		    AV_PIX_FMT_YUV420P, SWS_BICUBIC, NULL, NULL, NULL)) == NULL) {
-			snprintf(err, errlen, "cannot set up scaling to %dx%d",
-			    v[i].width, v[i].height);
 			goto err;
 		}
 		if (top)
@@ -394,23 +406,60 @@ cz_render_enc_submit(struct cz_render_enc *e, int changed, char *err,
 	AVFrame *full = e->full;
 	int i;
 
+	/* An unchanged picture scales to the same bytes: scaled once. */
+	for (i = 0; i < e->ns && (changed || e->next_pts == 0); i++)
+		sws_scale(e->sc[i].sws, (const uint8_t *const *)full->data,
+		    full->linesize, 0, full->height, e->sc[i].frame->data,
+		    e->sc[i].frame->linesize);
 	for (i = 0; i < e->n; i++) {
 		struct rung *r = &e->r[i];
 
-		if (r->sws != NULL && (changed || e->next_pts == 0)) {
-			if (av_frame_make_writable(r->frame) < 0) {
-				snprintf(err, errlen, "out of memory");
-				return -1;
-			}
-			sws_scale(r->sws, (const uint8_t *const *)full->data,
-			    full->linesize, 0, full->height, r->frame->data,
-			    r->frame->linesize);
-		}
 		r->frame->pts = e->next_pts;
 		if (encode(e, i, r->frame, err, errlen) != 0)
 			return -1;
 	}
 	e->next_pts++;
+	return 0;
+}
+
+static void
+pics_of(struct cz_render_pics *p, int i, const AVFrame *f)
+{
+	int pl;
+
+	p->w[i] = f->width;
+	p->h[i] = f->height;
+	for (pl = 0; pl < 3; pl++) {
+		p->data[i][pl] = f->data[pl];
+		p->linesize[i][pl] = f->linesize[pl];
+	}
+}
+
+void
+cz_render_enc_scaled(struct cz_render_enc *e, struct cz_render_pics *p)
+{
+	int i;
+
+	p->n = e->ns;
+	for (i = 0; i < e->ns; i++)
+		pics_of(p, i, e->sc[i].frame);
+}
+
+int
+cz_render_enc_rungs(struct cz_render_enc *e, struct cz_render_pics *p,
+    char *err, size_t errlen)
+{
+	int i;
+
+	p->n = e->n;
+	for (i = 0; i < e->n; i++) {
+		/* x264 may still hold the last frame sent. */
+		if (av_frame_make_writable(e->r[i].frame) < 0) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		pics_of(p, i, e->r[i].frame);
+	}
 	return 0;
 }
 
@@ -516,9 +565,9 @@ cz_render_enc_close(struct cz_render_enc *e)
 		(void)close_mux(&r->hls, 0);
 		avcodec_free_context(&r->ctx);
 		av_frame_free(&r->frame);
-		sws_freeContext(r->sws);
+		sws_freeContext(e->sc[i].sws);
+		av_frame_free(&e->sc[i].frame);
 	}
-	av_frame_free(&e->own_full);
 	av_packet_free(&e->pkt);
 	av_packet_free(&e->pkt2);
 	av_free(e);

@@ -4,9 +4,11 @@
  * frame (scaled with libswscale for the lower rungs); the full-size
  * encoder's packets go both to the MP4 (index at the front) and to the top
  * HLS rendition, so the largest picture is encoded once. The full-size
- * encoder and the smaller ones run in separate passes over the same
- * frames, so that their memory is never needed at the same time. Also the
- * master playlist, the poster (JPEG) and reading a file's metadata back.
+ * encoder and the smaller ones run in separate passes, so that their
+ * memory is never needed at the same time: the full-size pass also scales
+ * each frame to the smaller sizes (for the caller to keep, see spool.h),
+ * and the ladder pass encodes those pictures. Also the master playlist,
+ * the poster (JPEG) and reading a file's metadata back.
  */
 #ifndef CZ_RENDER_ENCODE_H
 #define CZ_RENDER_ENCODE_H
@@ -42,7 +44,16 @@ struct cz_render_meta {
 enum cz_render_pass {
 	CZ_RENDER_PASS_MP4,	/* the full-size encoder: video.mp4 alone */
 	CZ_RENDER_PASS_TOP,	/* the same, and its packets as the top HLS rendition */
-	CZ_RENDER_PASS_LADDER	/* every smaller HLS rendition, scaled */
+	CZ_RENDER_PASS_LADDER	/* every smaller HLS rendition, fed scaled pictures */
+};
+
+/* The pictures of one frame at the smaller renditions' sizes, smallest
+ * first (the ladder's order); YUV 4:2:0 planes. */
+struct cz_render_pics {
+	int		 n;
+	int		 w[CZ_RENDER_MAX_VARIANTS], h[CZ_RENDER_MAX_VARIANTS];
+	uint8_t		*data[CZ_RENDER_MAX_VARIANTS][3];
+	int		 linesize[CZ_RENDER_MAX_VARIANTS][3];
 };
 
 /* Opens the encoders and muxers of one pass for preset p and `seconds`
@@ -55,15 +66,27 @@ struct cz_render_enc *cz_render_enc_open(const struct cz_render_preset *p,
     size_t errlen);
 
 /* The planes of the next full-size frame to draw into (writable; they
- * still hold the previous frame's picture). */
+ * still hold the previous frame's picture). Not for the ladder pass. */
 void cz_render_enc_planes(struct cz_render_enc *e, uint8_t *data[3],
     int linesize[3]);
 
-/* Encodes the next frame; changed 0 says it is the same picture as the
- * previous frame, which spares the scaling. Returns 0, or -1 with a
+/* Encodes the next frame (the ladder pass: the pictures filled in
+ * through cz_render_enc_rungs); changed 0 says it is the same picture as
+ * the previous frame, which spares the scaling. Returns 0, or -1 with a
  * message in err (e.g. a write error: disk full). */
 int cz_render_enc_submit(struct cz_render_enc *e, int changed, char *err,
     size_t errlen);
+
+/* The full-size pass with HLS: the frame last submitted, scaled to each
+ * smaller rendition's size (p->n is 0 when there is none). The pictures
+ * are the encoder's, valid until the next submit. */
+void cz_render_enc_scaled(struct cz_render_enc *e, struct cz_render_pics *p);
+
+/* The ladder pass: the writable pictures of the next frame, one per
+ * rendition, to fill in before cz_render_enc_submit. Returns 0, or -1
+ * with a message in err. */
+int cz_render_enc_rungs(struct cz_render_enc *e, struct cz_render_pics *p,
+    char *err, size_t errlen);
 
 /* Flushes the encoders, completes the MP4 and the HLS playlists of the
  * pass and fills out[] with its renditions, smallest first (room for

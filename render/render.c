@@ -1,16 +1,19 @@
 /*
- * render.c - one render job (see render.h): compose each card stage once
- * a pass, feed the encoder frame by frame (static frames are the same
- * bytes, only fades and reveals are mixed per frame), write the poster
- * from the title card, complete the files, read the MP4's metadata back,
- * then rename the temporary directory DIR/../.tmp-render-XXXXXX onto DIR.
+ * render.c - one render job (see render.h): compose each card stage once,
+ * feed the encoder frame by frame (static frames are the same bytes, only
+ * fades and reveals are mixed per frame), write the poster from the title
+ * card, complete the files, read the MP4's metadata back, then rename the
+ * temporary directory DIR/../.tmp-render-XXXXXX onto DIR.
  *
- * Two passes over the storyboard: the full-size encoder (the MP4 and the
- * top HLS rendition), then the smaller renditions (and the poster). The
- * cards are drawn again for the second pass, the same bytes (drawing is
- * deterministic), which costs a little CPU and spares holding the
- * full-size and the smaller x264 encoders in memory at the same time
- * (the whole render's peak memory is the full-size encoder's).
+ * Two passes, one composition: the first composes every frame, encodes it
+ * at full size (the MP4 and the top HLS rendition) and spools it scaled to
+ * the smaller renditions' sizes (spool.h: changed frames only, deflated,
+ * in the temporary directory); the second, once the full-size encoder's
+ * memory is given back, encodes the smaller renditions from the spool and
+ * writes the poster from the title card kept there. So the full-size and
+ * the smaller x264 encoders are never in memory at the same time (the
+ * whole render's peak memory is the full-size encoder's) and nothing is
+ * drawn twice.
  */
 #include "config.h"
 
@@ -31,6 +34,7 @@
 #include "cards.h"
 #include "render.h"
 #include "scene.h"
+#include "spool.h"
 
 static int
 rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
@@ -88,13 +92,37 @@ now_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* The frames of the whole storyboard into the encoder of one pass, which
- * is pct0-pct1 % of the job; the poster too when poster is a path (else
- * NULL); counted in res when count. */
+/* Asks the job's progress callback about every second (pct0-pct1 % of
+ * the job, done of total frames) and checks for a stop; nonzero (with err
+ * set) to abandon the render. */
+static int
+tick(const struct cz_render_job *job, double *last, int pct0, int pct1,
+    int done, int total, char *err, size_t errlen)
+{
+	if (job->stop != NULL && *job->stop) {
+		snprintf(err, errlen, "interrupted");
+		return -1;
+	}
+	if (job->progress != NULL && now_s() - *last >= 1.0) {
+		*last = now_s();
+		if (job->progress(job->progress_arg, CZ_RENDER_ENCODING, pct0 +
+		    (pct1 - pct0) * done / (total > 0 ? total : 1)) != 0) {
+			snprintf(err, errlen, "abandoned (lease lost)");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Composes the frames of the whole storyboard into the full-size encoder,
+ * which is pct0-pct1 % of the job. With a spool, each frame scaled to the
+ * smaller sizes goes there too, and the title card's picture is kept
+ * there for the poster; else the poster is written now when poster is a
+ * path (else NULL). */
 static int
 run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
     const struct cz_render_fonts *fonts, struct cz_render_enc *enc,
-    const char *poster, int pct0, int pct1, int count,
+    struct cz_render_spool *spool, const char *poster, int pct0, int pct1,
     struct cz_render_result *res, char *err, size_t errlen)
 {
 	struct cz_render_canvas a = { 0 }, b = { 0 };
@@ -121,19 +149,9 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 			uint8_t *data[3];
 			int ls[3], changed;
 
-			if (job->stop != NULL && *job->stop) {
-				snprintf(err, errlen, "interrupted");
+			if (tick(job, &last_progress, pct0, pct1, done, total,
+			    err, errlen) != 0)
 				goto err;
-			}
-			if (job->progress != NULL && now_s() - last_progress >= 1.0) {
-				last_progress = now_s();
-				if (job->progress(job->progress_arg,
-				    CZ_RENDER_ENCODING, pct0 + (pct1 - pct0) *
-				    done / (total > 0 ? total : 1)) != 0) {
-					snprintf(err, errlen, "abandoned (lease lost)");
-					goto err;
-				}
-			}
 			cz_render_story_shot(c, f, &sh);
 			while (have < sh.stage) {
 				/* The next stage: the current one becomes the
@@ -145,10 +163,16 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 				if (cz_render_card_draw(fonts, job->plan, c, have, cur,
 				    err, errlen) != 0)
 					goto err;
-				if (count)
-					res->distinct++;
-				if (c->kind == CZ_CARD_TITLE && have == 0 &&
-				    poster != NULL &&
+				res->distinct++;
+				if (c->kind != CZ_CARD_TITLE || have != 0)
+					continue;
+				/* The poster's picture: kept for the second
+				 * pass, away from the full-size encoder's
+				 * peak; written now when there is none. */
+				if (spool != NULL && cz_render_spool_keep(spool, cur,
+				    err, errlen) != 0)
+					goto err;
+				if (spool == NULL && poster != NULL &&
 				    cz_render_poster_write(cur, poster, err, errlen) != 0)
 					goto err;
 			}
@@ -165,8 +189,15 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 			}
 			if (cz_render_enc_submit(enc, changed, err, errlen) != 0)
 				goto err;
-			if (count)
-				res->frames++;
+			if (spool != NULL) {
+				struct cz_render_pics pics;
+
+				cz_render_enc_scaled(enc, &pics);
+				if (cz_render_spool_put(spool, &pics, changed, err,
+				    errlen) != 0)
+					goto err;
+			}
+			res->frames++;
 			done++;
 			last = sh;
 		}
@@ -175,6 +206,61 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 err:
 	cz_render_canvas_free(&a);
 	cz_render_canvas_free(&b);
+	return ret;
+}
+
+/* The smaller renditions' frames from the spool into the ladder encoder,
+ * pct0-pct1 % of the job (total frames in all). */
+static int
+run_spool(const struct cz_render_job *job, struct cz_render_spool *spool,
+    struct cz_render_enc *enc, int total, int pct0, int pct1, char *err,
+    size_t errlen)
+{
+	struct cz_render_pics pics;
+	double last_progress = now_s();
+	int rc, repeat, j, done = 0;
+
+	if (cz_render_spool_rewind(spool, err, errlen) != 0)
+		return -1;
+	for (;;) {
+		if (cz_render_enc_rungs(enc, &pics, err, errlen) != 0 ||
+		    (rc = cz_render_spool_next(spool, &pics, &repeat, err,
+		    errlen)) < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		for (j = 0; j < repeat; j++, done++)
+			if (tick(job, &last_progress, pct0, pct1, done, total,
+			    err, errlen) != 0 ||
+			    cz_render_enc_submit(enc, j == 0, err, errlen) != 0)
+				return -1;
+	}
+	if (done != total) {
+		snprintf(err, errlen, "the frame spool holds %d frames of %d",
+		    done, total);
+		return -1;
+	}
+	return 0;
+}
+
+/* The poster from the title card's picture kept in the spool. */
+static int
+poster_from_spool(const struct cz_render_preset *p,
+    struct cz_render_spool *spool, const char *poster, char *err,
+    size_t errlen)
+{
+	struct cz_render_canvas c = { 0 };
+	int ret = -1;
+
+	if (cz_render_canvas_init(&c, p->width, p->height) != 0) {
+		snprintf(err, errlen, "out of memory for a %dx%d canvas",
+		    p->width, p->height);
+		return -1;
+	}
+	if (cz_render_spool_kept(spool, &c, err, errlen) == 0 &&
+	    cz_render_poster_write(&c, poster, err, errlen) == 0)
+		ret = 0;
+	cz_render_canvas_free(&c);
 	return ret;
 }
 
@@ -209,7 +295,9 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	struct cz_render_story story;
 	struct cz_render_fonts fonts = { 0 };
 	struct cz_render_enc *enc = NULL;
+	struct cz_render_spool *spool = NULL;
 	struct cz_render_variant v[CZ_RENDER_MAX_VARIANTS];
+	struct cz_render_pics shape = { 0 };
 	char tmp[4096], path[4200], poster[4200], *slash;
 	int seconds = job->seconds > 0 ? job->seconds : p->seconds;
 	int i, n, nr, made = 0, ret = -1;
@@ -257,16 +345,22 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 		}
 	}
 	/* The full-size pass: the MP4 (and the top rendition, last in the
-	 * ladder); encoding is 5-90% of the job, the full-size encoder about
-	 * two thirds of that. The poster comes with the smaller renditions
-	 * (if any), away from the full-size encoder's peak. */
+	 * ladder), the smaller renditions' frames into the spool; encoding
+	 * is 5-90% of the job, the full-size pass about two thirds of that.
+	 * The poster comes with the smaller renditions (if any), away from
+	 * the full-size encoder's peak. */
 	snprintf(poster, sizeof(poster), "%s/poster.jpg", tmp);
 	if ((enc = cz_render_enc_open(p, seconds, job->mp4_only ?
 	    CZ_RENDER_PASS_MP4 : CZ_RENDER_PASS_TOP, tmp, err, errlen)) == NULL)
 		goto err;
+	if (n > 1) {
+		cz_render_enc_scaled(enc, &shape);
+		if ((spool = cz_render_spool_open(tmp, &shape, err, errlen)) == NULL)
+			goto err;
+	}
 	if (report(job, CZ_RENDER_ENCODING, 5, err, errlen) != 0 ||
-	    run_frames(job, &story, &fonts, enc, n == 1 ? poster : NULL, 5,
-	    n > 1 ? 60 : 90, 1, res, err, errlen) != 0)
+	    run_frames(job, &story, &fonts, enc, spool, n == 1 ? poster : NULL,
+	    5, n > 1 ? 60 : 90, res, err, errlen) != 0)
 		goto err;
 	if ((nr = cz_render_enc_finish(enc, &res->renditions[n > 0 ? n - 1 : 0],
 	    err, errlen)) < 0)
@@ -274,20 +368,24 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	cz_render_enc_close(enc);
 	enc = NULL;
 	res->nrenditions = nr;
-	/* The smaller renditions and the poster, from the same frames drawn
-	 * again, once the full-size encoder's memory is given back. */
+	/* The poster and the smaller renditions, from the spool, once the
+	 * full-size encoder's memory is given back. */
 	if (n > 1) {
 		malloc_trim(0);
-		if ((enc = cz_render_enc_open(p, seconds, CZ_RENDER_PASS_LADDER,
+		if (poster_from_spool(p, spool, poster, err, errlen) != 0 ||
+		    (enc = cz_render_enc_open(p, seconds, CZ_RENDER_PASS_LADDER,
 		    tmp, err, errlen)) == NULL ||
-		    run_frames(job, &story, &fonts, enc, poster, 60, 90, 0, res,
-		    err, errlen) != 0 ||
+		    run_spool(job, spool, enc, res->frames, 60, 90, err,
+		    errlen) != 0 ||
 		    (nr = cz_render_enc_finish(enc, res->renditions, err,
 		    errlen)) < 0)
 			goto err;
 		cz_render_enc_close(enc);
 		enc = NULL;
 		res->nrenditions += nr;
+		res->spool_bytes = cz_render_spool_size(spool);
+		cz_render_spool_close(spool);
+		spool = NULL;
 	}
 	if (report(job, CZ_RENDER_PACKAGING, 90, err, errlen) != 0)
 		goto err;
@@ -311,6 +409,7 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	ret = 0;
 err:
 	cz_render_enc_close(enc);
+	cz_render_spool_close(spool);
 	cz_render_fonts_close(&fonts);
 	if (made)
 		(void)cz_render_rmtree(tmp);
@@ -362,6 +461,7 @@ cz_render_result_json(const char *preset, const char *out,
 	json_object_object_add(o, "hls", v);
 	json_object_object_add(o, "poster", meta_json(&r->poster, "poster.jpg"));
 	json_object_object_add(o, "frames_composed", json_object_new_int(r->distinct));
+	json_object_object_add(o, "spool_bytes", json_object_new_int64(r->spool_bytes));
 	json_object_object_add(o, "elapsed_s", json_object_new_double(r->seconds_wall));
 	return o;
 }

@@ -49,6 +49,7 @@ struct cz_render_result {
 	struct cz_render_rendition	 renditions[CZ_RENDER_MAX_VARIANTS];
 	int				 frames;	/* encoded */
 	int				 distinct;	/* of which composed anew */
+	long long			 spool_bytes;	/* the ladder's spool, at its peak */
 	double				 seconds_wall;
 };
 

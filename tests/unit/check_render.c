@@ -3,20 +3,25 @@
  * table and ladder, text layout (wrapping, shrink-to-fit, never wider or
  * taller than its box, even for a very long food name, in every preset),
  * the plan reader and the storyboard timing (the cards' frames add up to
- * exactly fps * seconds). Uses the committed plan fixture and the DejaVu
- * fonts (fonts-dejavu-core).
+ * exactly fps * seconds), and the ladder's frame spool (frames and the
+ * kept canvas read back as written, repeats counted, nothing left in its
+ * directory). Uses the committed plan fixture and the DejaVu fonts
+ * (fonts-dejavu-core).
  */
 #include "config.h"
 
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cards.h"
 #include "plan.h"
 #include "preset.h"
 #include "scene.h"
+#include "spool.h"
 #include "text.h"
 
 #ifndef CZ_RENDER_FONT_DIR
@@ -416,6 +421,103 @@ START_TEST(story_rejects_too_short)
 }
 END_TEST
 
+/* Two pictures (8x4 and 4x2, with row padding) filled from seed. */
+static void
+pics_fill(struct cz_render_pics *p, uint8_t buf[2][3][64], int seed)
+{
+	int i, pl, k;
+
+	p->n = 2;
+	p->w[0] = 8;
+	p->h[0] = 4;
+	p->w[1] = 4;
+	p->h[1] = 2;
+	for (i = 0; i < 2; i++)
+		for (pl = 0; pl < 3; pl++) {
+			p->data[i][pl] = buf[i][pl];
+			p->linesize[i][pl] = 16;
+			for (k = 0; k < 64; k++)
+				buf[i][pl][k] = (uint8_t)(seed * 31 + i * 7 + pl * 3 + k);
+		}
+}
+
+/* 1 when the pictures' visible bytes are the same. */
+static int
+pics_same(const struct cz_render_pics *a, const struct cz_render_pics *b)
+{
+	int i, pl, y, w, h;
+
+	for (i = 0; i < a->n; i++)
+		for (pl = 0; pl < 3; pl++) {
+			w = pl == 0 ? a->w[i] : a->w[i] / 2;
+			h = pl == 0 ? a->h[i] : a->h[i] / 2;
+			for (y = 0; y < h; y++)
+				if (memcmp(a->data[i][pl] + y * a->linesize[i][pl],
+				    b->data[i][pl] + y * b->linesize[i][pl],
+				    (size_t)w) != 0)
+					return 0;
+		}
+	return 1;
+}
+
+START_TEST(spool_round_trip)
+{
+	char dir[] = "/tmp/check-spool-XXXXXX", err[256];
+	uint8_t in[2][3][64], out[2][3][64];
+	struct cz_render_pics p, q, want;
+	struct cz_render_canvas c = { 0 }, back = { 0 };
+	struct cz_render_spool *s;
+	struct dirent *de;
+	DIR *d;
+	int repeat, entries = 0;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	pics_fill(&p, in, 1);
+	ck_assert_ptr_nonnull(s = cz_render_spool_open(dir, &p, err, sizeof(err)));
+	ck_assert_int_eq(cz_render_canvas_init(&c, 16, 8), 0);
+	memset(c.plane[0], 200, 16 * 8);
+	memset(c.plane[1], 100, 4 * 8);
+	memset(c.plane[2], 50, 4 * 8);
+	/* Frame 1, the same bytes again (compared), unchanged, the kept
+	 * canvas, then frame 2 twice. */
+	ck_assert_int_eq(cz_render_spool_put(s, &p, 1, err, sizeof(err)), 0);
+	ck_assert_int_eq(cz_render_spool_put(s, &p, 1, err, sizeof(err)), 0);
+	ck_assert_int_eq(cz_render_spool_put(s, NULL, 0, err, sizeof(err)), 0);
+	ck_assert_int_eq(cz_render_spool_keep(s, &c, err, sizeof(err)), 0);
+	pics_fill(&p, in, 2);
+	ck_assert_int_eq(cz_render_spool_put(s, &p, 1, err, sizeof(err)), 0);
+	ck_assert_int_eq(cz_render_spool_put(s, &p, 0, err, sizeof(err)), 0);
+	ck_assert_int_eq(cz_render_spool_rewind(s, err, sizeof(err)), 0);
+	ck_assert_int_gt(cz_render_spool_size(s), 0);
+	pics_fill(&q, out, 9);
+	ck_assert_int_eq(cz_render_spool_next(s, &q, &repeat, err, sizeof(err)), 1);
+	ck_assert_int_eq(repeat, 3);
+	pics_fill(&want, in, 1);
+	ck_assert(pics_same(&q, &want));
+	ck_assert_int_eq(cz_render_spool_next(s, &q, &repeat, err, sizeof(err)), 1);
+	ck_assert_int_eq(repeat, 2);
+	pics_fill(&want, in, 2);
+	ck_assert(pics_same(&q, &want));
+	ck_assert_int_eq(cz_render_spool_next(s, &q, &repeat, err, sizeof(err)), 0);
+	ck_assert_int_eq(cz_render_canvas_init(&back, 16, 8), 0);
+	ck_assert_int_eq(cz_render_spool_kept(s, &back, err, sizeof(err)), 0);
+	ck_assert_int_eq(memcmp(back.plane[0], c.plane[0], 16 * 8), 0);
+	ck_assert_int_eq(memcmp(back.plane[1], c.plane[1], 4 * 8), 0);
+	ck_assert_int_eq(memcmp(back.plane[2], c.plane[2], 4 * 8), 0);
+	/* The spool file was unlinked when it was opened. */
+	ck_assert_ptr_nonnull(d = opendir(dir));
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			entries++;
+	closedir(d);
+	ck_assert_int_eq(entries, 0);
+	cz_render_spool_close(s);
+	cz_render_canvas_free(&c);
+	cz_render_canvas_free(&back);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -437,6 +539,7 @@ main(void)
 	tcase_add_test(tc, plan_rejects_bad_input);
 	tcase_add_test(tc, story_durations_exact);
 	tcase_add_test(tc, story_rejects_too_short);
+	tcase_add_test(tc, spool_round_trip);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
