@@ -15,7 +15,8 @@
 #     exists, output whose parent is not a directory) exits non-zero with a
 #     message and leaves nothing; SIGTERM mid-render leaves nothing; a full
 #     disk (a 512 KiB tmpfs, root only) fails cleanly and leaves nothing;
-#   - memory: RSS does not grow across repeated renders in one process.
+#   - memory: RSS does not grow across repeated renders in one process, and
+#     a one-second render is clean under valgrind's memcheck.
 set -uo pipefail
 # shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -308,6 +309,24 @@ if "$RENDER" --plan "$PLAN" --preset instagram --seconds 4 --repeat 6 --out "$tm
 	fi
 else
 	fail "--repeat 6" "$(cat "$tmp/rep.err")"
+fi
+
+# --- valgrind -------------------------------------------------------------------------------
+# A one-second render under memcheck: every path (composition, the
+# full-size encoder, the spool, the ladder, the poster, the read-back)
+# with no invalid access and nothing definitely or indirectly lost.
+if command -v valgrind >/dev/null; then
+	if valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		--show-leak-kinds=definite,indirect --error-exitcode=99 \
+		"$RENDER" --plan "$PLAN" --preset instagram --seconds 1 --out "$tmp/vg" \
+		>"$tmp/vg.json" 2>"$tmp/vg.err" && [[ -f $tmp/vg/video.mp4 && -f $tmp/vg/poster.jpg ]]; then
+		pass "valgrind: a 1 s render (MP4, HLS, poster) is clean"
+	else
+		fail "valgrind: a 1 s render (MP4, HLS, poster) is clean" "$(tail -n 30 "$tmp/vg.err")"
+	fi
+else
+	echo "# valgrind is not installed (package valgrind): the memcheck render is not run"
+	fail "valgrind is installed for the memcheck render" "missing"
 fi
 
 rm -rf "$tmp"
