@@ -72,13 +72,9 @@ fetch "$B/login" -X POST --data-urlencode "email=$new" --data-urlencode "passwor
 fetch "$B/login" -X POST --data-urlencode "email=nobody-$$@example.org" --data-urlencode "password=wrong password 1"
 check "the form's page for an unknown address differs only by the address typed" \
 	test "${HTTP_BODY//nobody-$$@example.org/X}" = "${known_page//$new/X}"
-t0=$(date +%s%N)
-json "$B/api/login" "{\"email\": \"nobody2-$$@example.org\", \"password\": \"wrong password 1\"}"
-t1=$(date +%s%N)
-json "$B/api/login" "{\"email\": \"$new\", \"password\": \"wrong password 1\"}"
-t2=$(date +%s%N)
-echo "# wrong-password log-in: unknown address $(((t1 - t0) / 1000000)) ms, known address $(((t2 - t1) / 1000000)) ms"
-check "an unknown address costs an argon2 verification too (>= 20 ms)" test $(((t1 - t0) / 1000000)) -ge 20
+# That the unknown address costs an argon2 verification too is shown by
+# bench/enumeration, the two timings side by side: a timed assertion here
+# would pass or fail with the machine's load, not with the code.
 reset_limits
 
 json "$B/api/login" "{\"email\": \"  AUTH-NEW-$$@example.ORG \", \"password\": \"$pw\"}"
