@@ -338,24 +338,36 @@ newton(const struct prob *p, double *x)
 	double	 g[CZ_SOLVER_MAX_ITEMS], gf[CZ_SOLVER_MAX_ITEMS];
 	double	 d[CZ_SOLVER_MAX_ITEMS], xn[CZ_SOLVER_MAX_ITEMS];
 	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX];
+	double	 col[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
+	double	 wcol[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
 	double	 f, fn, gmax, alpha, dec, s, eps;
-	size_t	 fr[CZ_SOLVER_MAX_ITEMS], nf, i, j, a, c;
-	int	 it, k, ls, full;
+	size_t	 fr[CZ_SOLVER_MAX_ITEMS], nf, i, a, c;
+	int	 ak[NROWS_MAX], na, m, it, k, ls, full;
 
 	for (it = 0; it < NEWTON_MAX; it++) {
 		rows_eval(p, x, v);
 		f = objective(p, v, x);
+		/*
+		 * Only the active rows (equalities, violated inequalities)
+		 * enter the gradient and the Hessian; the others would add
+		 * exact zeros, so skipping them changes no bit of x.
+		 */
+		na = 0;
 		for (k = 0; k < p->nrow; k++) {
 			r[k] = row_resid(p, k, v[k]);
 			act[k] = (p->kind[k] == ROW_EQ || r[k] != 0.0) ?
 			    2.0 * p->w[k] : 0.0;
+			if (act[k] != 0.0)
+				ak[na++] = k;
 		}
 		nf = 0;
 		gmax = 0.0;
 		for (i = 0; i < p->n; i++) {
 			g[i] = 2.0 * p->rw[i] * (x[i] - p->def[i]);
-			for (k = 0; k < p->nrow; k++)
+			for (m = 0; m < na; m++) {
+				k = ak[m];
 				g[i] += act[k] * r[k] * p->a[k][i];
+			}
 			if (p->held[i])
 				continue;
 			eps = 1e-9 * (1.0 + p->hi[i]);
@@ -368,14 +380,23 @@ newton(const struct prob *p, double *x)
 		if (nf == 0 || gmax < 1e-10)
 			break;
 solve:
+		/* The free columns of the active rows, gathered contiguous,
+		 * once plain and once times the row's weight. */
+		for (a = 0; a < nf; a++) {
+			i = fr[a];
+			for (m = 0; m < na; m++) {
+				k = ak[m];
+				col[a][m] = p->a[k][i];
+				wcol[a][m] = act[k] * p->a[k][i];
+			}
+		}
 		for (a = 0; a < nf; a++) {
 			i = fr[a];
 			gf[a] = g[i];
 			for (c = 0; c <= a; c++) {
-				j = fr[c];
 				s = a == c ? 2.0 * p->rw[i] : 0.0;
-				for (k = 0; k < p->nrow; k++)
-					s += act[k] * p->a[k][i] * p->a[k][j];
+				for (m = 0; m < na; m++)
+					s += wcol[a][m] * col[c][m];
 				h[a][c] = s;
 			}
 		}
