@@ -45,20 +45,38 @@
 
 #define PLANS_PER_PAGE		20
 
-/* The plan, its audit entry (plan.generated) and the count of the API
- * key's plans of the day ($14, NULL without a key), in one statement and
- * one commit. */
+/* The plan quota: plans made per account per UTC day. */
+#define QUOTA_SCOPE		"plans.account"
+#define QUOTA_WINDOW		86400
+#define SQL_STR_(x)		#x
+#define SQL_STR(x)		SQL_STR_(x)
+
+/*
+ * The account's daily quota counted, then the plan, its audit entry
+ * (plan.generated) and the count of the API key's plans of the day ($14,
+ * NULL without a key), in one statement and one commit.  The quota's
+ * window is the one rate_limit_hit() (sql/006) keys it by; with the
+ * quota ($15) used up, q yields no row, nothing is written and the
+ * statement returns no row.  So only a plan stored uses quota, and a
+ * plan request costs two round trips (with the key lookup), not three.
+ */
 #define SQL_PLAN_INSERT \
-	"WITH p AS (INSERT INTO plans (diet, calories, meal_pattern, " \
+	"WITH q AS (INSERT INTO rate_limits AS r (scope, key, window_start, " \
+	"hits) SELECT '" QUOTA_SCOPE "', $10::bigint::text, " \
+	"to_timestamp(floor(extract(epoch FROM now()) / " SQL_STR(QUOTA_WINDOW) \
+	") * " SQL_STR(QUOTA_WINDOW) "), 1 " \
+	"WHERE $15::integer > 0 ON CONFLICT (scope, key, window_start) DO " \
+	"UPDATE SET hits = r.hits + 1 WHERE r.hits < $15::integer RETURNING " \
+	"r.hits), p AS (INSERT INTO plans (diet, calories, meal_pattern, " \
 	"profile, days, seed, request, document, generation_ms, owner_id) " \
-	"VALUES ($1, $2::integer, $3, $4, $5::smallint, $6::bigint, $7::json, " \
-	"$8, $9::real, $10::bigint) RETURNING id, created_at, " \
+	"SELECT $1, $2::integer, $3, $4, $5::smallint, $6::bigint, $7::json, " \
+	"$8, $9::real, $10::bigint FROM q RETURNING id, created_at, " \
 	"generation_ms), a AS (INSERT INTO audit_log (account_id, event, " \
 	"address, user_agent, request_id, detail) SELECT $10::bigint, " \
 	"'plan.generated', $11::inet, left($12, 512), nullif($13, ''), " \
 	"jsonb_build_object('plan_id', p.id) FROM p), k AS (UPDATE " \
 	"api_key_usage SET plans = plans + 1 WHERE key_id = $14::bigint AND " \
-	"day = (now() AT TIME ZONE 'UTC')::date) " \
+	"day = (now() AT TIME ZONE 'UTC')::date AND EXISTS (SELECT FROM p)) " \
 	"SELECT id, to_char(created_at AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms FROM p"
 #define SQL_PLAN_GET \
@@ -76,14 +94,11 @@
 	"coalesce(profile, ''), days FROM plans WHERE owner_id = $3::bigint " \
 	"AND ($1::bigint IS NULL OR id < $1::bigint) ORDER BY id DESC " \
 	"LIMIT $2::integer"
-/* The plan quota: plans made per account per UTC day. */
-#define QUOTA_SCOPE		"plans.account"
-#define QUOTA_WINDOW		86400
 
 int
 cz_plans_register(struct cz_db *db)
 {
-	if (cz_db_register(db, "plan_insert", SQL_PLAN_INSERT, 14, 0) == -1 ||
+	if (cz_db_register(db, "plan_insert", SQL_PLAN_INSERT, 15, 0) == -1 ||
 	    cz_db_register(db, "plan_get", SQL_PLAN_GET, 1, 1) == -1 ||
 	    cz_db_register(db, "plan_update", SQL_PLAN_UPDATE, 3, 0) == -1 ||
 	    cz_db_register(db, "plan_list", SQL_PLAN_LIST, 3, 1) == -1)
@@ -181,6 +196,7 @@ struct outcome {
 	int		 status;	/* 0: created */
 	const char	*message;	/* 4xx/5xx */
 	const char	*constraint;	/* 422 infeasible */
+	int		 retry_after;	/* 429 quota used up: seconds */
 	struct json_object *errors;	/* 400 */
 	long long	 id;
 	const char	*created_at;
@@ -189,7 +205,38 @@ struct outcome {
 	const char	*ms_stored;	/* as the database prints it */
 };
 
-/* Validated request → plan → stored row. */
+/* The signed-in account's daily plan quota, by its tier. */
+static long long
+account_quota(struct cz_request *r)
+{
+	long long quota = cz_quota(&r->app->settings, r->user->tier, 0);
+
+	return quota < 0 || quota > INT32_MAX ? 0 : quota;
+}
+
+/* out as the refusal of an account whose daily quota is used up: 429,
+ * to be retried when the window (a UTC day) renews. */
+static void
+quota_used_up(struct cz_request *r, struct outcome *out, long long quota)
+{
+	time_t now = time(NULL);
+
+	out->status = 429;
+	out->retry_after = (int)(QUOTA_WINDOW - now % QUOTA_WINDOW);
+	out->message = cz_arena_printf(r->arena, "The daily plan quota of "
+	    "your %s account (%lld plans a day) is used up; it renews at "
+	    "midnight UTC.", r->user->tier, quota);
+}
+
+/* Answers the refusal quota_used_up described (audited, Retry-After). */
+static void
+refuse_quota(struct cz_request *r, const struct outcome *out)
+{
+	cz_limit_refuse(r, r->user->id, QUOTA_SCOPE, out->retry_after,
+	    out->message);
+}
+
+/* Validated request → plan → stored row (counted against the quota). */
 static void
 generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 {
@@ -198,7 +245,8 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	struct cz_plan_request req;
 	struct cz_plan *plan;
 	struct json_object *jreq;
-	const char *term, *v[14], *errstr;
+	const char *term, *v[15], *errstr;
+	long long quota;
 	struct timespec t0;
 	char err[256], buf[4][32];
 	int seed_given, diet = -1, rc;
@@ -293,7 +341,15 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 	v[12] = r->request_id;
 	v[13] = r->user->key_id != 0 ? cz_arena_printf(r->arena, "%lld",
 	    r->user->key_id) : NULL;
-	res = cz_db_exec(app->db, "plan_insert", 14, v);
+	quota = account_quota(r);
+	v[14] = cz_arena_printf(r->arena, "%lld", quota);
+	res = cz_db_exec(app->db, "plan_insert", 15, v);
+	if (res != NULL && PQresultStatus(res) == PGRES_TUPLES_OK &&
+	    PQntuples(res) == 0) {
+		PQclear(res);
+		quota_used_up(r, out, quota);
+		return;
+	}
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
 	    PQntuples(res) != 1) {
 		cz_log(CZ_LOG_ERROR, "%s: storing a plan: %s", __func__,
@@ -315,47 +371,29 @@ generate(struct cz_request *r, struct json_object *in, struct outcome *out)
 }
 
 /*
- * Who may make a plan: the legal gate, then the account's daily quota by
- * tier. Returns 0 when the plan may be made; else the answer is built (a
- * redirect, 401, 403 or 429 with Retry-After) and 1 is returned, or an
- * HTTP status (> 1) for the pipeline to answer.
+ * Who may make a plan: the scope of an API key, the legal gate, and a
+ * quota above zero (the quota itself is counted when the plan is stored,
+ * so that only a stored plan uses it). Returns 0 when the plan may be
+ * made; else the answer is built (a redirect, 401, 403 or 429 with
+ * Retry-After) and 1 is returned, or an HTTP status (> 1) for the
+ * pipeline to answer.
  */
 static int
 may_generate(struct cz_request *r)
 {
-	long long quota;
-	int wait, rc;
+	struct outcome o;
+	int rc;
 
 	if (r->user != NULL && (rc = cz_user_can(r, "plans:write")) != 0)
 		return rc;
 	if (cz_legal_gate(r, "/plans/new"))
 		return 1;
-	quota = cz_quota(&r->app->settings, r->user->tier, 0);
-	if (quota < 0 || quota > INT32_MAX)
-		quota = 0;
-	rc = cz_limit_hit(r, &(struct cz_ratelimit){ QUOTA_SCOPE, (int)quota,
-	    QUOTA_WINDOW, 0 }, cz_arena_printf(r->arena, "%lld",
-	    r->user->id), &wait);
-	if (rc == -1)
-		return 503;
-	if (rc == 1) {
-		cz_limit_refuse(r, r->user->id, QUOTA_SCOPE, wait,
-		    cz_arena_printf(r->arena, "The daily plan quota of your "
-		    "%s account (%lld plans a day) is used up; it renews at "
-		    "midnight UTC.", r->user->tier, quota));
+	if (account_quota(r) == 0) {
+		quota_used_up(r, &o, 0);
+		refuse_quota(r, &o);
 		return 1;
 	}
 	return 0;
-}
-
-/* Gives back the quota that may_generate counted, for a request that made
- * no plan (refused as invalid or infeasible, or failed). */
-static void
-quota_refund(struct cz_request *r)
-{
-	cz_limit_refund(r, &(struct cz_ratelimit){ QUOTA_SCOPE, 0,
-	    QUOTA_WINDOW, 0 }, cz_arena_printf(r->arena, "%lld",
-	    r->user->id));
 }
 
 /*
@@ -456,14 +494,15 @@ cz_h_api_plan_create(struct cz_request *r)
 	if ((rc = may_generate(r)) != 0)
 		return rc == 1 ? 0 : rc;
 	if (r->json == NULL) {
-		quota_refund(r);
 		r->error_message = "send the plan request as a JSON object "
 		    "(Content-Type: application/json)";
 		return 400;
 	}
 	generate(r, r->json, &o);
-	if (o.status != 0)
-		quota_refund(r);
+	if (o.status == 429) {
+		refuse_quota(r, &o);
+		return 0;
+	}
 	if (o.status == 400 && o.errors != NULL)
 		return cz_resp_json(r, 400, cz_errors_body(r, o.errors));
 	if (o.status == 422)
@@ -849,13 +888,13 @@ cz_h_plans_create(struct cz_request *r)
 
 	if ((rc = may_generate(r)) != 0)
 		return rc == 1 ? 0 : rc;
-	if ((in = form_to_json(r)) == NULL) {
-		quota_refund(r);
+	if ((in = form_to_json(r)) == NULL)
 		return 500;
-	}
 	generate(r, in, &o);
-	if (o.status != 0)
-		quota_refund(r);
+	if (o.status == 429) {
+		refuse_quota(r, &o);
+		return 0;
+	}
 	if (o.status == 400 || o.status == 422)
 		return form_page(r, o.status, in, o.errors, o.status == 422 ?
 		    o.message : "Please correct the fields marked below.");

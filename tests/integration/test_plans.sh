@@ -266,9 +266,13 @@ check "an invalid (400) and an impossible (422) plan request use none of the dai
 post_json "$API" '{"calories": 2100, "days": 1, "seed": 7}'
 check "a plan made uses one" bash -c '[[ $1 == 201 && $3 == $(($2 + 1)) ]]' _ "$HTTP_STATUS" "$before" "$(used)"
 psql_q "INSERT INTO rate_limits (scope, key, window_start, hits) VALUES ('plans.account', '$other_id', to_timestamp(floor(extract(epoch FROM now()) / 86400) * 86400), 1000) ON CONFLICT (scope, key, window_start) DO UPDATE SET hits = 1000" >/dev/null
+owned() { psql_q "SELECT count(*) FROM plans WHERE owner_id = $other_id"; }
+owned_before=$(owned)
 post_json "$API" '{"calories": 2100, "days": 1, "seed": 6}'
 check "over the daily quota POST /api/plans answers 429 with Retry-After" \
 	bash -c '[[ $1 == 429 ]] && grep -Eqi "^retry-after: [1-9][0-9]*$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+check "a request over the quota stores no plan and counts nothing more" \
+	bash -c '[[ $1 == "$2" && $3 == 1000 ]]' _ "$owned_before" "$(owned)" "$(used)"
 check "the refusal is audited as rate_limit.hit" \
 	test "$(psql_q "SELECT count(*) FROM audit_log WHERE account_id = $other_id AND event = 'rate_limit.hit' AND detail->>'scope' = 'plans.account'")" = 1
 check "each plan made is audited as plan.generated" \
