@@ -204,11 +204,15 @@ void
 cz_jw_int(struct cz_jw *w, const char *key, long long v)
 {
 	char buf[32];
-	int n;
+	size_t n = 0;
 
 	member(w, key);
-	n = snprintf(buf, sizeof(buf), "%lld", v);
-	put(w, buf, (size_t)n);
+	if (v < 0)
+		buf[n++] = '-';
+	/* Negated as unsigned: LLONG_MIN has no positive twin. */
+	n += uint_text(buf + n, v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v);
+	put(w, buf, n);
 }
 
 void
