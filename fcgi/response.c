@@ -92,15 +92,32 @@ status_title(int status)
 void
 cz_resp_header(struct cz_request *r, const char *name, const char *fmt, ...)
 {
-	char value[1024];
+	char formatted[1024];
+	const char *value;
+	size_t n;
 	va_list ap;
 
+	/* Most headers are a constant or one string: no printf for those
+	 * (this runs several times for every request). */
 	va_start(ap, fmt);
-	vsnprintf(value, sizeof(value), fmt, ap);
+	if (strchr(fmt, '%') == NULL)
+		value = fmt;
+	else if (strcmp(fmt, "%s") == 0)
+		value = va_arg(ap, const char *);
+	else {
+		vsnprintf(formatted, sizeof(formatted), fmt, ap);
+		value = formatted;
+	}
 	va_end(ap);
-	/* Header values never carry line breaks, whatever the caller had. */
-	value[strcspn(value, "\r\n")] = '\0';
-	cz_buf_printf(r->headers, "%s: %s\r\n", name, value);
+	/* Header values never carry line breaks, whatever the caller had,
+	 * and are bounded as the formatted ones are. */
+	n = strcspn(value, "\r\n");
+	if (n > sizeof(formatted) - 1)
+		n = sizeof(formatted) - 1;
+	if (cz_buf_puts(r->headers, name) == 0 &&
+	    cz_buf_append(r->headers, ": ", 2) == 0 &&
+	    cz_buf_append(r->headers, value, n) == 0)
+		cz_buf_append(r->headers, "\r\n", 2);
 }
 
 static void

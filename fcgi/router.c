@@ -201,6 +201,23 @@ bad:
 	return -1;
 }
 
+/* Whether the first segment of pattern is a literal other than the
+ * path's: a one-pass test that rejects most of the table before match()
+ * parses a pattern. */
+static int
+first_segment_differs(const char *pattern, const char *path)
+{
+	const char *p = pattern + 1, *q = path + 1;
+
+	if (*p == '{')
+		return 0;
+	while (*p != '\0' && *p != '/' && *p == *q) {
+		p++;
+		q++;
+	}
+	return !((*p == '\0' || *p == '/') && (*q == '\0' || *q == '/'));
+}
+
 enum cz_route_result
 cz_route(const struct cz_route *table, size_t n, const char *method,
     const char *path, cz_arena *a, struct cz_route_match *m)
@@ -212,7 +229,8 @@ cz_route(const struct cz_route *table, size_t n, const char *method,
 	if (path[0] != '/' || strlen(path) > CZ_ROUTE_MAX_PATH)
 		return CZ_ROUTE_NOT_FOUND;
 	for (i = 0; i < n; i++) {
-		if (!match(table[i].pattern, path, a, m))
+		if (first_segment_differs(table[i].pattern, path) ||
+		    !match(table[i].pattern, path, a, m))
 			continue;
 		if (method_matches(table[i].method, method)) {
 			m->route = &table[i];

@@ -44,8 +44,13 @@ grow(cz_buf *b, size_t extra)
 int
 cz_buf_append(cz_buf *b, const void *p, size_t n)
 {
-	if (grow(b, n) == -1)
-		return -1;
+	/* The common case, room left (and under the cap), without grow's
+	 * arithmetic: templates append many short pieces. */
+	if (b->data == NULL || n >= b->cap - b->len ||
+	    (b->max != 0 && b->len + n > b->max)) {
+		if (grow(b, n) == -1)
+			return -1;
+	}
 	if (n > 0)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
@@ -71,6 +76,23 @@ cz_buf_printf(cz_buf *b, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	/* Formatted straight into the room left when it fits (once), else
+	 * measured, grown and formatted again. */
+	if (b->data != NULL && b->cap - b->len > 1) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			b->data[b->len] = '\0';
+			return -1;
+		}
+		if ((size_t)n < b->cap - b->len &&
+		    (b->max == 0 || b->len + (size_t)n <= b->max)) {
+			b->len += (size_t)n;
+			return 0;
+		}
+		b->data[b->len] = '\0';
+	}
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
