@@ -11,13 +11,18 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/socket.h>
+
+#include <fastcgi.h>
 #include <fcgiapp.h>
 
 #include "app.h"
@@ -121,16 +126,99 @@ on_term(int sig)
 	FCGX_ShutdownPending();
 }
 
+/*
+ * A worker holds every connection nginx keeps open to it (fastcgi_keep_conn
+ * with an upstream keepalive pool) and serves, one request at a time,
+ * whichever of them has a request, accepting new connections as they come.
+ *
+ * Why: libfcgi's own loop (FCGX_Accept_r on one request) parks a worker on
+ * a kept connection until nginx sends its next request there or closes it.
+ * nginx opens a new connection whenever it has no idle one, so with every
+ * worker parked, new connections wait in the socket's backlog until nginx
+ * lets one go: the stalls of seconds NOTES.md describes.  Here no
+ * connection waits for a worker to be free of another connection, and a
+ * worker never closes a connection nginx may be sending on (only nginx
+ * does, or the worker on shutdown), so no request is lost to that race.
+ *
+ * The listening socket is non-blocking, shared by all workers: a new
+ * connection wakes the idle ones and one of them takes it.  Each
+ * connection has its own FCGX_Request; libfcgi reads a request only once
+ * poll() says its connection has bytes, and never accepts by itself.
+ */
+#define WORKER_CONNS	256	/* connections one worker holds at most */
+
+struct conn {
+	FCGX_Request	 req;
+	int		 open;
+};
+
+/* Takes a waiting connection into a free slot; 0 when none was waiting. */
+static int
+take_connection(struct conn *c, int listen_fd)
+{
+	int fd;
+
+	fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+	if (fd == -1)
+		return 0;	/* another worker took it, or an aborted one */
+	c->req.ipcFd = fd;
+	/* FCGX_Accept_r first finishes the previous request and would close
+	 * the descriptor unless the connection is marked kept. */
+	c->req.keepConnection = 1;
+	c->open = 1;
+	return 1;
+}
+
+static void
+drop_connection(struct conn *c)
+{
+	FCGX_Free(&c->req, 1);
+	c->open = 0;
+}
+
+/* Reads and serves the request waiting on c; drops c when nginx closed it
+ * or the request is unreadable. */
+static void
+serve_connection(struct cz_app *app, struct cz_io *io, struct conn *c)
+{
+	char b;
+	ssize_t n;
+
+	n = recv(c->req.ipcFd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
+	if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK ||
+	    errno == EINTR))
+		return;
+	if (n <= 0) {
+		drop_connection(c);
+		return;
+	}
+	/* On a protocol error libfcgi closes the connection and would accept
+	 * on the non-blocking socket, which fails: the slot is dropped. */
+	if (FCGX_Accept_r(&c->req) < 0) {
+		drop_connection(c);
+		return;
+	}
+	io->ctx = &c->req;
+	cz_app_handle(app, io);
+	FCGX_Finish_r(&c->req);
+	if (c->req.ipcFd < 0)
+		c->open = 0;	/* nginx did not ask to keep it */
+}
+
 static int
 worker_main(void *arg)
 {
+	static struct conn conns[WORKER_CONNS];
+	struct pollfd pfd[WORKER_CONNS + 1];
+	size_t slot[WORKER_CONNS + 1];
 	struct cz_app *app = arg;
 	struct sigaction sa;
-	FCGX_Request req;
 	struct cz_io io;
+	size_t i, n, nopen;
+	int listen_fd = FCGI_LISTENSOCK_FILENO, fl;
 
-	/* No SA_RESTART: a blocked accept() must return on SIGTERM so an
-	 * idle worker stops at once; a busy one finishes its request. */
+	/* No SA_RESTART: a blocked poll() must return on SIGTERM so an idle
+	 * worker stops at once; a busy one finishes its request. */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);
@@ -147,20 +235,70 @@ worker_main(void *arg)
 	 * fine, requests reconnect. */
 	(void)cz_db_ensure(app->db);
 
-	if (FCGX_InitRequest(&req, 0, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
-		cz_log(CZ_LOG_ERROR, "%s: FCGX_InitRequest failed", __func__);
+	if ((fl = fcntl(listen_fd, F_GETFL)) == -1 ||
+	    fcntl(listen_fd, F_SETFL, fl | O_NONBLOCK) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: the FastCGI socket: %s", __func__,
+		    strerror(errno));
 		return 1;
+	}
+	for (i = 0; i < WORKER_CONNS; i++) {
+		if (FCGX_InitRequest(&conns[i].req, listen_fd,
+		    FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+			cz_log(CZ_LOG_ERROR, "%s: FCGX_InitRequest failed",
+			    __func__);
+			return 1;
+		}
+		conns[i].open = 0;
 	}
 	io.getenv = fcgi_getenv;
 	io.read = fcgi_read;
 	io.write = fcgi_write;
 	io.each_env = fcgi_each_env;
-	io.ctx = &req;
-	while (!stopping && FCGX_Accept_r(&req) >= 0) {
-		cz_app_handle(app, &io);
-		FCGX_Finish_r(&req);
+	io.ctx = NULL;
+
+	while (!stopping) {
+		n = nopen = 0;
+		for (i = 0; i < WORKER_CONNS; i++) {
+			if (!conns[i].open)
+				continue;
+			pfd[n].fd = conns[i].req.ipcFd;
+			pfd[n].events = POLLIN;
+			pfd[n].revents = 0;
+			slot[n++] = i;
+			nopen++;
+		}
+		if (nopen < WORKER_CONNS) {
+			pfd[n].fd = listen_fd;
+			pfd[n].events = POLLIN;
+			pfd[n].revents = 0;
+			slot[n++] = WORKER_CONNS;
+		}
+		if (poll(pfd, n, -1) == -1) {
+			if (errno == EINTR)
+				continue;
+			cz_log(CZ_LOG_ERROR, "%s: poll: %s", __func__,
+			    strerror(errno));
+			break;
+		}
+		/* Requests on open connections first, in slot order, then one
+		 * new connection, served at once (nginx sends its request
+		 * right after connecting). */
+		for (i = 0; i < n && !stopping; i++) {
+			if (pfd[i].revents == 0 || slot[i] == WORKER_CONNS)
+				continue;
+			serve_connection(app, &io, &conns[slot[i]]);
+		}
+		if (stopping || nopen == WORKER_CONNS ||
+		    pfd[n - 1].revents == 0)
+			continue;
+		for (i = 0; i < WORKER_CONNS && conns[i].open; i++)
+			;
+		if (take_connection(&conns[i], listen_fd))
+			serve_connection(app, &io, &conns[i]);
 	}
-	FCGX_Free(&req, 1);
+	for (i = 0; i < WORKER_CONNS; i++)
+		if (conns[i].open)
+			drop_connection(&conns[i]);
 	cz_app_free(app);
 	return 0;
 }
