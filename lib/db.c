@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,12 +170,39 @@ prepare_all(struct cz_db *db)
 	return 0;
 }
 
+/*
+ * Whether an idle connection still stands.  A server that restarts or
+ * stops says so on every idle connection ("terminating connection due to
+ * administrator command") and closes it; a worker that sent nothing
+ * meanwhile only learns of it from the next statement, which then fails
+ * whether or not it could safely be run again.  Reading what is waiting
+ * before sending anything (one poll, nothing waiting as a rule) finds the
+ * dead connection first, so the statement goes to a new one.
+ */
+static int
+idle_conn_alive(PGconn *c)
+{
+	struct pollfd p;
+
+	p.fd = PQsocket(c);
+	p.events = POLLIN;
+	p.revents = 0;
+	if (p.fd < 0)
+		return 0;
+	if (poll(&p, 1, 0) <= 0)
+		return 1;
+	if (PQconsumeInput(c) == 0)
+		return 0;
+	return PQstatus(c) == CONNECTION_OK;
+}
+
 int
 cz_db_ensure(struct cz_db *db)
 {
 	long long now;
 
-	if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK)
+	if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK &&
+	    idle_conn_alive(db->conn))
 		return 0;
 	drop(db);
 	now = now_ms();
