@@ -154,13 +154,15 @@ struct conn {
 
 /* Takes a waiting connection into a free slot; 0 when none was waiting. */
 static int
-take_connection(struct conn *c, int listen_fd)
+take_connection(struct cz_app *app, struct conn *c, int listen_fd)
 {
 	int fd;
 
 	fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
 	if (fd == -1)
 		return 0;	/* another worker took it, or an aborted one */
+	if (app->metrics != NULL)
+		cz_metrics_connection(app->metrics);
 	c->req.ipcFd = fd;
 	/* FCGX_Accept_r first finishes the previous request and would close
 	 * the descriptor unless the connection is marked kept. */
@@ -293,7 +295,7 @@ worker_main(void *arg)
 			continue;
 		for (i = 0; i < WORKER_CONNS && conns[i].open; i++)
 			;
-		if (take_connection(&conns[i], listen_fd))
+		if (take_connection(app, &conns[i], listen_fd))
 			serve_connection(app, &io, &conns[i]);
 	}
 	for (i = 0; i < WORKER_CONNS; i++)

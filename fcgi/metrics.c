@@ -86,6 +86,7 @@ struct cz_metrics {
 	counter		 db_reconnects;
 	counter		 workers;
 	counter		 worker_restarts;
+	counter		 connections;
 	struct plan_counters plans;
 	struct route_slot slots[];
 };
@@ -145,6 +146,12 @@ cz_metrics_db(struct cz_metrics *m, unsigned long errors,
 	atomic_fetch_add_explicit(&m->db_errors, errors, memory_order_relaxed);
 	atomic_fetch_add_explicit(&m->db_reconnects, reconnects,
 	    memory_order_relaxed);
+}
+
+void
+cz_metrics_connection(struct cz_metrics *m)
+{
+	atomic_fetch_add_explicit(&m->connections, 1, memory_order_relaxed);
 }
 
 static unsigned long long
@@ -326,12 +333,16 @@ cz_metrics_render(const struct cz_metrics *m, const struct cz_route *routes,
 	    "they died.\n"
 	    "# TYPE cibozer_worker_restarts_total counter\n"
 	    "cibozer_worker_restarts_total %llu\n"
+	    "# HELP cibozer_fcgi_connections_total FastCGI connections the "
+	    "workers accepted (nginx keeps them open for many requests).\n"
+	    "# TYPE cibozer_fcgi_connections_total counter\n"
+	    "cibozer_fcgi_connections_total %llu\n"
 	    "# HELP process_start_time_seconds Start time of the pool "
 	    "supervisor since the Unix epoch.\n"
 	    "# TYPE process_start_time_seconds gauge\n"
 	    "process_start_time_seconds %.3f\n",
 	    load(&m->db_errors), load(&m->db_reconnects), load(&m->workers),
-	    load(&m->worker_restarts), m->start_time);
+	    load(&m->worker_restarts), load(&m->connections), m->start_time);
 	rc |= render_plans(&m->plans, out);
 	return rc == 0 ? 0 : -1;
 }

@@ -51,6 +51,8 @@ void cz_metrics_plan(struct cz_metrics *m, int diet,
 /* Supervisor bookkeeping. */
 void cz_metrics_workers(struct cz_metrics *m, long running);
 void cz_metrics_worker_restart(struct cz_metrics *m);
+/* A FastCGI connection accepted by a worker. */
+void cz_metrics_connection(struct cz_metrics *m);
 
 /* Appends the Prometheus text exposition. Returns 0, or -1 when out grew
  * past its cap. */

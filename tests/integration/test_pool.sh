@@ -1,6 +1,7 @@
 #!/bin/bash
 # test_pool.sh - the supervisor replaces a worker killed with SIGKILL, keeps
-# serving meanwhile, and on SIGTERM stops idle workers without waiting.
+# serving meanwhile, workers serve the connections nginx keeps open, and on
+# SIGTERM the pool stops idle workers without waiting.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -31,6 +32,32 @@ check "all 20 requests after the kill succeed" test "$ok" -eq 20
 
 fetch "$CZ_BASE_URL/metrics"
 check "the restart is counted" grep -Eq '^cibozer_worker_restarts_total [1-9]' <<<"$HTTP_BODY"
+
+# Kept connections (fastcgi_keep_conn): GET and HEAD reuse the connections
+# nginx keeps open to the pool, other methods connect each time, and many
+# more concurrent clients than workers are all answered (a worker never
+# sits on one idle kept connection while new ones wait: NOTES.md's stall).
+connections() {
+	fetch "$CZ_BASE_URL/metrics"
+	sed -n 's/^cibozer_fcgi_connections_total \([0-9]*\)$/\1/p' <<<"$HTTP_BODY"
+}
+c0=$(connections)
+for _ in $(seq 1 100); do
+	curl -s -o /dev/null "$CZ_BASE_URL/about"
+done
+c1=$(connections)
+echo "# 100 GET requests (and a /metrics) opened $((c1 - c0)) FastCGI connections"
+check "GET requests reuse kept FastCGI connections" test "$((c1 - c0))" -lt 30
+for _ in $(seq 1 10); do
+	curl -s -o /dev/null -X POST -H 'Content-Type: application/json' --data '{}' "$CZ_BASE_URL/api/plans"
+done
+c2=$(connections)
+echo "# 10 POST requests (and a /metrics) opened $((c2 - c1)) FastCGI connections"
+check "each POST request has a FastCGI connection of its own" test "$((c2 - c1))" -ge 10
+load=$(wrk -t2 -c64 -d3s --timeout 10s "$CZ_BASE_URL/about" 2>&1)
+echo "# wrk -c64 with $CZ_WORKERS workers: $(grep -E 'requests in' <<<"$load")"
+check "64 concurrent clients over kept connections are all answered 200" \
+	bash -c '[[ $1 == *"requests in"* && $1 != *"Non-2xx"* && $1 != *"Socket errors"* ]]' _ "$load"
 
 # SIGTERM: idle workers stop at once (no 25 s wait, no SIGKILL).
 sup=$(pool_pid)
