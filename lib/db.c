@@ -183,16 +183,21 @@ static int
 idle_conn_alive(PGconn *c)
 {
 	struct pollfd p;
+	int i;
 
 	p.fd = PQsocket(c);
 	p.events = POLLIN;
-	p.revents = 0;
 	if (p.fd < 0)
 		return 0;
-	if (poll(&p, 1, 0) <= 0)
-		return 1;
-	if (PQconsumeInput(c) == 0)
-		return 0;
+	/* libpq takes the goodbye on an idle connection as a notice and sees
+	 * the close only on a later read: read until nothing waits. */
+	for (i = 0; i < 4; i++) {
+		p.revents = 0;
+		if (poll(&p, 1, 0) <= 0)
+			break;
+		if (PQconsumeInput(c) == 0 || PQstatus(c) != CONNECTION_OK)
+			return 0;
+	}
 	return PQstatus(c) == CONNECTION_OK;
 }
 
