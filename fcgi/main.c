@@ -320,13 +320,29 @@ serve_cgi(struct cz_app *app)
 	return 0;
 }
 
+/* The pool size for "workers = 0": one worker per online CPU core, since
+ * a worker serves every connection it holds and more only add context
+ * switches; at least 2, so that one waiting on PostgreSQL leaves another
+ * running. */
+static long long
+workers_per_cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 2)
+		n = 2;
+	if (n > CZ_POOL_MAX_WORKERS)
+		n = CZ_POOL_MAX_WORKERS;
+	return n;
+}
+
 static void
 usage(FILE *fp)
 {
 	fprintf(fp, "usage: cibozer-fcgi [--config FILE] [--workers N] "
 	    "[--check]\n"
 	    "  Under spawn-fcgi (a socket on stdin): runs a supervised pool "
-	    "of N workers.\n"
+	    "of N workers (0: one per CPU core, at least 2).\n"
 	    "  Otherwise: serves one request as a CGI program.\n"
 	    "  --check   load settings, templates and migrations, then exit\n");
 }
@@ -379,13 +395,15 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if (workers != NULL) {
-		s.workers = cz_strtonum(workers, 1, CZ_POOL_MAX_WORKERS, &errstr);
+		s.workers = cz_strtonum(workers, 0, CZ_POOL_MAX_WORKERS, &errstr);
 		if (errstr != NULL) {
-			cz_log(CZ_LOG_ERROR, "--workers %s is %s (1..%d)",
+			cz_log(CZ_LOG_ERROR, "--workers %s is %s (0..%d)",
 			    workers, errstr, CZ_POOL_MAX_WORKERS);
 			return 1;
 		}
 	}
+	if (s.workers == 0)
+		s.workers = workers_per_cores();
 	cz_log_init("cibozer-fcgi", (enum cz_log_level)s.log_level);
 	if (FCGX_Init() != 0) {
 		cz_log(CZ_LOG_ERROR, "FCGX_Init failed");

@@ -54,8 +54,9 @@ static const struct setting table[] = {
 	    "seconds to wait for PostgreSQL when connecting"),
 	INT(db_statement_timeout, 100, 600000, "5000",
 	    "milliseconds a single statement may run"),
-	INT(workers, 1, 256, "4",
-	    "responder processes the supervisor keeps running"),
+	INT(workers, 0, 256, "0",
+	    "responder processes the supervisor keeps running; 0: one per "
+	    "CPU core, at least 2"),
 	STR(template_dir, CZ_PKGDATADIR "/templates",
 	    "directory of the mustache templates"),
 	STR(sql_dir, CZ_PKGDATADIR "/sql",
