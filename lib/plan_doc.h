@@ -1,9 +1,6 @@
 /*
- * plan_doc.h - plan requests and plans as JSON: the one place that reads a
- * request (API body, HTML form turned JSON, stored request) into a
- * struct cz_plan_request with per-field errors, writes its canonical form,
- * builds the plan document the API returns and the database stores (days,
- * meals, ingredients with household measures, totals, targets, the
+ * plan_doc.h - plans as JSON: builds the plan document the API returns and
+ * the database stores (days, meals, ingredients with household measures, totals, targets, the
  * accuracy receipt, allergen warnings, the shopping list, the
  * disclaimers), and rebuilds a plan from a stored document so that one
  * meal can be regenerated.
@@ -21,10 +18,8 @@
 #include "arena.h"
 #include "buf.h"
 #include "catalog.h"
+#include "plan_request.h"
 #include "planner.h"
-
-/* Largest seed accepted: JSON numbers stay exact up to 2^53 - 1. */
-#define CZ_PLAN_MAX_SEED	9007199254740991LL
 
 /* The disclaimers every plan carries; pregnancy plans carry the third. */
 #define CZ_DISCLAIMER_MEDICAL "This meal plan is for general education " \
@@ -41,33 +36,6 @@
 	"and ask them before changing how you eat."
 #define CZ_ALLERGEN_NOTE "Allergen flags cover the listed ingredients " \
 	"only. Read the labels of packaged foods for traces and cross-contact."
-
-/*
- * Returns the medical condition a request names ("diabetes"), or NULL.
- * Every string value of obj, its array elements and the names of its
- * members are searched, case-insensitively, for the terms of a fixed
- * table; such requests are refused (422) before any other validation,
- * since planning for medical conditions is out of scope by design.
- */
-const char *cz_plan_medical_term(struct json_object *obj);
-
-/*
- * Reads a plan request from the JSON object obj:
- *   calories (integer, required), diet_type, meal_pattern, restrictions
- *   (array of names), excluded_foods (array of 5-digit NDB numbers),
- *   profile ("none" or absent for none), days (default 7), seed.
- * Unknown members are errors, so that a misspelt field is not ignored.
- * Returns 0 with req filled (*seed_given tells whether obj had a seed;
- * without one req->seed is 0), or -1 with *errors set to a new object
- * mapping each failing field to a message, owned by the caller (NULL
- * when memory ran out).
- */
-int cz_plan_request_read(struct json_object *obj,
-    struct cz_plan_request *req, int *seed_given,
-    struct json_object **errors);
-
-/* The canonical JSON form of req, as the plan document's "request". */
-struct json_object *cz_plan_request_json(const struct cz_plan_request *req);
 
 /*
  * Appends to out the document of p, a feasible plan of req made from cat,
@@ -95,13 +63,5 @@ struct json_object *cz_plan_document(const struct cz_catalog *cat,
 int cz_plan_from_document(const struct cz_catalog *cat,
     const struct cz_plan_request *req, struct json_object *doc,
     struct cz_plan *p, char *err, size_t errlen);
-
-/*
- * The dish index (from 0) of slot name s in a day of req: "lunch" is the
- * first dish reported under lunch, "lunch-2" the second (a side dish, or
- * the second snack for "snack-2"), and "1".."8" count the dishes in order.
- * Returns -1 when the day has no such dish.
- */
-int cz_plan_meal_index(const struct cz_plan_request *req, const char *s);
 
 #endif /* CZ_PLAN_DOC_H */
