@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "audit.h"
+#include "clock.h"
 #include "throttle.h"
 #include "handlers.h"
 #include "log.h"
@@ -159,16 +160,6 @@ cz_app_free(struct cz_app *app)
 	json_object_put(app->site_ctx);
 	json_object_put(app->legal_ctx);
 	memset(app, 0, sizeof(*app));
-}
-
-double
-cz_ms_since(const struct timespec *t0)
-{
-	struct timespec t1;
-
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) * 1e3 +
-	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
 /* Runs the request up to the handler; returns 0 or an error status. */

@@ -11,8 +11,8 @@
 #include <json-c/json.h>
 
 #include "arena.h"
-#include "catalog.h"
 #include "buf.h"
+#include "catalog.h"
 #include "db.h"
 #include "metrics.h"
 #include "mustache.h"
@@ -53,9 +53,6 @@ int cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
 int cz_app_worker_init(struct cz_app *app);
 
 void cz_app_free(struct cz_app *app);
-
-/* Milliseconds elapsed since t0 (CLOCK_MONOTONIC). */
-double cz_ms_since(const struct timespec *t0);
 
 /* Serves one request through io, start to finish; never exits. */
 void cz_app_handle(struct cz_app *app, const struct cz_io *io);

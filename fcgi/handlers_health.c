@@ -29,6 +29,7 @@
 #include <json-c/json.h>
 
 #include "app.h"
+#include "clock.h"
 #include "handlers.h"
 #include "log.h"
 #include "numparse.h"

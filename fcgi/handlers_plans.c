@@ -30,6 +30,7 @@
 
 #include "app.h"
 #include "audit.h"
+#include "clock.h"
 #include "handlers.h"
 #include "jsonbody.h"
 #include "throttle.h"

@@ -24,6 +24,7 @@
 
 #include <json-c/json.h>
 
+#include "clock.h"
 #include "mail.h"
 #include "mustache_json.h"
 #include "numparse.h"
@@ -259,15 +260,6 @@ cz_mail_split_command(const char *cmd, char *buf, size_t buflen,
 	return n == 0 ? -1 : n;
 }
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* The child: stdin from in, stdout and stderr to out, default SIGPIPE,
  * then the command. Never returns. */
 static void
@@ -331,9 +323,9 @@ cz_mail_run(char *const argv[], const char *msg, size_t len,
 		in[1] = -1;
 	}
 
-	deadline = now_s() + timeout;
+	deadline = cz_clock_s() + timeout;
 	while (in[1] != -1 || op[0] != -1) {
-		ms = (int)((deadline - now_s()) * 1000);
+		ms = (int)((deadline - cz_clock_s()) * 1000);
 		if (ms <= 0) {
 			kill(pid, SIGKILL);
 			killed = 1;

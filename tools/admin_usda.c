@@ -31,6 +31,7 @@
 
 #include "admin.h"
 #include "buf.h"
+#include "clock.h"
 #include "db.h"
 #include "settings.h"
 #include "usda.h"
@@ -48,15 +49,6 @@
 #define VALIDATE_SLACK_G	0.5	/* rounding allowed in part <= whole */
 #define VALIDATE_WORST		10	/* outliers printed */
 #define VALIDATE_EXAMPLES	10	/* other findings printed per kind */
-
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* First line of a result's error, else of the connection's last one. */
 static const char *
@@ -539,7 +531,7 @@ admin_import_usda(const struct cz_settings *s, int argc, char **argv)
 		goto out;
 	}
 	dir = argv[1];
-	t0 = now_s();
+	t0 = cz_clock_s();
 	if (stat(dir, &st) == -1) {
 		fprintf(stderr, "cibozer-admin: import-usda: %s: %s\n", dir,
 		    strerror(errno));
@@ -574,7 +566,7 @@ admin_import_usda(const struct cz_settings *s, int argc, char **argv)
 	    "malformed file%s\n", im.nfoods, im.nnutrients, im.nmeasures,
 	    im.nskipped, im.nskipped == 1 ? "" : "s");
 	printf("%ld new, %ld changed, %ld unchanged; %.1f s\n", fresh,
-	    changed - fresh, im.nfoods - changed, now_s() - t0);
+	    changed - fresh, im.nfoods - changed, cz_clock_s() - t0);
 	ret = 0;
 out:
 	if (conn != NULL)
