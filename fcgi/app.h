@@ -43,8 +43,9 @@ struct cz_app {
 	struct cz_argon2_params	 argon2;	/* from the settings */
 };
 
-/* Loads templates, checks routes and migrations, prepares the database
- * handle (no connection yet). Returns 0, or -1 with a message in err. */
+/* Loads templates, checks migrations, makes the database handle (no
+ * connection yet, no statements: cz_pipeline_init registers them).
+ * Returns 0, or -1 with a message in err. */
 int cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
     size_t errlen);
 
@@ -53,8 +54,5 @@ int cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
 int cz_app_worker_init(struct cz_app *app);
 
 void cz_app_free(struct cz_app *app);
-
-/* Serves one request through io, start to finish; never exits. */
-void cz_app_handle(struct cz_app *app, const struct cz_io *io);
 
 #endif

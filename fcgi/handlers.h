@@ -94,13 +94,6 @@ int cz_mail_notice(struct cz_request *r, long long user_id, const char *to,
 /* handlers_legal.c */
 int cz_h_legal_form(struct cz_request *r);
 int cz_h_legal_accept(struct cz_request *r);
-/*
- * The gate in front of plan generation: returns 0 when r->user may make
- * plans (signed in, current terms and privacy accepted); else builds the
- * answer (401 or 403 in JSON; for HTML a 303 to /login or /legal/accept,
- * with next) and returns 1.
- */
-int cz_legal_gate(struct cz_request *r, const char *next);
 
 /* handlers_videos.c */
 int cz_h_api_video_create(struct cz_request *r);

@@ -80,7 +80,7 @@ cz_h_account_activity(struct cz_request *r)
 	PGresult *res;
 	int i, n, status;
 
-	if ((status = cz_session_required(r)) != 0) {
+	if ((status = cz_session_required(r)) != CZ_NEXT) {
 		if (!cz_route_json(r) && r->user == NULL)
 			return cz_resp_redirect(r, 303,
 			    "/login?next=/account/activity");

@@ -424,7 +424,7 @@ cz_h_logout_all(struct cz_request *r)
 	long long n;
 	int status;
 
-	if ((status = cz_session_required(r)) != 0)
+	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	if ((n = cz_session_end_all(r, r->user->id)) == -1)
 		return 503;
@@ -483,7 +483,7 @@ cz_h_password_change(struct cz_request *r)
 	enum cz_pw_policy pol;
 	int ok, status;
 
-	if ((status = cz_session_required(r)) != 0)
+	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	if (cz_req_input(r, password_fields, 2, v, &errors) == -1) {
 		if (errors == NULL)
@@ -541,7 +541,7 @@ cz_h_email_change(struct cz_request *r)
 	const char *p[2];
 	int ok, rc, status;
 
-	if ((status = cz_session_required(r)) != 0)
+	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	if (cz_req_input(r, email_fields, 2, v, &errors) == -1 ||
 	    cz_email_normalize(v[1].s, v[1].len, email, sizeof(email)) == -1) {

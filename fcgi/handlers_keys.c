@@ -167,7 +167,7 @@ cz_h_keys_list(struct cz_request *r)
 	struct json_object *o, *a;
 	int status;
 
-	if ((status = cz_session_required(r)) != 0)
+	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	if ((a = cz_keys_list(r)) == NULL)
 		return 503;
@@ -195,7 +195,7 @@ cz_h_key_create(struct cz_request *r)
 	long long id;
 	int status, i;
 
-	if ((status = cz_session_required(r)) != 0)
+	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	if (cz_req_input(r, key_fields, 1, v, &errors) == -1) {
 		if (errors == NULL)
@@ -283,7 +283,7 @@ cz_h_key_revoke(struct cz_request *r)
 	long long id = pp != NULL ? pp->num : 0;
 	int status, n;
 
-	if ((status = cz_session_required(r)) != 0)
+	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	p[0] = cz_arena_printf(r->arena, "%lld", id);
 	p[1] = cz_arena_printf(r->arena, "%lld", r->user->id);

@@ -1,6 +1,6 @@
 /*
  * handlers_legal.c - accepting the terms of service and the privacy
- * policy, and the gate in front of plan generation.
+ * policy (the gate in front of plan generation is legal.c).
  *
  * An acceptance names the versions accepted (settings terms_version and
  * privacy_version) and is kept in legal_acceptances with its time and
@@ -31,54 +31,6 @@ int
 cz_legal_register(struct cz_db *db)
 {
 	return cz_db_register(db, "legal_accept", SQL_LEGAL_ACCEPT, 4, 0);
-}
-
-/* A JSON error {"error": {status, message, key: value}}. */
-static int
-json_error(struct cz_request *r, int status, const char *message,
-    const char *key, const char *value)
-{
-	struct json_object *o, *e;
-
-	if ((o = json_object_new_object()) == NULL ||
-	    cz_json_own(r->arena, o) == -1)
-		return 500;
-	e = json_object_new_object();
-	json_object_object_add(e, "status", json_object_new_int(status));
-	json_object_object_add(e, "message", json_object_new_string(message));
-	json_object_object_add(e, key, json_object_new_string(value));
-	json_object_object_add(o, "error", e);
-	r->error_message = message;
-	return cz_resp_json(r, status, o);
-}
-
-int
-cz_legal_gate(struct cz_request *r, const char *next)
-{
-	if (r->user == NULL) {
-		if (cz_route_json(r)) {
-			json_error(r, 401, "log in first (POST /api/login) or "
-			    "send an API key", "login_url", "/api/login");
-			return 1;
-		}
-		cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
-		    "/login?next=%s", next));
-		return 1;
-	}
-	if (r->user->legal_ok)
-		return 0;
-	if (cz_route_json(r)) {
-		json_error(r, 403, cz_arena_printf(r->arena, "accept the "
-		    "current terms of service (version %s) and privacy policy "
-		    "(version %s) first, at /legal/accept",
-		    r->app->settings.terms_version,
-		    r->app->settings.privacy_version), "accept_url",
-		    "/legal/accept");
-		return 1;
-	}
-	cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
-	    "/legal/accept?next=%s", next));
-	return 1;
 }
 
 static int
@@ -143,7 +95,7 @@ cz_h_legal_accept(struct cz_request *r)
 	if (strcmp(v[0].s, s->terms_version) != 0 ||
 	    strcmp(v[1].s, s->privacy_version) != 0) {
 		if (json)
-			return json_error(r, 409, "those are not the current "
+			return cz_resp_json_error(r, 409, "those are not the current "
 			    "versions", "accept_url", "/legal/accept");
 		return legal_page(r, 409, "The terms changed meanwhile; "
 		    "please read them again.");

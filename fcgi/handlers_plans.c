@@ -35,6 +35,7 @@
 #include "jsonbody.h"
 #include "throttle.h"
 #include "labels.h"
+#include "legal.h"
 #include "log.h"
 #include "numparse.h"
 #include "plan_doc.h"
@@ -147,26 +148,6 @@ json_text(struct cz_request *r, struct json_object *obj)
 {
 	return cz_arena_strdup(r->arena, json_object_to_json_string_ext(obj,
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-}
-
-/* A JSON error with extra members: {"error": {status, message, ...}}. */
-static int
-json_error(struct cz_request *r, int status, const char *message,
-    const char *key, const char *value)
-{
-	struct json_object *o, *e;
-
-	o = json_object_new_object();
-	if (o == NULL || cz_json_own(r->arena, o) == -1)
-		return 500;
-	e = json_object_new_object();
-	json_object_object_add(e, "status", json_object_new_int(status));
-	json_object_object_add(e, "message", json_object_new_string(message));
-	if (key != NULL)
-		json_object_object_add(e, key, json_object_new_string(value));
-	json_object_object_add(o, "error", e);
-	r->error_message = message;
-	return cz_resp_json(r, status, o);
 }
 
 /* Whether every excluded food exists in the catalog; when not, a field
@@ -385,9 +366,9 @@ may_generate(struct cz_request *r)
 	struct outcome o;
 	int rc;
 
-	if (r->user != NULL && (rc = cz_user_can(r, "plans:write")) != 0)
+	if (r->user != NULL && (rc = cz_user_can(r, "plans:write")) != CZ_NEXT)
 		return rc;
-	if (cz_legal_gate(r, "/plans/new"))
+	if (cz_legal_gate(r, "/plans/new") == CZ_DONE)
 		return 1;
 	if (account_quota(r) == 0) {
 		quota_used_up(r, &o, 0);
@@ -507,7 +488,7 @@ cz_h_api_plan_create(struct cz_request *r)
 	if (o.status == 400 && o.errors != NULL)
 		return cz_resp_json(r, 400, cz_errors_body(r, o.errors));
 	if (o.status == 422)
-		return json_error(r, 422, o.message, o.constraint != NULL ?
+		return cz_resp_json_error(r, 422, o.message, o.constraint != NULL ?
 		    "constraint" : "see", o.constraint != NULL ?
 		    o.constraint : "/disclaimers");
 	if (o.status != 0) {
@@ -528,7 +509,7 @@ cz_h_api_plan_get(struct cz_request *r)
 
 	if (anonymous(r))
 		return 0;
-	if ((rc = cz_user_can(r, "plans:read")) != 0)
+	if ((rc = cz_user_can(r, "plans:read")) != CZ_NEXT)
 		return rc;
 	if ((res = load_plan(r, id, &status)) == NULL)
 		return status;
@@ -657,7 +638,7 @@ cz_h_api_plan_regenerate(struct cz_request *r)
 
 	if (anonymous(r))
 		return 0;
-	if ((rc = cz_user_can(r, "plans:write")) != 0)
+	if ((rc = cz_user_can(r, "plans:write")) != CZ_NEXT)
 		return rc;
 	memset(val, 0, sizeof(val));
 	if (r->json != NULL && cz_validate_json(r->arena, regen_fields, 1,
@@ -668,7 +649,7 @@ cz_h_api_plan_regenerate(struct cz_request *r)
 	    slot->value : NULL, val[0].present, (uint64_t)val[0].i,
 	    &constraint);
 	if (status == 422 || status == 409)
-		return json_error(r, status, r->error_message, constraint !=
+		return cz_resp_json_error(r, status, r->error_message, constraint !=
 		    NULL ? "constraint" : NULL, constraint);
 	if (status != 0)
 		return status;

@@ -92,7 +92,7 @@ cz_h_account_export(struct cz_request *r)
 	PGresult *res;
 	int status, rc = 0;
 
-	if ((status = cz_session_required(r)) != 0) {
+	if ((status = cz_session_required(r)) != CZ_NEXT) {
 		if (!cz_route_json(r) && r->user == NULL)
 			return cz_resp_redirect(r, 303,
 			    "/login?next=/account/export");
@@ -165,7 +165,7 @@ cz_h_account_delete(struct cz_request *r)
 	PGresult *res;
 	int status, ok;
 
-	if ((status = cz_session_required(r)) != 0)
+	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	if (cz_req_input(r, delete_fields, 2, v, &errors) == -1 ||
 	    (!cz_route_json(r) && (!v[1].present || !v[1].i))) {

@@ -321,7 +321,7 @@ cz_h_verify_resend(struct cz_request *r)
 {
 	int status;
 
-	if ((status = cz_session_required(r)) != 0)
+	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	if (!r->user->verified && cz_mail_link(r, r->user->id, r->user->email,
 	    "verify_email") == -1)

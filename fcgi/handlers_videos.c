@@ -36,6 +36,7 @@
 #include "app.h"
 #include "audit.h"
 #include "handlers.h"
+#include "legal.h"
 #include "jsonbody.h"
 #include "log.h"
 #include "numparse.h"
@@ -244,7 +245,7 @@ own_video(struct cz_request *r, struct job *j)
 		    id));
 		return rc == 0 ? 1 : rc;
 	}
-	if ((rc = cz_user_can(r, "videos:read")) != 0)
+	if ((rc = cz_user_can(r, "videos:read")) != CZ_NEXT)
 		return rc;
 	return load_job(r, id, j);
 }
@@ -359,9 +360,10 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 	int rc, wait, ret;
 
 	*created = 0;
-	if (r->user != NULL && (rc = cz_user_can(r, "videos:write")) != 0)
+	if (r->user != NULL && (rc = cz_user_can(r, "videos:write")) != CZ_NEXT)
 		return rc;
-	if (cz_legal_gate(r, cz_arena_printf(r->arena, "/plans/%lld", plan)))
+	if (cz_legal_gate(r, cz_arena_printf(r->arena, "/plans/%lld",
+	    plan)) == CZ_DONE)
 		return 1;
 	snprintf(pbuf, sizeof(pbuf), "%lld", plan);
 	v[0] = pbuf;

@@ -26,7 +26,7 @@
 #include <fastcgi.h>
 #include <fcgiapp.h>
 
-#include "app.h"
+#include "pipeline.h"
 #include "log.h"
 #include "metrics.h"
 #include "numparse.h"
@@ -202,7 +202,7 @@ serve_connection(struct cz_app *app, struct cz_io *io, struct conn *c)
 		return;
 	}
 	io->ctx = &c->req;
-	cz_app_handle(app, io);
+	cz_pipeline_handle(app, io);
 	FCGX_Finish_r(&c->req);
 	if (c->req.ipcFd < 0)
 		c->open = 0;	/* nginx did not ask to keep it */
@@ -322,7 +322,7 @@ serve_cgi(struct cz_app *app)
 	signal(SIGPIPE, SIG_IGN);
 	if (cz_app_worker_init(app) == -1)
 		return 1;
-	cz_app_handle(app, &io);
+	cz_pipeline_handle(app, &io);
 	fflush(stdout);
 	cz_app_free(app);
 	return 0;
@@ -417,7 +417,7 @@ main(int argc, char *argv[])
 		cz_log(CZ_LOG_ERROR, "FCGX_Init failed");
 		return 1;
 	}
-	if (cz_app_init(&app, &s, err, sizeof(err)) == -1) {
+	if (cz_pipeline_init(&app, &s, err, sizeof(err)) == -1) {
 		cz_log(CZ_LOG_ERROR, "start-up: %s", err);
 		if (FCGX_IsCGI() && !check) {
 			/* Still answer the CGI request, as a bare 500. */

@@ -20,6 +20,23 @@
 struct cz_app;
 struct cz_user;
 
+/*
+ * What a handler returns, and every helper that checks a request and may
+ * answer it in the handler's place (gates such as cz_user_can or
+ * cz_legal_gate):
+ *   CZ_DONE (0)    the response is built in r;
+ *   CZ_NEXT (-1)   nothing was answered: the caller goes on;
+ *   400..599       an HTTP error status, r->error_message set, which the
+ *                  pipeline answers as an error page (HTML or JSON).
+ * A caller hands on whatever is not CZ_NEXT:
+ *   if ((rc = cz_user_can(r, "plans:write")) != CZ_NEXT)
+ *           return rc;
+ */
+enum {
+	CZ_DONE = 0,
+	CZ_NEXT = -1
+};
+
 /* How a request reads its input and writes its output. */
 struct cz_io {
 	const char	*(*getenv)(void *ctx, const char *name);
@@ -56,6 +73,7 @@ struct cz_request {
 	struct cz_route_match	 match;
 	struct cz_user		*user;		/* signed in, or NULL */
 	const char		*session_token;	/* the cookie's, when live */
+	const char		*db_sqlstate;	/* of the last failed cz_query */
 
 	/* response */
 	int			 status;

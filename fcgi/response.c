@@ -379,3 +379,22 @@ cz_db_unavailable(struct cz_request *r)
 	    "shortly";
 	return 503;
 }
+
+int
+cz_resp_json_error(struct cz_request *r, int status, const char *message,
+    const char *key, const char *value)
+{
+	struct json_object *o, *e;
+
+	if ((o = json_object_new_object()) == NULL ||
+	    cz_json_own(r->arena, o) == -1)
+		return 500;
+	e = json_object_new_object();
+	json_object_object_add(e, "status", json_object_new_int(status));
+	json_object_object_add(e, "message", json_object_new_string(message));
+	if (key != NULL)
+		json_object_object_add(e, key, json_object_new_string(value));
+	json_object_object_add(o, "error", e);
+	r->error_message = message;
+	return cz_resp_json(r, status, o);
+}

@@ -38,6 +38,11 @@ int cz_db_unavailable(struct cz_request *r);
 /* Sends obj as JSON. Returns 0. */
 int cz_resp_json(struct cz_request *r, int status, struct json_object *obj);
 
+/* The JSON error {"error": {status, message, key: value}} (key left out
+ * when NULL), as the answer with that status. Returns CZ_DONE, or 500. */
+int cz_resp_json_error(struct cz_request *r, int status, const char *message,
+    const char *key, const char *value);
+
 /* Replaces whatever was built with the error page for status, in HTML or
  * JSON as the client prefers. message is shown to the client. */
 void cz_resp_error(struct cz_request *r, int status, const char *message);

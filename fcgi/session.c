@@ -15,7 +15,7 @@
 #include "throttle.h"
 #include "audit.h"
 #include "log.h"
-#include "numparse.h"
+#include "query.h"
 #include "response.h"
 #include "session.h"
 #include "token.h"
@@ -57,18 +57,29 @@
 	"(SELECT requests FROM n) FROM k JOIN users u ON u.id = k.user_id " \
 	"WHERE u.disabled_at IS NULL AND u.deleted_at IS NULL"
 
+/* Parameters and columns of session_lookup and apikey_lookup. */
+enum { LOOKUP_HASH, LOOKUP_IDLE, LOOKUP_TERMS, LOOKUP_PRIVACY, LOOKUP__N };
+enum { LOOKUP_SESSION_ID, LOOKUP_USER_ID, LOOKUP_EMAIL, LOOKUP_TIER,
+    LOOKUP_IS_ADMIN, LOOKUP_VERIFIED, LOOKUP_CSRF, LOOKUP_LEGAL_OK };
+enum { KEY_HASH, KEY_TERMS, KEY_PRIVACY, KEY__N };
+enum { KEY_ID, KEY_USER_ID, KEY_EMAIL, KEY_TIER, KEY_IS_ADMIN,
+    KEY_VERIFIED, KEY_LEGAL_OK, KEY_SCOPES, KEY_USED };
+enum { INSERT_HASH, INSERT_USER_ID, INSERT_CSRF, INSERT_LIFETIME,
+    INSERT_ADDRESS, INSERT_USER_AGENT, INSERT__N };
+
 int
 cz_session_register(struct cz_db *db)
 {
-	if (cz_db_register(db, "session_lookup", SQL_SESSION_LOOKUP, 4,
+	if (cz_db_register(db, "session_lookup", SQL_SESSION_LOOKUP, LOOKUP__N,
 	    1) == -1 ||
-	    cz_db_register(db, "session_insert", SQL_SESSION_INSERT, 6,
+	    cz_db_register(db, "session_insert", SQL_SESSION_INSERT, INSERT__N,
 	    0) == -1 ||
 	    cz_db_register(db, "session_delete", SQL_SESSION_DELETE, 1,
 	    1) == -1 ||
 	    cz_db_register(db, "session_delete_user", SQL_SESSION_DELETE_USER,
 	    1, 1) == -1 ||
-	    cz_db_register(db, "apikey_lookup", SQL_APIKEY_LOOKUP, 3, 0) == -1)
+	    cz_db_register(db, "apikey_lookup", SQL_APIKEY_LOOKUP, KEY__N,
+	    0) == -1)
 		return -1;
 	return 0;
 }
@@ -115,7 +126,7 @@ load_key(struct cz_request *r, const char *auth)
 {
 	const struct cz_settings *s = &r->app->settings;
 	char hash[CZ_SHA256_HEX + 1];
-	const char *cred, *v[3], *errstr;
+	const char *cred, *v[KEY__N];
 	struct cz_user *u;
 	PGresult *res;
 	long long used, quota;
@@ -130,36 +141,28 @@ load_key(struct cz_request *r, const char *auth)
 	if (cz_db_ensure(r->app->db) == -1) {
 		return cz_db_unavailable(r);
 	}
-	v[0] = hash;
-	v[1] = s->terms_version;
-	v[2] = s->privacy_version;
-	res = cz_db_exec(r->app->db, "apikey_lookup", 3, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-		PQclear(res);
+	v[KEY_HASH] = hash;
+	v[KEY_TERMS] = s->terms_version;
+	v[KEY_PRIVACY] = s->privacy_version;
+	if ((res = cz_query(r, "apikey_lookup", KEY__N, v)) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
 		return 503;
 	}
-	if (PQntuples(res) != 1) {
-		PQclear(res);
+	if (PQntuples(res) != 1)
 		return bad_key(r, "the API key is unknown or revoked");
-	}
-	if ((u = cz_arena_calloc(r->arena, 1, sizeof(*u))) == NULL) {
-		PQclear(res);
+	if ((u = cz_arena_calloc(r->arena, 1, sizeof(*u))) == NULL)
 		return 500;
-	}
-	u->key_id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
-	u->id = cz_strtonum(PQgetvalue(res, 0, 1), 1, LLONG_MAX, &errstr);
-	u->email = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 2));
-	u->tier = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 3));
-	u->is_admin = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
-	u->verified = strcmp(PQgetvalue(res, 0, 5), "t") == 0;
-	u->legal_ok = strcmp(PQgetvalue(res, 0, 6), "t") == 0;
-	u->scopes = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 7));
-	used = cz_strtonum(PQgetvalue(res, 0, 8), 0, LLONG_MAX, &errstr);
-	PQclear(res);
-	if (u->email == NULL || u->tier == NULL || u->scopes == NULL)
+	if (cz_db_int(res, 0, KEY_ID, 1, LLONG_MAX, &u->key_id) == -1 ||
+	    cz_db_int(res, 0, KEY_USER_ID, 1, LLONG_MAX, &u->id) == -1 ||
+	    cz_db_int(res, 0, KEY_USED, 0, LLONG_MAX, &used) == -1)
 		return 500;
+	u->email = cz_db_text(res, 0, KEY_EMAIL);
+	u->tier = cz_db_text(res, 0, KEY_TIER);
+	u->is_admin = cz_db_bool(res, 0, KEY_IS_ADMIN);
+	u->verified = cz_db_bool(res, 0, KEY_VERIFIED);
+	u->legal_ok = cz_db_bool(res, 0, KEY_LEGAL_OK);
+	u->scopes = cz_db_text(res, 0, KEY_SCOPES);
 	r->user = u;
 	quota = cz_quota(s, u->tier, 0);
 	if (quota >= 0 && used > quota * CZ_APIKEY_DAILY_FACTOR) {
@@ -167,9 +170,9 @@ load_key(struct cz_request *r, const char *auth)
 		    cz_arena_printf(r->arena, "this API key made its %lld "
 		    "requests of the day (%s tier); the count starts again at "
 		    "midnight UTC", quota * CZ_APIKEY_DAILY_FACTOR, u->tier));
-		return -1;
+		return CZ_DONE;
 	}
-	return 0;
+	return CZ_NEXT;
 }
 
 int
@@ -177,7 +180,7 @@ cz_session_load(struct cz_request *r)
 {
 	const struct cz_settings *s = &r->app->settings;
 	struct cz_user *u;
-	const char *tok, *v[4], *errstr;
+	const char *tok, *v[LOOKUP__N];
 	char hash[CZ_SHA256_HEX + 1], idle[32];
 	PGresult *res;
 
@@ -186,48 +189,41 @@ cz_session_load(struct cz_request *r)
 	if (tok != NULL && *tok != '\0' && strncmp(r->path, "/api/", 5) == 0)
 		return load_key(r, tok);
 	if ((tok = cookie_token(r)) == NULL)
-		return 0;
+		return CZ_NEXT;
 	if (cz_sha256_hex(tok, strlen(tok), hash) == -1)
 		return 500;
 	if (cz_db_ensure(r->app->db) == -1)
-		return 0;	/* pages that need no database still answer */
+		return CZ_NEXT;	/* pages that need no database still answer */
 	snprintf(idle, sizeof(idle), "%lld", s->session_idle_timeout);
-	v[0] = hash;
-	v[1] = idle;
-	v[2] = s->terms_version;
-	v[3] = s->privacy_version;
-	res = cz_db_exec(r->app->db, "session_lookup", 4, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-		PQclear(res);
-		return 0;
+	v[LOOKUP_HASH] = hash;
+	v[LOOKUP_IDLE] = idle;
+	v[LOOKUP_TERMS] = s->terms_version;
+	v[LOOKUP_PRIVACY] = s->privacy_version;
+	if ((res = cz_query(r, "session_lookup", LOOKUP__N, v)) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
+		return CZ_NEXT;
 	}
 	if (PQntuples(res) != 1) {
 		/* Expired, ended or unknown: the browser may forget it. */
-		PQclear(res);
 		clear_cookie(r);
-		return 0;
+		return CZ_NEXT;
 	}
-	if ((u = cz_arena_calloc(r->arena, 1, sizeof(*u))) == NULL) {
-		PQclear(res);
+	if ((u = cz_arena_calloc(r->arena, 1, sizeof(*u))) == NULL)
 		return 500;
-	}
-	u->session_id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX,
-	    &errstr);
-	u->id = cz_strtonum(PQgetvalue(res, 0, 1), 1, LLONG_MAX, &errstr);
-	u->email = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 2));
-	u->tier = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 3));
-	u->is_admin = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
-	u->verified = strcmp(PQgetvalue(res, 0, 5), "t") == 0;
-	u->csrf = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 6));
-	u->legal_ok = strcmp(PQgetvalue(res, 0, 7), "t") == 0;
-	PQclear(res);
-	if (u->email == NULL || u->tier == NULL || u->csrf == NULL)
+	if (cz_db_int(res, 0, LOOKUP_SESSION_ID, 1, LLONG_MAX,
+	    &u->session_id) == -1 ||
+	    cz_db_int(res, 0, LOOKUP_USER_ID, 1, LLONG_MAX, &u->id) == -1)
 		return 500;
+	u->email = cz_db_text(res, 0, LOOKUP_EMAIL);
+	u->tier = cz_db_text(res, 0, LOOKUP_TIER);
+	u->is_admin = cz_db_bool(res, 0, LOOKUP_IS_ADMIN);
+	u->verified = cz_db_bool(res, 0, LOOKUP_VERIFIED);
+	u->csrf = cz_db_text(res, 0, LOOKUP_CSRF);
+	u->legal_ok = cz_db_bool(res, 0, LOOKUP_LEGAL_OK);
 	r->user = u;
 	r->session_token = tok;
-	return 0;
+	return CZ_NEXT;
 }
 
 /* The scheme and authority of url ("https://example.org:8443"): its
@@ -294,9 +290,9 @@ cz_session_check_csrf(struct cz_request *r)
 
 	if (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0 ||
 	    strcmp(m, "OPTIONS") == 0)
-		return 0;
+		return CZ_NEXT;
 	if (r->user != NULL && r->user->key_id != 0)
-		return 0;	/* an API key: no browser sends it by itself */
+		return CZ_NEXT;	/* an API key: no browser sends it by itself */
 	if (r->user == NULL || r->user->csrf == NULL) {
 		/* No cookie authenticates it; still refuse a page of
 		 * another site posting here (log-in CSRF). */
@@ -306,7 +302,7 @@ cz_session_check_csrf(struct cz_request *r)
 			    "site";
 			return 403;
 		}
-		return 0;
+		return CZ_NEXT;
 	}
 	if ((t = cz_req_env(r, "HTTP_X_CSRF_TOKEN")) == NULL || *t == '\0')
 		t = cz_params_get(&r->form, "csrf_token");
@@ -322,7 +318,7 @@ cz_session_check_csrf(struct cz_request *r)
 		    "this site (Origin or Referer)";
 		return 403;
 	}
-	return 0;
+	return CZ_NEXT;
 }
 
 /* Deletes the session of token tok (if well-formed); logs failures. */
@@ -331,16 +327,13 @@ delete_token(struct cz_request *r, const char *tok)
 {
 	char hash[CZ_SHA256_HEX + 1];
 	const char *v[1];
-	PGresult *res;
 
 	if (tok == NULL || cz_sha256_hex(tok, strlen(tok), hash) == -1)
 		return;
 	v[0] = hash;
-	res = cz_db_exec(r->app->db, "session_delete", 1, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-	PQclear(res);
+	if (cz_query(r, "session_delete", 1, v) == NULL)
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
 }
 
 int
@@ -355,11 +348,11 @@ cz_user_can(struct cz_request *r, const char *scope)
 		return 401;
 	}
 	if (r->user->key_id == 0)
-		return 0;
+		return CZ_NEXT;
 	for (p = r->user->scopes; p != NULL && *p != '\0'; p += strcspn(p,
 	    " "), p += strspn(p, " "))
 		if (strncmp(p, scope, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
-			return 0;
+			return CZ_NEXT;
 	r->error_message = cz_arena_printf(r->arena, "this API key lacks the "
 	    "%s scope", scope);
 	return 403;
@@ -377,7 +370,7 @@ cz_session_required(struct cz_request *r)
 		    "not an API key";
 		return 403;
 	}
-	return 0;
+	return CZ_NEXT;
 }
 
 int
@@ -386,8 +379,7 @@ cz_session_start(struct cz_request *r, long long user_id, const char **csrf)
 	const struct cz_settings *s = &r->app->settings;
 	char tok[CZ_TOKEN_LEN + 1], ctok[CZ_TOKEN_LEN + 1];
 	char hash[CZ_SHA256_HEX + 1], uid[32], life[32];
-	const char *v[6];
-	PGresult *res;
+	const char *v[INSERT__N];
 	int rc = 0;
 
 	*csrf = NULL;
@@ -403,23 +395,20 @@ cz_session_start(struct cz_request *r, long long user_id, const char **csrf)
 	r->session_token = NULL;
 	snprintf(uid, sizeof(uid), "%lld", user_id);
 	snprintf(life, sizeof(life), "%lld", s->session_lifetime);
-	v[0] = hash;
-	v[1] = uid;
-	v[2] = ctok;
-	v[3] = life;
-	v[4] = cz_client_addr(r);
-	v[5] = r->user_agent;
-	res = cz_db_exec(r->app->db, "session_insert", 6, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-		PQclear(res);
+	v[INSERT_HASH] = hash;
+	v[INSERT_USER_ID] = uid;
+	v[INSERT_CSRF] = ctok;
+	v[INSERT_LIFETIME] = life;
+	v[INSERT_ADDRESS] = cz_client_addr(r);
+	v[INSERT_USER_AGENT] = r->user_agent;
+	if (cz_query(r, "session_insert", INSERT__N, v) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
 		r->error_message = "the session could not be stored; please "
 		    "try again shortly";
 		rc = 503;
 		goto err;
 	}
-	PQclear(res);
 	cz_resp_header(r, "Set-Cookie", "%s=%s; Path=/; Secure; HttpOnly; "
 	    "SameSite=Lax; Max-Age=%lld", CZ_SESSION_COOKIE, tok,
 	    s->session_lifetime);
@@ -448,20 +437,18 @@ cz_session_end(struct cz_request *r)
 long long
 cz_session_end_all(struct cz_request *r, long long user_id)
 {
-	const char *v[1], *errstr;
+	const char *v[1];
 	char uid[32];
 	PGresult *res;
 	long long n = -1;
 
 	snprintf(uid, sizeof(uid), "%lld", user_id);
 	v[0] = uid;
-	res = cz_db_exec(r->app->db, "session_delete_user", 1, v);
-	if (res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK)
-		n = cz_strtonum(PQcmdTuples(res), 0, LLONG_MAX, &errstr);
+	if ((res = cz_query(r, "session_delete_user", 1, v)) != NULL)
+		n = cz_db_changed(res);
 	else
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-	PQclear(res);
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
 	r->session_token = NULL;
 	clear_cookie(r);
 	return n;

@@ -54,23 +54,24 @@ int cz_session_register(struct cz_db *db);
 /*
  * Sets r->user from the session cookie when it names a live session of an
  * enabled account, or from the API key on /api/ paths (else r->user stays
- * NULL). Without a database the request goes on anonymously. Returns 0,
- * an HTTP status, or -1 when the answer (a 429) is already built.
+ * NULL). Without a database the request goes on anonymously. Returns
+ * CZ_NEXT, CZ_DONE when the answer (a 429) is built, or an HTTP status
+ * (request.h).
  */
 int cz_session_load(struct cz_request *r);
 
-/* Returns 0 when r->user may act under scope (a session may do anything,
- * a key what its scopes name), else 401 (nobody signed in) or 403, with
- * r->error_message set. */
+/* Returns CZ_NEXT when r->user may act under scope (a session may do
+ * anything, a key what its scopes name), else 401 (nobody signed in) or
+ * 403, with r->error_message set. */
 int cz_user_can(struct cz_request *r, const char *scope);
 
-/* Returns 0 when r->user came with a session (not an API key), else 401
- * or 403 with r->error_message set: account changes need a session. */
+/* Returns CZ_NEXT when r->user came with a session (not an API key), else
+ * 401 or 403 with r->error_message set: account changes need a session. */
 int cz_session_required(struct cz_request *r);
 
 /*
- * The CSRF rule above, for a request after its body was read. Returns 0
- * or 403 with r->error_message set.
+ * The CSRF rule above, for a request after its body was read. Returns
+ * CZ_NEXT, or 403 with r->error_message set.
  */
 int cz_session_check_csrf(struct cz_request *r);
 

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "clock.h"
 #include "db.h"
 #include "log.h"
+#include "numparse.h"
 
 struct statement {
 	const char	*name;
@@ -286,6 +288,44 @@ cz_db_exec(struct cz_db *db, const char *name, int nparams,
 			return NULL;
 	}
 	return NULL;
+}
+
+const char *
+cz_db_text(const PGresult *res, int row, int col)
+{
+	return PQgetvalue(res, row, col);
+}
+
+int
+cz_db_int(const PGresult *res, int row, int col, long long lo, long long hi,
+    long long *out)
+{
+	const char *errstr;
+	long long v;
+
+	if (PQgetisnull(res, row, col))
+		return -1;
+	v = cz_strtonum(PQgetvalue(res, row, col), lo, hi, &errstr);
+	if (errstr != NULL)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+cz_db_bool(const PGresult *res, int row, int col)
+{
+	return strcmp(PQgetvalue(res, row, col), "t") == 0;
+}
+
+long long
+cz_db_changed(PGresult *res)
+{
+	const char *errstr;
+	long long n;
+
+	n = cz_strtonum(PQcmdTuples(res), 0, LLONG_MAX, &errstr);
+	return errstr != NULL ? -1 : n;
 }
 
 PGconn *

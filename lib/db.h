@@ -46,6 +46,21 @@ int cz_db_ensure(struct cz_db *db);
 PGresult *cz_db_exec(struct cz_db *db, const char *name, int nparams,
     const char *const *values);
 
+/*
+ * Reading a result's columns, with col named by the statement's column
+ * enum: the text of a value ("" for SQL NULL, never NULL); an integer
+ * parsed with cz_strtonum's range check, returning 0 with *out set, or -1
+ * when the value is NULL, not an integer or outside [lo, hi]; a boolean
+ * (1 for PostgreSQL's "t").
+ */
+const char *cz_db_text(const PGresult *res, int row, int col);
+int cz_db_int(const PGresult *res, int row, int col, long long lo,
+    long long hi, long long *out);
+int cz_db_bool(const PGresult *res, int row, int col);
+
+/* The rows a command changed (INSERT, UPDATE, DELETE), or -1. */
+long long cz_db_changed(PGresult *res);
+
 /* The raw connection when up (for migrations and transactions), else NULL. */
 PGconn *cz_db_conn(struct cz_db *db);
 

@@ -1,0 +1,202 @@
+/*
+ * pipeline.c - a request from start to finish: parse (bounded) → route →
+ * read body → database check → who is asking and CSRF → handler → error
+ * page when the handler returned a status → security headers → send → log
+ * and count → release the request's arena. Also the start-up wiring that
+ * knows every area: the route table check and the statements each area
+ * registers.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "audit.h"
+#include "clock.h"
+#include "handlers.h"
+#include "log.h"
+#include "pipeline.h"
+#include "response.h"
+#include "routes.h"
+#include "session.h"
+#include "throttle.h"
+
+/* The same policy nginx sends (nginx/snippets/cibozer-security-headers.conf). */
+#define CZ_CSP "default-src 'self'; img-src 'self' data:; media-src 'self' " \
+	"blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " \
+	"form-action 'self'; frame-ancestors 'none'"
+
+/* Every area's statements, prepared on each connection. */
+static int (*const registrars[])(struct cz_db *) = {
+	cz_health_register,
+	cz_plans_register,
+	cz_videos_register,
+	cz_audit_register,
+	cz_limits_register,
+	cz_session_register,
+	cz_auth_register,
+	cz_legal_register,
+	cz_keys_register,
+	cz_tokens_register,
+	cz_privacy_register,
+	cz_activity_register,
+};
+
+int
+cz_pipeline_init(struct cz_app *app, const struct cz_settings *s, char *err,
+    size_t errlen)
+{
+	size_t i;
+
+	if (cz_router_check(cz_routes, cz_nroutes, err, errlen) == -1)
+		return -1;
+	if (cz_app_init(app, s, err, errlen) == -1)
+		return -1;
+	for (i = 0; i < sizeof(registrars) / sizeof(registrars[0]); i++)
+		if (registrars[i](app->db) == -1) {
+			snprintf(err, errlen, "database handle: too many "
+			    "statements");
+			cz_app_free(app);
+			return -1;
+		}
+	return 0;
+}
+
+/* Runs the request up to the handler; returns 0 or an error status. */
+static int
+dispatch(struct cz_request *r)
+{
+	enum cz_route_result rr;
+	int status;
+
+	if ((status = cz_req_parse_head(r)) != 0)
+		return status;
+	rr = cz_route(cz_routes, cz_nroutes, r->method, r->path, r->arena,
+	    &r->match);
+	if (rr == CZ_ROUTE_NOT_FOUND) {
+		r->error_message = cz_arena_printf(r->arena,
+		    "There is no page at %s.", r->path);
+		return 404;
+	}
+	if (rr == CZ_ROUTE_BAD_METHOD) {
+		cz_resp_header(r, "Allow", "%s", r->match.allow);
+		r->error_message = cz_arena_printf(r->arena, "%s is not "
+		    "allowed here; allowed: %s.", r->method, r->match.allow);
+		return 405;
+	}
+	if (r->match.route->flags & CZ_ROUTE_JSON)
+		r->wants_json = 1;
+	if ((r->match.route->flags & CZ_ROUTE_BODY) &&
+	    (status = cz_req_read_body(r)) != 0)
+		return status;
+	if ((r->match.route->flags & CZ_ROUTE_DB) &&
+	    cz_db_ensure(r->app->db) == -1) {
+		return cz_db_unavailable(r);
+	}
+	/* Who is asking, then whether a cookie-authenticated change came
+	 * from this site's own pages. */
+	if ((status = cz_session_load(r)) != CZ_NEXT)
+		return status;
+	if (!(r->match.route->flags & CZ_ROUTE_NO_CSRF) &&
+	    (status = cz_session_check_csrf(r)) != CZ_NEXT)
+		return status;
+	return r->match.route->handler(r);
+}
+
+static void
+count_db(struct cz_app *app)
+{
+	const struct cz_db_stats *st = cz_db_stats(app->db);
+
+	if (app->metrics == NULL)
+		return;
+	if (st->errors != app->db_seen.errors ||
+	    st->reconnects != app->db_seen.reconnects) {
+		cz_metrics_db(app->metrics, st->errors - app->db_seen.errors,
+		    st->reconnects - app->db_seen.reconnects);
+		app->db_seen = *st;
+	}
+}
+
+void
+cz_pipeline_handle(struct cz_app *app, const struct cz_io *io)
+{
+	struct cz_log_request lr;
+	struct cz_request r;
+	struct timespec t0;
+	const char *msg;
+	double secs;
+	int status;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(&r, 0, sizeof(r));
+	r.app = app;
+	r.arena = app->arena;
+	r.io = io;
+	r.headers = &app->headers;
+	r.body_out = &app->body;
+	r.method = "";
+	r.path = "";
+	r.request_id = "";
+	cz_buf_reset(r.headers);
+	cz_buf_reset(r.body_out);
+
+	status = dispatch(&r);
+	if (status == CZ_NEXT || (status == CZ_DONE && r.status == 0)) {
+		r.error_message = "the handler built no response";
+		status = 500;
+	}
+	if (status != 0) {
+		if (status == 503 || status == 429)
+			cz_resp_header(&r, "Retry-After", "%lld",
+			    app->settings.retry_after);
+		/* Client errors show their reason; server errors never
+		 * show internals. */
+		msg = status >= 500 ? NULL : r.error_message;
+		if (status == 503)
+			msg = r.error_message;
+		cz_resp_error(&r, status, msg);
+	}
+	/* A signed-in page holds the account's data and its CSRF token:
+	 * never stored by a cache either. */
+	if (r.status >= 400 || strncmp(r.path, "/api/", 5) == 0 ||
+	    r.wants_json || r.user != NULL)
+		cz_resp_header(&r, "Cache-Control", "no-store");
+	else
+		cz_resp_header(&r, "Cache-Control", "no-cache");
+	/* nginx adds these too and hides ours; in CGI mode there may be no
+	 * nginx, so the responder always sends them. */
+	cz_resp_header(&r, "Content-Security-Policy", "%s", CZ_CSP);
+	cz_resp_header(&r, "X-Content-Type-Options", "nosniff");
+	cz_resp_header(&r, "X-Frame-Options", "DENY");
+	cz_resp_header(&r, "Referrer-Policy", "strict-origin-when-cross-origin");
+	if (cz_resp_send(&r) == -1)
+		r.error_message = "the client went away before the response "
+		    "was written";
+	if (r.has_file)		/* not sent: the headers failed */
+		close(r.file_fd);
+
+	secs = cz_ms_since(&t0) / 1e3;
+	lr.request_id = r.request_id;
+	lr.method = r.method;
+	lr.path = r.path;
+	lr.route = r.match.route != NULL ? r.match.route->name : NULL;
+	lr.status = r.status;
+	lr.duration_ms = secs * 1000.0;
+	lr.message = r.status >= 400 || r.error_message != NULL ?
+	    (r.error_message ? r.error_message : cz_status_text(r.status)) :
+	    NULL;
+	cz_log_request(&lr);
+	if (app->metrics != NULL)
+		cz_metrics_observe(app->metrics, r.match.route != NULL ?
+		    r.match.index : cz_nroutes, r.status, secs);
+	count_db(app);
+
+	cz_arena_reset(app->arena);
+	cz_buf_trim(&app->body, CZ_BUF_KEEP);
+	cz_buf_trim(&app->headers, CZ_BUF_KEEP);
+	cz_buf_trim(&app->doc, CZ_BUF_KEEP);
+}

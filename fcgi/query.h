@@ -1,0 +1,29 @@
+/*
+ * query.h - the statements a request runs, with results the request owns.
+ *
+ * A result from cz_query is cleared when the request's arena is released,
+ * so handlers and services never call PQclear. Columns are read through
+ * lib/db.h (cz_db_text, cz_db_int, cz_db_bool) with the column's name from
+ * an enum declared beside the statement's SQL; parameters are filled the
+ * same way (v[PLAN_GET_ID] = ...), so $n and v[n - 1] cannot drift apart.
+ */
+#ifndef CZ_QUERY_H
+#define CZ_QUERY_H
+
+#include <libpq-fe.h>
+
+struct cz_request;
+
+/*
+ * Runs the registered statement stmt with nparams text parameters (NULL
+ * is SQL NULL) on the responder's connection. Returns its result when the
+ * statement succeeded (rows or a command), owned by r (never PQclear
+ * it); else NULL, with
+ * cz_db_error() describing the failure (for the log, never the client)
+ * and r->db_sqlstate set to the SQLSTATE ("23505"), or "" when the server
+ * could not be reached.
+ */
+PGresult *cz_query(struct cz_request *r, const char *stmt,
+    int nparams, const char *const *values);
+
+#endif
