@@ -22,7 +22,7 @@ int cz_h_health_ready(struct cz_request *r);
 int cz_h_health(struct cz_request *r);
 int cz_h_metrics(struct cz_request *r);
 
-/* handlers_plans.c */
+/* handlers_plans.c (API), handlers_plan_pages.c (pages) */
 int cz_h_api_plan_create(struct cz_request *r);
 int cz_h_api_plan_get(struct cz_request *r);
 int cz_h_api_plan_regenerate(struct cz_request *r);
@@ -111,7 +111,6 @@ struct json_object *cz_video_platforms(void);
 /* Statements the handlers use, registered at start-up. */
 struct cz_db;
 int cz_health_register(struct cz_db *db);
-int cz_plans_register(struct cz_db *db);
 int cz_videos_register(struct cz_db *db);
 int cz_auth_register(struct cz_db *db);
 int cz_legal_register(struct cz_db *db);

@@ -19,6 +19,7 @@
 #include "handlers.h"
 #include "log.h"
 #include "pipeline.h"
+#include "plans.h"
 #include "response.h"
 #include "routes.h"
 #include "session.h"

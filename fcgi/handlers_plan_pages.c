@@ -1,0 +1,293 @@
+/*
+ * handlers_plan_pages.c - the meal plan pages: the form that makes a plan
+ * (the same request as the API, from form fields), a plan, the list of
+ * the account's plans, and the button that regenerates one meal. The work
+ * is in plans.c; the page of a plan is built by plan_view.c.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "app.h"
+#include "handlers.h"
+#include "jsonbody.h"
+#include "labels.h"
+#include "numparse.h"
+#include "plan_answers.h"
+#include "plan_doc.h"
+#include "plan_view.h"
+#include "plans.h"
+#include "response.h"
+#include "validate.h"
+
+/* The form's fields in the JSON shape the API takes. Text that is not an
+ * integer stays text, so that validation names it. */
+static struct json_object *
+form_to_json(struct cz_request *r)
+{
+	static const char *const ints[] = { "calories", "days", "seed" };
+	static const char *const names[] = { "diet_type", "meal_pattern",
+	    "profile" };
+	struct json_object *o, *a, *b;
+	const struct cz_param *p;
+	const char *errstr, *s;
+	char *copy, *w, *last;
+	long long x;
+	size_t i, k;
+
+	if ((o = json_object_new_object()) == NULL ||
+	    cz_json_own(r->arena, o) == -1)
+		return NULL;
+	for (k = 0; k < sizeof(ints) / sizeof(ints[0]); k++) {
+		if ((s = cz_params_get(&r->form, ints[k])) == NULL || *s == '\0')
+			continue;
+		x = cz_strtonum(s, LLONG_MIN, LLONG_MAX, &errstr);
+		json_object_object_add(o, ints[k], errstr == NULL ?
+		    json_object_new_int64(x) : json_object_new_string(s));
+	}
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if ((s = cz_params_get(&r->form, names[k])) != NULL && *s != '\0')
+			json_object_object_add(o, names[k],
+			    json_object_new_string(s));
+	a = json_object_new_array();
+	b = json_object_new_array();
+	for (i = 0; i < r->form.n; i++) {
+		p = &r->form.v[i];
+		if (strcmp(p->name, "restrictions") == 0 && p->value_len > 0)
+			json_object_array_add(a, json_object_new_string(p->value));
+		if (strcmp(p->name, "excluded_foods") != 0 ||
+		    (copy = cz_arena_strdup(r->arena, p->value)) == NULL)
+			continue;
+		for (w = strtok_r(copy, ", \t\r\n", &last); w != NULL;
+		    w = strtok_r(NULL, ", \t\r\n", &last))
+			json_object_array_add(b, json_object_new_string(w));
+	}
+	json_object_object_add(o, "restrictions", a);
+	json_object_object_add(o, "excluded_foods", b);
+	return o;
+}
+
+/* A list of {value, label, selected} for a select or checkboxes. */
+static struct json_object *
+options(const char *(*name)(int), int n, int from, const char *selected,
+    struct json_object *checked)
+{
+	struct json_object *a = json_object_new_array(), *o, *e;
+	const char *v;
+	char label[64];
+	size_t k;
+	int i, on;
+
+	for (i = from; i < n; i++) {
+		v = name(i);
+		snprintf(label, sizeof(label), "%s", cz_label(v));
+		label[0] = (char)toupper((unsigned char)label[0]);
+		on = selected != NULL && strcmp(selected, v) == 0;
+		if (checked != NULL)
+			for (k = 0; k < json_object_array_length(checked); k++) {
+				e = json_object_array_get_idx(checked, k);
+				on |= json_object_is_type(e, json_type_string) &&
+				    strcmp(json_object_get_string(e), v) == 0;
+			}
+		o = json_object_new_object();
+		json_object_object_add(o, "value", json_object_new_string(v));
+		json_object_object_add(o, "label", json_object_new_string(label));
+		json_object_object_add(o, "selected", json_object_new_boolean(on));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static const char *
+form_value(struct cz_request *r, const char *name, const char *def)
+{
+	const char *s = r->form.n > 0 ? cz_params_get(&r->form, name) : NULL;
+
+	return s != NULL ? s : def;
+}
+
+static const char *
+profile_or_none(int p)
+{
+	return p == CZ_PROFILE_NONE ? "none" : cz_profile_name(p);
+}
+
+/* The form page, with the values sent back and errors when there are. */
+static int
+form_page(struct cz_request *r, int status, struct json_object *in,
+    struct json_object *errors, const char *message)
+{
+	struct json_object *ctx, *f, *checked = NULL;
+
+	if ((ctx = cz_page_ctx(r, "Plan a week")) == NULL)
+		return 500;
+	if (in != NULL)
+		json_object_object_get_ex(in, "restrictions", &checked);
+	f = json_object_new_object();
+	json_object_object_add(f, "calories", json_object_new_string(
+	    form_value(r, "calories", "2000")));
+	json_object_object_add(f, "days", json_object_new_string(
+	    form_value(r, "days", "7")));
+	json_object_object_add(f, "seed", json_object_new_string(
+	    form_value(r, "seed", "")));
+	json_object_object_add(f, "excluded_foods", json_object_new_string(
+	    form_value(r, "excluded_foods", "")));
+	json_object_object_add(f, "diets", options(cz_diet_name, CZ_DIET__MAX,
+	    0, form_value(r, "diet_type", "standard"), NULL));
+	json_object_object_add(f, "patterns", options(cz_pattern_name,
+	    CZ_PATTERN__MAX, 0, form_value(r, "meal_pattern", "3_meals"), NULL));
+	json_object_object_add(f, "profiles", options(profile_or_none,
+	    CZ_PROFILE__MAX, 0, form_value(r, "profile", "none"), NULL));
+	json_object_object_add(f, "restrictions", options(cz_restriction_name,
+	    CZ_RESTRICTIONS__MAX, 0, NULL, checked));
+	json_object_object_add(ctx, "form", f);
+	if (errors != NULL)
+		json_object_object_add(ctx, "errors", json_object_get(errors));
+	if (message != NULL)
+		json_object_object_add(ctx, "message",
+		    json_object_new_string(message));
+	return cz_resp_html(r, status, "pages/plan_new", ctx);
+}
+
+int
+cz_h_plans_new(struct cz_request *r)
+{
+	return form_page(r, 200, NULL, NULL, NULL);
+}
+
+int
+cz_h_plans_create(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_stored_plan p;
+	enum cz_plan_result res;
+	struct json_object *in;
+	int rc;
+
+	if ((rc = cz_plan_may_generate(r)) != CZ_NEXT)
+		return rc;
+	if ((in = form_to_json(r)) == NULL)
+		return 500;
+	switch (res = cz_plans_generate(r, in, &o, &p)) {
+	case CZ_PLAN_OK:
+		break;
+	case CZ_PLAN_QUOTA:
+		return cz_plan_refuse_quota(r, &o);
+	case CZ_PLAN_INVALID:
+		return form_page(r, 400, in, o.errors, "Please correct the "
+		    "fields marked below.");
+	case CZ_PLAN_MEDICAL:
+	case CZ_PLAN_INFEASIBLE:
+		return form_page(r, 422, in, o.errors, o.message);
+	default:
+		return cz_plan_status(r, res, &o);
+	}
+	/* Post/redirect/get: a reload does not make a second plan. */
+	cz_resp_header(r, "Location", "/plans/%lld", p.id);
+	r->status = 303;
+	r->content_type_out = "text/plain; charset=utf-8";
+	cz_buf_reset(r->body_out);
+	cz_buf_printf(r->body_out, "See /plans/%lld\n", p.id);
+	return CZ_DONE;
+}
+
+int
+cz_h_plan_show(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_stored_plan p;
+	enum cz_plan_result res;
+	struct json_object *ctx;
+	int rc;
+
+	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT)
+		return rc;
+	if ((res = cz_plans_load(r, cz_plan_param(r, "id"), &p, &o)) !=
+	    CZ_PLAN_OK)
+		return cz_plan_status(r, res, &o);
+	if ((ctx = cz_plan_view(r, &p)) == NULL)
+		return 500;
+	return cz_resp_html(r, 200, "pages/plan", ctx);
+}
+
+int
+cz_h_plan_regenerate_form(struct cz_request *r)
+{
+	const struct cz_path_param *slot = cz_route_param(&r->match, "slot");
+	struct cz_plan_refusal o;
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id"), day = cz_plan_param(r, "day");
+	int rc;
+
+	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT)
+		return rc;
+	memset(&o, 0, sizeof(o));
+	res = cz_plans_regenerate(r, id, day, slot != NULL ? slot->value : NULL,
+	    0, 0, &o);
+	if (res != CZ_PLAN_OK)
+		return cz_plan_status(r, res, &o);
+	cz_resp_header(r, "Location", "/plans/%lld#day-%lld", id, day);
+	r->status = 303;
+	r->content_type_out = "text/plain; charset=utf-8";
+	cz_buf_reset(r->body_out);
+	cz_buf_printf(r->body_out, "See /plans/%lld\n", id);
+	return CZ_DONE;
+}
+
+static const struct cz_field list_fields[] = {
+	{ "before", CZ_F_INT, 0, 1, LLONG_MAX, NULL },
+};
+
+int
+cz_h_plans_list(struct cz_request *r)
+{
+	struct json_object *ctx, *errors, *list, *o;
+	struct cz_plan_line *l;
+	struct cz_value val[1];
+	const char *next;
+	int i, n, rc;
+
+	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT)
+		return rc;
+	if (cz_validate_params(r->arena, list_fields, 1, &r->query_params, val,
+	    &errors) == -1) {
+		r->error_message = "before must be a plan number";
+		return 400;
+	}
+	if (cz_plans_list(r, val[0].present ? val[0].i : 0, &l, &n,
+	    &next) == -1)
+		return cz_db_unavailable(r);
+	if ((ctx = cz_page_ctx(r, "Saved plans")) == NULL)
+		return 500;
+	list = json_object_new_array();
+	for (i = 0; i < n; i++) {
+		o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_string(l[i].id));
+		json_object_object_add(o, "created_at",
+		    json_object_new_string(l[i].created_at));
+		json_object_object_add(o, "diet", json_object_new_string(
+		    cz_label(l[i].diet)));
+		json_object_object_add(o, "calories",
+		    json_object_new_string(l[i].calories));
+		json_object_object_add(o, "meal_pattern", json_object_new_string(
+		    cz_label(l[i].meal_pattern)));
+		if (*l[i].profile != '\0')
+			json_object_object_add(o, "profile",
+			    json_object_new_string(cz_label(l[i].profile)));
+		json_object_object_add(o, "days",
+		    json_object_new_string(l[i].days));
+		json_object_array_add(list, o);
+	}
+	json_object_object_add(ctx, "plans", list);
+	if (next != NULL)
+		json_object_object_add(ctx, "next_before",
+		    json_object_new_string(next));
+	if (val[0].present)
+		json_object_object_add(ctx, "paged", json_object_new_boolean(1));
+	return cz_resp_html(r, 200, "pages/plans", ctx);
+}

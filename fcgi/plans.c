@@ -1,0 +1,509 @@
+/*
+ * plans.c - meal plans as a service: validate, plan in memory over the
+ * catalog, write the document, store it against the daily quota, read it
+ * back, regenerate one meal or day, list. See plans.h.
+ *
+ * Requests naming a medical condition are refused before anything else;
+ * a request the planner cannot meet is CZ_PLAN_INFEASIBLE naming the
+ * constraint, never a plan that silently misses.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "app.h"
+#include "audit.h"
+#include "clock.h"
+#include "jsonbody.h"
+#include "log.h"
+#include "plan_doc.h"
+#include "planner.h"
+#include "plans.h"
+#include "query.h"
+#include "ratelimit.h"
+#include "session.h"
+
+#define SQL_STR_(x)		#x
+#define SQL_STR(x)		SQL_STR_(x)
+
+/*
+ * The account's daily quota counted, then the plan, its audit entry
+ * (plan.generated) and the count of the API key's plans of the day
+ * (INSERT_KEY_ID, NULL without a key), in one statement and one commit.
+ * The quota's window is the one rate_limit_hit() (sql/006) keys it by;
+ * with the quota (INSERT_QUOTA) used up, q yields no row, nothing is
+ * written and the statement returns no row. So only a plan stored uses
+ * quota, and a plan request costs two round trips (with the key lookup),
+ * not three.
+ */
+#define SQL_PLAN_INSERT \
+	"WITH q AS (INSERT INTO rate_limits AS r (scope, key, window_start, " \
+	"hits) SELECT '" CZ_PLANS_QUOTA_SCOPE "', $10::bigint::text, " \
+	"to_timestamp(floor(extract(epoch FROM now()) / " \
+	SQL_STR(CZ_PLANS_QUOTA_WINDOW) ") * " SQL_STR(CZ_PLANS_QUOTA_WINDOW) \
+	"), 1 " \
+	"WHERE $15::integer > 0 ON CONFLICT (scope, key, window_start) DO " \
+	"UPDATE SET hits = r.hits + 1 WHERE r.hits < $15::integer RETURNING " \
+	"r.hits), p AS (INSERT INTO plans (diet, calories, meal_pattern, " \
+	"profile, days, seed, request, document, generation_ms, owner_id) " \
+	"SELECT $1, $2::integer, $3, $4, $5::smallint, $6::bigint, $7::json, " \
+	"$8, $9::real, $10::bigint FROM q RETURNING id, created_at, " \
+	"generation_ms), a AS (INSERT INTO audit_log (account_id, event, " \
+	"address, user_agent, request_id, detail) SELECT $10::bigint, " \
+	"'plan.generated', $11::inet, left($12, 512), nullif($13, ''), " \
+	"jsonb_build_object('plan_id', p.id) FROM p), k AS (UPDATE " \
+	"api_key_usage SET plans = plans + 1 WHERE key_id = $14::bigint AND " \
+	"day = (now() AT TIME ZONE 'UTC')::date AND EXISTS (SELECT FROM p)) " \
+	"SELECT id, to_char(created_at AT TIME ZONE 'UTC', " \
+	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms FROM p"
+enum { INSERT_DIET, INSERT_CALORIES, INSERT_PATTERN, INSERT_PROFILE,
+    INSERT_DAYS, INSERT_SEED, INSERT_REQUEST, INSERT_DOCUMENT, INSERT_MS,
+    INSERT_OWNER, INSERT_ADDRESS, INSERT_USER_AGENT, INSERT_REQUEST_ID,
+    INSERT_KEY_ID, INSERT_QUOTA, INSERT__N };
+enum { INSERTED_ID, INSERTED_CREATED_AT, INSERTED_MS };
+
+#define SQL_PLAN_GET \
+	"SELECT id, revision, to_char(created_at AT TIME ZONE 'UTC', " \
+	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(updated_at AT TIME ZONE " \
+	"'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms, request, " \
+	"document, coalesce(owner_id, 0) FROM plans WHERE id = $1::bigint"
+enum { GET_ID, GET__N };
+enum { GOT_ID, GOT_REVISION, GOT_CREATED_AT, GOT_UPDATED_AT, GOT_MS,
+    GOT_REQUEST, GOT_DOCUMENT, GOT_OWNER };
+
+#define SQL_PLAN_UPDATE \
+	"UPDATE plans SET document = $3, revision = revision + 1, " \
+	"updated_at = now() WHERE id = $1::bigint AND revision = " \
+	"$2::integer RETURNING revision"
+enum { UPDATE_ID, UPDATE_REVISION, UPDATE_DOCUMENT, UPDATE__N };
+
+#define SQL_PLAN_LIST \
+	"SELECT id, to_char(created_at AT TIME ZONE 'UTC', " \
+	"'YYYY-MM-DD HH24:MI'), diet, calories, meal_pattern, " \
+	"coalesce(profile, ''), days FROM plans WHERE owner_id = $3::bigint " \
+	"AND ($1::bigint IS NULL OR id < $1::bigint) ORDER BY id DESC " \
+	"LIMIT $2::integer"
+enum { LIST_BEFORE, LIST_LIMIT, LIST_OWNER, LIST__N };
+enum { LISTED_ID, LISTED_CREATED_AT, LISTED_DIET, LISTED_CALORIES,
+    LISTED_PATTERN, LISTED_PROFILE, LISTED_DAYS };
+
+int
+cz_plans_register(struct cz_db *db)
+{
+	if (cz_db_register(db, "plan_insert", SQL_PLAN_INSERT, INSERT__N,
+	    0) == -1 ||
+	    cz_db_register(db, "plan_get", SQL_PLAN_GET, GET__N, 1) == -1 ||
+	    cz_db_register(db, "plan_update", SQL_PLAN_UPDATE, UPDATE__N,
+	    0) == -1 ||
+	    cz_db_register(db, "plan_list", SQL_PLAN_LIST, LIST__N, 1) == -1)
+		return -1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * helpers
+ */
+
+/* A seed for a request that gave none: 53 random bits. */
+static uint64_t
+random_seed(void)
+{
+	uint64_t s = 0;
+
+	if (getrandom(&s, sizeof(s), 0) != (ssize_t)sizeof(s))
+		s = (uint64_t)time(NULL) * 6364136223846793005ULL;
+	return s & (uint64_t)CZ_PLAN_MAX_SEED;
+}
+
+/* obj as compact JSON text, owned by the request's arena. */
+static const char *
+json_text(struct cz_request *r, struct json_object *obj)
+{
+	return cz_arena_strdup(r->arena, json_object_to_json_string_ext(obj,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+}
+
+static const char *
+num_text(struct cz_request *r, long long n)
+{
+	return cz_arena_printf(r->arena, "%lld", n);
+}
+
+/* Whether every excluded food exists in the catalog; when not, a field
+ * error naming the first unknown one (NULL when memory ran out). */
+static int
+excluded_known(struct cz_request *r, const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct json_object **errors)
+{
+	size_t i;
+
+	for (i = 0; i < req->nexcluded; i++) {
+		if (cz_catalog_food(cat, req->excluded[i]) != -1)
+			continue;
+		if ((*errors = json_object_new_object()) == NULL ||
+		    cz_json_own(r->arena, *errors) == -1)
+			return -1;
+		json_object_object_add(*errors, "excluded_foods",
+		    json_object_new_string(cz_arena_printf(r->arena, "%s is "
+		    "not a food the planner uses (see GET /api/foods)",
+		    req->excluded[i])));
+		return -1;
+	}
+	return 0;
+}
+
+/* Counts a plan request that was not stored, and returns res. */
+static enum cz_plan_result
+refused(struct cz_request *r, int diet, enum cz_plan_outcome what,
+    enum cz_plan_result res)
+{
+	cz_metrics_plan(r->app->metrics, diet, what, 0, NULL);
+	return res;
+}
+
+static enum cz_plan_result
+catalog_away(struct cz_plan_refusal *out)
+{
+	out->message = "the meal catalog is not available; please try "
+	    "again shortly";
+	return CZ_PLAN_UNAVAILABLE;
+}
+
+/*
+ * Stores document, the plan of req made in ms milliseconds, as revision 1
+ * of r->user's plans, counted against the daily quota. Returns CZ_PLAN_OK
+ * with *p filled, CZ_PLAN_QUOTA, or CZ_PLAN_UNAVAILABLE (logged).
+ */
+static enum cz_plan_result
+store(struct cz_request *r, const struct cz_plan_request *req,
+    struct json_object *jreq, const char *document, double ms,
+    struct cz_plan_refusal *out, struct cz_stored_plan *p)
+{
+	const char *v[INSERT__N];
+	long long quota = cz_plans_quota(r);
+	PGresult *res;
+
+	v[INSERT_DIET] = cz_diet_name((int)req->diet);
+	v[INSERT_CALORIES] = num_text(r, req->calories);
+	v[INSERT_PATTERN] = cz_pattern_name((int)req->pattern);
+	v[INSERT_PROFILE] = req->profile == CZ_PROFILE_NONE ? NULL :
+	    cz_profile_name((int)req->profile);
+	v[INSERT_DAYS] = num_text(r, req->days);
+	v[INSERT_SEED] = cz_arena_printf(r->arena, "%llu",
+	    (unsigned long long)req->seed);
+	v[INSERT_REQUEST] = json_text(r, jreq);
+	v[INSERT_DOCUMENT] = document;
+	v[INSERT_MS] = cz_arena_printf(r->arena, "%.3f", ms);
+	v[INSERT_OWNER] = num_text(r, r->user->id);
+	v[INSERT_ADDRESS] = cz_client_addr(r);
+	v[INSERT_USER_AGENT] = cz_audit_user_agent(r);
+	v[INSERT_REQUEST_ID] = r->request_id;
+	v[INSERT_KEY_ID] = r->user->key_id != 0 ? num_text(r,
+	    r->user->key_id) : NULL;
+	v[INSERT_QUOTA] = num_text(r, quota);
+	res = cz_query(r, "plan_insert", INSERT__N, v);
+	if (res != NULL && PQntuples(res) == 0)
+		return cz_plans_quota_used_up(r, out, quota);
+	if (res == NULL || PQntuples(res) != 1 ||
+	    cz_db_int(res, 0, INSERTED_ID, 1, LLONG_MAX, &p->id) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: storing a plan: %s", __func__,
+		    res == NULL ? cz_db_error(r->app->db) : "no plan id");
+		out->message = "the plan could not be stored; please try "
+		    "again shortly";
+		return CZ_PLAN_UNAVAILABLE;
+	}
+	p->revision = 1;
+	p->revision_text = "1";
+	p->created_at = cz_db_text(res, 0, INSERTED_CREATED_AT);
+	p->updated_at = p->created_at;
+	p->generation_ms = cz_db_text(res, 0, INSERTED_MS);
+	p->request = v[INSERT_REQUEST];
+	p->request_len = strlen(p->request);
+	p->document = document;
+	p->document_len = strlen(document);
+	return CZ_PLAN_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * public
+ */
+
+const struct cz_catalog *
+cz_plans_catalog(struct cz_request *r)
+{
+	struct cz_app *app = r->app;
+	char err[512];
+	PGconn *c;
+
+	if (app->catalog != NULL)
+		return app->catalog;
+	if ((c = cz_db_conn(app->db)) == NULL)
+		return NULL;
+	if (cz_catalog_load(c, &app->catalog, err, sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
+		return NULL;
+	}
+	return app->catalog;
+}
+
+long long
+cz_plans_quota(struct cz_request *r)
+{
+	long long quota = cz_quota(&r->app->settings, r->user->tier, 0);
+
+	return quota < 0 || quota > INT32_MAX ? 0 : quota;
+}
+
+enum cz_plan_result
+cz_plans_quota_used_up(struct cz_request *r, struct cz_plan_refusal *out,
+    long long quota)
+{
+	time_t now = time(NULL);
+
+	out->retry_after = (int)(CZ_PLANS_QUOTA_WINDOW -
+	    now % CZ_PLANS_QUOTA_WINDOW);
+	out->message = cz_arena_printf(r->arena, "The daily plan quota of "
+	    "your %s account (%lld plans a day) is used up; it renews at "
+	    "midnight UTC.", r->user->tier, quota);
+	return CZ_PLAN_QUOTA;
+}
+
+enum cz_plan_result
+cz_plans_generate(struct cz_request *r, struct json_object *in,
+    struct cz_plan_refusal *out, struct cz_stored_plan *stored)
+{
+	struct cz_app *app = r->app;
+	const struct cz_catalog *cat;
+	struct cz_plan_request req;
+	struct cz_plan *plan;
+	struct json_object *jreq;
+	enum cz_plan_result res;
+	const char *term;
+	struct timespec t0;
+	char err[256];
+	int seed_given, diet = -1, rc;
+	double ms;
+
+	memset(out, 0, sizeof(*out));
+	if ((term = cz_plan_medical_term(in)) != NULL) {
+		out->message = cz_arena_printf(r->arena, "Cibozer does not make "
+		    "plans for medical conditions (%s was named). Its plans are "
+		    "for general education only: see /disclaimers, and ask your "
+		    "physician or a registered dietitian for a plan for your "
+		    "condition.", term);
+		return refused(r, -1, CZ_PLAN_OUT_MEDICAL, CZ_PLAN_MEDICAL);
+	}
+	if (cz_plan_request_read(in, &req, &seed_given, &out->errors) == -1) {
+		if (out->errors == NULL ||
+		    cz_json_own(r->arena, out->errors) == -1)
+			return CZ_PLAN_ERROR;
+		out->message = "the plan request has invalid fields";
+		return refused(r, -1, CZ_PLAN_OUT_INVALID, CZ_PLAN_INVALID);
+	}
+	diet = (int)req.diet;
+	if ((cat = cz_plans_catalog(r)) == NULL)
+		return refused(r, diet, CZ_PLAN_OUT_ERROR, catalog_away(out));
+	if (excluded_known(r, cat, &req, &out->errors) == -1) {
+		out->message = "the plan request has invalid fields";
+		return refused(r, diet, CZ_PLAN_OUT_INVALID, out->errors !=
+		    NULL ? CZ_PLAN_INVALID : CZ_PLAN_ERROR);
+	}
+	if (!seed_given)
+		req.seed = random_seed();
+	if ((plan = cz_arena_alloc(r->arena, sizeof(*plan))) == NULL)
+		return CZ_PLAN_ERROR;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (cz_plan_make(cat, &req, plan, err, sizeof(err)) == -1) {
+		out->message = cz_arena_strdup(r->arena, err);
+		return refused(r, diet, CZ_PLAN_OUT_INVALID, CZ_PLAN_INVALID);
+	}
+	if (!plan->feasible) {
+		ms = cz_ms_since(&t0);
+		out->constraint = cz_arena_strdup(r->arena, plan->reason);
+		out->message = cz_arena_printf(r->arena, "this request cannot "
+		    "be met: %s. Try another calorie target, fewer restrictions "
+		    "or another meal pattern.", plan->reason);
+		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_INFEASIBLE,
+		    ms / 1e3, plan->reason);
+		return CZ_PLAN_INFEASIBLE;
+	}
+	cz_buf_reset(&app->doc);
+	rc = cz_plan_document_write(cat, &req, plan, r->arena, &app->doc);
+	ms = cz_ms_since(&t0);
+	jreq = cz_plan_request_json(&req);
+	if (rc == -1 || cz_json_own(r->arena, jreq) == -1 || jreq == NULL)
+		return CZ_PLAN_ERROR;
+	res = store(r, &req, jreq, app->doc.data, ms, out, stored);
+	if (res == CZ_PLAN_UNAVAILABLE)
+		return refused(r, diet, CZ_PLAN_OUT_ERROR, res);
+	if (res == CZ_PLAN_OK)
+		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_CREATED,
+		    ms / 1e3, NULL);
+	return res;
+}
+
+enum cz_plan_result
+cz_plans_load(struct cz_request *r, long long id, struct cz_stored_plan *p,
+    struct cz_plan_refusal *out)
+{
+	const char *v[GET__N];
+	long long owner;
+	PGresult *res;
+
+	memset(out, 0, sizeof(*out));
+	v[GET_ID] = num_text(r, id);
+	if ((res = cz_query(r, "plan_get", GET__N, v)) == NULL)
+		return CZ_PLAN_UNAVAILABLE;
+	if (PQntuples(res) != 1 || r->user == NULL ||
+	    cz_db_int(res, 0, GOT_OWNER, 0, LLONG_MAX, &owner) == -1 ||
+	    (!r->user->is_admin && owner != r->user->id)) {
+		out->message = cz_arena_printf(r->arena, "There is no plan "
+		    "%lld.", id);
+		return CZ_PLAN_NOT_FOUND;
+	}
+	if (cz_db_int(res, 0, GOT_REVISION, 1, INT32_MAX, &p->revision) ==
+	    -1) {
+		cz_log(CZ_LOG_ERROR, "%s: plan %lld: bad revision", __func__,
+		    id);
+		return CZ_PLAN_ERROR;
+	}
+	p->id = id;
+	p->revision_text = cz_db_text(res, 0, GOT_REVISION);
+	p->created_at = cz_db_text(res, 0, GOT_CREATED_AT);
+	p->updated_at = cz_db_text(res, 0, GOT_UPDATED_AT);
+	p->generation_ms = cz_db_text(res, 0, GOT_MS);
+	p->request = cz_db_text(res, 0, GOT_REQUEST);
+	p->request_len = (size_t)PQgetlength(res, 0, GOT_REQUEST);
+	p->document = cz_db_text(res, 0, GOT_DOCUMENT);
+	p->document_len = (size_t)PQgetlength(res, 0, GOT_DOCUMENT);
+	return CZ_PLAN_OK;
+}
+
+enum cz_plan_result
+cz_plans_regenerate(struct cz_request *r, long long id, long long day,
+    const char *slot, int seed_given, uint64_t seed,
+    struct cz_plan_refusal *out)
+{
+	const struct cz_catalog *cat;
+	struct cz_stored_plan sp;
+	struct cz_plan_request req;
+	struct cz_plan *plan;
+	struct json_object *jreq = NULL, *jdoc = NULL, *errors = NULL;
+	enum cz_plan_result res;
+	const char *v[UPDATE__N];
+	char err[256];
+	PGresult *up;
+	int sg, meal = -1, rc;
+
+	if ((res = cz_plans_load(r, id, &sp, out)) != CZ_PLAN_OK)
+		return res;
+	if (cz_parse_json(r->arena, sp.request, sp.request_len,
+	    CZ_JSON_MAX_DEPTH, &jreq) != CZ_P_OK ||
+	    cz_parse_json(r->arena, sp.document, sp.document_len,
+	    CZ_JSON_MAX_DEPTH, &jdoc) != CZ_P_OK ||
+	    cz_plan_request_read(jreq, &req, &sg, &errors) == -1) {
+		json_object_put(errors);
+		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored request or "
+		    "document does not parse", __func__, id);
+		return CZ_PLAN_ERROR;
+	}
+	if (day < 1 || day > req.days) {
+		out->message = cz_arena_printf(r->arena, "plan %lld has no "
+		    "day %lld (days 1-%d)", id, day, req.days);
+		return CZ_PLAN_NOT_FOUND;
+	}
+	if (slot != NULL &&
+	    (meal = cz_plan_meal_index(&req, slot)) == -1) {
+		out->message = cz_arena_printf(r->arena, "plan %lld has no "
+		    "meal %s on day %lld (meals by slot name such as \"lunch\" "
+		    "or \"snack-2\", or by number)", id, slot, day);
+		return CZ_PLAN_NOT_FOUND;
+	}
+	if ((cat = cz_plans_catalog(r)) == NULL)
+		return catalog_away(out);
+	if ((plan = cz_arena_alloc(r->arena, sizeof(*plan))) == NULL)
+		return CZ_PLAN_ERROR;
+	if (cz_plan_from_document(cat, &req, jdoc, plan, err,
+	    sizeof(err)) == -1) {
+		out->message = cz_arena_printf(r->arena, "plan %lld cannot "
+		    "be regenerated: %s", id, err);
+		return CZ_PLAN_CONFLICT;
+	}
+	if (!seed_given)
+		seed = req.seed ^ ((uint64_t)sp.revision *
+		    0x9e3779b97f4a7c15ULL) ^ ((uint64_t)day << 8 |
+		    (uint64_t)(meal + 1));
+	rc = meal >= 0 ? cz_plan_regenerate_meal(cat, &req, plan, (int)day - 1,
+	    meal, seed, err, sizeof(err)) : cz_plan_regenerate_day(cat, &req,
+	    plan, (int)day - 1, seed, err, sizeof(err));
+	switch (rc) {
+	case 0:
+		break;
+	case 1:
+		out->constraint = cz_arena_strdup(r->arena, err);
+		out->message = cz_arena_printf(r->arena, "no other %s "
+		    "keeps day %lld within its targets: %s", meal >= 0 ?
+		    "dish" : "set of dishes", day, err);
+		return CZ_PLAN_INFEASIBLE;
+	default:
+		out->message = cz_arena_strdup(r->arena, err);
+		return CZ_PLAN_INVALID;
+	}
+	cz_buf_reset(&r->app->doc);
+	if (cz_plan_document_write(cat, &req, plan, r->arena,
+	    &r->app->doc) == -1)
+		return CZ_PLAN_ERROR;
+	v[UPDATE_ID] = num_text(r, id);
+	v[UPDATE_REVISION] = num_text(r, sp.revision);
+	v[UPDATE_DOCUMENT] = r->app->doc.data;
+	if ((up = cz_query(r, "plan_update", UPDATE__N, v)) == NULL)
+		return CZ_PLAN_UNAVAILABLE;
+	if (PQntuples(up) != 1) {
+		out->message = "the plan changed while this meal was "
+		    "regenerated; read it again and retry";
+		return CZ_PLAN_CONFLICT;
+	}
+	return CZ_PLAN_OK;
+}
+
+int
+cz_plans_list(struct cz_request *r, long long before,
+    struct cz_plan_line **lines, int *n, const char **next_before)
+{
+	const char *v[LIST__N];
+	struct cz_plan_line *l;
+	PGresult *res;
+	int i, rows;
+
+	v[LIST_BEFORE] = before > 0 ? num_text(r, before) : NULL;
+	v[LIST_LIMIT] = num_text(r, CZ_PLANS_PER_PAGE + 1);
+	v[LIST_OWNER] = num_text(r, r->user->id);
+	if ((res = cz_query(r, "plan_list", LIST__N, v)) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
+		return -1;
+	}
+	rows = PQntuples(res);
+	*n = rows < CZ_PLANS_PER_PAGE ? rows : CZ_PLANS_PER_PAGE;
+	*next_before = rows > CZ_PLANS_PER_PAGE ? cz_db_text(res,
+	    CZ_PLANS_PER_PAGE - 1, LISTED_ID) : NULL;
+	if ((*lines = l = cz_arena_calloc(r->arena, (size_t)*n + 1,
+	    sizeof(*l))) == NULL)
+		return -1;
+	for (i = 0; i < *n; i++) {
+		l[i].id = cz_db_text(res, i, LISTED_ID);
+		l[i].created_at = cz_db_text(res, i, LISTED_CREATED_AT);
+		l[i].diet = cz_db_text(res, i, LISTED_DIET);
+		l[i].calories = cz_db_text(res, i, LISTED_CALORIES);
+		l[i].meal_pattern = cz_db_text(res, i, LISTED_PATTERN);
+		l[i].profile = cz_db_text(res, i, LISTED_PROFILE);
+		l[i].days = cz_db_text(res, i, LISTED_DAYS);
+	}
+	return 0;
+}

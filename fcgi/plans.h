@@ -1,0 +1,131 @@
+/*
+ * plans.h - meal plans as a service, with no HTTP in it: the medical
+ * screen, reading a request, the catalog (loaded once per worker, on first
+ * use), planning, the plan document, storing it against the account's
+ * daily quota, reading it back, regenerating one meal or day, listing.
+ *
+ * Functions take the request as their context only (its arena, the
+ * database, the signed-in account, the request id for the audit trail)
+ * and return an enum cz_plan_result with a message for the person; the
+ * handlers (handlers_plans.c, handlers_plan_pages.c) choose the answer.
+ * A plan read back is byte for byte the plan stored.
+ */
+#ifndef CZ_PLANS_H
+#define CZ_PLANS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <json-c/json.h>
+
+struct cz_catalog;
+struct cz_db;
+struct cz_request;
+
+/* The plan quota: plans made per account per UTC day. */
+#define CZ_PLANS_QUOTA_SCOPE	"plans.account"
+#define CZ_PLANS_QUOTA_WINDOW	86400
+#define CZ_PLANS_PER_PAGE	20
+
+enum cz_plan_result {
+	CZ_PLAN_OK,
+	CZ_PLAN_MEDICAL,	/* names a medical condition: refused */
+	CZ_PLAN_INVALID,	/* fields (errors) or a message */
+	CZ_PLAN_INFEASIBLE,	/* the planner cannot meet constraint */
+	CZ_PLAN_QUOTA,		/* the daily quota is used up */
+	CZ_PLAN_NOT_FOUND,	/* no such plan, day or meal for this account */
+	CZ_PLAN_CONFLICT,	/* changed meanwhile, or cannot be rebuilt */
+	CZ_PLAN_UNAVAILABLE,	/* the database or catalog is away */
+	CZ_PLAN_ERROR		/* memory or a broken stored row (logged) */
+};
+
+/* Why a request was not met, for a result other than CZ_PLAN_OK. Strings
+ * are owned by the request's arena. */
+struct cz_plan_refusal {
+	const char		*message;	/* for the person */
+	const char		*constraint;	/* CZ_PLAN_INFEASIBLE */
+	struct json_object	*errors;	/* CZ_PLAN_INVALID by field */
+	int			 retry_after;	/* CZ_PLAN_QUOTA, seconds */
+};
+
+/* A stored plan, columns as the database prints them (so that the API's
+ * answer repeats exactly what is stored), owned by the request. */
+struct cz_stored_plan {
+	long long	 id;
+	long long	 revision;
+	const char	*revision_text;
+	const char	*created_at;	/* 2026-12-02T16:00:19Z */
+	const char	*updated_at;
+	const char	*generation_ms;	/* "1.409" */
+	const char	*request;	/* JSON text */
+	size_t		 request_len;
+	const char	*document;	/* JSON text */
+	size_t		 document_len;
+};
+
+/* One line of the account's list of plans, as printed by the database. */
+struct cz_plan_line {
+	const char	*id;
+	const char	*created_at;	/* 2026-12-02 16:00 */
+	const char	*diet;
+	const char	*calories;
+	const char	*meal_pattern;
+	const char	*profile;	/* "" for none */
+	const char	*days;
+};
+
+/* Registers the plan statements. Returns 0 or -1. */
+int cz_plans_register(struct cz_db *db);
+
+/* The catalog, loaded on first use; NULL (logged) when it cannot be. */
+const struct cz_catalog *cz_plans_catalog(struct cz_request *r);
+
+/* The signed-in account's daily plan quota, by its tier (0: none). */
+long long cz_plans_quota(struct cz_request *r);
+
+/* Fills out for the refusal of an account whose quota (quota plans a
+ * day) is used up and returns CZ_PLAN_QUOTA. */
+enum cz_plan_result cz_plans_quota_used_up(struct cz_request *r,
+    struct cz_plan_refusal *out, long long quota);
+
+/*
+ * Plans the request in (the API's JSON shape) for r->user and stores it
+ * as revision 1, counted against the account's daily quota (only a plan
+ * stored uses quota). Returns CZ_PLAN_OK with *stored filled, or
+ * MEDICAL, INVALID, INFEASIBLE, QUOTA, UNAVAILABLE or ERROR with out
+ * describing why. Every outcome is counted in the metrics.
+ */
+enum cz_plan_result cz_plans_generate(struct cz_request *r,
+    struct json_object *in, struct cz_plan_refusal *out,
+    struct cz_stored_plan *stored);
+
+/* Plan id of r->user (any plan for an administrator). Returns CZ_PLAN_OK
+ * with *p filled, CZ_PLAN_NOT_FOUND (also for someone else's plan, so
+ * plan numbers cannot be probed) or CZ_PLAN_UNAVAILABLE; out->message is
+ * set for NOT_FOUND. */
+enum cz_plan_result cz_plans_load(struct cz_request *r, long long id,
+    struct cz_stored_plan *p, struct cz_plan_refusal *out);
+
+/*
+ * Regenerates meal slot (a slot name such as "lunch" or "snack-2", or a
+ * number; the whole day when NULL) of day day of plan id with seed (or one
+ * derived from the plan's seed and revision when !seed_given) and stores
+ * it as the next revision. Returns CZ_PLAN_OK, or NOT_FOUND, INVALID,
+ * INFEASIBLE (out->constraint), CONFLICT, UNAVAILABLE or ERROR with
+ * out->message.
+ */
+enum cz_plan_result cz_plans_regenerate(struct cz_request *r, long long id,
+    long long day, const char *slot, int seed_given, uint64_t seed,
+    struct cz_plan_refusal *out);
+
+/*
+ * The plans of r->user, newest first, before plan number before (0: from
+ * the newest), at most CZ_PLANS_PER_PAGE. Returns 0 with the count in *n,
+ * the lines in *lines (arena) and in *next_before the plan number to page
+ * on from (NULL when there is no next page); -1 when the database failed
+ * (logged).
+ */
+int cz_plans_list(struct cz_request *r, long long before,
+    struct cz_plan_line **lines, int *n, const char **next_before);
+
+#endif
