@@ -17,7 +17,6 @@
 #include "metrics.h"
 #include "mustache.h"
 #include "password.h"
-#include "request.h"
 #include "settings.h"
 
 #define CZ_ARENA_CHUNK		(64 * 1024)

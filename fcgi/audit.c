@@ -12,6 +12,7 @@
 #include "app.h"
 #include "audit.h"
 #include "log.h"
+#include "request.h"
 #include "utf8.h"
 
 #define SQL_AUDIT \

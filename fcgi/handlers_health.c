@@ -32,7 +32,7 @@
 #include "clock.h"
 #include "handlers.h"
 #include "log.h"
-#include "numparse.h"
+#include "query.h"
 #include "response.h"
 #include "routes.h"
 
@@ -69,11 +69,15 @@ static const double video_bytes[] = {
 
 #define SQL_VIDEO_JOBS \
 	"SELECT preset, state, count(*) FROM video_jobs GROUP BY preset, state"
+enum { JOBS_PRESET, JOBS_STATE, JOBS_COUNT, JOBS__NCOLS };
 
 /* Built once from the bounds above (see video_stats_sql): queued count,
  * oldest queued age, then per histogram a count per bound, the sum and
  * the count. */
 static char sql_video_stats[4096];
+enum { STATS_QUEUED, STATS_OLDEST, STATS_SECS,
+    STATS_BYTES = STATS_SECS + NVSECS + 2,
+    STATS__NCOLS = STATS_BYTES + NVBYTES + 2 };
 
 /* Appends ", count(col) FILTER (WHERE col <= b)" per bound, the sum and
  * the count to sql. Returns 0, or -1 when it does not fit. */
@@ -141,29 +145,28 @@ static void
 check_database(struct cz_request *r, struct check *db, struct check *schema)
 {
 	struct cz_app *app = r->app;
-	const char *errstr;
 	struct timespec t0;
-	long long version;
+	long long version = 0;
 	PGresult *res;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	schema->name = "schema";
 	db->name = "database";
-	res = cz_db_exec(app->db, "health_schema_version", 0, NULL);
+	res = cz_query(r, "health_schema_version", 0, NULL);
 	db->ms = cz_ms_since(&t0);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
+	if (res == NULL) {
 		db->ok = 0;
-		db->detail = res == NULL ? "unreachable" : "query failed";
+		db->detail = *r->db_sqlstate == '\0' ? "unreachable" :
+		    "query failed";
 		schema->ok = 0;
 		schema->detail = "unknown: the database is not answering";
-		PQclear(res);
 		return;
 	}
 	db->ok = 1;
 	db->detail = "reachable";
-	version = cz_strtonum(PQgetvalue(res, 0, 0), 0, 1000000, &errstr);
-	PQclear(res);
-	schema->ok = errstr == NULL && version == app->schema_expected;
+	schema->ok = PQntuples(res) == 1 &&
+	    cz_db_int(res, 0, 0, 0, 1000000, &version) == 0 &&
+	    version == app->schema_expected;
 	schema->detail = cz_arena_printf(r->arena, "at migration %lld, "
 	    "this build expects %d%s", version, app->schema_expected,
 	    schema->ok ? "" : version < app->schema_expected ?
@@ -282,20 +285,19 @@ static int video_db_down;
 
 /* A count column: digits only, else -1. */
 static long long
-count_at(PGresult *res, int row, int col)
+count_at(const PGresult *res, int row, int col)
 {
-	const char *errstr;
 	long long v;
 
-	v = cz_strtonum(PQgetvalue(res, row, col), 0, INT64_MAX, &errstr);
-	return errstr != NULL ? -1 : v;
+	return cz_db_int(res, row, col, 0, INT64_MAX, &v) == 0 ? v : -1;
 }
 
 /* One histogram from the stats row, starting at column col: a count per
  * bound, then the sum and the count. */
 static int
 put_histogram(cz_buf *out, const char *name, const char *help,
-    const double *bounds, size_t n, PGresult *res, int col, int decimals)
+    const double *bounds, size_t n, const PGresult *res, int col,
+    int decimals)
 {
 	size_t i;
 	int rc = 0;
@@ -308,7 +310,7 @@ put_histogram(cz_buf *out, const char *name, const char *help,
 	rc |= cz_buf_printf(out, "%s_bucket{le=\"+Inf\"} %lld\n", name,
 	    count_at(res, 0, col + (int)n + 1));
 	rc |= cz_buf_printf(out, "%s_sum %.*f\n", name, decimals,
-	    strtod(PQgetvalue(res, 0, col + (int)n), NULL));
+	    strtod(cz_db_text(res, 0, col + (int)n), NULL));
 	rc |= cz_buf_printf(out, "%s_count %lld\n", name,
 	    count_at(res, 0, col + (int)n + 1));
 	return rc;
@@ -321,28 +323,27 @@ static int
 video_metrics(struct cz_request *r, cz_buf *out)
 {
 	long long counts[NVPRESET][NVSTATE];
-	const size_t ncols = 2 + (NVSECS + 2) + (NVBYTES + 2);
-	PGresult *jobs, *stats = NULL;
+	PGresult *jobs, *stats;
 	const char *why;
 	size_t i, j;
 	int rc = 0, row;
 
-	jobs = cz_db_exec(r->app->db, "metrics_video_jobs", 0, NULL);
-	if (jobs == NULL || PQresultStatus(jobs) != PGRES_TUPLES_OK ||
-	    PQnfields(jobs) != 3)
+	jobs = cz_query(r, "metrics_video_jobs", 0, NULL);
+	if (jobs == NULL || PQnfields(jobs) != JOBS__NCOLS)
 		goto unavailable;
-	stats = cz_db_exec(r->app->db, "metrics_video_stats", 0, NULL);
-	if (stats == NULL || PQresultStatus(stats) != PGRES_TUPLES_OK ||
-	    PQntuples(stats) != 1 || (size_t)PQnfields(stats) != ncols)
+	stats = cz_query(r, "metrics_video_stats", 0, NULL);
+	if (stats == NULL || PQntuples(stats) != 1 ||
+	    PQnfields(stats) != STATS__NCOLS)
 		goto unavailable;
 	memset(counts, 0, sizeof(counts));
 	for (row = 0; row < PQntuples(jobs); row++)
 		for (i = 0; i < NVPRESET; i++)
 			for (j = 0; j < NVSTATE; j++)
-				if (strcmp(PQgetvalue(jobs, row, 0),
-				    video_presets[i]) == 0 && strcmp(
-				    PQgetvalue(jobs, row, 1), video_states[j]) == 0)
-					counts[i][j] = count_at(jobs, row, 2);
+				if (strcmp(cz_db_text(jobs, row, JOBS_PRESET),
+				    video_presets[i]) == 0 && strcmp(cz_db_text(jobs,
+				    row, JOBS_STATE), video_states[j]) == 0)
+					counts[i][j] = count_at(jobs, row,
+					    JOBS_COUNT);
 	rc |= cz_buf_puts(out,
 	    "# HELP cibozer_video_jobs Video jobs in the database, by preset "
 	    "(platform) and state.\n"
@@ -361,29 +362,25 @@ video_metrics(struct cz_request *r, cz_buf *out)
 	    "queued video job, 0 when none is queued.\n"
 	    "# TYPE cibozer_video_queue_oldest_seconds gauge\n"
 	    "cibozer_video_queue_oldest_seconds %.3f\n",
-	    count_at(stats, 0, 0), strtod(PQgetvalue(stats, 0, 1), NULL));
+	    count_at(stats, 0, STATS_QUEUED), strtod(cz_db_text(stats, 0,
+	    STATS_OLDEST), NULL));
 	rc |= put_histogram(out, "cibozer_video_render_duration_seconds",
 	    "Render time (finished_at - started_at of the last attempt) of "
-	    "the done videos still kept.", video_secs, NVSECS, stats, 2, 3);
+	    "the done videos still kept.", video_secs, NVSECS, stats,
+	    STATS_SECS, 3);
 	rc |= put_histogram(out, "cibozer_video_output_bytes",
 	    "MP4 size of the done videos still kept.", video_bytes, NVBYTES,
-	    stats, 2 + (int)NVSECS + 2, 0);
-	PQclear(jobs);
-	PQclear(stats);
+	    stats, STATS_BYTES, 0);
 	video_db_down = 0;
 	return rc == 0 ? 0 : -1;
 unavailable:
 	if (!video_db_down) {
-		why = stats != NULL ? PQresultErrorMessage(stats) :
-		    jobs != NULL && PQresultStatus(jobs) != PGRES_TUPLES_OK ?
-		    PQresultErrorMessage(jobs) : cz_db_error(r->app->db);
+		why = cz_db_error(r->app->db);
 		cz_log(CZ_LOG_WARN, "%s: no answer from the database; /metrics "
 		    "leaves out the video queue until there is: %.*s", __func__,
 		    (int)strcspn(why, "\n"), why);
 	}
 	video_db_down = 1;
-	PQclear(jobs);
-	PQclear(stats);
 	return 1;
 }
 

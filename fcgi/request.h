@@ -18,7 +18,22 @@
 #include "router.h"
 
 struct cz_app;
-struct cz_user;
+
+/* The account a request acts for (r->user), allocated from its arena
+ * by session.c. */
+struct cz_user {
+	long long	 id;
+	const char	*email;
+	const char	*tier;		/* free, premium, enterprise */
+	int		 is_admin;
+	int		 verified;	/* e-mail address verified */
+	int		 legal_ok;	/* accepted the current terms and privacy */
+	long long	 session_id;	/* 0 when authenticated otherwise */
+	const char	*csrf;		/* the session's CSRF token, or NULL */
+	long long	 key_id;	/* the API key used, or 0 */
+	const char	*scopes;	/* its scopes, space-separated */
+};
+
 
 /*
  * What a handler returns, and every helper that checks a request and may

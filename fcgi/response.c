@@ -14,7 +14,6 @@
 #include "log.h"
 #include "mustache_json.h"
 #include "response.h"
-#include "session.h"
 
 static const struct {
 	int		 status;

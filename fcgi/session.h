@@ -31,22 +31,9 @@
  * daily plan quota (free: 50 plans, so 5000 requests). */
 #define CZ_APIKEY_DAILY_FACTOR	100
 
-struct cz_db;
-struct cz_request;
+#include "request.h"
 
-/* The account a request acts for (r->user), allocated from its arena. */
-struct cz_user {
-	long long	 id;
-	const char	*email;
-	const char	*tier;		/* free, premium, enterprise */
-	int		 is_admin;
-	int		 verified;	/* e-mail address verified */
-	int		 legal_ok;	/* accepted the current terms and privacy */
-	long long	 session_id;	/* 0 when authenticated otherwise */
-	const char	*csrf;		/* the session's CSRF token, or NULL */
-	long long	 key_id;	/* the API key used, or 0 */
-	const char	*scopes;	/* its scopes, space-separated */
-};
+struct cz_db;
 
 /* Registers the session statements. Returns 0 or -1. */
 int cz_session_register(struct cz_db *db);
