@@ -315,11 +315,33 @@ fi
 # A one-second render under memcheck: every path (composition, the
 # full-size encoder, the spool, the ladder, the poster, the read-back)
 # with no invalid access and nothing definitely or indirectly lost.
-if command -v valgrind >/dev/null; then
-	if valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
+vg_render() {
+	valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		--show-leak-kinds=definite,indirect --error-exitcode=99 \
 		"$RENDER" --plan "$PLAN" --preset instagram --seconds 1 --out "$tmp/vg" \
-		>"$tmp/vg.json" 2>"$tmp/vg.err" && [[ -f $tmp/vg/video.mp4 && -f $tmp/vg/poster.jpg ]]; then
+		>"$tmp/vg.json" 2>"$tmp/vg.err" && [[ -f $tmp/vg/video.mp4 && -f $tmp/vg/poster.jpg ]]
+}
+if command -v valgrind >/dev/null; then
+	vg_ok=0
+	if vg_render; then
+		vg_ok=1
+	elif grep -q 'Illegal opcode' "$tmp/vg.err" && grep -q 'hwy::platform::TimerResolution' "$tmp/vg.err"; then
+		# libhwy (loaded by FFmpeg through libjxl) times RDTSCP in its
+		# constructor without asking CPUID; on a virtual machine whose
+		# CPUID hides RDTSCP, valgrind refuses the instruction. That
+		# one timing probe is replaced (it feeds only hwy's benchmark
+		# timers) and the render runs under memcheck as before.
+		echo "# valgrind: this CPU's CPUID hides RDTSCP; libhwy's timer probe is replaced for the memcheck run"
+		# hwy::platform::TimerResolution(), by its mangled name, in C.
+		printf '#include <stdint.h>\nuint64_t _ZN3hwy8platform15TimerResolutionEv(void) { return 1; }\n' >"$tmp/hwy_timer.c"
+		if cc -shared -fPIC -o "$tmp/hwy_timer.so" "$tmp/hwy_timer.c" 2>"$tmp/hwy_timer.err"; then
+			rm -rf "$tmp/vg"
+			LD_PRELOAD=$tmp/hwy_timer.so vg_render && vg_ok=1
+		else
+			cat "$tmp/hwy_timer.err" >>"$tmp/vg.err"
+		fi
+	fi
+	if ((vg_ok)); then
 		pass "valgrind: a 1 s render (MP4, HLS, poster) is clean"
 	else
 		fail "valgrind: a 1 s render (MP4, HLS, poster) is clean" "$(tail -n 30 "$tmp/vg.err")"
