@@ -154,6 +154,20 @@ form_page(struct cz_request *r, int status, struct json_object *in,
 	return cz_resp_html(r, status, "pages/plan_new", ctx);
 }
 
+/* A 303 to location, a place on the page of plan id, after a form. */
+static int
+see_plan(struct cz_request *r, long long id, const char *location)
+{
+	if (location == NULL)
+		return 500;
+	cz_resp_header(r, "Location", "%s", location);
+	r->status = 303;
+	r->content_type_out = "text/plain; charset=utf-8";
+	cz_buf_reset(r->body_out);
+	cz_buf_printf(r->body_out, "See /plans/%lld\n", id);
+	return CZ_DONE;
+}
+
 int
 cz_h_plans_new(struct cz_request *r)
 {
@@ -188,12 +202,8 @@ cz_h_plans_create(struct cz_request *r)
 		return cz_plan_status(r, res, &o);
 	}
 	/* Post/redirect/get: a reload does not make a second plan. */
-	cz_resp_header(r, "Location", "/plans/%lld", p.id);
-	r->status = 303;
-	r->content_type_out = "text/plain; charset=utf-8";
-	cz_buf_reset(r->body_out);
-	cz_buf_printf(r->body_out, "See /plans/%lld\n", p.id);
-	return CZ_DONE;
+	return see_plan(r, p.id, cz_arena_printf(r->arena, "/plans/%lld",
+	    p.id));
 }
 
 int
@@ -231,12 +241,8 @@ cz_h_plan_regenerate_form(struct cz_request *r)
 	    0, 0, &o);
 	if (res != CZ_PLAN_OK)
 		return cz_plan_status(r, res, &o);
-	cz_resp_header(r, "Location", "/plans/%lld#day-%lld", id, day);
-	r->status = 303;
-	r->content_type_out = "text/plain; charset=utf-8";
-	cz_buf_reset(r->body_out);
-	cz_buf_printf(r->body_out, "See /plans/%lld\n", id);
-	return CZ_DONE;
+	return see_plan(r, id, cz_arena_printf(r->arena, "/plans/%lld#day-%lld",
+	    id, day));
 }
 
 static const struct cz_field list_fields[] = {
