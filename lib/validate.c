@@ -43,6 +43,10 @@ static const char *const bool_false[] = { "0", "false", "off", NULL };
  * (RFC 5322 atext). */
 static const char email_atext[] = "!#$%&'*+/=?^_`{|}~-";
 
+/* Longest unknown member name repeated back as an error's key; longer
+ * ones are reported under "body". */
+#define UNKNOWN_NAME_MAX	64
+
 /* Passes on a message printed into the arena; on failure a generic one, so
  * a short arena never loses the fact that the field is invalid. */
 static const char *
@@ -711,5 +715,41 @@ cz_validate_json(cz_arena *a, const struct cz_field *fields,
 		else if (fields[i].required)
 			fail(&r, fields[i].name, "is required");
 	}
+	return finish(&r, errors);
+}
+
+int
+cz_validate_json_closed(cz_arena *a, const struct cz_field *fields,
+    size_t nfields, struct json_object *obj, struct cz_value *out,
+    struct json_object **errors)
+{
+	struct vrun r = { a, NULL, errors != NULL, 0, 0 };
+	struct json_object_iterator it, end;
+	struct json_object *val;
+	const char *key;
+	size_t i;
+
+	if (json_start(&r, nfields, obj, out) == -1)
+		return finish(&r, errors);
+	it = json_object_iter_begin(obj);
+	end = json_object_iter_end(obj);
+	for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it)) {
+		key = json_object_iter_peek_name(&it);
+		val = json_object_iter_peek_value(&it);
+		for (i = 0; i < nfields && strcmp(fields[i].name, key) != 0;
+		    i++)
+			continue;
+		if (i == nfields && strlen(key) <= UNKNOWN_NAME_MAX)
+			fail(&r, key, "is not a known field");
+		else if (i == nfields)
+			fail(&r, "body", "has an unknown field");
+		else if (val != NULL)
+			check_json(&r, &fields[i], val, &out[i]);
+	}
+	/* Missing and null members last, as the table orders them. */
+	for (i = 0; i < nfields; i++)
+		if (fields[i].required &&
+		    member_absent(obj, fields[i].name, &val))
+			fail(&r, fields[i].name, "is required");
 	return finish(&r, errors);
 }

@@ -126,4 +126,16 @@ int cz_validate_json(cz_arena *a, const struct cz_field *fields,
     size_t nfields, struct json_object *obj, struct cz_value *out,
     struct json_object **errors);
 
+/*
+ * As cz_validate_json, for a closed set of members: a member of obj that
+ * is not in fields fails too, with "is not a known field" under its own
+ * name (under "body", as "has an unknown field", when the name is longer
+ * than 64 bytes), so that a misspelt field is not silently ignored.
+ * Messages follow the order of obj's members, then come the required
+ * fields that are missing, in the order of fields.
+ */
+int cz_validate_json_closed(cz_arena *a, const struct cz_field *fields,
+    size_t nfields, struct json_object *obj, struct cz_value *out,
+    struct json_object **errors);
+
 #endif

@@ -1,8 +1,9 @@
 /*
  * check_validate.c - unit tests of the field kinds of lib/validate.c that
  * take a struct cz_fspec (a name from a vocabulary's name function, text
- * with a further check, lists of either). The older kinds are tested in
- * check_parse.c.
+ * with a further check, lists of either) and of closed JSON validation,
+ * where a member not in the table is an error. The older kinds are tested
+ * in check_parse.c.
  */
 #include "config.h"
 
@@ -428,6 +429,114 @@ START_TEST(test_odd_tables)
 }
 END_TEST
 
+/* ---- closed JSON validation --------------------------------------------- */
+
+START_TEST(test_closed_unknown_members)
+{
+	struct cz_value v[T_N];
+	struct json_object *err, *o;
+	char name[70], *body;
+
+	o = parse("{\"fruit\": \"apple\", \"colour\": \"red\", \"scores\": [1]}");
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, o, v, &err),
+	    -1);
+	ck_assert_int_eq(json_object_object_length(err), 1);
+	ck_assert_pstr_eq(errmsg(err, "colour"), "is not a known field");
+	ck_assert(v[T_FRUIT].present && v[T_SCORES].present);
+	/* The open form ignores it. */
+	ck_assert_int_eq(cz_validate_json(A, table, T_N, o, v, &err), 0);
+
+	/* A null member is unknown all the same. */
+	o = parse("{\"scores\": [1], \"bogus\": null}");
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, o, v, &err),
+	    -1);
+	ck_assert_pstr_eq(errmsg(err, "bogus"), "is not a known field");
+
+	/* Names up to 64 bytes are repeated back, longer ones are not. */
+	memset(name, 'n', 64);
+	name[64] = '\0';
+	body = cz_arena_printf(A, "{\"scores\": [1], \"%s\": 1}", name);
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, parse(body), v,
+	    &err), -1);
+	ck_assert_pstr_eq(errmsg(err, name), "is not a known field");
+	ck_assert_int_eq(json_object_object_length(err), 1);
+	strcat(name, "n");
+	body = cz_arena_printf(A, "{\"scores\": [1], \"%s\": 1, \"%s\": 2}",
+	    name, "body");
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, parse(body), v,
+	    &err), -1);
+	ck_assert_int_eq(json_object_object_length(err), 1);
+	ck_assert_pstr_eq(errmsg(err, "body"), "is not a known field");
+	body = cz_arena_printf(A, "{\"scores\": [1], \"%s\": 1}", name);
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, parse(body), v,
+	    &err), -1);
+	ck_assert_int_eq(json_object_object_length(err), 1);
+	ck_assert_pstr_eq(errmsg(err, "body"), "has an unknown field");
+}
+END_TEST
+
+START_TEST(test_closed_order)
+{
+	struct cz_value v[T_N];
+	struct json_object *err, *o;
+
+	/* The members' order, then the missing required fields. */
+	o = parse("{\"zz\": 1, \"fruit\": \"kiwi\", \"scores\": null, "
+	    "\"aa\": 2, \"code\": \"ABC\", \"codes\": 5}");
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, o, v, &err),
+	    -1);
+	ck_assert_str_eq(json_object_to_json_string_ext(err,
+	    JSON_C_TO_STRING_PLAIN), "{\"zz\":\"is not a known field\","
+	    "\"fruit\":\"must be one of: apple, pear, plum\","
+	    "\"aa\":\"is not a known field\","
+	    "\"codes\":\"must be a list of at most 2 codes\","
+	    "\"scores\":\"is required\"}");
+	ck_assert(v[T_CODE].present && !v[T_FRUIT].present);
+
+	/* The open form follows the table. */
+	ck_assert_int_eq(cz_validate_json(A, table, T_N, o, v, &err), -1);
+	ck_assert_str_eq(json_object_to_json_string_ext(err,
+	    JSON_C_TO_STRING_PLAIN), "{\"fruit\":\"must be one of: apple, "
+	    "pear, plum\",\"codes\":\"must be a list of at most 2 codes\","
+	    "\"scores\":\"is required\"}");
+}
+END_TEST
+
+START_TEST(test_closed_edges)
+{
+	static const char *const bodies[] = { "[]", "1", "\"x\"", "null",
+	    "[{\"scores\": [1]}]" };
+	struct cz_value v[T_N];
+	struct json_object *err, *o;
+	size_t i;
+
+	for (i = 0; i < NELEM(bodies); i++) {
+		o = parse(bodies[i]);
+		v[T_FRUIT].present = 1;
+		ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, o, v,
+		    &err), -1);
+		ck_assert_int_eq(json_object_object_length(err), 1);
+		ck_assert_pstr_eq(errmsg(err, "body"), "must be a JSON object");
+		ck_assert(!v[T_FRUIT].present);
+	}
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, parse("{}"), v,
+	    &err), -1);
+	ck_assert_int_eq(json_object_object_length(err), 1);
+	ck_assert_pstr_eq(errmsg(err, "scores"), "is required");
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N,
+	    parse("{\"scores\": [1]}"), v, &err), 0);
+	ck_assert_ptr_null(err);
+	/* Messages are optional; an empty table knows no member. */
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, parse("{}"), v,
+	    NULL), -1);
+	ck_assert_int_eq(cz_validate_json_closed(A, table, 0, parse("{}"), v,
+	    &err), 0);
+	ck_assert_int_eq(cz_validate_json_closed(A, table, 0,
+	    parse("{\"scores\": [1]}"), v, &err), -1);
+	ck_assert_pstr_eq(errmsg(err, "scores"), "is not a known field");
+}
+END_TEST
+
 START_TEST(test_nomem)
 {
 	struct cz_value v[T_N];
@@ -443,10 +552,15 @@ START_TEST(test_nomem)
 	ck_assert_ptr_null(err);
 	ck_assert(!v[T_SCORES].present);
 	err = (struct json_object *)1;
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, o, v, &err),
+	    -1);
+	ck_assert_ptr_null(err);
+	err = (struct json_object *)1;
 	ck_assert_int_eq(cz_validate_params(A, table, T_N, &p, v, &err), -1);
 	ck_assert_ptr_null(err);
 	err = (struct json_object *)1;
-	ck_assert_int_eq(cz_validate_json(A, table, T_N, bad, v, &err), -1);
+	ck_assert_int_eq(cz_validate_json_closed(A, table, T_N, bad, v, &err),
+	    -1);
 	ck_assert_ptr_null(err);
 }
 END_TEST
@@ -466,6 +580,13 @@ validate_suite(void)
 	tcase_add_test(tc, test_list_bounds_messages);
 	tcase_add_test(tc, test_odd_tables);
 	tcase_add_test(tc, test_nomem);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("closed");
+	tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
+	tcase_add_test(tc, test_closed_unknown_members);
+	tcase_add_test(tc, test_closed_order);
+	tcase_add_test(tc, test_closed_edges);
 	suite_add_tcase(s, tc);
 	return s;
 }
