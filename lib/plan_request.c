@@ -1,17 +1,17 @@
 /*
  * plan_request.c - plan requests as JSON: the medical screen, the reader
- * with per-field errors, the canonical form, and meal slot names. See
- * plan_request.h.
+ * (a cz_field table that validate.c checks and words the errors of), the
+ * canonical form, and meal slot names. See plan_request.h.
  */
 #include "config.h"
 
 #include <ctype.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
+#include "arena.h"
 #include "plan_request.h"
+#include "validate.h"
 
 /* ------------------------------------------------------------------------
  * medical conditions
@@ -115,195 +115,114 @@ cz_plan_medical_term(struct json_object *obj)
  * requests
  */
 
+/* A USDA NDB number: exactly 5 ASCII digits. */
+static int
+is_ndb(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len != 5)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The vocabularies, as the planner names them. */
+static const struct cz_fspec diets = {
+	.name = cz_diet_name, .count = CZ_DIET__MAX
+};
+static const struct cz_fspec patterns = {
+	.name = cz_pattern_name, .count = CZ_PATTERN__MAX
+};
+static const struct cz_fspec profiles = {	/* "none" is profile 0 */
+	.name = cz_profile_name, .count = CZ_PROFILE__MAX
+};
+static const struct cz_fspec restriction_names = {
+	.name = cz_restriction_name, .count = CZ_RESTRICTIONS__MAX
+};
+static const struct cz_fspec ndb = {
+	.accept = is_ndb,
+	.what = "a 5-digit USDA NDB number such as \"09040\""
+};
+
+/* The elements of the two lists. */
+static const struct cz_field restriction = {
+	"restrictions", CZ_F_NAME, 0, 0, 0, &restriction_names
+};
+static const struct cz_field excluded_food = {
+	"excluded_foods", CZ_F_STRING, 0, 0, 0, &ndb
+};
+static const struct cz_fspec restriction_list = { .elem = &restriction };
+static const struct cz_fspec excluded_list = {
+	.elem = &excluded_food, .what = "USDA NDB numbers"
+};
+
+/* The members of a request; any other member is an error. Restrictions
+ * may be named twice over, excluded foods up to their limit with repeats:
+ * duplicates count once. */
 enum field {
 	F_CALORIES, F_DIET, F_PATTERN, F_RESTRICTIONS, F_EXCLUDED, F_PROFILE,
 	F_DAYS, F_SEED, F__MAX
 };
 
-static const char *const field_names[F__MAX] = {
-	"calories", "diet_type", "meal_pattern", "restrictions",
-	"excluded_foods", "profile", "days", "seed"
+static const struct cz_field fields[F__MAX] = {
+	[F_CALORIES] =	{ "calories", CZ_F_INT, 1, CZ_PLAN_MIN_KCAL,
+			  CZ_PLAN_MAX_KCAL, NULL },
+	[F_DIET] =	{ "diet_type", CZ_F_NAME, 0, 0, 0, &diets },
+	[F_PATTERN] =	{ "meal_pattern", CZ_F_NAME, 0, 0, 0, &patterns },
+	[F_RESTRICTIONS] = { "restrictions", CZ_F_LIST, 0, 0,
+			  2 * CZ_RESTRICTIONS__MAX, &restriction_list },
+	[F_EXCLUDED] =	{ "excluded_foods", CZ_F_LIST, 0, 0,
+			  CZ_PLAN_MAX_EXCLUDED, &excluded_list },
+	[F_PROFILE] =	{ "profile", CZ_F_NAME, 0, 0, 0, &profiles },
+	[F_DAYS] =	{ "days", CZ_F_INT, 0, 1, CZ_PLAN_MAX_DAYS, NULL },
+	[F_SEED] =	{ "seed", CZ_F_INT, 0, 0, CZ_PLAN_MAX_SEED, NULL },
 };
 
+/* Room for the messages of one request; more is taken when needed. */
+#define READ_ARENA	1024
+
+/* req from the values of a valid request, over its defaults. */
 static void
-field_error(struct json_object **errors, enum field f, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-field_error(struct json_object **errors, enum field f, const char *fmt, ...)
+fill(struct cz_plan_request *req, const struct cz_value *v)
 {
-	char msg[512];
-	va_list ap;
+	const struct cz_value *e;
+	size_t i, k;
 
-	if (*errors == NULL)
-		*errors = json_object_new_object();
-	if (*errors == NULL ||
-	    json_object_object_get_ex(*errors, field_names[f], NULL))
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	json_object_object_add(*errors, field_names[f],
-	    json_object_new_string(msg));
-}
-
-/* "a, b, c" of names[0..n) into buf. */
-static const char *
-choices(char *buf, size_t len, const char *(*name)(int), int n, int from)
-{
-	size_t used = 0;
-	int i, w;
-
-	buf[0] = '\0';
-	for (i = from; i < n && used < len; i++) {
-		w = snprintf(buf + used, len - used, "%s%s", i > from ? ", " :
-		    "", name(i));
-		if (w < 0)
-			break;
-		used += (size_t)w;
-	}
-	return buf;
-}
-
-/* An integer member within [lo, hi]; -1 with the error recorded. */
-static int
-read_int(struct json_object *v, enum field f, long long lo, long long hi,
-    long long *out, struct json_object **errors)
-{
-	long long x;
-
-	if (!json_object_is_type(v, json_type_int)) {
-		field_error(errors, f, "must be an integer");
-		return -1;
-	}
-	x = json_object_get_int64(v);
-	if (x < lo || x > hi) {
-		field_error(errors, f, "must be between %lld and %lld", lo, hi);
-		return -1;
-	}
-	*out = x;
-	return 0;
-}
-
-/* A name member looked up with by_name; -1 with the error recorded. */
-static int
-read_name(struct json_object *v, enum field f, int (*by_name)(const char *),
-    const char *(*name)(int), int n, int from, struct json_object **errors)
-{
-	char buf[256];
-	int i;
-
-	if (!json_object_is_type(v, json_type_string) ||
-	    (i = by_name(json_object_get_string(v))) < from) {
-		field_error(errors, f, "must be one of: %s",
-		    choices(buf, sizeof(buf), name, n, from));
-		return -1;
-	}
-	return i;
-}
-
-static void
-read_restrictions(struct json_object *v, struct cz_plan_request *req,
-    struct json_object **errors)
-{
-	char buf[256];
-	struct json_object *e;
-	size_t i, n;
-	int r;
-
-	if (!json_object_is_type(v, json_type_array) ||
-	    (n = json_object_array_length(v)) > 2 * CZ_RESTRICTIONS__MAX) {
-		field_error(errors, F_RESTRICTIONS, "must be a list of: %s",
-		    choices(buf, sizeof(buf), cz_restriction_name,
-		    CZ_RESTRICTIONS__MAX, 0));
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		e = json_object_array_get_idx(v, i);
-		if (!json_object_is_type(e, json_type_string) ||
-		    (r = cz_restriction_by_name(json_object_get_string(e))) ==
-		    -1) {
-			field_error(errors, F_RESTRICTIONS, "each must be one "
-			    "of: %s", choices(buf, sizeof(buf),
-			    cz_restriction_name, CZ_RESTRICTIONS__MAX, 0));
-			return;
-		}
-		req->restrictions |= 1u << r;
-	}
-}
-
-static int
-is_ndb(const char *s)
-{
-	int i;
-
-	for (i = 0; i < 5; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-	return s[5] == '\0';
-}
-
-static void
-read_excluded(struct json_object *v, struct cz_plan_request *req,
-    struct json_object **errors)
-{
-	struct json_object *e;
-	const char *s;
-	size_t i, k, n;
-
-	if (!json_object_is_type(v, json_type_array) ||
-	    (n = json_object_array_length(v)) > CZ_PLAN_MAX_EXCLUDED) {
-		field_error(errors, F_EXCLUDED, "must be a list of at most %d "
-		    "USDA NDB numbers", CZ_PLAN_MAX_EXCLUDED);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		e = json_object_array_get_idx(v, i);
-		if (!json_object_is_type(e, json_type_string) ||
-		    !is_ndb(s = json_object_get_string(e))) {
-			field_error(errors, F_EXCLUDED, "each must be a 5-digit "
-			    "USDA NDB number such as \"09040\"");
-			return;
-		}
+	req->calories = (int)v[F_CALORIES].i;
+	if (v[F_DIET].present)
+		req->diet = (enum cz_diet)v[F_DIET].i;
+	if (v[F_PATTERN].present)
+		req->pattern = (enum cz_pattern)v[F_PATTERN].i;
+	for (i = 0; i < v[F_RESTRICTIONS].nitems; i++)
+		req->restrictions |= 1u << v[F_RESTRICTIONS].items[i].i;
+	for (i = 0; i < v[F_EXCLUDED].nitems; i++) {
+		e = &v[F_EXCLUDED].items[i];
 		for (k = 0; k < req->nexcluded; k++)
-			if (strcmp(req->excluded[k], s) == 0)
+			if (strcmp(req->excluded[k], e->s) == 0)
 				break;
 		if (k == req->nexcluded)
-			memcpy(req->excluded[req->nexcluded++], s, 6);
+			memcpy(req->excluded[req->nexcluded++], e->s,
+			    sizeof(req->excluded[0]));
 	}
-}
-
-static int
-profile_by_name(const char *s)
-{
-	return strcmp(s, "none") == 0 ? CZ_PROFILE_NONE :
-	    cz_profile_by_name(s);
-}
-
-static const char *
-profile_name(int p)
-{
-	return p == CZ_PROFILE_NONE ? "none" : cz_profile_name(p);
-}
-
-static const char *
-diet_name(int d)
-{
-	return cz_diet_name(d);
-}
-
-static const char *
-pattern_name(int p)
-{
-	return cz_pattern_name(p);
+	if (v[F_PROFILE].present)
+		req->profile = (enum cz_profile)v[F_PROFILE].i;
+	if (v[F_DAYS].present)
+		req->days = (int)v[F_DAYS].i;
+	if (v[F_SEED].present)
+		req->seed = (uint64_t)v[F_SEED].i;
 }
 
 int
 cz_plan_request_read(struct json_object *obj, struct cz_plan_request *req,
     int *seed_given, struct json_object **errors)
 {
-	long long x;
-	int f, i, have_calories = 0;
+	struct cz_value v[F__MAX];
+	struct json_object *e;
+	cz_arena *a;
+	int rc;
 
 	memset(req, 0, sizeof(*req));
 	req->diet = CZ_DIET_STANDARD;
@@ -312,80 +231,16 @@ cz_plan_request_read(struct json_object *obj, struct cz_plan_request *req,
 	req->days = CZ_PLAN_MAX_DAYS;
 	*seed_given = 0;
 	*errors = NULL;
-	if (!json_object_is_type(obj, json_type_object)) {
-		if ((*errors = json_object_new_object()) != NULL)
-			json_object_object_add(*errors, "body",
-			    json_object_new_string("must be a JSON object"));
+	if ((a = cz_arena_new(READ_ARENA)) == NULL)
 		return -1;
-	}
-	json_object_object_foreach(obj, key, v) {
-		for (f = 0; f < F__MAX && strcmp(key, field_names[f]) != 0; f++)
-			continue;
-		if (f == F__MAX) {
-			if (*errors == NULL)
-				*errors = json_object_new_object();
-			if (*errors != NULL && strlen(key) <= 64)
-				json_object_object_add(*errors, key,
-				    json_object_new_string("is not a known "
-				    "field"));
-			else if (*errors != NULL)
-				json_object_object_add(*errors, "body",
-				    json_object_new_string("has an unknown "
-				    "field"));
-			continue;
-		}
-		if (v == NULL)		/* null: as if absent */
-			continue;
-		switch ((enum field)f) {
-		case F_CALORIES:
-			if (read_int(v, F_CALORIES, CZ_PLAN_MIN_KCAL,
-			    CZ_PLAN_MAX_KCAL, &x, errors) == 0) {
-				req->calories = (int)x;
-				have_calories = 1;
-			}
-			break;
-		case F_DIET:
-			if ((i = read_name(v, F_DIET, cz_diet_by_name,
-			    diet_name, CZ_DIET__MAX, 0, errors)) >= 0)
-				req->diet = (enum cz_diet)i;
-			break;
-		case F_PATTERN:
-			if ((i = read_name(v, F_PATTERN, cz_pattern_by_name,
-			    pattern_name, CZ_PATTERN__MAX, 0, errors)) >= 0)
-				req->pattern = (enum cz_pattern)i;
-			break;
-		case F_RESTRICTIONS:
-			read_restrictions(v, req, errors);
-			break;
-		case F_EXCLUDED:
-			read_excluded(v, req, errors);
-			break;
-		case F_PROFILE:
-			if ((i = read_name(v, F_PROFILE, profile_by_name,
-			    profile_name, CZ_PROFILE__MAX, 0, errors)) >= 0)
-				req->profile = (enum cz_profile)i;
-			break;
-		case F_DAYS:
-			if (read_int(v, F_DAYS, 1, CZ_PLAN_MAX_DAYS, &x,
-			    errors) == 0)
-				req->days = (int)x;
-			break;
-		case F_SEED:
-			if (read_int(v, F_SEED, 0, CZ_PLAN_MAX_SEED, &x,
-			    errors) == 0) {
-				req->seed = (uint64_t)x;
-				*seed_given = 1;
-			}
-			break;
-		default:
-			break;
-		}
-	}
-	if (!have_calories && (*errors == NULL ||
-	    !json_object_object_get_ex(*errors, "calories", NULL)))
-		field_error(errors, F_CALORIES, "is required (%d to %d)",
-		    CZ_PLAN_MIN_KCAL, CZ_PLAN_MAX_KCAL);
-	return *errors == NULL ? 0 : -1;
+	if ((rc = cz_validate_json_closed(a, fields, F__MAX, obj, v,
+	    &e)) == 0) {
+		fill(req, v);
+		*seed_given = v[F_SEED].present;
+	} else
+		*errors = json_object_get(e);	/* outlives the arena */
+	cz_arena_free(a);
+	return rc;
 }
 
 struct json_object *

@@ -31,11 +31,13 @@ const char *cz_plan_medical_term(struct json_object *obj);
  *   calories (integer, required), diet_type, meal_pattern, restrictions
  *   (array of names), excluded_foods (array of 5-digit NDB numbers),
  *   profile ("none" or absent for none), days (default 7), seed.
- * Unknown members are errors, so that a misspelt field is not ignored.
+ * A null member counts as absent. Unknown members are errors, so that a
+ * misspelt field is not ignored. The members are checked by a cz_field
+ * table (validate.h), which words the messages.
  * Returns 0 with req filled (*seed_given tells whether obj had a seed;
- * without one req->seed is 0), or -1 with *errors set to a new object
- * mapping each failing field to a message, owned by the caller (NULL
- * when memory ran out).
+ * without one req->seed is 0), or -1 with req at its defaults,
+ * *seed_given 0 and *errors set to a new object mapping each failing
+ * field to a message, owned by the caller (NULL when memory ran out).
  */
 int cz_plan_request_read(struct json_object *obj,
     struct cz_plan_request *req, int *seed_given,

@@ -3,8 +3,8 @@
  * through cz_parse_json, the medical-condition scan and
  * cz_plan_request_read. An accepted request must keep every promise of
  * its ranges and survive a round trip through its canonical JSON form
- * unchanged; a refused one must name at least one field. Any broken
- * promise aborts.
+ * unchanged; a refused one must name at least one field and leave the
+ * request at its defaults. Any broken promise aborts.
  */
 #include "config.h"
 
@@ -16,7 +16,7 @@
 
 #include "arena.h"
 #include "jsonbody.h"
-#include "plan_doc.h"
+#include "plan_request.h"
 #include "planner.h"
 
 #include "fuzz_validate.h"
@@ -60,6 +60,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		json_object_put(canon);
 	} else {
 		check(errors == NULL || json_object_object_length(errors) > 0);
+		/* Nothing half read: the defaults, and no seed. */
+		check(given == 0 && req.calories == 0 && req.seed == 0 &&
+		    req.nexcluded == 0 && req.restrictions == 0 &&
+		    req.days == CZ_PLAN_MAX_DAYS);
 		json_object_put(errors);
 	}
 	cz_arena_free(a);
