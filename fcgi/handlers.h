@@ -69,14 +69,6 @@ int cz_h_reset_form(struct cz_request *r);
 int cz_h_reset_request(struct cz_request *r);
 int cz_h_reset_confirm_form(struct cz_request *r);
 int cz_h_reset_confirm(struct cz_request *r);
-/*
- * Makes a one-time token of purpose ("verify_email", "reset_password") for
- * account user_id and queues the mail with its link to address to, in one
- * statement. Returns 0, or -1 (logged).
- */
-int cz_mail_link(struct cz_request *r, long long user_id, const char *to,
-    const char *purpose);
-
 /* handlers_activity.c */
 int cz_h_account_activity(struct cz_request *r);
 
@@ -84,12 +76,6 @@ int cz_h_account_activity(struct cz_request *r);
 int cz_h_account_export(struct cz_request *r);
 int cz_h_account_delete_form(struct cz_request *r);
 int cz_h_account_delete(struct cz_request *r);
-
-/* Queues a mail without a token: template (e.g. "email/account_exists")
- * for account user_id at address to, its link base_url + path. Returns 0
- * or -1 (logged). */
-int cz_mail_notice(struct cz_request *r, long long user_id, const char *to,
-    const char *template, const char *path);
 
 /* handlers_legal.c */
 int cz_h_legal_form(struct cz_request *r);

@@ -10,9 +10,9 @@
  * Log-in is limited per client address and per account (5 a minute, then a
  * growing lockout), registration per address (3 an hour); a limit hit is a
  * 429 with Retry-After. A new account, and a changed address, get a
- * confirmation link by mail (handlers_tokens.c). Every outcome is
- * audited; passwords and tokens are
- * never stored or logged, e-mail addresses never logged.
+ * confirmation link by mail (mail_links.c). Every outcome is audited;
+ * passwords and tokens are never stored or logged, e-mail addresses never
+ * logged.
  */
 #include "config.h"
 
@@ -29,6 +29,7 @@
 #include "jsonbody.h"
 #include "throttle.h"
 #include "log.h"
+#include "mail_links.h"
 #include "numparse.h"
 #include "password.h"
 #include "ratelimit.h"
@@ -290,7 +291,7 @@ cz_h_register(struct cz_request *r)
 	/* The confirmation link; a mail that cannot be queued now can be
 	 * asked for again from the account page. */
 	if (id > 0)
-		cz_mail_link(r, id, email, "verify_email");
+		cz_mail_link(r, id, email, CZ_LINK_VERIFY_EMAIL);
 	if (cz_route_json(r))
 		return cz_resp_json(r, 202, cz_json_message(r, "accepted", REGISTERED));
 	if ((ctx = cz_page_ctx(r, "Create an account")) == NULL)
@@ -582,7 +583,7 @@ cz_h_email_change(struct cz_request *r)
 	if (rc != 0)
 		return 503;
 	cz_audit(r, r->user->id, "email.changed", NULL);
-	cz_mail_link(r, r->user->id, email, "verify_email");
+	cz_mail_link(r, r->user->id, email, CZ_LINK_VERIFY_EMAIL);
 	return rotate(r, "the e-mail address was changed; it is unverified "
 	    "until confirmed");
 }

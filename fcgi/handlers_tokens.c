@@ -3,16 +3,11 @@
  * address (after registration, an address change, or on request from the
  * account page) and resetting a forgotten password.
  *
- * A link carries a one-time token (lib/token.h); user_tokens keeps its
- * SHA-256, its purpose and its expiry (verify_token_lifetime,
- * reset_token_lifetime), and the statement that uses it sets used_at only
- * while it is still NULL, so a link works once. The token and its mail are
- * written in one statement (the mail goes through the outbox and
- * cibozer-admin deliver-mail; nothing is sent while answering). Following
- * a link shows a page whose form does the change, so that a mail scanner
- * fetching the link changes nothing. A reset request answers the same
- * whether or not the address has an account, and is limited per address
- * and per account (3 an hour); a reset ends every session of the account.
+ * The tokens and their mail are mail_links.c's. Following a link shows a
+ * page whose form does the change, so that a mail scanner fetching the
+ * link changes nothing. A reset request answers the same whether or not
+ * the address has an account, and is limited per address and per account
+ * (3 an hour); a reset ends every session of the account.
  */
 #include "config.h"
 
@@ -28,7 +23,7 @@
 #include "handlers.h"
 #include "jsonbody.h"
 #include "log.h"
-#include "mail.h"
+#include "mail_links.h"
 #include "numparse.h"
 #include "password.h"
 #include "ratelimit.h"
@@ -38,24 +33,10 @@
 #include "token.h"
 #include "validate.h"
 
-#define SQL_TOKEN_MAIL \
-	"WITH t AS (INSERT INTO user_tokens (token_hash, user_id, purpose, " \
-	"expires_at) VALUES ($1, $2::bigint, $3, now() + make_interval(secs " \
-	"=> $4::integer)) RETURNING user_id) INSERT INTO mail_outbox " \
-	"(recipient, subject, body, user_id) SELECT $5, $6, $7, user_id FROM " \
-	"t RETURNING id"
-/* Uses a token once: returns its account when it was live. */
-#define SQL_TOKEN_USE \
-	"UPDATE user_tokens SET used_at = now() WHERE token_hash = $1 AND " \
-	"purpose = $2 AND used_at IS NULL AND expires_at > now() RETURNING " \
-	"user_id"
 #define SQL_USER_VERIFIED \
 	"UPDATE users SET email_verified_at = coalesce(email_verified_at, " \
 	"now()), updated_at = now() WHERE id = $1::bigint AND deleted_at IS " \
 	"NULL RETURNING id"
-#define SQL_MAIL_QUEUE \
-	"INSERT INTO mail_outbox (recipient, subject, body, user_id) VALUES " \
-	"($1, $2, $3, $4::bigint) RETURNING id"
 #define SQL_RESET_USER \
 	"SELECT id FROM users WHERE lower(email) = lower($1) AND deleted_at " \
 	"IS NULL AND disabled_at IS NULL"
@@ -72,12 +53,10 @@
 int
 cz_tokens_register(struct cz_db *db)
 {
-	if (cz_db_register(db, "token_mail", SQL_TOKEN_MAIL, 7, 0) == -1 ||
-	    cz_db_register(db, "token_use", SQL_TOKEN_USE, 2, 0) == -1 ||
+	if (cz_mail_links_register(db) == -1 ||
 	    cz_db_register(db, "user_verified", SQL_USER_VERIFIED, 1,
 	    1) == -1 ||
 	    cz_db_register(db, "reset_user", SQL_RESET_USER, 1, 1) == -1 ||
-	    cz_db_register(db, "mail_queue", SQL_MAIL_QUEUE, 4, 0) == -1 ||
 	    cz_db_register(db, "reset_password", SQL_RESET_PASSWORD, 2,
 	    1) == -1)
 		return -1;
@@ -107,156 +86,6 @@ page(struct cz_request *r, int status, const char *template,
 	if (status >= 400)
 		r->error_message = message;
 	return cz_resp_html(r, status, template, ctx);
-}
-
-int
-cz_mail_link(struct cz_request *r, long long user_id, const char *to,
-    const char *purpose)
-{
-	const struct cz_settings *s = &r->app->settings;
-	int reset = strcmp(purpose, "reset_password") == 0;
-	char tok[CZ_TOKEN_LEN + 1], hash[CZ_SHA256_HEX + 1], err[256];
-	struct json_object *data = NULL;
-	const char *v[7], *link;
-	cz_buf subj, body;
-	PGresult *res = NULL;
-	int rc = -1;
-
-	cz_buf_init(&subj, CZ_MAIL_SUBJECT_MAX * 4);
-	cz_buf_init(&body, CZ_MAIL_BODY_MAX);
-	if (cz_token_new(tok) == -1 || cz_sha256_hex(tok, strlen(tok),
-	    hash) == -1)
-		goto err;
-	link = cz_arena_printf(r->arena, "%s/%s?token=%s", s->base_url,
-	    reset ? "password-reset/confirm" : "verify-email", tok);
-	if (link == NULL || (data = cz_mail_data(s, link)) == NULL)
-		goto err;
-	if (cz_mail_render(r->app->templates, reset ? "email/password_reset" :
-	    "email/verification", data, &subj, &body, err,
-	    sizeof(err)) == -1) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
-		goto err;
-	}
-	v[0] = hash;
-	v[1] = cz_arena_printf(r->arena, "%lld", user_id);
-	v[2] = purpose;
-	v[3] = cz_arena_printf(r->arena, "%lld", reset ?
-	    s->reset_token_lifetime : s->verify_token_lifetime);
-	v[4] = to;
-	v[5] = subj.data;
-	v[6] = body.data;
-	res = cz_db_exec(r->app->db, "token_mail", 7, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
-	    PQntuples(res) != 1) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-		goto err;
-	}
-	cz_log(CZ_LOG_INFO, "queued %s mail %s for account %lld", purpose,
-	    PQgetvalue(res, 0, 0), user_id);
-	rc = 0;
-err:
-	explicit_bzero(tok, sizeof(tok));
-	PQclear(res);
-	json_object_put(data);
-	if (body.data != NULL)
-		explicit_bzero(body.data, body.len);
-	cz_buf_free(&subj);
-	cz_buf_free(&body);
-	return rc;
-}
-
-int
-cz_mail_notice(struct cz_request *r, long long user_id, const char *to,
-    const char *template, const char *path)
-{
-	const struct cz_settings *s = &r->app->settings;
-	struct json_object *data = NULL;
-	const char *v[4], *link;
-	cz_buf subj, body;
-	PGresult *res = NULL;
-	char err[256];
-	int rc = -1;
-
-	cz_buf_init(&subj, CZ_MAIL_SUBJECT_MAX * 4);
-	cz_buf_init(&body, CZ_MAIL_BODY_MAX);
-	link = cz_arena_printf(r->arena, "%s%s", s->base_url, path);
-	if (link == NULL || (data = cz_mail_data(s, link)) == NULL)
-		goto err;
-	if (cz_mail_render(r->app->templates, template, data, &subj, &body,
-	    err, sizeof(err)) == -1) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
-		goto err;
-	}
-	v[0] = to;
-	v[1] = subj.data;
-	v[2] = body.data;
-	v[3] = cz_arena_printf(r->arena, "%lld", user_id);
-	res = cz_db_exec(r->app->db, "mail_queue", 4, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
-	    PQntuples(res) != 1) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-		goto err;
-	}
-	cz_log(CZ_LOG_INFO, "queued %s mail %s for account %lld", template,
-	    PQgetvalue(res, 0, 0), user_id);
-	rc = 0;
-err:
-	PQclear(res);
-	json_object_put(data);
-	cz_buf_free(&subj);
-	cz_buf_free(&body);
-	return rc;
-}
-
-/* Renders template as a mail would be, and throws it away. */
-static void
-render_only(struct cz_request *r, const char *template)
-{
-	char tok[CZ_TOKEN_LEN + 1], hash[CZ_SHA256_HEX + 1], err[256];
-	struct json_object *data;
-	cz_buf subj, body;
-
-	cz_buf_init(&subj, CZ_MAIL_SUBJECT_MAX * 4);
-	cz_buf_init(&body, CZ_MAIL_BODY_MAX);
-	if (cz_token_new(tok) == 0 && cz_sha256_hex(tok, strlen(tok),
-	    hash) == 0 && (data = cz_mail_data(&r->app->settings,
-	    tok)) != NULL) {
-		(void)cz_mail_render(r->app->templates, template, data, &subj,
-		    &body, err, sizeof(err));
-		json_object_put(data);
-	}
-	explicit_bzero(tok, sizeof(tok));
-	cz_buf_free(&subj);
-	cz_buf_free(&body);
-}
-
-/* Uses a token of purpose once; returns its account, 0 when the token is
- * not live, -1 when the database failed. */
-static long long
-use_token(struct cz_request *r, const char *tok, const char *purpose)
-{
-	char hash[CZ_SHA256_HEX + 1];
-	const char *v[2], *errstr;
-	PGresult *res;
-	long long id = 0;
-
-	if (tok == NULL || !cz_token_valid(tok, strlen(tok)))
-		return 0;
-	if (cz_sha256_hex(tok, strlen(tok), hash) == -1)
-		return -1;
-	v[0] = hash;
-	v[1] = purpose;
-	res = cz_db_exec(r->app->db, "token_use", 2, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		PQclear(res);
-		return -1;
-	}
-	if (PQntuples(res) == 1)
-		id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
-	PQclear(res);
-	return id;
 }
 
 /* ------------------------------------------------------------------------
@@ -290,7 +119,7 @@ cz_h_verify(struct cz_request *r)
 	int ok;
 
 	if (cz_req_input(r, token_fields, 1, v, &errors) == -1 ||
-	    (id = use_token(r, v[0].s, "verify_email")) == 0) {
+	    (id = cz_mail_link_use(r, v[0].s, CZ_LINK_VERIFY_EMAIL)) == 0) {
 		if (cz_route_json(r)) {
 			r->error_message = LINK_BAD;
 			return 400;
@@ -324,7 +153,7 @@ cz_h_verify_resend(struct cz_request *r)
 	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	if (!r->user->verified && cz_mail_link(r, r->user->id, r->user->email,
-	    "verify_email") == -1)
+	    CZ_LINK_VERIFY_EMAIL) == -1)
 		return 503;
 	if (cz_route_json(r))
 		return cz_resp_json(r, 202, cz_json_message(r, "accepted",
@@ -395,12 +224,12 @@ cz_h_reset_request(struct cz_request *r)
 		id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
 	PQclear(res);
 	if (id > 0) {
-		if (cz_mail_link(r, id, email, "reset_password") == -1)
+		if (cz_mail_link(r, id, email, CZ_LINK_RESET_PASSWORD) == -1)
 			return 503;
 		cz_audit(r, id, "password.reset_requested", NULL);
 	} else {
 		/* The work of the known path, so timing tells little. */
-		render_only(r, "email/password_reset");
+		cz_mail_link_decoy(r, CZ_LINK_RESET_PASSWORD);
 		cz_audit(r, 0, "password.reset_unknown", NULL);
 	}
 	if (cz_route_json(r))
@@ -466,7 +295,7 @@ cz_h_reset_confirm(struct cz_request *r)
 		    "new password", v[0].s, cz_arena_printf(r->arena, "The new "
 		    "password %s.", cz_password_policy_message(pol)), 0);
 	}
-	if ((id = use_token(r, v[0].s, "reset_password")) == 0) {
+	if ((id = cz_mail_link_use(r, v[0].s, CZ_LINK_RESET_PASSWORD)) == 0) {
 		if (cz_route_json(r)) {
 			r->error_message = LINK_BAD;
 			return 400;
