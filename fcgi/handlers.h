@@ -54,11 +54,8 @@ int cz_h_account_page(struct cz_request *r, int status, const char *message);
 int cz_h_keys_list(struct cz_request *r);
 int cz_h_key_create(struct cz_request *r);
 int cz_h_key_revoke(struct cz_request *r);
-/* The signed-in account's API keys as a JSON array owned by the request's
- * arena, or NULL when the database failed. */
-struct json_object;
-struct json_object *cz_keys_list(struct cz_request *r);
 /* The account page showing a key just made (once). */
+struct json_object;
 int cz_account_with_key(struct cz_request *r, struct json_object *key);
 
 /* handlers_tokens.c */
@@ -101,7 +98,6 @@ int cz_plans_register(struct cz_db *db);
 int cz_videos_register(struct cz_db *db);
 int cz_auth_register(struct cz_db *db);
 int cz_legal_register(struct cz_db *db);
-int cz_keys_register(struct cz_db *db);
 int cz_tokens_register(struct cz_db *db);
 int cz_privacy_register(struct cz_db *db);
 int cz_activity_register(struct cz_db *db);

@@ -7,6 +7,7 @@
 
 #include <json-c/json.h>
 
+#include "api_keys.h"
 #include "app.h"
 #include "handlers.h"
 #include "jsonbody.h"
