@@ -46,17 +46,11 @@ int cz_h_email_change(struct cz_request *r);
 /* handlers_account.c */
 int cz_h_account(struct cz_request *r);
 int cz_h_api_me(struct cz_request *r);
-/* The account page with status and a message (NULL for none); anonymous
- * visitors are sent to /login. */
-int cz_h_account_page(struct cz_request *r, int status, const char *message);
 
 /* handlers_keys.c */
 int cz_h_keys_list(struct cz_request *r);
 int cz_h_key_create(struct cz_request *r);
 int cz_h_key_revoke(struct cz_request *r);
-/* The account page showing a key just made (once). */
-struct json_object;
-int cz_account_with_key(struct cz_request *r, struct json_object *key);
 
 /* handlers_tokens.c */
 int cz_h_verify_form(struct cz_request *r);

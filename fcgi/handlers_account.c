@@ -7,65 +7,20 @@
 
 #include <json-c/json.h>
 
-#include "api_keys.h"
+#include "account_page.h"
 #include "app.h"
 #include "handlers.h"
 #include "jsonbody.h"
-#include "password.h"
 #include "response.h"
 #include "session.h"
-
-/* The account page; key is a key just made, shown once, or NULL. */
-static int
-account_page(struct cz_request *r, int status, const char *message,
-    struct json_object *key)
-{
-	struct json_object *ctx, *keys;
-
-	if (r->user == NULL)
-		return cz_resp_redirect(r, 303, "/login?next=/account");
-	if ((ctx = cz_page_ctx(r, "Your account")) == NULL)
-		return 500;
-	if ((keys = cz_keys_list(r)) != NULL) {
-		json_object_object_add(ctx, "keys", json_object_get(keys));
-		json_object_object_add(ctx, "has_keys", json_object_new_boolean(
-		    json_object_array_length(keys) > 0));
-	}
-	if (key != NULL)
-		json_object_object_add(ctx, "new_key", json_object_get(key));
-	if (message != NULL) {
-		r->error_message = status >= 400 ? message : NULL;
-		json_object_object_add(ctx, "message",
-		    json_object_new_string(message));
-		json_object_object_add(ctx, "failed",
-		    json_object_new_boolean(status >= 400));
-	}
-	json_object_object_add(ctx, "password_min",
-	    json_object_new_int(CZ_PASSWORD_MIN));
-	json_object_object_add(ctx, "password_max",
-	    json_object_new_int(CZ_PASSWORD_MAX));
-	return cz_resp_html(r, status, "pages/account", ctx);
-}
-
-int
-cz_h_account_page(struct cz_request *r, int status, const char *message)
-{
-	return account_page(r, status, message, NULL);
-}
-
-int
-cz_account_with_key(struct cz_request *r, struct json_object *key)
-{
-	return account_page(r, 201, "The key was made. Copy it now: it is "
-	    "shown only this once.", key);
-}
 
 int
 cz_h_account(struct cz_request *r)
 {
 	const char *changed = cz_params_get(&r->query_params, "changed");
 
-	return cz_h_account_page(r, 200, changed != NULL ? "Saved." : NULL);
+	return cz_account_page(r, 200, changed != NULL ? "Saved." : NULL,
+	    NULL);
 }
 
 int

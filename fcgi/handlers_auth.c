@@ -22,6 +22,7 @@
 
 #include <json-c/json.h>
 
+#include "account_page.h"
 #include "app.h"
 #include "audit.h"
 #include "email.h"
@@ -491,8 +492,8 @@ cz_h_password_change(struct cz_request *r)
 			return 500;
 		if (cz_route_json(r))
 			return cz_resp_json(r, 400, cz_errors_body(r, errors));
-		return cz_h_account_page(r, 400, "Please give your current and "
-		    "your new password.");
+		return cz_account_page(r, 400, "Please give your current and "
+		    "your new password.", NULL);
 	}
 	if ((ok = verify_current(r, r->user->id, v[0].s)) == -1)
 		return 503;
@@ -502,8 +503,8 @@ cz_h_password_change(struct cz_request *r)
 			r->error_message = "the current password is not right";
 			return 403;
 		}
-		return cz_h_account_page(r, 403, "The current password is not "
-		    "right.");
+		return cz_account_page(r, 403, "The current password is not "
+		    "right.", NULL);
 	}
 	pol = cz_password_check(v[1].s, v[1].len, r->user->email,
 	    r->app->pwlist);
@@ -512,8 +513,8 @@ cz_h_password_change(struct cz_request *r)
 			return cz_resp_json(r, 400, cz_errors_body(r,
 			    field_error(r, "new_password",
 			    cz_password_policy_message(pol))));
-		return cz_h_account_page(r, 400, cz_arena_printf(r->arena,
-		    "The new password %s.", cz_password_policy_message(pol)));
+		return cz_account_page(r, 400, cz_arena_printf(r->arena,
+		    "The new password %s.", cz_password_policy_message(pol)), NULL);
 	}
 	if (cz_password_hash(&r->app->argon2, v[1].s, v[1].len, enc,
 	    sizeof(enc), err, sizeof(err)) == -1) {
@@ -550,15 +551,15 @@ cz_h_email_change(struct cz_request *r)
 			return cz_resp_json(r, 400, cz_errors_body(r,
 			    errors != NULL ? errors : field_error(r, "email",
 			    "is not an e-mail address")));
-		return cz_h_account_page(r, 400, "Please give your password "
-		    "and a valid new e-mail address.");
+		return cz_account_page(r, 400, "Please give your password "
+		    "and a valid new e-mail address.", NULL);
 	}
 	if (strcmp(email, r->user->email) == 0) {
 		if (cz_route_json(r))
 			return cz_resp_json(r, 400, cz_errors_body(r,
 			    field_error(r, "email", "is your address already")));
-		return cz_h_account_page(r, 400, "That is your address "
-		    "already.");
+		return cz_account_page(r, 400, "That is your address "
+		    "already.", NULL);
 	}
 	if ((ok = verify_current(r, r->user->id, v[0].s)) == -1)
 		return 503;
@@ -568,7 +569,8 @@ cz_h_email_change(struct cz_request *r)
 			r->error_message = "the password is not right";
 			return 403;
 		}
-		return cz_h_account_page(r, 403, "The password is not right.");
+		return cz_account_page(r, 403, "The password is not right.",
+		    NULL);
 	}
 	p[0] = uid_text(r, r->user->id);
 	p[1] = email;
@@ -577,8 +579,8 @@ cz_h_email_change(struct cz_request *r)
 			r->error_message = "that address cannot be used";
 			return 409;
 		}
-		return cz_h_account_page(r, 409, "That address cannot be "
-		    "used.");
+		return cz_account_page(r, 409, "That address cannot be "
+		    "used.", NULL);
 	}
 	if (rc != 0)
 		return 503;

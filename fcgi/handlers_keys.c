@@ -11,6 +11,7 @@
 #include <json-c/json.h>
 
 #include "api_keys.h"
+#include "account_page.h"
 #include "app.h"
 #include "handlers.h"
 #include "jsonbody.h"
@@ -94,25 +95,25 @@ cz_h_key_create(struct cz_request *r)
 			return 500;
 		if (cz_route_json(r))
 			return cz_resp_json(r, 400, cz_errors_body(r, errors));
-		return cz_h_account_page(r, 400, "Give the key a name (1 to 64 "
-		    "characters).");
+		return cz_account_page(r, 400, "Give the key a name (1 to 64 "
+		    "characters).", NULL);
 	}
 	if ((bits = wanted_scopes(r, &why)) == 0) {
 		r->error_message = why;
 		if (cz_route_json(r))
 			return 400;
-		return cz_h_account_page(r, 400, "Choose at least one scope "
-		    "for the key.");
+		return cz_account_page(r, 400, "Choose at least one scope "
+		    "for the key.", NULL);
 	}
 	switch (cz_keys_create(r, v[0].s, bits, &key)) {
 	case CZ_KEYS_OK:
 		break;
 	case CZ_KEYS_TOO_MANY:
-		r->error_message = cz_arena_printf(r->arena, "an account has at "
-		    "most %d active keys: revoke one first", CZ_KEYS_MAX);
+		r->error_message = cz_arena_printf(r->arena, "an account has "
+		    "at most %d active keys: revoke one first", CZ_KEYS_MAX);
 		if (cz_route_json(r))
 			return 409;
-		return cz_h_account_page(r, 409, r->error_message);
+		return cz_account_page(r, 409, r->error_message, NULL);
 	case CZ_KEYS_UNAVAILABLE:
 		return 503;
 	default:
@@ -123,7 +124,8 @@ cz_h_key_create(struct cz_request *r)
 		cz_resp_header(r, "Location", "/api/keys/%lld", id);
 		return cz_resp_json(r, 201, key);
 	}
-	return cz_account_with_key(r, key);
+	return cz_account_page(r, 201, "The key was made. Copy it now: it "
+	    "is shown only this once.", key);
 }
 
 int

@@ -17,6 +17,7 @@
 
 #include <json-c/json.h>
 
+#include "account_page.h"
 #include "app.h"
 #include "audit.h"
 #include "email.h"
@@ -159,8 +160,9 @@ cz_h_verify_resend(struct cz_request *r)
 		return cz_resp_json(r, 202, cz_json_message(r, "accepted",
 		    r->user->verified ? "the address is confirmed already" :
 		    "a new confirmation link is on its way"));
-	return cz_h_account_page(r, 200, r->user->verified ? "Your address "
-	    "is confirmed already." : "A new confirmation link is on its way.");
+	return cz_account_page(r, 200, r->user->verified ? "Your address "
+	    "is confirmed already." : "A new confirmation link is on its way.",
+	    NULL);
 }
 
 /* ------------------------------------------------------------------------
