@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "accounts.h"
 #include "api_keys.h"
 #include "app.h"
 #include "audit.h"

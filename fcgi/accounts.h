@@ -1,0 +1,89 @@
+/*
+ * accounts.h - what can be done to an account, as operations: creating
+ * one, checking a log-in, changing the password or the e-mail address.
+ * A service: it knows nothing of HTTP, reads no input of the request and
+ * builds no answer; the request is only its context (arena, database,
+ * settings, the signed-in account r->user, the client for the audit
+ * trail). Sessions and cookies stay with the caller (session.h).
+ *
+ * Registration and log-in never tell whether an address has an account:
+ * an unknown address costs the same argon2id work (a dummy verification
+ * at log-in, a hash made before the insert at registration), and an
+ * address that has an account gets a notice by mail instead of a second
+ * account. Every outcome is audited; passwords and tokens are never
+ * stored or logged, e-mail addresses never logged. Addresses are given
+ * normalized (lib/email.h) and passwords as read (valid UTF-8 without
+ * NUL).
+ */
+#ifndef CZ_ACCOUNTS_H
+#define CZ_ACCOUNTS_H
+
+#include <stddef.h>
+
+#include "password.h"
+
+struct cz_db;
+struct cz_request;
+
+enum cz_account_result {
+	CZ_ACCOUNT_OK = 0,
+	CZ_ACCOUNT_DENIED,		/* a password (or the account) is
+					   not right: audited */
+	CZ_ACCOUNT_WEAK_PASSWORD,	/* the new password breaks the
+					   policy (*policy says how) */
+	CZ_ACCOUNT_SAME_EMAIL,		/* the new address is the account's */
+	CZ_ACCOUNT_EMAIL_TAKEN,		/* another account has the address */
+	CZ_ACCOUNT_UNAVAILABLE,		/* the database failed (logged) */
+	CZ_ACCOUNT_FAILED		/* hashing, randomness or memory
+					   failed (logged) */
+};
+
+/* Registers the statements of accounts. Returns 0 or -1. */
+int cz_auth_register(struct cz_db *db);
+
+/* Whether pw (len bytes) is the password of the signed-in account: 1 when
+ * it is, 0 when not, -1 when the database failed (logged). */
+int cz_account_password_ok(struct cz_request *r, const char *pw,
+    size_t len);
+
+/*
+ * Creates an account for email with password pw (len bytes) unless the
+ * address has one (whose owner then gets the email/account_exists notice,
+ * unless it is disabled); a new account gets a confirmation link. The
+ * result does not tell which happened. Returns CZ_ACCOUNT_OK,
+ * CZ_ACCOUNT_WEAK_PASSWORD (*policy set), CZ_ACCOUNT_UNAVAILABLE or
+ * CZ_ACCOUNT_FAILED.
+ */
+int cz_account_create(struct cz_request *r, const char *email,
+    const char *pw, size_t len, enum cz_pw_policy *policy);
+
+/*
+ * Checks a log-in: the account of email, enabled, with password pw (len
+ * bytes); its hash is renewed when made with older parameters. Sets *id
+ * on CZ_ACCOUNT_OK; a failure is audited (login.failure, with the reason)
+ * and answered CZ_ACCOUNT_DENIED, whatever the reason. Returns also
+ * CZ_ACCOUNT_UNAVAILABLE.
+ */
+int cz_account_login(struct cz_request *r, const char *email,
+    const char *pw, size_t len, long long *id);
+
+/*
+ * Changes the signed-in account's password from current to new_pw
+ * (new_len bytes). Returns CZ_ACCOUNT_OK, CZ_ACCOUNT_DENIED (current is
+ * not right), CZ_ACCOUNT_WEAK_PASSWORD (*policy set),
+ * CZ_ACCOUNT_UNAVAILABLE or CZ_ACCOUNT_FAILED.
+ */
+int cz_account_change_password(struct cz_request *r, const char *current,
+    size_t current_len, const char *new_pw, size_t new_len,
+    enum cz_pw_policy *policy);
+
+/*
+ * Changes the signed-in account's address to email, given its password
+ * pw (len bytes); the address is then unverified and a confirmation link
+ * is sent to it. Returns CZ_ACCOUNT_OK, CZ_ACCOUNT_SAME_EMAIL,
+ * CZ_ACCOUNT_DENIED, CZ_ACCOUNT_EMAIL_TAKEN or CZ_ACCOUNT_UNAVAILABLE.
+ */
+int cz_account_change_email(struct cz_request *r, const char *pw,
+    size_t len, const char *email);
+
+#endif
