@@ -1,6 +1,7 @@
 /*
  * accounts.c - account operations: creation, log-in checks, password and
- * address changes. See accounts.h.
+ * address changes, address confirmation and password reset. See
+ * accounts.h.
  */
 #include "config.h"
 
@@ -35,6 +36,13 @@
 #define SQL_USER_SET_EMAIL \
 	"UPDATE users SET email = $2, email_verified_at = NULL, updated_at = " \
 	"now() WHERE id = $1::bigint"
+#define SQL_USER_VERIFIED \
+	"UPDATE users SET email_verified_at = coalesce(email_verified_at, " \
+	"now()), updated_at = now() WHERE id = $1::bigint AND deleted_at IS " \
+	"NULL RETURNING id"
+#define SQL_RESET_USER \
+	"SELECT id FROM users WHERE lower(email) = lower($1) AND deleted_at " \
+	"IS NULL AND disabled_at IS NULL"
 
 /* Parameters and columns of each statement. */
 enum { BY_EMAIL_EMAIL, BY_EMAIL__N };
@@ -46,6 +54,9 @@ enum { HASH_HASH };
 /* user_rehash and user_set_password */
 enum { SET_PASSWORD_USER_ID, SET_PASSWORD_HASH, SET_PASSWORD__N };
 enum { SET_EMAIL_USER_ID, SET_EMAIL_EMAIL, SET_EMAIL__N };
+enum { VERIFIED_USER_ID, VERIFIED__N };
+enum { RESET_USER_EMAIL, RESET_USER__N };
+enum { RESET_USER_ID };
 
 /* What command() returns for a unique violation. */
 #define UNIQUE_VIOLATION	(-2)
@@ -63,7 +74,11 @@ cz_auth_register(struct cz_db *db)
 	    cz_db_register(db, "user_set_password", SQL_USER_SET_PASSWORD,
 	    SET_PASSWORD__N, 1) == -1 ||
 	    cz_db_register(db, "user_set_email", SQL_USER_SET_EMAIL,
-	    SET_EMAIL__N, 1) == -1)
+	    SET_EMAIL__N, 1) == -1 ||
+	    cz_db_register(db, "user_verified", SQL_USER_VERIFIED,
+	    VERIFIED__N, 1) == -1 ||
+	    cz_db_register(db, "reset_user", SQL_RESET_USER, RESET_USER__N,
+	    1) == -1)
 		return -1;
 	return 0;
 }
@@ -296,5 +311,81 @@ cz_account_change_email(struct cz_request *r, const char *pw, size_t len,
 		return CZ_ACCOUNT_UNAVAILABLE;
 	cz_audit(r, r->user->id, "email.changed", NULL);
 	cz_mail_link(r, r->user->id, email, CZ_LINK_VERIFY_EMAIL);
+	return CZ_ACCOUNT_OK;
+}
+
+int
+cz_account_verify_email(struct cz_request *r, const char *token)
+{
+	const char *v[VERIFIED__N];
+	long long id;
+
+	if ((id = cz_mail_link_use(r, token, CZ_LINK_VERIFY_EMAIL)) == 0)
+		return CZ_ACCOUNT_BAD_LINK;
+	if (id < 0)
+		return CZ_ACCOUNT_UNAVAILABLE;
+	v[VERIFIED_USER_ID] = uid_text(r, id);
+	if (cz_query(r, "user_verified", VERIFIED__N, v) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
+		return CZ_ACCOUNT_UNAVAILABLE;
+	}
+	cz_audit(r, id, "email.verified", NULL);
+	if (r->user != NULL && r->user->id == id)
+		r->user->verified = 1;
+	return CZ_ACCOUNT_OK;
+}
+
+int
+cz_account_reset_request(struct cz_request *r, const char *email)
+{
+	const char *v[RESET_USER__N];
+	PGresult *res;
+	long long id = 0;
+
+	v[RESET_USER_EMAIL] = email;
+	if ((res = cz_query(r, "reset_user", RESET_USER__N, v)) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
+		return CZ_ACCOUNT_UNAVAILABLE;
+	}
+	if (PQntuples(res) == 1 && cz_db_int(res, 0, RESET_USER_ID, 1,
+	    LLONG_MAX, &id) == -1)
+		id = 0;
+	if (id > 0) {
+		if (cz_mail_link(r, id, email, CZ_LINK_RESET_PASSWORD) == -1)
+			return CZ_ACCOUNT_UNAVAILABLE;
+		cz_audit(r, id, "password.reset_requested", NULL);
+	} else {
+		/* The work of the known path, so timing tells little. */
+		cz_mail_link_decoy(r, CZ_LINK_RESET_PASSWORD);
+		cz_audit(r, 0, "password.reset_unknown", NULL);
+	}
+	return CZ_ACCOUNT_OK;
+}
+
+int
+cz_account_reset_password(struct cz_request *r, const char *token,
+    const char *pw, size_t len, enum cz_pw_policy *policy, long long *id)
+{
+	char enc[CZ_PASSWORD_ENCODED_MAX];
+	long long uid;
+
+	*id = 0;
+	/* No address rule: the link proves the address, and the account's
+	 * address is not loaded yet. */
+	*policy = cz_password_check(pw, len, NULL, r->app->pwlist);
+	if (*policy != CZ_PW_OK)
+		return CZ_ACCOUNT_WEAK_PASSWORD;
+	if ((uid = cz_mail_link_use(r, token, CZ_LINK_RESET_PASSWORD)) == 0)
+		return CZ_ACCOUNT_BAD_LINK;
+	if (uid < 0)
+		return CZ_ACCOUNT_UNAVAILABLE;
+	if (hash_password(r, pw, len, enc, sizeof(enc)) == -1)
+		return CZ_ACCOUNT_FAILED;
+	if (store_hash(r, "user_set_password", uid, enc) == -1)
+		return CZ_ACCOUNT_UNAVAILABLE;
+	cz_audit(r, uid, "password.reset", NULL);
+	*id = uid;
 	return CZ_ACCOUNT_OK;
 }

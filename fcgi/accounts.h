@@ -1,6 +1,8 @@
 /*
  * accounts.h - what can be done to an account, as operations: creating
- * one, checking a log-in, changing the password or the e-mail address.
+ * one, checking a log-in, changing the password or the e-mail address,
+ * confirming the address and resetting a forgotten password with a link
+ * sent by mail (mail_links.h).
  * A service: it knows nothing of HTTP, reads no input of the request and
  * builds no answer; the request is only its context (arena, database,
  * settings, the signed-in account r->user, the client for the audit
@@ -33,6 +35,8 @@ enum cz_account_result {
 					   policy (*policy says how) */
 	CZ_ACCOUNT_SAME_EMAIL,		/* the new address is the account's */
 	CZ_ACCOUNT_EMAIL_TAKEN,		/* another account has the address */
+	CZ_ACCOUNT_BAD_LINK,		/* the link's token is malformed,
+					   unknown, used or expired */
 	CZ_ACCOUNT_UNAVAILABLE,		/* the database failed (logged) */
 	CZ_ACCOUNT_FAILED		/* hashing, randomness or memory
 					   failed (logged) */
@@ -85,5 +89,34 @@ int cz_account_change_password(struct cz_request *r, const char *current,
  */
 int cz_account_change_email(struct cz_request *r, const char *pw,
     size_t len, const char *email);
+
+/*
+ * Confirms the address of the account a verify_email link was made for,
+ * using token once, and audits it (email.verified); when that account is
+ * the signed-in one, r->user->verified is set too. Returns CZ_ACCOUNT_OK,
+ * CZ_ACCOUNT_BAD_LINK or CZ_ACCOUNT_UNAVAILABLE.
+ */
+int cz_account_verify_email(struct cz_request *r, const char *token);
+
+/*
+ * A forgotten password: sends a reset link to email when an enabled
+ * account has that address (audited password.reset_requested); otherwise
+ * does the same rendering work and audits password.reset_unknown, so the
+ * caller answers the same either way. Returns CZ_ACCOUNT_OK or
+ * CZ_ACCOUNT_UNAVAILABLE (the lookup failed, or the link could not be
+ * queued).
+ */
+int cz_account_reset_request(struct cz_request *r, const char *email);
+
+/*
+ * Sets the password pw (len bytes) of the account a reset_password link
+ * was made for, using token once, and audits it (password.reset); *id is
+ * that account, whose sessions the caller then ends. The policy is
+ * checked first (without the address rule), so a weak password leaves the
+ * token unspent. Returns CZ_ACCOUNT_OK, CZ_ACCOUNT_WEAK_PASSWORD (*policy
+ * set), CZ_ACCOUNT_BAD_LINK, CZ_ACCOUNT_UNAVAILABLE or CZ_ACCOUNT_FAILED.
+ */
+int cz_account_reset_password(struct cz_request *r, const char *token,
+    const char *pw, size_t len, enum cz_pw_policy *policy, long long *id);
 
 #endif

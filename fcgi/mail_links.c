@@ -56,7 +56,7 @@ static const struct purpose {
 };
 
 int
-cz_mail_links_register(struct cz_db *db)
+cz_tokens_register(struct cz_db *db)
 {
 	if (cz_db_register(db, "token_mail", SQL_TOKEN_MAIL, TOKEN_MAIL__N,
 	    0) == -1 ||

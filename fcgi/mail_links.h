@@ -25,7 +25,7 @@ enum cz_link_purpose {
 };
 
 /* Registers the statements of tokens and queued mail. Returns 0 or -1. */
-int cz_mail_links_register(struct cz_db *db);
+int cz_tokens_register(struct cz_db *db);
 
 /*
  * Makes a one-time token of purpose for account user_id and queues the

@@ -20,6 +20,7 @@
 #include "clock.h"
 #include "handlers.h"
 #include "log.h"
+#include "mail_links.h"
 #include "pipeline.h"
 #include "response.h"
 #include "routes.h"
