@@ -13,6 +13,7 @@
 #include "accounts.h"
 #include "app.h"
 #include "audit.h"
+#include "jsonbody.h"
 #include "log.h"
 #include "mail_links.h"
 #include "query.h"
@@ -160,6 +161,39 @@ existing_notice(struct cz_request *r, const char *email)
 /* ------------------------------------------------------------------------
  * operations
  */
+
+struct json_object *
+cz_account_profile(struct cz_request *r)
+{
+	const struct cz_settings *s = &r->app->settings;
+	struct json_object *o, *l;
+
+	if ((o = json_object_new_object()) == NULL ||
+	    cz_json_own(r->arena, o) == -1)
+		return NULL;
+	json_object_object_add(o, "id", json_object_new_int64(r->user->id));
+	json_object_object_add(o, "email",
+	    json_object_new_string(r->user->email));
+	json_object_object_add(o, "tier", json_object_new_string(r->user->tier));
+	json_object_object_add(o, "is_admin",
+	    json_object_new_boolean(r->user->is_admin));
+	json_object_object_add(o, "verified",
+	    json_object_new_boolean(r->user->verified));
+	if (r->user->csrf != NULL)
+		json_object_object_add(o, "csrf_token",
+		    json_object_new_string(r->user->csrf));
+	l = json_object_new_object();
+	json_object_object_add(l, "accepted",
+	    json_object_new_boolean(r->user->legal_ok));
+	json_object_object_add(l, "terms_version",
+	    json_object_new_string(s->terms_version));
+	json_object_object_add(l, "privacy_version",
+	    json_object_new_string(s->privacy_version));
+	json_object_object_add(l, "accept_url",
+	    json_object_new_string("/legal/accept"));
+	json_object_object_add(o, "legal", l);
+	return o;
+}
 
 int
 cz_account_password_ok(struct cz_request *r, const char *pw, size_t len)

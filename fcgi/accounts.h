@@ -26,6 +26,7 @@
 
 struct cz_db;
 struct cz_request;
+struct json_object;
 
 enum cz_account_result {
 	CZ_ACCOUNT_OK = 0,
@@ -44,6 +45,14 @@ enum cz_account_result {
 
 /* Registers the statements of accounts. Returns 0 or -1. */
 int cz_auth_register(struct cz_db *db);
+
+/*
+ * The signed-in account as GET /api/me shows it: {id, email, tier,
+ * is_admin, verified, csrf_token (with a session only), legal: {accepted,
+ * terms_version, privacy_version, accept_url}}, owned by the request's
+ * arena; NULL when out of memory.
+ */
+struct json_object *cz_account_profile(struct cz_request *r);
 
 /* Whether pw (len bytes) is the password of the signed-in account: 1 when
  * it is, 0 when not, -1 when the database failed (logged). */
