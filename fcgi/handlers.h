@@ -90,8 +90,5 @@ struct cz_db;
 int cz_health_register(struct cz_db *db);
 int cz_plans_register(struct cz_db *db);
 int cz_videos_register(struct cz_db *db);
-int cz_legal_register(struct cz_db *db);
-int cz_privacy_register(struct cz_db *db);
-int cz_activity_register(struct cz_db *db);
 
 #endif

@@ -22,6 +22,7 @@
 #include "log.h"
 #include "mail_links.h"
 #include "pipeline.h"
+#include "privacy.h"
 #include "response.h"
 #include "routes.h"
 #include "session.h"
