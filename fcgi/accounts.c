@@ -174,7 +174,8 @@ cz_account_profile(struct cz_request *r)
 	json_object_object_add(o, "id", json_object_new_int64(r->user->id));
 	json_object_object_add(o, "email",
 	    json_object_new_string(r->user->email));
-	json_object_object_add(o, "tier", json_object_new_string(r->user->tier));
+	json_object_object_add(o, "tier",
+	    json_object_new_string(r->user->tier));
 	json_object_object_add(o, "is_admin",
 	    json_object_new_boolean(r->user->is_admin));
 	json_object_object_add(o, "verified",

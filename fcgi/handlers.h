@@ -60,6 +60,7 @@ int cz_h_reset_form(struct cz_request *r);
 int cz_h_reset_request(struct cz_request *r);
 int cz_h_reset_confirm_form(struct cz_request *r);
 int cz_h_reset_confirm(struct cz_request *r);
+
 /* handlers_activity.c */
 int cz_h_account_activity(struct cz_request *r);
 

@@ -90,6 +90,7 @@ cz_h_account_activity(struct cz_request *r)
 		    json_object_new_string(before));
 	}
 	if (val[0].present)
-		json_object_object_add(ctx, "paged", json_object_new_boolean(1));
+		json_object_object_add(ctx, "paged",
+		    json_object_new_boolean(1));
 	return cz_resp_html(r, 200, "pages/activity", ctx);
 }

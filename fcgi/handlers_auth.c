@@ -252,7 +252,8 @@ cz_h_logout(struct cz_request *r)
 		cz_audit(r, r->user->id, "logout", NULL);
 	cz_session_end(r);
 	if (cz_route_json(r))
-		return cz_resp_json(r, 200, cz_json_message(r, "logged_out", NULL));
+		return cz_resp_json(r, 200, cz_json_message(r, "logged_out",
+		    NULL));
 	return cz_resp_redirect(r, 303, "/");
 }
 

@@ -79,8 +79,8 @@ cz_h_legal_accept(struct cz_request *r)
 	if (strcmp(v[0].s, s->terms_version) != 0 ||
 	    strcmp(v[1].s, s->privacy_version) != 0) {
 		if (json)
-			return cz_resp_json_error(r, 409, "those are not the current "
-			    "versions", "accept_url", "/legal/accept");
+			return cz_resp_json_error(r, 409, "those are not the "
+			    "current versions", "accept_url", "/legal/accept");
 		return legal_page(r, 409, "The terms changed meanwhile; "
 		    "please read them again.");
 	}

@@ -103,8 +103,8 @@ cz_h_verify(struct cz_request *r)
 	if (rc != CZ_ACCOUNT_OK)
 		return 503;
 	if (cz_route_json(r))
-		return cz_resp_json(r, 200, cz_json_message(r, "verified", "the "
-		    "address is confirmed"));
+		return cz_resp_json(r, 200, cz_json_message(r, "verified",
+		    "the address is confirmed"));
 	return page(r, 200, "pages/verify_email", "Confirm your address", NULL,
 	    "Thank you: your e-mail address is confirmed.", 1);
 }
