@@ -12,6 +12,7 @@
 #include "app.h"
 #include "audit.h"
 #include "log.h"
+#include "query.h"
 #include "request.h"
 #include "utf8.h"
 
@@ -20,10 +21,14 @@
 	"request_id, detail) VALUES ($1::bigint, $2, $3::inet, left($4, 512), " \
 	"nullif($5, ''), $6::jsonb)"
 
+/* Parameters of audit_insert. */
+enum { AUDIT_ACCOUNT, AUDIT_EVENT, AUDIT_ADDRESS, AUDIT_USER_AGENT,
+    AUDIT_REQUEST_ID, AUDIT_DETAIL, AUDIT__N };
+
 int
 cz_audit_register(struct cz_db *db)
 {
-	return cz_db_register(db, "audit_insert", SQL_AUDIT, 6, 0);
+	return cz_db_register(db, "audit_insert", SQL_AUDIT, AUDIT__N, 0);
 }
 
 const char *
@@ -51,29 +56,25 @@ int
 cz_audit(struct cz_request *r, long long account, const char *event,
     struct json_object *detail)
 {
-	const char *v[6];
+	const char *v[AUDIT__N];
 	char id[32];
-	PGresult *res;
 	int rc = 0;
 
 	if (detail == NULL)
 		detail = json_object_new_object();
 	snprintf(id, sizeof(id), "%lld", account);
-	v[0] = account > 0 ? id : NULL;
-	v[1] = event;
-	v[2] = cz_client_addr(r);
-	v[3] = cz_audit_user_agent(r);
-	v[4] = r->request_id;
-	v[5] = detail != NULL ? json_object_to_json_string_ext(detail,
-	    JSON_C_TO_STRING_PLAIN) : "{}";
-	res = cz_db_exec(r->app->db, "audit_insert", 6, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
+	v[AUDIT_ACCOUNT] = account > 0 ? id : NULL;
+	v[AUDIT_EVENT] = event;
+	v[AUDIT_ADDRESS] = cz_client_addr(r);
+	v[AUDIT_USER_AGENT] = cz_audit_user_agent(r);
+	v[AUDIT_REQUEST_ID] = r->request_id;
+	v[AUDIT_DETAIL] = detail != NULL ? json_object_to_json_string_ext(
+	    detail, JSON_C_TO_STRING_PLAIN) : "{}";
+	if (cz_query(r, "audit_insert", AUDIT__N, v) == NULL) {
 		cz_log(CZ_LOG_ERROR, "%s: %s: %s", __func__, event,
-		    res != NULL ? PQresultErrorMessage(res) :
 		    cz_db_error(r->app->db));
 		rc = -1;
 	}
-	PQclear(res);
 	json_object_put(detail);
 	return rc;
 }

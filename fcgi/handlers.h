@@ -46,20 +46,11 @@ int cz_h_email_change(struct cz_request *r);
 /* handlers_account.c */
 int cz_h_account(struct cz_request *r);
 int cz_h_api_me(struct cz_request *r);
-/* The account page with status and a message (NULL for none); anonymous
- * visitors are sent to /login. */
-int cz_h_account_page(struct cz_request *r, int status, const char *message);
 
 /* handlers_keys.c */
 int cz_h_keys_list(struct cz_request *r);
 int cz_h_key_create(struct cz_request *r);
 int cz_h_key_revoke(struct cz_request *r);
-/* The signed-in account's API keys as a JSON array owned by the request's
- * arena, or NULL when the database failed. */
-struct json_object;
-struct json_object *cz_keys_list(struct cz_request *r);
-/* The account page showing a key just made (once). */
-int cz_account_with_key(struct cz_request *r, struct json_object *key);
 
 /* handlers_tokens.c */
 int cz_h_verify_form(struct cz_request *r);
@@ -69,13 +60,6 @@ int cz_h_reset_form(struct cz_request *r);
 int cz_h_reset_request(struct cz_request *r);
 int cz_h_reset_confirm_form(struct cz_request *r);
 int cz_h_reset_confirm(struct cz_request *r);
-/*
- * Makes a one-time token of purpose ("verify_email", "reset_password") for
- * account user_id and queues the mail with its link to address to, in one
- * statement. Returns 0, or -1 (logged).
- */
-int cz_mail_link(struct cz_request *r, long long user_id, const char *to,
-    const char *purpose);
 
 /* handlers_activity.c */
 int cz_h_account_activity(struct cz_request *r);
@@ -84,12 +68,6 @@ int cz_h_account_activity(struct cz_request *r);
 int cz_h_account_export(struct cz_request *r);
 int cz_h_account_delete_form(struct cz_request *r);
 int cz_h_account_delete(struct cz_request *r);
-
-/* Queues a mail without a token: template (e.g. "email/account_exists")
- * for account user_id at address to, its link base_url + path. Returns 0
- * or -1 (logged). */
-int cz_mail_notice(struct cz_request *r, long long user_id, const char *to,
-    const char *template, const char *path);
 
 /* handlers_legal.c */
 int cz_h_legal_form(struct cz_request *r);
@@ -112,11 +90,5 @@ struct json_object *cz_video_platforms(void);
 struct cz_db;
 int cz_health_register(struct cz_db *db);
 int cz_videos_register(struct cz_db *db);
-int cz_auth_register(struct cz_db *db);
-int cz_legal_register(struct cz_db *db);
-int cz_keys_register(struct cz_db *db);
-int cz_tokens_register(struct cz_db *db);
-int cz_privacy_register(struct cz_db *db);
-int cz_activity_register(struct cz_db *db);
 
 #endif

@@ -1,12 +1,9 @@
 /*
  * handlers_legal.c - accepting the terms of service and the privacy
- * policy (the gate in front of plan generation is legal.c).
- *
- * An acceptance names the versions accepted (settings terms_version and
- * privacy_version) and is kept in legal_acceptances with its time and
- * address. When the configuration names a new version, the session lookup
- * no longer finds a matching acceptance and the user is asked again before
- * the next plan.
+ * policy, as a form and as JSON (the gate in front of plan generation is
+ * legal.c; the acceptance itself is recorded by privacy.c). A form must
+ * tick both boxes; the API names the versions it accepts, which must be
+ * the current ones.
  */
 #include "config.h"
 
@@ -15,23 +12,12 @@
 #include <json-c/json.h>
 
 #include "app.h"
-#include "audit.h"
 #include "handlers.h"
 #include "jsonbody.h"
-#include "log.h"
+#include "privacy.h"
 #include "response.h"
 #include "session.h"
 #include "validate.h"
-
-#define SQL_LEGAL_ACCEPT \
-	"INSERT INTO legal_acceptances (user_id, terms_version, " \
-	"privacy_version, address) VALUES ($1::bigint, $2, $3, $4::inet)"
-
-int
-cz_legal_register(struct cz_db *db)
-{
-	return cz_db_register(db, "legal_accept", SQL_LEGAL_ACCEPT, 4, 0);
-}
 
 static int
 legal_page(struct cz_request *r, int status, const char *message)
@@ -72,9 +58,7 @@ cz_h_legal_accept(struct cz_request *r)
 {
 	const struct cz_settings *s = &r->app->settings;
 	struct cz_value v[5];
-	struct json_object *errors, *d, *o;
-	const char *p[4];
-	PGresult *res;
+	struct json_object *errors, *o;
 	int json = cz_route_json(r);
 
 	if (r->user == NULL) {
@@ -95,29 +79,13 @@ cz_h_legal_accept(struct cz_request *r)
 	if (strcmp(v[0].s, s->terms_version) != 0 ||
 	    strcmp(v[1].s, s->privacy_version) != 0) {
 		if (json)
-			return cz_resp_json_error(r, 409, "those are not the current "
-			    "versions", "accept_url", "/legal/accept");
+			return cz_resp_json_error(r, 409, "those are not the "
+			    "current versions", "accept_url", "/legal/accept");
 		return legal_page(r, 409, "The terms changed meanwhile; "
 		    "please read them again.");
 	}
-	p[0] = cz_arena_printf(r->arena, "%lld", r->user->id);
-	p[1] = s->terms_version;
-	p[2] = s->privacy_version;
-	p[3] = cz_client_addr(r);
-	res = cz_db_exec(r->app->db, "legal_accept", 4, p);
-	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-		PQclear(res);
+	if (cz_privacy_accept_legal(r) != CZ_PRIVACY_OK)
 		return 503;
-	}
-	PQclear(res);
-	d = json_object_new_object();
-	json_object_object_add(d, "terms_version",
-	    json_object_new_string(s->terms_version));
-	json_object_object_add(d, "privacy_version",
-	    json_object_new_string(s->privacy_version));
-	cz_audit(r, r->user->id, "legal.accepted", d);
 	if (json) {
 		if ((o = json_object_new_object()) == NULL ||
 		    cz_json_own(r->arena, o) == -1)

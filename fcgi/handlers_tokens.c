@@ -3,33 +3,27 @@
  * address (after registration, an address change, or on request from the
  * account page) and resetting a forgotten password.
  *
- * A link carries a one-time token (lib/token.h); user_tokens keeps its
- * SHA-256, its purpose and its expiry (verify_token_lifetime,
- * reset_token_lifetime), and the statement that uses it sets used_at only
- * while it is still NULL, so a link works once. The token and its mail are
- * written in one statement (the mail goes through the outbox and
- * cibozer-admin deliver-mail; nothing is sent while answering). Following
- * a link shows a page whose form does the change, so that a mail scanner
- * fetching the link changes nothing. A reset request answers the same
- * whether or not the address has an account, and is limited per address
- * and per account (3 an hour); a reset ends every session of the account.
+ * The tokens and their mail are mail_links.c's. Following a link shows a
+ * page whose form does the change, so that a mail scanner fetching the
+ * link changes nothing. A reset request answers the same whether or not
+ * the address has an account, and is limited per address and per account
+ * (3 an hour); a reset ends every session of the account.
  */
 #include "config.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <json-c/json.h>
 
+#include "account_page.h"
+#include "accounts.h"
 #include "app.h"
 #include "audit.h"
 #include "email.h"
 #include "handlers.h"
 #include "jsonbody.h"
-#include "log.h"
-#include "mail.h"
-#include "numparse.h"
+#include "mail_links.h"
 #include "password.h"
 #include "ratelimit.h"
 #include "response.h"
@@ -38,51 +32,11 @@
 #include "token.h"
 #include "validate.h"
 
-#define SQL_TOKEN_MAIL \
-	"WITH t AS (INSERT INTO user_tokens (token_hash, user_id, purpose, " \
-	"expires_at) VALUES ($1, $2::bigint, $3, now() + make_interval(secs " \
-	"=> $4::integer)) RETURNING user_id) INSERT INTO mail_outbox " \
-	"(recipient, subject, body, user_id) SELECT $5, $6, $7, user_id FROM " \
-	"t RETURNING id"
-/* Uses a token once: returns its account when it was live. */
-#define SQL_TOKEN_USE \
-	"UPDATE user_tokens SET used_at = now() WHERE token_hash = $1 AND " \
-	"purpose = $2 AND used_at IS NULL AND expires_at > now() RETURNING " \
-	"user_id"
-#define SQL_USER_VERIFIED \
-	"UPDATE users SET email_verified_at = coalesce(email_verified_at, " \
-	"now()), updated_at = now() WHERE id = $1::bigint AND deleted_at IS " \
-	"NULL RETURNING id"
-#define SQL_MAIL_QUEUE \
-	"INSERT INTO mail_outbox (recipient, subject, body, user_id) VALUES " \
-	"($1, $2, $3, $4::bigint) RETURNING id"
-#define SQL_RESET_USER \
-	"SELECT id FROM users WHERE lower(email) = lower($1) AND deleted_at " \
-	"IS NULL AND disabled_at IS NULL"
-#define SQL_RESET_PASSWORD \
-	"UPDATE users SET password_hash = $2, password_changed_at = now(), " \
-	"updated_at = now() WHERE id = $1::bigint"
-
 #define RESET_SENT	"If the address has an account, a message with a " \
 	"link to choose a new password is on its way. The link works once " \
 	"and for a short time."
 #define LINK_BAD	"This link is not valid: it was used already, it " \
 	"expired, or it was copied incompletely. Ask for a new one."
-
-int
-cz_tokens_register(struct cz_db *db)
-{
-	if (cz_db_register(db, "token_mail", SQL_TOKEN_MAIL, 7, 0) == -1 ||
-	    cz_db_register(db, "token_use", SQL_TOKEN_USE, 2, 0) == -1 ||
-	    cz_db_register(db, "user_verified", SQL_USER_VERIFIED, 1,
-	    1) == -1 ||
-	    cz_db_register(db, "reset_user", SQL_RESET_USER, 1, 1) == -1 ||
-	    cz_db_register(db, "mail_queue", SQL_MAIL_QUEUE, 4, 0) == -1 ||
-	    cz_db_register(db, "reset_password", SQL_RESET_PASSWORD, 2,
-	    1) == -1)
-		return -1;
-	return 0;
-}
 
 /* A page of this file: template with the token, a message, done. */
 static int
@@ -107,156 +61,6 @@ page(struct cz_request *r, int status, const char *template,
 	if (status >= 400)
 		r->error_message = message;
 	return cz_resp_html(r, status, template, ctx);
-}
-
-int
-cz_mail_link(struct cz_request *r, long long user_id, const char *to,
-    const char *purpose)
-{
-	const struct cz_settings *s = &r->app->settings;
-	int reset = strcmp(purpose, "reset_password") == 0;
-	char tok[CZ_TOKEN_LEN + 1], hash[CZ_SHA256_HEX + 1], err[256];
-	struct json_object *data = NULL;
-	const char *v[7], *link;
-	cz_buf subj, body;
-	PGresult *res = NULL;
-	int rc = -1;
-
-	cz_buf_init(&subj, CZ_MAIL_SUBJECT_MAX * 4);
-	cz_buf_init(&body, CZ_MAIL_BODY_MAX);
-	if (cz_token_new(tok) == -1 || cz_sha256_hex(tok, strlen(tok),
-	    hash) == -1)
-		goto err;
-	link = cz_arena_printf(r->arena, "%s/%s?token=%s", s->base_url,
-	    reset ? "password-reset/confirm" : "verify-email", tok);
-	if (link == NULL || (data = cz_mail_data(s, link)) == NULL)
-		goto err;
-	if (cz_mail_render(r->app->templates, reset ? "email/password_reset" :
-	    "email/verification", data, &subj, &body, err,
-	    sizeof(err)) == -1) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
-		goto err;
-	}
-	v[0] = hash;
-	v[1] = cz_arena_printf(r->arena, "%lld", user_id);
-	v[2] = purpose;
-	v[3] = cz_arena_printf(r->arena, "%lld", reset ?
-	    s->reset_token_lifetime : s->verify_token_lifetime);
-	v[4] = to;
-	v[5] = subj.data;
-	v[6] = body.data;
-	res = cz_db_exec(r->app->db, "token_mail", 7, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
-	    PQntuples(res) != 1) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-		goto err;
-	}
-	cz_log(CZ_LOG_INFO, "queued %s mail %s for account %lld", purpose,
-	    PQgetvalue(res, 0, 0), user_id);
-	rc = 0;
-err:
-	explicit_bzero(tok, sizeof(tok));
-	PQclear(res);
-	json_object_put(data);
-	if (body.data != NULL)
-		explicit_bzero(body.data, body.len);
-	cz_buf_free(&subj);
-	cz_buf_free(&body);
-	return rc;
-}
-
-int
-cz_mail_notice(struct cz_request *r, long long user_id, const char *to,
-    const char *template, const char *path)
-{
-	const struct cz_settings *s = &r->app->settings;
-	struct json_object *data = NULL;
-	const char *v[4], *link;
-	cz_buf subj, body;
-	PGresult *res = NULL;
-	char err[256];
-	int rc = -1;
-
-	cz_buf_init(&subj, CZ_MAIL_SUBJECT_MAX * 4);
-	cz_buf_init(&body, CZ_MAIL_BODY_MAX);
-	link = cz_arena_printf(r->arena, "%s%s", s->base_url, path);
-	if (link == NULL || (data = cz_mail_data(s, link)) == NULL)
-		goto err;
-	if (cz_mail_render(r->app->templates, template, data, &subj, &body,
-	    err, sizeof(err)) == -1) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
-		goto err;
-	}
-	v[0] = to;
-	v[1] = subj.data;
-	v[2] = body.data;
-	v[3] = cz_arena_printf(r->arena, "%lld", user_id);
-	res = cz_db_exec(r->app->db, "mail_queue", 4, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
-	    PQntuples(res) != 1) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, res != NULL ?
-		    PQresultErrorMessage(res) : cz_db_error(r->app->db));
-		goto err;
-	}
-	cz_log(CZ_LOG_INFO, "queued %s mail %s for account %lld", template,
-	    PQgetvalue(res, 0, 0), user_id);
-	rc = 0;
-err:
-	PQclear(res);
-	json_object_put(data);
-	cz_buf_free(&subj);
-	cz_buf_free(&body);
-	return rc;
-}
-
-/* Renders template as a mail would be, and throws it away. */
-static void
-render_only(struct cz_request *r, const char *template)
-{
-	char tok[CZ_TOKEN_LEN + 1], hash[CZ_SHA256_HEX + 1], err[256];
-	struct json_object *data;
-	cz_buf subj, body;
-
-	cz_buf_init(&subj, CZ_MAIL_SUBJECT_MAX * 4);
-	cz_buf_init(&body, CZ_MAIL_BODY_MAX);
-	if (cz_token_new(tok) == 0 && cz_sha256_hex(tok, strlen(tok),
-	    hash) == 0 && (data = cz_mail_data(&r->app->settings,
-	    tok)) != NULL) {
-		(void)cz_mail_render(r->app->templates, template, data, &subj,
-		    &body, err, sizeof(err));
-		json_object_put(data);
-	}
-	explicit_bzero(tok, sizeof(tok));
-	cz_buf_free(&subj);
-	cz_buf_free(&body);
-}
-
-/* Uses a token of purpose once; returns its account, 0 when the token is
- * not live, -1 when the database failed. */
-static long long
-use_token(struct cz_request *r, const char *tok, const char *purpose)
-{
-	char hash[CZ_SHA256_HEX + 1];
-	const char *v[2], *errstr;
-	PGresult *res;
-	long long id = 0;
-
-	if (tok == NULL || !cz_token_valid(tok, strlen(tok)))
-		return 0;
-	if (cz_sha256_hex(tok, strlen(tok), hash) == -1)
-		return -1;
-	v[0] = hash;
-	v[1] = purpose;
-	res = cz_db_exec(r->app->db, "token_use", 2, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		PQclear(res);
-		return -1;
-	}
-	if (PQntuples(res) == 1)
-		id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
-	PQclear(res);
-	return id;
 }
 
 /* ------------------------------------------------------------------------
@@ -284,13 +88,11 @@ cz_h_verify(struct cz_request *r)
 {
 	struct cz_value v[1];
 	struct json_object *errors;
-	const char *p[1];
-	PGresult *res;
-	long long id;
-	int ok;
+	int rc;
 
-	if (cz_req_input(r, token_fields, 1, v, &errors) == -1 ||
-	    (id = use_token(r, v[0].s, "verify_email")) == 0) {
+	rc = cz_req_input(r, token_fields, 1, v, &errors) == -1 ?
+	    CZ_ACCOUNT_BAD_LINK : cz_account_verify_email(r, v[0].s);
+	if (rc == CZ_ACCOUNT_BAD_LINK) {
 		if (cz_route_json(r)) {
 			r->error_message = LINK_BAD;
 			return 400;
@@ -298,20 +100,11 @@ cz_h_verify(struct cz_request *r)
 		return page(r, 400, "pages/verify_email", "Confirm your "
 		    "address", NULL, LINK_BAD, 0);
 	}
-	if (id < 0)
+	if (rc != CZ_ACCOUNT_OK)
 		return 503;
-	p[0] = cz_arena_printf(r->arena, "%lld", id);
-	res = cz_db_exec(r->app->db, "user_verified", 1, p);
-	ok = res != NULL && PQresultStatus(res) == PGRES_TUPLES_OK;
-	PQclear(res);
-	if (!ok)
-		return 503;
-	cz_audit(r, id, "email.verified", NULL);
 	if (cz_route_json(r))
-		return cz_resp_json(r, 200, cz_json_message(r, "verified", "the "
-		    "address is confirmed"));
-	if (r->user != NULL && r->user->id == id)
-		r->user->verified = 1;
+		return cz_resp_json(r, 200, cz_json_message(r, "verified",
+		    "the address is confirmed"));
 	return page(r, 200, "pages/verify_email", "Confirm your address", NULL,
 	    "Thank you: your e-mail address is confirmed.", 1);
 }
@@ -324,14 +117,15 @@ cz_h_verify_resend(struct cz_request *r)
 	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	if (!r->user->verified && cz_mail_link(r, r->user->id, r->user->email,
-	    "verify_email") == -1)
+	    CZ_LINK_VERIFY_EMAIL) == -1)
 		return 503;
 	if (cz_route_json(r))
 		return cz_resp_json(r, 202, cz_json_message(r, "accepted",
 		    r->user->verified ? "the address is confirmed already" :
 		    "a new confirmation link is on its way"));
-	return cz_h_account_page(r, 200, r->user->verified ? "Your address "
-	    "is confirmed already." : "A new confirmation link is on its way.");
+	return cz_account_page(r, 200, r->user->verified ? "Your address "
+	    "is confirmed already." : "A new confirmation link is on its way.",
+	    NULL);
 }
 
 /* ------------------------------------------------------------------------
@@ -356,9 +150,7 @@ cz_h_reset_request(struct cz_request *r)
 	char email[CZ_EMAIL_MAX + 1], key[CZ_SHA256_HEX + 1];
 	struct cz_value v[1];
 	struct json_object *errors;
-	const char *p[1], *errstr, *scope = "reset.address";
-	PGresult *res;
-	long long id = 0;
+	const char *scope = "reset.address";
 	int wait, rc;
 
 	if (cz_req_input(r, reset_fields, 1, v, &errors) == -1) {
@@ -385,24 +177,9 @@ cz_h_reset_request(struct cz_request *r)
 	if (rc == 1)
 		return cz_limit_refuse(r, 0, scope, wait, "Too many password "
 		    "resets asked for; please try again later.");
-	p[0] = email;
-	res = cz_db_exec(r->app->db, "reset_user", 1, p);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		PQclear(res);
+	/* The same answer whether or not the address has an account. */
+	if (cz_account_reset_request(r, email) != CZ_ACCOUNT_OK)
 		return 503;
-	}
-	if (PQntuples(res) == 1)
-		id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
-	PQclear(res);
-	if (id > 0) {
-		if (cz_mail_link(r, id, email, "reset_password") == -1)
-			return 503;
-		cz_audit(r, id, "password.reset_requested", NULL);
-	} else {
-		/* The work of the known path, so timing tells little. */
-		render_only(r, "email/password_reset");
-		cz_audit(r, 0, "password.reset_unknown", NULL);
-	}
 	if (cz_route_json(r))
 		return cz_resp_json(r, 202, cz_json_message(r, "accepted",
 		    RESET_SENT));
@@ -430,14 +207,10 @@ static const struct cz_field confirm_fields[] = {
 int
 cz_h_reset_confirm(struct cz_request *r)
 {
-	char enc[CZ_PASSWORD_ENCODED_MAX], err[256];
 	struct cz_value v[2];
 	struct json_object *errors, *e;
-	const char *p[2];
 	enum cz_pw_policy pol;
-	PGresult *res;
 	long long id;
-	int ok;
 
 	if (cz_req_input(r, confirm_fields, 2, v, &errors) == -1) {
 		if (errors == NULL)
@@ -448,11 +221,13 @@ cz_h_reset_confirm(struct cz_request *r)
 		    "new password", cz_params_get(&r->form, "token"),
 		    "Please choose a new password.", 0);
 	}
-	/* The policy before the token is spent, so a weak choice can be
-	 * corrected with the same link. No address rule: the link proves
-	 * the address, and the account's address is not loaded yet. */
-	pol = cz_password_check(v[1].s, v[1].len, NULL, r->app->pwlist);
-	if (pol != CZ_PW_OK) {
+	switch (cz_account_reset_password(r, v[0].s, v[1].s, v[1].len, &pol,
+	    &id)) {
+	case CZ_ACCOUNT_OK:
+		break;
+	case CZ_ACCOUNT_WEAK_PASSWORD:
+		/* The token is not spent: the same link can be used again
+		 * with a better choice. */
 		if (cz_route_json(r)) {
 			if ((e = json_object_new_object()) == NULL ||
 			    cz_json_own(r->arena, e) == -1)
@@ -465,31 +240,19 @@ cz_h_reset_confirm(struct cz_request *r)
 		return page(r, 400, "pages/password_reset_confirm", "Choose a "
 		    "new password", v[0].s, cz_arena_printf(r->arena, "The new "
 		    "password %s.", cz_password_policy_message(pol)), 0);
-	}
-	if ((id = use_token(r, v[0].s, "reset_password")) == 0) {
+	case CZ_ACCOUNT_BAD_LINK:
 		if (cz_route_json(r)) {
 			r->error_message = LINK_BAD;
 			return 400;
 		}
 		return page(r, 400, "pages/password_reset_confirm", "Choose a "
 		    "new password", NULL, LINK_BAD, 0);
-	}
-	if (id < 0)
-		return 503;
-	if (cz_password_hash(&r->app->argon2, v[1].s, v[1].len, enc,
-	    sizeof(enc), err, sizeof(err)) == -1) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
+	case CZ_ACCOUNT_FAILED:
 		return 500;
-	}
-	p[0] = cz_arena_printf(r->arena, "%lld", id);
-	p[1] = enc;
-	res = cz_db_exec(r->app->db, "reset_password", 2, p);
-	ok = res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK;
-	PQclear(res);
-	if (!ok)
+	default:
 		return 503;
+	}
 	cz_session_end_all(r, id);
-	cz_audit(r, id, "password.reset", NULL);
 	if (cz_route_json(r))
 		return cz_resp_json(r, 200, cz_json_message(r, "changed", "the "
 		    "password was changed; every session ended: log in with "

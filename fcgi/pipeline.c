@@ -13,13 +13,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "accounts.h"
+#include "api_keys.h"
 #include "app.h"
 #include "audit.h"
 #include "clock.h"
 #include "handlers.h"
 #include "log.h"
+#include "mail_links.h"
 #include "pipeline.h"
 #include "plans.h"
+#include "privacy.h"
 #include "response.h"
 #include "routes.h"
 #include "session.h"

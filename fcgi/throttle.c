@@ -13,7 +13,7 @@
 #include "audit.h"
 #include "throttle.h"
 #include "log.h"
-#include "numparse.h"
+#include "query.h"
 #include "ratelimit.h"
 #include "response.h"
 
@@ -23,12 +23,19 @@
 #define SQL_RL_CLEAR "SELECT rate_limit_clear($1, $2)"
 #define SQL_RL_REFUND "SELECT rate_limit_refund($1, $2, $3::integer)"
 
+/* Parameters and columns of rl_hit; parameters of rl_clear, rl_refund. */
+enum { HIT_SCOPE, HIT_KEY, HIT_LIMIT, HIT_WINDOW, HIT_LOCKOUT, HIT__N };
+enum { HIT_OVER_LIMIT, HIT_RETRY_AFTER };
+enum { CLEAR_SCOPE, CLEAR_KEY, CLEAR__N };
+enum { REFUND_SCOPE, REFUND_KEY, REFUND_WINDOW, REFUND__N };
+
 int
 cz_limits_register(struct cz_db *db)
 {
-	if (cz_db_register(db, "rl_hit", SQL_RL_HIT, 5, 0) == -1 ||
-	    cz_db_register(db, "rl_clear", SQL_RL_CLEAR, 2, 1) == -1 ||
-	    cz_db_register(db, "rl_refund", SQL_RL_REFUND, 3, 0) == -1)
+	if (cz_db_register(db, "rl_hit", SQL_RL_HIT, HIT__N, 0) == -1 ||
+	    cz_db_register(db, "rl_clear", SQL_RL_CLEAR, CLEAR__N, 1) == -1 ||
+	    cz_db_register(db, "rl_refund", SQL_RL_REFUND, REFUND__N,
+	    0) == -1)
 		return -1;
 	return 0;
 }
@@ -38,39 +45,32 @@ cz_limit_hit(struct cz_request *r, const struct cz_ratelimit *rl,
     const char *key, int *retry_after)
 {
 	char lim[16], win[16];
-	const char *v[5], *errstr;
+	const char *v[HIT__N];
 	PGresult *res;
 	long long wait;
-	int rc = -1;
 
 	*retry_after = 0;
 	if (key == NULL || *key == '\0' || strlen(key) > CZ_RATELIMIT_KEY_MAX)
 		key = "unknown";
 	snprintf(lim, sizeof(lim), "%d", rl->limit);
 	snprintf(win, sizeof(win), "%d", rl->window);
-	v[0] = rl->scope;
-	v[1] = key;
-	v[2] = lim;
-	v[3] = win;
-	v[4] = rl->lockout ? "true" : "false";
-	res = cz_db_exec(r->app->db, "rl_hit", 5, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
+	v[HIT_SCOPE] = rl->scope;
+	v[HIT_KEY] = key;
+	v[HIT_LIMIT] = lim;
+	v[HIT_WINDOW] = win;
+	v[HIT_LOCKOUT] = rl->lockout ? "true" : "false";
+	if ((res = cz_query(r, "rl_hit", HIT__N, v)) == NULL ||
 	    PQntuples(res) != 1) {
 		cz_log(CZ_LOG_ERROR, "%s: %s: %s", __func__, rl->scope,
-		    res != NULL ? PQresultErrorMessage(res) :
-		    cz_db_error(r->app->db));
-		goto err;
+		    res == NULL ? cz_db_error(r->app->db) : "no row");
+		return -1;
 	}
-	if (strcmp(PQgetvalue(res, 0, 0), "t") != 0) {
-		rc = 0;
-		goto err;
-	}
-	wait = cz_strtonum(PQgetvalue(res, 0, 1), 1, INT_MAX, &errstr);
-	*retry_after = errstr != NULL ? 1 : (int)wait;
-	rc = 1;
-err:
-	PQclear(res);
-	return rc;
+	if (!cz_db_bool(res, 0, HIT_OVER_LIMIT))
+		return 0;
+	if (cz_db_int(res, 0, HIT_RETRY_AFTER, 1, INT_MAX, &wait) == -1)
+		wait = 1;
+	*retry_after = (int)wait;
+	return 1;
 }
 
 /* Runs the rate-limit statement name, whose answer is not needed; a
@@ -79,23 +79,20 @@ static void
 limit_exec(struct cz_request *r, const struct cz_ratelimit *rl,
     const char *name, int n, const char *const *v)
 {
-	PGresult *res;
-
-	res = cz_db_exec(r->app->db, name, n, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+	if (cz_query(r, name, n, v) == NULL)
 		cz_log(CZ_LOG_ERROR, "%s: %s: %s", name, rl->scope,
-		    res != NULL ? PQresultErrorMessage(res) :
 		    cz_db_error(r->app->db));
-	PQclear(res);
 }
 
 void
 cz_limit_clear(struct cz_request *r, const struct cz_ratelimit *rl,
     const char *key)
 {
-	const char *v[2] = { rl->scope, key };
+	const char *v[CLEAR__N];
 
-	limit_exec(r, rl, "rl_clear", 2, v);
+	v[CLEAR_SCOPE] = rl->scope;
+	v[CLEAR_KEY] = key;
+	limit_exec(r, rl, "rl_clear", CLEAR__N, v);
 }
 
 void
@@ -103,15 +100,15 @@ cz_limit_refund(struct cz_request *r, const struct cz_ratelimit *rl,
     const char *key)
 {
 	char win[16];
-	const char *v[3];
+	const char *v[REFUND__N];
 
 	if (key == NULL || *key == '\0' || strlen(key) > CZ_RATELIMIT_KEY_MAX)
 		key = "unknown";	/* as cz_limit_hit counted it */
 	snprintf(win, sizeof(win), "%d", rl->window);
-	v[0] = rl->scope;
-	v[1] = key;
-	v[2] = win;
-	limit_exec(r, rl, "rl_refund", 3, v);
+	v[REFUND_SCOPE] = rl->scope;
+	v[REFUND_KEY] = key;
+	v[REFUND_WINDOW] = win;
+	limit_exec(r, rl, "rl_refund", REFUND__N, v);
 }
 
 int
