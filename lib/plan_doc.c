@@ -14,10 +14,6 @@
 #include "nutrition.h"
 #include "plan_doc.h"
 
-/* Energy and share tolerances the planner guarantees (lib/planner.c). */
-#define ENERGY_TOL_PCT	3.0
-#define SHARE_TOL_PTS	5.0
-
 /* ------------------------------------------------------------------------
  * documents
  */
@@ -58,8 +54,8 @@ write_target(struct cz_jw *w, const struct cz_plan_target *t)
 	cz_jw_number(w, "protein_pct", t->protein_share * 100, 0);
 	cz_jw_number(w, "fat_pct", t->fat_share * 100, 0);
 	cz_jw_number(w, "carbs_pct", t->carb_share * 100, 0);
-	cz_jw_number(w, "energy_tolerance_pct", ENERGY_TOL_PCT, 0);
-	cz_jw_number(w, "share_tolerance_points", SHARE_TOL_PTS, 0);
+	cz_jw_number(w, "energy_tolerance_pct", CZ_PLAN_ENERGY_TOL_PCT, 0);
+	cz_jw_number(w, "share_tolerance_points", CZ_PLAN_SHARE_TOL_PTS, 0);
 	if (t->fiber_min > 0)
 		cz_jw_number(w, "fiber_min_g", t->fiber_min, 1);
 	cz_jw_number(w, "sodium_max_mg", t->sodium_max, 0);
@@ -74,7 +70,7 @@ receipt_share(struct cz_jw *w, const char *name, double target,
     double actual)
 {
 	double dev = actual - target * 100.0;
-	int ok = fabs(dev) <= SHARE_TOL_PTS + 1e-9;
+	int ok = fabs(dev) <= CZ_PLAN_SHARE_TOL_PTS + 1e-9;
 
 	cz_jw_object(w, name);
 	cz_jw_number(w, "target_pct", target * 100.0, 0);
@@ -111,7 +107,7 @@ write_receipt(struct cz_jw *w, const struct cz_plan_target *t,
 
 	cz_jw_object(w, "accuracy");
 	dev = (tot->v[CZ_N_ENERGY] / t->energy - 1.0) * 100.0;
-	all = fabs(dev) <= ENERGY_TOL_PCT + 1e-9;
+	all = fabs(dev) <= CZ_PLAN_ENERGY_TOL_PCT + 1e-9;
 	cz_jw_object(w, "energy");
 	cz_jw_number(w, "target_kcal", t->energy, 0);
 	cz_jw_number(w, "actual_kcal", tot->v[CZ_N_ENERGY], 0);

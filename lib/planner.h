@@ -26,6 +26,16 @@
 #define CZ_PLAN_MAX_EXCLUDED	32
 #define CZ_PLAN_ATTEMPTS	60	/* solves tried per day */
 
+/*
+ * The accuracy every plan is made to (and its receipt checks): each day's
+ * energy within +-CZ_PLAN_ENERGY_TOL_PCT percent of the target, and the
+ * share of energy from protein, fat and carbohydrate each within
+ * +-CZ_PLAN_SHARE_TOL_PTS percentage points of its target share. The
+ * solver takes them as fractions (/ 100).
+ */
+#define CZ_PLAN_ENERGY_TOL_PCT	3.0
+#define CZ_PLAN_SHARE_TOL_PTS	5.0
+
 enum cz_pattern {
 	CZ_PATTERN_3_MEALS,
 	CZ_PATTERN_3_MEALS_2_SNACKS,
@@ -60,8 +70,9 @@ struct cz_plan_request {
 
 /* A daily target as the solver takes it and the checks apply it. */
 struct cz_plan_target {
-	double	energy;				/* kcal, +-3% */
-	double	protein_share, fat_share, carb_share;	/* fractions, +-.05 */
+	double	energy;		/* kcal, +-CZ_PLAN_ENERGY_TOL_PCT % */
+	double	protein_share, fat_share, carb_share;	/* fractions,
+				   +-CZ_PLAN_SHARE_TOL_PTS / 100 */
 	double	fiber_min;			/* g, 0: none */
 	double	sodium_max;			/* mg */
 	double	net_carbs_max;			/* g, < 0: none */
