@@ -25,6 +25,15 @@
 #define CZ_PLAN_SIDE_SHARE	0.30	/* of its meal's energy */
 #define CZ_PLAN_MAX_EXCLUDED	32
 #define CZ_PLAN_ATTEMPTS	60	/* solves tried per day */
+#define CZ_PLAN_MAX_ITEMS	CZ_SOLVER_MAX_ITEMS	/* ingredients of a
+						   day, all dishes */
+/* Lines of a plan's shopping list: each is a different food of its days. */
+#define CZ_PLAN_MAX_SHOP_ITEMS	(CZ_PLAN_MAX_DAYS * CZ_PLAN_MAX_ITEMS)
+
+/* A plan document (plan_doc.h, plan_read.h) as JSON text: its size and
+ * nesting. */
+#define CZ_PLAN_DOC_MAX_BYTES	(8 * 1024 * 1024)
+#define CZ_PLAN_DOC_MAX_DEPTH	32
 
 /*
  * The accuracy every plan is made to (and its receipt checks): each day's
@@ -92,7 +101,7 @@ struct cz_plan_meal {
 struct cz_plan_day {
 	struct cz_plan_meal	 meals[CZ_PLAN_MAX_MEALS];
 	int			 nmeals;
-	struct cz_plan_item	 items[CZ_SOLVER_MAX_ITEMS];
+	struct cz_plan_item	 items[CZ_PLAN_MAX_ITEMS];
 	size_t			 nitems;
 	struct cz_nutrients	 totals;	/* the 23 core nutrients */
 };
