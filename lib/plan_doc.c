@@ -14,22 +14,13 @@
 #include "nutrition.h"
 #include "plan_doc.h"
 
-/* Energy and share tolerances the planner guarantees (lib/planner.c). */
-#define ENERGY_TOL_PCT	3.0
-#define SHARE_TOL_PTS	5.0
+/* Bytes of the arena cz_plan_from_document reads a document into (a
+ * struct cz_plan_doc and its strings). */
+#define PLAN_READ_ARENA	(64 * 1024)
 
 /* ------------------------------------------------------------------------
  * documents
  */
-
-/* Decimals shown for a nutrient by its unit. */
-static int
-decimals(int n)
-{
-	const char *u = cz_nutrient_info(n)->unit;
-
-	return strcmp(u, "kcal") == 0 || strcmp(u, "IU") == 0 ? 0 : 1;
-}
 
 /* Every core nutrient of t plus net carbs, and the energy shares. */
 static void
@@ -40,7 +31,8 @@ write_nutrients(struct cz_jw *w, const char *key, const struct cz_nutrients *t)
 
 	cz_jw_object(w, key);
 	for (k = 0; k < CZ_NUTRIENTS; k++)
-		cz_jw_number(w, cz_nutrient_info(k)->key, t->v[k], decimals(k));
+		cz_jw_number(w, cz_nutrient_info(k)->key, t->v[k],
+		    cz_plan_document_decimals(k));
 	cz_jw_number(w, "net_carbs", cz_net_carbs(t->v[CZ_N_CARBS],
 	    t->v[CZ_N_FIBER]), 1);
 	cz_macro_shares(t, &pp, &fp, &cp);
@@ -58,8 +50,8 @@ write_target(struct cz_jw *w, const struct cz_plan_target *t)
 	cz_jw_number(w, "protein_pct", t->protein_share * 100, 0);
 	cz_jw_number(w, "fat_pct", t->fat_share * 100, 0);
 	cz_jw_number(w, "carbs_pct", t->carb_share * 100, 0);
-	cz_jw_number(w, "energy_tolerance_pct", ENERGY_TOL_PCT, 0);
-	cz_jw_number(w, "share_tolerance_points", SHARE_TOL_PTS, 0);
+	cz_jw_number(w, "energy_tolerance_pct", CZ_PLAN_ENERGY_TOL_PCT, 0);
+	cz_jw_number(w, "share_tolerance_points", CZ_PLAN_SHARE_TOL_PTS, 0);
 	if (t->fiber_min > 0)
 		cz_jw_number(w, "fiber_min_g", t->fiber_min, 1);
 	cz_jw_number(w, "sodium_max_mg", t->sodium_max, 0);
@@ -74,7 +66,7 @@ receipt_share(struct cz_jw *w, const char *name, double target,
     double actual)
 {
 	double dev = actual - target * 100.0;
-	int ok = fabs(dev) <= SHARE_TOL_PTS + 1e-9;
+	int ok = fabs(dev) <= CZ_PLAN_SHARE_TOL_PTS + 1e-9;
 
 	cz_jw_object(w, name);
 	cz_jw_number(w, "target_pct", target * 100.0, 0);
@@ -111,7 +103,7 @@ write_receipt(struct cz_jw *w, const struct cz_plan_target *t,
 
 	cz_jw_object(w, "accuracy");
 	dev = (tot->v[CZ_N_ENERGY] / t->energy - 1.0) * 100.0;
-	all = fabs(dev) <= ENERGY_TOL_PCT + 1e-9;
+	all = fabs(dev) <= CZ_PLAN_ENERGY_TOL_PCT + 1e-9;
 	cz_jw_object(w, "energy");
 	cz_jw_number(w, "target_kcal", t->energy, 0);
 	cz_jw_number(w, "actual_kcal", tot->v[CZ_N_ENERGY], 0);
@@ -359,6 +351,17 @@ cz_plan_document_write(const struct cz_catalog *cat,
 	return cz_jw_finish(&w);
 }
 
+int
+cz_plan_document_decimals(int n)
+{
+	const struct cz_nutrient_info *ni = cz_nutrient_info(n);
+
+	if (ni == NULL)
+		return 1;
+	return strcmp(ni->unit, "kcal") == 0 || strcmp(ni->unit, "IU") == 0 ?
+	    0 : 1;
+}
+
 struct json_object *
 cz_plan_document(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan *p, cz_arena *a)
@@ -378,52 +381,29 @@ template_by_slug(const struct cz_catalog *cat, const char *slug)
 {
 	size_t i;
 
-	for (i = 0; i < cat->ntemplates; i++)
+	for (i = 0; slug != NULL && i < cat->ntemplates; i++)
 		if (strcmp(cat->templates[i].slug, slug) == 0)
 			return (long)i;
 	return -1;
 }
 
-static const char *
-member_string(struct json_object *o, const char *key)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
-}
-
-static struct json_object *
-member_array(struct json_object *o, const char *key)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_array))
-		return NULL;
-	return v;
-}
-
 int
-cz_plan_from_document(const struct cz_catalog *cat,
-    const struct cz_plan_request *req, struct json_object *doc,
+cz_plan_from_doc(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan_doc *doc,
     struct cz_plan *p, char *err, size_t errlen)
 {
 	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
-	struct json_object *days, *meals, *items, *jm, *ji, *g;
+	const struct cz_plan_doc_meal *dm;
+	const struct cz_plan_doc_item *it;
 	struct cz_plan_day *day;
 	struct cz_nutrients x;
-	const char *s;
-	size_t nd, nm, ni, i, k;
+	size_t i, k;
 	long ti, fi;
 	int nslots, d, m;
 
 	memset(p, 0, sizeof(*p));
 	nslots = cz_plan_slots(req, slots);
-	if ((days = member_array(doc, "days")) == NULL ||
-	    (nd = json_object_array_length(days)) != (size_t)req->days) {
+	if (doc->ndays != req->days) {
 		snprintf(err, errlen, "the stored plan has not %d days",
 		    req->days);
 		return -1;
@@ -431,18 +411,15 @@ cz_plan_from_document(const struct cz_catalog *cat,
 	cz_plan_target(req, &p->target);
 	for (d = 0; d < req->days; d++) {
 		day = &p->days[d];
-		if ((meals = member_array(json_object_array_get_idx(days,
-		    (size_t)d), "meals")) == NULL ||
-		    (nm = json_object_array_length(meals)) != (size_t)nslots) {
+		if (doc->days[d].nmeals != nslots) {
 			snprintf(err, errlen, "day %d of the stored plan has "
 			    "not %d meals", d + 1, nslots);
 			return -1;
 		}
 		day->nmeals = nslots;
 		for (m = 0; m < nslots; m++) {
-			jm = json_object_array_get_idx(meals, (size_t)m);
-			if ((s = member_string(jm, "slug")) == NULL ||
-			    (ti = template_by_slug(cat, s)) == -1 ||
+			dm = &doc->days[d].meals[m];
+			if ((ti = template_by_slug(cat, dm->slug)) == -1 ||
 			    cat->templates[ti].slot != slots[m].kind) {
 				snprintf(err, errlen, "day %d meal %d: the "
 				    "catalog no longer has its dish", d + 1,
@@ -451,19 +428,16 @@ cz_plan_from_document(const struct cz_catalog *cat,
 			}
 			day->meals[m].slot = slots[m].slot;
 			day->meals[m].tmpl = (size_t)ti;
-			if ((items = member_array(jm, "items")) == NULL) {
+			if (dm->nitems == 0) {
 				snprintf(err, errlen, "day %d meal %d has no "
 				    "items", d + 1, m + 1);
 				return -1;
 			}
-			ni = json_object_array_length(items);
-			for (k = 0; k < ni; k++) {
-				ji = json_object_array_get_idx(items, k);
-				if (day->nitems == CZ_SOLVER_MAX_ITEMS ||
-				    (s = member_string(ji, "ndb")) == NULL ||
-				    (fi = cz_catalog_food(cat, s)) == -1 ||
-				    !json_object_object_get_ex(ji, "grams",
-				    &g) || !(json_object_get_double(g) > 0)) {
+			for (k = 0; k < dm->nitems; k++) {
+				it = &dm->items[k];
+				if (day->nitems == CZ_PLAN_MAX_ITEMS ||
+				    (fi = cz_catalog_food(cat, it->ndb)) ==
+				    -1) {
 					snprintf(err, errlen, "day %d meal %d: "
 					    "an ingredient is unknown or "
 					    "malformed", d + 1, m + 1);
@@ -471,8 +445,7 @@ cz_plan_from_document(const struct cz_catalog *cat,
 				}
 				day->items[day->nitems].food = (size_t)fi;
 				day->items[day->nitems].meal = m;
-				day->items[day->nitems].grams =
-				    json_object_get_double(g);
+				day->items[day->nitems].grams = it->grams;
 				day->nitems++;
 			}
 		}
@@ -486,4 +459,29 @@ cz_plan_from_document(const struct cz_catalog *cat,
 	p->ndays = req->days;
 	p->feasible = 1;
 	return 0;
+}
+
+int
+cz_plan_from_document(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct json_object *doc,
+    struct cz_plan *p, char *err, size_t errlen)
+{
+	struct cz_plan_doc *pd;
+	cz_arena *a;
+	char msg[256];
+	int rc = -1;
+
+	memset(p, 0, sizeof(*p));
+	if ((a = cz_arena_new(PLAN_READ_ARENA)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (cz_plan_doc_read(a, doc, &pd, msg, sizeof(msg)) == -1) {
+		snprintf(err, errlen, "the stored plan does not read: %s", msg);
+		goto err;
+	}
+	rc = cz_plan_from_doc(cat, req, pd, p, err, errlen);
+err:
+	cz_arena_free(a);
+	return rc;
 }

@@ -2,8 +2,8 @@
  * plan_doc.h - plans as JSON: builds the plan document the API returns and
  * the database stores (days, meals, ingredients with household measures, totals, targets, the
  * accuracy receipt, allergen warnings, the shopping list, the
- * disclaimers), and rebuilds a plan from a stored document so that one
- * meal can be regenerated.
+ * disclaimers), and rebuilds a plan from a stored document, read with
+ * plan_read.h, so that one meal can be regenerated.
  *
  * json-c objects returned here belong to the caller (json_object_put).
  */
@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "catalog.h"
+#include "plan_read.h"
 #include "plan_request.h"
 #include "planner.h"
 
@@ -53,13 +54,26 @@ struct json_object *cz_plan_document(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan *p,
     cz_arena *a);
 
+/* The decimals the document gives nutrient n (enum cz_nutrient) in its
+ * totals: 0 for kcal and IU, else 1; for views that print amounts as the
+ * document does. */
+int cz_plan_document_decimals(int n);
+
 /*
- * Rebuilds into p the plan that document doc of request req describes:
- * templates by slug, items by NDB number and grams, totals recomputed
- * from cat. Returns 0, or -1 with a message in err when doc does not fit
- * req or names a template or food cat does not have (the catalog changed
- * since the plan was made).
+ * Rebuilds into p the plan that document doc (as plan_read.h reads it) of
+ * request req describes: templates by slug, items by NDB number and
+ * grams, totals recomputed from cat. Returns 0, or -1 with a message in
+ * err when doc does not fit req (days, meals of the pattern) or names a
+ * template or food cat does not have (the catalog changed since the plan
+ * was made). p does not point into doc.
  */
+int cz_plan_from_doc(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan_doc *doc,
+    struct cz_plan *p, char *err, size_t errlen);
+
+/* The same from the document as a json-c value (borrowed), read with
+ * cz_plan_doc_read first; a document that does not read is an error
+ * that says why. */
 int cz_plan_from_document(const struct cz_catalog *cat,
     const struct cz_plan_request *req, struct json_object *doc,
     struct cz_plan *p, char *err, size_t errlen);

@@ -497,8 +497,8 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	st.protein_share = t->protein_share;
 	st.fat_share = t->fat_share;
 	st.carb_share = t->carb_share;
-	st.energy_tol = 0.03;
-	st.share_tol = 0.05;
+	st.energy_tol = CZ_PLAN_ENERGY_TOL_PCT / 100.0;
+	st.share_tol = CZ_PLAN_SHARE_TOL_PTS / 100.0;
 	st.fiber_min = t->fiber_min;
 	st.sodium_max = t->sodium_max;
 	st.net_carbs_max = t->net_carbs_max;

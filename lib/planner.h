@@ -25,6 +25,25 @@
 #define CZ_PLAN_SIDE_SHARE	0.30	/* of its meal's energy */
 #define CZ_PLAN_MAX_EXCLUDED	32
 #define CZ_PLAN_ATTEMPTS	60	/* solves tried per day */
+#define CZ_PLAN_MAX_ITEMS	CZ_SOLVER_MAX_ITEMS	/* ingredients of a
+						   day, all dishes */
+/* Lines of a plan's shopping list: each is a different food of its days. */
+#define CZ_PLAN_MAX_SHOP_ITEMS	(CZ_PLAN_MAX_DAYS * CZ_PLAN_MAX_ITEMS)
+
+/* A plan document (plan_doc.h, plan_read.h) as JSON text: its size and
+ * nesting. */
+#define CZ_PLAN_DOC_MAX_BYTES	(8 * 1024 * 1024)
+#define CZ_PLAN_DOC_MAX_DEPTH	32
+
+/*
+ * The accuracy every plan is made to (and its receipt checks): each day's
+ * energy within +-CZ_PLAN_ENERGY_TOL_PCT percent of the target, and the
+ * share of energy from protein, fat and carbohydrate each within
+ * +-CZ_PLAN_SHARE_TOL_PTS percentage points of its target share. The
+ * solver takes them as fractions (/ 100).
+ */
+#define CZ_PLAN_ENERGY_TOL_PCT	3.0
+#define CZ_PLAN_SHARE_TOL_PTS	5.0
 
 enum cz_pattern {
 	CZ_PATTERN_3_MEALS,
@@ -60,8 +79,9 @@ struct cz_plan_request {
 
 /* A daily target as the solver takes it and the checks apply it. */
 struct cz_plan_target {
-	double	energy;				/* kcal, +-3% */
-	double	protein_share, fat_share, carb_share;	/* fractions, +-.05 */
+	double	energy;		/* kcal, +-CZ_PLAN_ENERGY_TOL_PCT % */
+	double	protein_share, fat_share, carb_share;	/* fractions,
+				   +-CZ_PLAN_SHARE_TOL_PTS / 100 */
 	double	fiber_min;			/* g, 0: none */
 	double	sodium_max;			/* mg */
 	double	net_carbs_max;			/* g, < 0: none */
@@ -81,7 +101,7 @@ struct cz_plan_meal {
 struct cz_plan_day {
 	struct cz_plan_meal	 meals[CZ_PLAN_MAX_MEALS];
 	int			 nmeals;
-	struct cz_plan_item	 items[CZ_SOLVER_MAX_ITEMS];
+	struct cz_plan_item	 items[CZ_PLAN_MAX_ITEMS];
 	size_t			 nitems;
 	struct cz_nutrients	 totals;	/* the 23 core nutrients */
 };

@@ -31,8 +31,10 @@ struct cz_solver_item {
 
 /*
  * The day's targets.  Shares are fractions of 4P + 9F + 4C and are
- * renormalised to sum to 1.  energy_tol is relative (0.03), share_tol
- * absolute (0.05); zero picks those defaults.  fiber_min <= 0 and
+ * renormalised to sum to 1.  energy_tol is relative and share_tol
+ * absolute, both fractions; the planner passes its guarantee
+ * (CZ_PLAN_ENERGY_TOL_PCT and CZ_PLAN_SHARE_TOL_PTS in planner.h, / 100),
+ * and zero picks the same defaults (0.03, 0.05).  fiber_min <= 0 and
  * sodium_max <= 0 disable those limits, net_carbs_max < 0 disables
  * the net carbs limit.  meal_lo/meal_hi are optional soft bands of
  * each meal's share of the energy target, used when meal_hi[m] > 0;

@@ -1,19 +1,25 @@
 /*
- * plan.h - the parts of a plan document (what `cibozer-admin plan` and the
- * planner store) that a video shows, read with json-c into fixed-size
- * records. Only the stable keys are relied on: request, target, days[]
- * with meals[] and totals; per-meal totals and shopping_list are used when
- * present.
+ * plan.h - what a video shows of a plan: the title, each day's dishes and
+ * totals, the macro summary and the shopping list, in fixed-size records
+ * filled from the plan document as lib/plan_read.h reads it (the one
+ * reader of the document; its limits are planner.h's).
+ *
+ * The decisions kept here are the video's: names are cut to fixed
+ * buffers (at a UTF-8 boundary; the cards shrink and ellipsize further),
+ * the shopping card holds at most CZ_RENDER_MAX_SHOP lines and counts the
+ * rest, and a document without a shopping list gets one summed from its
+ * meals' items by food, largest first.
  */
 #ifndef CZ_RENDER_PLAN_H
 #define CZ_RENDER_PLAN_H
 
 #include <stddef.h>
 
-#define CZ_RENDER_MAX_DAYS	14
-#define CZ_RENDER_MAX_MEALS	8
-#define CZ_RENDER_MAX_SHOP	160
-#define CZ_RENDER_NAME_MAX	192
+#include "plan_read.h"
+#include "planner.h"
+
+#define CZ_RENDER_MAX_SHOP	160	/* lines on the shopping card */
+#define CZ_RENDER_NAME_MAX	192	/* bytes of a dish or food name */
 
 struct cz_render_meal {
 	char		 slot[32];		/* "breakfast" */
@@ -24,7 +30,7 @@ struct cz_render_meal {
 struct cz_render_day {
 	int		 day;
 	int		 nmeals;
-	struct cz_render_meal meals[CZ_RENDER_MAX_MEALS];
+	struct cz_render_meal meals[CZ_PLAN_MAX_MEALS];
 	double		 energy, protein, fat, carbs;	/* kcal, g */
 	double		 protein_pct, fat_pct, carbs_pct;
 };
@@ -42,14 +48,20 @@ struct cz_render_plan {
 	int		 calories;
 	int		 ndays;
 	double		 protein_pct, fat_pct, carbs_pct;	/* targets */
-	struct cz_render_day days[CZ_RENDER_MAX_DAYS];
+	struct cz_render_day days[CZ_PLAN_MAX_DAYS];
 	int		 nshop;
 	int		 shop_more;		/* items beyond CZ_RENDER_MAX_SHOP */
 	struct cz_render_shop_item shop[CZ_RENDER_MAX_SHOP];
 };
 
-/* Reads the plan document in the file at path into *p. Returns 0, or -1
- * with a message in err (errlen bytes) naming what is missing or wrong. */
+/* Fills *p from doc, a document cz_plan_doc_parse or cz_plan_doc_read
+ * accepted; p points into nothing of doc. */
+void cz_render_plan_from_doc(const struct cz_plan_doc *doc,
+    struct cz_render_plan *p);
+
+/* Reads the plan document in the file at path (at most
+ * CZ_PLAN_DOC_MAX_BYTES) into *p. Returns 0, or -1 with a message in err
+ * (errlen bytes) naming what is missing or wrong. */
 int cz_render_plan_load(const char *path, struct cz_render_plan *p,
     char *err, size_t errlen);
 

@@ -76,7 +76,7 @@ cz_render_story_build(const struct cz_render_plan *p, int fps, int seconds,
 
 	memset(s, 0, sizeof(*s));
 	if (fps < 1 || fps > 120 || seconds < 1 || seconds > 3600 ||
-	    p->ndays < 1 || p->ndays > CZ_RENDER_MAX_DAYS)
+	    p->ndays < 1 || p->ndays > CZ_PLAN_MAX_DAYS)
 		return -1;
 	s->fps = fps;
 	s->total = fps * seconds;

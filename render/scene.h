@@ -9,8 +9,8 @@
 
 #include "plan.h"
 
-#define CZ_RENDER_MAX_CARDS	(CZ_RENDER_MAX_DAYS + 4)
-#define CZ_RENDER_MAX_STAGES	(CZ_RENDER_MAX_MEALS + 1)
+#define CZ_RENDER_MAX_CARDS	(CZ_PLAN_MAX_DAYS + 4)
+#define CZ_RENDER_MAX_STAGES	(CZ_PLAN_MAX_MEALS + 1)
 
 enum cz_render_card_kind {
 	CZ_CARD_TITLE,

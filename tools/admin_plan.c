@@ -45,10 +45,14 @@ static const struct {
 	const char	*unit;
 	double		 limit;		/* a value above it is a violation */
 } checks[CHECK__MAX] = {
-	[CHECK_ENERGY] =	{ "energy deviation", "%", 3.0 },
-	[CHECK_PROTEIN] =	{ "protein share deviation", "points", 5.0 },
-	[CHECK_FAT] =		{ "fat share deviation", "points", 5.0 },
-	[CHECK_CARBS] =		{ "carb share deviation", "points", 5.0 },
+	[CHECK_ENERGY] =	{ "energy deviation", "%",
+				  CZ_PLAN_ENERGY_TOL_PCT },
+	[CHECK_PROTEIN] =	{ "protein share deviation", "points",
+				  CZ_PLAN_SHARE_TOL_PTS },
+	[CHECK_FAT] =		{ "fat share deviation", "points",
+				  CZ_PLAN_SHARE_TOL_PTS },
+	[CHECK_CARBS] =		{ "carb share deviation", "points",
+				  CZ_PLAN_SHARE_TOL_PTS },
 	[CHECK_NET_CARBS] =	{ "keto net carbs", "g", 20.0 },
 	[CHECK_FIBER] =		{ "fiber shortfall", "g", 0.0 },
 	[CHECK_SODIUM] =	{ "sodium", "mg", 2300.0 },

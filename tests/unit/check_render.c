@@ -186,8 +186,8 @@ START_TEST(cards_never_overflow)
 
 	load_fixture(&p);
 	/* Day 2 with the most meals a day there can be. */
-	p.days[1].nmeals = CZ_RENDER_MAX_MEALS;
-	for (i = 3; i < CZ_RENDER_MAX_MEALS; i++)
+	p.days[1].nmeals = CZ_PLAN_MAX_MEALS;
+	for (i = 3; i < CZ_PLAN_MAX_MEALS; i++)
 		p.days[1].meals[i] = p.days[0].meals[i % 3];
 	memset(longname, 0, sizeof(longname));
 	for (i = 0; i < CZ_RENDER_NAME_MAX - 1; i++)
@@ -399,10 +399,10 @@ START_TEST(story_durations_exact)
 	/* Other plan shapes: one day, and many meals a day. */
 	p.ndays = 1;
 	check_story(&p, 30, 30);
-	p.ndays = CZ_RENDER_MAX_DAYS;
+	p.ndays = CZ_PLAN_MAX_DAYS;
 	for (d = 0; d < p.ndays; d++) {
 		p.days[d] = p.days[d % 7];
-		p.days[d].nmeals = CZ_RENDER_MAX_MEALS;
+		p.days[d].nmeals = CZ_PLAN_MAX_MEALS;
 	}
 	check_story(&p, 30, 60);
 	check_story(&p, 30, 13);
