@@ -1,10 +1,15 @@
 /*
- * plan_view.c - a stored plan as the plan page shows it: the document
- * with labels for codes, allergen texts, numbered meals and nutrient
- * tables, in the page's context. See plan_view.h.
+ * plan_view.c - a stored plan as the plan page shows it. See plan_view.h.
+ *
+ * The document is read once by lib/plan_read.c into a struct
+ * cz_plan_doc; everything the page computes (its title, the labels of the
+ * request's codes, allergen texts, nutrient tables) comes from that type.
+ * The template itself walks the document in its JSON form (docs/api.md),
+ * which these additions decorate in place, day by day and meal by meal.
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <json-c/json.h>
@@ -13,115 +18,120 @@
 #include "handlers.h"
 #include "jsonbody.h"
 #include "labels.h"
+#include "log.h"
 #include "nutrition.h"
+#include "plan_read.h"
 #include "plan_view.h"
 #include "response.h"
 
-/* The labels (labels.h) of the codes in array a joined with ", "
- * (allocated from the arena), or NULL when a is not a non-empty array. */
+/* The labels (labels.h) of the codes set in mask, name(k) for code k <
+ * n, joined with ", " in code order (allocated from the arena); NULL when
+ * none is set. */
 static const char *
-joined(struct cz_request *r, struct json_object *a)
+joined(struct cz_request *r, unsigned int mask, const char *(*name)(int),
+    int n)
 {
 	const char *s = NULL, *e;
-	size_t i, n;
+	int k;
 
-	if (!json_object_is_type(a, json_type_array) ||
-	    (n = json_object_array_length(a)) == 0)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		e = cz_label(json_object_get_string(
-		    json_object_array_get_idx(a, i)));
+	for (k = 0; k < n; k++) {
+		if (!(mask & 1u << k))
+			continue;
+		e = cz_label(name(k));
 		s = s == NULL ? cz_arena_strdup(r->arena, e) :
 		    cz_arena_printf(r->arena, "%s, %s", s, e);
 	}
 	return s;
 }
 
-/* Adds allergens_text to every ingredient that has allergens. */
-static void
-label_allergens(struct cz_request *r, struct json_object *meal)
-{
-	struct json_object *items, *it, *a;
-	const char *s;
-	size_t i;
-
-	if (!json_object_object_get_ex(meal, "items", &items))
-		return;
-	for (i = 0; i < json_object_array_length(items); i++) {
-		it = json_object_array_get_idx(items, i);
-		if (json_object_object_get_ex(it, "allergens", &a) &&
-		    (s = joined(r, a)) != NULL)
-			json_object_object_add(it, "allergens_text",
-			    json_object_new_string(s));
-	}
-}
-
-/* Adds allergen_label to an allergen warning {allergen, meals}. */
-static void
-label_warning(struct json_object *w)
-{
-	struct json_object *a;
-
-	if (json_object_object_get_ex(w, "allergen", &a) &&
-	    json_object_is_type(a, json_type_string))
-		json_object_object_add(w, "allergen_label",
-		    json_object_new_string(cz_label(json_object_get_string(a))));
-}
-
-/* "Vitamin B12", "µg", "2.4" rows of the full nutrient table. */
+/* "Vitamin B12", "µg", 2.4: the rows of a full nutrient table. */
 static struct json_object *
-nutrient_rows(struct json_object *totals)
+nutrient_rows(const struct cz_plan_doc_totals *t)
 {
 	const struct cz_nutrient_info *ni;
-	struct json_object *a = json_object_new_array(), *row, *v;
+	struct json_object *a = json_object_new_array(), *row;
+	double v;
 	int k;
 
 	for (k = 0; k < CZ_NUTRIENTS; k++) {
-		ni = cz_nutrient_info(k);
-		if (!json_object_object_get_ex(totals, ni->key, &v))
+		if (isnan(v = cz_plan_doc_amount(t, k)))
 			continue;
+		ni = cz_nutrient_info(k);
 		row = json_object_new_object();
 		json_object_object_add(row, "label",
 		    json_object_new_string(ni->label));
 		json_object_object_add(row, "unit", json_object_new_string(ni->unit));
-		json_object_object_add(row, "value", json_object_get(v));
+		json_object_object_add(row, "value", json_object_new_double(v));
 		json_object_array_add(a, row);
 	}
 	return a;
 }
 
+/* Member key of o when it is an array, else NULL. */
+static struct json_object *
+array_member(struct json_object *o, const char *key)
+{
+	struct json_object *a;
+
+	if (!json_object_object_get_ex(o, key, &a) ||
+	    !json_object_is_type(a, json_type_array))
+		return NULL;
+	return a;
+}
+
+/* Numbers the meals of day d (its JSON node jd) and adds the allergen
+ * texts of their ingredients and the day's nutrient table. */
+static void
+decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
+    struct json_object *jd)
+{
+	const struct cz_plan_doc_meal *m;
+	struct json_object *meals, *jm, *items;
+	const char *s;
+	size_t j;
+	int k;
+
+	json_object_object_add(jd, "nutrient_rows", nutrient_rows(&d->totals));
+	if ((meals = array_member(jd, "meals")) == NULL)
+		return;
+	for (k = 0; k < d->nmeals; k++) {
+		m = &d->meals[k];
+		jm = json_object_array_get_idx(meals, (size_t)k);
+		json_object_object_add(jm, "n", json_object_new_int(k + 1));
+		if ((items = array_member(jm, "items")) == NULL)
+			continue;
+		for (j = 0; j < m->nitems; j++)
+			if ((s = joined(r, m->items[j].allergens, cz_allergen_name,
+			    CZ_ALLERGEN__MAX)) != NULL)
+				json_object_object_add(json_object_array_get_idx(
+				    items, j), "allergens_text",
+				    json_object_new_string(s));
+	}
+}
+
 struct json_object *
 cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 {
-	struct json_object *ctx, *doc = NULL, *days, *d, *tot, *req, *v, *meals;
-	const char *diet = "", *pattern = "", *restrictions = NULL;
-	const char *profile = NULL;
-	size_t i, k, n;
-	int kcal = 0, ndays = 0;
+	const struct cz_plan_request *req;
+	struct json_object *ctx, *jdoc = NULL, *a;
+	struct cz_plan_doc *doc;
+	const char *s;
+	char err[256];
+	size_t i;
+	int d;
 
-	if (cz_parse_json(r->arena, p->document, p->document_len,
-	    CZ_JSON_MAX_DEPTH, &doc) != CZ_P_OK)
+	if (cz_plan_doc_parse(r->arena, p->document, p->document_len, &doc,
+	    err, sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: plan %lld: %s", __func__, p->id, err);
 		return NULL;
-	if (json_object_object_get_ex(doc, "request", &req)) {
-		if (json_object_object_get_ex(req, "calories", &v))
-			kcal = json_object_get_int(v);
-		if (json_object_object_get_ex(req, "days", &v))
-			ndays = json_object_get_int(v);
-		if (json_object_object_get_ex(req, "diet_type", &v))
-			diet = json_object_get_string(v);
-		if (json_object_object_get_ex(req, "meal_pattern", &v))
-			pattern = json_object_get_string(v);
-		if (json_object_object_get_ex(req, "restrictions", &v))
-			restrictions = joined(r, v);
-		if (json_object_object_get_ex(req, "profile", &v) &&
-		    json_object_is_type(v, json_type_string))
-			profile = cz_label(json_object_get_string(v));
 	}
-	if (json_object_object_get_ex(doc, "allergen_warnings", &v))
-		for (i = 0; i < json_object_array_length(v); i++)
-			label_warning(json_object_array_get_idx(v, i));
+	if (cz_parse_json(r->arena, p->document, p->document_len,
+	    CZ_JSON_MAX_DEPTH, &jdoc) != CZ_P_OK)
+		return NULL;
+	req = &doc->request;
 	ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "%d-day %s plan, %d "
-	    "kcal a day", ndays, diet, kcal));
+	    "kcal a day", req->days, cz_diet_name((int)req->diet),
+	    req->calories));
 	if (ctx == NULL)
 		return NULL;
 	json_object_object_add(ctx, "id", json_object_new_int64(p->id));
@@ -132,34 +142,27 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	json_object_object_add(ctx, "generation_ms",
 	    json_object_new_string(p->generation_ms));
 	json_object_object_add(ctx, "pattern_label", json_object_new_string(
-	    cz_label(pattern)));
-	if (restrictions != NULL)
+	    cz_label(cz_pattern_name((int)req->pattern))));
+	if ((s = joined(r, req->restrictions, cz_restriction_name,
+	    CZ_RESTRICTIONS__MAX)) != NULL)
 		json_object_object_add(ctx, "restrictions_text",
-		    json_object_new_string(restrictions));
-	if (profile != NULL)
-		json_object_object_add(ctx, "profile_label",
-		    json_object_new_string(profile));
-	if (json_object_object_get_ex(doc, "days", &days)) {
-		n = json_object_array_length(days);
-		for (i = 0; i < n; i++) {
-			d = json_object_array_get_idx(days, i);
-			if (json_object_object_get_ex(d, "totals", &tot))
-				json_object_object_add(d, "nutrient_rows",
-				    nutrient_rows(tot));
-			if (!json_object_object_get_ex(d, "meals", &meals))
-				continue;
-			for (k = 0; k < json_object_array_length(meals); k++) {
-				json_object_object_add(json_object_array_get_idx(
-				    meals, k), "n", json_object_new_int(
-				    (int)k + 1));
-				label_allergens(r, json_object_array_get_idx(
-				    meals, k));
-			}
-		}
-	}
-	if (json_object_object_get_ex(doc, "daily_average", &tot))
-		json_object_object_add(ctx, "average_rows", nutrient_rows(tot));
-	json_object_object_add(ctx, "plan", json_object_get(doc));
+		    json_object_new_string(s));
+	if (req->profile != CZ_PROFILE_NONE)
+		json_object_object_add(ctx, "profile_label", json_object_new_string(
+		    cz_label(cz_profile_name((int)req->profile))));
+	if ((a = array_member(jdoc, "allergen_warnings")) != NULL)
+		for (i = 0; i < doc->nwarnings; i++)
+			json_object_object_add(json_object_array_get_idx(a, i),
+			    "allergen_label", json_object_new_string(cz_label(
+			    cz_allergen_name((int)doc->warnings[i].allergen))));
+	if ((a = array_member(jdoc, "days")) != NULL)
+		for (d = 0; d < doc->ndays; d++)
+			decorate_day(r, &doc->days[d],
+			    json_object_array_get_idx(a, (size_t)d));
+	if (doc->daily_average.present)
+		json_object_object_add(ctx, "average_rows",
+		    nutrient_rows(&doc->daily_average));
+	json_object_object_add(ctx, "plan", json_object_get(jdoc));
 	json_object_object_add(ctx, "platforms", cz_video_platforms());
 	return ctx;
 }

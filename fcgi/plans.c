@@ -23,6 +23,7 @@
 #include "jsonbody.h"
 #include "log.h"
 #include "plan_doc.h"
+#include "plan_read.h"
 #include "planner.h"
 #include "plans.h"
 #include "query.h"
@@ -71,11 +72,11 @@ enum { INSERTED_ID, INSERTED_CREATED_AT, INSERTED_MS };
 #define SQL_PLAN_GET \
 	"SELECT id, revision, to_char(created_at AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(updated_at AT TIME ZONE " \
-	"'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms, request, " \
-	"document, coalesce(owner_id, 0) FROM plans WHERE id = $1::bigint"
+	"'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms, document, " \
+	"coalesce(owner_id, 0) FROM plans WHERE id = $1::bigint"
 enum { GET_ID, GET__N };
 enum { GOT_ID, GOT_REVISION, GOT_CREATED_AT, GOT_UPDATED_AT, GOT_MS,
-    GOT_REQUEST, GOT_DOCUMENT, GOT_OWNER };
+    GOT_DOCUMENT, GOT_OWNER };
 
 #define SQL_PLAN_UPDATE \
 	"UPDATE plans SET document = $3, revision = revision + 1, " \
@@ -223,8 +224,6 @@ store(struct cz_request *r, const struct cz_plan_request *req,
 	p->created_at = cz_db_text(res, 0, INSERTED_CREATED_AT);
 	p->updated_at = p->created_at;
 	p->generation_ms = cz_db_text(res, 0, INSERTED_MS);
-	p->request = v[INSERT_REQUEST];
-	p->request_len = strlen(p->request);
 	p->document = document;
 	p->document_len = strlen(document);
 	return CZ_PLAN_OK;
@@ -378,8 +377,6 @@ cz_plans_load(struct cz_request *r, long long id, struct cz_stored_plan *p,
 	p->created_at = cz_db_text(res, 0, GOT_CREATED_AT);
 	p->updated_at = cz_db_text(res, 0, GOT_UPDATED_AT);
 	p->generation_ms = cz_db_text(res, 0, GOT_MS);
-	p->request = cz_db_text(res, 0, GOT_REQUEST);
-	p->request_len = (size_t)PQgetlength(res, 0, GOT_REQUEST);
 	p->document = cz_db_text(res, 0, GOT_DOCUMENT);
 	p->document_len = (size_t)PQgetlength(res, 0, GOT_DOCUMENT);
 	return CZ_PLAN_OK;
@@ -391,35 +388,32 @@ cz_plans_regenerate(struct cz_request *r, long long id, long long day,
     struct cz_plan_refusal *out)
 {
 	const struct cz_catalog *cat;
+	const struct cz_plan_request *req;
 	struct cz_stored_plan sp;
-	struct cz_plan_request req;
+	struct cz_plan_doc *doc;
 	struct cz_plan *plan;
-	struct json_object *jreq = NULL, *jdoc = NULL, *errors = NULL;
 	enum cz_plan_result res;
 	const char *v[UPDATE__N];
 	char err[256];
 	PGresult *up;
-	int sg, meal = -1, rc;
+	int meal = -1, rc;
 
 	if ((res = cz_plans_load(r, id, &sp, out)) != CZ_PLAN_OK)
 		return res;
-	if (cz_parse_json(r->arena, sp.request, sp.request_len,
-	    CZ_JSON_MAX_DEPTH, &jreq) != CZ_P_OK ||
-	    cz_parse_json(r->arena, sp.document, sp.document_len,
-	    CZ_JSON_MAX_DEPTH, &jdoc) != CZ_P_OK ||
-	    cz_plan_request_read(jreq, &req, &sg, &errors) == -1) {
-		json_object_put(errors);
-		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored request or "
-		    "document does not parse", __func__, id);
+	if (cz_plan_doc_parse(r->arena, sp.document, sp.document_len, &doc,
+	    err, sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored document does "
+		    "not read: %s", __func__, id, err);
 		return CZ_PLAN_ERROR;
 	}
-	if (day < 1 || day > req.days) {
+	req = &doc->request;
+	if (day < 1 || day > req->days) {
 		out->message = cz_arena_printf(r->arena, "plan %lld has no "
-		    "day %lld (days 1-%d)", id, day, req.days);
+		    "day %lld (days 1-%d)", id, day, req->days);
 		return CZ_PLAN_NOT_FOUND;
 	}
 	if (slot != NULL &&
-	    (meal = cz_plan_meal_index(&req, slot)) == -1) {
+	    (meal = cz_plan_meal_index(req, slot)) == -1) {
 		out->message = cz_arena_printf(r->arena, "plan %lld has no "
 		    "meal %s on day %lld (meals by slot name such as \"lunch\" "
 		    "or \"snack-2\", or by number)", id, slot, day);
@@ -429,18 +423,17 @@ cz_plans_regenerate(struct cz_request *r, long long id, long long day,
 		return catalog_away(out);
 	if ((plan = cz_arena_alloc(r->arena, sizeof(*plan))) == NULL)
 		return CZ_PLAN_ERROR;
-	if (cz_plan_from_document(cat, &req, jdoc, plan, err,
-	    sizeof(err)) == -1) {
+	if (cz_plan_from_doc(cat, req, doc, plan, err, sizeof(err)) == -1) {
 		out->message = cz_arena_printf(r->arena, "plan %lld cannot "
 		    "be regenerated: %s", id, err);
 		return CZ_PLAN_CONFLICT;
 	}
 	if (!seed_given)
-		seed = req.seed ^ ((uint64_t)sp.revision *
+		seed = req->seed ^ ((uint64_t)sp.revision *
 		    0x9e3779b97f4a7c15ULL) ^ ((uint64_t)day << 8 |
 		    (uint64_t)(meal + 1));
-	rc = meal >= 0 ? cz_plan_regenerate_meal(cat, &req, plan, (int)day - 1,
-	    meal, seed, err, sizeof(err)) : cz_plan_regenerate_day(cat, &req,
+	rc = meal >= 0 ? cz_plan_regenerate_meal(cat, req, plan, (int)day - 1,
+	    meal, seed, err, sizeof(err)) : cz_plan_regenerate_day(cat, req,
 	    plan, (int)day - 1, seed, err, sizeof(err));
 	switch (rc) {
 	case 0:
@@ -456,7 +449,7 @@ cz_plans_regenerate(struct cz_request *r, long long id, long long day,
 		return CZ_PLAN_INVALID;
 	}
 	cz_buf_reset(&r->app->doc);
-	if (cz_plan_document_write(cat, &req, plan, r->arena,
+	if (cz_plan_document_write(cat, req, plan, r->arena,
 	    &r->app->doc) == -1)
 		return CZ_PLAN_ERROR;
 	v[UPDATE_ID] = num_text(r, id);

@@ -57,8 +57,6 @@ struct cz_stored_plan {
 	const char	*created_at;	/* 2026-12-02T16:00:19Z */
 	const char	*updated_at;
 	const char	*generation_ms;	/* "1.409" */
-	const char	*request;	/* JSON text */
-	size_t		 request_len;
 	const char	*document;	/* JSON text */
 	size_t		 document_len;
 };
