@@ -1,7 +1,20 @@
 /*
- * handlers.h - request handlers, one file per area. A handler builds the
- * response in r and returns 0, or returns an HTTP error status (with
- * r->error_message set) for the pipeline to render as an error page.
+ * handlers.h - request handlers, one file per area, named in the route
+ * table (routes.c). A handler is a thin adapter: it reads its typed input,
+ * calls a service (plans.c, videos.c, accounts.c, ...) and answers in HTML
+ * or JSON. Handlers never call one another; what several share lives in
+ * a service or a view helper below them.
+ *
+ * "Answered" has one convention (request.h), for handlers and for every
+ * check or gate that may answer in their place:
+ *   CZ_DONE (0)   the response is built in r;
+ *   CZ_NEXT (-1)  nothing was answered, go on (checks and gates only);
+ *   400..599      an HTTP error status with r->error_message set, which
+ *                 the pipeline renders as an error page (HTML or JSON).
+ *   if ((rc = cz_user_can(r, "plans:read")) != CZ_NEXT)
+ *           return rc;
+ * A handler that returns CZ_DONE without building a response is answered
+ * 500 by the pipeline.
  */
 #ifndef CZ_HANDLERS_H
 #define CZ_HANDLERS_H
