@@ -35,15 +35,8 @@
 #define CZ_PLAN_DOC_MAX_BYTES	(8 * 1024 * 1024)
 #define CZ_PLAN_DOC_MAX_DEPTH	32
 
-/*
- * The accuracy every plan is made to (and its receipt checks): each day's
- * energy within +-CZ_PLAN_ENERGY_TOL_PCT percent of the target, and the
- * share of energy from protein, fat and carbohydrate each within
- * +-CZ_PLAN_SHARE_TOL_PTS percentage points of its target share. The
- * solver takes them as fractions (/ 100).
- */
-#define CZ_PLAN_ENERGY_TOL_PCT	3.0
-#define CZ_PLAN_SHARE_TOL_PTS	5.0
+/* The accuracy every plan is made to, CZ_PLAN_ENERGY_TOL_PCT and
+ * CZ_PLAN_SHARE_TOL_PTS, is defined in solver.h, where it is enforced. */
 
 enum cz_pattern {
 	CZ_PATTERN_3_MEALS,

@@ -141,8 +141,10 @@ prob_init(struct prob *p, const struct cz_solver_item *it, size_t n,
 	sum = t->protein_share + t->fat_share + t->carb_share;
 	if (sum <= 0.0)
 		return -1;
-	etol = t->energy_tol > 0.0 ? t->energy_tol : 0.03;
-	stol = t->share_tol > 0.0 ? t->share_tol : 0.05;
+	etol = t->energy_tol > 0.0 ? t->energy_tol :
+	    CZ_PLAN_ENERGY_TOL_PCT / 100.0;
+	stol = t->share_tol > 0.0 ? t->share_tol :
+	    CZ_PLAN_SHARE_TOL_PTS / 100.0;
 
 	p->n = n;
 	for (i = 0; i < n; i++) {
@@ -677,8 +679,10 @@ cz_solver_check(const struct cz_solver_item *items, size_t n,
 		r->fail = CZ_SOLVER_FAIL_INPUT;
 		return -1;
 	}
-	etol = t->energy_tol > 0.0 ? t->energy_tol : 0.03;
-	stol = t->share_tol > 0.0 ? t->share_tol : 0.05;
+	etol = t->energy_tol > 0.0 ? t->energy_tol :
+	    CZ_PLAN_ENERGY_TOL_PCT / 100.0;
+	stol = t->share_tol > 0.0 ? t->share_tol :
+	    CZ_PLAN_SHARE_TOL_PTS / 100.0;
 	sh[0] = r->protein_share - t->protein_share / sum;
 	sh[1] = r->fat_share - t->fat_share / sum;
 	sh[2] = r->carb_share - t->carb_share / sum;

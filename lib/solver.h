@@ -12,6 +12,17 @@
 
 #include <stddef.h>
 
+/*
+ * The accuracy every plan is made to (and its receipt checks): each day's
+ * energy within +-CZ_PLAN_ENERGY_TOL_PCT percent of the target, and the
+ * share of energy from protein, fat and carbohydrate each within
+ * +-CZ_PLAN_SHARE_TOL_PTS percentage points of its target share. The one
+ * place these numbers are written: the planner, the plan document's
+ * receipt and `cibozer-admin plan-check` use these names.
+ */
+#define CZ_PLAN_ENERGY_TOL_PCT	3.0
+#define CZ_PLAN_SHARE_TOL_PTS	5.0
+
 #define CZ_SOLVER_MAX_ITEMS	48	/* items of one day */
 #define CZ_SOLVER_MAX_MEALS	8	/* meals of one day (item.meal) */
 
@@ -33,8 +44,8 @@ struct cz_solver_item {
  * The day's targets.  Shares are fractions of 4P + 9F + 4C and are
  * renormalised to sum to 1.  energy_tol is relative and share_tol
  * absolute, both fractions; the planner passes its guarantee
- * (CZ_PLAN_ENERGY_TOL_PCT and CZ_PLAN_SHARE_TOL_PTS in planner.h, / 100),
- * and zero picks the same defaults (0.03, 0.05).  fiber_min <= 0 and
+ * (CZ_PLAN_ENERGY_TOL_PCT and CZ_PLAN_SHARE_TOL_PTS above, / 100), and
+ * zero picks the same.  fiber_min <= 0 and
  * sodium_max <= 0 disable those limits, net_carbs_max < 0 disables
  * the net carbs limit.  meal_lo/meal_hi are optional soft bands of
  * each meal's share of the energy target, used when meal_hi[m] > 0;
