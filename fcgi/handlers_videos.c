@@ -134,7 +134,8 @@ param_id(struct cz_request *r, const char *name)
 	return p != NULL ? p->num : 0;
 }
 
-/* Nobody signed in: 401 for the API, the log-in page for people. */
+/* Nobody signed in: 401 for the API, the log-in page for people. Returns
+ * CZ_DONE (the redirect is built) or 401. */
 static int
 sign_in_first(struct cz_request *r, const char *next)
 {
@@ -231,8 +232,8 @@ load_job(struct cz_request *r, long long id, struct job *j)
 
 /*
  * The video the route's {id} names, for the signed-in user, who must be
- * allowed to read videos. Returns 0 with *j filled, 1 when the answer (the
- * log-in page) is built, or an HTTP status.
+ * allowed to read videos. Returns CZ_NEXT with *j filled, CZ_DONE when the
+ * answer (the log-in page) is built, or an HTTP status.
  */
 static int
 own_video(struct cz_request *r, struct job *j)
@@ -240,14 +241,14 @@ own_video(struct cz_request *r, struct job *j)
 	long long id = param_id(r, "id");
 	int rc;
 
-	if (r->user == NULL) {
-		rc = sign_in_first(r, cz_arena_printf(r->arena, "/videos/%lld",
-		    id));
-		return rc == 0 ? 1 : rc;
-	}
+	if (r->user == NULL)
+		return sign_in_first(r, cz_arena_printf(r->arena,
+		    "/videos/%lld", id));
 	if ((rc = cz_user_can(r, "videos:read")) != CZ_NEXT)
 		return rc;
-	return load_job(r, id, j);
+	if ((rc = load_job(r, id, j)) != 0)
+		return rc;
+	return CZ_NEXT;
 }
 
 /* A member of the renderer's result: video.<key>. */
@@ -343,9 +344,9 @@ static const struct cz_field request_fields[] = {
 };
 
 /*
- * Finds or queues the job for plan and platform. Returns 0 with *id set
- * and *created telling whether it is new, 1 when the answer (redirect,
- * 401/403/429) is built, or an HTTP status.
+ * Finds or queues the job for plan and platform. Returns CZ_NEXT with *id
+ * set and *created telling whether it is new, CZ_DONE when the answer
+ * (redirect, 401/403/429) is built, or an HTTP status.
  */
 static int
 request_video(struct cz_request *r, long long plan, const char *platform,
@@ -362,9 +363,9 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 	*created = 0;
 	if (r->user != NULL && (rc = cz_user_can(r, "videos:write")) != CZ_NEXT)
 		return rc;
-	if (cz_legal_gate(r, cz_arena_printf(r->arena, "/plans/%lld",
-	    plan)) == CZ_DONE)
-		return 1;
+	if ((rc = cz_legal_gate(r, cz_arena_printf(r->arena, "/plans/%lld",
+	    plan))) != CZ_NEXT)
+		return rc;
 	snprintf(pbuf, sizeof(pbuf), "%lld", plan);
 	v[0] = pbuf;
 	v[1] = platform;
@@ -420,7 +421,7 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 		    cz_arena_printf(r->arena, "The daily video quota of your "
 		    "%s account (%lld videos a day) is used up; it renews at "
 		    "midnight UTC.", r->user->tier, quota));
-		return 1;
+		return CZ_DONE;
 	}
 	v[2] = cz_arena_printf(r->arena, "%lld", r->user->key_id);
 	if ((res = cz_db_exec(r->app->db, "video_insert_job", 3, v)) == NULL ||
@@ -448,7 +449,7 @@ out:
 		    json_object_new_string(platform));
 		cz_audit(r, r->user->id, "video.requested", detail);
 	}
-	return 0;
+	return CZ_NEXT;
 }
 
 int
@@ -470,8 +471,8 @@ cz_h_api_video_create(struct cz_request *r)
 	    &errors) == -1)
 		return errors != NULL ? cz_resp_json(r, 400,
 		    cz_errors_body(r, errors)) : 500;
-	if ((rc = request_video(r, plan, val[0].s, &id, &created)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = request_video(r, plan, val[0].s, &id, &created)) != CZ_NEXT)
+		return rc;
 	if ((rc = load_job(r, id, &j)) != 0)
 		return rc;
 	if ((o = job_json(r, &j)) == NULL || cz_json_own(r->arena, o) == -1)
@@ -496,8 +497,8 @@ cz_h_video_create_form(struct cz_request *r)
 		r->error_message = "choose one of the platforms offered";
 		return 400;
 	}
-	if ((rc = request_video(r, plan, val[0].s, &id, &created)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = request_video(r, plan, val[0].s, &id, &created)) != CZ_NEXT)
+		return rc;
 	return cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
 	    "/videos/%lld", id));
 }
@@ -513,8 +514,8 @@ cz_h_api_video_get(struct cz_request *r)
 	struct job j;
 	int rc;
 
-	if ((rc = own_video(r, &j)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = own_video(r, &j)) != CZ_NEXT)
+		return rc;
 	if ((o = job_json(r, &j)) == NULL || cz_json_own(r->arena, o) == -1)
 		return 500;
 	return cz_resp_json(r, 200, o);
@@ -528,8 +529,8 @@ cz_h_video_page(struct cz_request *r)
 	long long id = param_id(r, "id");
 	int rc;
 
-	if ((rc = own_video(r, &j)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = own_video(r, &j)) != CZ_NEXT)
+		return rc;
 	if ((ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "Video %lld",
 	    id))) == NULL || (o = job_json(r, &j)) == NULL)
 		return 500;
@@ -567,8 +568,8 @@ cz_h_api_video_progress(struct cz_request *r)
 	struct job j;
 	int rc, watched;
 
-	if ((rc = own_video(r, &j)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = own_video(r, &j)) != CZ_NEXT)
+		return rc;
 	position = r->json != NULL ? seconds_member(r->json, "position") : -1;
 	duration = r->json != NULL ? seconds_member(r->json, "duration") : -1;
 	if (position < 0 || duration <= 0 || position > duration + 1) {
@@ -799,8 +800,8 @@ serve(struct cz_request *r, const char *rel)
 	long long id = param_id(r, "id");
 	int rc;
 
-	if ((rc = own_video(r, &j)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = own_video(r, &j)) != CZ_NEXT)
+		return rc;
 	if (strcmp(j.status, "done") != 0)
 		return no_such_video(r, id);
 	rel = cz_arena_printf(r->arena, "%lld/%s", id, rel);
