@@ -39,7 +39,7 @@
 #include "legal.h"
 #include "jsonbody.h"
 #include "log.h"
-#include "numparse.h"
+#include "query.h"
 #include "range.h"
 #include "ratelimit.h"
 #include "response.h"
@@ -65,11 +65,19 @@ static const char *const platform_labels[] = {
 
 #define SQL_PLAN_OWNER \
 	"SELECT coalesce(owner_id, 0) FROM plans WHERE id = $1::bigint"
+enum { OWNER_PLAN, OWNER__N };
+enum { OWNER_ID };
+/* lock, find and insert run in one transaction: they are registered as
+ * not idempotent, so that a lost connection fails them instead of running
+ * them again on a new connection, outside the transaction. */
 #define SQL_LOCK_PLAN \
 	"SELECT pg_advisory_xact_lock(7317, hashint8($1::bigint))"
+enum { LOCK_PLAN, LOCK__N };
 #define SQL_FIND_JOB \
 	"SELECT id FROM video_jobs WHERE plan_id = $1::bigint AND preset = $2 " \
 	"AND state IN ('queued', 'running', 'done') ORDER BY id DESC LIMIT 1"
+enum { FIND_PLAN, FIND_PRESET, FIND__N };
+enum { FIND_ID };
 /* A job requested with an API key counts in the key's usage of the day
  * (the row exists: the key's lookup made it for this request). */
 #define SQL_INSERT_JOB \
@@ -77,6 +85,8 @@ static const char *const platform_labels[] = {
 	"($1::bigint, $2) RETURNING id), k AS (UPDATE api_key_usage SET " \
 	"videos = videos + 1 WHERE key_id = $3::bigint AND day = (now() AT " \
 	"TIME ZONE 'UTC')::date) SELECT id FROM j"
+enum { INSERT_PLAN, INSERT_PRESET, INSERT_KEY, INSERT__N };
+enum { INSERT_ID };
 #define SQL_GET_JOB \
 	"SELECT j.id, j.plan_id, j.preset, j.state, coalesce(j.stage, ''), " \
 	"j.progress, j.attempts, coalesce(j.error, ''), " \
@@ -87,6 +97,10 @@ static const char *const platform_labels[] = {
 	"coalesce(b.watched, false) FROM video_jobs j " \
 	"JOIN plans p ON p.id = j.plan_id LEFT JOIN video_playback b ON " \
 	"b.job_id = j.id AND b.user_id = $2::bigint WHERE j.id = $1::bigint"
+enum { GET_JOB, GET_USER, GET__N };
+enum { GET_ID, GET_PLAN_ID, GET_PRESET, GET_STATE, GET_STAGE, GET_PROGRESS,
+    GET_ATTEMPTS, GET_ERROR, GET_CREATED_AT, GET_FINISHED_AT, GET_ELAPSED,
+    GET_RESULT, GET_OWNER, GET_POSITION, GET_WATCHED };
 #define SQL_LIST_JOBS \
 	"SELECT j.id, j.plan_id, j.preset, j.state, j.progress, " \
 	"to_char(j.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), " \
@@ -97,6 +111,9 @@ static const char *const platform_labels[] = {
 	"b.user_id = $1::bigint WHERE p.owner_id = $1::bigint AND " \
 	"($2::bigint IS NULL OR j.id < $2::bigint) ORDER BY j.id DESC " \
 	"LIMIT $3::integer"
+enum { LIST_USER, LIST_BEFORE, LIST_LIMIT, LIST__N };
+enum { LIST_ID, LIST_PLAN_ID, LIST_PRESET, LIST_STATE, LIST_PROGRESS,
+    LIST_CREATED_AT, LIST_DURATION, LIST_SIZE, LIST_WATCHED };
 #define SQL_SAVE_POSITION \
 	"INSERT INTO video_playback (job_id, user_id, position, duration, " \
 	"watched, watched_at) VALUES ($1::bigint, $2::bigint, $3::real, " \
@@ -106,18 +123,25 @@ static const char *const platform_labels[] = {
 	"video_playback.watched OR excluded.watched, watched_at = " \
 	"coalesce(video_playback.watched_at, excluded.watched_at), " \
 	"updated_at = now()"
+enum { SAVE_JOB, SAVE_USER, SAVE_POSITION, SAVE_DURATION, SAVE_WATCHED,
+    SAVE__N };
 
 int
 cz_videos_register(struct cz_db *db)
 {
-	if (cz_db_register(db, "video_plan_owner", SQL_PLAN_OWNER, 1, 1) == -1 ||
-	    cz_db_register(db, "video_lock_plan", SQL_LOCK_PLAN, 1, 0) == -1 ||
-	    cz_db_register(db, "video_find_job", SQL_FIND_JOB, 2, 0) == -1 ||
-	    cz_db_register(db, "video_insert_job", SQL_INSERT_JOB, 3, 0) == -1 ||
-	    cz_db_register(db, "video_get_job", SQL_GET_JOB, 2, 1) == -1 ||
-	    cz_db_register(db, "video_list_jobs", SQL_LIST_JOBS, 3, 1) == -1 ||
-	    cz_db_register(db, "video_save_position", SQL_SAVE_POSITION, 5,
-	    0) == -1)
+	if (cz_db_register(db, "video_plan_owner", SQL_PLAN_OWNER, OWNER__N,
+	    1) == -1 ||
+	    cz_db_register(db, "video_lock_plan", SQL_LOCK_PLAN, LOCK__N,
+	    0) == -1 ||
+	    cz_db_register(db, "video_find_job", SQL_FIND_JOB, FIND__N,
+	    0) == -1 ||
+	    cz_db_register(db, "video_insert_job", SQL_INSERT_JOB, INSERT__N,
+	    0) == -1 ||
+	    cz_db_register(db, "video_get_job", SQL_GET_JOB, GET__N, 1) == -1 ||
+	    cz_db_register(db, "video_list_jobs", SQL_LIST_JOBS, LIST__N,
+	    1) == -1 ||
+	    cz_db_register(db, "video_save_position", SQL_SAVE_POSITION,
+	    SAVE__N, 0) == -1)
 		return -1;
 	return 0;
 }
@@ -186,47 +210,45 @@ struct job {
 static int
 load_job(struct cz_request *r, long long id, struct job *j)
 {
-	const char *v[2], *errstr;
+	const char *v[GET__N], *text;
 	char idbuf[32], ubuf[32];
 	PGresult *res;
-	const char *text;
+	long long n;
 
 	memset(j, 0, sizeof(*j));
 	snprintf(idbuf, sizeof(idbuf), "%lld", id);
 	snprintf(ubuf, sizeof(ubuf), "%lld", r->user != NULL ? r->user->id :
 	    0);
-	v[0] = idbuf;
-	v[1] = ubuf;
-	res = cz_db_exec(r->app->db, "video_get_job", 2, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		PQclear(res);
+	v[GET_JOB] = idbuf;
+	v[GET_USER] = ubuf;
+	if ((res = cz_query(r, "video_get_job", GET__N, v)) == NULL)
 		return cz_db_unavailable(r);
-	}
-	if (PQntuples(res) != 1 || !may_see(r, cz_strtonum(PQgetvalue(res, 0,
-	    12), 0, LLONG_MAX, &errstr))) {
-		PQclear(res);
+	if (PQntuples(res) != 1)
 		return no_such_video(r, id);
-	}
+	/* The numbers are NOT NULL columns; one that did not parse stays 0,
+	 * and an owner of 0 is nobody's. */
+	(void)cz_db_int(res, 0, GET_OWNER, 0, LLONG_MAX, &j->owner);
+	if (!may_see(r, j->owner))
+		return no_such_video(r, id);
 	j->id = id;
-	j->plan_id = cz_strtonum(PQgetvalue(res, 0, 1), 1, LLONG_MAX, &errstr);
-	j->platform = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 2));
-	j->status = status_of(cz_arena_strdup(r->arena, PQgetvalue(res, 0, 3)));
-	j->stage = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 4));
-	j->progress = (int)cz_strtonum(PQgetvalue(res, 0, 5), 0, 100, &errstr);
-	j->attempts = (int)cz_strtonum(PQgetvalue(res, 0, 6), 0, INT_MAX,
-	    &errstr);
-	j->error = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 7));
-	j->created_at = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 8));
-	j->finished_at = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 9));
-	j->elapsed = strtod(PQgetvalue(res, 0, 10), NULL);
-	text = PQgetvalue(res, 0, 11);
+	(void)cz_db_int(res, 0, GET_PLAN_ID, 1, LLONG_MAX, &j->plan_id);
+	j->platform = cz_db_text(res, 0, GET_PRESET);
+	j->status = status_of(cz_db_text(res, 0, GET_STATE));
+	j->stage = cz_db_text(res, 0, GET_STAGE);
+	if (cz_db_int(res, 0, GET_PROGRESS, 0, 100, &n) == 0)
+		j->progress = (int)n;
+	if (cz_db_int(res, 0, GET_ATTEMPTS, 0, INT_MAX, &n) == 0)
+		j->attempts = (int)n;
+	j->error = cz_db_text(res, 0, GET_ERROR);
+	j->created_at = cz_db_text(res, 0, GET_CREATED_AT);
+	j->finished_at = cz_db_text(res, 0, GET_FINISHED_AT);
+	j->elapsed = strtod(cz_db_text(res, 0, GET_ELAPSED), NULL);
+	text = cz_db_text(res, 0, GET_RESULT);
 	if (*text != '\0' && cz_parse_json(r->arena, text, strlen(text),
 	    CZ_JSON_MAX_DEPTH, &j->result) != CZ_P_OK)
 		j->result = NULL;
-	j->owner = cz_strtonum(PQgetvalue(res, 0, 12), 0, LLONG_MAX, &errstr);
-	j->position = strtod(PQgetvalue(res, 0, 13), NULL);
-	j->watched = strcmp(PQgetvalue(res, 0, 14), "t") == 0;
-	PQclear(res);
+	j->position = strtod(cz_db_text(res, 0, GET_POSITION), NULL);
+	j->watched = cz_db_bool(res, 0, GET_WATCHED);
 	return 0;
 }
 
@@ -343,6 +365,28 @@ static const struct cz_field request_fields[] = {
 	{ "platform", CZ_F_ENUM, 1, 0, 0, platforms },
 };
 
+/* Ends the transaction of request_video with cmd (COMMIT or ROLLBACK).
+ * Returns 0, or -1 (logged) when it failed or the connection is gone: a
+ * statement that lost it closed it (lib/db.c), and the server rolled the
+ * transaction back. */
+static int
+end_transaction(struct cz_request *r, const char *cmd)
+{
+	PGconn *c = cz_db_conn(r->app->db);
+	PGresult *res;
+	int ok;
+
+	if (c == NULL)
+		return -1;
+	res = PQexec(c, cmd);
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+	if (!ok)
+		cz_log(CZ_LOG_ERROR, "%s: %s: %s", __func__, cmd,
+		    PQerrorMessage(c));
+	PQclear(res);
+	return ok ? 0 : -1;
+}
+
 /*
  * Finds or queues the job for plan and platform. Returns CZ_NEXT with *id
  * set and *created telling whether it is new, CZ_DONE when the answer
@@ -353,8 +397,9 @@ request_video(struct cz_request *r, long long plan, const char *platform,
     long long *id, int *created)
 {
 	struct json_object *detail;
-	const char *v[3], *errstr;
-	char pbuf[32];
+	const char *owner_v[OWNER__N], *lock_v[LOCK__N], *find_v[FIND__N];
+	const char *insert_v[INSERT__N];
+	char pbuf[32], kbuf[32];
 	long long owner, quota;
 	PGresult *res;
 	PGconn *c;
@@ -367,16 +412,13 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 	    plan))) != CZ_NEXT)
 		return rc;
 	snprintf(pbuf, sizeof(pbuf), "%lld", plan);
-	v[0] = pbuf;
-	v[1] = platform;
-	res = cz_db_exec(r->app->db, "video_plan_owner", 1, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		PQclear(res);
+	owner_v[OWNER_PLAN] = pbuf;
+	if ((res = cz_query(r, "video_plan_owner", OWNER__N, owner_v)) == NULL)
 		return cz_db_unavailable(r);
-	}
-	owner = PQntuples(res) == 1 ? cz_strtonum(PQgetvalue(res, 0, 0), 0,
-	    LLONG_MAX, &errstr) : -1;
-	PQclear(res);
+	owner = -1;
+	if (PQntuples(res) == 1 &&
+	    cz_db_int(res, 0, OWNER_ID, 0, LLONG_MAX, &owner) == -1)
+		owner = 0;
 	if (owner == -1 || !may_see(r, owner)) {
 		r->error_message = cz_arena_printf(r->arena, "There is no plan "
 		    "%lld.", plan);
@@ -391,22 +433,28 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 	if ((c = cz_db_conn(r->app->db)) == NULL)
 		return cz_db_unavailable(r);
 	/* One request at a time per plan, so that two at once make one job. */
-	PQclear(PQexec(c, "BEGIN"));
-	ret = 503;
-	if ((res = cz_db_exec(r->app->db, "video_lock_plan", 1, v)) == NULL ||
-	    PQresultStatus(res) != PGRES_TUPLES_OK)
-		goto out;
+	res = PQexec(c, "BEGIN");
+	rc = PQresultStatus(res) == PGRES_COMMAND_OK;
+	if (!rc)
+		cz_log(CZ_LOG_ERROR, "%s: BEGIN: %s", __func__,
+		    PQerrorMessage(c));
 	PQclear(res);
-	if ((res = cz_db_exec(r->app->db, "video_find_job", 2, v)) == NULL ||
-	    PQresultStatus(res) != PGRES_TUPLES_OK)
-		goto out;
+	if (!rc)
+		return cz_db_unavailable(r);
+	ret = 503;
+	lock_v[LOCK_PLAN] = pbuf;
+	if (cz_query(r, "video_lock_plan", LOCK__N, lock_v) == NULL)
+		goto dberr;
+	find_v[FIND_PLAN] = pbuf;
+	find_v[FIND_PRESET] = platform;
+	if ((res = cz_query(r, "video_find_job", FIND__N, find_v)) == NULL)
+		goto dberr;
 	if (PQntuples(res) == 1) {
-		*id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
+		if (cz_db_int(res, 0, FIND_ID, 1, LLONG_MAX, id) == -1)
+			goto out;
 		ret = 0;
 		goto out;
 	}
-	PQclear(res);
-	res = NULL;
 	quota = cz_quota(&r->app->settings, r->user->tier, 1);
 	if (quota < 0 || quota > INT32_MAX)
 		quota = 0;
@@ -414,31 +462,33 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 	    QUOTA_WINDOW, 0 }, cz_arena_printf(r->arena, "%lld", r->user->id),
 	    &wait);
 	if (rc == -1)
-		goto out;
+		goto out;	/* logged */
 	if (rc == 1) {
-		PQclear(PQexec(c, "ROLLBACK"));
+		(void)end_transaction(r, "ROLLBACK");
 		cz_limit_refuse(r, r->user->id, QUOTA_SCOPE, wait,
 		    cz_arena_printf(r->arena, "The daily video quota of your "
 		    "%s account (%lld videos a day) is used up; it renews at "
 		    "midnight UTC.", r->user->tier, quota));
 		return CZ_DONE;
 	}
-	v[2] = cz_arena_printf(r->arena, "%lld", r->user->key_id);
-	if ((res = cz_db_exec(r->app->db, "video_insert_job", 3, v)) == NULL ||
-	    PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
+	snprintf(kbuf, sizeof(kbuf), "%lld", r->user->key_id);
+	insert_v[INSERT_PLAN] = pbuf;
+	insert_v[INSERT_PRESET] = platform;
+	insert_v[INSERT_KEY] = kbuf;
+	if ((res = cz_query(r, "video_insert_job", INSERT__N,
+	    insert_v)) == NULL)
+		goto dberr;
+	if (PQntuples(res) != 1 ||
+	    cz_db_int(res, 0, INSERT_ID, 1, LLONG_MAX, id) == -1)
 		goto out;
-	*id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
 	*created = 1;
 	ret = 0;
+	goto out;
+dberr:
+	cz_log(CZ_LOG_ERROR, "%s: %s", __func__, cz_db_error(r->app->db));
 out:
-	if (ret != 0 && res != NULL)
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
-		    PQresultErrorMessage(res));
-	PQclear(res);
-	res = PQexec(c, ret == 0 ? "COMMIT" : "ROLLBACK");
-	if (ret == 0 && PQresultStatus(res) != PGRES_COMMAND_OK)
+	if (end_transaction(r, ret == 0 ? "COMMIT" : "ROLLBACK") == -1)
 		ret = 503;
-	PQclear(res);
 	if (ret == 503)
 		return cz_db_unavailable(r);
 	if (*created) {
@@ -561,10 +611,9 @@ int
 cz_h_api_video_progress(struct cz_request *r)
 {
 	struct json_object *errors;
-	const char *v[5];
+	const char *v[SAVE__N];
 	char a[32], b[32], c[32], d[32];
 	double position, duration;
-	PGresult *res;
 	struct job j;
 	int rc, watched;
 
@@ -592,15 +641,12 @@ cz_h_api_video_progress(struct cz_request *r)
 	snprintf(b, sizeof(b), "%lld", r->user->id);
 	snprintf(c, sizeof(c), "%.3f", position);
 	snprintf(d, sizeof(d), "%.3f", duration);
-	v[0] = a;
-	v[1] = b;
-	v[2] = c;
-	v[3] = d;
-	v[4] = watched ? "true" : "false";
-	res = cz_db_exec(r->app->db, "video_save_position", 5, v);
-	rc = res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK;
-	PQclear(res);
-	if (!rc)
+	v[SAVE_JOB] = a;
+	v[SAVE_USER] = b;
+	v[SAVE_POSITION] = c;
+	v[SAVE_DURATION] = d;
+	v[SAVE_WATCHED] = watched ? "true" : "false";
+	if (cz_query(r, "video_save_position", SAVE__N, v) == NULL)
 		return cz_db_unavailable(r);
 	r->status = 204;
 	return 0;
@@ -615,7 +661,7 @@ cz_h_videos_list(struct cz_request *r)
 {
 	struct json_object *ctx, *list, *o;
 	struct cz_value val[1];
-	const char *v[3], *dur, *size;
+	const char *v[LIST__N], *dur, *size;
 	char ubuf[32], before[32], limit[16];
 	PGresult *res;
 	int i, n, k;
@@ -630,46 +676,42 @@ cz_h_videos_list(struct cz_request *r)
 	snprintf(ubuf, sizeof(ubuf), "%lld", r->user->id);
 	snprintf(before, sizeof(before), "%lld", val[0].i);
 	snprintf(limit, sizeof(limit), "%d", VIDEOS_PER_PAGE + 1);
-	v[0] = ubuf;
-	v[1] = val[0].present ? before : NULL;
-	v[2] = limit;
-	res = cz_db_exec(r->app->db, "video_list_jobs", 3, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		PQclear(res);
+	v[LIST_USER] = ubuf;
+	v[LIST_BEFORE] = val[0].present ? before : NULL;
+	v[LIST_LIMIT] = limit;
+	if ((res = cz_query(r, "video_list_jobs", LIST__N, v)) == NULL)
 		return cz_db_unavailable(r);
-	}
-	if ((ctx = cz_page_ctx(r, "Your videos")) == NULL) {
-		PQclear(res);
+	if ((ctx = cz_page_ctx(r, "Your videos")) == NULL)
 		return 500;
-	}
 	list = json_object_new_array();
 	n = PQntuples(res);
 	for (i = 0; i < n && i < VIDEOS_PER_PAGE; i++) {
 		o = json_object_new_object();
 		json_object_object_add(o, "id",
-		    json_object_new_string(PQgetvalue(res, i, 0)));
+		    json_object_new_string(cz_db_text(res, i, LIST_ID)));
 		json_object_object_add(o, "plan_id",
-		    json_object_new_string(PQgetvalue(res, i, 1)));
+		    json_object_new_string(cz_db_text(res, i, LIST_PLAN_ID)));
 		for (k = 0; platforms[k] != NULL; k++)
-			if (strcmp(platforms[k], PQgetvalue(res, i, 2)) == 0)
+			if (strcmp(platforms[k], cz_db_text(res, i,
+			    LIST_PRESET)) == 0)
 				json_object_object_add(o, "platform",
 				    json_object_new_string(platform_labels[k]));
 		json_object_object_add(o, "status", json_object_new_string(
-		    status_of(PQgetvalue(res, i, 3))));
+		    status_of(cz_db_text(res, i, LIST_STATE))));
 		json_object_object_add(o, "progress",
-		    json_object_new_string(PQgetvalue(res, i, 4)));
-		json_object_object_add(o, "created_at",
-		    json_object_new_string(PQgetvalue(res, i, 5)));
-		dur = PQgetvalue(res, i, 6);
+		    json_object_new_string(cz_db_text(res, i, LIST_PROGRESS)));
+		json_object_object_add(o, "created_at", json_object_new_string(
+		    cz_db_text(res, i, LIST_CREATED_AT)));
+		dur = cz_db_text(res, i, LIST_DURATION);
 		if (*dur != '\0')
 			json_object_object_add(o, "duration", json_object_new_string(
 			    cz_arena_printf(r->arena, "%.0f s", strtod(dur, NULL))));
-		size = PQgetvalue(res, i, 7);
+		size = cz_db_text(res, i, LIST_SIZE);
 		if (*size != '\0')
 			json_object_object_add(o, "size", json_object_new_string(
 			    cz_arena_printf(r->arena, "%.1f MB", strtod(size,
 			    NULL) / 1e6)));
-		if (strcmp(PQgetvalue(res, i, 8), "t") == 0)
+		if (cz_db_bool(res, i, LIST_WATCHED))
 			json_object_object_add(o, "watched",
 			    json_object_new_boolean(1));
 		json_object_array_add(list, o);
@@ -677,8 +719,7 @@ cz_h_videos_list(struct cz_request *r)
 	json_object_object_add(ctx, "videos", list);
 	if (n > VIDEOS_PER_PAGE)
 		json_object_object_add(ctx, "next_before", json_object_new_string(
-		    PQgetvalue(res, VIDEOS_PER_PAGE - 1, 0)));
-	PQclear(res);
+		    cz_db_text(res, VIDEOS_PER_PAGE - 1, LIST_ID)));
 	return cz_resp_html(r, 200, "pages/videos", ctx);
 }
 
