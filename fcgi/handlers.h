@@ -102,6 +102,8 @@ int cz_h_api_video_get(struct cz_request *r);
 int cz_h_api_video_progress(struct cz_request *r);
 int cz_h_video_page(struct cz_request *r);
 int cz_h_videos_list(struct cz_request *r);
+
+/* handlers_video_files.c */
 int cz_h_video_file(struct cz_request *r);
 int cz_h_video_hls_master(struct cz_request *r);
 int cz_h_video_hls_file(struct cz_request *r);

@@ -3,25 +3,18 @@
  * requesting one (JSON API and the plan page's button), following it
  * (status API and page, a progress bar the page's script updates),
  * watching it (the player page, resume position, watched at 95%), and
- * listing one's videos, and serving its files. The work is videos.c's.
+ * listing one's videos. The work is the video service's (videos.c), the
+ * gates videos_gate.c's; handlers_video_files.c serves the files.
  *
  * Requesting needs a verified e-mail address, the current legal
  * acceptance and the tier's daily video quota. A video that is not the
  * user's is answered as one that does not exist (404).
- *
- * Behind nginx a file is answered with an X-Accel-Redirect to the internal
- * /_protected_videos/ location, where nginx serves it with ranges; in CGI
- * mode the responder streams it itself, one byte range at most.
  */
 #include "config.h"
 
-#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <json-c/json.h>
 
@@ -30,11 +23,11 @@
 #include "legal.h"
 #include "jsonbody.h"
 #include "response.h"
-#include "range.h"
 #include "session.h"
 #include "throttle.h"
 #include "validate.h"
 #include "videos.h"
+#include "videos_gate.h"
 
 #define VIDEOS_PER_PAGE		50
 
@@ -61,65 +54,6 @@ param_id(struct cz_request *r, const char *name)
 	const struct cz_path_param *p = cz_route_param(&r->match, name);
 
 	return p != NULL ? p->num : 0;
-}
-
-/* Nobody signed in: 401 for the API, the log-in page for people. Returns
- * CZ_DONE (the redirect is built) or 401. */
-static int
-sign_in_first(struct cz_request *r, const char *next)
-{
-	if (r->wants_json) {
-		r->error_message = "log in first (POST /api/login) or send an "
-		    "API key";
-		return 401;
-	}
-	return cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
-	    "/login?next=%s", next));
-}
-
-static int
-no_such_video(struct cz_request *r, long long id)
-{
-	r->error_message = cz_arena_printf(r->arena, "There is no video %lld.",
-	    id);
-	return 404;
-}
-
-/* The status for what a video service call came to, other than
- * CZ_VIDEO_OK; id is the video's, for the message of a 404. */
-static int
-video_status(struct cz_request *r, enum cz_video_rc rc, long long id)
-{
-	switch (rc) {
-	case CZ_VIDEO_NOT_FOUND:
-		return no_such_video(r, id);
-	case CZ_VIDEO_DB_ERROR:
-		return cz_db_unavailable(r);
-	default:
-		return 500;
-	}
-}
-
-/*
- * The video the route's {id} names, for the signed-in user, who must be
- * allowed to read videos. Returns CZ_NEXT with *j filled, CZ_DONE when the
- * answer (the log-in page) is built, or an HTTP status.
- */
-static int
-own_video(struct cz_request *r, struct cz_video *j)
-{
-	long long id = param_id(r, "id");
-	enum cz_video_rc vrc;
-	int rc;
-
-	if (r->user == NULL)
-		return sign_in_first(r, cz_arena_printf(r->arena,
-		    "/videos/%lld", id));
-	if ((rc = cz_user_can(r, "videos:read")) != CZ_NEXT)
-		return rc;
-	if ((vrc = cz_video_get(r, id, j)) != CZ_VIDEO_OK)
-		return video_status(r, vrc, id);
-	return CZ_NEXT;
 }
 
 /* A member of the renderer's result: video.<key>. */
@@ -250,6 +184,10 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 	}
 }
 
+/* POST /api/plans/{id}/videos {"platform": ...}: the job of that plan and
+ * platform, found or queued: 202 with the status JSON and Location while
+ * there is work to wait for, 200 when it is done; 400 naming the field,
+ * 401, 403, 404, 429, 503. */
 int
 cz_h_api_video_create(struct cz_request *r)
 {
@@ -261,7 +199,7 @@ cz_h_api_video_create(struct cz_request *r)
 	int rc;
 
 	if (r->user == NULL)
-		return sign_in_first(r, "/plans");
+		return cz_video_gate_sign_in(r, "/plans");
 	if (r->json == NULL) {
 		r->error_message = "send {\"platform\": ...} as JSON";
 		return 400;
@@ -273,7 +211,7 @@ cz_h_api_video_create(struct cz_request *r)
 	if ((rc = request_video(r, plan, val[0].s, &id)) != CZ_NEXT)
 		return rc;
 	if ((vrc = cz_video_get(r, id, &j)) != CZ_VIDEO_OK)
-		return video_status(r, vrc, id);
+		return cz_video_gate_status(r, vrc, id);
 	if ((o = job_json(r, &j)) == NULL || cz_json_own(r->arena, o) == -1)
 		return 500;
 	cz_resp_header(r, "Location", "/api/videos/%lld", id);
@@ -281,6 +219,8 @@ cz_h_api_video_create(struct cz_request *r)
 	return cz_resp_json(r, strcmp(j.status, "done") == 0 ? 200 : 202, o);
 }
 
+/* POST /plans/{id}/videos (the plan page's form, field platform): as the
+ * API, answered with a 303 to the video's page. */
 int
 cz_h_video_create_form(struct cz_request *r)
 {
@@ -289,8 +229,8 @@ cz_h_video_create_form(struct cz_request *r)
 	int rc;
 
 	if (r->user == NULL)
-		return sign_in_first(r, cz_arena_printf(r->arena, "/plans/%lld",
-		    plan));
+		return cz_video_gate_sign_in(r, cz_arena_printf(r->arena,
+		    "/plans/%lld", plan));
 	if (cz_validate_params(r->arena, request_fields, 1, &r->form, val,
 	    NULL) == -1) {
 		r->error_message = "choose one of the platforms offered";
@@ -306,6 +246,7 @@ cz_h_video_create_form(struct cz_request *r)
  * following and watching
  */
 
+/* GET /api/videos/{id}: the job's status JSON; 401, 403, 404, 503. */
 int
 cz_h_api_video_get(struct cz_request *r)
 {
@@ -313,13 +254,15 @@ cz_h_api_video_get(struct cz_request *r)
 	struct cz_video j;
 	int rc;
 
-	if ((rc = own_video(r, &j)) != CZ_NEXT)
+	if ((rc = cz_video_gate(r, param_id(r, "id"), &j)) != CZ_NEXT)
 		return rc;
 	if ((o = job_json(r, &j)) == NULL || cz_json_own(r->arena, o) == -1)
 		return 500;
 	return cz_resp_json(r, 200, o);
 }
 
+/* GET /videos/{id}: the video's page, the progress bar while it is
+ * pending, the player when it is done; the log-in page for nobody. */
 int
 cz_h_video_page(struct cz_request *r)
 {
@@ -328,7 +271,7 @@ cz_h_video_page(struct cz_request *r)
 	long long id = param_id(r, "id");
 	int rc;
 
-	if ((rc = own_video(r, &j)) != CZ_NEXT)
+	if ((rc = cz_video_gate(r, param_id(r, "id"), &j)) != CZ_NEXT)
 		return rc;
 	if ((ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "Video %lld",
 	    id))) == NULL || (o = job_json(r, &j)) == NULL)
@@ -356,6 +299,9 @@ seconds_member(struct json_object *o, const char *key)
 	return isfinite(d) && d >= 0 && d <= 86400 ? d : -1;
 }
 
+/* POST /api/videos/{id}/progress {"position": s, "duration": s}: saves the
+ * viewer's resume position (204); 400 naming the field, 409 when the
+ * video is not done, 401, 403, 404, 503. */
 int
 cz_h_api_video_progress(struct cz_request *r)
 {
@@ -365,7 +311,7 @@ cz_h_api_video_progress(struct cz_request *r)
 	enum cz_video_rc vrc;
 	int rc;
 
-	if ((rc = own_video(r, &j)) != CZ_NEXT)
+	if ((rc = cz_video_gate(r, param_id(r, "id"), &j)) != CZ_NEXT)
 		return rc;
 	position = r->json != NULL ? seconds_member(r->json, "position") : -1;
 	duration = r->json != NULL ? seconds_member(r->json, "duration") : -1;
@@ -388,7 +334,7 @@ cz_h_api_video_progress(struct cz_request *r)
 		r->error_message = "this video is not ready to be watched";
 		return 409;
 	default:
-		return video_status(r, vrc, j.id);
+		return cz_video_gate_status(r, vrc, j.id);
 	}
 }
 
@@ -396,6 +342,8 @@ static const struct cz_field list_fields[] = {
 	{ "before", CZ_F_INT, 0, 1, LLONG_MAX, NULL },
 };
 
+/* GET /videos[?before=id]: the page of one's videos, newest first, 50 at a
+ * time with a link to older ones. */
 int
 cz_h_videos_list(struct cz_request *r)
 {
@@ -408,7 +356,7 @@ cz_h_videos_list(struct cz_request *r)
 	int i, n, more;
 
 	if (r->user == NULL)
-		return sign_in_first(r, "/videos");
+		return cz_video_gate_sign_in(r, "/videos");
 	if (cz_validate_params(r->arena, list_fields, 1, &r->query_params, val,
 	    NULL) == -1) {
 		r->error_message = "before must be a video number";
@@ -416,7 +364,7 @@ cz_h_videos_list(struct cz_request *r)
 	}
 	if ((vrc = cz_video_list(r, val[0].present ? val[0].i : 0,
 	    VIDEOS_PER_PAGE, &items, &n, &more)) != CZ_VIDEO_OK)
-		return video_status(r, vrc, 0);
+		return cz_video_gate_status(r, vrc, 0);
 	if ((ctx = cz_page_ctx(r, "Your videos")) == NULL)
 		return 500;
 	list = json_object_new_array();
@@ -452,114 +400,4 @@ cz_h_videos_list(struct cz_request *r)
 		json_object_object_add(ctx, "next_before", json_object_new_string(
 		    cz_arena_printf(r->arena, "%lld", items[n - 1].id)));
 	return cz_resp_html(r, 200, "pages/videos", ctx);
-}
-
-/* ------------------------------------------------------------------------
- * files
- */
-
-/* Streams video_dir/f->rel itself (CGI mode), honouring one byte range. */
-static int
-stream_file(struct cz_request *r, const struct cz_video_file *f)
-{
-	char path[CZ_SETTING_STR_MAX + 128];
-	unsigned long long start = 0, len = 0, size;
-	struct stat st;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s", r->app->settings.video_dir,
-	    f->rel);
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
-		r->error_message = "the video's files are gone (expired?)";
-		return 404;
-	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return 404;
-	}
-	size = (unsigned long long)st.st_size;
-	cz_resp_header(r, "Accept-Ranges", "bytes");
-	switch (cz_range_parse(cz_req_env(r, "HTTP_RANGE"), size, &start,
-	    &len)) {
-	case CZ_RANGE_UNSATISFIABLE:
-		close(fd);
-		cz_resp_header(r, "Content-Range", "bytes */%llu", size);
-		r->error_message = "the requested range is outside the file";
-		return 416;
-	case CZ_RANGE_OK:
-		cz_resp_header(r, "Content-Range", "bytes %llu-%llu/%llu", start,
-		    start + len - 1, size);
-		r->status = 206;
-		break;
-	default:
-		start = 0;
-		len = size;
-		r->status = 200;
-		break;
-	}
-	cz_buf_reset(r->body_out);
-	r->has_file = 1;
-	r->file_fd = fd;
-	r->file_off = start;
-	r->file_len = len;
-	r->content_type_out = f->content_type;
-	return 0;
-}
-
-/* Serves file name of the route's video (see cz_video_file) to its owner. */
-static int
-serve(struct cz_request *r, const char *name)
-{
-	struct cz_video_file f;
-	struct cz_video j;
-	long long id = param_id(r, "id");
-	int rc;
-
-	if (cz_video_file(r->arena, id, name, &f) == -1)
-		return no_such_video(r, id);
-	if ((rc = own_video(r, &j)) != CZ_NEXT)
-		return rc;
-	if (strcmp(j.status, "done") != 0)
-		return no_such_video(r, id);
-	if (strcmp(f.content_type, "video/mp4") == 0 &&
-	    cz_params_get(&r->query_params, "download") != NULL)
-		cz_resp_header(r, "Content-Disposition", "attachment; "
-		    "filename=\"cibozer-plan-%lld-%s.mp4\"", j.plan_id,
-		    j.platform);
-	if (r->app->cgi)
-		return stream_file(r, &f);
-	/* nginx serves it from the internal location, with ranges. */
-	cz_resp_header(r, "X-Accel-Redirect", "/_protected_videos/%s", f.rel);
-	r->status = 200;
-	r->content_type_out = f.content_type;
-	cz_buf_reset(r->body_out);
-	return CZ_DONE;
-}
-
-int
-cz_h_video_file(struct cz_request *r)
-{
-	const struct cz_path_param *f = cz_route_param(&r->match, "file");
-
-	if (f == NULL)
-		return no_such_video(r, param_id(r, "id"));
-	return serve(r, f->value);
-}
-
-int
-cz_h_video_hls_master(struct cz_request *r)
-{
-	return serve(r, "hls/master.m3u8");
-}
-
-int
-cz_h_video_hls_file(struct cz_request *r)
-{
-	const struct cz_path_param *v = cz_route_param(&r->match, "variant");
-	const struct cz_path_param *f = cz_route_param(&r->match, "file");
-
-	if (v == NULL || f == NULL)
-		return no_such_video(r, param_id(r, "id"));
-	return serve(r, cz_arena_printf(r->arena, "hls/%s/%s", v->value,
-	    f->value));
 }

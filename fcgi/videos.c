@@ -151,8 +151,9 @@ db_error(struct cz_request *r, const char *func)
 }
 
 /* Runs BEGIN, COMMIT or ROLLBACK for cz_video_request. Returns 0, or -1
- * (logged) when it failed or the connection is gone: a statement that lost
- * it has closed it (lib/db.c), and the server rolled the transaction back. */
+ * when it failed (logged) or the connection is gone: a statement that lost
+ * it has closed it (lib/db.c logs that), and the server rolled the
+ * transaction back. */
 static int
 transaction(struct cz_request *r, const char *cmd)
 {
@@ -199,7 +200,7 @@ is_variant_file(const char *s)
 }
 
 /* The files of a video that have fixed names, as the renderer writes them
- * (render/encode.c). */
+ * (render/render.c, render/encode.c). */
 static const struct {
 	const char	*name;
 	const char	*content_type;
