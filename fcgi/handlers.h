@@ -93,15 +93,14 @@ int cz_h_api_video_get(struct cz_request *r);
 int cz_h_api_video_progress(struct cz_request *r);
 int cz_h_video_page(struct cz_request *r);
 int cz_h_videos_list(struct cz_request *r);
+
+/* handlers_video_files.c */
 int cz_h_video_file(struct cz_request *r);
 int cz_h_video_hls_master(struct cz_request *r);
 int cz_h_video_hls_file(struct cz_request *r);
-/* The platforms a video can be made for, as {value, label} (new). */
-struct json_object *cz_video_platforms(void);
 
 /* Statements the handlers use, registered at start-up. */
 struct cz_db;
 int cz_health_register(struct cz_db *db);
-int cz_videos_register(struct cz_db *db);
 
 #endif

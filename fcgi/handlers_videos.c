@@ -1,126 +1,48 @@
 /*
- * handlers_videos.c - videos of plans: requesting one (JSON API and the
- * plan page's button), following it (status API and page, a progress bar
- * the page's script updates), watching it (the player page, resume
- * position, watched at 95%), listing one's videos, and serving the files.
+ * handlers_videos.c - videos of plans, as the API and the pages show them:
+ * requesting one (JSON API and the plan page's button), following it
+ * (status API and page, a progress bar the page's script updates),
+ * watching it (the player page, resume position, watched at 95%), and
+ * listing one's videos. The work is the video service's (videos.c), the
+ * gates videos_gate.c's; handlers_video_files.c serves the files.
  *
- * Jobs live in video_jobs (sql/007-009): cibozer-render claims and renders
- * them. A request for a plan and platform that already has a job queued,
- * rendering or done returns that job: no work is done twice. Only the
- * plan's owner (and administrators) see a video; anyone else is told there
- * is no such video (404), so ids cannot be probed. Requesting needs a
- * verified e-mail address, the current legal acceptance and the tier's
- * daily video quota.
- *
- * Files are never read by path from the request: a file route names the
- * job by number and the file by a fixed pattern (video.mp4, poster.jpg,
- * hls/master.m3u8, hls/<variant>/index.m3u8, hls/<variant>/segNNN.ts).
- * Behind nginx the answer is an X-Accel-Redirect to the internal
- * /_protected_videos/ location, where nginx serves the file with ranges;
- * in CGI mode the responder streams it itself, one byte range at most.
+ * Requesting needs a verified e-mail address, the current legal
+ * acceptance and the tier's daily video quota. A video that is not the
+ * user's is answered as one that does not exist (404).
  */
 #include "config.h"
 
-#include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <json-c/json.h>
 
 #include "app.h"
-#include "audit.h"
 #include "handlers.h"
 #include "legal.h"
 #include "jsonbody.h"
-#include "log.h"
-#include "numparse.h"
-#include "range.h"
-#include "ratelimit.h"
 #include "response.h"
 #include "session.h"
 #include "throttle.h"
 #include "validate.h"
+#include "videos.h"
+#include "videos_gate.h"
 
 #define VIDEOS_PER_PAGE		50
-#define QUOTA_SCOPE		"quota.videos"
-#define QUOTA_WINDOW		86400
-#define WATCHED_SHARE		0.95
-#define ISO_TIME(col)	"to_char(" col " AT TIME ZONE 'UTC', " \
-	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
-/* The presets cibozer-render knows (render/preset.c), in display order. */
-static const char *const platforms[] = {
-	"youtube_shorts", "youtube_long", "tiktok", "instagram", NULL
+/* The members of the renderer's metadata (its "video" object) that the
+ * status API passes on for a finished video, under its own names. */
+static const struct {
+	const char	*meta;
+	const char	*api;
+} video_members[] = {
+	{ "duration",	"duration_seconds" },
+	{ "width",	"width" },
+	{ "height",	"height" },
+	{ "size",	"size_bytes" },
+	{ "codec",	"codec" },
 };
-static const char *const platform_labels[] = {
-	"YouTube Shorts (1080×1920, 60 s)", "YouTube (1920×1080, 3 min)",
-	"TikTok (1080×1920, 30 s)", "Instagram (1080×1080, 60 s)"
-};
-
-#define SQL_PLAN_OWNER \
-	"SELECT coalesce(owner_id, 0) FROM plans WHERE id = $1::bigint"
-#define SQL_LOCK_PLAN \
-	"SELECT pg_advisory_xact_lock(7317, hashint8($1::bigint))"
-#define SQL_FIND_JOB \
-	"SELECT id FROM video_jobs WHERE plan_id = $1::bigint AND preset = $2 " \
-	"AND state IN ('queued', 'running', 'done') ORDER BY id DESC LIMIT 1"
-/* A job requested with an API key counts in the key's usage of the day
- * (the row exists: the key's lookup made it for this request). */
-#define SQL_INSERT_JOB \
-	"WITH j AS (INSERT INTO video_jobs (plan_id, preset) VALUES " \
-	"($1::bigint, $2) RETURNING id), k AS (UPDATE api_key_usage SET " \
-	"videos = videos + 1 WHERE key_id = $3::bigint AND day = (now() AT " \
-	"TIME ZONE 'UTC')::date) SELECT id FROM j"
-#define SQL_GET_JOB \
-	"SELECT j.id, j.plan_id, j.preset, j.state, coalesce(j.stage, ''), " \
-	"j.progress, j.attempts, coalesce(j.error, ''), " \
-	ISO_TIME("j.created_at") ", coalesce(" ISO_TIME("j.finished_at") \
-	", ''), coalesce(extract(epoch FROM coalesce(j.finished_at, now()) - " \
-	"j.started_at)::float8, 0), coalesce(j.result::text, ''), " \
-	"coalesce(p.owner_id, 0), coalesce(b.position, 0), " \
-	"coalesce(b.watched, false) FROM video_jobs j " \
-	"JOIN plans p ON p.id = j.plan_id LEFT JOIN video_playback b ON " \
-	"b.job_id = j.id AND b.user_id = $2::bigint WHERE j.id = $1::bigint"
-#define SQL_LIST_JOBS \
-	"SELECT j.id, j.plan_id, j.preset, j.state, j.progress, " \
-	"to_char(j.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), " \
-	"coalesce(j.result->'video'->>'duration', ''), " \
-	"coalesce(j.result->'video'->>'size', ''), coalesce(b.watched, false) " \
-	"FROM video_jobs j JOIN plans p ON p.id = j.plan_id " \
-	"LEFT JOIN video_playback b ON b.job_id = j.id AND " \
-	"b.user_id = $1::bigint WHERE p.owner_id = $1::bigint AND " \
-	"($2::bigint IS NULL OR j.id < $2::bigint) ORDER BY j.id DESC " \
-	"LIMIT $3::integer"
-#define SQL_SAVE_POSITION \
-	"INSERT INTO video_playback (job_id, user_id, position, duration, " \
-	"watched, watched_at) VALUES ($1::bigint, $2::bigint, $3::real, " \
-	"$4::real, $5::boolean, CASE WHEN $5::boolean THEN now() END) " \
-	"ON CONFLICT (job_id, user_id) DO UPDATE SET position = " \
-	"excluded.position, duration = excluded.duration, watched = " \
-	"video_playback.watched OR excluded.watched, watched_at = " \
-	"coalesce(video_playback.watched_at, excluded.watched_at), " \
-	"updated_at = now()"
-
-int
-cz_videos_register(struct cz_db *db)
-{
-	if (cz_db_register(db, "video_plan_owner", SQL_PLAN_OWNER, 1, 1) == -1 ||
-	    cz_db_register(db, "video_lock_plan", SQL_LOCK_PLAN, 1, 0) == -1 ||
-	    cz_db_register(db, "video_find_job", SQL_FIND_JOB, 2, 0) == -1 ||
-	    cz_db_register(db, "video_insert_job", SQL_INSERT_JOB, 3, 0) == -1 ||
-	    cz_db_register(db, "video_get_job", SQL_GET_JOB, 2, 1) == -1 ||
-	    cz_db_register(db, "video_list_jobs", SQL_LIST_JOBS, 3, 1) == -1 ||
-	    cz_db_register(db, "video_save_position", SQL_SAVE_POSITION, 5,
-	    0) == -1)
-		return -1;
-	return 0;
-}
 
 /* ------------------------------------------------------------------------
  * helpers
@@ -134,125 +56,9 @@ param_id(struct cz_request *r, const char *name)
 	return p != NULL ? p->num : 0;
 }
 
-/* Nobody signed in: 401 for the API, the log-in page for people. */
-static int
-sign_in_first(struct cz_request *r, const char *next)
-{
-	if (r->wants_json) {
-		r->error_message = "log in first (POST /api/login) or send an "
-		    "API key";
-		return 401;
-	}
-	return cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
-	    "/login?next=%s", next));
-}
-
-/* Whether r->user may see something owned by owner. */
-static int
-may_see(const struct cz_request *r, long long owner)
-{
-	return r->user != NULL && (r->user->is_admin || (owner != 0 &&
-	    owner == r->user->id));
-}
-
-static int
-no_such_video(struct cz_request *r, long long id)
-{
-	r->error_message = cz_arena_printf(r->arena, "There is no video %lld.",
-	    id);
-	return 404;
-}
-
-/* The state as people and the API name it. */
-static const char *
-status_of(const char *state)
-{
-	return strcmp(state, "running") == 0 ? "rendering" : state;
-}
-
-/* One job as the status API and the pages describe it. */
-struct job {
-	long long	 id, plan_id, owner;
-	const char	*platform, *status, *stage, *error, *created_at;
-	const char	*finished_at;
-	int		 progress, attempts, watched;
-	double		 elapsed, position;
-	struct json_object *result;	/* the renderer's metadata, or NULL */
-};
-
-/* Loads job id as r->user sees it. Returns 0, or an HTTP status (404 when
- * it does not exist or is not the user's). */
-static int
-load_job(struct cz_request *r, long long id, struct job *j)
-{
-	const char *v[2], *errstr;
-	char idbuf[32], ubuf[32];
-	PGresult *res;
-	const char *text;
-
-	memset(j, 0, sizeof(*j));
-	snprintf(idbuf, sizeof(idbuf), "%lld", id);
-	snprintf(ubuf, sizeof(ubuf), "%lld", r->user != NULL ? r->user->id :
-	    0);
-	v[0] = idbuf;
-	v[1] = ubuf;
-	res = cz_db_exec(r->app->db, "video_get_job", 2, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		PQclear(res);
-		return cz_db_unavailable(r);
-	}
-	if (PQntuples(res) != 1 || !may_see(r, cz_strtonum(PQgetvalue(res, 0,
-	    12), 0, LLONG_MAX, &errstr))) {
-		PQclear(res);
-		return no_such_video(r, id);
-	}
-	j->id = id;
-	j->plan_id = cz_strtonum(PQgetvalue(res, 0, 1), 1, LLONG_MAX, &errstr);
-	j->platform = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 2));
-	j->status = status_of(cz_arena_strdup(r->arena, PQgetvalue(res, 0, 3)));
-	j->stage = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 4));
-	j->progress = (int)cz_strtonum(PQgetvalue(res, 0, 5), 0, 100, &errstr);
-	j->attempts = (int)cz_strtonum(PQgetvalue(res, 0, 6), 0, INT_MAX,
-	    &errstr);
-	j->error = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 7));
-	j->created_at = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 8));
-	j->finished_at = cz_arena_strdup(r->arena, PQgetvalue(res, 0, 9));
-	j->elapsed = strtod(PQgetvalue(res, 0, 10), NULL);
-	text = PQgetvalue(res, 0, 11);
-	if (*text != '\0' && cz_parse_json(r->arena, text, strlen(text),
-	    CZ_JSON_MAX_DEPTH, &j->result) != CZ_P_OK)
-		j->result = NULL;
-	j->owner = cz_strtonum(PQgetvalue(res, 0, 12), 0, LLONG_MAX, &errstr);
-	j->position = strtod(PQgetvalue(res, 0, 13), NULL);
-	j->watched = strcmp(PQgetvalue(res, 0, 14), "t") == 0;
-	PQclear(res);
-	return 0;
-}
-
-/*
- * The video the route's {id} names, for the signed-in user, who must be
- * allowed to read videos. Returns 0 with *j filled, 1 when the answer (the
- * log-in page) is built, or an HTTP status.
- */
-static int
-own_video(struct cz_request *r, struct job *j)
-{
-	long long id = param_id(r, "id");
-	int rc;
-
-	if (r->user == NULL) {
-		rc = sign_in_first(r, cz_arena_printf(r->arena, "/videos/%lld",
-		    id));
-		return rc == 0 ? 1 : rc;
-	}
-	if ((rc = cz_user_can(r, "videos:read")) != CZ_NEXT)
-		return rc;
-	return load_job(r, id, j);
-}
-
 /* A member of the renderer's result: video.<key>. */
 static struct json_object *
-video_meta(const struct job *j, const char *key)
+video_meta(const struct cz_video *j, const char *key)
 {
 	struct json_object *v, *x;
 
@@ -265,9 +71,10 @@ video_meta(const struct job *j, const char *key)
 
 /* The job as the status API answers it (also the player page's data). */
 static struct json_object *
-job_json(struct cz_request *r, const struct job *j)
+job_json(struct cz_request *r, const struct cz_video *j)
 {
 	struct json_object *o, *u, *x;
+	size_t k;
 	int done = strcmp(j->status, "done") == 0;
 	int rendering = strcmp(j->status, "rendering") == 0;
 
@@ -295,20 +102,11 @@ job_json(struct cz_request *r, const struct job *j)
 	json_object_object_add(o, "error", strcmp(j->status, "failed") == 0 ||
 	    (strcmp(j->status, "queued") == 0 && *j->error != '\0') ?
 	    json_object_new_string(j->error) : NULL);
-	if (done) {
-		if ((x = video_meta(j, "duration")) != NULL)
-			json_object_object_add(o, "duration_seconds",
+	for (k = 0; done && k < sizeof(video_members) /
+	    sizeof(video_members[0]); k++)
+		if ((x = video_meta(j, video_members[k].meta)) != NULL)
+			json_object_object_add(o, video_members[k].api,
 			    json_object_get(x));
-		if ((x = video_meta(j, "width")) != NULL)
-			json_object_object_add(o, "width", json_object_get(x));
-		if ((x = video_meta(j, "height")) != NULL)
-			json_object_object_add(o, "height", json_object_get(x));
-		if ((x = video_meta(j, "size")) != NULL)
-			json_object_object_add(o, "size_bytes",
-			    json_object_get(x));
-		if ((x = video_meta(j, "codec")) != NULL)
-			json_object_object_add(o, "codec", json_object_get(x));
-	}
 	json_object_object_add(o, "position_seconds",
 	    json_object_new_double(j->position));
 	json_object_object_add(o, "watched", json_object_new_boolean(j->watched));
@@ -339,129 +137,69 @@ job_json(struct cz_request *r, const struct job *j)
  */
 
 static const struct cz_field request_fields[] = {
-	{ "platform", CZ_F_ENUM, 1, 0, 0, platforms },
+	{ "platform", CZ_F_ENUM, 1, 0, 0, cz_video_presets },
 };
 
 /*
- * Finds or queues the job for plan and platform. Returns 0 with *id set
- * and *created telling whether it is new, 1 when the answer (redirect,
+ * Finds or queues the job for plan and platform, for r->user (not NULL),
+ * who must be allowed to write videos and have accepted the current legal
+ * terms. Returns CZ_NEXT with *id set, CZ_DONE when the answer (redirect,
  * 401/403/429) is built, or an HTTP status.
  */
 static int
 request_video(struct cz_request *r, long long plan, const char *platform,
-    long long *id, int *created)
+    long long *id)
 {
-	struct json_object *detail;
-	const char *v[3], *errstr;
-	char pbuf[32];
-	long long owner, quota;
-	PGresult *res;
-	PGconn *c;
-	int rc, wait, ret;
+	struct cz_video_ticket t;
+	int rc;
 
-	*created = 0;
-	if (r->user != NULL && (rc = cz_user_can(r, "videos:write")) != CZ_NEXT)
+	if ((rc = cz_user_can(r, "videos:write")) != CZ_NEXT)
 		return rc;
-	if (cz_legal_gate(r, cz_arena_printf(r->arena, "/plans/%lld",
-	    plan)) == CZ_DONE)
-		return 1;
-	snprintf(pbuf, sizeof(pbuf), "%lld", plan);
-	v[0] = pbuf;
-	v[1] = platform;
-	res = cz_db_exec(r->app->db, "video_plan_owner", 1, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		PQclear(res);
-		return cz_db_unavailable(r);
-	}
-	owner = PQntuples(res) == 1 ? cz_strtonum(PQgetvalue(res, 0, 0), 0,
-	    LLONG_MAX, &errstr) : -1;
-	PQclear(res);
-	if (owner == -1 || !may_see(r, owner)) {
+	if ((rc = cz_legal_gate(r, cz_arena_printf(r->arena, "/plans/%lld",
+	    plan))) != CZ_NEXT)
+		return rc;
+	switch (cz_video_request(r, plan, platform, &t)) {
+	case CZ_VIDEO_OK:
+		*id = t.id;
+		return CZ_NEXT;
+	case CZ_VIDEO_NOT_FOUND:
 		r->error_message = cz_arena_printf(r->arena, "There is no plan "
 		    "%lld.", plan);
 		return 404;
-	}
-	if (!r->user->verified) {
+	case CZ_VIDEO_UNVERIFIED:
 		r->error_message = "confirm your e-mail address first (see the "
 		    "link we sent you, or ask for a new one on your account "
 		    "page)";
 		return 403;
-	}
-	if ((c = cz_db_conn(r->app->db)) == NULL)
+	case CZ_VIDEO_OVER_QUOTA:
+		cz_limit_refuse(r, r->user->id, CZ_VIDEO_QUOTA_SCOPE,
+		    t.retry_after, cz_arena_printf(r->arena, "The daily video "
+		    "quota of your %s account (%lld videos a day) is used up; "
+		    "it renews at midnight UTC.", r->user->tier, t.quota));
+		return CZ_DONE;
+	case CZ_VIDEO_DB_ERROR:
 		return cz_db_unavailable(r);
-	/* One request at a time per plan, so that two at once make one job. */
-	PQclear(PQexec(c, "BEGIN"));
-	ret = 503;
-	if ((res = cz_db_exec(r->app->db, "video_lock_plan", 1, v)) == NULL ||
-	    PQresultStatus(res) != PGRES_TUPLES_OK)
-		goto out;
-	PQclear(res);
-	if ((res = cz_db_exec(r->app->db, "video_find_job", 2, v)) == NULL ||
-	    PQresultStatus(res) != PGRES_TUPLES_OK)
-		goto out;
-	if (PQntuples(res) == 1) {
-		*id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
-		ret = 0;
-		goto out;
+	default:
+		return 500;
 	}
-	PQclear(res);
-	res = NULL;
-	quota = cz_quota(&r->app->settings, r->user->tier, 1);
-	if (quota < 0 || quota > INT32_MAX)
-		quota = 0;
-	rc = cz_limit_hit(r, &(struct cz_ratelimit){ QUOTA_SCOPE, (int)quota,
-	    QUOTA_WINDOW, 0 }, cz_arena_printf(r->arena, "%lld", r->user->id),
-	    &wait);
-	if (rc == -1)
-		goto out;
-	if (rc == 1) {
-		PQclear(PQexec(c, "ROLLBACK"));
-		cz_limit_refuse(r, r->user->id, QUOTA_SCOPE, wait,
-		    cz_arena_printf(r->arena, "The daily video quota of your "
-		    "%s account (%lld videos a day) is used up; it renews at "
-		    "midnight UTC.", r->user->tier, quota));
-		return 1;
-	}
-	v[2] = cz_arena_printf(r->arena, "%lld", r->user->key_id);
-	if ((res = cz_db_exec(r->app->db, "video_insert_job", 3, v)) == NULL ||
-	    PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
-		goto out;
-	*id = cz_strtonum(PQgetvalue(res, 0, 0), 1, LLONG_MAX, &errstr);
-	*created = 1;
-	ret = 0;
-out:
-	if (ret != 0 && res != NULL)
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
-		    PQresultErrorMessage(res));
-	PQclear(res);
-	res = PQexec(c, ret == 0 ? "COMMIT" : "ROLLBACK");
-	if (ret == 0 && PQresultStatus(res) != PGRES_COMMAND_OK)
-		ret = 503;
-	PQclear(res);
-	if (ret == 503)
-		return cz_db_unavailable(r);
-	if (*created) {
-		detail = json_object_new_object();
-		json_object_object_add(detail, "job", json_object_new_int64(*id));
-		json_object_object_add(detail, "plan", json_object_new_int64(plan));
-		json_object_object_add(detail, "platform",
-		    json_object_new_string(platform));
-		cz_audit(r, r->user->id, "video.requested", detail);
-	}
-	return 0;
 }
 
+/* POST /api/plans/{id}/videos {"platform": ...}: the job of that plan and
+ * platform, found or queued: 202 with the status JSON and Location while
+ * there is work to wait for, 200 when it is done; 400 naming the field,
+ * 401, 403, 404, 429, 503. */
 int
 cz_h_api_video_create(struct cz_request *r)
 {
 	struct json_object *errors, *o;
 	struct cz_value val[1];
-	struct job j;
+	struct cz_video j;
 	long long plan = param_id(r, "id"), id = 0;
-	int rc, created;
+	enum cz_video_rc vrc;
+	int rc;
 
 	if (r->user == NULL)
-		return sign_in_first(r, "/plans");
+		return cz_video_gate_sign_in(r, "/plans");
 	if (r->json == NULL) {
 		r->error_message = "send {\"platform\": ...} as JSON";
 		return 400;
@@ -470,10 +208,10 @@ cz_h_api_video_create(struct cz_request *r)
 	    &errors) == -1)
 		return errors != NULL ? cz_resp_json(r, 400,
 		    cz_errors_body(r, errors)) : 500;
-	if ((rc = request_video(r, plan, val[0].s, &id, &created)) != 0)
-		return rc == 1 ? 0 : rc;
-	if ((rc = load_job(r, id, &j)) != 0)
+	if ((rc = request_video(r, plan, val[0].s, &id)) != CZ_NEXT)
 		return rc;
+	if ((vrc = cz_video_get(r, id, &j)) != CZ_VIDEO_OK)
+		return cz_video_gate_status(r, vrc, id);
 	if ((o = job_json(r, &j)) == NULL || cz_json_own(r->arena, o) == -1)
 		return 500;
 	cz_resp_header(r, "Location", "/api/videos/%lld", id);
@@ -481,23 +219,25 @@ cz_h_api_video_create(struct cz_request *r)
 	return cz_resp_json(r, strcmp(j.status, "done") == 0 ? 200 : 202, o);
 }
 
+/* POST /plans/{id}/videos (the plan page's form, field platform): as the
+ * API, answered with a 303 to the video's page. */
 int
 cz_h_video_create_form(struct cz_request *r)
 {
 	struct cz_value val[1];
 	long long plan = param_id(r, "id"), id = 0;
-	int rc, created;
+	int rc;
 
 	if (r->user == NULL)
-		return sign_in_first(r, cz_arena_printf(r->arena, "/plans/%lld",
-		    plan));
+		return cz_video_gate_sign_in(r, cz_arena_printf(r->arena,
+		    "/plans/%lld", plan));
 	if (cz_validate_params(r->arena, request_fields, 1, &r->form, val,
 	    NULL) == -1) {
 		r->error_message = "choose one of the platforms offered";
 		return 400;
 	}
-	if ((rc = request_video(r, plan, val[0].s, &id, &created)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = request_video(r, plan, val[0].s, &id)) != CZ_NEXT)
+		return rc;
 	return cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
 	    "/videos/%lld", id));
 }
@@ -506,30 +246,33 @@ cz_h_video_create_form(struct cz_request *r)
  * following and watching
  */
 
+/* GET /api/videos/{id}: the job's status JSON; 401, 403, 404, 503. */
 int
 cz_h_api_video_get(struct cz_request *r)
 {
 	struct json_object *o;
-	struct job j;
+	struct cz_video j;
 	int rc;
 
-	if ((rc = own_video(r, &j)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = cz_video_gate(r, param_id(r, "id"), &j)) != CZ_NEXT)
+		return rc;
 	if ((o = job_json(r, &j)) == NULL || cz_json_own(r->arena, o) == -1)
 		return 500;
 	return cz_resp_json(r, 200, o);
 }
 
+/* GET /videos/{id}: the video's page, the progress bar while it is
+ * pending, the player when it is done; the log-in page for nobody. */
 int
 cz_h_video_page(struct cz_request *r)
 {
 	struct json_object *ctx, *o;
-	struct job j;
+	struct cz_video j;
 	long long id = param_id(r, "id");
 	int rc;
 
-	if ((rc = own_video(r, &j)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = cz_video_gate(r, param_id(r, "id"), &j)) != CZ_NEXT)
+		return rc;
 	if ((ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "Video %lld",
 	    id))) == NULL || (o = job_json(r, &j)) == NULL)
 		return 500;
@@ -556,19 +299,20 @@ seconds_member(struct json_object *o, const char *key)
 	return isfinite(d) && d >= 0 && d <= 86400 ? d : -1;
 }
 
+/* POST /api/videos/{id}/progress {"position": s, "duration": s}: saves the
+ * viewer's resume position (204); 400 naming the field, 409 when the
+ * video is not done, 401, 403, 404, 503. */
 int
 cz_h_api_video_progress(struct cz_request *r)
 {
 	struct json_object *errors;
-	const char *v[5];
-	char a[32], b[32], c[32], d[32];
 	double position, duration;
-	PGresult *res;
-	struct job j;
-	int rc, watched;
+	struct cz_video j;
+	enum cz_video_rc vrc;
+	int rc;
 
-	if ((rc = own_video(r, &j)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = cz_video_gate(r, param_id(r, "id"), &j)) != CZ_NEXT)
+		return rc;
 	position = r->json != NULL ? seconds_member(r->json, "position") : -1;
 	duration = r->json != NULL ? seconds_member(r->json, "duration") : -1;
 	if (position < 0 || duration <= 0 || position > duration + 1) {
@@ -582,269 +326,78 @@ cz_h_api_video_progress(struct cz_request *r)
 		    "position"));
 		return cz_resp_json(r, 400, cz_errors_body(r, errors));
 	}
-	if (strcmp(j.status, "done") != 0) {
+	switch ((vrc = cz_video_save_position(r, &j, position, duration))) {
+	case CZ_VIDEO_OK:
+		r->status = 204;
+		return CZ_DONE;
+	case CZ_VIDEO_NOT_READY:
 		r->error_message = "this video is not ready to be watched";
 		return 409;
+	default:
+		return cz_video_gate_status(r, vrc, j.id);
 	}
-	watched = position >= WATCHED_SHARE * duration;
-	snprintf(a, sizeof(a), "%lld", j.id);
-	snprintf(b, sizeof(b), "%lld", r->user->id);
-	snprintf(c, sizeof(c), "%.3f", position);
-	snprintf(d, sizeof(d), "%.3f", duration);
-	v[0] = a;
-	v[1] = b;
-	v[2] = c;
-	v[3] = d;
-	v[4] = watched ? "true" : "false";
-	res = cz_db_exec(r->app->db, "video_save_position", 5, v);
-	rc = res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK;
-	PQclear(res);
-	if (!rc)
-		return cz_db_unavailable(r);
-	r->status = 204;
-	return 0;
 }
 
 static const struct cz_field list_fields[] = {
 	{ "before", CZ_F_INT, 0, 1, LLONG_MAX, NULL },
 };
 
+/* GET /videos[?before=id]: the page of one's videos, newest first, 50 at a
+ * time with a link to older ones. */
 int
 cz_h_videos_list(struct cz_request *r)
 {
 	struct json_object *ctx, *list, *o;
+	struct cz_video_item *items;
+	const struct cz_video_item *it;
 	struct cz_value val[1];
-	const char *v[3], *dur, *size;
-	char ubuf[32], before[32], limit[16];
-	PGresult *res;
-	int i, n, k;
+	const char *label;
+	enum cz_video_rc vrc;
+	int i, n, more;
 
 	if (r->user == NULL)
-		return sign_in_first(r, "/videos");
+		return cz_video_gate_sign_in(r, "/videos");
 	if (cz_validate_params(r->arena, list_fields, 1, &r->query_params, val,
 	    NULL) == -1) {
 		r->error_message = "before must be a video number";
 		return 400;
 	}
-	snprintf(ubuf, sizeof(ubuf), "%lld", r->user->id);
-	snprintf(before, sizeof(before), "%lld", val[0].i);
-	snprintf(limit, sizeof(limit), "%d", VIDEOS_PER_PAGE + 1);
-	v[0] = ubuf;
-	v[1] = val[0].present ? before : NULL;
-	v[2] = limit;
-	res = cz_db_exec(r->app->db, "video_list_jobs", 3, v);
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK) {
-		PQclear(res);
-		return cz_db_unavailable(r);
-	}
-	if ((ctx = cz_page_ctx(r, "Your videos")) == NULL) {
-		PQclear(res);
+	if ((vrc = cz_video_list(r, val[0].present ? val[0].i : 0,
+	    VIDEOS_PER_PAGE, &items, &n, &more)) != CZ_VIDEO_OK)
+		return cz_video_gate_status(r, vrc, 0);
+	if ((ctx = cz_page_ctx(r, "Your videos")) == NULL)
 		return 500;
-	}
 	list = json_object_new_array();
-	n = PQntuples(res);
-	for (i = 0; i < n && i < VIDEOS_PER_PAGE; i++) {
+	for (i = 0; i < n; i++) {
+		it = &items[i];
 		o = json_object_new_object();
-		json_object_object_add(o, "id",
-		    json_object_new_string(PQgetvalue(res, i, 0)));
-		json_object_object_add(o, "plan_id",
-		    json_object_new_string(PQgetvalue(res, i, 1)));
-		for (k = 0; platforms[k] != NULL; k++)
-			if (strcmp(platforms[k], PQgetvalue(res, i, 2)) == 0)
-				json_object_object_add(o, "platform",
-				    json_object_new_string(platform_labels[k]));
-		json_object_object_add(o, "status", json_object_new_string(
-		    status_of(PQgetvalue(res, i, 3))));
-		json_object_object_add(o, "progress",
-		    json_object_new_string(PQgetvalue(res, i, 4)));
+		json_object_object_add(o, "id", json_object_new_string(
+		    cz_arena_printf(r->arena, "%lld", it->id)));
+		json_object_object_add(o, "plan_id", json_object_new_string(
+		    cz_arena_printf(r->arena, "%lld", it->plan_id)));
+		if ((label = cz_video_platform_label(it->platform)) != NULL)
+			json_object_object_add(o, "platform",
+			    json_object_new_string(label));
+		json_object_object_add(o, "status",
+		    json_object_new_string(it->status));
+		json_object_object_add(o, "progress", json_object_new_string(
+		    cz_arena_printf(r->arena, "%d", it->progress)));
 		json_object_object_add(o, "created_at",
-		    json_object_new_string(PQgetvalue(res, i, 5)));
-		dur = PQgetvalue(res, i, 6);
-		if (*dur != '\0')
+		    json_object_new_string(it->created_at));
+		if (it->has_duration)
 			json_object_object_add(o, "duration", json_object_new_string(
-			    cz_arena_printf(r->arena, "%.0f s", strtod(dur, NULL))));
-		size = PQgetvalue(res, i, 7);
-		if (*size != '\0')
+			    cz_arena_printf(r->arena, "%.0f s", it->duration)));
+		if (it->has_size)
 			json_object_object_add(o, "size", json_object_new_string(
-			    cz_arena_printf(r->arena, "%.1f MB", strtod(size,
-			    NULL) / 1e6)));
-		if (strcmp(PQgetvalue(res, i, 8), "t") == 0)
+			    cz_arena_printf(r->arena, "%.1f MB", it->size / 1e6)));
+		if (it->watched)
 			json_object_object_add(o, "watched",
 			    json_object_new_boolean(1));
 		json_object_array_add(list, o);
 	}
 	json_object_object_add(ctx, "videos", list);
-	if (n > VIDEOS_PER_PAGE)
+	if (more && n > 0)
 		json_object_object_add(ctx, "next_before", json_object_new_string(
-		    PQgetvalue(res, VIDEOS_PER_PAGE - 1, 0)));
-	PQclear(res);
+		    cz_arena_printf(r->arena, "%lld", items[n - 1].id)));
 	return cz_resp_html(r, 200, "pages/videos", ctx);
-}
-
-/* The platforms for the plan page's video form. */
-struct json_object *
-cz_video_platforms(void)
-{
-	struct json_object *a = json_object_new_array(), *o;
-	int k;
-
-	for (k = 0; platforms[k] != NULL; k++) {
-		o = json_object_new_object();
-		json_object_object_add(o, "value",
-		    json_object_new_string(platforms[k]));
-		json_object_object_add(o, "label",
-		    json_object_new_string(platform_labels[k]));
-		json_object_array_add(a, o);
-	}
-	return a;
-}
-
-/* ------------------------------------------------------------------------
- * files
- */
-
-/* Whether s is 1-16 of [a-z0-9]. */
-static int
-is_word(const char *s)
-{
-	size_t n;
-
-	for (n = 0; s[n] != '\0'; n++)
-		if (!(islower((unsigned char)s[n]) || isdigit((unsigned char)s[n])))
-			return 0;
-	return n >= 1 && n <= 16;
-}
-
-/* Whether s names a file of an HLS variant: index.m3u8 or segNNN.ts. */
-static int
-is_variant_file(const char *s)
-{
-	size_t n;
-
-	if (strcmp(s, "index.m3u8") == 0)
-		return 1;
-	if (strncmp(s, "seg", 3) != 0)
-		return 0;
-	for (n = 3; isdigit((unsigned char)s[n]); n++)
-		continue;
-	return n >= 6 && n <= 8 && strcmp(s + n, ".ts") == 0;
-}
-
-static const char *
-content_type_of(const char *file)
-{
-	const char *dot = strrchr(file, '.');
-
-	if (dot != NULL && strcmp(dot, ".mp4") == 0)
-		return "video/mp4";
-	if (dot != NULL && strcmp(dot, ".m3u8") == 0)
-		return "application/vnd.apple.mpegurl";
-	if (dot != NULL && strcmp(dot, ".ts") == 0)
-		return "video/mp2t";
-	return "image/jpeg";
-}
-
-/* Streams video_dir/rel itself (CGI mode), honouring one byte range. */
-static int
-stream_file(struct cz_request *r, const char *rel)
-{
-	char path[CZ_SETTING_STR_MAX + 128];
-	unsigned long long start = 0, len = 0, size;
-	struct stat st;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s", r->app->settings.video_dir, rel);
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
-		r->error_message = "the video's files are gone (expired?)";
-		return 404;
-	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return 404;
-	}
-	size = (unsigned long long)st.st_size;
-	cz_resp_header(r, "Accept-Ranges", "bytes");
-	switch (cz_range_parse(cz_req_env(r, "HTTP_RANGE"), size, &start,
-	    &len)) {
-	case CZ_RANGE_UNSATISFIABLE:
-		close(fd);
-		cz_resp_header(r, "Content-Range", "bytes */%llu", size);
-		r->error_message = "the requested range is outside the file";
-		return 416;
-	case CZ_RANGE_OK:
-		cz_resp_header(r, "Content-Range", "bytes %llu-%llu/%llu", start,
-		    start + len - 1, size);
-		r->status = 206;
-		break;
-	default:
-		start = 0;
-		len = size;
-		r->status = 200;
-		break;
-	}
-	cz_buf_reset(r->body_out);
-	r->has_file = 1;
-	r->file_fd = fd;
-	r->file_off = start;
-	r->file_len = len;
-	r->content_type_out = content_type_of(rel);
-	return 0;
-}
-
-/* Serves file rel of video id to its owner. */
-static int
-serve(struct cz_request *r, const char *rel)
-{
-	struct job j;
-	long long id = param_id(r, "id");
-	int rc;
-
-	if ((rc = own_video(r, &j)) != 0)
-		return rc == 1 ? 0 : rc;
-	if (strcmp(j.status, "done") != 0)
-		return no_such_video(r, id);
-	rel = cz_arena_printf(r->arena, "%lld/%s", id, rel);
-	if (strcmp(rel + strlen(rel) - 4, ".mp4") == 0 &&
-	    cz_params_get(&r->query_params, "download") != NULL)
-		cz_resp_header(r, "Content-Disposition", "attachment; "
-		    "filename=\"cibozer-plan-%lld-%s.mp4\"", j.plan_id,
-		    j.platform);
-	if (r->app->cgi)
-		return stream_file(r, rel);
-	/* nginx serves it from the internal location, with ranges. */
-	cz_resp_header(r, "X-Accel-Redirect", "/_protected_videos/%s", rel);
-	r->status = 200;
-	r->content_type_out = content_type_of(rel);
-	cz_buf_reset(r->body_out);
-	return 0;
-}
-
-int
-cz_h_video_file(struct cz_request *r)
-{
-	const struct cz_path_param *f = cz_route_param(&r->match, "file");
-
-	if (f == NULL || (strcmp(f->value, "video.mp4") != 0 &&
-	    strcmp(f->value, "poster.jpg") != 0))
-		return no_such_video(r, param_id(r, "id"));
-	return serve(r, f->value);
-}
-
-int
-cz_h_video_hls_master(struct cz_request *r)
-{
-	return serve(r, "hls/master.m3u8");
-}
-
-int
-cz_h_video_hls_file(struct cz_request *r)
-{
-	const struct cz_path_param *v = cz_route_param(&r->match, "variant");
-	const struct cz_path_param *f = cz_route_param(&r->match, "file");
-
-	if (v == NULL || f == NULL || !is_word(v->value) ||
-	    !is_variant_file(f->value))
-		return no_such_video(r, param_id(r, "id"));
-	return serve(r, cz_arena_printf(r->arena, "hls/%s/%s", v->value,
-	    f->value));
 }

@@ -28,6 +28,7 @@
 #include "routes.h"
 #include "session.h"
 #include "throttle.h"
+#include "videos.h"
 
 /* The same policy nginx sends (nginx/snippets/cibozer-security-headers.conf). */
 #define CZ_CSP "default-src 'self'; img-src 'self' data:; media-src 'self' " \

@@ -15,7 +15,6 @@
 #include <json-c/json.h>
 
 #include "app.h"
-#include "handlers.h"
 #include "jsonbody.h"
 #include "labels.h"
 #include "log.h"
@@ -23,6 +22,7 @@
 #include "plan_read.h"
 #include "plan_view.h"
 #include "response.h"
+#include "videos.h"
 
 /* The labels (labels.h) of the codes set in mask, name(k) for code k <
  * n, joined with ", " in code order (allocated from the arena); NULL when
