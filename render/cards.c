@@ -100,7 +100,7 @@ draw_title(struct frame *fr, const struct cz_render_fonts *f,
 	if (box(fr, f->bold, line, x, H * 22 / 100, w, H * 32 / 100, 120, 40, 4,
 	    CZ_RENDER_CENTER, 1, COL_TEXT) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "%d kcal a day", p->calories);
+	snprintf(line, sizeof(line), "%d kcal a day", p->energy_kcal);
 	if (box(fr, f->bold, line, x, H * 57 / 100, w, H * 10 / 100, 80, 30, 1,
 	    CZ_RENDER_CENTER, 1, COL_ACCENT) != 0)
 		return -1;
@@ -130,7 +130,8 @@ draw_day(struct frame *fr, const struct cz_render_fonts *f,
 	    CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
 		return -1;
 	snprintf(line, sizeof(line), "%.0f kcal · protein %.0f g · fat %.0f g · "
-	    "carbs %.0f g", d->energy, d->protein, d->fat, d->carbs);
+	    "carbs %.0f g", d->energy_kcal, d->protein_g, d->fat_g,
+	    d->carbs_g);
 	if (box(fr, f->regular, line, x, fr->m + H * 12 / 100, w, H * 7 / 100,
 	    40, 18, 2, CZ_RENDER_LEFT, 1, COL_MUTED) != 0)
 		return -1;
@@ -146,8 +147,8 @@ draw_day(struct frame *fr, const struct cz_render_fonts *f,
 		if (box(fr, f->bold, slot, x + pad, y + pad / 2, iw * 6 / 10,
 		    labh, 36, 14, 1, CZ_RENDER_LEFT, 1, COL_ACCENT) != 0)
 			return -1;
-		if (ml->kcal >= 0) {
-			snprintf(line, sizeof(line), "%.0f kcal", ml->kcal);
+		if (ml->energy_kcal >= 0) {
+			snprintf(line, sizeof(line), "%.0f kcal", ml->energy_kcal);
 			if (box(fr, f->bold, line, x + pad + iw * 6 / 10, y + pad / 2,
 			    iw * 4 / 10, labh, 36, 14, 1, CZ_RENDER_RIGHT, 1,
 			    COL_TEXT) != 0)
@@ -194,10 +195,10 @@ draw_macros(struct frame *fr, const struct cz_render_fonts *f,
 	int top = fr->m + H * 30 / 100, rowh = (H - fr->m - top) / 3;
 
 	for (d = 0; d < p->ndays; d++) {
-		e += p->days[d].energy;
-		pr += p->days[d].protein;
-		fa += p->days[d].fat;
-		ca += p->days[d].carbs;
+		e += p->days[d].energy_kcal;
+		pr += p->days[d].protein_g;
+		fa += p->days[d].fat_g;
+		ca += p->days[d].carbs_g;
 		prp += p->days[d].protein_pct;
 		fap += p->days[d].fat_pct;
 		cap += p->days[d].carbs_pct;

@@ -135,7 +135,7 @@ cz_render_plan_from_doc(const struct cz_plan_doc *doc,
 	copy_str(p->diet, sizeof(p->diet), cz_diet_name((int)doc->request.diet));
 	copy_str(p->pattern, sizeof(p->pattern),
 	    cz_pattern_name((int)doc->request.pattern));
-	p->calories = doc->request.calories;
+	p->energy_kcal = doc->request.calories;
 	p->protein_pct = doc->target.protein_pct;
 	p->fat_pct = doc->target.fat_pct;
 	p->carbs_pct = doc->target.carbs_pct;
@@ -150,14 +150,14 @@ cz_render_plan_from_doc(const struct cz_plan_doc *doc,
 			    cz_slot_name((int)dm->slot));
 			copy_str(day->meals[m].name, sizeof(day->meals[m].name),
 			    dm->name);
-			day->meals[m].kcal = dm->totals.present &&
+			day->meals[m].energy_kcal = dm->totals.present &&
 			    !isnan(dm->totals.energy_kcal) ?
 			    dm->totals.energy_kcal : -1;
 		}
-		day->energy = dd->totals.energy_kcal;
-		day->protein = dd->totals.protein_g;
-		day->fat = dd->totals.fat_g;
-		day->carbs = dd->totals.carbs_g;
+		day->energy_kcal = dd->totals.energy_kcal;
+		day->protein_g = dd->totals.protein_g;
+		day->fat_g = dd->totals.fat_g;
+		day->carbs_g = dd->totals.carbs_g;
 		day->protein_pct = dd->totals.protein_pct;
 		day->fat_pct = dd->totals.fat_pct;
 		day->carbs_pct = dd->totals.carbs_pct;

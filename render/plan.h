@@ -24,14 +24,14 @@
 struct cz_render_meal {
 	char		 slot[32];		/* "breakfast" */
 	char		 name[CZ_RENDER_NAME_MAX];	/* the dish */
-	double		 kcal;			/* < 0: not in the plan */
+	double		 energy_kcal;		/* < 0: not in the plan */
 };
 
 struct cz_render_day {
 	int		 day;
 	int		 nmeals;
 	struct cz_render_meal meals[CZ_PLAN_MAX_MEALS];
-	double		 energy, protein, fat, carbs;	/* kcal, g */
+	double		 energy_kcal, protein_g, fat_g, carbs_g;
 	double		 protein_pct, fat_pct, carbs_pct;
 };
 
@@ -45,7 +45,7 @@ struct cz_render_shop_item {
 struct cz_render_plan {
 	char		 diet[32];
 	char		 pattern[32];
-	int		 calories;
+	int		 energy_kcal;		/* the daily target */
 	int		 ndays;
 	double		 protein_pct, fat_pct, carbs_pct;	/* targets */
 	struct cz_render_day days[CZ_PLAN_MAX_DAYS];

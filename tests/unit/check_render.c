@@ -194,7 +194,7 @@ START_TEST(cards_never_overflow)
 		longname[i] = i % 12 == 11 ? ' ' : "Supercalifragilistic"[i % 20];
 	memcpy(p.days[0].meals[0].name, longname, sizeof(longname));
 	memcpy(p.shop[0].food, longname, sizeof(longname));
-	p.days[0].meals[1].kcal = 612.4;
+	p.days[0].meals[1].energy_kcal = 612.4;
 	ck_assert_int_eq(cz_render_fonts_open(&fonts, font_dir(), err, sizeof(err)), 0);
 	for (i = 0; (pr = cz_render_preset_at(i)) != NULL; i++) {
 		ck_assert_int_eq(cz_render_canvas_init(&c, pr->width, pr->height), 0);
@@ -274,14 +274,14 @@ START_TEST(plan_fixture_reads)
 
 	load_fixture(&p);
 	ck_assert_str_eq(p.diet, "standard");
-	ck_assert_int_eq(p.calories, 2000);
+	ck_assert_int_eq(p.energy_kcal, 2000);
 	ck_assert_int_eq(p.ndays, 7);
 	for (d = 0; d < 7; d++) {
 		ck_assert_int_eq(p.days[d].day, d + 1);
 		ck_assert_int_eq(p.days[d].nmeals, 3);
-		ck_assert(p.days[d].energy > 1800 && p.days[d].energy < 2200);
+		ck_assert(p.days[d].energy_kcal > 1800 && p.days[d].energy_kcal < 2200);
 		/* No per-meal totals in this plan: no calories shown. */
-		ck_assert(p.days[d].meals[0].kcal < 0);
+		ck_assert(p.days[d].meals[0].energy_kcal < 0);
 	}
 	ck_assert_str_eq(p.days[0].meals[0].slot, "breakfast");
 	ck_assert_str_eq(p.days[0].meals[0].name, "Banana peanut butter smoothie");
@@ -306,7 +306,7 @@ START_TEST(plan_optional_keys)
 	    "\"food\":\"Egg, whole, raw\",\"grams\":300,\"quantity\":\"6 eggs\"}]}]}";
 
 	ck_assert_msg(cz_render_plan_parse(json, &p, err, sizeof(err)) == 0, "%s", err);
-	ck_assert(p.days[0].meals[0].kcal > 612 && p.days[0].meals[0].kcal < 613);
+	ck_assert(p.days[0].meals[0].energy_kcal > 612 && p.days[0].meals[0].energy_kcal < 613);
 	ck_assert_int_eq(p.nshop, 1);
 	ck_assert_str_eq(p.shop[0].quantity, "6 eggs");
 	ck_assert_str_eq(p.shop[0].group, "Dairy and eggs");
