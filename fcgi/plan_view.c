@@ -120,14 +120,15 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	size_t i;
 	int d;
 
-	if (cz_plan_doc_parse(r->arena, p->document, p->document_len, &doc,
-	    err, sizeof(err)) == -1) {
-		cz_log(CZ_LOG_ERROR, "%s: plan %lld: %s", __func__, p->id, err);
+	/* One parse of the text: the tree for the template, read into the
+	 * typed document from it. */
+	if (cz_parse_json(r->arena, p->document, p->document_len,
+	    CZ_JSON_MAX_DEPTH, &jdoc) != CZ_P_OK ||
+	    cz_plan_doc_read(r->arena, jdoc, &doc, err, sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored document does "
+		    "not read", __func__, p->id);
 		return NULL;
 	}
-	if (cz_parse_json(r->arena, p->document, p->document_len,
-	    CZ_JSON_MAX_DEPTH, &jdoc) != CZ_P_OK)
-		return NULL;
 	req = &doc->request;
 	ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "%d-day %s plan, %d "
 	    "kcal a day", req->days, cz_diet_name((int)req->diet),
