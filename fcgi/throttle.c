@@ -15,7 +15,9 @@
 #include "log.h"
 #include "query.h"
 #include "ratelimit.h"
+#include "request.h"
 #include "response.h"
+#include "token.h"
 
 #define SQL_RL_HIT \
 	"SELECT over_limit, retry_after FROM rate_limit_hit($1, $2, " \
@@ -125,4 +127,32 @@ cz_limit_refuse(struct cz_request *r, long long account, const char *scope,
 	r->error_message = message;
 	cz_resp_error(r, 429, message);
 	return 0;
+}
+
+int
+cz_limit_mail(struct cz_request *r, long long account, const char *to,
+    const char *message)
+{
+	const struct cz_settings *s = &r->app->settings;
+	struct cz_ratelimit rl;
+	char id[24], key[CZ_SHA256_HEX + 1];
+	int rc = 0, wait = 0;
+
+	if (account > 0) {
+		cz_ratelimit_mail(s, CZ_RL_MAIL_ACCOUNT, &rl);
+		snprintf(id, sizeof(id), "%lld", account);
+		rc = cz_limit_hit(r, &rl, id, &wait);
+	}
+	if (rc == 0 && to != NULL) {
+		/* The address's digest: the counters hold no address. */
+		if (cz_ratelimit_email_key(to, key) == -1)
+			return 500;
+		cz_ratelimit_mail(s, CZ_RL_MAIL_RECIPIENT, &rl);
+		rc = cz_limit_hit(r, &rl, key, &wait);
+	}
+	if (rc == -1)
+		return 503;
+	if (rc == 1)
+		return cz_limit_refuse(r, account, rl.scope, wait, message);
+	return CZ_NEXT;
 }

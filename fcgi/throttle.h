@@ -41,4 +41,16 @@ void cz_limit_refund(struct cz_request *r, const struct cz_ratelimit *rl,
 int cz_limit_refuse(struct cz_request *r, long long account,
     const char *scope, int retry_after, const char *message);
 
+/*
+ * Counts one mail the request may make the site send: under mail.account
+ * for account (when > 0, the account asking) and under mail.recipient for
+ * the normalised address to (when not NULL), from the settings
+ * mail_limit_*. Call it before knowing whether the mail will go (whether
+ * the address has an account), so that a refusal tells nothing. Returns
+ * CZ_NEXT when allowed; CZ_DONE when over a limit, with the 429 built
+ * (message, Retry-After, audited); 503 or 500 when counting failed.
+ */
+int cz_limit_mail(struct cz_request *r, long long account, const char *to,
+    const char *message);
+
 #endif

@@ -86,6 +86,19 @@ cz_ratelimit_clear(PGconn *conn, const struct cz_ratelimit *rl,
 	return rc;
 }
 
+void
+cz_ratelimit_mail(const struct cz_settings *s, enum cz_mail_limit which,
+    struct cz_ratelimit *rl)
+{
+	/* The settings' bounds keep these within int. */
+	rl->scope = which == CZ_RL_MAIL_ACCOUNT ? "mail.account" :
+	    "mail.recipient";
+	rl->limit = (int)(which == CZ_RL_MAIL_ACCOUNT ? s->mail_limit_account :
+	    s->mail_limit_recipient);
+	rl->window = (int)s->mail_limit_window;
+	rl->lockout = 0;
+}
+
 int
 cz_ratelimit_email_key(const char *email, char key[CZ_SHA256_HEX + 1])
 {

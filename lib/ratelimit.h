@@ -57,6 +57,18 @@ int cz_ratelimit_hit(PGconn *conn, const struct cz_ratelimit *rl,
 int cz_ratelimit_clear(PGconn *conn, const struct cz_ratelimit *rl,
     const char *key, char *err, size_t errlen);
 
+/* The mail the site can be made to send, limited per account (key: the
+ * account id) and per recipient (key: cz_ratelimit_email_key), from the
+ * settings mail_limit_account, mail_limit_recipient, mail_limit_window. */
+enum cz_mail_limit {
+	CZ_RL_MAIL_ACCOUNT,	/* scope "mail.account" */
+	CZ_RL_MAIL_RECIPIENT	/* scope "mail.recipient" */
+};
+
+/* Fills *rl with the mail limit which from s. */
+void cz_ratelimit_mail(const struct cz_settings *s, enum cz_mail_limit which,
+    struct cz_ratelimit *rl);
+
 /* The key for a normalised e-mail address: its SHA-256 in hex. Returns 0
  * or -1. */
 int cz_ratelimit_email_key(const char *email, char key[CZ_SHA256_HEX + 1]);

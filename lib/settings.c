@@ -115,6 +115,15 @@ static const struct setting table[] = {
 	    "seconds a password-reset link stays valid"),
 	INT(verify_token_lifetime, 300, 2592000, "86400",
 	    "seconds an e-mail verification link stays valid"),
+	INT(mail_limit_account, 1, 1000, "5",
+	    "mails one account may cause per mail_limit_window (confirmation "
+	    "links, address changes); 429 above"),
+	INT(mail_limit_recipient, 1, 1000, "5",
+	    "mails the site may be asked to send one address per "
+	    "mail_limit_window, whatever the kind and whoever asks; 429 above"),
+	INT(mail_limit_window, 60, 86400, "3600",
+	    "seconds of the mail_limit_account and mail_limit_recipient "
+	    "windows"),
 	INT(quota_free_plans, 0, 1000000, "50",
 	    "plans a free account may generate per day"),
 	INT(quota_free_videos, 0, 100000, "3",

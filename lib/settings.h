@@ -61,6 +61,9 @@ struct cz_settings {
 	long long	session_lifetime;
 	long long	reset_token_lifetime;
 	long long	verify_token_lifetime;
+	long long	mail_limit_account;
+	long long	mail_limit_recipient;
+	long long	mail_limit_window;
 	/* accounts: daily quotas per tier */
 	long long	quota_free_plans;
 	long long	quota_free_videos;
