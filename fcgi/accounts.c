@@ -34,9 +34,10 @@
 #define SQL_USER_SET_PASSWORD \
 	"UPDATE users SET password_hash = $2, password_changed_at = now(), " \
 	"updated_at = now() WHERE id = $1::bigint"
+/* Only by a change_email link: the new address is confirmed by it. */
 #define SQL_USER_SET_EMAIL \
-	"UPDATE users SET email = $2, email_verified_at = NULL, updated_at = " \
-	"now() WHERE id = $1::bigint"
+	"UPDATE users SET email = $2, email_verified_at = now(), updated_at " \
+	"= now() WHERE id = $1::bigint AND deleted_at IS NULL RETURNING id"
 #define SQL_USER_VERIFIED \
 	"UPDATE users SET email_verified_at = coalesce(email_verified_at, " \
 	"now()), updated_at = now() WHERE id = $1::bigint AND deleted_at IS " \
@@ -138,24 +139,48 @@ store_hash(struct cz_request *r, const char *name, long long id,
 	return command(r, name, SET_PASSWORD__N, v) == 0 ? 0 : -1;
 }
 
-/* The address has an account: tell its owner (by mail, never in the
- * answer), unless the account is disabled. */
-static void
-existing_notice(struct cz_request *r, const char *email)
+/* When the address has an account, tells its owner with the notice
+ * template (by mail, never in the answer), unless the account is
+ * disabled. Returns 1 when the address has an account, 0 when not, -1
+ * when the lookup failed (logged). */
+static int
+existing_notice(struct cz_request *r, const char *email,
+    const char *template)
 {
 	const char *v[BY_EMAIL__N];
 	PGresult *res;
 	long long id = 0;
 
 	v[BY_EMAIL_EMAIL] = email;
-	res = cz_query(r, "user_by_email", BY_EMAIL__N, v);
-	if (res == NULL || PQntuples(res) != 1 ||
-	    !cz_db_bool(res, 0, BY_EMAIL_ENABLED))
-		return;
+	if ((res = cz_query(r, "user_by_email", BY_EMAIL__N, v)) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
+		return -1;
+	}
+	if (PQntuples(res) != 1)
+		return 0;
+	if (!cz_db_bool(res, 0, BY_EMAIL_ENABLED))
+		return 1;
 	if (cz_db_int(res, 0, BY_EMAIL_ID, 1, LLONG_MAX, &id) == -1)
 		id = 0;
-	cz_mail_notice(r, id, email, "email/account_exists",
-	    "/password-reset");
+	cz_mail_notice(r, id, email, template, "/password-reset");
+	return 1;
+}
+
+/* The account result for a link that could not be used. */
+static int
+link_refused(enum cz_link_result lr)
+{
+	switch (lr) {
+	case CZ_LINK_BAD:
+		return CZ_ACCOUNT_BAD_LINK;
+	case CZ_LINK_CANCELLED:
+		return CZ_ACCOUNT_LINK_CANCELLED;
+	case CZ_LINK_OTHER_ADDRESS:
+		return CZ_ACCOUNT_LINK_OTHER_ADDRESS;
+	default:
+		return CZ_ACCOUNT_UNAVAILABLE;
+	}
 }
 
 /* ------------------------------------------------------------------------
@@ -241,7 +266,7 @@ cz_account_create(struct cz_request *r, const char *email, const char *pw,
 	    &id) == -1)
 		id = 0;
 	if (id == 0)
-		existing_notice(r, email);
+		existing_notice(r, email, "email/account_exists");
 	d = json_object_new_object();
 	json_object_object_add(d, "new_account",
 	    json_object_new_boolean(id > 0));
@@ -326,8 +351,8 @@ int
 cz_account_change_email(struct cz_request *r, const char *pw, size_t len,
     const char *email)
 {
-	const char *v[SET_EMAIL__N];
-	int ok, rc;
+	struct json_object *d;
+	int ok, taken;
 
 	if (strcmp(email, r->user->email) == 0)
 		return CZ_ACCOUNT_SAME_EMAIL;
@@ -337,37 +362,62 @@ cz_account_change_email(struct cz_request *r, const char *pw, size_t len,
 		cz_audit(r, r->user->id, "email.change_failed", NULL);
 		return CZ_ACCOUNT_DENIED;
 	}
-	v[SET_EMAIL_USER_ID] = uid_text(r, r->user->id);
-	v[SET_EMAIL_EMAIL] = email;
-	if ((rc = command(r, "user_set_email", SET_EMAIL__N, v)) ==
-	    UNIQUE_VIOLATION)
-		return CZ_ACCOUNT_EMAIL_TAKEN;
-	if (rc != 0)
+	/* Only the newest address link counts: a confirmation link sent to
+	 * the current address, or an earlier change, stops working now,
+	 * whether or not the new address is free (so that an old link
+	 * tells nothing about it either). */
+	if (cz_mail_links_cancel(r, r->user->id, CZ_LINK_VERIFY_EMAIL) == -1)
 		return CZ_ACCOUNT_UNAVAILABLE;
-	cz_audit(r, r->user->id, "email.changed", NULL);
-	cz_mail_link(r, r->user->id, email, CZ_LINK_VERIFY_EMAIL);
+	/* A taken address: its owner is told, the asker is answered as for
+	 * a free one. A free one: the link that makes the change. */
+	if ((taken = existing_notice(r, email, "email/address_taken")) == -1)
+		return CZ_ACCOUNT_UNAVAILABLE;
+	if (!taken && cz_mail_link(r, r->user->id, email,
+	    CZ_LINK_CHANGE_EMAIL) == -1)
+		return CZ_ACCOUNT_UNAVAILABLE;
+	d = json_object_new_object();
+	json_object_object_add(d, "address_taken",
+	    json_object_new_boolean(taken));
+	cz_audit(r, r->user->id, "email.change_requested", d);
 	return CZ_ACCOUNT_OK;
 }
 
 int
 cz_account_verify_email(struct cz_request *r, const char *token)
 {
-	const char *v[VERIFIED__N];
-	long long id;
+	struct cz_link l;
+	const char *v[SET_EMAIL__N];
+	enum cz_link_result lr;
+	PGresult *res;
+	int rc;
 
-	if ((id = cz_mail_link_use(r, token, CZ_LINK_VERIFY_EMAIL)) == 0)
-		return CZ_ACCOUNT_BAD_LINK;
-	if (id < 0)
-		return CZ_ACCOUNT_UNAVAILABLE;
-	v[VERIFIED_USER_ID] = uid_text(r, id);
-	if (cz_query(r, "user_verified", VERIFIED__N, v) == NULL) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
-		    cz_db_error(r->app->db));
-		return CZ_ACCOUNT_UNAVAILABLE;
+	if ((lr = cz_mail_link_use(r, token, CZ_LINK_VERIFY_EMAIL, &l)) !=
+	    CZ_LINK_OK)
+		return link_refused(lr);
+	v[SET_EMAIL_USER_ID] = uid_text(r, l.user_id);
+	if (l.purpose == CZ_LINK_CHANGE_EMAIL) {
+		/* The new address is proven: the account moves to it (and
+		 * 016's trigger cancels its other links). */
+		v[SET_EMAIL_EMAIL] = l.email;
+		if ((rc = command(r, "user_set_email", SET_EMAIL__N, v)) ==
+		    UNIQUE_VIOLATION)
+			return CZ_ACCOUNT_EMAIL_TAKEN;
+		if (rc != 0)
+			return CZ_ACCOUNT_UNAVAILABLE;
+		cz_audit(r, l.user_id, "email.changed", NULL);
+	} else {
+		if ((res = cz_query(r, "user_verified", VERIFIED__N, v)) ==
+		    NULL) {
+			cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+			    cz_db_error(r->app->db));
+			return CZ_ACCOUNT_UNAVAILABLE;
+		}
+		cz_audit(r, l.user_id, "email.verified", NULL);
 	}
-	cz_audit(r, id, "email.verified", NULL);
-	if (r->user != NULL && r->user->id == id)
+	if (r->user != NULL && r->user->id == l.user_id) {
 		r->user->verified = 1;
+		r->user->email = l.email;
+	}
 	return CZ_ACCOUNT_OK;
 }
 
@@ -404,6 +454,8 @@ cz_account_reset_password(struct cz_request *r, const char *token,
     const char *pw, size_t len, enum cz_pw_policy *policy, long long *id)
 {
 	char enc[CZ_PASSWORD_ENCODED_MAX];
+	enum cz_link_result lr;
+	struct cz_link l;
 	long long uid;
 
 	*id = 0;
@@ -412,10 +464,12 @@ cz_account_reset_password(struct cz_request *r, const char *token,
 	*policy = cz_password_check(pw, len, NULL, r->app->pwlist);
 	if (*policy != CZ_PW_OK)
 		return CZ_ACCOUNT_WEAK_PASSWORD;
-	if ((uid = cz_mail_link_use(r, token, CZ_LINK_RESET_PASSWORD)) == 0)
-		return CZ_ACCOUNT_BAD_LINK;
-	if (uid < 0)
-		return CZ_ACCOUNT_UNAVAILABLE;
+	/* Using the link cancels the account's other reset links; the new
+	 * password then cancels every other link (016's trigger). */
+	if ((lr = cz_mail_link_use(r, token, CZ_LINK_RESET_PASSWORD, &l)) !=
+	    CZ_LINK_OK)
+		return link_refused(lr);
+	uid = l.user_id;
 	if (hash_password(r, pw, len, enc, sizeof(enc)) == -1)
 		return CZ_ACCOUNT_FAILED;
 	if (store_hash(r, "user_set_password", uid, enc) == -1)

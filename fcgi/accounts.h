@@ -35,9 +35,15 @@ enum cz_account_result {
 	CZ_ACCOUNT_WEAK_PASSWORD,	/* the new password breaks the
 					   policy (*policy says how) */
 	CZ_ACCOUNT_SAME_EMAIL,		/* the new address is the account's */
-	CZ_ACCOUNT_EMAIL_TAKEN,		/* another account has the address */
+	CZ_ACCOUNT_EMAIL_TAKEN,		/* another account took the address
+					   a change link was sent to */
 	CZ_ACCOUNT_BAD_LINK,		/* the link's token is malformed,
 					   unknown, used or expired */
+	CZ_ACCOUNT_LINK_CANCELLED,	/* the link was cancelled: the
+					   address or password changed, or a
+					   newer link replaced it */
+	CZ_ACCOUNT_LINK_OTHER_ADDRESS,	/* the link was sent to an address
+					   the account no longer has */
 	CZ_ACCOUNT_UNAVAILABLE,		/* the database failed (logged) */
 	CZ_ACCOUNT_FAILED		/* hashing, randomness or memory
 					   failed (logged) */
@@ -91,19 +97,27 @@ int cz_account_change_password(struct cz_request *r, const char *current,
     enum cz_pw_policy *policy);
 
 /*
- * Changes the signed-in account's address to email, given its password
- * pw (len bytes); the address is then unverified and a confirmation link
- * is sent to it. Returns CZ_ACCOUNT_OK, CZ_ACCOUNT_SAME_EMAIL,
- * CZ_ACCOUNT_DENIED, CZ_ACCOUNT_EMAIL_TAKEN or CZ_ACCOUNT_UNAVAILABLE.
+ * Asks to move the signed-in account to address email, given its password
+ * pw (len bytes). The account's outstanding address links are cancelled.
+ * A free address gets a change_email link: the account moves when it is
+ * followed (cz_account_verify_email). An address that has an account gets
+ * the email/address_taken notice instead, and the result is the same, so
+ * that the asker never learns which addresses have accounts (audited
+ * email.change_requested, with address_taken). Returns CZ_ACCOUNT_OK,
+ * CZ_ACCOUNT_SAME_EMAIL, CZ_ACCOUNT_DENIED or CZ_ACCOUNT_UNAVAILABLE.
  */
 int cz_account_change_email(struct cz_request *r, const char *pw,
     size_t len, const char *email);
 
 /*
- * Confirms the address of the account a verify_email link was made for,
- * using token once, and audits it (email.verified); when that account is
- * the signed-in one, r->user->verified is set too. Returns CZ_ACCOUNT_OK,
- * CZ_ACCOUNT_BAD_LINK or CZ_ACCOUNT_UNAVAILABLE.
+ * Uses a confirmation link once: a verify_email link confirms the
+ * account's address, if it is still the one the link was sent to
+ * (audited email.verified); a change_email link moves the account to the
+ * address it was sent to, confirmed (audited email.changed). When that
+ * account is the signed-in one, r->user is updated too. Returns
+ * CZ_ACCOUNT_OK, CZ_ACCOUNT_BAD_LINK, CZ_ACCOUNT_LINK_CANCELLED,
+ * CZ_ACCOUNT_LINK_OTHER_ADDRESS, CZ_ACCOUNT_EMAIL_TAKEN (another account
+ * took the new address meanwhile) or CZ_ACCOUNT_UNAVAILABLE.
  */
 int cz_account_verify_email(struct cz_request *r, const char *token);
 
@@ -122,8 +136,11 @@ int cz_account_reset_request(struct cz_request *r, const char *email);
  * was made for, using token once, and audits it (password.reset); *id is
  * that account, whose sessions the caller then ends. The policy is
  * checked first (without the address rule), so a weak password leaves the
- * token unspent. Returns CZ_ACCOUNT_OK, CZ_ACCOUNT_WEAK_PASSWORD (*policy
- * set), CZ_ACCOUNT_BAD_LINK, CZ_ACCOUNT_UNAVAILABLE or CZ_ACCOUNT_FAILED.
+ * token unspent. Using it cancels the account's other links. Returns
+ * CZ_ACCOUNT_OK, CZ_ACCOUNT_WEAK_PASSWORD (*policy set),
+ * CZ_ACCOUNT_BAD_LINK, CZ_ACCOUNT_LINK_CANCELLED,
+ * CZ_ACCOUNT_LINK_OTHER_ADDRESS, CZ_ACCOUNT_UNAVAILABLE or
+ * CZ_ACCOUNT_FAILED.
  */
 int cz_account_reset_password(struct cz_request *r, const char *token,
     const char *pw, size_t len, enum cz_pw_policy *policy, long long *id);

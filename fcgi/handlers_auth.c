@@ -9,7 +9,9 @@
  * accounts.c's). Log-in is limited per client address and per account (5
  * a minute, then a growing lockout), registration per address (3 an
  * hour); a limit hit is a 429 with Retry-After. A successful log-in, and
- * a change of credentials, start a new session.
+ * a change of password, start a new session. A change of address takes
+ * effect when the link mailed to the new address is followed, and is
+ * answered the same whether or not the address has an account.
  */
 #include "config.h"
 
@@ -36,6 +38,9 @@
 #define REGISTERED	"Thank you. If the address can be used, its account " \
 	"is ready: log in with it and your password. A message has been " \
 	"sent to the address."
+#define CHANGE_SENT	"If the address can be used, a message with a link " \
+	"to confirm it is on its way to it: your account moves to the new " \
+	"address when the link is followed."
 
 /* ------------------------------------------------------------------------
  * helpers
@@ -291,8 +296,8 @@ static const struct cz_field password_fields[] = {
 	{ "new_password", CZ_F_STRING, 1, 1, CZ_PASSWORD_MAX_BYTES + 1, NULL },
 };
 
-/* After a change of credentials: every other session ends and this one
- * gets a new token. */
+/* After a change of password: every other session ends and this one gets
+ * a new token. */
 static int
 rotate(struct cz_request *r, const char *what)
 {
@@ -399,16 +404,12 @@ cz_h_email_change(struct cz_request *r)
 		}
 		return cz_account_page(r, 403, "The password is not right.",
 		    NULL);
-	case CZ_ACCOUNT_EMAIL_TAKEN:
-		if (cz_route_json(r)) {
-			r->error_message = "that address cannot be used";
-			return 409;
-		}
-		return cz_account_page(r, 409, "That address cannot be "
-		    "used.", NULL);
 	default:
 		return 503;
 	}
-	return rotate(r, "the e-mail address was changed; it is unverified "
-	    "until confirmed");
+	/* The same answer whether or not the address has an account. */
+	if (cz_route_json(r))
+		return cz_resp_json(r, 202, cz_json_message(r, "accepted",
+		    CHANGE_SENT));
+	return cz_account_page(r, 200, CHANGE_SENT, NULL);
 }

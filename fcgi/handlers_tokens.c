@@ -5,9 +5,11 @@
  *
  * The tokens and their mail are mail_links.c's. Following a link shows a
  * page whose form does the change, so that a mail scanner fetching the
- * link changes nothing. A reset request answers the same whether or not
- * the address has an account, and is limited per address and per account
- * (3 an hour); a reset ends every session of the account.
+ * link changes nothing. A link only works for the address it
+ * was sent to, and not once cancelled (mail_links.h); the answer says why.
+ * A reset request answers the same whether or not the address has an
+ * account, and is limited per address and per account (3 an hour); a
+ * reset ends every session of the account.
  */
 #include "config.h"
 
@@ -37,6 +39,33 @@
 	"and for a short time."
 #define LINK_BAD	"This link is not valid: it was used already, it " \
 	"expired, or it was copied incompletely. Ask for a new one."
+#define LINK_CANCELLED	"This link was cancelled: the account's address " \
+	"or password changed, or a newer link was used, after it was sent. " \
+	"Ask for a new one."
+#define LINK_OTHER	"This link was sent to an address that is no " \
+	"longer the account's, so it cannot be used. Ask for a new one."
+
+/* The message for a link refused with account result rc. */
+static const char *
+link_message(int rc)
+{
+	switch (rc) {
+	case CZ_ACCOUNT_LINK_CANCELLED:
+		return LINK_CANCELLED;
+	case CZ_ACCOUNT_LINK_OTHER_ADDRESS:
+		return LINK_OTHER;
+	default:
+		return LINK_BAD;
+	}
+}
+
+/* Whether rc is a refused link. */
+static int
+link_refused(int rc)
+{
+	return rc == CZ_ACCOUNT_BAD_LINK || rc == CZ_ACCOUNT_LINK_CANCELLED ||
+	    rc == CZ_ACCOUNT_LINK_OTHER_ADDRESS;
+}
 
 /* A page of this file: template with the token, a message, done. */
 static int
@@ -92,13 +121,24 @@ cz_h_verify(struct cz_request *r)
 
 	rc = cz_req_input(r, token_fields, 1, v, &errors) == -1 ?
 	    CZ_ACCOUNT_BAD_LINK : cz_account_verify_email(r, v[0].s);
-	if (rc == CZ_ACCOUNT_BAD_LINK) {
+	if (link_refused(rc)) {
 		if (cz_route_json(r)) {
-			r->error_message = LINK_BAD;
+			r->error_message = link_message(rc);
 			return 400;
 		}
 		return page(r, 400, "pages/verify_email", "Confirm your "
-		    "address", NULL, LINK_BAD, 0);
+		    "address", NULL, link_message(rc), 0);
+	}
+	if (rc == CZ_ACCOUNT_EMAIL_TAKEN) {
+		/* Only the holder of the new address's mail gets here. */
+		if (cz_route_json(r)) {
+			r->error_message = "that address has been taken by "
+			    "another account meanwhile";
+			return 409;
+		}
+		return page(r, 409, "pages/verify_email", "Confirm your "
+		    "address", NULL, "That address has been taken by another "
+		    "account meanwhile: the address was not changed.", 0);
 	}
 	if (rc != CZ_ACCOUNT_OK)
 		return 503;
@@ -211,6 +251,7 @@ cz_h_reset_confirm(struct cz_request *r)
 	struct json_object *errors, *e;
 	enum cz_pw_policy pol;
 	long long id;
+	int rc;
 
 	if (cz_req_input(r, confirm_fields, 2, v, &errors) == -1) {
 		if (errors == NULL)
@@ -221,8 +262,8 @@ cz_h_reset_confirm(struct cz_request *r)
 		    "new password", cz_params_get(&r->form, "token"),
 		    "Please choose a new password.", 0);
 	}
-	switch (cz_account_reset_password(r, v[0].s, v[1].s, v[1].len, &pol,
-	    &id)) {
+	switch ((rc = cz_account_reset_password(r, v[0].s, v[1].s, v[1].len,
+	    &pol, &id))) {
 	case CZ_ACCOUNT_OK:
 		break;
 	case CZ_ACCOUNT_WEAK_PASSWORD:
@@ -241,12 +282,14 @@ cz_h_reset_confirm(struct cz_request *r)
 		    "new password", v[0].s, cz_arena_printf(r->arena, "The new "
 		    "password %s.", cz_password_policy_message(pol)), 0);
 	case CZ_ACCOUNT_BAD_LINK:
+	case CZ_ACCOUNT_LINK_CANCELLED:
+	case CZ_ACCOUNT_LINK_OTHER_ADDRESS:
 		if (cz_route_json(r)) {
-			r->error_message = LINK_BAD;
+			r->error_message = link_message(rc);
 			return 400;
 		}
 		return page(r, 400, "pages/password_reset_confirm", "Choose a "
-		    "new password", NULL, LINK_BAD, 0);
+		    "new password", NULL, link_message(rc), 0);
 	case CZ_ACCOUNT_FAILED:
 		return 500;
 	default:

@@ -5,10 +5,14 @@
  * only its context (arena, database, settings, templates).
  *
  * A link carries a one-time token (lib/token.h); user_tokens keeps its
- * SHA-256, its purpose and its expiry (verify_token_lifetime,
- * reset_token_lifetime), and the token and its mail are written in one
- * statement. Using a token sets used_at only while it is still NULL, so a
- * link works once. Mail goes through the outbox (cibozer-admin
+ * SHA-256, its purpose, the address it was mailed to and its expiry
+ * (verify_token_lifetime, reset_token_lifetime), and the token and its
+ * mail are written in one statement. Using a token sets used_at only while
+ * it is still NULL, so a link works once; a link is refused once the
+ * account's address is no longer the one it was sent to, and once it was
+ * cancelled (sql/016_link_tokens.sql: a changed address or password
+ * cancels every outstanding link of the account; using a link cancels the
+ * others of its purpose). Mail goes through the outbox (cibozer-admin
  * deliver-mail): nothing is sent while answering.
  */
 #ifndef CZ_MAIL_LINKS_H
@@ -20,8 +24,30 @@ struct cz_request;
 /* What a link is for: its token's purpose, its page and its mail. */
 enum cz_link_purpose {
 	CZ_LINK_VERIFY_EMAIL,		/* /verify-email, email/verification */
-	CZ_LINK_RESET_PASSWORD		/* /password-reset/confirm,
+	CZ_LINK_RESET_PASSWORD,		/* /password-reset/confirm,
 					   email/password_reset */
+	CZ_LINK_CHANGE_EMAIL		/* /verify-email, email/change_email:
+					   moves the account to the address
+					   it was sent to */
+};
+
+/* What using a link gave. */
+enum cz_link_result {
+	CZ_LINK_ERROR = -1,		/* the database or the digest failed
+					   (logged) */
+	CZ_LINK_OK = 0,
+	CZ_LINK_BAD,			/* malformed, unknown, used, expired */
+	CZ_LINK_CANCELLED,		/* cancelled before it was used */
+	CZ_LINK_OTHER_ADDRESS		/* sent to an address that is no
+					   longer the account's */
+};
+
+/* A link that was used: its account, its purpose, the address it was sent
+ * to (owned by the request's arena). */
+struct cz_link {
+	long long		 user_id;
+	enum cz_link_purpose	 purpose;
+	const char		*email;
 };
 
 /* Registers the statements of tokens and queued mail. Returns 0 or -1. */
@@ -36,12 +62,18 @@ int cz_mail_link(struct cz_request *r, long long user_id, const char *to,
     enum cz_link_purpose purpose);
 
 /*
- * Uses token (as the link carried it, unchecked) of purpose once. Returns
- * the account it was made for; 0 when the token is malformed, unknown,
- * used, expired or of another purpose; -1 when the database (or the
- * digest) failed.
+ * Uses token (as the link carried it, unchecked) once, if it is a live
+ * link of purpose (CZ_LINK_VERIFY_EMAIL also takes a CZ_LINK_CHANGE_EMAIL
+ * link: they open the same page), and cancels the other outstanding links
+ * of the account with its purpose. Fills *out on CZ_LINK_OK; otherwise
+ * says why it was refused.
  */
-long long cz_mail_link_use(struct cz_request *r, const char *token,
+enum cz_link_result cz_mail_link_use(struct cz_request *r,
+    const char *token, enum cz_link_purpose purpose, struct cz_link *out);
+
+/* Cancels the outstanding links of account user_id that purpose's page
+ * takes. Returns 0, or -1 (logged). */
+int cz_mail_links_cancel(struct cz_request *r, long long user_id,
     enum cz_link_purpose purpose);
 
 /*

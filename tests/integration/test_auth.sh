@@ -219,11 +219,21 @@ login "$victim" 'plum comet 42x'
 check "the new one does" test -n "$SESSION"
 moved=auth-moved-$$@example.org
 json "$B/api/account/email" "{\"password\": \"plum comet 42x\", \"email\": \"$moved\"}" "${AUTH[@]}"
-check "the e-mail address is changed (200)" test "$HTTP_STATUS" = 200
+check "an address change is accepted (202)" test "$HTTP_STATUS" = 202
+free_answer="$HTTP_STATUS $HTTP_BODY"
+json "$B/api/account/email" '{"password": "not it at all", "email": "auth-elsewhere@example.org"}' "${AUTH[@]}"
+check "a wrong password is refused (403)" test "$HTTP_STATUS" = 403
+# The change takes effect through the link mailed to the new address.
+mtok=$(psql_q "SELECT body FROM mail_outbox WHERE recipient = '$moved' ORDER BY id DESC LIMIT 1" |
+	grep -o 'verify-email?token=[A-Za-z0-9_-]*' | head -n 1 | sed 's/.*token=//')
+json "$B/api/verify-email" "{\"token\": \"$mtok\"}"
+check "the new address's link makes the change (200)" test "$HTTP_STATUS" = 200
 login "$moved" 'plum comet 42x'
 check "log-in with the new address works" test -n "$SESSION"
 json "$B/api/account/email" "{\"password\": \"plum comet 42x\", \"email\": \"$new\"}" "${AUTH[@]}"
-check "another account's address is refused (409)" test "$HTTP_STATUS" = 409
+check "another account's address answers as a free one (202), telling nothing" \
+	test "$HTTP_STATUS $HTTP_BODY" = "$free_answer"
+check "and changes nothing" test "$(psql_q "SELECT count(*) FROM users WHERE email = '$moved'")" = 1
 json "$B/api/account/email" "{\"password\": \"plum comet 42x\", \"email\": \"$moved\"}" "${AUTH[@]}"
 check "the current address is no change (400)" test "$HTTP_STATUS" = 400
 check "the changes are audited" \

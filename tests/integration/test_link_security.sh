@@ -1,0 +1,103 @@
+#!/bin/bash
+# test_link_security.sh - issue 16, the mailed links:
+#   1  a confirmation link works only for the address it was sent to: an
+#      address change cancels it, and the change itself takes effect only
+#      through the link mailed to the new address;
+#   5  using one reset link cancels the others; a password change cancels
+#      every outstanding link;
+#   7  an address change answers the same whether or not the address has an
+#      account; the owner of a taken address gets a notice instead.
+# No mail leaves the machine: the outbox is read.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+
+command -v jq >/dev/null || skip "jq is not installed (package jq)"
+B=$CZ_BASE_URL
+pw='tangerine orbit 7'
+json() { fetch "$1" -X POST -H 'Content-Type: application/json' --data-binary "$2" "${@:3}"; }
+token_in_mail() { # ADDRESS KIND: the token of the newest mail to ADDRESS with a KIND link
+	psql_q "SELECT body FROM mail_outbox WHERE recipient = '$1' AND body LIKE '%/$2?token=%' ORDER BY id DESC LIMIT 1" |
+		grep -o "$2?token=[A-Za-z0-9_-]*" | head -n 1 | sed 's/.*token=//'
+}
+mails() { # ADDRESS [SUBJECT-LIKE]: how many mails were queued for ADDRESS
+	psql_q "SELECT count(*) FROM mail_outbox WHERE recipient = '$1' AND subject LIKE '${2:-%}'"
+}
+reset_limits
+
+# --- 1: an old confirmation link and a changed address -----------------------
+a=sec-a-$$@example.org
+b=sec-b-$$@example.org
+json "$B/api/register" "{\"email\": \"$a\", \"password\": \"$pw\"}"
+atok=$(token_in_mail "$a" verify-email)
+check "registration mailed a confirmation link to A" bash -c '[[ $1 =~ ^[A-Za-z0-9_-]{43}$ ]]' _ "$atok"
+login "$a" "$pw"
+json "$B/api/account/email" "{\"password\": \"$pw\", \"email\": \"$b\"}" "${AUTH[@]}"
+check "asking to move to B is accepted (202)" test "$HTTP_STATUS" = 202
+check "the account keeps A until B's link is followed" \
+	test "$(psql_q "SELECT count(*) FROM users WHERE email = '$a'")" = 1
+json "$B/api/verify-email" "{\"token\": \"$atok\"}"
+check "A's old link is refused after the change (400), saying it was cancelled" \
+	bash -c '[[ $1 == 400 ]] && jq -e ".error.message | test(\"cancelled\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+check "and neither address is marked verified" \
+	test "$(psql_q "SELECT count(*) FROM users WHERE email IN ('$a', '$b') AND email_verified_at IS NOT NULL")" = 0
+btok=$(token_in_mail "$b" verify-email)
+check "B got a link of its own" bash -c '[[ $1 =~ ^[A-Za-z0-9_-]{43}$ && $1 != "$2" ]]' _ "$btok" "$atok"
+json "$B/api/verify-email" "{\"token\": \"$btok\"}"
+check "B's link moves the account to B, confirmed (200)" \
+	bash -c '[[ $1 == 200 && $2 == 1 ]]' _ "$HTTP_STATUS" \
+	"$(psql_q "SELECT count(*) FROM users WHERE email = '$b' AND email_verified_at IS NOT NULL")"
+json "$B/api/verify-email" "{\"token\": \"$atok\"}"
+check "A's link is refused for the new address (400), saying so" \
+	bash -c '[[ $1 == 400 ]] && jq -e ".error.message | test(\"no longer the account\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+check "the move is audited" \
+	sql_yes "SELECT count(*) = 1 FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$b' AND a.event = 'email.changed'"
+reset_limits
+json "$B/api/login" "{\"email\": \"$b\", \"password\": \"$pw\"}"
+check "log-in with B works" test "$HTTP_STATUS" = 200
+
+# --- 5: two reset links -------------------------------------------------------
+reset_limits
+json "$B/api/password-reset" "{\"email\": \"$b\"}"
+rt1=$(token_in_mail "$b" password-reset/confirm)
+json "$B/api/password-reset" "{\"email\": \"$b\"}"
+rt2=$(token_in_mail "$b" password-reset/confirm)
+check "two reset links were mailed" bash -c '[[ -n $1 && -n $2 && $1 != "$2" ]]' _ "$rt1" "$rt2"
+json "$B/api/password-reset/confirm" "{\"token\": \"$rt1\", \"new_password\": \"plum comet 42x\"}"
+check "the first link sets the password (200)" test "$HTTP_STATUS" = 200
+json "$B/api/password-reset/confirm" "{\"token\": \"$rt2\", \"new_password\": \"other comet 43y\"}"
+check "the second link is then refused (400), saying it was cancelled" \
+	bash -c '[[ $1 == 400 ]] && jq -e ".error.message | test(\"cancelled\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+reset_limits
+json "$B/api/login" "{\"email\": \"$b\", \"password\": \"other comet 43y\"}"
+check "and did not change the password" test "$HTTP_STATUS" = 401
+login "$b" 'plum comet 42x'
+json "$B/api/password-reset" "{\"email\": \"$b\"}"
+rt3=$(token_in_mail "$b" password-reset/confirm)
+json "$B/api/account/password" '{"current_password": "plum comet 42x", "new_password": "third comet 44z"}' "${AUTH[@]}"
+check "the password is changed while a reset link is out (200)" test "$HTTP_STATUS" = 200
+json "$B/api/password-reset/confirm" "{\"token\": \"$rt3\", \"new_password\": \"other comet 43y\"}"
+check "a password change cancels the outstanding reset link (400)" \
+	bash -c '[[ $1 == 400 ]] && jq -e ".error.message | test(\"cancelled\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+
+# --- 7: a taken address and a free one answer the same -----------------------
+reset_limits
+c=sec-c-$$@example.org
+free=sec-free-$$@example.org
+make_user "$c" "$pw"
+login "$c" "$pw"
+json "$B/api/account/email" "{\"password\": \"$pw\", \"email\": \"$b\"}" "${AUTH[@]}"
+taken="$HTTP_STATUS $HTTP_BODY"
+json "$B/api/account/email" "{\"password\": \"$pw\", \"email\": \"$free\"}" "${AUTH[@]}"
+check "moving to a taken address answers as for a free one ($taken)" \
+	bash -c '[[ $1 == "$2" && $1 == 202* ]]' _ "$taken" "$HTTP_STATUS $HTTP_BODY"
+check "the taken address's owner got a notice" test "$(mails "$b" 'Someone tried to use your address%')" = 1
+check "and no link to move another account there" test "$(mails "$b" 'Confirm your new%')" = 1
+check "the free address got the link" test "$(mails "$free" 'Confirm your new%')" = 1
+check "the account keeps its address" test "$(psql_q "SELECT count(*) FROM users WHERE email = '$c'")" = 1
+check "the attempt is audited as such" \
+	sql_yes "SELECT count(*) = 2 FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$c' AND a.event = 'email.change_requested'"
+fetch "$B/account/email" -X POST "${AUTH[@]}" --data-urlencode "password=$pw" --data-urlencode "email=$b"
+check "the form answers the same page too" bash -c '[[ $1 == 200 && $2 == *"If the address can be used"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+
+reset_limits
+finish
