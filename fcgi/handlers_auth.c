@@ -9,9 +9,12 @@
  * accounts.c's). Log-in is limited per client address and per account (5
  * a minute, then a growing lockout), registration per address (3 an
  * hour); a limit hit is a 429 with Retry-After. A successful log-in, and
- * a change of password, start a new session. A change of address takes
- * effect when the link mailed to the new address is followed, and is
- * answered the same whether or not the address has an account.
+ * a change of password, start a new session. Addresses are read as log-in
+ * reads them everywhere: surrounding blanks trimmed, lower-cased
+ * (lib/email.h). A change of address takes effect when the link mailed to
+ * the new address is followed, and is answered the same whether or not
+ * the address has an account; registration and address changes are
+ * limited per account and per recipient like all mail (cz_limit_mail).
  */
 #include "config.h"
 
@@ -41,6 +44,7 @@
 #define CHANGE_SENT	"If the address can be used, a message with a link " \
 	"to confirm it is on its way to it: your account moves to the new " \
 	"address when the link is followed."
+#define MAIL_LIMIT	"Too many messages asked for; please try again later."
 
 /* ------------------------------------------------------------------------
  * helpers
@@ -106,12 +110,41 @@ field_error(struct cz_request *r, const char *field, const char *message)
 	return e;
 }
 
+/* Reads the address in (the value of field name) as log-in does:
+ * trimmed and lower-cased into out, then checked as an e-mail address.
+ * Returns 0, or -1 with *errors naming the field (NULL when out of
+ * memory). */
+static int
+email_input(struct cz_request *r, const char *name, const struct cz_value *in,
+    char out[CZ_EMAIL_MAX + 1], struct json_object **errors)
+{
+	const struct cz_field f = { name, CZ_F_EMAIL, 1, 3, CZ_EMAIL_MAX,
+	    NULL };
+	struct json_object *o;
+	struct cz_value v;
+
+	if (cz_email_normalize(in->s, in->len, out, CZ_EMAIL_MAX + 1) == -1) {
+		*errors = field_error(r, name, "must be a valid e-mail "
+		    "address");
+		return -1;
+	}
+	/* The validator's own e-mail rules, on the trimmed form. */
+	if ((o = json_object_new_object()) == NULL ||
+	    cz_json_own(r->arena, o) == -1) {
+		*errors = NULL;
+		return -1;
+	}
+	json_object_object_add(o, name, json_object_new_string(out));
+	return cz_validate_json(r->arena, &f, 1, o, &v, errors);
+}
+
 /* ------------------------------------------------------------------------
  * register
  */
 
+/* The address as typed (blanks around it allowed): email_input checks it. */
 static const struct cz_field register_fields[] = {
-	{ "email", CZ_F_EMAIL, 1, 3, CZ_EMAIL_MAX, NULL },
+	{ "email", CZ_F_STRING, 1, 1, CZ_EMAIL_MAX + 64, NULL },
 	{ "password", CZ_F_STRING, 1, 1, CZ_PASSWORD_MAX_BYTES + 1, NULL },
 };
 
@@ -139,14 +172,15 @@ cz_h_register(struct cz_request *r)
 		return cz_limit_refuse(r, 0, "register.address", wait,
 		    "Too many registrations from your address; please try "
 		    "again later.");
-	if (cz_req_input(r, register_fields, 2, v, &errors) == -1)
+	if (cz_req_input(r, register_fields, 2, v, &errors) == -1 ||
+	    email_input(r, "email", &v[0], email, &errors) == -1)
 		return errors == NULL ? 500 : refuse(r, 400, "pages/register",
 		    "Create an account", "Please correct the fields marked "
 		    "below.", errors);
-	if (cz_email_normalize(v[0].s, v[0].len, email, sizeof(email)) == -1)
-		return refuse(r, 400, "pages/register", "Create an account",
-		    "Please correct the fields marked below.", field_error(r,
-		    "email", "is not an e-mail address"));
+	/* A new account's link, or the notice to an existing one: counted
+	 * either way, so a refusal tells nothing. */
+	if ((rc = cz_limit_mail(r, 0, email, MAIL_LIMIT)) != CZ_NEXT)
+		return rc;
 	switch (cz_account_create(r, email, v[1].s, v[1].len, &pol)) {
 	case CZ_ACCOUNT_OK:
 		break;
@@ -365,7 +399,7 @@ cz_h_password_change(struct cz_request *r)
 
 static const struct cz_field email_fields[] = {
 	{ "password", CZ_F_STRING, 1, 1, CZ_PASSWORD_MAX_BYTES + 1, NULL },
-	{ "email", CZ_F_EMAIL, 1, 3, CZ_EMAIL_MAX, NULL },
+	{ "email", CZ_F_STRING, 1, 1, CZ_EMAIL_MAX + 64, NULL },
 };
 
 int
@@ -379,14 +413,19 @@ cz_h_email_change(struct cz_request *r)
 	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
 	if (cz_req_input(r, email_fields, 2, v, &errors) == -1 ||
-	    cz_email_normalize(v[1].s, v[1].len, email, sizeof(email)) == -1) {
+	    email_input(r, "email", &v[1], email, &errors) == -1) {
+		if (errors == NULL)
+			return 500;
 		if (cz_route_json(r))
-			return cz_resp_json(r, 400, cz_errors_body(r,
-			    errors != NULL ? errors : field_error(r, "email",
-			    "is not an e-mail address")));
+			return cz_resp_json(r, 400, cz_errors_body(r, errors));
 		return cz_account_page(r, 400, "Please give your password "
 		    "and a valid new e-mail address.", NULL);
 	}
+	/* Mail goes to the new address (a link, or a notice to its owner):
+	 * limited per account and per that address. */
+	if ((status = cz_limit_mail(r, r->user->id, email, MAIL_LIMIT)) !=
+	    CZ_NEXT)
+		return status;
 	switch (cz_account_change_email(r, v[0].s, v[0].len, email)) {
 	case CZ_ACCOUNT_OK:
 		break;

@@ -9,7 +9,9 @@
  * was sent to, and not once cancelled (mail_links.h); the answer says why.
  * A reset request answers the same whether or not the address has an
  * account, and is limited per address and per account (3 an hour); a
- * reset ends every session of the account.
+ * reset ends every session of the account. Every request that can make
+ * the site send mail is limited per account and per recipient
+ * (cz_limit_mail).
  */
 #include "config.h"
 
@@ -44,6 +46,7 @@
 	"Ask for a new one."
 #define LINK_OTHER	"This link was sent to an address that is no " \
 	"longer the account's, so it cannot be used. Ask for a new one."
+#define MAIL_LIMIT	"Too many messages asked for; please try again later."
 
 /* The message for a link refused with account result rc. */
 static const char *
@@ -156,6 +159,9 @@ cz_h_verify_resend(struct cz_request *r)
 
 	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
+	if (!r->user->verified && (status = cz_limit_mail(r, r->user->id,
+	    r->user->email, MAIL_LIMIT)) != CZ_NEXT)
+		return status;
 	if (!r->user->verified && cz_mail_link(r, r->user->id, r->user->email,
 	    CZ_LINK_VERIFY_EMAIL) == -1)
 		return 503;
@@ -217,6 +223,10 @@ cz_h_reset_request(struct cz_request *r)
 	if (rc == 1)
 		return cz_limit_refuse(r, 0, scope, wait, "Too many password "
 		    "resets asked for; please try again later.");
+	/* The mail to that address, whatever else asked for mail to it;
+	 * counted whether or not it has an account. */
+	if ((rc = cz_limit_mail(r, 0, email, MAIL_LIMIT)) != CZ_NEXT)
+		return rc;
 	/* The same answer whether or not the address has an account. */
 	if (cz_account_reset_request(r, email) != CZ_ACCOUNT_OK)
 		return 503;

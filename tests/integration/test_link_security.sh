@@ -1,12 +1,16 @@
 #!/bin/bash
-# test_link_security.sh - issue 16, the mailed links:
+# test_link_security.sh - issue 16, the mailed links and the mail the site
+# can be made to send:
 #   1  a confirmation link works only for the address it was sent to: an
 #      address change cancels it, and the change itself takes effect only
 #      through the link mailed to the new address;
 #   5  using one reset link cancels the others; a password change cancels
 #      every outstanding link;
+#   6  every request that makes the site send mail is limited per account
+#      and per recipient (429 with Retry-After);
 #   7  an address change answers the same whether or not the address has an
-#      account; the owner of a taken address gets a notice instead.
+#      account; the owner of a taken address gets a notice instead;
+#   10a registration trims the address as log-in does.
 # No mail leaves the machine: the outbox is read.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -22,6 +26,7 @@ token_in_mail() { # ADDRESS KIND: the token of the newest mail to ADDRESS with a
 mails() { # ADDRESS [SUBJECT-LIKE]: how many mails were queued for ADDRESS
 	psql_q "SELECT count(*) FROM mail_outbox WHERE recipient = '$1' AND subject LIKE '${2:-%}'"
 }
+retry_after() { grep -Eqi '^retry-after: [1-9][0-9]*$' <<<"$HTTP_HEADERS"; }
 reset_limits
 
 # --- 1: an old confirmation link and a changed address -----------------------
@@ -99,5 +104,67 @@ check "the attempt is audited as such" \
 fetch "$B/account/email" -X POST "${AUTH[@]}" --data-urlencode "password=$pw" --data-urlencode "email=$b"
 check "the form answers the same page too" bash -c '[[ $1 == 200 && $2 == *"If the address can be used"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 
+# --- 6: mail flooding -----------------------------------------------------------
+reset_limits
+d=sec-d-$$@example.org
+json "$B/api/register" "{\"email\": \"$d\", \"password\": \"$pw\"}"
+login "$d" "$pw"
+codes=""
+for i in 1 2 3 4 5 6 7 8; do
+	json "$B/api/account/verify" '{}' "${AUTH[@]}"
+	codes+=" $HTTP_STATUS"
+done
+check "resending the confirmation link is limited ($codes)" \
+	bash -c '[[ $1 == " 202 202 202 202 429 429 429 429" ]]' _ "$codes"
+check "with Retry-After" retry_after
+check "so the address got at most 5 mails (registration's and 4 more)" test "$(mails "$d")" = 5
+check "the refusal is audited with its scope" \
+	sql_yes "SELECT count(*) > 0 FROM audit_log WHERE event = 'rate_limit.hit' AND detail->>'scope' = 'mail.recipient'"
+reset_limits
+login "$c" "$pw"
+codes=""
+for i in 1 2 3 4 5 6; do
+	json "$B/api/account/email" "{\"password\": \"$pw\", \"email\": \"sec-many-$i-$$@example.org\"}" "${AUTH[@]}"
+	codes+=" $HTTP_STATUS"
+done
+check "address changes are limited per account, whatever the address ($codes)" \
+	bash -c '[[ $1 == " 202 202 202 202 202 429" ]]' _ "$codes"
+check "with Retry-After" retry_after
+check "the 6th address got nothing" test "$(mails "sec-many-6-$$@example.org")" = 0
+reset_limits
+victim=sec-victim-$$@example.org
+make_user "$victim" "$pw"
+codes=""
+for i in 1 2 3 4 5 6; do
+	make_user "sec-e$i-$$@example.org" "$pw"
+	login "sec-e$i-$$@example.org" "$pw"
+	json "$B/api/account/email" "{\"password\": \"$pw\", \"email\": \"$victim\"}" "${AUTH[@]}"
+	codes+=" $HTTP_STATUS"
+done
+check "mail to one address is limited whoever asks ($codes)" \
+	bash -c '[[ $1 == " 202 202 202 202 202 429" ]]' _ "$codes"
+check "with Retry-After" retry_after
+check "so its owner got 5 notices" test "$(mails "$victim")" = 5
+reset_limits
+for i in 1 2 3; do json "$B/api/register" "{\"email\": \"$victim\", \"password\": \"$pw\"}" --interface "127.0.4.$i"; done
+for i in 1 2 3; do json "$B/api/password-reset" "{\"email\": \"$victim\"}" --interface "127.0.4.$((i + 3))"; done
+check "registrations and resets share the address's allowance (the 6th answers $HTTP_STATUS)" \
+	bash -c '[[ $1 == 429 ]]' _ "$HTTP_STATUS"
+check "so the owner got 5 more, not 6" test "$(mails "$victim")" = 10
+
+# --- 10a: registration trims the address as log-in does ----------------------
+reset_limits
+json "$B/api/register" "{\"email\": \"  Sec-Trim-$$@Example.ORG  \", \"password\": \"$pw\"}"
+check "an address with blanks around it registers (202)" test "$HTTP_STATUS" = 202
+check "stored trimmed and lower-cased" \
+	test "$(psql_q "SELECT count(*) FROM users WHERE email = 'sec-trim-$$@example.org'")" = 1
+login " sec-trim-$$@example.org " "$pw"
+check "and logs in" test -n "$SESSION"
+json "$B/api/account/email" "{\"password\": \"$pw\", \"email\": \" Sec-Trim2-$$@Example.org \"}" "${AUTH[@]}"
+check "an address change trims too" \
+	bash -c '[[ $1 == 202 && $2 == 1 ]]' _ "$HTTP_STATUS" "$(mails "sec-trim2-$$@example.org")"
+json "$B/api/register" "{\"email\": \"  not an address \", \"password\": \"$pw\"}"
+check "a malformed address is still refused (400)" \
+	bash -c '[[ $1 == 400 ]] && jq -e ".errors.email" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
 reset_limits
 finish
