@@ -5,7 +5,8 @@
  *
  * The tokens and their mail are mail_links.c's. Following a link shows a
  * page whose form does the change, so that a mail scanner fetching the
- * link changes nothing. A link only works for the address it
+ * link changes nothing; those pages carry the token in their URL, so
+ * they ask for no Referer at all. A link only works for the address it
  * was sent to, and not once cancelled (mail_links.h); the answer says why.
  * A reset request answers the same whether or not the address has an
  * account, and is limited per address and per account (3 an hour); a
@@ -47,6 +48,18 @@
 #define LINK_OTHER	"This link was sent to an address that is no " \
 	"longer the account's, so it cannot be used. Ask for a new one."
 #define MAIL_LIMIT	"Too many messages asked for; please try again later."
+
+/* Pages with a token in their URL: the next request (a followed link, a
+ * form's target) must not carry it in its Referer. The pipeline still
+ * appends its site-wide policy after this one and nginx replaces both
+ * (fcgi/pipeline.c, nginx/snippets, not this file's to change), so the
+ * templates say it again as <meta name="referrer">, which browsers obey
+ * over the header. */
+static void
+no_referrer(struct cz_request *r)
+{
+	cz_resp_header(r, "Referrer-Policy", "no-referrer");
+}
 
 /* The message for a link refused with account result rc. */
 static const char *
@@ -108,6 +121,7 @@ cz_h_verify_form(struct cz_request *r)
 {
 	const char *tok = cz_params_get(&r->query_params, "token");
 
+	no_referrer(r);
 	if (tok == NULL || !cz_token_valid(tok, strlen(tok)))
 		return page(r, 400, "pages/verify_email", "Confirm your "
 		    "address", NULL, LINK_BAD, 0);
@@ -242,6 +256,7 @@ cz_h_reset_confirm_form(struct cz_request *r)
 {
 	const char *tok = cz_params_get(&r->query_params, "token");
 
+	no_referrer(r);
 	if (tok == NULL || !cz_token_valid(tok, strlen(tok)))
 		return page(r, 400, "pages/password_reset_confirm", "Choose a "
 		    "new password", NULL, LINK_BAD, 0);

@@ -10,7 +10,8 @@
 #      and per recipient (429 with Retry-After);
 #   7  an address change answers the same whether or not the address has an
 #      account; the owner of a taken address gets a notice instead;
-#   10a registration trims the address as log-in does.
+#   10a registration trims the address as log-in does;
+#   and the pages with a token in their URL ask for no Referer.
 # No mail leaves the machine: the outbox is read.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -47,6 +48,9 @@ check "and neither address is marked verified" \
 	test "$(psql_q "SELECT count(*) FROM users WHERE email IN ('$a', '$b') AND email_verified_at IS NOT NULL")" = 0
 btok=$(token_in_mail "$b" verify-email)
 check "B got a link of its own" bash -c '[[ $1 =~ ^[A-Za-z0-9_-]{43}$ && $1 != "$2" ]]' _ "$btok" "$atok"
+fetch "$B/verify-email?token=$btok"
+check "B's link page asks for no Referer (meta referrer)" \
+	bash -c '[[ $1 == 200 && $2 == *"<meta name=\"referrer\" content=\"no-referrer\">"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 json "$B/api/verify-email" "{\"token\": \"$btok\"}"
 check "B's link moves the account to B, confirmed (200)" \
 	bash -c '[[ $1 == 200 && $2 == 1 ]]' _ "$HTTP_STATUS" \
@@ -67,6 +71,9 @@ rt1=$(token_in_mail "$b" password-reset/confirm)
 json "$B/api/password-reset" "{\"email\": \"$b\"}"
 rt2=$(token_in_mail "$b" password-reset/confirm)
 check "two reset links were mailed" bash -c '[[ -n $1 && -n $2 && $1 != "$2" ]]' _ "$rt1" "$rt2"
+fetch "$B/password-reset/confirm?token=$rt2"
+check "the reset page asks for no Referer (meta referrer)" \
+	bash -c '[[ $1 == 200 && $2 == *"<meta name=\"referrer\" content=\"no-referrer\">"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 json "$B/api/password-reset/confirm" "{\"token\": \"$rt1\", \"new_password\": \"plum comet 42x\"}"
 check "the first link sets the password (200)" test "$HTTP_STATUS" = 200
 json "$B/api/password-reset/confirm" "{\"token\": \"$rt2\", \"new_password\": \"other comet 43y\"}"
