@@ -36,16 +36,18 @@
 	"WITH used AS (UPDATE user_tokens t SET used_at = now() FROM users u " \
 	"WHERE t.token_hash = $1 AND t.purpose = ANY ($2::text[]) AND " \
 	"t.used_at IS NULL AND t.cancelled_at IS NULL AND t.expires_at > " \
-	"now() AND u.id = t.user_id AND u.deleted_at IS NULL AND (t.purpose " \
-	"= 'change_email' OR t.email = u.email) RETURNING t.id, t.user_id, " \
+	"now() AND u.id = t.user_id AND u.deleted_at IS NULL AND t.email IS " \
+	"NOT NULL AND (t.purpose = 'change_email' OR t.email = u.email) " \
+	"RETURNING t.id, t.user_id, " \
 	"t.purpose, t.email), others AS (UPDATE user_tokens o SET " \
 	"cancelled_at = now() FROM used WHERE o.user_id = used.user_id AND " \
 	"o.purpose = used.purpose AND o.id <> used.id AND o.used_at IS NULL " \
 	"AND o.cancelled_at IS NULL) SELECT user_id, purpose, email FROM used"
-/* Why a token could not be used (no row: unknown). */
+/* Why a token could not be used (no row: unknown). A token without an
+ * address (from before 016) is cancelled, not "another address". */
 #define SQL_TOKEN_WHY \
 	"SELECT t.used_at IS NOT NULL, t.purpose <> 'change_email' AND " \
-	"t.email IS DISTINCT FROM u.email, t.cancelled_at IS NOT NULL FROM " \
+	"t.email <> u.email, t.cancelled_at IS NOT NULL FROM " \
 	"user_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = " \
 	"$1 AND t.purpose = ANY ($2::text[])"
 #define SQL_TOKEN_CANCEL \

@@ -19,7 +19,9 @@
 -- Existing installations: links still outstanding when this runs were
 -- mailed without their address, so they are cancelled here; their owners
 -- ask for new ones (the pages say so). Used and expired links keep a NULL
--- email: they can never be used again anyway.
+-- email: they can never be used again anyway. The responder always writes
+-- the address; a row without one (old, or written by hand) is never
+-- accepted, since a NULL address matches no account (fcgi/mail_links.c).
 
 ALTER TABLE user_tokens
 	ADD COLUMN email text CHECK (email IS NULL OR (length(email)
@@ -29,11 +31,6 @@ ALTER TABLE user_tokens
 UPDATE user_tokens SET cancelled_at = now()
 WHERE used_at IS NULL AND cancelled_at IS NULL;
 
--- Every new link carries its address.
-ALTER TABLE user_tokens ADD CONSTRAINT user_tokens_email_live
-	CHECK (email IS NOT NULL OR used_at IS NOT NULL
-	    OR cancelled_at IS NOT NULL);
-
 ALTER TABLE user_tokens DROP CONSTRAINT user_tokens_purpose_check;
 ALTER TABLE user_tokens ADD CONSTRAINT user_tokens_purpose_check
 	CHECK (purpose IN ('verify_email', 'reset_password', 'change_email'));
@@ -42,9 +39,12 @@ ALTER TABLE user_tokens ADD CONSTRAINT user_tokens_purpose_check
 -- account, whoever changed it (a responder, a reset, cibozer-admin): the
 -- links were sent on the strength of the old credentials. A trigger, so
 -- that no path that updates users can forget it. Re-hashing at log-in
--- keeps password_changed_at, so it cancels nothing.
+-- keeps password_changed_at, so it cancels nothing. SECURITY DEFINER: a
+-- role allowed to update users (a responder, an admin tool, under
+-- least-privilege grants) need not be allowed to update user_tokens for
+-- its links to be cancelled.
 CREATE FUNCTION user_tokens_cancel_on_change() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
 	IF NEW.email IS DISTINCT FROM OLD.email OR NEW.password_changed_at
 	    IS DISTINCT FROM OLD.password_changed_at THEN
