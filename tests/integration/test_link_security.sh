@@ -59,10 +59,17 @@ json "$B/api/verify-email" "{\"token\": \"$atok\"}"
 check "A's link is refused for the new address (400), saying so" \
 	bash -c '[[ $1 == 400 ]] && jq -e ".error.message | test(\"no longer the account\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
 check "the move is audited" \
-	sql_yes "SELECT count(*) = 1 FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$b' AND a.event = 'email.changed'"
+	test "$(psql_q "SELECT count(*) = 1 FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$b' AND a.event = 'email.changed'")" = t
 reset_limits
 json "$B/api/login" "{\"email\": \"$b\", \"password\": \"$pw\"}"
 check "log-in with B works" test "$HTTP_STATUS" = 200
+# A link from before migration 016 has no address: never accepted.
+oldtok=$(printf 'old-%s-link-%s' "$$" "$RANDOM" | sha256sum | cut -c1-43 | tr -d '\n')
+psql_q "INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at)
+	SELECT encode(sha256(convert_to('$oldtok', 'UTF8')), 'hex'), id, 'verify_email', now() + interval '1 day'
+	FROM users WHERE email = '$b'" >/dev/null
+json "$B/api/verify-email" "{\"token\": \"$oldtok\"}"
+check "a link without its address (from before 016) is refused (400)" test "$HTTP_STATUS" = 400
 
 # --- 5: two reset links -------------------------------------------------------
 reset_limits
@@ -107,7 +114,7 @@ check "and no link to move another account there" test "$(mails "$b" 'Confirm yo
 check "the free address got the link" test "$(mails "$free" 'Confirm your new%')" = 1
 check "the account keeps its address" test "$(psql_q "SELECT count(*) FROM users WHERE email = '$c'")" = 1
 check "the attempt is audited as such" \
-	sql_yes "SELECT count(*) = 2 FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$c' AND a.event = 'email.change_requested'"
+	test "$(psql_q "SELECT count(*) = 2 FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$c' AND a.event = 'email.change_requested'")" = t
 fetch "$B/account/email" -X POST "${AUTH[@]}" --data-urlencode "password=$pw" --data-urlencode "email=$b"
 check "the form answers the same page too" bash -c '[[ $1 == 200 && $2 == *"If the address can be used"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 
@@ -126,7 +133,7 @@ check "resending the confirmation link is limited ($codes)" \
 check "with Retry-After" retry_after
 check "so the address got at most 5 mails (registration's and 4 more)" test "$(mails "$d")" = 5
 check "the refusal is audited with its scope" \
-	sql_yes "SELECT count(*) > 0 FROM audit_log WHERE event = 'rate_limit.hit' AND detail->>'scope' = 'mail.recipient'"
+	test "$(psql_q "SELECT count(*) > 0 FROM audit_log WHERE event = 'rate_limit.hit' AND detail->>'scope' = 'mail.recipient'")" = t
 reset_limits
 login "$c" "$pw"
 codes=""

@@ -97,7 +97,7 @@ done
 check "the 4th reset in an hour for one account, from four addresses, answers 429 ($codes)" \
 	bash -c '[[ $1 == " 202 202 202 429" ]] && grep -Eqi "^retry-after: [1-9][0-9]*$" <<<"$2"' _ "$codes" "$HTTP_HEADERS"
 check "that refusal is audited with the account's scope" \
-	sql_yes "SELECT count(*) > 0 FROM audit_log WHERE event = 'rate_limit.hit' AND detail->>'scope' = 'reset.account'"
+	test "$(psql_q "SELECT count(*) > 0 FROM audit_log WHERE event = 'rate_limit.hit' AND detail->>'scope' = 'reset.account'")" = t
 check "resets are audited" \
 	test "$(psql_q "SELECT count(*) FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$user' AND a.event IN ('password.reset_requested', 'password.reset', 'email.verified')")" -ge 3
 reset_limits
