@@ -34,10 +34,12 @@
 #define SQL_USER_SET_PASSWORD \
 	"UPDATE users SET password_hash = $2, password_changed_at = now(), " \
 	"updated_at = now() WHERE id = $1::bigint"
-/* Only by a change_email link: the new address is confirmed by it. */
+/* Only by a change_email link: the new address is confirmed by it. The
+ * self-join reads the row as it was, so the old address comes back. */
 #define SQL_USER_SET_EMAIL \
-	"UPDATE users SET email = $2, email_verified_at = now(), updated_at " \
-	"= now() WHERE id = $1::bigint AND deleted_at IS NULL RETURNING id"
+	"UPDATE users u SET email = $2, email_verified_at = now(), " \
+	"updated_at = now() FROM users o WHERE u.id = $1::bigint AND o.id = " \
+	"u.id AND u.deleted_at IS NULL RETURNING o.email"
 #define SQL_USER_VERIFIED \
 	"UPDATE users SET email_verified_at = coalesce(email_verified_at, " \
 	"now()), updated_at = now() WHERE id = $1::bigint AND deleted_at IS " \
@@ -56,6 +58,7 @@ enum { HASH_HASH };
 /* user_rehash and user_set_password */
 enum { SET_PASSWORD_USER_ID, SET_PASSWORD_HASH, SET_PASSWORD__N };
 enum { SET_EMAIL_USER_ID, SET_EMAIL_EMAIL, SET_EMAIL__N };
+enum { SET_EMAIL_OLD };
 enum { VERIFIED_USER_ID, VERIFIED__N };
 enum { RESET_USER_EMAIL, RESET_USER__N };
 enum { RESET_USER_ID };
@@ -389,7 +392,6 @@ cz_account_verify_email(struct cz_request *r, const char *token)
 	const char *v[SET_EMAIL__N];
 	enum cz_link_result lr;
 	PGresult *res;
-	int rc;
 
 	if ((lr = cz_mail_link_use(r, token, CZ_LINK_VERIFY_EMAIL, &l)) !=
 	    CZ_LINK_OK)
@@ -399,12 +401,22 @@ cz_account_verify_email(struct cz_request *r, const char *token)
 		/* The new address is proven: the account moves to it (and
 		 * 016's trigger cancels its other links). */
 		v[SET_EMAIL_EMAIL] = l.email;
-		if ((rc = command(r, "user_set_email", SET_EMAIL__N, v)) ==
-		    UNIQUE_VIOLATION)
-			return CZ_ACCOUNT_EMAIL_TAKEN;
-		if (rc != 0)
+		if ((res = cz_query(r, "user_set_email", SET_EMAIL__N, v)) ==
+		    NULL) {
+			if (strcmp(r->db_sqlstate,
+			    SQLSTATE_UNIQUE_VIOLATION) == 0)
+				return CZ_ACCOUNT_EMAIL_TAKEN;
+			cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+			    cz_db_error(r->app->db));
 			return CZ_ACCOUNT_UNAVAILABLE;
+		}
+		if (PQntuples(res) != 1)
+			return CZ_ACCOUNT_BAD_LINK;	/* deleted meanwhile */
 		cz_audit(r, l.user_id, "email.changed", NULL);
+		/* The old address hears of it: if the change was not its
+		 * owner's doing, that is how they learn. */
+		cz_mail_notice(r, l.user_id, cz_db_text(res, 0, SET_EMAIL_OLD),
+		    "email/address_changed", "/login");
 	} else {
 		if ((res = cz_query(r, "user_verified", VERIFIED__N, v)) ==
 		    NULL) {

@@ -113,7 +113,8 @@ int cz_account_change_email(struct cz_request *r, const char *pw,
  * Uses a confirmation link once: a verify_email link confirms the
  * account's address, if it is still the one the link was sent to
  * (audited email.verified); a change_email link moves the account to the
- * address it was sent to, confirmed (audited email.changed). When that
+ * address it was sent to, confirmed (audited email.changed), and tells
+ * the old address (email/address_changed). When that
  * account is the signed-in one, r->user is updated too. Returns
  * CZ_ACCOUNT_OK, CZ_ACCOUNT_BAD_LINK, CZ_ACCOUNT_LINK_CANCELLED,
  * CZ_ACCOUNT_LINK_OTHER_ADDRESS, CZ_ACCOUNT_EMAIL_TAKEN (another account

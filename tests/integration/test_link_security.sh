@@ -58,6 +58,7 @@ check "B's link moves the account to B, confirmed (200)" \
 json "$B/api/verify-email" "{\"token\": \"$atok\"}"
 check "A's link is refused for the new address (400), saying so" \
 	bash -c '[[ $1 == 400 ]] && jq -e ".error.message | test(\"no longer the account\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+check "the old address is told of the change" test "$(mails "$a" 'Your e-mail address at % was changed')" = 1
 check "the move is audited" \
 	test "$(psql_q "SELECT count(*) = 1 FROM audit_log a JOIN users u ON u.id = a.account_id WHERE u.email = '$b' AND a.event = 'email.changed'")" = t
 reset_limits
