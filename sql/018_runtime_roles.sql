@@ -56,6 +56,14 @@ REVOKE ALL ON ALL SEQUENCES IN SCHEMA public
 -- PUBLIC, and a REVOKE by a non-owner of the schema only warns).
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO cibozer_web, cibozer_render, cibozer_jobs;
+-- Nor temporary tables: no program uses them (the owner keeps the right,
+-- as the database's owner).
+DO $$
+BEGIN
+	EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC',
+		current_database());
+END;
+$$;
 
 -- Reference data: read by the planner in the responders (and by
 -- `cibozer-admin plan`); loaded by the owner (import-usda, migrations).

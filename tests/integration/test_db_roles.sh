@@ -115,6 +115,7 @@ check "the scrub function refuses an account that is not deleted" \
 # --- no DDL, no other objects ------------------------------------------------------
 for r in "${RUNTIME[@]}"; do
 	check "$r cannot create a table" refused "$r" "CREATE TABLE cz_roles_probe (i integer)"
+	check "$r cannot create a temporary table" refused "$r" "CREATE TEMP TABLE cz_roles_probe (i integer)"
 	check "$r cannot create a function" refused "$r" \
 		"CREATE FUNCTION cz_roles_probe() RETURNS integer LANGUAGE sql AS 'SELECT 1'"
 	check "$r cannot drop a table" refused "$r" "DROP TABLE plans"
