@@ -49,7 +49,18 @@ struct setting {
 
 static const struct setting table[] = {
 	SECRET(database_url, "dbname=cibozer",
-	    "libpq connection string or URI; may hold a password, never logged"),
+	    "libpq connection string or URI of the responders' role "
+	    "(cibozer_web); may hold a password, never logged"),
+	/* Least privilege (sql/018): each program connects as its own role. */
+	SECRET(owner_database_url, "",
+	    "conninfo of the owner role, for migrate and import-usda; empty: "
+	    "database_url"),
+	SECRET(render_database_url, "",
+	    "conninfo of the renderer's role (cibozer_render); empty: "
+	    "database_url"),
+	SECRET(jobs_database_url, "",
+	    "conninfo of the timers' role (cibozer_jobs: deliver-mail, "
+	    "cleanup-videos, purge); empty: database_url"),
 	INT(db_connect_timeout, 1, 60, "3",
 	    "seconds to wait for PostgreSQL when connecting"),
 	INT(db_statement_timeout, 100, 600000, "5000",

@@ -24,6 +24,10 @@ enum cz_log_level {
 
 struct cz_settings {
 	char		database_url[CZ_SETTING_STR_MAX];
+	/* Each empty: database_url is used instead (sql/018's roles). */
+	char		owner_database_url[CZ_SETTING_STR_MAX];
+	char		render_database_url[CZ_SETTING_STR_MAX];
+	char		jobs_database_url[CZ_SETTING_STR_MAX];
 	long long	db_connect_timeout;	/* seconds */
 	long long	db_statement_timeout;	/* milliseconds */
 	long long	workers;

@@ -135,7 +135,9 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 		mst_set_free(templates);
 		return 1;
 	}
-	if ((conn = cz_db_connect_once(set.database_url, (int)set.db_connect_timeout,
+	/* The renderer's own role (sql/018), else the one of database_url. */
+	if ((conn = cz_db_connect_once(set.render_database_url[0] != '\0' ?
+	    set.render_database_url : set.database_url, (int)set.db_connect_timeout,
 	    (int)set.db_statement_timeout, err, sizeof(err))) == NULL) {
 		fprintf(stderr, PROG ": cannot connect to the database: %s\n", err);
 		mst_set_free(templates);

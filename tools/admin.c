@@ -106,10 +106,20 @@ usage(FILE *fp)
 PGconn *
 admin_connect(const struct cz_settings *s, int statement_timeout_ms)
 {
+	return admin_connect_as(s, s->database_url, statement_timeout_ms);
+}
+
+PGconn *
+admin_connect_as(const struct cz_settings *s, const char *url,
+    int statement_timeout_ms)
+{
 	char err[1024];
 	PGconn *conn;
 
-	conn = cz_db_connect_once(s->database_url, (int)s->db_connect_timeout,
+	/* An unset per-role setting means the one role of database_url. */
+	if (url == NULL || *url == '\0')
+		url = s->database_url;
+	conn = cz_db_connect_once(url, (int)s->db_connect_timeout,
 	    statement_timeout_ms, err, sizeof(err));
 	if (conn == NULL)
 		fprintf(stderr, "cibozer-admin: cannot connect to the "

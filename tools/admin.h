@@ -28,6 +28,11 @@ int admin_remove_tree(const char *path);
 struct pg_conn *admin_connect(const struct cz_settings *s,
     int statement_timeout_ms);
 
+/* The same with the conninfo url (one of the per-role settings, e.g.
+ * jobs_database_url); an empty one means database_url (admin.c). */
+struct pg_conn *admin_connect_as(const struct cz_settings *s,
+    const char *url, int statement_timeout_ms);
+
 /* The planning catalog from the configured database, or NULL with the
  * reason on stderr (admin_plan.c). */
 struct cz_catalog *admin_load_catalog(const struct cz_settings *s);

@@ -209,7 +209,8 @@ admin_cleanup_videos(const struct cz_settings *s, int argc, char **argv)
 		    "[--dry-run]\n");
 		return 2;
 	}
-	if ((c = admin_connect(s, CLEANUP_DB_TIMEOUT_MS)) == NULL)
+	if ((c = admin_connect_as(s, s->jobs_database_url,
+	    CLEANUP_DB_TIMEOUT_MS)) == NULL)
 		return 1;
 	if (dry_run) {
 		if ((njobs = list_expired(c, s)) == -1)

@@ -34,18 +34,11 @@
 #define BACKOFF_MAX_SECONDS	21600
 #define MESSAGE_MAX		(CZ_MAIL_BODY_MAX + 4096)
 
+/* url: the role's conninfo setting (empty: database_url). */
 static PGconn *
-connect_db(const struct cz_settings *s)
+connect_db(const struct cz_settings *s, const char *url)
 {
-	char err[1024];
-	PGconn *conn;
-
-	conn = cz_db_connect_once(s->database_url, (int)s->db_connect_timeout,
-	    MAIL_DB_TIMEOUT_MS, err, sizeof(err));
-	if (conn == NULL)
-		fprintf(stderr, "cibozer-admin: cannot connect to the "
-		    "database: %s\n", err);
-	return conn;
+	return admin_connect_as(s, url, MAIL_DB_TIMEOUT_MS);
 }
 
 static int
@@ -179,7 +172,7 @@ admin_deliver_mail(const struct cz_settings *s, int argc, char **argv)
 		    "than %d words\n", CZ_MAIL_ARGS_MAX);
 		return 1;
 	}
-	if ((conn = connect_db(s)) == NULL)
+	if ((conn = connect_db(s, s->jobs_database_url)) == NULL)
 		return 1;
 	for (i = 0; i < limit; i++) {
 		o = deliver_one(s, conn, cargv);
@@ -241,7 +234,7 @@ admin_mail_test(const struct cz_settings *s, int argc, char **argv)
 		fprintf(stderr, "cibozer-admin: %s\n", err);
 		goto err;
 	}
-	if ((conn = connect_db(s)) == NULL)
+	if ((conn = connect_db(s, s->database_url)) == NULL)
 		goto err;
 	if ((id = cz_mail_enqueue(conn, email, subj.data, body.data, NULL, err,
 	    sizeof(err))) == -1) {

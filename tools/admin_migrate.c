@@ -1,6 +1,7 @@
 /*
  * admin_migrate.c - `cibozer-admin migrate [--status]`: applies the SQL
- * migrations of sql_dir, or tells where the database stands.
+ * migrations of sql_dir, or tells where the database stands, connected as
+ * the owner role (owner_database_url; database_url when that is empty).
  */
 #include "config.h"
 
@@ -29,7 +30,10 @@ admin_migrate(const struct cz_settings *s, int argc, char **argv)
 		fprintf(stderr, "cibozer-admin: %s\n", err);
 		return 1;
 	}
-	conn = cz_db_connect_once(s->database_url, (int)s->db_connect_timeout,
+	/* The owner role: the runtime roles may not change the schema
+	 * (sql/018). */
+	conn = cz_db_connect_once(s->owner_database_url[0] != '\0' ?
+	    s->owner_database_url : s->database_url, (int)s->db_connect_timeout,
 	    600000, err, sizeof(err));
 	if (conn == NULL) {
 		fprintf(stderr, "cibozer-admin: cannot connect to the database: "

@@ -11,8 +11,10 @@
  * usage, plans, their videos' rows and files, playback positions, mail,
  * rate-limit counters keyed by the account), its audit entries keep only
  * the account id (address and user agent set to NULL, e-mail-like detail
- * members dropped: sql/012 allows exactly that under SET LOCAL
- * cibozer.audit_scrub), and the users row keeps its id and dates with the
+ * members dropped: sql/012 allows exactly that, and only the owner role's
+ * SECURITY DEFINER function audit_log_scrub_account() of sql/018 does it;
+ * this program's role, cibozer_jobs, has no UPDATE on audit_log), and the
+ * users row keeps its id and dates with the
  * address replaced by deleted-<id>@invalid (which no registration can
  * take: addresses need a dot in their domain) and an unusable password
  * hash. An account with a video being rendered (a live lease) waits for
@@ -55,16 +57,6 @@
 	"SELECT j.id FROM video_jobs j JOIN plans p ON p.id = j.plan_id " \
 	"WHERE p.owner_id = $1::bigint ORDER BY j.id"
 
-/* A detail member is dropped when it is a string holding the account's
- * address ($2) or anything shaped like an address. */
-#define SQL_SCRUBBED_DETAIL \
-	"CASE WHEN jsonb_typeof(detail) = 'object' THEN coalesce((SELECT " \
-	"jsonb_object_agg(e.key, e.value) FROM jsonb_each(detail) e WHERE " \
-	"NOT (jsonb_typeof(e.value) = 'string' AND (strpos(lower(e.value " \
-	"#>> '{}'), $2) > 0 OR (e.value #>> '{}') ~ " \
-	"'[^[:space:]@]+@[^[:space:]@]+\\.[^[:space:]@]+'))), '{}'::jsonb) " \
-	"ELSE detail END"
-
 /*
  * The scrub of one account, in order: $1 = account id and, for those
  * that take two parameters, $2 = its (normalised) address; what each
@@ -76,34 +68,35 @@ static const struct scrub_step {
 	const char	*name;
 	int		 nparams;
 	const char	*sql;
+	int		 returns_count;	/* sql SELECTs the count */
 } scrub_steps[] = {
-	{ "sessions", 1, "DELETE FROM sessions WHERE user_id = $1::bigint" },
-	{ "tokens", 1, "DELETE FROM user_tokens WHERE user_id = $1::bigint" },
+	{ "sessions", 1, "DELETE FROM sessions WHERE user_id = $1::bigint", 0 },
+	{ "tokens", 1, "DELETE FROM user_tokens WHERE user_id = $1::bigint", 0 },
 	{ "acceptances", 1, "DELETE FROM legal_acceptances WHERE user_id = "
-	    "$1::bigint" },
-	{ "keys", 1, "DELETE FROM api_keys WHERE user_id = $1::bigint" },
+	    "$1::bigint", 0 },
+	{ "keys", 1, "DELETE FROM api_keys WHERE user_id = $1::bigint", 0 },
 	{ "playback", 1, "DELETE FROM video_playback WHERE user_id = "
-	    "$1::bigint" },
+	    "$1::bigint", 0 },
 	{ "videos", 1, "DELETE FROM video_jobs WHERE plan_id IN (SELECT id "
-	    "FROM plans WHERE owner_id = $1::bigint)" },
-	{ "plans", 1, "DELETE FROM plans WHERE owner_id = $1::bigint" },
+	    "FROM plans WHERE owner_id = $1::bigint)", 0 },
+	{ "plans", 1, "DELETE FROM plans WHERE owner_id = $1::bigint", 0 },
 	{ "mails", 2, "DELETE FROM mail_outbox WHERE user_id = $1::bigint OR "
-	    "lower(recipient) = $2" },
+	    "lower(recipient) = $2", 0 },
 	{ "rate limits", 2, "WITH k (key) AS (VALUES ($1::text), (encode("
 	    "sha256(convert_to($2, 'UTF8')), 'hex'))), l AS (DELETE FROM "
 	    "rate_lockouts WHERE key IN (SELECT key FROM k)) DELETE FROM "
-	    "rate_limits WHERE key IN (SELECT key FROM k)" },
-	{ "audit entries", 2, "UPDATE audit_log SET address = NULL, "
-	    "user_agent = NULL, detail = " SQL_SCRUBBED_DETAIL " WHERE "
-	    "account_id = $1::bigint AND (address IS NOT NULL OR user_agent "
-	    "IS NOT NULL OR detail IS DISTINCT FROM " SQL_SCRUBBED_DETAIL ")" },
+	    "rate_limits WHERE key IN (SELECT key FROM k)", 0 },
+	/* Only through sql/018's SECURITY DEFINER function: this role
+	 * has no UPDATE on audit_log. */
+	{ "audit entries", 1, "SELECT audit_log_scrub_account($1::bigint)",
+	    1 },
 	{ "accounts", 1, "UPDATE users SET email = 'deleted-' || id || "
 	    "'@invalid', password_hash = '$argon2id$scrubbed', is_admin = "
 	    "false, email_verified_at = NULL, purged_at = now(), updated_at = "
-	    "now() WHERE id = $1::bigint AND deleted_at IS NOT NULL" },
+	    "now() WHERE id = $1::bigint AND deleted_at IS NOT NULL", 0 },
 	{ "audit", 1, "INSERT INTO audit_log (account_id, event, detail) "
 	    "VALUES ($1::bigint, 'account.purged', jsonb_build_object('by', "
-	    "'cibozer-admin'))" },
+	    "'cibozer-admin'))", 0 },
 };
 #define NSTEPS	(sizeof(scrub_steps) / sizeof(scrub_steps[0]))
 
@@ -244,16 +237,15 @@ purge_one(PGconn *c, const struct cz_settings *s, long long counts[NSTEPS],
 	snprintf(id, sizeof(id), "%s", PQgetvalue(r, 0, 0));
 	snprintf(email, sizeof(email), "%s", PQgetvalue(r, 0, 1));
 	PQclear(r);
-	/* Transaction-local: it ends with this account's COMMIT. */
-	if (exec_simple(c, "SET LOCAL cibozer.audit_scrub = 'on'") == -1 ||
-	    remove_videos(c, s, id) == -1)
+	if (remove_videos(c, s, id) == -1)
 		goto out;
 	v[0] = id;
 	v[1] = email;
 	for (i = 0; i < NSTEPS; i++) {
 		r = PQexecParams(c, scrub_steps[i].sql, scrub_steps[i].nparams,
 		    NULL, v, NULL, NULL, 0);
-		got[i] = result_count(r, 0, scrub_steps[i].name);
+		got[i] = result_count(r, scrub_steps[i].returns_count,
+		    scrub_steps[i].name);
 		PQclear(r);
 		if (got[i] == -1)
 			goto out;
@@ -340,7 +332,8 @@ admin_purge(const struct cz_settings *s, int argc, char **argv)
 	}
 	if (optind != argc)
 		return usage();
-	if ((c = admin_connect(s, PURGE_DB_TIMEOUT_MS)) == NULL)
+	if ((c = admin_connect_as(s, s->jobs_database_url,
+	    PURGE_DB_TIMEOUT_MS)) == NULL)
 		return 1;
 	if (dry_run) {
 		if ((naccounts = count_due(c, s)) == -1)

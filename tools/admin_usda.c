@@ -550,7 +550,10 @@ admin_import_usda(const struct cz_settings *s, int argc, char **argv)
 		    "in %s (%ld skipped); nothing imported\n", dir, im.nskipped);
 		goto out;
 	}
-	conn = cz_db_connect_once(s->database_url, (int)s->db_connect_timeout,
+	/* Reference data belongs to the owner role: the runtime roles only
+	 * read it (sql/018). */
+	conn = cz_db_connect_once(s->owner_database_url[0] != '\0' ?
+	    s->owner_database_url : s->database_url, (int)s->db_connect_timeout,
 	    IMPORT_TIMEOUT_MS, err, sizeof(err));
 	if (conn == NULL) {
 		fprintf(stderr, "cibozer-admin: cannot connect to the database: "

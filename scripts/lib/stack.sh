@@ -208,8 +208,11 @@ cz_pg_running() {
 # cz_pg_start DIR PORT - creates (the first time) and starts a private
 # PostgreSQL 15 cluster in DIR/pg, owned by the postgres user, listening on
 # 127.0.0.1:PORT with its socket in DIR/pg/sock and trust authentication for
-# local and 127.0.0.1 connections; creates role and database cibozer
-# (idempotent); exports CZ_DATABASE_URL. A cluster left running by a killed
+# local and 127.0.0.1 connections; creates the owner role and database
+# cibozer and the runtime roles cibozer_web, cibozer_render and
+# cibozer_jobs (idempotent); exports CZ_DATABASE_URL (the owner) and
+# CZ_WEB_DATABASE_URL, CZ_RENDER_DATABASE_URL, CZ_JOBS_DATABASE_URL (the
+# runtime roles). A cluster left running by a killed
 # run is stopped and started again.
 cz_pg_start() {
 	local dir=$1 port=$2 pg=$1/pg data=$1/pg/data user log psql
@@ -278,18 +281,29 @@ cz_pg_start() {
 		return 1
 	fi
 
+	# The roles of sql/018, created as postgres as docs/operations.md
+	# tells an operator to: the owner cibozer (migrations, import-usda)
+	# and the runtime roles, which own nothing and get their grants from
+	# the migrations.
 	psql=("$CZ_PG_BIN/psql" -X -q -v ON_ERROR_STOP=1
 		"host=127.0.0.1 port=$port user=postgres dbname=postgres")
 	if ! "${psql[@]}" >/dev/null <<-'EOF'; then
-		SELECT 'CREATE ROLE cibozer LOGIN NOSUPERUSER'
-		 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cibozer')\gexec
+		SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE', r)
+		  FROM unnest(ARRAY['cibozer', 'cibozer_web', 'cibozer_render', 'cibozer_jobs']) r
+		 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r)\gexec
 		SELECT 'CREATE DATABASE cibozer OWNER cibozer'
 		 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'cibozer')\gexec
 	EOF
-		cz_err "could not create role and database cibozer"
+		cz_err "could not create the roles and database cibozer"
 		return 1
 	fi
-	export CZ_DATABASE_URL="host=127.0.0.1 port=$port dbname=cibozer user=cibozer"
+	# CZ_DATABASE_URL is the owner's (tests prepare data with it); each
+	# program gets its own role through cz_write_config.
+	local base="host=127.0.0.1 port=$port dbname=cibozer"
+	export CZ_DATABASE_URL="$base user=cibozer"
+	export CZ_WEB_DATABASE_URL="$base user=cibozer_web"
+	export CZ_RENDER_DATABASE_URL="$base user=cibozer_render"
+	export CZ_JOBS_DATABASE_URL="$base user=cibozer_jobs"
 }
 
 # cz_pg_stop DIR - stops the cluster of DIR (fast shutdown) if it runs.
@@ -319,8 +333,9 @@ cz_pg_restart() {
 # configuration and migrations
 
 # cz_write_config FILE SRCDIR STATEDIR WORKERS [KEY=VALUE...] - writes the
-# responder configuration: database_url ($CZ_DATABASE_URL, set by
-# cz_pg_start), workers, template_dir and sql_dir from SRCDIR, video_dir
+# responder configuration: one conninfo per role (set by cz_pg_start):
+# database_url (responders, cibozer_web), owner_database_url (migrations,
+# cibozer), render_database_url, jobs_database_url; workers, template_dir and sql_dir from SRCDIR, video_dir
 # STATEDIR/videos (created), min_free_disk_mb 64, log_level info; each
 # KEY=VALUE replaces or adds a setting (keys must be known to the
 # responder: it rejects unknown ones).
@@ -331,10 +346,14 @@ cz_write_config() {
 		cz_err "cz_write_config: CZ_DATABASE_URL is not set (start PostgreSQL first)"
 		return 1
 	}
-	local -a keys=(database_url workers template_dir sql_dir password_list
+	local -a keys=(database_url owner_database_url render_database_url
+		jobs_database_url workers template_dir sql_dir password_list
 		video_dir min_free_disk_mb log_level)
 	local -A val=(
-		[database_url]=$CZ_DATABASE_URL
+		[database_url]=${CZ_WEB_DATABASE_URL:-$CZ_DATABASE_URL}
+		[owner_database_url]=$CZ_DATABASE_URL
+		[render_database_url]=${CZ_RENDER_DATABASE_URL:-$CZ_DATABASE_URL}
+		[jobs_database_url]=${CZ_JOBS_DATABASE_URL:-$CZ_DATABASE_URL}
 		[workers]=$workers
 		[template_dir]=$src/templates
 		[sql_dir]=$src/sql
@@ -363,7 +382,8 @@ cz_config_get() {
 	sed -n "s/^[[:space:]]*${2}[[:space:]]*=[[:space:]]*//p" "$1" | tail -n 1
 }
 
-# cz_migrate BUILDDIR CONFIG - applies the SQL migrations.
+# cz_migrate BUILDDIR CONFIG - applies the SQL migrations (as the owner:
+# owner_database_url).
 cz_migrate() {
 	"$1/tools/cibozer-admin" --config "$2" migrate || {
 		cz_err "migrations failed"

@@ -35,7 +35,11 @@
 #   CZ_NGINX_LOG_DIR nginx's access and error logs
 #   CZ_PG_DIR        the directory holding the cluster (in CZ_PG_DIR/pg)
 #   CZ_PG_PORT       its port on 127.0.0.1
-#   CZ_DATABASE_URL  libpq conninfo of the cibozer database (user cibozer)
+#   CZ_DATABASE_URL  libpq conninfo of the cibozer database (user cibozer,
+#                    the owner role)
+#   CZ_WEB_DATABASE_URL, CZ_RENDER_DATABASE_URL, CZ_JOBS_DATABASE_URL  the
+#                    same as the runtime roles cibozer_web, cibozer_render,
+#                    cibozer_jobs (sql/018), which the programs use
 #   CZ_PG_SUPERUSER_URL  the same as the superuser postgres
 #   CZ_USDA_DIR      the USDA SR24 food files (scripts/usda); unset when
 #                    they could not be fetched
@@ -154,7 +158,7 @@ expect_header() {
 	return 0
 }
 
-# psql_q SQL - runs SQL as the cibozer user; prints rows unaligned, tuples
+# psql_q SQL - runs SQL as the owner cibozer; prints rows unaligned, tuples
 # only. psql_super SQL - the same as the superuser postgres.
 psql_q() {
 	"$CZ_PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$CZ_DATABASE_URL" -c "$1"

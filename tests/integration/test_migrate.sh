@@ -7,10 +7,10 @@ source "$(dirname "$0")/lib.sh"
 out=$(_cz_tmp)/migrate.out
 check "migrate runs again without error" bash -c '"$1" --config "$2" migrate >"$3"' _ "$CZ_ADMIN" "$CZ_CONFIG" "$out"
 check "a second run applies nothing" grep -q '^applied 0 migrations' "$out"
-latest=$(find "$CZ_SRCDIR/sql" -maxdepth 1 -name '[0-9]*_*.sql' | sed 's|.*/||; s|_.*||' | sort -n | tail -n 1)
-latest=$((10#$latest))
+# Numbers may have gaps while parallel work lands: count the files.
+nfiles=$(find "$CZ_SRCDIR/sql" -maxdepth 1 -name '[0-9]*_*.sql' | wc -l)
 check "schema_migrations records every migration" \
-	test "$(psql_q 'SELECT count(*) FROM schema_migrations')" = "$latest"
+	test "$(psql_q 'SELECT count(*) FROM schema_migrations')" = "$nfiles"
 check "migrate --status says current" \
 	bash -c '"$1" --config "$2" migrate --status | grep -q "(current)"' _ "$CZ_ADMIN" "$CZ_CONFIG"
 

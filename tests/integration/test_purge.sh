@@ -200,9 +200,21 @@ check "the young deleted account is untouched" sql_yes \
 	 AND EXISTS (SELECT 1 FROM audit_log WHERE account_id = ${ID[young]} AND host(address) = '${ADDR[young]}')"
 check "and so are its video files" test -e "$videos/${JOB_DONE[young]}/video.mp4"
 
-# --- the audit log stays append-only for the responders' role ----------------
-# Each attempt is rolled back, so a failing check leaves the log as it was.
+# --- the audit log stays append-only, even for the owner cibozer -------------
+# (the triggers of 001 and 012; the runtime roles hold no UPDATE at all:
+# test_db_roles.sh). Each attempt is rolled back, so a failing check
+# leaves the log as it was.
 denied() { ! psql_q "BEGIN; $1; ROLLBACK" >/dev/null 2>&1; }
+# The purge's own role reaches the scrub only through sql/018's function,
+# which refuses an account that is not marked deleted.
+jobs_denied() {
+	! "$CZ_PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 "${CZ_JOBS_DATABASE_URL:-$CZ_DATABASE_URL}" \
+		-c "BEGIN; $1; ROLLBACK" >/dev/null 2>&1
+}
+check "cibozer_jobs cannot UPDATE audit_log, even with the purge's setting" jobs_denied \
+	"SET LOCAL cibozer.audit_scrub = 'on'; UPDATE audit_log SET address = NULL, user_agent = NULL WHERE account_id = ${ID[young]}"
+check "cibozer_jobs cannot have a live account's entries scrubbed" jobs_denied \
+	"SELECT audit_log_scrub_account(${ID[keep]})"
 check "cibozer cannot UPDATE audit_log" denied \
 	"UPDATE audit_log SET address = NULL, user_agent = NULL WHERE account_id = ${ID[young]}"
 check "cibozer cannot DELETE from audit_log" denied "DELETE FROM audit_log WHERE account_id = ${ID[old]}"
