@@ -196,7 +196,7 @@ cz_session_load(struct cz_request *r)
 {
 	const struct cz_settings *s = &r->app->settings;
 	struct cz_user *u;
-	const char *tok, *v[LOOKUP__N];
+	const char *tok, *secret, *v[LOOKUP__N];
 	char hash[CZ_SHA256_HEX + 1], idle[32];
 	PGresult *res;
 
@@ -236,9 +236,17 @@ cz_session_load(struct cz_request *r)
 	u->is_admin = cz_db_bool(res, 0, LOOKUP_IS_ADMIN);
 	u->verified = cz_db_bool(res, 0, LOOKUP_VERIFIED);
 	/* Pages are compressed: what they carry is the session's CSRF
-	 * secret under a fresh pad, different bytes in every response. */
-	u->csrf = masked(r, cz_db_text(res, 0, LOOKUP_CSRF));
-	if (u->csrf == NULL)
+	 * secret under a fresh pad, different bytes in every response. A
+	 * stored secret that is no token (written by hand) ends the
+	 * session rather than every request of it failing. */
+	secret = cz_db_text(res, 0, LOOKUP_CSRF);
+	if (!cz_token_valid(secret, strlen(secret))) {
+		cz_log(CZ_LOG_WARN, "%s: session %lld has a malformed CSRF "
+		    "secret; not honoured", __func__, u->session_id);
+		clear_cookie(r);
+		return CZ_NEXT;
+	}
+	if ((u->csrf = masked(r, secret)) == NULL)
 		return 500;
 	u->legal_ok = cz_db_bool(res, 0, LOOKUP_LEGAL_OK);
 	r->user = u;

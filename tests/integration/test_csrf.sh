@@ -78,6 +78,15 @@ for bad in "${tok1:0:114}" "${tok1}A" "${tok1:0:114}=" "${tok1:0:10}+${tok1:11}"
 	check "a malformed token (${bad:0:12}..., ${#bad} chars): 403" test "$HTTP_STATUS" = 403
 done
 check "still logged in after the malformed tokens" alive
+# A session whose stored secret cannot be masked (written by hand: 43
+# characters, not a token) is not honoured: 401, never a 500.
+htok=$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
+psql_q "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) SELECT
+	encode(sha256(convert_to('$htok', 'UTF8')), 'hex'), id, repeat('x', 43), now() + interval '1 hour'
+	FROM users WHERE email = '$user'" >/dev/null
+fetch "$B/api/me" -H "Cookie: __Host-cibozer=$htok"
+check "a session with a malformed stored CSRF secret: 401, the cookie cleared" \
+	bash -c '[[ $1 == 401 ]] && grep -qi "^set-cookie: __Host-cibozer=;" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 fetch "$B/account/logout-all" -X POST "${C[@]}" -H "Origin: $B" --data 'csrf_token=wrong'
 check "a form with a wrong token gets the 403 page with the disclaimers" \
 	bash -c '[[ $1 == 403 && $2 == *"<h1>403"* && $2 == *"NOT intended to provide medical advice"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
