@@ -340,12 +340,14 @@ cz_session_check_csrf(struct cz_request *r)
 	if (t == NULL || cz_csrf_unmask(t, strlen(t), got) == -1 ||
 	    cz_csrf_unmask(r->user->csrf, strlen(r->user->csrf), want) == -1 ||
 	    !cz_secret_equal(got, want, CZ_CSRF_SECRET_LEN)) {
+		explicit_bzero(got, sizeof(got));
 		explicit_bzero(want, sizeof(want));
 		r->error_message = "the form or request is missing its CSRF "
 		    "token, or it is out of date: reload the page and try "
 		    "again";
 		return 403;
 	}
+	explicit_bzero(got, sizeof(got));
 	explicit_bzero(want, sizeof(want));
 	if (!same_origin(r)) {
 		r->error_message = "this request did not come from a page of "
