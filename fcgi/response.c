@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <time.h>
 
@@ -88,6 +89,39 @@ status_title(int status)
 	    "Error";
 }
 
+/*
+ * Removes an earlier "Set-Cookie: NAME=..." line for the cookie that value
+ * (n bytes) sets, so that a response sets each cookie once: a handler that
+ * clears the session cookie and then starts a new session would otherwise
+ * send both, and clients need not apply them in order (RFC 6265 section
+ * 4.1.1: at most one Set-Cookie per cookie name).
+ */
+static void
+drop_earlier_cookie(cz_buf *h, const char *value, size_t n)
+{
+	static const char key[] = "Set-Cookie: ";
+	size_t klen = sizeof(key) - 1, name_len, line_end;
+	const char *eq = memchr(value, '=', n);
+	char *p;
+
+	if (eq == NULL || h->data == NULL)
+		return;
+	name_len = (size_t)(eq - value) + 1;	/* "NAME=" */
+	for (p = h->data; p < h->data + h->len; p += line_end) {
+		line_end = strcspn(p, "\n") + 1;
+		if ((size_t)(p + line_end - h->data) > h->len)
+			line_end = (size_t)(h->data + h->len - p);
+		if (line_end > klen + name_len &&
+		    strncasecmp(p, key, klen) == 0 &&
+		    memcmp(p + klen, value, name_len) == 0) {
+			memmove(p, p + line_end, (size_t)(h->data + h->len -
+			    (p + line_end)) + 1);
+			h->len -= line_end;
+			return;
+		}
+	}
+}
+
 void
 cz_resp_header(struct cz_request *r, const char *name, const char *fmt, ...)
 {
@@ -113,6 +147,8 @@ cz_resp_header(struct cz_request *r, const char *name, const char *fmt, ...)
 	n = strcspn(value, "\r\n");
 	if (n > sizeof(formatted) - 1)
 		n = sizeof(formatted) - 1;
+	if (strcasecmp(name, "Set-Cookie") == 0)
+		drop_earlier_cookie(r->headers, value, n);
 	if (cz_buf_puts(r->headers, name) == 0 &&
 	    cz_buf_append(r->headers, ": ", 2) == 0 &&
 	    cz_buf_append(r->headers, value, n) == 0)

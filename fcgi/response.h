@@ -12,7 +12,8 @@
 /* The reason phrase of an HTTP status ("Not Found"), or "Unknown". */
 const char *cz_status_text(int status);
 
-/* Appends a header line "Name: value". */
+/* Appends a header line "Name: value". A Set-Cookie replaces an earlier
+ * Set-Cookie of the same cookie name: one per cookie per response. */
 void cz_resp_header(struct cz_request *r, const char *name, const char *fmt,
     ...) __attribute__((format(printf, 3, 4)));
 

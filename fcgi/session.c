@@ -14,6 +14,7 @@
 #include "ratelimit.h"
 #include "throttle.h"
 #include "audit.h"
+#include "csrf.h"
 #include "log.h"
 #include "query.h"
 #include "response.h"
@@ -102,6 +103,21 @@ clear_cookie(struct cz_request *r)
 	    "SameSite=Lax; Max-Age=0", CZ_SESSION_COOKIE);
 }
 
+/* A masked form of the CSRF secret (csrf.h), arena-owned; NULL (logged)
+ * when the secret is malformed or no randomness could be had. */
+static const char *
+masked(struct cz_request *r, const char *secret)
+{
+	char out[CZ_CSRF_MASKED_LEN + 1];
+
+	if (cz_csrf_mask(secret, out) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: cannot mask the CSRF secret",
+		    __func__);
+		return NULL;
+	}
+	return cz_arena_strdup(r->arena, out);
+}
+
 /* 401 for a key that does not authenticate, with the RFC 6750 header. */
 static int
 bad_key(struct cz_request *r, const char *why)
@@ -180,7 +196,7 @@ cz_session_load(struct cz_request *r)
 {
 	const struct cz_settings *s = &r->app->settings;
 	struct cz_user *u;
-	const char *tok, *v[LOOKUP__N];
+	const char *tok, *secret, *v[LOOKUP__N];
 	char hash[CZ_SHA256_HEX + 1], idle[32];
 	PGresult *res;
 
@@ -219,7 +235,19 @@ cz_session_load(struct cz_request *r)
 	u->tier = cz_db_text(res, 0, LOOKUP_TIER);
 	u->is_admin = cz_db_bool(res, 0, LOOKUP_IS_ADMIN);
 	u->verified = cz_db_bool(res, 0, LOOKUP_VERIFIED);
-	u->csrf = cz_db_text(res, 0, LOOKUP_CSRF);
+	/* Pages are compressed: what they carry is the session's CSRF
+	 * secret under a fresh pad, different bytes in every response. A
+	 * stored secret that is no token (written by hand) ends the
+	 * session rather than every request of it failing. */
+	secret = cz_db_text(res, 0, LOOKUP_CSRF);
+	if (!cz_token_valid(secret, strlen(secret))) {
+		cz_log(CZ_LOG_WARN, "%s: session %lld has a malformed CSRF "
+		    "secret; not honoured", __func__, u->session_id);
+		clear_cookie(r);
+		return CZ_NEXT;
+	}
+	if ((u->csrf = masked(r, secret)) == NULL)
+		return 500;
 	u->legal_ok = cz_db_bool(res, 0, LOOKUP_LEGAL_OK);
 	r->user = u;
 	r->session_token = tok;
@@ -286,6 +314,7 @@ same_origin(struct cz_request *r)
 int
 cz_session_check_csrf(struct cz_request *r)
 {
+	char got[CZ_CSRF_SECRET_LEN + 1], want[CZ_CSRF_SECRET_LEN + 1];
 	const char *m = r->method, *t;
 
 	if (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0 ||
@@ -306,13 +335,20 @@ cz_session_check_csrf(struct cz_request *r)
 	}
 	if ((t = cz_req_env(r, "HTTP_X_CSRF_TOKEN")) == NULL || *t == '\0')
 		t = cz_params_get(&r->form, "csrf_token");
-	if (t == NULL || strlen(t) != strlen(r->user->csrf) ||
-	    !cz_secret_equal(t, r->user->csrf, strlen(t))) {
+	/* Both are masked (csrf.h): compare the secrets under them. A
+	 * malformed token unmasks to nothing and is refused the same way. */
+	if (t == NULL || cz_csrf_unmask(t, strlen(t), got) == -1 ||
+	    cz_csrf_unmask(r->user->csrf, strlen(r->user->csrf), want) == -1 ||
+	    !cz_secret_equal(got, want, CZ_CSRF_SECRET_LEN)) {
+		explicit_bzero(got, sizeof(got));
+		explicit_bzero(want, sizeof(want));
 		r->error_message = "the form or request is missing its CSRF "
 		    "token, or it is out of date: reload the page and try "
 		    "again";
 		return 403;
 	}
+	explicit_bzero(got, sizeof(got));
+	explicit_bzero(want, sizeof(want));
 	if (!same_origin(r)) {
 		r->error_message = "this request did not come from a page of "
 		    "this site (Origin or Referer)";
@@ -412,11 +448,11 @@ cz_session_start(struct cz_request *r, long long user_id, const char **csrf)
 	cz_resp_header(r, "Set-Cookie", "%s=%s; Path=/; Secure; HttpOnly; "
 	    "SameSite=Lax; Max-Age=%lld", CZ_SESSION_COOKIE, tok,
 	    s->session_lifetime);
-	*csrf = cz_arena_strdup(r->arena, ctok);
-	if (*csrf == NULL)
+	if ((*csrf = masked(r, ctok)) == NULL)
 		rc = 500;
 err:
 	explicit_bzero(tok, sizeof(tok));
+	explicit_bzero(ctok, sizeof(ctok));
 	return rc;
 }
 

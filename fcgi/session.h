@@ -14,7 +14,11 @@
  * Every state-changing request (not GET or HEAD) that a cookie
  * authenticates must carry the session's CSRF token (form field
  * csrf_token, or header X-CSRF-Token) and an Origin or Referer of the
- * configured base_url; otherwise it is refused with 403.
+ * configured base_url; otherwise it is refused with 403. The token a
+ * response carries (user->csrf, the pages' forms, the JSON csrf_token) is
+ * the session's CSRF secret masked afresh for that response (lib/csrf.h,
+ * against BREACH); any masked form of the secret is accepted, a malformed
+ * one is refused like a wrong one.
  *
  * On /api/ paths a request may instead carry an API key ("Authorization:
  * Bearer cz_live_..."; only its SHA-256 is stored). Such requests are
@@ -66,7 +70,7 @@ int cz_session_check_csrf(struct cz_request *r);
  * Starts a new session for account user_id: a new token and CSRF token,
  * stored as the token's digest, the cookie set on the response, and the
  * session the request came with (if any) deleted. *csrf receives the new
- * CSRF token (arena-owned). Returns 0 or an HTTP status (500, 503).
+ * CSRF token, masked (arena-owned). Returns 0 or an HTTP status (500, 503).
  */
 int cz_session_start(struct cz_request *r, long long user_id,
     const char **csrf);

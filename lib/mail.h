@@ -53,7 +53,9 @@ struct json_object *cz_mail_data(const struct cz_settings *s,
     const char *link);
 
 /*
- * Queues one message in mail_outbox (status queued, due now). user_id is
+ * Queues one message in mail_outbox (status queued, due now). The body is
+ * kept only while the message is queued: once it is sent or dead-lettered
+ * the row keeps its headers and body_sha256 (sql/017). user_id is
  * the account's id in decimal, or NULL. The statement is parameterised.
  * Returns the new row's id, or -1 with the server's message in err.
  */

@@ -7,7 +7,10 @@
  * once), hands each to the mail command (lib/mail.h: no shell) and records
  * the outcome in the same transaction: sent; or queued again after
  * mail_retry_seconds * 2^(attempts - 1) (6 hours at most); or dead once
- * mail_max_attempts attempts failed. Logs name messages by id only.
+ * mail_max_attempts attempts failed. A sent or dead message keeps its
+ * headers and the SHA-256 of its body, not the body: that holds the mailed
+ * link, which would stay usable in the table (sql/017). Logs name
+ * messages by id only.
  */
 #include "config.h"
 
@@ -33,6 +36,9 @@
 #define DELIVER_MAX_LIMIT	100000
 #define BACKOFF_MAX_SECONDS	21600
 #define MESSAGE_MAX		(CZ_MAIL_BODY_MAX + 4096)
+/* The digest kept of a delivered or dead message's body (sql/017). */
+#define BODY_SHA256 \
+	"encode(sha256(convert_to(body, 'UTF8')), 'hex')"
 
 /* url: the role's conninfo setting (empty: database_url). */
 static PGconn *
@@ -90,10 +96,13 @@ deliver_one(const struct cz_settings *s, PGconn *conn, char *const argv[])
 	    cz_mail_run(argv, msg.data, msg.len, (int)s->mail_timeout, err,
 	    sizeof(err)) == 0) {
 		params[0] = PQgetvalue(r, 0, 0);
+		/* Sent: the body (it holds the mailed link) gives way to
+		 * its digest (sql/017). */
 		u = PQexecParams(conn, "UPDATE mail_outbox SET status = 'sent', "
 		    "attempts = attempts + 1, sent_at = now(), last_attempt_at "
-		    "= now(), last_error = NULL WHERE id = $1::bigint", 1, NULL,
-		    params, NULL, NULL, 0);
+		    "= now(), last_error = NULL, body_sha256 = " BODY_SHA256
+		    ", body = NULL WHERE id = $1::bigint", 1, NULL, params,
+		    NULL, NULL, 0);
 		o = SENT;
 	} else {
 		snprintf(maxa, sizeof(maxa), "%lld", s->mail_max_attempts);
@@ -103,10 +112,14 @@ deliver_one(const struct cz_settings *s, PGconn *conn, char *const argv[])
 		params[2] = attempts;
 		params[3] = maxa;
 		params[4] = base;
+		/* Dead: no retry will need the body either. */
 		u = PQexecParams(conn, "UPDATE mail_outbox SET attempts = "
 		    "$3::integer, last_attempt_at = now(), last_error = "
 		    "left($2, 1024), status = CASE WHEN $3::integer >= "
-		    "$4::integer THEN 'dead' ELSE 'queued' END, next_attempt_at "
+		    "$4::integer THEN 'dead' ELSE 'queued' END, body_sha256 = "
+		    "CASE WHEN $3::integer >= $4::integer THEN " BODY_SHA256
+		    " ELSE body_sha256 END, body = CASE WHEN $3::integer >= "
+		    "$4::integer THEN NULL ELSE body END, next_attempt_at "
 		    "= now() + make_interval(secs => least(21600, $5::integer * "
 		    "2 ^ least($3::integer - 1, 20))) WHERE id = $1::bigint "
 		    "RETURNING status", 5, NULL, params, NULL, NULL, 0);

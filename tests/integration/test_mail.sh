@@ -6,7 +6,8 @@
 # subject, body and disclaimer; a failing command is retried with a
 # doubling backoff and dead-lettered after mail_max_attempts; shell
 # metacharacters in the recipient, the subject or the command setting are
-# never interpreted; addresses stay out of the log.
+# never interpreted; addresses stay out of the log; a sent or dead message
+# keeps its headers and a digest of its body, not the body (its link).
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -91,6 +92,8 @@ psql_q "UPDATE mail_outbox SET next_attempt_at = now() WHERE id = ${id:-0}"
 res=$(deliver "$tmp/failing-sendmail" 2>/dev/null)
 check "attempt 3 of 3 dead-letters it ($res)" test "$res" = "sent 0, retrying later 0, dead-lettered 1"
 check "the row is dead after 3 attempts" test "$(psql_q "SELECT status, attempts FROM mail_outbox WHERE id = ${id:-0}")" = "dead|3"
+check "the dead message keeps no body, only its digest" \
+	test "$(psql_q "SELECT body IS NULL, body_sha256 ~ '^[0-9a-f]{64}\$' FROM mail_outbox WHERE id = ${id:-0}")" = "t|t"
 psql_q "UPDATE mail_outbox SET next_attempt_at = now() WHERE id = ${id:-0}"
 res=$(deliver "$tmp/fake-sendmail -t -i" 2>/dev/null)
 check "a dead message is never sent ($res)" test "$res" = "sent 0, retrying later 0, dead-lettered 0"
@@ -100,6 +103,30 @@ check "a missing command counts as a failed attempt" \
 check "and its error says why" \
 	test "$(psql_q "SELECT last_error LIKE 'exit status 127: cannot run /nonexistent/sendmail%' FROM mail_outbox WHERE recipient = 'mail-missing-$$@example.org'")" = t
 psql_q "UPDATE mail_outbox SET status = 'dead' WHERE recipient = 'mail-missing-$$@example.org'"
+check "a message an operator marks dead loses its body as well" \
+	test "$(psql_q "SELECT body IS NULL AND body_sha256 IS NOT NULL FROM mail_outbox WHERE recipient = 'mail-missing-$$@example.org'")" = t
+
+# --- a delivered message keeps no working link (issue 16) ------------------------
+# The body holds the mailed link: once the message is sent the row keeps
+# its headers and the SHA-256 of the body, never the body.
+to3=mail-body-$$@example.org
+secret=BodyTok${$}aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+body="Open $CZ_BASE_URL/password-reset/confirm?token=$secret within 15 minutes."
+psql_q "INSERT INTO mail_outbox (recipient, subject, body) VALUES ('$to3', 'Reset your password', \$q\$$body\$q\$)"
+check "while queued, the body is kept (it is needed to send it)" \
+	test "$(psql_q "SELECT count(*) FROM mail_outbox WHERE recipient = '$to3' AND body LIKE '%$secret%'")" = 1
+rm -f "$out"/*
+res=$(deliver "$tmp/fake-sendmail -t -i" 2>/dev/null)
+check "it is delivered ($res)" test "$res" = "sent 1, retrying later 0, dead-lettered 0"
+check "the message sent carried the link" grep -qF "token=$secret" "$out/001.eml"
+check "after delivery the body column holds no token" \
+	test "$(psql_q "SELECT count(*) FROM mail_outbox WHERE body LIKE '%$secret%'")" = 0
+check "the sent row keeps its headers and no body" \
+	test "$(psql_q "SELECT status, recipient, subject, body IS NULL FROM mail_outbox WHERE recipient = '$to3'")" = "sent|$to3|Reset your password|t"
+check "and the SHA-256 of the body it sent" \
+	test "$(psql_q "SELECT body_sha256 FROM mail_outbox WHERE recipient = '$to3'")" = "$(printf '%s' "$body" | sha256sum | cut -d' ' -f1)"
+check "a sent row written directly (a restore, an operator) loses its body too" \
+	test "$(psql_q "INSERT INTO mail_outbox (recipient, subject, body, status, sent_at) VALUES ('$to3', 'direct', 'token=$secret', 'sent', now()) RETURNING body IS NULL")" = t
 
 # --- no shell anywhere -----------------------------------------------------------
 rm -f "$out"/*

@@ -318,7 +318,51 @@ fetch page429 "$base/password-reset" -d x=y
 check "rate-limited: 429" test "$(status_of page429)" = 429
 check_body_disclaimers page429 "429 page"
 check "429 page: says to wait" grep -qF "Too many requests; please wait and try again" "$tmp/page429.b"
+# The same page as the responder's 429 (templates/pages/error.mustache)
+# and, as every 429 of the site, a Retry-After.
+check "429 page: the responder's heading and notice" \
+	grep -qF -e "<h1>429 — Too many requests</h1>" "$tmp/page429.b"
+check "429 page: the responder's try-again notice" \
+	grep -qF "Please wait a minute and try again later." "$tmp/page429.b"
+check "429 page: Retry-After in seconds" grep -qiE '^Retry-After: [1-9][0-9]*$' "$tmp/page429.h"
+check "429 page: not cached" header_is page429 Cache-Control no-store
+for ((i = 0; i < 8; i++)); do fetch page429b "$base/login" -d x=y; done
+check "429 on /login: Retry-After" grep -qiE '^Retry-After: [1-9][0-9]*$' "$tmp/page429b.h"
+check "429 on /login: status" test "$(status_of page429b)" = 429
 check_security_headers page429 "429 page"
+
+# No token, key or password in the access log (snippets/cibozer-log.conf):
+# the mailed links' query, the Referer repeating it, a key in a query.
+secret1=Tok1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1
+secret2=Tok2bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb2
+secret3=cz_live_Key3ccccccccccccccccccccccccccccccccccccc3
+fetch logtok1 "$base/password-reset/confirm?token=$secret1"
+fetch logtok2 "$base/password-reset/confirm" -d "token=$secret1" -H "Referer: $base/password-reset/confirm?token=$secret1"
+fetch logtok3 "$base/verify-email?token=$secret2&x=1" -H "Referer: $base/verify-email?token=$secret2#frag"
+fetch logtok4 "$base/api/v1/plans?api_key=$secret3" -H "Authorization: Bearer $secret3"
+fetch logtok5 "$base/plans?page=2"
+fetch logtok6 "$base/about?t%6Fken=$secret2"
+sleep 0.3
+check "access log: no token, key or password" \
+	not grep -qE "$secret1|$secret2|$secret3|Tok1a|Tok2b|Key3c" "$dev/logs/access.log"
+check "access log: the link's path, its query redacted" \
+	grep -qF '"GET /password-reset/confirm?[redacted] HTTP/1.1" 502' "$dev/logs/access.log"
+check "access log: the Referer's path, its query redacted" \
+	grep -qF "\"$base/password-reset/confirm?[redacted]\"" "$dev/logs/access.log"
+check "access log: a plain query is kept" \
+	grep -qF '"GET /plans?page=2 HTTP/1.1"' "$dev/logs/access.log"
+for conf in cibozer.conf dev.conf.in; do
+	check "$conf: uses the scrubbed log format (snippets/cibozer-log.conf)" \
+		grep -qE '^[[:space:]]*include [^;]*(snippets|@SNIPPETS@)/cibozer-log\.conf;' "$repo/nginx/$conf"
+	check "$conf: defines no log format of its own" not grep -q 'log_format' "$repo/nginx/$conf"
+	check "$conf: refusals of limit_req not in the error log (it quotes requests)" \
+		grep -qE '^[[:space:]]*limit_req_log_level info;' "$repo/nginx/$conf"
+done
+raw_log_vars() { # the log format's variables that would carry secrets
+	sed -n '/^log_format/,/;$/p' "$repo/nginx/snippets/cibozer-log.conf" |
+		grep -E '\$(request|request_uri|args|query_string|http_referer|http_authorization)([^_a-z]|$)'
+}
+check "cibozer-log.conf: no raw request, query or Referer logged" not raw_log_vars
 
 # internal locations are not reachable from outside
 fetch intv "$base/_protected_videos/x.mp4"

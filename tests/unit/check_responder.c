@@ -49,6 +49,7 @@
 #include "log.h"
 #include "pipeline.h"
 #include "request.h"
+#include "response.h"
 #include "settings.h"
 
 /* Settings of every test app: small limits keep the requests small. */
@@ -1476,6 +1477,39 @@ START_TEST(api_json_errors)
 }
 END_TEST
 
+/* --- headers --------------------------------------------------------------- */
+
+START_TEST(set_cookie_once_per_name)
+{
+	/* A password or address change clears the session cookie, then
+	 * starts a new session: the response must set the cookie once (the
+	 * new one), keeping other headers and other cookies in order. */
+	struct cz_request r;
+	cz_buf h;
+
+	memset(&r, 0, sizeof(r));
+	cz_buf_init(&h, 0);
+	r.headers = &h;
+	cz_resp_header(&r, "Set-Cookie", "%s=; Path=/; Max-Age=0",
+	    SESSION_COOKIE);
+	cz_resp_header(&r, "X-Other", "1");
+	cz_resp_header(&r, "Set-Cookie", "%s2=x; Path=/", SESSION_COOKIE);
+	cz_resp_header(&r, "Set-Cookie", "%s=abc; Path=/; Max-Age=60",
+	    SESSION_COOKIE);
+	ck_assert_str_eq(h.data, "X-Other: 1\r\n"
+	    "Set-Cookie: " SESSION_COOKIE "2=x; Path=/\r\n"
+	    "Set-Cookie: " SESSION_COOKIE "=abc; Path=/; Max-Age=60\r\n");
+	/* and the other way round: a clear after a set wins */
+	cz_resp_header(&r, "Set-Cookie", "%s=; Path=/; Max-Age=0",
+	    SESSION_COOKIE);
+	ck_assert_str_eq(h.data, "X-Other: 1\r\n"
+	    "Set-Cookie: " SESSION_COOKIE "2=x; Path=/\r\n"
+	    "Set-Cookie: " SESSION_COOKIE "=; Path=/; Max-Age=0\r\n");
+	ck_assert_uint_eq(h.len, strlen(h.data));
+	cz_buf_free(&h);
+}
+END_TEST
+
 /* --- the suite ------------------------------------------------------------ */
 
 static Suite *
@@ -1530,6 +1564,10 @@ responder_suite(void)
 	tcase_add_test(tc, db_down_api);
 	tcase_add_test(tc, db_down_pages);
 	tcase_add_test(tc, db_down_before_csrf);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("headers");
+	tcase_add_test(tc, set_cookie_once_per_name);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("csrf");
