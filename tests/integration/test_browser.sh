@@ -427,6 +427,25 @@ if [[ $(js 'return location.pathname') =~ ^\"/plans/[0-9]+\"$ ]]; then
 		grep -q '7-day mediterranean plan, 1900 kcal a day' <<<"$heading"
 	check "the plan page leaves out dairy, as asked" \
 		bash -c '[[ $(js "return document.body.innerText") == *"Left out as requested: dairy"* ]]'
+	# A week must stay light and easy to find one's way in: a plain
+	# summary, an overview of the week that links to each day and dish,
+	# and every scrolling table reachable by keyboard.
+	view=$(js 'var q = function (s) { return document.querySelectorAll(s); };
+		var wraps = Array.prototype.slice.call(q(".table-wrap"));
+		return { elements: q("*").length, days: q("section.day").length,
+			lead: document.querySelector("main .lead").textContent,
+			week_links: q("table.week a[href^=\"#d\"]").length,
+			meals: q("article.meal-card").length,
+			unreachable: wraps.filter(function (w) { return w.tabIndex < 0; }).length,
+			allergen_lines: Array.prototype.map.call(q("#allergens-title ~ p"), function (p) { return p.textContent; }) };')
+	check "the plan page is light: $(jq -c '{elements, days, meals}' <<<"$view") (under 1,000 elements for 7 days)" \
+		jq -e '.days == 7 and .meals >= 21 and .elements < 1000' <<<"$view"
+	check "the plan page opens with a plain summary: $(jq -r .lead <<<"$view")" \
+		jq -e '.lead | test("^Mediterranean · 1,900 kcal a day · 3 meals a day")' <<<"$view"
+	check "the week overview links every dish and day" jq -e '.week_links == .meals + .days' <<<"$view"
+	check "every scrolling table can be reached by keyboard" jq -e '.unreachable == 0' <<<"$view"
+	check "allergen lines read as sentences (no trailing ';')" \
+		jq -e 'all(.allergen_lines[]; test(";\\s*$") | not)' <<<"$view"
 	# CZ_SCREENSHOT_DIR keeps it past a passing run (the state is removed).
 	shots=${CZ_SCREENSHOT_DIR:-$CZ_STATE_DIR/logs}
 	mkdir -p "$shots" && wd GET /screenshot | jq -r . | base64 -d >"$shots/browser-plan.png" 2>/dev/null || true
