@@ -35,6 +35,12 @@ int cz_h_health_ready(struct cz_request *r);
 int cz_h_health(struct cz_request *r);
 int cz_h_metrics(struct cz_request *r);
 
+/* handlers_shopping.c */
+int cz_h_shopping_page(struct cz_request *r);
+int cz_h_shopping_save(struct cz_request *r);
+int cz_h_shopping_text(struct cz_request *r);
+int cz_h_shopping_csv(struct cz_request *r);
+
 /* handlers_plans.c (API), handlers_plan_pages.c (pages) */
 int cz_h_api_plan_create(struct cz_request *r);
 int cz_h_api_plan_get(struct cz_request *r);

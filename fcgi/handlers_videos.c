@@ -268,14 +268,25 @@ cz_h_video_page(struct cz_request *r)
 {
 	struct json_object *ctx, *o;
 	struct cz_video j;
-	long long id = param_id(r, "id");
+	const char *name;
+	size_t n;
 	int rc;
 
 	if ((rc = cz_video_gate(r, param_id(r, "id"), &j)) != CZ_NEXT)
 		return rc;
-	if ((ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "Video %lld",
-	    id))) == NULL || (o = job_json(r, &j)) == NULL)
+	/* "TikTok video of plan 3": the platform as people name it, without
+	 * the size and length its full label adds in brackets. */
+	name = cz_video_platform_label(j.platform);
+	name = name == NULL ? j.platform : cz_arena_printf(r->arena, "%.*s",
+	    (int)strcspn(name, "("), name);
+	n = strlen(name);
+	while (n > 0 && name[n - 1] == ' ')
+		n--;
+	name = cz_arena_printf(r->arena, "%.*s", (int)n, name);
+	if ((ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "%s video of plan "
+	    "%lld", name, j.plan_id))) == NULL || (o = job_json(r, &j)) == NULL)
 		return 500;
+	json_object_object_add(o, "platform_name", json_object_new_string(name));
 	json_object_object_add(ctx, "video", o);
 	json_object_object_add(ctx, strcmp(j.status, "done") == 0 ? "is_done" :
 	    strcmp(j.status, "failed") == 0 ? "is_failed" :

@@ -27,6 +27,7 @@
 #include "response.h"
 #include "routes.h"
 #include "session.h"
+#include "shopping.h"
 #include "throttle.h"
 #include "videos.h"
 
@@ -39,6 +40,7 @@
 static int (*const registrars[])(struct cz_db *) = {
 	cz_health_register,
 	cz_plans_register,
+	cz_shopping_register,
 	cz_videos_register,
 	cz_audit_register,
 	cz_limits_register,

@@ -9,7 +9,9 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <json-c/json.h>
@@ -41,6 +43,76 @@ joined(struct cz_request *r, unsigned int mask, const char *(*name)(int),
 		s = s == NULL ? cz_arena_strdup(r->arena, e) :
 		    cz_arena_printf(r->arena, "%s, %s", s, e);
 	}
+	return s;
+}
+
+/* s with its first letter in upper case ("breakfast" -> "Breakfast"),
+ * from the arena: headings and table heads start a sentence. */
+static const char *
+capitalised(struct cz_request *r, const char *s)
+{
+	char *c = cz_arena_strdup(r->arena, s);
+
+	if (c != NULL && c[0] != '\0')
+		c[0] = (char)toupper((unsigned char)c[0]);
+	return c;
+}
+
+/* n with a thousands separator, "2,200", from the arena. */
+static const char *
+grouped(struct cz_request *r, int n)
+{
+	if (n >= 1000)
+		return cz_arena_printf(r->arena, "%d,%03d", n / 1000, n % 1000);
+	return cz_arena_printf(r->arena, "%d", n);
+}
+
+/* "2026-12-02T16:00:19Z" -> "2 December 2026"; the text as it is when it
+ * does not start with a date. */
+static const char *
+date_for_people(struct cz_request *r, const char *iso)
+{
+	static const char *const month[] = { "January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December" };
+	int y, m, d;
+
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+	    d < 1 || d > 31)
+		return iso;
+	return cz_arena_printf(r->arena, "%d %s %d", d, month[m - 1], y);
+}
+
+/* "Calcium 1020 mg · Iron 14.2 mg · ...": a day's nutrients as one line
+ * of text, so seven days of them do not weigh on the page as tables. */
+static const char *
+nutrients_text(struct cz_request *r, const struct cz_plan_doc_totals *t)
+{
+	const struct cz_nutrient_info *ni;
+	const char *s = NULL;
+	double v;
+	int k;
+
+	for (k = 0; k < CZ_NUTRIENTS; k++) {
+		if (isnan(v = cz_plan_doc_amount(t, k)))
+			continue;
+		ni = cz_nutrient_info(k);
+		s = cz_arena_printf(r->arena, "%s%s%s %g %s", s ? s : "",
+		    s ? " · " : "", ni->label, v, ni->unit);
+	}
+	return s ? s : "";
+}
+
+/* The names of a warning's dishes joined with ", ". */
+static const char *
+names_joined(struct cz_request *r, const char **names, size_t n)
+{
+	const char *s = "";
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		s = i == 0 ? names[i] :
+		    cz_arena_printf(r->arena, "%s, %s", s, names[i]);
 	return s;
 }
 
@@ -91,13 +163,18 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 	size_t j;
 	int k;
 
-	json_object_object_add(jd, "nutrient_rows", nutrient_rows(&d->totals));
+	json_object_object_add(jd, "nutrients_text", json_object_new_string(
+	    nutrients_text(r, &d->totals)));
+	json_object_object_add(jd, "receipt_ok", json_object_new_boolean(
+	    d->accuracy.present && d->accuracy.all_ok));
 	if ((meals = array_member(jd, "meals")) == NULL)
 		return;
 	for (k = 0; k < d->nmeals; k++) {
 		m = &d->meals[k];
 		jm = json_object_array_get_idx(meals, (size_t)k);
 		json_object_object_add(jm, "n", json_object_new_int(k + 1));
+		json_object_object_add(jm, "slot_label", json_object_new_string(
+		    capitalised(r, cz_slot_name((int)m->slot))));
 		if ((items = array_member(jm, "items")) == NULL)
 			continue;
 		for (j = 0; j < m->nitems; j++)
@@ -107,6 +184,17 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 				    items, j), "allergens_text",
 				    json_object_new_string(s));
 	}
+}
+
+/* A warning's allergen in words and its dishes as one list. */
+static void
+decorate_warning(struct cz_request *r, const struct cz_plan_doc_warning *w,
+    struct json_object *jw)
+{
+	json_object_object_add(jw, "allergen_label", json_object_new_string(
+	    cz_label(cz_allergen_name((int)w->allergen))));
+	json_object_object_add(jw, "meals_text", json_object_new_string(
+	    names_joined(r, w->meals, w->nmeals)));
 }
 
 struct json_object *
@@ -136,10 +224,28 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	if (ctx == NULL)
 		return NULL;
 	json_object_object_add(ctx, "id", json_object_new_int64(p->id));
-	json_object_object_add(ctx, "created_at",
-	    json_object_new_string(p->created_at));
+	json_object_object_add(ctx, "created_text",
+	    json_object_new_string(date_for_people(r, p->created_at)));
 	json_object_object_add(ctx, "revision",
 	    json_object_new_string(p->revision_text));
+	json_object_object_add(ctx, "revised", json_object_new_boolean(
+	    strcmp(p->revision_text, "1") != 0));
+	s = cz_arena_printf(r->arena, "%s · %s kcal a day · %s",
+	    capitalised(r, cz_label(cz_diet_name((int)req->diet))),
+	    grouped(r, req->calories),
+	    cz_label(cz_pattern_name((int)req->pattern)));
+	if (req->profile != CZ_PROFILE_NONE)
+		s = cz_arena_printf(r->arena, "%s · %s profile", s,
+		    capitalised(r, cz_label(cz_profile_name((int)req->profile))));
+	json_object_object_add(ctx, "summary", json_object_new_string(s));
+	if (doc->ndays > 0) {
+		a = json_object_new_array();
+		for (d = 0; d < doc->days[0].nmeals; d++)
+			json_object_array_add(a, json_object_new_string(
+			    capitalised(r, cz_slot_name(
+			    (int)doc->days[0].meals[d].slot))));
+		json_object_object_add(ctx, "slots", a);
+	}
 	json_object_object_add(ctx, "generation_ms",
 	    json_object_new_string(p->generation_ms));
 	json_object_object_add(ctx, "pattern_label", json_object_new_string(
@@ -153,9 +259,8 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 		    cz_label(cz_profile_name((int)req->profile))));
 	if ((a = array_member(jdoc, "allergen_warnings")) != NULL)
 		for (i = 0; i < doc->nwarnings; i++)
-			json_object_object_add(json_object_array_get_idx(a, i),
-			    "allergen_label", json_object_new_string(cz_label(
-			    cz_allergen_name((int)doc->warnings[i].allergen))));
+			decorate_warning(r, &doc->warnings[i],
+			    json_object_array_get_idx(a, i));
 	if ((a = array_member(jdoc, "days")) != NULL)
 		for (d = 0; d < doc->ndays; d++)
 			decorate_day(r, &doc->days[d],

@@ -427,6 +427,62 @@ if [[ $(js 'return location.pathname') =~ ^\"/plans/[0-9]+\"$ ]]; then
 		grep -q '7-day mediterranean plan, 1900 kcal a day' <<<"$heading"
 	check "the plan page leaves out dairy, as asked" \
 		bash -c '[[ $(js "return document.body.innerText") == *"Left out as requested: dairy"* ]]'
+	# A week must stay light and easy to find one's way in: a plain
+	# summary, an overview of the week that links to each day and dish,
+	# and every scrolling table reachable by keyboard.
+	view=$(js 'var q = function (s) { return document.querySelectorAll(s); };
+		var wraps = Array.prototype.slice.call(q(".table-wrap"));
+		return { elements: q("*").length, days: q("section.day").length,
+			lead: document.querySelector("main .lead").textContent,
+			week_links: q("table.week a[href^=\"#d\"]").length,
+			meals: q("article.meal-card").length,
+			unreachable: wraps.filter(function (w) { return w.tabIndex < 0; }).length,
+			allergen_lines: Array.prototype.map.call(q("#allergens-title ~ p"), function (p) { return p.textContent; }) };')
+	check "the plan page is light: $(jq -c '{elements, days, meals}' <<<"$view") (under 1,000 elements for 7 days)" \
+		jq -e '.days == 7 and .meals >= 21 and .elements < 1000' <<<"$view"
+	check "the plan page opens with a plain summary: $(jq -r .lead <<<"$view")" \
+		jq -e '.lead | test("^Mediterranean · 1,900 kcal a day · 3 meals a day")' <<<"$view"
+	check "the week overview links every dish and day" jq -e '.week_links == .meals + .days' <<<"$view"
+	check "every scrolling table can be reached by keyboard" jq -e '.unreachable == 0' <<<"$view"
+	check "allergen lines read as sentences (no trailing ';')" \
+		jq -e 'all(.allergen_lines[]; test(";\\s*$") | not)' <<<"$view"
+	check "the plan page shows its Print button (JavaScript on)" \
+		bash -c '[[ $(js "var b = document.querySelector(\"button[data-print]\"); return b && !b.hidden && b.offsetWidth > 0") == true ]]'
+	# On paper (Chromium's print to PDF, A4): the week on at most two
+	# pages and its shopping list on one; shown by printing the page with
+	# the shopping list left out, then with only the shopping list (the
+	# footer's disclaimers, printed after the list, left out of both), and
+	# all of it on at most three.
+	declare -A pages=()
+	for part in all week shopping; do
+		case $part in
+		all) css='' ;;
+		week) css='.shopping-list, .site-footer { display: none !important; }' ;;
+		shopping) css='#main > .wrap > :not(.shopping-list), .site-header, .legal-banner, .verify-banner, .site-footer { display: none !important; }' ;;
+		esac
+		# Through the CSSOM: the site's CSP refuses inline <style>.
+		js 'var sh = document.styleSheets[0]; if (window.czPrintRule) { sh.deleteRule(sh.cssRules.length - 1); window.czPrintRule = false; }
+			if (arguments[0]) { sh.insertRule(arguments[0], sh.cssRules.length); window.czPrintRule = true; } return true' \
+			"$(jq -cn --arg c "$css" '$c')" >/dev/null
+		wd POST /print '{"page": {"width": 21.0, "height": 29.7}, "background": false}' |
+			jq -r . | base64 -d >"$tmp/print-$part.pdf" 2>/dev/null
+		pages[$part]=$(grep -ac '/Type /Page\b' "$tmp/print-$part.pdf")
+	done
+	check "printed on A4, the week takes at most 2 pages (${pages[week]}) and its shopping list 1 (${pages[shopping]}); all ${pages[all]}" \
+		bash -c '(($1 >= 1 && $1 <= 2 && $2 == 1 && $3 <= 3))' _ "${pages[week]}" "${pages[shopping]}" "${pages[all]}"
+	js 'var sh = document.styleSheets[0]; if (window.czPrintRule) sh.deleteRule(sh.cssRules.length - 1); return true' >/dev/null
+	# The shopping view: follow the link, tick the first line, save, and
+	# find it ticked when the page comes back.
+	wd POST "/element/$(element 'a[href$="/shopping"]')/click" '{}' >/dev/null
+	js_true 20 'return /\/shopping$/.test(location.pathname) && document.readyState === "complete"' || true
+	wd POST "/element/$(element '.checklist input[type="checkbox"]')/click" '{}' >/dev/null
+	wd POST "/element/$(element '.shopping-form button[type="submit"]')/click" '{}' >/dev/null
+	js_true 20 'return document.readyState === "complete" && /1 of [0-9]+ ticked off/.test(document.body.innerText)' || true
+	check "a line ticked off in the shopping view is kept: $(js 'var p = document.querySelector("main .lead"); return p ? p.textContent : location.href')" \
+		bash -c '[[ $(js "var b = document.querySelector(\".checklist input\"); return b && b.checked && /1 of [0-9]+ ticked off/.test(document.body.innerText)") == true ]]'
+	mkdir -p "${CZ_SCREENSHOT_DIR:-$CZ_STATE_DIR/logs}" && wd GET /screenshot | jq -r . | base64 -d >"${CZ_SCREENSHOT_DIR:-$CZ_STATE_DIR/logs}/browser-shopping.png" 2>/dev/null || true
+	wd POST /back '{}' >/dev/null; wd POST /back '{}' >/dev/null
+	cp "$tmp/print-all.pdf" "${CZ_SCREENSHOT_DIR:-$CZ_STATE_DIR/logs}/browser-plan-print.pdf" 2>/dev/null || true
 	# CZ_SCREENSHOT_DIR keeps it past a passing run (the state is removed).
 	shots=${CZ_SCREENSHOT_DIR:-$CZ_STATE_DIR/logs}
 	mkdir -p "$shots" && wd GET /screenshot | jq -r . | base64 -d >"$shots/browser-plan.png" 2>/dev/null || true
