@@ -155,6 +155,22 @@ cz_resp_header(struct cz_request *r, const char *name, const char *fmt, ...)
 		cz_buf_append(r->headers, "\r\n", 2);
 }
 
+int
+cz_resp_has_header(const struct cz_request *r, const char *name)
+{
+	const char *p, *end;
+	size_t len = strlen(name);
+
+	if (r->headers->data == NULL)
+		return 0;
+	end = r->headers->data + r->headers->len;
+	for (p = r->headers->data; p < end; p += strcspn(p, "\n") + 1)
+		if ((size_t)(end - p) > len && strncasecmp(p, name, len) == 0 &&
+		    p[len] == ':')
+			return 1;
+	return 0;
+}
+
 static void
 put_deferred(void *obj)
 {

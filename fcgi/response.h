@@ -19,6 +19,9 @@ void cz_resp_header(struct cz_request *r, const char *name, const char *fmt,
 
 /* The context every page starts from: site, legal, page.title, path,
  * request_id, year. Owned by the request's arena. */
+/* Whether a header called name (any case) has been added to r. */
+int cz_resp_has_header(const struct cz_request *r, const char *name);
+
 struct json_object *cz_page_ctx(struct cz_request *r, const char *title);
 
 /* Renders template with ctx as an HTML response. Returns 0, or 500 when

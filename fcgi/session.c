@@ -342,9 +342,12 @@ cz_session_check_csrf(struct cz_request *r)
 	    !cz_secret_equal(got, want, CZ_CSRF_SECRET_LEN)) {
 		explicit_bzero(got, sizeof(got));
 		explicit_bzero(want, sizeof(want));
-		r->error_message = "the form or request is missing its CSRF "
-		    "token, or it is out of date: reload the page and try "
-		    "again";
+		/* Usually a form from before a log-in or log-out elsewhere:
+		 * say how to get a fresh one, not "reload" (that resends). */
+		r->error_message = "this form was sent without its security "
+		    "token, or with one from an earlier session (after logging "
+		    "in or out in another tab): go back, open the form again "
+		    "and send it once more";
 		return 403;
 	}
 	explicit_bzero(got, sizeof(got));
