@@ -289,6 +289,7 @@ prob_init(struct prob *p, const struct cz_solver_item *it, size_t n,
 	for (j = 0; j < t->ncaps; j++)
 		if (cap_init(p, it, &t->caps[j], p->e_hi) == -1)
 			return -1;
+	sv_index(p);
 	return 0;
 }
 

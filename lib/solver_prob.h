@@ -19,6 +19,7 @@
 #define HARD_W		1e6		/* hard violation over f in repair */
 #define COARSE_SHARE	0.01		/* step moving >1% of E: snap early */
 #define PAIR_ROUNDS	16		/* two-item repair moves at most */
+#define PAIR_REACH	2.0		/* pairs only this near (tolerances) */
 #define CAP_MARGIN	0.02		/* cap rows aim this much below */
 #define CAP_TOL		0.05		/* a cap's hard violation unit */
 
@@ -50,6 +51,9 @@ struct prob {
 	int		 ncap;
 	int		 caprow[CZ_SOLVER_MAX_CAPS];
 	double		 caplim[CZ_SOLVER_MAX_CAPS];
+	/* the rows each item appears in (a[k][i] != 0), for the repair */
+	unsigned char	 nzr[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
+	int		 nnz[CZ_SOLVER_MAX_ITEMS];
 };
 
 enum { NU_KCAL, NU_PROT, NU_FAT, NU_CARB, NU_FIB, NU_NA };
@@ -64,6 +68,8 @@ double	 sv_penalty(const struct prob *p, const double *v);
 double	 sv_reg_term(const struct prob *p, size_t i, double x);
 /* f at x with row values v. */
 double	 sv_objective(const struct prob *p, const double *v, const double *x);
+/* Fills p's lists of the rows each item appears in. */
+void	 sv_index(struct prob *p);
 /* x rounded to the grid of item i. */
 double	 sv_snap(const struct prob *p, size_t i, double x);
 /* The greedy repair of the rounded x (solver_round.c); returns the moves

@@ -82,6 +82,20 @@ sv_objective(const struct prob *p, const double *v, const double *x)
 	return f;
 }
 
+void
+sv_index(struct prob *p)
+{
+	size_t	 i;
+	int	 k;
+
+	for (i = 0; i < p->n; i++) {
+		p->nnz[i] = 0;
+		for (k = 0; k < p->nrow; k++)
+			if (p->a[k][i] != 0.0)
+				p->nzr[i][p->nnz[i]++] = (unsigned char)k;
+	}
+}
+
 /* Round x to the grid of item i. */
 double
 sv_snap(const struct prob *p, size_t i, double x)
@@ -139,17 +153,24 @@ try_move(const struct prob *p, const double *x, const double *v,
     const double *tot, double reg, size_t i, double dx, size_t j, double dy)
 {
 	double	 vs[NROWS_MAX], ts[6];
-	int	 k;
+	int	 k, m;
 
+	/* Only the rows item i (j) appears in change: the same sums as
+	 * over every row, without the zero terms. */
 	reg += sv_reg_term(p, i, x[i] + dx) - sv_reg_term(p, i, x[i]);
-	for (k = 0; k < p->nrow; k++)
+	memcpy(vs, v, (size_t)p->nrow * sizeof(*vs));
+	for (m = 0; m < p->nnz[i]; m++) {
+		k = p->nzr[i][m];
 		vs[k] = v[k] + p->a[k][i] * dx;
+	}
 	for (k = 0; k < 6; k++)
 		ts[k] = tot[k] + p->coef[k][i] * dx;
 	if (j < p->n) {
 		reg += sv_reg_term(p, j, x[j] + dy) - sv_reg_term(p, j, x[j]);
-		for (k = 0; k < p->nrow; k++)
+		for (m = 0; m < p->nnz[j]; m++) {
+			k = p->nzr[j][m];
 			vs[k] += p->a[k][j] * dy;
+		}
 		for (k = 0; k < 6; k++)
 			ts[k] += p->coef[k][j] * dy;
 	}
@@ -236,7 +257,7 @@ int
 sv_repair(const struct prob *p, double *x)
 {
 	struct move	 mv;
-	double		 v[NROWS_MAX], tot[6], cur, reg;
+	double		 v[NROWS_MAX], tot[6], cur, reg, h;
 	int		 moves, pairs, maxmoves;
 
 	maxmoves = 6 * (int)p->n + 20;
@@ -247,7 +268,8 @@ sv_repair(const struct prob *p, double *x)
 		reg = sv_objective(p, v, x) - sv_penalty(p, v);
 		cur = HARD_W * hard_viol(p, tot, v) + sv_penalty(p, v) + reg;
 		if (!best_move(p, x, v, tot, reg, 0, &cur, &mv)) {
-			if (hard_viol(p, tot, v) <= 0.0 || pairs >= PAIR_ROUNDS)
+			h = hard_viol(p, tot, v);
+			if (h <= 0.0 || h > PAIR_REACH || pairs >= PAIR_ROUNDS)
 				break;
 			pairs++;
 			if (!best_move(p, x, v, tot, reg, 1, &cur, &mv))
