@@ -241,11 +241,10 @@ cz_plan_slots(const struct cz_plan_request *req, struct cz_pattern_slot *out)
 
 	for (i = 0; i < n && k < CZ_PLAN_MAX_MEALS; i++) {
 		out[k] = ps[i];
-		/* One side per CZ_PLAN_SIDE_KCAL above the first, two at most. */
+		/* A side above CZ_PLAN_SIDE_KCAL, two above CZ_PLAN_SIDE2_KCAL. */
 		nside = ps[i].kind == CZ_SLOT_SNACK ? 0 :
-		    (int)(ps[i].fraction * req->calories / CZ_PLAN_SIDE_KCAL);
-		if (nside > 2)
-			nside = 2;
+		    (ps[i].fraction * req->calories > CZ_PLAN_SIDE_KCAL) +
+		    (ps[i].fraction * req->calories > CZ_PLAN_SIDE2_KCAL);
 		if (nside > CZ_PLAN_MAX_MEALS - 1 - k)
 			nside = CZ_PLAN_MAX_MEALS - 1 - k;
 		if (nside <= 0 || ps[i].fraction * req->calories <=

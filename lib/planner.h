@@ -22,6 +22,7 @@
 #define CZ_PLAN_MAX_DAYS	7
 #define CZ_PLAN_MAX_MEALS	8	/* dishes of a day, sides included */
 #define CZ_PLAN_SIDE_KCAL	1000	/* a meal above this gets a side */
+#define CZ_PLAN_SIDE2_KCAL	2400	/* and above this a second one */
 #define CZ_PLAN_SIDE_SHARE	0.25	/* of its meal's energy */
 #define CZ_PLAN_MAX_EXCLUDED	32
 #define CZ_PLAN_ATTEMPTS	60	/* solves tried per day */
@@ -170,9 +171,10 @@ int		 cz_pattern_slots(enum cz_pattern p,
  * The dishes of a day of req, in order, into out (CZ_PLAN_MAX_MEALS of
  * them at most): the pattern's slots, where a meal (not a snack) whose
  * share of the energy is above CZ_PLAN_SIDE_KCAL is followed by a side
- * dish drawn from the snacks, reported under the same meal and taking
- * CZ_PLAN_SIDE_SHARE of its energy, since no single dish carries a 2,000
- * kcal meal within its portion bounds. Returns their number, 0 when the
+ * dish drawn from the snacks (by two above CZ_PLAN_SIDE2_KCAL), reported
+ * under the same meal and each taking CZ_PLAN_SIDE_SHARE of its energy,
+ * since no single dish carries a 2,000 kcal meal within its portion
+ * bounds (2 tablespoons of oil at most). Returns their number, 0 when the
  * pattern is out of range.
  */
 int		 cz_plan_slots(const struct cz_plan_request *req,
