@@ -43,7 +43,8 @@ static const struct {
 static const char sql_foods[] =
     "SELECT c.ndb, c.label, f.name, array_to_string(c.diets, ','), "
     "array_to_string(c.allergens, ','), c.pregnancy_exclusion IS NOT NULL, "
-    "c.min_g, c.max_g, c.step_g, f.ndb IS NULL, coalesce(f.food_group, '') "
+    "c.min_g, c.max_g, c.step_g, f.ndb IS NULL, coalesce(f.food_group, ''), "
+    "c.added_fat, coalesce(c.day_max_g, 0), coalesce(c.week_max_days, 0) "
     "FROM catalog_ingredients c LEFT JOIN foods f ON f.ndb = c.ndb "
     "ORDER BY c.ndb";
 
@@ -247,6 +248,9 @@ load_foods(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 		f->max_g = strtod(PQgetvalue(r, i, 7), NULL);
 		f->step_g = strtod(PQgetvalue(r, i, 8), NULL);
 		snprintf(f->group, sizeof(f->group), "%s", PQgetvalue(r, i, 10));
+		f->added_fat = strcmp(PQgetvalue(r, i, 11), "t") == 0;
+		f->day_max_g = strtod(PQgetvalue(r, i, 12), NULL);
+		f->week_max_days = atoi(PQgetvalue(r, i, 13));
 		for (k = 0; k < CZ_NUTRIENTS; k++)
 			f->per100g.v[k] = NAN;
 	}
@@ -261,6 +265,7 @@ load_nutrients(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 {
 	struct cz_cat_food *f;
 	PGresult *r = NULL;
+	const char *name;
 	size_t i, k;
 	long fi;
 	int n, row, ret = -1;
@@ -271,7 +276,16 @@ load_nutrients(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 	for (row = 0; row < n; row++) {
 		if ((fi = cz_catalog_food(cat, PQgetvalue(r, row, 0))) == -1)
 			continue;
-		k = (size_t)cz_nutrient_by_sr_name(PQgetvalue(r, row, 1));
+		name = PQgetvalue(r, row, 1);
+		/* Two amounts only the daily upper limits use, per gram. */
+		if (strcmp(name, "Selenium") == 0 ||
+		    strcmp(name, "Retinol") == 0) {
+			*(strcmp(name, "Selenium") == 0 ?
+			    &cat->foods[fi].selenium : &cat->foods[fi].retinol) =
+			    strtod(PQgetvalue(r, row, 2), NULL) / 100.0;
+			continue;
+		}
+		k = (size_t)cz_nutrient_by_sr_name(name);
 		if (k >= CZ_NUTRIENTS)
 			continue;
 		cat->foods[fi].per100g.v[k] = strtod(PQgetvalue(r, row, 2),

@@ -60,6 +60,15 @@ struct cz_cat_food {
 	unsigned int		 allergens;	/* 1 << enum cz_allergen */
 	int			 pregnancy_excluded;
 	double			 min_g, max_g, step_g;
+	/* Portion rules (sql/019_portion_rules.sql): a neat fat or oil,
+	 * grams a day at most (0: none), days of a week at most (0: none). */
+	int			 added_fat;
+	double			 day_max_g;
+	int			 week_max_days;
+	/* Per gram, for the daily upper limits: selenium and retinol
+	 * (preformed vitamin A) in ug, read from the USDA data beside the
+	 * core nutrients (0 when missing). */
+	double			 selenium, retinol;
 	char			 group[3];	/* USDA food group, "" if none */
 	struct cz_measure	*measures;	/* household measures, SR order */
 	size_t			 nmeasures;

@@ -95,7 +95,54 @@ static const char *const fail_reasons[CZ_SOLVER_FAIL__MAX] = {
 	[CZ_SOLVER_FAIL_FIBER] =	"fiber",
 	[CZ_SOLVER_FAIL_SODIUM] =	"sodium",
 	[CZ_SOLVER_FAIL_NET_CARBS] =	"net carbs",
+	[CZ_SOLVER_FAIL_CAP] =		"portion or nutrient limits",
 };
+
+/* Why each daily limit: the adult tolerable upper intake level (US
+ * National Academies), which the planner never lets a day reach. */
+static const struct cz_plan_limit_def limits[CZ_LIMIT__MAX] = {
+	[CZ_LIMIT_SELENIUM] =	{ "selenium", "ug", 400 },
+	[CZ_LIMIT_RETINOL] =	{ "retinol", "ug", 3000 },
+	[CZ_LIMIT_ZINC] =	{ "zinc", "mg", 40 },
+	[CZ_LIMIT_IRON] =	{ "iron", "mg", 45 },
+	[CZ_LIMIT_CALCIUM] =	{ "calcium", "mg", 2500 },
+	/* not a UL: more than 70 g a day is beyond what a gut tolerates
+	 * comfortably and a sign of a plate of bran, not of a meal */
+	[CZ_LIMIT_FIBER] =	{ "fiber", "g", 70 },
+};
+
+const struct cz_plan_limit_def *
+cz_plan_limit(int l)
+{
+	return l >= 0 && l < CZ_LIMIT__MAX ? &limits[l] : NULL;
+}
+
+double
+cz_plan_limit_per_g(const struct cz_cat_food *f, int l)
+{
+	double v;
+
+	switch (l) {
+	case CZ_LIMIT_SELENIUM:
+		return f->selenium;
+	case CZ_LIMIT_RETINOL:
+		return f->retinol;
+	case CZ_LIMIT_ZINC:
+		v = f->per100g.v[CZ_N_ZINC];
+		break;
+	case CZ_LIMIT_IRON:
+		v = f->per100g.v[CZ_N_IRON];
+		break;
+	case CZ_LIMIT_CALCIUM:
+		v = f->per100g.v[CZ_N_CALCIUM];
+		break;
+	case CZ_LIMIT_FIBER:
+		return f->fiber;
+	default:
+		return 0.0;
+	}
+	return isfinite(v) ? v / 100.0 : 0.0;
+}
 
 /* The name of the failure counted most often in fails (by enum
  * cz_solver_fail), the first of equals; "none" is never chosen. */
@@ -116,6 +163,9 @@ struct candidates {
 	unsigned char	 near[CZ_SLOT__MAX][MAX_CANDIDATES];
 	size_t		 n[CZ_SLOT__MAX];
 	size_t		 nnear[CZ_SLOT__MAX];
+	float		 fiber[MAX_TEMPLATES];	/* g per kcal, defaults */
+	float		 room[MAX_TEMPLATES];	/* kcal at the upper bounds */
+	float		 netc[MAX_TEMPLATES];	/* net carbs g per kcal */
 };
 
 static void
@@ -187,19 +237,30 @@ cz_plan_slots(const struct cz_plan_request *req, struct cz_pattern_slot *out)
 	int i, n, k = 0;
 
 	n = cz_pattern_slots(req->pattern, &ps);
+	int nside, j;
+
 	for (i = 0; i < n && k < CZ_PLAN_MAX_MEALS; i++) {
 		out[k] = ps[i];
-		if (ps[i].kind == CZ_SLOT_SNACK ||
-		    ps[i].fraction * req->calories <= CZ_PLAN_SIDE_KCAL ||
-		    k + 1 == CZ_PLAN_MAX_MEALS) {
+		/* A side above CZ_PLAN_SIDE_KCAL, two above CZ_PLAN_SIDE2_KCAL. */
+		nside = ps[i].kind == CZ_SLOT_SNACK ? 0 :
+		    (ps[i].fraction * req->calories > CZ_PLAN_SIDE_KCAL) +
+		    (ps[i].fraction * req->calories > CZ_PLAN_SIDE2_KCAL);
+		if (nside > CZ_PLAN_MAX_MEALS - 1 - k)
+			nside = CZ_PLAN_MAX_MEALS - 1 - k;
+		if (nside <= 0 || ps[i].fraction * req->calories <=
+		    CZ_PLAN_SIDE_KCAL) {
 			k++;
 			continue;
 		}
-		out[k].fraction = ps[i].fraction * (1 - CZ_PLAN_SIDE_SHARE);
-		out[k + 1].slot = ps[i].slot;
-		out[k + 1].kind = CZ_SLOT_SNACK;
-		out[k + 1].fraction = ps[i].fraction * CZ_PLAN_SIDE_SHARE;
-		k += 2;
+		out[k].fraction = ps[i].fraction *
+		    (1 - nside * CZ_PLAN_SIDE_SHARE);
+		for (j = 1; j <= nside; j++) {
+			out[k + j].slot = ps[i].slot;
+			out[k + j].kind = CZ_SLOT_SNACK;
+			out[k + j].fraction = ps[i].fraction *
+			    CZ_PLAN_SIDE_SHARE;
+		}
+		k += 1 + nside;
 	}
 	return k;
 }
@@ -344,6 +405,39 @@ share_distance(double p, double f, double c, const struct cz_plan_target *t)
 	    fabs(c - t->carb_share)));
 }
 
+/* The fiber (net carbs when net) of a template's default weights, g. */
+static double
+template_fiber(const struct cz_catalog *cat, const struct cz_cat_template *tm,
+    int net)
+{
+	const struct cz_cat_food *f;
+	double g = 0;
+	size_t i;
+
+	for (i = 0; i < tm->nitems; i++) {
+		f = &cat->foods[tm->items[i].food];
+		g += (net ? f->carbs - f->fiber : f->fiber) *
+		    tm->items[i].def_g;
+	}
+	return g;
+}
+
+/* The energy of a template at its items' upper bounds (the foods' own
+ * upper bounds, as solve_day gives them), kcal. */
+static double
+template_room(const struct cz_catalog *cat, const struct cz_cat_template *tm)
+{
+	const struct cz_cat_food *f;
+	double k = 0;
+	size_t i;
+
+	for (i = 0; i < tm->nitems; i++) {
+		f = &cat->foods[tm->items[i].food];
+		k += f->kcal * f->max_g;
+	}
+	return k;
+}
+
 static void
 candidates_build(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan_target *t,
@@ -361,6 +455,9 @@ candidates_build(const struct cz_catalog *cat,
 		    !cz_plan_template_ok(cat, tm, req))
 			continue;
 		cd->t[s][cd->n[s]] = (unsigned short)i;
+		cd->fiber[i] = (float)(template_fiber(cat, tm, 0) / tm->kcal);
+		cd->netc[i] = (float)(template_fiber(cat, tm, 1) / tm->kcal);
+		cd->room[i] = (float)template_room(cat, tm);
 		cd->near[s][cd->n[s]] = share_distance(tm->protein_share,
 		    tm->fat_share, tm->carb_share, t) <= NEAR_SHARES;
 		cd->nnear[s] += cd->near[s][cd->n[s]];
@@ -371,12 +468,12 @@ candidates_build(const struct cz_catalog *cat,
 /*
  * Draws a template for slot s, near the target when near is set and any
  * is, never one flagged in avoid (unless nothing else is left, and never
- * for dinners, which must not repeat).
+ * for dinners, which must not repeat), never one flagged in ban.
  * Returns the template index, or -1 when the slot has no candidate.
  */
 static long
 draw(const struct candidates *cd, enum cz_slot s, int near,
-    const unsigned char *avoid, uint64_t *rng)
+    const unsigned char *avoid, const unsigned char *ban, uint64_t *rng)
 {
 	size_t i, k, n = 0, chosen;
 	int pass;
@@ -387,7 +484,8 @@ draw(const struct candidates *cd, enum cz_slot s, int near,
 		n = 0;
 		for (i = 0; i < cd->n[s]; i++)
 			if ((pass > 0 || cd->near[s][i]) &&
-			    (pass > 1 || !avoid[cd->t[s][i]]))
+			    (pass > 1 || !avoid[cd->t[s][i]]) &&
+			    !ban[cd->t[s][i]])
 				n++;
 		if (n > 0)
 			break;
@@ -397,7 +495,7 @@ draw(const struct candidates *cd, enum cz_slot s, int near,
 	chosen = pick(rng, n);
 	for (i = 0, k = 0; i < cd->n[s]; i++) {
 		if ((pass > 0 || cd->near[s][i]) &&
-		    (pass > 1 || !avoid[cd->t[s][i]])) {
+		    (pass > 1 || !avoid[cd->t[s][i]]) && !ban[cd->t[s][i]]) {
 			if (k++ == chosen)
 				return cd->t[s][i];
 		}
@@ -405,14 +503,22 @@ draw(const struct candidates *cd, enum cz_slot s, int near,
 	return -1;
 }
 
-/* The distance to the target of a day's templates at their slots' energy. */
+/*
+ * The distance to the target of a day's templates at their slots' energy:
+ * of their shares, and of their fiber beyond 90% of the daily ceiling
+ * (ten points per 10 g), which a high-energy day of fibrous dishes cannot
+ * keep under, and of the energy a dish lacks at its upper bounds to carry
+ * its share with a quarter to spare (a point per 1% of the day), and on
+ * keto of net carbs beyond 80% of the limit (a point per gram).
+ */
 static double
-combo_distance(const struct cz_catalog *cat, const size_t *tmpl,
-    const struct cz_pattern_slot *slots, int n,
+combo_distance(const struct cz_catalog *cat, const struct candidates *cd,
+    const size_t *tmpl, const struct cz_pattern_slot *slots, int n,
     const struct cz_plan_target *t)
 {
 	const struct cz_cat_template *tm;
-	double p = 0, f = 0, c = 0, sum;
+	double p = 0, f = 0, c = 0, fib = 0, nc = 0, short_kcal = 0, sum, cap;
+	double e, d;
 	int m;
 
 	for (m = 0; m < n; m++) {
@@ -420,9 +526,19 @@ combo_distance(const struct cz_catalog *cat, const size_t *tmpl,
 		p += slots[m].fraction * tm->protein_share;
 		f += slots[m].fraction * tm->fat_share;
 		c += slots[m].fraction * tm->carb_share;
+		fib += slots[m].fraction * t->energy * cd->fiber[tmpl[m]];
+		nc += slots[m].fraction * t->energy * cd->netc[tmpl[m]];
+		e = 1.25 * slots[m].fraction * t->energy;
+		if (cd->room[tmpl[m]] < e)
+			short_kcal += e - cd->room[tmpl[m]];
 	}
 	sum = p + f + c;
-	return share_distance(p / sum, f / sum, c / sum, t);
+	cap = 0.9 * limits[CZ_LIMIT_FIBER].max;
+	d = share_distance(p / sum, f / sum, c / sum, t) +
+	    (fib > cap ? (fib - cap) / 100.0 : 0.0) + short_kcal / t->energy;
+	if (t->net_carbs_max >= 0 && nc > 0.8 * t->net_carbs_max)
+		d += (nc - 0.8 * t->net_carbs_max) / 100.0;
+	return d;
 }
 
 /* What drawing a day needs. */
@@ -433,6 +549,7 @@ struct day_draw {
 	int				 nslots;
 	const struct cz_plan_target	*t;
 	const unsigned char		*used;	/* dinners of earlier days */
+	const unsigned char		*ban;	/* weekly limits reached */
 	int				 near;
 	uint64_t			*rng;
 };
@@ -455,19 +572,102 @@ draw_day(const struct day_draw *a, size_t *tmpl)
 		memcpy(avoid, a->used, sizeof(avoid));
 		for (m = 0; m < a->nslots; m++) {
 			ti = draw(a->cd, a->slots[m].kind, a->near, avoid,
-			    a->rng);
+			    a->ban, a->rng);
 			if (ti == -1)
 				return -1;
 			cur[m] = (size_t)ti;
 			avoid[ti] = 1;
 		}
-		d = combo_distance(a->cat, cur, a->slots, a->nslots, a->t);
+		d = combo_distance(a->cat, a->cd, cur, a->slots, a->nslots,
+		    a->t);
 		if (d < best) {
 			best = d;
 			memcpy(tmpl, cur, sizeof(cur));
 		}
 	}
 	return 0;
+}
+
+/* A new cap of st, zeroed, or NULL when st has no room left. */
+static struct cz_solver_cap *
+cap_new(struct cz_solver_targets *st, double max, double scale)
+{
+	struct cz_solver_cap *c;
+
+	if (st->ncaps == CZ_SOLVER_MAX_CAPS)
+		return NULL;
+	c = &st->caps[st->ncaps++];
+	memset(c->coef, 0, sizeof(c->coef));
+	c->max = max;
+	c->scale = scale;
+	return c;
+}
+
+/*
+ * The portion rules of a day as hard cap rows of the solver: each food's
+ * grams a day (eggs, Brazil nuts, liver), each dish's added fat (grams,
+ * and its share of the dish's energy), the day's added fat and the daily
+ * upper limits.  The solver turns single-item caps into bounds and
+ * leaves out caps the day cannot reach.
+ */
+static void
+add_caps(const struct cz_catalog *cat, const struct cz_plan_day *day,
+    const struct cz_solver_item *items, double energy,
+    const struct cz_pattern_slot *slots, struct cz_solver_targets *st)
+{
+	const struct cz_cat_food *f;
+	struct cz_solver_cap *c;
+	size_t i, j;
+	int m, l, nfat;
+
+	for (i = 0; i < day->nitems; i++) {
+		f = &cat->foods[day->items[i].food];
+		if (!(f->day_max_g > 0))
+			continue;
+		for (j = 0; j < i; j++)
+			if (day->items[j].food == day->items[i].food)
+				break;
+		if (j < i || (c = cap_new(st, f->day_max_g, 0)) == NULL)
+			continue;
+		for (j = i; j < day->nitems; j++)
+			if (day->items[j].food == day->items[i].food)
+				c->coef[j] = 1.0;
+	}
+	for (m = 0; m < day->nmeals; m++) {
+		nfat = 0;
+		for (i = 0; i < day->nitems; i++)
+			if (day->items[i].meal == m &&
+			    cat->foods[day->items[i].food].added_fat)
+				nfat++;
+		if (nfat == 0)
+			continue;
+		if (nfat > 1 && (c = cap_new(st, CZ_PLAN_DISH_ADDED_FAT_G,
+		    0)) != NULL)
+			for (i = 0; i < day->nitems; i++)
+				if (day->items[i].meal == m &&
+				    cat->foods[day->items[i].food].added_fat)
+					c->coef[i] = 1.0;
+		/* fat kcal - share x dish kcal <= 0 */
+		if ((c = cap_new(st, 0, slots[m].fraction * energy)) == NULL)
+			continue;
+		for (i = 0; i < day->nitems; i++)
+			if (day->items[i].meal == m)
+				c->coef[i] = items[i].kcal *
+				    ((cat->foods[day->items[i].food].added_fat ?
+				    1.0 : 0.0) - CZ_PLAN_DISH_FAT_SHARE);
+	}
+	if ((c = cap_new(st, CZ_PLAN_DAY_ADDED_FAT_SHARE * energy / 9.0, 0)) !=
+	    NULL)
+		for (i = 0; i < day->nitems; i++)
+			if (cat->foods[day->items[i].food].added_fat)
+				c->coef[i] = 1.0;
+	for (l = 0; l < CZ_LIMIT__MAX; l++) {
+		if ((c = cap_new(st, limits[l].max, 0)) == NULL)
+			break;
+		for (i = 0; i < day->nitems; i++)
+			c->coef[i] = cz_plan_limit_per_g(
+			    &cat->foods[day->items[i].food], l);
+	}
 }
 
 /*
@@ -537,6 +737,7 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	day->nitems = n;
 	if (n == 0)
 		return CZ_SOLVER_FAIL_INPUT;
+	add_caps(cat, day, items, t->energy, slots, &st);
 	if (cz_solve_day(items, n, &st, &r) == -1)
 		return r.fail == CZ_SOLVER_FAIL_NONE ? CZ_SOLVER_FAIL_INPUT :
 		    r.fail;
@@ -569,12 +770,48 @@ replace_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	return 1;
 }
 
+/*
+ * Flags in ban the templates holding a food that is already on as many
+ * days of plan (days 0 .. ndays - 1 but skip) as its week_max_days allows
+ * (liver: once a week).
+ */
+static void
+ban_weekly(const struct cz_catalog *cat, const struct cz_plan *plan,
+    int ndays, int skip, unsigned char *ban)
+{
+	const struct cz_cat_template *tm;
+	size_t f, i, t;
+	int d, days;
+
+	memset(ban, 0, MAX_TEMPLATES);
+	for (f = 0; f < cat->nfoods; f++) {
+		if (cat->foods[f].week_max_days <= 0)
+			continue;
+		for (d = days = 0; d < ndays; d++) {
+			if (d == skip)
+				continue;
+			for (i = 0; i < plan->days[d].nitems; i++)
+				if (plan->days[d].items[i].food == f)
+					break;
+			days += i < plan->days[d].nitems;
+		}
+		if (days < cat->foods[f].week_max_days)
+			continue;
+		for (t = 0; t < cat->ntemplates && t < MAX_TEMPLATES; t++) {
+			tm = &cat->templates[t];
+			for (i = 0; i < tm->nitems; i++)
+				if (tm->items[i].food == f)
+					ban[t] = 1;
+		}
+	}
+}
+
 int
 cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
     struct cz_plan *plan, char *err, size_t errlen)
 {
 	struct candidates cd;
-	unsigned char used[MAX_TEMPLATES];
+	unsigned char used[MAX_TEMPLATES], ban[MAX_TEMPLATES];
 	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
 	const struct cz_pattern_slot *slots = slotbuf;
 	struct day_draw a;
@@ -614,8 +851,10 @@ cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	a.nslots = nslots;
 	a.t = &plan->target;
 	a.used = used;
+	a.ban = ban;
 	a.rng = &rng;
 	for (d = 0; d < req->days; d++) {
+		ban_weekly(cat, plan, d, -1, ban);
 		memset(fails, 0, sizeof(fails));
 		for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
 			a.near = k < NEAR_ATTEMPTS;
@@ -652,7 +891,7 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
     int meal, uint64_t seed, char *err, size_t errlen)
 {
 	struct candidates cd;
-	unsigned char avoid[MAX_TEMPLATES];
+	unsigned char avoid[MAX_TEMPLATES], ban[MAX_TEMPLATES];
 	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
 	const struct cz_pattern_slot *slots = slotbuf;
 	size_t tmpl[CZ_PLAN_MAX_MEALS];
@@ -671,6 +910,7 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 		return -1;
 	}
 	candidates_build(cat, req, &plan->target, &cd);
+	ban_weekly(cat, plan, plan->ndays, day, ban);
 	memset(avoid, 0, sizeof(avoid));
 	for (m = 0; m < nslots; m++) {
 		tmpl[m] = plan->days[day].meals[m].tmpl;
@@ -683,7 +923,8 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 	}
 	memset(fails, 0, sizeof(fails));
 	for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
-		ti = draw(&cd, slots[meal].kind, k < NEAR_ATTEMPTS, avoid, &rng);
+		ti = draw(&cd, slots[meal].kind, k < NEAR_ATTEMPTS, avoid, ban,
+		    &rng);
 		if (ti == -1 || avoid[ti]) {
 			seterr(err, errlen, "no other compatible %s template",
 			    cz_slot_name((int)slots[meal].kind));
@@ -703,7 +944,7 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
     uint64_t seed, char *err, size_t errlen)
 {
 	struct candidates cd;
-	unsigned char avoid[MAX_TEMPLATES];
+	unsigned char avoid[MAX_TEMPLATES], ban[MAX_TEMPLATES];
 	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
 	const struct cz_pattern_slot *slots = slotbuf;
 	struct day_draw a;
@@ -735,7 +976,9 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 	a.nslots = nslots;
 	a.t = &plan->target;
 	a.used = avoid;
+	a.ban = ban;
 	a.rng = &rng;
+	ban_weekly(cat, plan, plan->ndays, day, ban);
 	memset(fails, 0, sizeof(fails));
 	for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
 		a.near = k < NEAR_ATTEMPTS;

@@ -21,12 +21,47 @@
 #define CZ_PLAN_MAX_KCAL	5000
 #define CZ_PLAN_MAX_DAYS	7
 #define CZ_PLAN_MAX_MEALS	8	/* dishes of a day, sides included */
-#define CZ_PLAN_SIDE_KCAL	1300	/* a meal above this gets a side */
-#define CZ_PLAN_SIDE_SHARE	0.30	/* of its meal's energy */
+#define CZ_PLAN_SIDE_KCAL	1000	/* a meal above this gets a side */
+#define CZ_PLAN_SIDE2_KCAL	2400	/* and above this a second one */
+#define CZ_PLAN_SIDE_SHARE	0.25	/* of its meal's energy */
 #define CZ_PLAN_MAX_EXCLUDED	32
 #define CZ_PLAN_ATTEMPTS	60	/* solves tried per day */
 #define CZ_PLAN_MAX_ITEMS	CZ_SOLVER_MAX_ITEMS	/* ingredients of a
 						   day, all dishes */
+/*
+ * Portion rules the solver enforces as hard rows (docs/planner-rules.md);
+ * the per-food rules (serving ranges, whole units, eggs, Brazil nuts,
+ * liver) are catalog columns (sql/019_portion_rules.sql).  Added fats
+ * and oils: at most CZ_PLAN_DISH_ADDED_FAT_G in one dish (2 tablespoons),
+ * at most CZ_PLAN_DAY_ADDED_FAT_SHARE of the day's energy (55 g at 2,000
+ * kcal) and less than CZ_PLAN_DISH_FAT_SHARE of a dish's energy.
+ */
+#define CZ_PLAN_DISH_ADDED_FAT_G	27.0
+#define CZ_PLAN_DAY_ADDED_FAT_SHARE	0.25
+#define CZ_PLAN_DISH_FAT_SHARE		0.45
+
+/* Daily upper limits (adults' tolerable upper intake levels; fibre a
+ * plausibility ceiling), enforced as hard rows of every day. */
+enum cz_plan_limit {
+	CZ_LIMIT_SELENIUM,	/* ug */
+	CZ_LIMIT_RETINOL,	/* ug, preformed vitamin A */
+	CZ_LIMIT_ZINC,		/* mg */
+	CZ_LIMIT_IRON,		/* mg */
+	CZ_LIMIT_CALCIUM,	/* mg */
+	CZ_LIMIT_FIBER,		/* g */
+	CZ_LIMIT__MAX
+};
+
+struct cz_plan_limit_def {
+	const char	*name;		/* "selenium" */
+	const char	*unit;		/* "ug" */
+	double		 max;		/* a day */
+};
+
+/* The limit l (NULL out of range) and the amount of it per gram of f. */
+const struct cz_plan_limit_def *cz_plan_limit(int l);
+double		 cz_plan_limit_per_g(const struct cz_cat_food *f, int l);
+
 /* Lines of a plan's shopping list: each is a different food of its days. */
 #define CZ_PLAN_MAX_SHOP_ITEMS	(CZ_PLAN_MAX_DAYS * CZ_PLAN_MAX_ITEMS)
 
@@ -136,9 +171,10 @@ int		 cz_pattern_slots(enum cz_pattern p,
  * The dishes of a day of req, in order, into out (CZ_PLAN_MAX_MEALS of
  * them at most): the pattern's slots, where a meal (not a snack) whose
  * share of the energy is above CZ_PLAN_SIDE_KCAL is followed by a side
- * dish drawn from the snacks, reported under the same meal and taking
- * CZ_PLAN_SIDE_SHARE of its energy, since no single dish carries a 2,000
- * kcal meal within its portion bounds. Returns their number, 0 when the
+ * dish drawn from the snacks (by two above CZ_PLAN_SIDE2_KCAL), reported
+ * under the same meal and each taking CZ_PLAN_SIDE_SHARE of its energy,
+ * since no single dish carries a 2,000 kcal meal within its portion
+ * bounds (2 tablespoons of oil at most). Returns their number, 0 when the
  * pattern is out of range.
  */
 int		 cz_plan_slots(const struct cz_plan_request *req,

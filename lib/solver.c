@@ -10,6 +10,7 @@
  *	sodium		sodium(x) / Na_aim	<= 1
  *	net carbs	(C - fiber)(x) / s	<= NC_aim / s
  *	meal m		kcal_m(x) / E		in [meal_lo, meal_hi]	(soft)
+ *	cap j		c_j . x / s_j		<= max_j / s_j		(hard)
  *
  * Shares are ratios, so they are aimed at through absolute grams: if
  * energy and the three macro rows hold, every share holds.  We minimise
@@ -35,13 +36,23 @@
  * variables and a few rows it converges in a handful of steps (about
  * 20 us for a 14-item day).
  *
+ * Caps (struct cz_solver_cap) are the planner's portion rules and daily
+ * upper limits: eggs a day, a dish's added fat, selenium, ...  A cap on
+ * one item only lowers that item's upper bound; a cap of nonnegative
+ * coefficients that the items cannot reach within the energy ceiling (a
+ * fractional knapsack over their energy) is dropped; the rest are stiff
+ * inequality rows aiming CAP_MARGIN of their scale below the limit, and
+ * they count in the repair's hard violation like sodium does.
+ *
  * Rounding: items whose single step moves energy by more than 1% of the
  * target (whole eggs, whole fruit, oil spoons) are snapped first and
  * held while the others are solved again; then every item is snapped
  * to its step.  A greedy repair then moves one item by one step at a
  * time (or, when stuck, two items at once), choosing the move that most
  * reduces the hard violation, then f, for a bounded number of moves.
- * Finally cz_solver_check() recomputes everything from the grams.
+ * Finally cz_solver_check() recomputes everything from the grams.  The
+ * row arithmetic and the repair live in solver_round.c, the problem they
+ * share in solver_prob.h.
  *
  * Everything lives on the stack in fixed-size arrays; no allocation.
  */
@@ -51,49 +62,12 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "solver.h"
+#include "solver_prob.h"
 
-#define NROWS_MAX	(7 + 2 * CZ_SOLVER_MAX_MEALS)
-#define NEWTON_MAX	60		/* Newton steps per solve */
-#define LINESEARCH_MAX	40		/* halvings per line search */
-#define LAMBDA		1e-3		/* weight of the regulariser */
-#define HINGE_W		1e4		/* 1 / (1% violation)^2 */
-#define MEAL_W		1e2		/* soft meal bands: 1 / 10%^2 */
-#define HARD_W		1e6		/* hard violation over f in repair */
-#define COARSE_SHARE	0.01		/* step moving >1% of E: snap early */
-#define PAIR_ROUNDS	16		/* two-item repair moves at most */
-
-enum row_kind {
-	ROW_EQ,
-	ROW_LE,
-	ROW_GE
-};
-
-/* The day's problem in normalised form, plus the grid of each item. */
-struct prob {
-	size_t		 n;
-	int		 nrow;
-	double		 a[NROWS_MAX][CZ_SOLVER_MAX_ITEMS];
-	double		 b[NROWS_MAX];
-	double		 w[NROWS_MAX];
-	enum row_kind	 kind[NROWS_MAX];
-	double		 lo[CZ_SOLVER_MAX_ITEMS];	/* on the grid */
-	double		 hi[CZ_SOLVER_MAX_ITEMS];
-	double		 step[CZ_SOLVER_MAX_ITEMS];
-	double		 def[CZ_SOLVER_MAX_ITEMS];
-	double		 rw[CZ_SOLVER_MAX_ITEMS];	/* lambda/range^2 */
-	int		 held[CZ_SOLVER_MAX_ITEMS];
-	double		 coef[6][CZ_SOLVER_MAX_ITEMS];	/* raw nutrients */
-	/* hard limits, slightly inside the tolerances */
-	double		 e_lo, e_hi, s_tol, share[3];
-	double		 fib_min, na_max, nc_max;
-};
-
-enum { NU_KCAL, NU_PROT, NU_FAT, NU_CARB, NU_FIB, NU_NA };
 
 static const char *const fail_names[CZ_SOLVER_FAIL__MAX] = {
 	"none", "input", "energy", "protein", "fat", "carbs", "fiber",
-	"sodium", "net_carbs"
+	"sodium", "net_carbs", "cap"
 };
 
 static int
@@ -114,6 +88,95 @@ add_row(struct prob *p, enum row_kind kind, const double *coef,
 	p->b[k] = b;
 	p->w[k] = w;
 	p->kind[k] = kind;
+}
+
+/*
+ * The most the items can give of a cap of nonnegative coefficients c
+ * with at most ehi kcal in all: each item from its lower bound, then
+ * the richest per kcal first (a fractional knapsack).
+ */
+static double
+cap_reach(const struct prob *p, const struct cz_solver_item *it,
+    const double *c, double ehi)
+{
+	double	 room[CZ_SOLVER_MAX_ITEMS], reach = 0.0, add, best, r;
+	size_t	 i, bi;
+
+	for (i = 0; i < p->n; i++) {
+		reach += c[i] * p->lo[i];
+		ehi -= it[i].kcal * p->lo[i];
+		room[i] = c[i] > 0.0 ? p->hi[i] - p->lo[i] : 0.0;
+	}
+	while (ehi > 0.0) {
+		bi = p->n;
+		best = -1.0;
+		for (i = 0; i < p->n; i++) {
+			if (!(room[i] > 0.0))
+				continue;
+			r = it[i].kcal > 0.0 ? c[i] / it[i].kcal : INFINITY;
+			if (r > best) {
+				best = r;
+				bi = i;
+			}
+		}
+		if (bi == p->n)
+			break;
+		add = it[bi].kcal > 0.0 ? fmin(room[bi], ehi / it[bi].kcal) :
+		    room[bi];
+		reach += c[bi] * add;
+		ehi -= it[bi].kcal * add;
+		room[bi] = 0.0;
+	}
+	return reach;
+}
+
+/*
+ * Adds cap c to p: as a bound when it weighs one item alone, not at all
+ * when the items cannot reach it within ehi kcal, else as a hard row
+ * aiming CAP_MARGIN of its scale below its limit.  Returns -1 on
+ * invalid input.
+ */
+static int
+cap_init(struct prob *p, const struct cz_solver_item *it,
+    const struct cz_solver_cap *c, double ehi)
+{
+	double	 sc, h;
+	size_t	 i, one = p->n;
+	int	 nz = 0, neg = 0, k;
+
+	if (!isfinite(c->max) || !isfinite(c->scale))
+		return -1;
+	for (i = 0; i < p->n; i++) {
+		if (!isfinite(c->coef[i]))
+			return -1;
+		if (c->coef[i] != 0.0) {
+			nz++;
+			one = i;
+			neg |= c->coef[i] < 0.0;
+		}
+	}
+	if (nz == 0)
+		return c->max >= 0.0 ? 0 : -1;
+	if (nz == 1 && !neg && c->max >= 0.0) {
+		h = floor(c->max / c->coef[one] / p->step[one] + 1e-9) *
+		    p->step[one];
+		if (h >= p->lo[one]) {
+			p->hi[one] = fmin(p->hi[one], h);
+			p->def[one] = fmin(p->def[one], p->hi[one]);
+			return 0;
+		}
+	}
+	for (i = 0, h = 0.0; i < p->n; i++)
+		h += fmax(c->coef[i] * p->lo[i], c->coef[i] * p->hi[i]);
+	if (h <= c->max || (!neg && cap_reach(p, it, c->coef, ehi) <= c->max))
+		return 0;
+	sc = c->scale > 0.0 ? c->scale : fmax(fabs(c->max), 1e-9);
+	k = p->nrow;
+	add_row(p, ROW_LE, c->coef, sc, c->max / sc - CAP_MARGIN, HINGE_W);
+	p->caprow[p->ncap] = k;
+	p->caplim[p->ncap] = c->max / sc - 1e-7;
+	p->ncap++;
+	return 0;
 }
 
 /*
@@ -221,72 +284,13 @@ prob_init(struct prob *p, const struct cz_solver_item *it, size_t n,
 		if (t->meal_lo[m] > 0.0)
 			add_row(p, ROW_GE, tmp, e, t->meal_lo[m], MEAL_W);
 	}
+	if (t->ncaps < 0 || t->ncaps > CZ_SOLVER_MAX_CAPS)
+		return -1;
+	for (j = 0; j < t->ncaps; j++)
+		if (cap_init(p, it, &t->caps[j], p->e_hi) == -1)
+			return -1;
+	sv_index(p);
 	return 0;
-}
-
-/* Row values v_k = a_k . x. */
-static void
-rows_eval(const struct prob *p, const double *x, double *v)
-{
-	size_t	 i;
-	int	 k;
-
-	for (k = 0; k < p->nrow; k++) {
-		v[k] = 0.0;
-		for (i = 0; i < p->n; i++)
-			v[k] += p->a[k][i] * x[i];
-	}
-}
-
-/* The residual of row k if its penalty is active at value v, else 0. */
-static double
-row_resid(const struct prob *p, int k, double v)
-{
-	double	 r = v - p->b[k];
-
-	switch (p->kind[k]) {
-	case ROW_LE:
-		return r > 0.0 ? r : 0.0;
-	case ROW_GE:
-		return r < 0.0 ? r : 0.0;
-	default:
-		return r;
-	}
-}
-
-/* The penalty part of f, from the row values. */
-static double
-penalty(const struct prob *p, const double *v)
-{
-	double	 f = 0.0, r;
-	int	 k;
-
-	for (k = 0; k < p->nrow; k++) {
-		r = row_resid(p, k, v[k]);
-		f += p->w[k] * r * r;
-	}
-	return f;
-}
-
-/* The regulariser term of item i at x. */
-static double
-reg_term(const struct prob *p, size_t i, double x)
-{
-	double	 r = x - p->def[i];
-
-	return p->rw[i] * r * r;
-}
-
-static double
-objective(const struct prob *p, const double *v, const double *x)
-{
-	double	 f;
-	size_t	 i;
-
-	f = penalty(p, v);
-	for (i = 0; i < p->n; i++)
-		f += reg_term(p, i, x[i]);
-	return f;
 }
 
 /*
@@ -347,8 +351,8 @@ newton(const struct prob *p, double *x)
 	int	 ak[NROWS_MAX], na, m, it, k, ls, full;
 
 	for (it = 0; it < NEWTON_MAX; it++) {
-		rows_eval(p, x, v);
-		f = objective(p, v, x);
+		sv_rows_eval(p, x, v);
+		f = sv_objective(p, v, x);
 		/*
 		 * Only the active rows (equalities, violated inequalities)
 		 * enter the gradient and the Hessian; the others would add
@@ -356,7 +360,7 @@ newton(const struct prob *p, double *x)
 		 */
 		na = 0;
 		for (k = 0; k < p->nrow; k++) {
-			r[k] = row_resid(p, k, v[k]);
+			r[k] = sv_row_resid(p, k, v[k]);
 			act[k] = (p->kind[k] == ROW_EQ || r[k] != 0.0) ?
 			    2.0 * p->w[k] : 0.0;
 			if (act[k] != 0.0)
@@ -461,8 +465,8 @@ solve:
 				    p->lo[i]), p->hi[i]);
 				dec += g[i] * (xn[i] - x[i]);
 			}
-			rows_eval(p, xn, v);
-			fn = objective(p, v, xn);
+			sv_rows_eval(p, xn, v);
+			fn = sv_objective(p, v, xn);
 			if (dec < 0.0 && fn <= f + 1e-4 * dec)
 				break;
 		}
@@ -475,187 +479,17 @@ solve:
 	return it + 1;
 }
 
-/* Round x to the grid of item i. */
-static double
-snap(const struct prob *p, size_t i, double x)
-{
-	double	 k = floor(x / p->step[i] + 0.5);
-
-	return fmin(fmax(k * p->step[i], p->lo[i]), p->hi[i]);
-}
-
-/*
- * Hard violation of totals tot (kcal, 4P, 9F, 4C, fiber, sodium), each
- * normalised by its tolerance; 0 when all hard targets hold.
- */
-static double
-hard_viol(const struct prob *p, const double *tot)
-{
-	double	 v = 0.0, den, sh, tol;
-	int	 j;
-
-	tol = 0.5 * (p->e_hi - p->e_lo);
-	if (tot[NU_KCAL] < p->e_lo)
-		v += (p->e_lo - tot[NU_KCAL]) / tol;
-	else if (tot[NU_KCAL] > p->e_hi)
-		v += (tot[NU_KCAL] - p->e_hi) / tol;
-	den = tot[NU_PROT] + tot[NU_FAT] + tot[NU_CARB];
-	for (j = 0; j < 3; j++) {
-		sh = den > 0.0 ? tot[NU_PROT + j] / den : 0.0;
-		sh = fabs(sh - p->share[j]) - p->s_tol;
-		if (sh > 0.0)
-			v += sh / p->s_tol;
-	}
-	if (p->fib_min > 0.0 && tot[NU_FIB] < p->fib_min)
-		v += (p->fib_min - tot[NU_FIB]) / p->fib_min;
-	if (p->na_max > 0.0 && tot[NU_NA] > p->na_max)
-		v += (tot[NU_NA] - p->na_max) / p->na_max;
-	if (p->nc_max >= 0.0) {
-		sh = tot[NU_CARB] / 4.0 - tot[NU_FIB] - p->nc_max;
-		if (sh > 0.0)
-			v += sh / fmax(p->nc_max, 1.0);
-	}
-	return v;
-}
-
-/*
- * Score of moving item i by dx (and item j by dy if j < n) from x,
- * whose row values, totals and regulariser are v, tot and reg: the
- * hard violation first, then f.
- */
-static double
-try_move(const struct prob *p, const double *x, const double *v,
-    const double *tot, double reg, size_t i, double dx, size_t j, double dy)
-{
-	double	 vs[NROWS_MAX], ts[6];
-	int	 k;
-
-	reg += reg_term(p, i, x[i] + dx) - reg_term(p, i, x[i]);
-	for (k = 0; k < p->nrow; k++)
-		vs[k] = v[k] + p->a[k][i] * dx;
-	for (k = 0; k < 6; k++)
-		ts[k] = tot[k] + p->coef[k][i] * dx;
-	if (j < p->n) {
-		reg += reg_term(p, j, x[j] + dy) - reg_term(p, j, x[j]);
-		for (k = 0; k < p->nrow; k++)
-			vs[k] += p->a[k][j] * dy;
-		for (k = 0; k < 6; k++)
-			ts[k] += p->coef[k][j] * dy;
-	}
-	return HARD_W * hard_viol(p, ts) + penalty(p, vs) + reg;
-}
-
-static void
-totals(const struct prob *p, const double *x, double *tot)
-{
-	size_t	 i;
-	int	 k;
-
-	for (k = 0; k < 6; k++) {
-		tot[k] = 0.0;
-		for (i = 0; i < p->n; i++)
-			tot[k] += p->coef[k][i] * x[i];
-	}
-}
-
-/* A move of item i by d stays on the grid. */
-static int
-move_ok(const struct prob *p, const double *x, size_t i, double d)
-{
-	double	 y = x[i] + d, eps = 1e-9 * p->step[i];
-
-	return y >= p->lo[i] - eps && y <= p->hi[i] + eps;
-}
-
-/* A repair move: item i by di grams and, if j < n, item j by dj. */
-struct move {
-	size_t	 i, j;
-	double	 di, dj;
-};
-
-/*
- * Find the best move from x (row values v, totals tot, regulariser reg)
- * whose score is below *best: single steps, or pairs of steps when
- * pairs is set.  Returns 1 and updates *best and *mv if one is found.
- */
-static int
-best_move(const struct prob *p, const double *x, const double *v,
-    const double *tot, double reg, int pairs, double *best, struct move *mv)
-{
-	size_t	 i, j, n = p->n;
-	double	 di, dj, sc;
-	int	 si, sj, found = 0;
-
-	for (i = 0; i < n; i++) {
-		for (si = -1; si <= 1; si += 2) {
-			di = si * p->step[i];
-			if (!move_ok(p, x, i, di))
-				continue;
-			for (j = pairs ? i + 1 : n; j <= n; j++) {
-				for (sj = -1; sj <= 1; sj += 2) {
-					dj = j < n ? sj * p->step[j] : 0.0;
-					if (j < n && !move_ok(p, x, j, dj))
-						continue;
-					sc = try_move(p, x, v, tot, reg, i, di,
-					    j, dj);
-					if (sc < *best -
-					    1e-12 * (1.0 + *best)) {
-						*best = sc;
-						mv->i = i;
-						mv->j = j;
-						mv->di = di;
-						mv->dj = dj;
-						found = 1;
-					}
-					if (j == n)
-						break;
-				}
-			}
-		}
-	}
-	return found;
-}
-
-/*
- * Greedy repair of the rounded x: single-step moves while they lower the
- * score, two-item moves when single moves are stuck and a hard target
- * still fails.  Returns the number of moves made.
- */
-static int
-repair(const struct prob *p, double *x)
-{
-	struct move	 mv;
-	double		 v[NROWS_MAX], tot[6], cur, reg;
-	int		 moves, pairs, maxmoves;
-
-	maxmoves = 6 * (int)p->n + 20;
-	pairs = 0;
-	for (moves = 0; moves < maxmoves; moves++) {
-		rows_eval(p, x, v);
-		totals(p, x, tot);
-		reg = objective(p, v, x) - penalty(p, v);
-		cur = HARD_W * hard_viol(p, tot) + penalty(p, v) + reg;
-		if (!best_move(p, x, v, tot, reg, 0, &cur, &mv)) {
-			if (hard_viol(p, tot) <= 0.0 || pairs >= PAIR_ROUNDS)
-				break;
-			pairs++;
-			if (!best_move(p, x, v, tot, reg, 1, &cur, &mv))
-				break;
-		}
-		x[mv.i] = snap(p, mv.i, x[mv.i] + mv.di);
-		if (mv.j < p->n)
-			x[mv.j] = snap(p, mv.j, x[mv.j] + mv.dj);
-	}
-	return moves;
-}
 
 int
 cz_solver_check(const struct cz_solver_item *items, size_t n,
     const struct cz_solver_targets *t, struct cz_solver_result *r)
 {
-	double	 den, sum, etol, stol, sh[3];
+	const struct cz_solver_cap *c;
+	double	 den, sum, etol, stol, sh[3], v;
 	size_t	 i;
+	int	 j;
 
+	r->fail_cap = -1;
 	r->kcal = r->protein = r->fat = r->carbs = 0.0;
 	r->fiber = r->sodium = 0.0;
 	for (i = 0; i < n && i < CZ_SOLVER_MAX_ITEMS; i++) {
@@ -703,6 +537,16 @@ cz_solver_check(const struct cz_solver_item *items, size_t n,
 		r->fail = CZ_SOLVER_FAIL_NET_CARBS;
 	else
 		r->fail = CZ_SOLVER_FAIL_NONE;
+	for (j = 0; r->fail == CZ_SOLVER_FAIL_NONE && j < t->ncaps &&
+	    j < CZ_SOLVER_MAX_CAPS; j++) {
+		c = &t->caps[j];
+		for (i = 0, v = 0.0; i < n; i++)
+			v += c->coef[i] * r->grams[i];
+		if (!(v <= c->max + 1e-9 * fmax(fabs(c->max), 1.0))) {
+			r->fail = CZ_SOLVER_FAIL_CAP;
+			r->fail_cap = j;
+		}
+	}
 	r->ok = r->fail == CZ_SOLVER_FAIL_NONE;
 	return r->ok ? 0 : -1;
 }
@@ -719,6 +563,7 @@ cz_solve_day(const struct cz_solver_item *items, size_t n,
 	if (r == NULL)
 		return -1;
 	memset(r, 0, sizeof(*r));
+	r->fail_cap = -1;
 	if (items == NULL || t == NULL || prob_init(&p, items, n, t) == -1) {
 		r->fail = CZ_SOLVER_FAIL_INPUT;
 		return -1;
@@ -732,7 +577,7 @@ cz_solve_day(const struct cz_solver_item *items, size_t n,
 	coarse = 0;
 	for (i = 0; i < n; i++) {
 		if (p.step[i] * items[i].kcal > COARSE_SHARE * t->energy) {
-			x[i] = snap(&p, i, x[i]);
+			x[i] = sv_snap(&p, i, x[i]);
 			p.held[i] = 1;
 			coarse = 1;
 		}
@@ -741,8 +586,8 @@ cz_solve_day(const struct cz_solver_item *items, size_t n,
 		iters += newton(&p, x);
 
 	for (i = 0; i < n; i++)
-		x[i] = snap(&p, i, x[i]);
-	iters += repair(&p, x);
+		x[i] = sv_snap(&p, i, x[i]);
+	iters += sv_repair(&p, x);
 
 	memcpy(r->grams, x, n * sizeof(*x));
 	r->iterations = iters;

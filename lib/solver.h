@@ -25,6 +25,7 @@
 
 #define CZ_SOLVER_MAX_ITEMS	48	/* items of one day */
 #define CZ_SOLVER_MAX_MEALS	8	/* meals of one day (item.meal) */
+#define CZ_SOLVER_MAX_CAPS	32	/* cap rows of one day */
 
 /*
  * One ingredient of the day.  Nutrients are per gram (the per-100 g
@@ -38,6 +39,22 @@ struct cz_solver_item {
 	double	kcal, protein, fat, carbs, fiber, sodium;
 	double	lo, hi, step, def;
 	int	meal;
+};
+
+/*
+ * A hard upper limit over the items: sum_i coef[i] * grams[i] <= max.
+ * Coefficients are per gram and may be negative (a share: fat energy
+ * minus half the dish's energy <= 0).  scale is the row's typical
+ * magnitude, to weigh it and leave a margin for rounding (<= 0: max).
+ * A cap on one item alone becomes a bound of that item; a cap of
+ * nonnegative coefficients that the items cannot reach within the
+ * energy ceiling is left out.  Examples: eggs a day (coef 1 / 50 on the
+ * egg items, max 4), a nutrient's upper limit (its amount per gram on
+ * every item), a dish's added fat (1 on its fats, max 27).
+ */
+struct cz_solver_cap {
+	double	coef[CZ_SOLVER_MAX_ITEMS];
+	double	max, scale;
 };
 
 /*
@@ -57,6 +74,8 @@ struct cz_solver_targets {
 	double	fiber_min, sodium_max, net_carbs_max;
 	double	meal_lo[CZ_SOLVER_MAX_MEALS];
 	double	meal_hi[CZ_SOLVER_MAX_MEALS];
+	struct cz_solver_cap caps[CZ_SOLVER_MAX_CAPS];	/* hard, <= */
+	int	ncaps;
 };
 
 /* The hard constraints, in the order they are checked. */
@@ -70,6 +89,7 @@ enum cz_solver_fail {
 	CZ_SOLVER_FAIL_FIBER,
 	CZ_SOLVER_FAIL_SODIUM,
 	CZ_SOLVER_FAIL_NET_CARBS,
+	CZ_SOLVER_FAIL_CAP,		/* a cap row (result.fail_cap) */
 	CZ_SOLVER_FAIL__MAX
 };
 
@@ -80,6 +100,7 @@ struct cz_solver_result {
 	int	ok;			/* every hard target holds */
 	enum cz_solver_fail fail;	/* first failing constraint */
 	int	iterations;		/* Newton steps + repair moves */
+	int	fail_cap;		/* the failing cap, or -1 */
 };
 
 /*

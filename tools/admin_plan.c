@@ -37,8 +37,27 @@ enum check {
 	CHECK_NET_CARBS,	/* g (keto) */
 	CHECK_FIBER,		/* g below the minimum (negative: margin) */
 	CHECK_SODIUM,		/* mg */
-	CHECK__MAX
+	/* The portion rules (issue 12, docs/planner-rules.md). */
+	CHECK_EGGS_DISH,	/* eggs in one dish */
+	CHECK_EGGS_DAY,		/* eggs a day */
+	CHECK_FAT_DISH,		/* g of added fat in one dish */
+	CHECK_FAT_SHARE,	/* % of a dish's energy from added fat */
+	CHECK_FAT_DAY,		/* % of a day's energy from added fat */
+	CHECK_BRAZIL,		/* Brazil nut kernels a day */
+	CHECK_LIVER,		/* g of liver a day */
+	CHECK_LIVER_DAYS,	/* days with liver in a plan */
+	CHECK_HALF_UNITS,	/* small countables shown in part units */
+	CHECK_UL,		/* first of the CZ_LIMIT__MAX daily limits */
+	CHECK__MAX = CHECK_UL + CZ_LIMIT__MAX
 };
+
+/* The foods the rules name, by NDB number (sql/019_portion_rules.sql). */
+#define NDB_EGG		"01129"
+#define NDB_BRAZIL	"12078"
+#define NDB_LIVER	"05028"
+#define EGG_G		50.0	/* one egg */
+#define KERNEL_G	5.0	/* one Brazil nut */
+#define SMALL_UNIT_G	60.0	/* a countable below this: whole units */
 
 static const struct {
 	const char	*name;
@@ -56,6 +75,25 @@ static const struct {
 	[CHECK_NET_CARBS] =	{ "keto net carbs", "g", 20.0 },
 	[CHECK_FIBER] =		{ "fiber shortfall", "g", 0.0 },
 	[CHECK_SODIUM] =	{ "sodium", "mg", 2300.0 },
+	[CHECK_EGGS_DISH] =	{ "eggs in a dish", "eggs", 3 },
+	[CHECK_EGGS_DAY] =	{ "eggs a day", "eggs", 4 },
+	[CHECK_FAT_DISH] =	{ "added fat in a dish", "g",
+				  CZ_PLAN_DISH_ADDED_FAT_G },
+	[CHECK_FAT_SHARE] =	{ "dish energy from added fat", "%",
+				  CZ_PLAN_DISH_FAT_SHARE * 100 },
+	[CHECK_FAT_DAY] =	{ "day energy from added fat", "%",
+				  CZ_PLAN_DAY_ADDED_FAT_SHARE * 100 },
+	[CHECK_BRAZIL] =	{ "Brazil nut kernels a day", "kernels", 2 },
+	[CHECK_LIVER] =		{ "liver a day", "g", 100 },
+	[CHECK_LIVER_DAYS] =	{ "days with liver in a plan", "days", 1 },
+	[CHECK_HALF_UNITS] =	{ "small countables in part units", "items",
+				  0 },
+	[CHECK_UL + CZ_LIMIT_SELENIUM] = { "selenium a day", "ug", 400 },
+	[CHECK_UL + CZ_LIMIT_RETINOL] = { "retinol a day", "ug", 3000 },
+	[CHECK_UL + CZ_LIMIT_ZINC] = { "zinc a day", "mg", 40 },
+	[CHECK_UL + CZ_LIMIT_IRON] = { "iron a day", "mg", 45 },
+	[CHECK_UL + CZ_LIMIT_CALCIUM] = { "calcium a day", "mg", 2500 },
+	[CHECK_UL + CZ_LIMIT_FIBER] = { "fiber a day", "g", 70 },
 };
 
 struct check_stats {
@@ -71,6 +109,7 @@ struct check_stats {
 	long		 pat_n[CZ_PATTERN__MAX], pat_ok[CZ_PATTERN__MAX];
 	long		 nregen, nregen_ok;
 	long		 nregen_day, nregen_day_ok;
+	long		 ndishes, ndishes_oily;	/* >= 50% from added fat */
 };
 
 static double
@@ -119,6 +158,94 @@ worst(struct check_stats *st, enum check c, double v)
 	st->seen[c] = 1;
 }
 
+/* Whether the household amount of grams of f is a part (1/4, 1/2, 3/4)
+ * of a small countable unit: "2 1/2 fig", "14 1/2 kernel". */
+static int
+part_unit(const struct cz_cat_food *f, double grams)
+{
+	static const char *const small_units[] = { "kernel", "nut", "almond",
+	    "peanut", "fig", "date", "half", "olive", "sardine", "box",
+	    "miniature", "packet", "piece", "raisin", NULL };
+	const struct cz_measure *m;
+	char text[128];
+	int i, k;
+
+	i = cz_measure_describe(f->measures, f->nmeasures, grams, text,
+	    sizeof(text));
+	if (i < 0)
+		return 0;
+	m = &f->measures[i];
+	if (!(m->amount > 0) || m->grams / m->amount >= SMALL_UNIT_G)
+		return 0;
+	/* An egg, or a piece counted by its own name: a kernel, a nut, a fig,
+	 * a date, an apricot half, an olive, a sardine, a box or a packet. */
+	if (strcmp(f->ndb, NDB_EGG) != 0) {
+		for (k = 0; small_units[k] != NULL; k++)
+			if (strncmp(m->name, small_units[k],
+			    strlen(small_units[k])) == 0)
+				break;
+		if (small_units[k] == NULL)
+			return 0;
+	}
+	return strstr(text, "\xc2\xbc") != NULL ||
+	    strstr(text, "\xc2\xbd") != NULL ||
+	    strstr(text, "\xc2\xbe") != NULL;
+}
+
+/*
+ * The portion rules of one day into dev[CHECK_EGGS_DISH ..]: from its
+ * grams and the catalog's foods alone, not from what the solver was told.
+ */
+static void
+portion_checks(const struct cz_catalog *cat, const struct cz_plan_day *day,
+    double kcal, double *dev, struct check_stats *st)
+{
+	const struct cz_cat_food *f;
+	double eggs[CZ_PLAN_MAX_MEALS] = { 0 }, fat[CZ_PLAN_MAX_MEALS] = { 0 };
+	double fatk[CZ_PLAN_MAX_MEALS] = { 0 }, dish[CZ_PLAN_MAX_MEALS] = { 0 };
+	double g, dayfat = 0;
+	size_t i;
+	int c, m, l;
+
+	for (c = CHECK_EGGS_DISH; c < CHECK__MAX; c++)
+		dev[c] = 0;
+	for (i = 0; i < day->nitems; i++) {
+		f = &cat->foods[day->items[i].food];
+		g = day->items[i].grams;
+		m = day->items[i].meal;
+		if (m < 0 || m >= CZ_PLAN_MAX_MEALS)
+			continue;
+		dish[m] += f->kcal * g;
+		if (strcmp(f->ndb, NDB_EGG) == 0) {
+			eggs[m] += g / EGG_G;
+			dev[CHECK_EGGS_DAY] += g / EGG_G;
+		}
+		if (f->added_fat) {
+			fat[m] += g;
+			fatk[m] += f->kcal * g;
+			dayfat += g;
+		}
+		if (strcmp(f->ndb, NDB_BRAZIL) == 0)
+			dev[CHECK_BRAZIL] += g / KERNEL_G;
+		if (strcmp(f->ndb, NDB_LIVER) == 0)
+			dev[CHECK_LIVER] += g;
+		dev[CHECK_HALF_UNITS] += part_unit(f, g);
+		for (l = 0; l < CZ_LIMIT__MAX; l++)
+			dev[CHECK_UL + l] += cz_plan_limit_per_g(f, l) * g;
+	}
+	for (m = 0; m < day->nmeals && m < CZ_PLAN_MAX_MEALS; m++) {
+		dev[CHECK_EGGS_DISH] = fmax(dev[CHECK_EGGS_DISH], eggs[m]);
+		dev[CHECK_FAT_DISH] = fmax(dev[CHECK_FAT_DISH], fat[m]);
+		if (dish[m] > 0)
+			dev[CHECK_FAT_SHARE] = fmax(dev[CHECK_FAT_SHARE],
+			    100 * fatk[m] / dish[m]);
+		st->ndishes++;
+		st->ndishes_oily += dish[m] > 0 && fatk[m] >= 0.5 * dish[m];
+	}
+	/* the rule is in grams: the share of the target at 9 kcal/g */
+	dev[CHECK_FAT_DAY] = kcal > 0 ? 100 * 9 * dayfat / kcal : 0;
+}
+
 /* Re-checks plan p of request req from its grams alone. */
 static void
 check_plan(const struct cz_catalog *cat, const struct cz_plan_request *req,
@@ -130,7 +257,7 @@ check_plan(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	struct cz_plan_target t;
 	struct cz_nutrients tot, x;
 	double pp, fp, cp, v, dev[CHECK__MAX];
-	int d, d2, m, c, nslots;
+	int d, d2, m, c, nslots, liver_days = 0;
 	size_t i;
 
 	cz_plan_target(req, &t);
@@ -179,6 +306,9 @@ check_plan(const struct cz_catalog *cat, const struct cz_plan_request *req,
 		    tot.v[CZ_N_FIBER]);
 		dev[CHECK_FIBER] = t.fiber_min - tot.v[CZ_N_FIBER];
 		dev[CHECK_SODIUM] = tot.v[CZ_N_SODIUM];
+		portion_checks(cat, day, t.energy, dev, st);
+		liver_days += dev[CHECK_LIVER] > 0;
+		dev[CHECK_LIVER_DAYS] = liver_days;
 		for (c = 0; c < CHECK__MAX; c++) {
 			if (c == CHECK_NET_CARBS && t.net_carbs_max < 0)
 				continue;
@@ -412,6 +542,8 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 			printf("  worst %s: %.3f %s (limit %.0f)\n",
 			    checks[c].name, st->worst[c], checks[c].unit,
 			    checks[c].limit);
+	printf("  dishes with >= 50%% of their energy from added fat: %ld of "
+	    "%ld\n", st->ndishes_oily, st->ndishes);
 	printf("  regenerated one meal of %ld plans: %ld solved, re-checked\n",
 	    st->nregen, st->nregen_ok);
 	printf("  regenerated one day of %ld plans: %ld solved, re-checked\n",

@@ -202,6 +202,33 @@ none "the protein, carbohydrate or fat source of a meal can move (max >= 2 x min
 	 JOIN catalog_ingredients c ON c.ndb = i.ndb
 	 WHERE t.slot <> 'snack' AND c.role IN ('protein','grain','legume','fat')
 	     AND i.max_g < 2 * i.min_g"
+# Portion rules (sql/019_portion_rules.sql, docs/planner-rules.md).
+none "every food with a portion rule says why" \
+	"SELECT ndb, label FROM catalog_ingredients
+	 WHERE (added_fat OR day_max_g IS NOT NULL OR week_max_days IS NOT NULL)
+	     AND coalesce(portion_reason, '') = ''"
+none "added fats and oils: at most 2 tablespoons (27 g) per dish" \
+	"SELECT ndb, label, max_g FROM catalog_ingredients WHERE added_fat AND max_g > 27"
+none "every neat oil and butter is an added fat" \
+	"SELECT ndb, label FROM catalog_ingredients
+	 WHERE role = 'fat' AND NOT added_fat AND label ~* '(oil|butter)'"
+none "eggs: whole, at most 3 per dish and 4 a day" \
+	"SELECT ndb, step_g, max_g, day_max_g FROM catalog_ingredients
+	 WHERE unit_name = 'egg' AND NOT (step_g = 50 AND max_g <= 150 AND day_max_g <= 200)"
+none "Brazil nuts: whole kernels, at most 2 a day" \
+	"SELECT ndb, step_g, max_g, day_max_g FROM catalog_ingredients
+	 WHERE label ~* 'brazil' AND NOT (unit_name = 'kernel' AND step_g = 5
+	     AND max_g <= 10 AND day_max_g <= 10)"
+none "liver: at most 100 g, once a week" \
+	"SELECT ndb, max_g, day_max_g, week_max_days FROM catalog_ingredients
+	 WHERE pregnancy_exclusion = 'liver' AND NOT (max_g <= 100
+	     AND week_max_days = 1)"
+none "nuts and seeds: at most 60 g a serving" \
+	"SELECT ndb, label, max_g FROM catalog_ingredients WHERE role = 'nut_seed' AND max_g > 60"
+none "dried figs are whole figs" \
+	"SELECT ndb, step_g, unit_name FROM catalog_ingredients
+	 WHERE label ~* 'fig' AND coalesce(unit_name, '') <> 'fig'"
+
 # Default portions: a plausible meal before the planner scales it.
 none "default portions: breakfast 200-800 kcal, lunch and dinner 250-1000, snack 60-450" \
 	"SELECT t.slug, t.slot, round(sum(i.default_g * ci.energy / 100)) AS kcal

@@ -1,7 +1,8 @@
 #!/bin/bash
 # test_planner.sh - the week planner (lib/catalog.c, lib/planner.c) through
 # cibozer-admin: plan-check plans 5000 random valid requests and re-checks
-# every target of every plan from its grams (exit 1 on any violation); at
+# every target of every plan from its grams (exit 1 on any violation),
+# the portion rules and daily upper limits included; at
 # least 99% of those up to 2499 kcal must be feasible; `plan` is deterministic for a seed
 # and differs between seeds; an impossible request exits 3 naming the
 # constraint.
@@ -47,6 +48,36 @@ feasible_at "800-1499 kcal" 99
 feasible_at "1500-2499 kcal" 99
 feasible_at "2500-3499 kcal" 90
 
+# The portion rules and daily limits (issue 12, docs/planner-rules.md):
+# plan-check re-checks each from the grams of every day of every plan
+# (a violation fails it above); here each worst figure is named against
+# its limit, so a rule that stops being enforced shows by name.
+rule() { # NAME
+	local line v lim
+	line=$(grep -F "  worst $1: " "$tmp/check.out")
+	v=$(sed -n 's/.*: \([0-9.-]*\) .*(limit \([0-9.]*\)).*/\1/p' <<<"$line")
+	lim=$(sed -n 's/.*(limit \([0-9.]*\)).*/\1/p' <<<"$line")
+	if [[ -n $v && -n $lim ]] && awk -v v="$v" -v l="$lim" 'BEGIN { exit !(v <= l + 1e-6) }'; then
+		pass "rule: $line"
+	else
+		fail "rule: $1 within its limit" "'$line'"
+	fi
+}
+for r in "eggs in a dish" "eggs a day" "added fat in a dish" \
+	"dish energy from added fat" "day energy from added fat" \
+	"Brazil nut kernels a day" "liver a day" "days with liver in a plan" \
+	"small countables in part units" "selenium a day" "retinol a day" \
+	"zinc a day" "iron a day" "calcium a day" "fiber a day" \
+	"energy deviation" "protein share deviation" "fat share deviation" \
+	"carb share deviation" "keto net carbs" "sodium"; do
+	rule "$r"
+done
+if grep -q '^  dishes with >= 50% of their energy from added fat: 0 of [1-9]' "$tmp/check.out"; then
+	pass "no dish takes half its energy from added fat"
+else
+	fail "no dish takes half its energy from added fat" "$(grep 'added fat' "$tmp/check.out")"
+fi
+
 # --- one plan -----------------------------------------------------------------
 check "plan (keto, seed 1)" admin plan --calories 2000 --diet keto --seed 1
 admin plan --calories 2000 --diet keto --seed 1 >"$tmp/a.json" 2>&1
@@ -72,7 +103,7 @@ fi
 admin plan --calories 5000 --diet keto --pattern omad \
 	--restrict nut_free,dairy_free,egg_free --seed 1 >"$tmp/inf.out" 2>"$tmp/inf.err"
 rc=$?
-if ((rc == 3)) && grep -Eq 'infeasible: .*(energy|share|net carbs|fiber|sodium|dinners)' "$tmp/inf.err"; then
+if ((rc == 3)) && grep -Eq 'infeasible: .*(energy|share|net carbs|fiber|sodium|dinners|limits)' "$tmp/inf.err"; then
 	pass "an impossible request exits 3: $(cat "$tmp/inf.err")"
 else
 	fail "an impossible request exits 3 naming the constraint" "exit $rc: $(cat "$tmp/inf.err")"

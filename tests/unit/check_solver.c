@@ -520,6 +520,122 @@ START_TEST(random_vegan_days)
 }
 END_TEST
 
+/* Sum of cap c over grams g. */
+static double
+cap_value(const struct cz_solver_cap *c, const double *g, size_t n)
+{
+	double	 v = 0;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		v += c->coef[i] * g[i];
+	return v;
+}
+
+/*
+ * The keto day with cap rows: at most 2 eggs (a single-item cap, a
+ * bound), at most 50 g of the two olive oils together, the oil of meal 1
+ * below 45% of that meal's energy (negative coefficients) and at most
+ * 12 g of fiber. RANDOM_RUNS random targets (1200-2200 kcal): every
+ * solved day holds every cap, recomputed here, and nearly all days
+ * solve.
+ */
+START_TEST(caps_hold)
+{
+	struct cz_solver_item	 it[CZ_SOLVER_MAX_ITEMS];
+	struct cz_solver_targets t;
+	struct cz_solver_result	 r;
+	struct dev		 d;
+	size_t			 n, i;
+	int			 k, j, ok = 0, fails[CZ_SOLVER_FAIL__MAX];
+	double			 worst[4] = { 0, 0, -1e9, 0 };
+
+	memset(fails, 0, sizeof(fails));
+	n = build(keto_day, NELEM(keto_day), it);
+	for (k = 0; k < RANDOM_RUNS; k++) {
+		targets(&t, 1200 + 1000 * rng_unit(),
+		    0.20 + 0.04 * (rng_unit() - 0.5),
+		    0.75 + 0.04 * (rng_unit() - 0.5), 0.05, 0, 20);
+		t.ncaps = 4;
+		t.caps[0].coef[0] = 1.0 / 50;		/* eggs */
+		t.caps[0].max = 2;
+		t.caps[1].coef[4] = t.caps[1].coef[8] = 1;	/* oil, g */
+		t.caps[1].max = 50;
+		for (i = 0; i < n; i++)			/* oil share */
+			if (it[i].meal == 1)
+				t.caps[2].coef[i] = it[i].kcal *
+				    ((i == 4 ? 1.0 : 0.0) - 0.45);
+		t.caps[2].scale = 0.3 * t.energy;
+		for (i = 0; i < n; i++)			/* fiber */
+			t.caps[3].coef[i] = it[i].fiber;
+		t.caps[3].max = 12;
+		cz_solve_day(it, n, &t, &r);
+		fails[r.fail]++;
+		if (!r.ok)
+			continue;
+		ok++;
+		ck_assert_int_eq(recheck(it, n, &t, r.grams, &d),
+		    CZ_SOLVER_FAIL_NONE);
+		for (j = 0; j < 4; j++) {
+			worst[j] = fmax(worst[j], cap_value(&t.caps[j],
+			    r.grams, n));
+			ck_assert_msg(cap_value(&t.caps[j], r.grams, n) <=
+			    t.caps[j].max + 1e-9, "cap %d: %g > %g", j,
+			    cap_value(&t.caps[j], r.grams, n), t.caps[j].max);
+		}
+	}
+	printf("keto days with caps: %d/%d solved; eggs <= %.1f, oil <= %.0f "
+	    "g, oil share row <= %.1f kcal, fiber <= %.1f g\n", ok,
+	    RANDOM_RUNS, worst[0], worst[1], worst[2], worst[3]);
+	for (j = 1; j < CZ_SOLVER_FAIL__MAX; j++)
+		if (fails[j])
+			printf("  failed on %s: %d\n",
+			    cz_solver_fail_str((enum cz_solver_fail)j), fails[j]);
+	ck_assert_msg(ok * 100 >= 95 * RANDOM_RUNS, "only %d solved", ok);
+}
+END_TEST
+
+/* A cap the bounds cannot meet fails as a cap, naming it; bad caps are
+ * bad input. */
+START_TEST(caps_infeasible)
+{
+	struct cz_solver_item	 it[CZ_SOLVER_MAX_ITEMS];
+	struct cz_solver_targets t;
+	struct cz_solver_result	 r;
+	size_t			 n, i;
+
+	n = build(standard_day, NELEM(standard_day), it);
+	targets(&t, 2000, 0.20, 0.30, 0.50, 25, -1);
+	t.ncaps = 2;
+	t.caps[0].coef[0] = 1;
+	t.caps[0].max = 1e6;
+	/* both oils at their lower bound already exceed 5 g */
+	t.caps[1].coef[7] = t.caps[1].coef[11] = 1;
+	t.caps[1].max = 5;
+	ck_assert_int_eq(cz_solve_day(it, n, &t, &r), -1);
+	ck_assert_int_eq(r.fail, CZ_SOLVER_FAIL_CAP);
+	ck_assert_int_eq(r.fail_cap, 1);
+	ck_assert_str_eq(cz_solver_fail_str(r.fail), "cap");
+
+	t.caps[1].max = 60;
+	ck_assert_int_eq(cz_solve_day(it, n, &t, &r), 0);
+	ck_assert_int_eq(r.fail_cap, -1);
+	for (i = 0; i < n; i++)
+		r.grams[i] = it[i].hi;
+	ck_assert_int_eq(cz_solver_check(it, n, &t, &r), -1);
+	ck_assert_int_eq(r.fail, CZ_SOLVER_FAIL_ENERGY);
+
+	/* a NaN coefficient or too many caps is bad input */
+	t.caps[0].coef[0] = NAN;
+	ck_assert_int_eq(cz_solve_day(it, n, &t, &r), -1);
+	ck_assert_int_eq(r.fail, CZ_SOLVER_FAIL_INPUT);
+	t.caps[0].coef[0] = 1;
+	t.ncaps = CZ_SOLVER_MAX_CAPS + 1;
+	ck_assert_int_eq(cz_solve_day(it, n, &t, &r), -1);
+	ck_assert_int_eq(r.fail, CZ_SOLVER_FAIL_INPUT);
+}
+END_TEST
+
 static Suite *
 solver_suite(void)
 {
@@ -538,6 +654,8 @@ solver_suite(void)
 	tcase_add_test(tc, random_standard_days);
 	tcase_add_test(tc, random_keto_days);
 	tcase_add_test(tc, random_vegan_days);
+	tcase_add_test(tc, caps_hold);
+	tcase_add_test(tc, caps_infeasible);
 	suite_add_tcase(s, tc);
 	return s;
 }

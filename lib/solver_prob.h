@@ -1,0 +1,79 @@
+/*
+ * solver_prob.h - private to lib/solver.c and lib/solver_round.c: the
+ * day's problem in normalised form (rows a_k . x against b_k, the grid of
+ * each item, the hard limits) and what both files share of it.
+ */
+#ifndef CZ_SOLVER_PROB_H
+#define CZ_SOLVER_PROB_H
+
+#include <stddef.h>
+
+#include "solver.h"
+
+#define NROWS_MAX	(7 + 2 * CZ_SOLVER_MAX_MEALS + CZ_SOLVER_MAX_CAPS)
+#define NEWTON_MAX	60		/* Newton steps per solve */
+#define LINESEARCH_MAX	40		/* halvings per line search */
+#define LAMBDA		1e-3		/* weight of the regulariser */
+#define HINGE_W		1e4		/* 1 / (1% violation)^2 */
+#define MEAL_W		1e2		/* soft meal bands: 1 / 10%^2 */
+#define HARD_W		1e6		/* hard violation over f in repair */
+#define COARSE_SHARE	0.01		/* step moving >1% of E: snap early */
+#define PAIR_ROUNDS	16		/* two-item repair moves at most */
+#define PAIR_REACH	2.0		/* pairs only this near (tolerances) */
+#define CAP_MARGIN	0.02		/* cap rows aim this much below */
+#define CAP_TOL		0.05		/* a cap's hard violation unit */
+
+enum row_kind {
+	ROW_EQ,
+	ROW_LE,
+	ROW_GE
+};
+
+/* The day's problem in normalised form, plus the grid of each item. */
+struct prob {
+	size_t		 n;
+	int		 nrow;
+	double		 a[NROWS_MAX][CZ_SOLVER_MAX_ITEMS];
+	double		 b[NROWS_MAX];
+	double		 w[NROWS_MAX];
+	enum row_kind	 kind[NROWS_MAX];
+	double		 lo[CZ_SOLVER_MAX_ITEMS];	/* on the grid */
+	double		 hi[CZ_SOLVER_MAX_ITEMS];
+	double		 step[CZ_SOLVER_MAX_ITEMS];
+	double		 def[CZ_SOLVER_MAX_ITEMS];
+	double		 rw[CZ_SOLVER_MAX_ITEMS];	/* lambda/range^2 */
+	int		 held[CZ_SOLVER_MAX_ITEMS];
+	double		 coef[6][CZ_SOLVER_MAX_ITEMS];	/* raw nutrients */
+	/* hard limits, slightly inside the tolerances */
+	double		 e_lo, e_hi, s_tol, share[3];
+	double		 fib_min, na_max, nc_max;
+	/* cap rows: their row index and hard limit (row units) */
+	int		 ncap;
+	int		 caprow[CZ_SOLVER_MAX_CAPS];
+	double		 caplim[CZ_SOLVER_MAX_CAPS];
+	/* the rows each item appears in (a[k][i] != 0), for the repair */
+	unsigned char	 nzr[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
+	int		 nnz[CZ_SOLVER_MAX_ITEMS];
+};
+
+enum { NU_KCAL, NU_PROT, NU_FAT, NU_CARB, NU_FIB, NU_NA };
+
+/* Row values v_k = a_k . x of every row. */
+void	 sv_rows_eval(const struct prob *p, const double *x, double *v);
+/* The residual of row k if its penalty is active at value v, else 0. */
+double	 sv_row_resid(const struct prob *p, int k, double v);
+/* The penalty part of f, from the row values. */
+double	 sv_penalty(const struct prob *p, const double *v);
+/* The regulariser term of item i at x. */
+double	 sv_reg_term(const struct prob *p, size_t i, double x);
+/* f at x with row values v. */
+double	 sv_objective(const struct prob *p, const double *v, const double *x);
+/* Fills p's lists of the rows each item appears in. */
+void	 sv_index(struct prob *p);
+/* x rounded to the grid of item i. */
+double	 sv_snap(const struct prob *p, size_t i, double x);
+/* The greedy repair of the rounded x (solver_round.c); returns the moves
+ * made. */
+int	 sv_repair(const struct prob *p, double *x);
+
+#endif /* CZ_SOLVER_PROB_H */
