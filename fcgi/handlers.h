@@ -24,6 +24,7 @@ struct cz_request;
 /* handlers_pages.c */
 int cz_h_home(struct cz_request *r);
 int cz_h_about(struct cz_request *r);
+int cz_h_security_txt(struct cz_request *r);
 int cz_h_terms(struct cz_request *r);
 int cz_h_privacy(struct cz_request *r);
 int cz_h_disclaimers(struct cz_request *r);

@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include <time.h>
+
 #include <json-c/json.h>
+
+#include "app.h"
 
 #include "handlers.h"
 #include "log.h"
@@ -22,6 +26,37 @@ int
 cz_h_home(struct cz_request *r)
 {
 	return page(r, "pages/home", "Accurate 7-day meal plans");
+}
+
+/* /.well-known/security.txt (RFC 9116): where to report a vulnerability.
+ * Expires is required and should be under a year ahead; it is written
+ * 180 days from now on every request, so the file never goes stale while
+ * the contact setting stays. */
+int
+cz_h_security_txt(struct cz_request *r)
+{
+	const struct cz_settings *s = &r->app->settings;
+	char expires[32];
+	struct tm tm;
+	time_t t;
+
+	if (s->security_contact[0] == '\0') {
+		r->error_message = "security_contact is not set";
+		return 404;
+	}
+	t = time(NULL) + 180 * 86400;
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(expires, sizeof(expires), "%Y-%m-%dT%H:%M:%SZ",
+	    &tm) == 0)
+		return 500;
+	cz_buf_reset(r->body_out);
+	if (cz_buf_printf(r->body_out, "Contact: %s\nExpires: %s\n"
+	    "Preferred-Languages: en\nCanonical: %s/.well-known/security.txt\n",
+	    s->security_contact, expires, s->base_url) == -1)
+		return 500;
+	r->status = 200;
+	r->content_type_out = "text/plain; charset=utf-8";
+	return CZ_DONE;
 }
 
 int

@@ -13,6 +13,8 @@ const struct cz_route cz_routes[] = {
 	{ "GET",  "/terms",		"terms",	cz_h_terms,	0 },
 	{ "GET",  "/privacy",		"privacy",	cz_h_privacy,	0 },
 	{ "GET",  "/disclaimers",	"disclaimers",	cz_h_disclaimers, 0 },
+	{ "GET",  "/.well-known/security.txt", "security_txt",
+	    cz_h_security_txt, 0 },
 	{ "GET",  "/plans/new",		"plans_new",	cz_h_plans_new,	0 },
 	{ "POST", "/plans",		"plans_create",	cz_h_plans_create,
 	    CZ_ROUTE_DB | CZ_ROUTE_BODY },

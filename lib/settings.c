@@ -99,6 +99,10 @@ static const struct setting table[] = {
 	{ "log_level", K_LEVEL, offsetof(struct cz_settings, log_level), 0,
 	    0, 0, 0, "info", "debug, info, warn or error" },
 	STR(site_name, "Cibozer", "name shown on every page"),
+	STR(security_contact, "",
+	    "where to report a vulnerability, a mailto: or https: URI, "
+	    "served in /.well-known/security.txt (RFC 9116); empty: that "
+	    "file answers 404"),
 	STR(base_url, "http://127.0.0.1:8080",
 	    "public URL of the site, used in links sent by e-mail"),
 	STR(extra_origins, "",

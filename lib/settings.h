@@ -47,6 +47,7 @@ struct cz_settings {
 	long long	retry_after;		/* seconds, sent with 503 */
 	long long	log_level;		/* enum cz_log_level */
 	char		site_name[CZ_SETTING_STR_MAX];
+	char		security_contact[CZ_SETTING_STR_MAX];
 	char		base_url[CZ_SETTING_STR_MAX];
 	char		extra_origins[CZ_SETTING_STR_MAX];
 	char		terms_version[64];

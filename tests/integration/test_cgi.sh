@@ -33,6 +33,28 @@ check "CGI page carries the banner" \
 cgi GET /nope
 check "CGI unknown path is 404" status_is 404
 
+# /.well-known/security.txt (RFC 9116) carries the contact of the
+# configuration; without one it is not there.
+cgi GET /.well-known/security.txt
+check "security.txt without a security_contact: 404" status_is 404
+CIBOZER_SECURITY_CONTACT=mailto:security@example.org
+export CIBOZER_SECURITY_CONTACT
+printf '' | env -i PATH=/usr/bin:/bin CIBOZER_CONFIG="$CZ_CONFIG" \
+	CIBOZER_SECURITY_CONTACT="$CIBOZER_SECURITY_CONTACT" \
+	GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1 REQUEST_METHOD=GET \
+	REQUEST_URI=/.well-known/security.txt REMOTE_ADDR=127.0.0.1 \
+	"$CZ_FCGI" >"$cgi_out" 2>>"$CZ_STATE_DIR/cgi.log"
+check "security.txt: 200, plain text" bash -c '[[ $(head -n 1 "$1") == "Status: 200 "* ]] && grep -q "^Content-Type: text/plain" "$1"' _ "$cgi_out"
+check "security.txt names the configured contact" grep -q '^Contact: mailto:security@example.org$' "$cgi_out"
+check "security.txt expires within a year, in the future" python3 -c '
+import re, sys, datetime as d
+m = re.search(r"^Expires: (\S+)$", open(sys.argv[1]).read(), re.M)
+t = d.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%SZ")
+now = d.datetime.utcnow()
+sys.exit(0 if now < t < now + d.timedelta(days=365) else 1)' "$cgi_out"
+check "security.txt is canonical at the site's address" grep -q '^Canonical: .*/.well-known/security.txt$' "$cgi_out"
+unset CIBOZER_SECURITY_CONTACT
+
 cgi GET /health/ready
 check "CGI readiness reaches the database" status_is 200
 
