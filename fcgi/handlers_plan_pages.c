@@ -18,6 +18,7 @@
 #include "jsonbody.h"
 #include "labels.h"
 #include "numparse.h"
+#include "food_names.h"
 #include "plan_answers.h"
 #include "plan_doc.h"
 #include "plan_view.h"
@@ -25,10 +26,45 @@
 #include "response.h"
 #include "validate.h"
 
+/* How many "Foods to leave out" fields the form shows. */
+#define EXCLUDED_FIELDS	4
+
+/* Adds the foods of one "Foods to leave out" field to b: NDB numbers
+ * separated by commas or blanks (as the form once asked), or one food by
+ * its name, resolved through the catalog; a name that names no single
+ * food goes to unknown instead, for the form's error. */
+static void
+add_excluded(struct cz_request *r, const char *value, struct json_object *b,
+    struct json_object *unknown)
+{
+	char *copy, *w, *last, *end, ndb[6];
+
+	if ((copy = cz_arena_strdup(r->arena, value)) == NULL)
+		return;
+	while (isspace((unsigned char)*copy))
+		copy++;
+	for (end = copy + strlen(copy); end > copy &&
+	    isspace((unsigned char)end[-1]); end--)
+		end[-1] = '\0';
+	if (*copy == '\0')
+		return;
+	if (strspn(copy, "0123456789, \t") == strlen(copy)) {
+		for (w = strtok_r(copy, ", \t", &last); w != NULL;
+		    w = strtok_r(NULL, ", \t", &last))
+			json_object_array_add(b, json_object_new_string(w));
+		return;
+	}
+	if (cz_food_resolve(cz_plans_catalog(r), copy, ndb))
+		json_object_array_add(b, json_object_new_string(ndb));
+	else
+		json_object_array_add(unknown, json_object_new_string(copy));
+}
+
 /* The form's fields in the JSON shape the API takes. Text that is not an
- * integer stays text, so that validation names it. */
+ * integer stays text, so that validation names it. Foods to leave out that
+ * could not be found are listed in *unknown (an array, maybe empty). */
 static struct json_object *
-form_to_json(struct cz_request *r)
+form_to_json(struct cz_request *r, struct json_object **unknown)
 {
 	static const char *const ints[] = { "calories", "days", "seed" };
 	static const char *const names[] = { "diet_type", "meal_pattern",
@@ -36,12 +72,13 @@ form_to_json(struct cz_request *r)
 	struct json_object *o, *a, *b;
 	const struct cz_param *p;
 	const char *errstr, *s;
-	char *copy, *w, *last;
 	long long x;
 	size_t i, k;
 
 	if ((o = json_object_new_object()) == NULL ||
-	    cz_json_own(r->arena, o) == -1)
+	    cz_json_own(r->arena, o) == -1 ||
+	    (*unknown = json_object_new_array()) == NULL ||
+	    cz_json_own(r->arena, *unknown) == -1)
 		return NULL;
 	for (k = 0; k < sizeof(ints) / sizeof(ints[0]); k++) {
 		if ((s = cz_params_get(&r->form, ints[k])) == NULL || *s == '\0')
@@ -60,12 +97,8 @@ form_to_json(struct cz_request *r)
 		p = &r->form.v[i];
 		if (strcmp(p->name, "restrictions") == 0 && p->value_len > 0)
 			json_object_array_add(a, json_object_new_string(p->value));
-		if (strcmp(p->name, "excluded_foods") != 0 ||
-		    (copy = cz_arena_strdup(r->arena, p->value)) == NULL)
-			continue;
-		for (w = strtok_r(copy, ", \t\r\n", &last); w != NULL;
-		    w = strtok_r(NULL, ", \t\r\n", &last))
-			json_object_array_add(b, json_object_new_string(w));
+		if (strcmp(p->name, "excluded_foods") == 0)
+			add_excluded(r, p->value, b, *unknown);
 	}
 	json_object_object_add(o, "restrictions", a);
 	json_object_object_add(o, "excluded_foods", b);
@@ -117,6 +150,32 @@ profile_or_none(int p)
 	return p == CZ_PROFILE_NONE ? "none" : cz_profile_name(p);
 }
 
+/* The "Foods to leave out" fields, {n, value}, with what was sent. */
+static struct json_object *
+excluded_fields(struct cz_request *r)
+{
+	struct json_object *a = json_object_new_array(), *o;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < r->form.n && n < EXCLUDED_FIELDS; i++) {
+		if (strcmp(r->form.v[i].name, "excluded_foods") != 0)
+			continue;
+		o = json_object_new_object();
+		json_object_object_add(o, "n", json_object_new_int(++n));
+		json_object_object_add(o, "value",
+		    json_object_new_string(r->form.v[i].value));
+		json_object_array_add(a, o);
+	}
+	while (n < EXCLUDED_FIELDS) {
+		o = json_object_new_object();
+		json_object_object_add(o, "n", json_object_new_int(++n));
+		json_object_object_add(o, "value", json_object_new_string(""));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
 /* The form page, with the values sent back and errors when there are. */
 static int
 form_page(struct cz_request *r, int status, struct json_object *in,
@@ -135,8 +194,8 @@ form_page(struct cz_request *r, int status, struct json_object *in,
 	    form_value(r, "days", "7")));
 	json_object_object_add(f, "seed", json_object_new_string(
 	    form_value(r, "seed", "")));
-	json_object_object_add(f, "excluded_foods", json_object_new_string(
-	    form_value(r, "excluded_foods", "")));
+	json_object_object_add(f, "excluded", excluded_fields(r));
+	json_object_object_add(f, "food_names", cz_food_names(r));
 	json_object_object_add(f, "diets", options(cz_diet_name, CZ_DIET__MAX,
 	    0, form_value(r, "diet_type", "standard"), NULL));
 	json_object_object_add(f, "patterns", options(cz_pattern_name,
@@ -174,25 +233,54 @@ cz_h_plans_new(struct cz_request *r)
 	return form_page(r, 200, NULL, NULL, NULL);
 }
 
+/* The form's message for foods it could not find by name. */
+static const char *
+unknown_names(struct cz_request *r, struct json_object *unknown)
+{
+	const char *names = NULL;
+	size_t i;
+
+	for (i = 0; i < json_object_array_length(unknown); i++)
+		names = cz_arena_printf(r->arena, "%s%s\"%s\"",
+		    names ? names : "", names ? ", " : "",
+		    json_object_get_string(json_object_array_get_idx(unknown,
+		    i)));
+	return cz_arena_printf(r->arena, "%s: no single food of the planner "
+	    "has that name; pick one of the suggestions, or a shorter or "
+	    "longer name", names);
+}
+
 int
 cz_h_plans_create(struct cz_request *r)
 {
 	struct cz_plan_refusal o;
 	struct cz_stored_plan p;
 	enum cz_plan_result res;
-	struct json_object *in;
+	struct json_object *in, *unknown, *list;
+	size_t i, n;
 	int rc;
 
 	if ((rc = cz_plan_may_generate(r)) != CZ_NEXT)
 		return rc;
-	if ((in = form_to_json(r)) == NULL)
+	if ((in = form_to_json(r, &unknown)) == NULL)
 		return 500;
+	/* A name that names no food goes to the planner as it is, so that
+	 * the request is refused with every other field's error too; its
+	 * message is then said in the form's words. */
+	if ((n = json_object_array_length(unknown)) > 0 &&
+	    json_object_object_get_ex(in, "excluded_foods", &list))
+		for (i = 0; i < n; i++)
+			json_object_array_add(list, json_object_get(
+			    json_object_array_get_idx(unknown, i)));
 	switch (res = cz_plans_generate(r, in, &o, &p)) {
 	case CZ_PLAN_OK:
 		break;
 	case CZ_PLAN_QUOTA:
 		return cz_plan_refuse_quota(r, &o);
 	case CZ_PLAN_INVALID:
+		if (n > 0 && o.errors != NULL)
+			json_object_object_add(o.errors, "excluded_foods",
+			    json_object_new_string(unknown_names(r, unknown)));
 		return form_page(r, 400, in, o.errors, "Please correct the "
 		    "fields marked below.");
 	case CZ_PLAN_MEDICAL:

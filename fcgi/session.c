@@ -345,9 +345,9 @@ cz_session_check_csrf(struct cz_request *r)
 		/* Usually a form from before a log-in or log-out elsewhere:
 		 * say how to get a fresh one, not "reload" (that resends). */
 		r->error_message = "this form was sent without its security "
-		    "token, or with one from an earlier session (after logging "
-		    "in or out in another tab): go back, open the form again "
-		    "and send it once more";
+		    "token (CSRF), or with one from an earlier session (after "
+		    "logging in or out in another tab): go back, open the form "
+		    "again and send it once more";
 		return 403;
 	}
 	explicit_bzero(got, sizeof(got));

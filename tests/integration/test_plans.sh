@@ -179,6 +179,23 @@ check "the page's regenerate button redirects back to the day" bash -c '[[ $1 ==
 fetch "$CZ_BASE_URL$page/days/2/regenerate" "${AUTH[@]}" -X POST --data ''
 check "the page's day button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+#day-2$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 
+# Foods to leave out are named as people name them; the browser suggests
+# the planner's names (a <datalist>, no JavaScript needed); the plan
+# number (seed) sits under "Advanced".
+fetch "$CZ_BASE_URL/plans/new" "${AUTH[@]}"
+check "the form suggests the planner's food names" \
+	bash -c '[[ $1 == *"<datalist id=\"food-names\">"* && $(grep -o "<option value=\"[^\"]*\">" <<<"${1#*food-names}" | wc -l) -gt 50 && $1 == *"list=\"food-names\""* ]]' _ "$HTTP_BODY"
+check "the seed is under Advanced, as a plan number" \
+	bash -c '[[ $1 == *"<summary>Advanced</summary>"* && $1 == *"Plan number (optional)"* && $1 != *"USDA NDB numbers"* ]]' _ "$HTTP_BODY"
+fetch "$CZ_BASE_URL/plans" "${AUTH[@]}" -X POST --data 'calories=2000&diet_type=standard&days=2&excluded_foods=Banana&excluded_foods=olive+oil&excluded_foods=&excluded_foods='
+check "foods left out by name: 303 to the plan" test "$HTTP_STATUS" = 303
+named=$(sed -n 's/^location: //Ip' <<<"$HTTP_HEADERS" | tr -d '\r')
+fetch "$CZ_BASE_URL/api$named" "${AUTH[@]}"
+check "the names became the foods' NDB numbers, and neither is in the plan" \
+	body_is '(.request.excluded_foods | sort) == ["04053", "09040"] and ([.days[].meals[].items[].ndb] | (index("09040") == null and index("04053") == null))'
+fetch "$CZ_BASE_URL/plans" "${AUTH[@]}" -X POST --data 'calories=2000&excluded_foods=zzzqqq'
+check "a name that is no food: 400, the form says which" \
+	bash -c '[[ $1 == 400 && $2 == *"&quot;zzzqqq&quot;: no single food of the planner has that name"* && $2 == *"value=\"zzzqqq\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 fetch "$CZ_BASE_URL/plans" "${AUTH[@]}" -X POST --data 'calories=abc&excluded_foods=<script>alert(1)</script>'
 check "a bad form is shown again with 400 and the field's error" \
 	bash -c '[[ $1 == 400 && $2 == *"Calories must be an integer"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
