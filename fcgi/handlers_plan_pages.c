@@ -18,6 +18,7 @@
 #include "jsonbody.h"
 #include "labels.h"
 #include "numparse.h"
+#include "params.h"
 #include "food_names.h"
 #include "plan_answers.h"
 #include "plan_doc.h"
@@ -227,10 +228,46 @@ see_plan(struct cz_request *r, long long id, const char *location)
 	return CZ_DONE;
 }
 
+/* The form again with what was typed, "/plans/new?calories=...": where a
+ * signed-out submit (or one before the terms are accepted) comes back to
+ * after log-in, so nothing typed is lost. Plain "/plans/new" when it would
+ * not fit the 512 bytes a next= may hold once encoded. */
+static const char *
+typed_back(struct cz_request *r)
+{
+	static const char *const fields[] = { "calories", "diet_type",
+	    "meal_pattern", "restrictions", "excluded_foods", "profile",
+	    "days", "seed" };
+	const char *s = "/plans/new", *v;
+	size_t i, k;
+	int first = 1;
+
+	for (i = 0; i < r->form.n; i++)
+		for (k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
+			if (strcmp(r->form.v[i].name, fields[k]) != 0 ||
+			    r->form.v[i].value[0] == '\0' ||
+			    (v = cz_percent_encode(r->arena,
+			    r->form.v[i].value)) == NULL)
+				continue;
+			s = cz_arena_printf(r->arena, "%s%s%s=%s", s,
+			    first ? "?" : "&", fields[k], v);
+			first = 0;
+		}
+	return strlen(s) <= 512 ? s : "/plans/new";
+}
+
+/* The form; with a query (typed_back), filled in with it. */
 int
 cz_h_plans_new(struct cz_request *r)
 {
-	return form_page(r, 200, NULL, NULL, NULL);
+	struct json_object *in, *unknown;
+
+	if (r->query_params.n == 0)
+		return form_page(r, 200, NULL, NULL, NULL);
+	r->form = r->query_params;
+	if ((in = form_to_json(r, &unknown)) == NULL)
+		return 500;
+	return form_page(r, 200, in, NULL, NULL);
 }
 
 /* The form's message for foods it could not find by name. */
@@ -260,7 +297,7 @@ cz_h_plans_create(struct cz_request *r)
 	size_t i, n;
 	int rc;
 
-	if ((rc = cz_plan_may_generate(r)) != CZ_NEXT)
+	if ((rc = cz_plan_may_generate(r, typed_back(r))) != CZ_NEXT)
 		return rc;
 	if ((in = form_to_json(r, &unknown)) == NULL)
 		return 500;

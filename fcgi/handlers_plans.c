@@ -33,7 +33,7 @@ cz_h_api_plan_create(struct cz_request *r)
 	enum cz_plan_result res;
 	int rc;
 
-	if ((rc = cz_plan_may_generate(r)) != CZ_NEXT)
+	if ((rc = cz_plan_may_generate(r, "/plans/new")) != CZ_NEXT)
 		return rc;
 	if (r->json == NULL) {
 		r->error_message = "send the plan request as a JSON object "

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "legal.h"
+#include "params.h"
 #include "plan_answers.h"
 #include "response.h"
 #include "session.h"
@@ -30,14 +31,18 @@ cz_plan_signed_in(struct cz_request *r)
 }
 
 int
-cz_plan_may_generate(struct cz_request *r)
+cz_plan_may_generate(struct cz_request *r, const char *back)
 {
 	struct cz_plan_refusal o;
 	int rc;
 
 	if (r->user != NULL && (rc = cz_user_can(r, "plans:write")) != CZ_NEXT)
 		return rc;
-	if ((rc = cz_legal_gate(r, "/plans/new")) != CZ_NEXT)
+	/* back travels as one query parameter (next=) of the log-in or
+	 * terms page: encoded, so that its own query stays whole. */
+	if ((back = cz_percent_encode(r->arena, back)) == NULL)
+		back = "/plans/new";
+	if ((rc = cz_legal_gate(r, back)) != CZ_NEXT)
 		return rc;
 	if (cz_plans_quota(r) == 0) {
 		cz_plans_quota_used_up(r, &o, 0);

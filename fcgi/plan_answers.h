@@ -23,7 +23,7 @@ int cz_plan_signed_in(struct cz_request *r);
  * be made; else CZ_DONE with the answer built (a redirect, 401, 403 or
  * 429 with Retry-After), or an HTTP status.
  */
-int cz_plan_may_generate(struct cz_request *r);
+int cz_plan_may_generate(struct cz_request *r, const char *back);
 
 /* Answers the refusal of a used-up quota (429, Retry-After, audited).
  * Returns CZ_DONE. */

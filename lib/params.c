@@ -385,3 +385,30 @@ cz_parse_bearer(const char *s, size_t n, const char **cred, size_t *credlen)
 	*cred = s + start;
 	return CZ_P_OK;
 }
+
+char *
+cz_percent_encode(cz_arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(s), i, j = 0;
+	unsigned char c;
+	char *out;
+
+	if (n > (SIZE_MAX - 1) / 3 || (out = cz_arena_alloc(a, 3 * n + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		/* ASCII ranges, not isalnum(): the locale must not matter. */
+		if ((c >= '0' && c <= '9') || ((c | 32) >= 'a' &&
+		    (c | 32) <= 'z') || c == '-' || c == '.' || c == '_' ||
+		    c == '~')
+			out[j++] = (char)c;
+		else {
+			out[j++] = '%';
+			out[j++] = hex[c >> 4];
+			out[j++] = hex[c & 15];
+		}
+	}
+	out[j] = '\0';
+	return out;
+}

@@ -117,4 +117,9 @@ const char *cz_params_get(const struct cz_params *p, const char *name);
 ssize_t cz_percent_decode(char *dst, const char *src, size_t n,
     int plus_is_space);
 
+/* s percent-encoded for a query string: every byte but the unreserved
+ * ones (A-Z a-z 0-9 - . _ ~) as %XX. Allocated from a; NULL when the arena
+ * is exhausted. */
+char *cz_percent_encode(cz_arena *a, const char *s);
+
 #endif

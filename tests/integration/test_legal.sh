@@ -53,8 +53,8 @@ probe
 check "after the bump the same user is asked again (403)" test "$HTTP_STATUS" = 403
 check "the message names the new version" jq -e '.error.message | contains("version 2.0")' <<<"$HTTP_BODY"
 fetch "$B/plans" -X POST "${AUTH[@]}" --data 'calories=2000'
-check "the form redirects to /legal/accept?next=/plans/new" \
-	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /legal/accept?next=/plans/new" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+check "the form redirects to /legal/accept, back to the form as typed" \
+	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /legal/accept?next=%2Fplans%2Fnew%3Fcalories%3D2000" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 fetch "$B/legal/accept?next=/plans/new" "${AUTH[@]}"
 check "the acceptance page offers version 2.0" bash -c '[[ $1 == 200 && $2 == *"value=\"2.0\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 fetch "$B/legal/accept" -X POST "${AUTH[@]}" \

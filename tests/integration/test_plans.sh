@@ -225,9 +225,17 @@ check "anonymous POST /api/plans answers 401" \
 	bash -c '[[ $1 == 401 ]] && jq -e ".error.status == 401" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
 fetch "$API/$id"
 check "anonymous GET /api/plans/$id answers 401" test "$HTTP_STATUS" = 401
-fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=2000'
-check "an anonymous plan form is sent to the log-in page (303)" \
-	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /login?next=/plans/new" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+# What a signed-out person typed comes back after log-in: the way back is
+# the form with the fields in its query, and the form fills itself in.
+fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=2345&diet_type=vegan&restrictions=soy_free&excluded_foods=banana'
+check "an anonymous plan form is sent to the log-in page, keeping what was typed (303)" \
+	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /login?next=%2Fplans%2Fnew%3Fcalories%3D2345%26diet_type%3Dvegan%26restrictions%3Dsoy_free%26excluded_foods%3Dbanana\s*$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+fetch "$CZ_BASE_URL/login?next=%2Fplans%2Fnew%3Fcalories%3D2345%26diet_type%3Dvegan%26restrictions%3Dsoy_free%26excluded_foods%3Dbanana"
+check "the log-in form carries the way back" \
+	bash -c '[[ $1 == *"value=\"/plans/new?calories=2345&amp;diet_type=vegan&amp;restrictions=soy_free&amp;excluded_foods=banana\""* ]]' _ "$HTTP_BODY"
+fetch "$CZ_BASE_URL/plans/new?calories=2345&diet_type=vegan&restrictions=soy_free&excluded_foods=banana" "${OWNER_AUTH[@]}"
+check "the form comes back filled in as typed" \
+	bash -c '[[ $1 == *"value=\"2345\""* && $1 == *"<option value=\"vegan\" selected>"* && $1 == *"value=\"soy_free\" checked"* && $1 == *"value=\"banana\""* ]]' _ "$HTTP_BODY"
 fetch "$CZ_BASE_URL/plans"
 check "anonymous /plans is sent to the log-in page" \
 	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /login?next=/plans$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
@@ -241,7 +249,7 @@ check "without accepting the legal versions POST /api/plans answers 403 with the
 	bash -c '[[ $1 == 403 ]] && jq -e ".error.accept_url == \"/legal/accept\" and (.error.message | contains(\"terms\"))" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
 fetch "$CZ_BASE_URL/plans" -X POST --data 'calories=2000' "${AUTH[@]}"
 check "without accepting, the plan form redirects to /legal/accept?next=..." \
-	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /legal/accept?next=/plans/new" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /legal/accept?next=%2Fplans%2Fnew%3Fcalories%3D2000" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 fetch "$CZ_BASE_URL/legal/accept?next=/plans/new" "${AUTH[@]}"
 check "the acceptance page has both checkboxes and the versions" \
 	bash -c '[[ $1 == 200 && $2 == *"name=\"accept_terms\""* && $2 == *"name=\"accept_privacy\""* && $2 == *"NOT intended to provide medical advice"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"

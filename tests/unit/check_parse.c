@@ -381,6 +381,30 @@ END_TEST
 
 /* ---- urlencoded --------------------------------------------------------- */
 
+/* Every byte value survives encoding then decoding, and only the
+ * unreserved characters are left as they are. */
+START_TEST(test_percent_encode_roundtrip)
+{
+	char in[256], *enc, dec[256 * 3 + 1];
+	ssize_t n;
+	int i;
+
+	for (i = 1; i < 256; i++)
+		in[i - 1] = (char)i;
+	in[255] = '\0';
+	enc = cz_percent_encode(A, in);
+	ck_assert_ptr_nonnull(enc);
+	ck_assert_uint_eq(strspn(enc, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklm"
+	    "nopqrstuvwxyz0123456789-._~%"), strlen(enc));
+	n = cz_percent_decode(dec, enc, strlen(enc), 0);
+	ck_assert_int_eq(n, 255);
+	ck_assert_mem_eq(dec, in, 255);
+	ck_assert_str_eq(cz_percent_encode(A, "/plans/new?a=1&b=x y"),
+	    "%2Fplans%2Fnew%3Fa%3D1%26b%3Dx%20y");
+	ck_assert_str_eq(cz_percent_encode(A, ""), "");
+}
+END_TEST
+
 START_TEST(test_perr_str)
 {
 	ck_assert_str_eq(cz_perr_str(CZ_P_TOO_MANY), "too many parameters");
@@ -1492,6 +1516,7 @@ parse_suite(void)
 	tcase_add_test(tc, test_perr_str);
 	tcase_add_loop_test(tc, test_percent_decode, 0, NELEM(pct_cases));
 	tcase_add_test(tc, test_percent_decode_inplace);
+	tcase_add_test(tc, test_percent_encode_roundtrip);
 	tcase_add_loop_test(tc, test_form_cases, 0, NELEM(form_cases));
 	tcase_add_test(tc, test_form_get);
 	tcase_add_test(tc, test_form_not_terminated);
