@@ -36,6 +36,9 @@ int cz_h_health_ready(struct cz_request *r);
 int cz_h_health(struct cz_request *r);
 int cz_h_metrics(struct cz_request *r);
 
+/* handlers_energy.c */
+int cz_h_api_energy_target(struct cz_request *r);
+
 /* handlers_shopping.c */
 int cz_h_shopping_page(struct cz_request *r);
 int cz_h_shopping_save(struct cz_request *r);

@@ -19,6 +19,8 @@
 #include "labels.h"
 #include "numparse.h"
 #include "params.h"
+#include "energy.h"
+#include "energy_view.h"
 #include "food_names.h"
 #include "plan_answers.h"
 #include "plan_doc.h"
@@ -177,11 +179,69 @@ excluded_fields(struct cz_request *r)
 	return a;
 }
 
+/* The calculator's fields: numbers as sent, choices as {value, label,
+ * selected} lists. */
+static struct json_object *
+calc_fields(struct cz_request *r)
+{
+	static const char *const act_labels[] = { "Little or no exercise",
+	    "Light: exercise 1-3 days a week", "Moderate: 3-5 days a week",
+	    "Active: 6-7 days a week", "Very active: hard exercise and a "
+	    "physical job" };
+	static const char *const goal_labels[] = { "Lose weight (about 0.5 "
+	    "kg a week)", "Keep my weight", "Gain weight slowly" };
+	static const char *const sex_labels[] = { "Female", "Male" };
+	static const char *const nums[] = { "age", "height_cm", "weight_kg" };
+	struct json_object *f = json_object_new_object();
+	const char *cur;
+	int i, k;
+	struct {
+		const char	*name, *def;
+		const char	*(*value)(int);
+		const char *const *labels;
+		int		 n;
+	} lists[] = {
+		{ "sex", "female", cz_sex_name, sex_labels, CZ_SEX__MAX },
+		{ "activity", "light", cz_activity_name, act_labels,
+		    CZ_ACT__MAX },
+		{ "goal", "keep", cz_goal_name, goal_labels, CZ_GOAL__MAX },
+	};
+	struct json_object *a, *o;
+
+	for (i = 0; i < 3; i++) {
+		cur = cz_params_get(&r->query_params, nums[i]);
+		json_object_object_add(f, nums[i],
+		    json_object_new_string(cur != NULL ? cur : ""));
+	}
+	for (k = 0; k < 3; k++) {
+		cur = cz_params_get(&r->query_params, lists[k].name);
+		if (cur == NULL)
+			cur = lists[k].def;
+		a = json_object_new_array();
+		for (i = 0; i < lists[k].n; i++) {
+			o = json_object_new_object();
+			json_object_object_add(o, "value", json_object_new_string(
+			    lists[k].value(i)));
+			json_object_object_add(o, "label", json_object_new_string(
+			    lists[k].labels[i]));
+			if (strcmp(cur, lists[k].value(i)) == 0)
+				json_object_object_add(o, "selected",
+				    json_object_new_boolean(1));
+			json_object_array_add(a, o);
+		}
+		json_object_object_add(f, lists[k].name, a);
+	}
+	return f;
+}
+
 /* The form page, with the values sent back and errors when there are. */
 static int
 form_page(struct cz_request *r, int status, struct json_object *in,
-    struct json_object *errors, const char *message)
+    struct json_object *errors, const char *message, struct json_object *calc)
 {
+	struct json_object *t;
+	const char *calories = form_value(r, "calories", "2000");
+
 	struct json_object *ctx, *f, *checked = NULL;
 
 	if ((ctx = cz_page_ctx(r, "Plan a week")) == NULL)
@@ -189,8 +249,11 @@ form_page(struct cz_request *r, int status, struct json_object *in,
 	if (in != NULL)
 		json_object_object_get_ex(in, "restrictions", &checked);
 	f = json_object_new_object();
+	/* The calculator's answer goes into the calorie field. */
+	if (calc != NULL && json_object_object_get_ex(calc, "target_kcal", &t))
+		calories = json_object_get_string(t);
 	json_object_object_add(f, "calories", json_object_new_string(
-	    form_value(r, "calories", "2000")));
+	    calories));
 	json_object_object_add(f, "days", json_object_new_string(
 	    form_value(r, "days", "7")));
 	json_object_object_add(f, "seed", json_object_new_string(
@@ -206,6 +269,9 @@ form_page(struct cz_request *r, int status, struct json_object *in,
 	json_object_object_add(f, "restrictions", options(cz_restriction_name,
 	    CZ_RESTRICTIONS__MAX, 0, NULL, checked));
 	json_object_object_add(ctx, "form", f);
+	json_object_object_add(ctx, "calc_form", calc_fields(r));
+	if (calc != NULL)
+		json_object_object_add(ctx, "calc", json_object_get(calc));
 	if (errors != NULL)
 		json_object_object_add(ctx, "errors", json_object_get(errors));
 	if (message != NULL)
@@ -260,14 +326,21 @@ typed_back(struct cz_request *r)
 int
 cz_h_plans_new(struct cz_request *r)
 {
-	struct json_object *in, *unknown;
+	struct json_object *in, *unknown, *calc = NULL;
+	int status = 200;
 
 	if (r->query_params.n == 0)
-		return form_page(r, 200, NULL, NULL, NULL);
+		return form_page(r, 200, NULL, NULL, NULL, NULL);
+	/* The calculator's own small form (GET, calc=1) asks for a target;
+	 * its answer fills the calorie field. */
+	if (cz_params_get(&r->query_params, "calc") != NULL &&
+	    (calc = cz_energy_view(r, &r->query_params, &status)) == NULL)
+		return 500;
 	r->form = r->query_params;
 	if ((in = form_to_json(r, &unknown)) == NULL)
 		return 500;
-	return form_page(r, 200, in, NULL, NULL);
+	return form_page(r, status == 200 ? 200 : status, in, NULL, NULL,
+	    calc);
 }
 
 /* The form's message for foods it could not find by name. */
@@ -319,10 +392,10 @@ cz_h_plans_create(struct cz_request *r)
 			json_object_object_add(o.errors, "excluded_foods",
 			    json_object_new_string(unknown_names(r, unknown)));
 		return form_page(r, 400, in, o.errors, "Please correct the "
-		    "fields marked below.");
+		    "fields marked below.", NULL);
 	case CZ_PLAN_MEDICAL:
 	case CZ_PLAN_INFEASIBLE:
-		return form_page(r, 422, in, o.errors, o.message);
+		return form_page(r, 422, in, o.errors, o.message, NULL);
 	default:
 		return cz_plan_status(r, res, &o);
 	}

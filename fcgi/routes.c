@@ -64,6 +64,8 @@ const struct cz_route cz_routes[] = {
 	{ "POST", "/api/plans/{id:int}/days/{day:int}/regenerate",
 	    "api_plan_regenerate_day", cz_h_api_plan_regenerate,
 	    CZ_ROUTE_DB | CZ_ROUTE_BODY | CZ_ROUTE_JSON },
+	{ "GET",  "/api/energy-target", "api_energy_target",
+	    cz_h_api_energy_target, 0 },
 	{ "GET",  "/api/foods",		"api_foods",	cz_h_api_foods,
 	    CZ_ROUTE_DB | CZ_ROUTE_JSON },
 	{ "POST", "/csp-report",	"csp_report",	cz_h_csp_report,

@@ -179,6 +179,30 @@ check "the page's regenerate button redirects back to the day" bash -c '[[ $1 ==
 fetch "$CZ_BASE_URL$page/days/2/regenerate" "${AUTH[@]}" -X POST --data ''
 check "the page's day button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+#day-2$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 
+# The calorie-target calculator (Mifflin-St Jeor), for programs and on the form.
+E="$CZ_BASE_URL/api/energy-target"
+fetch "$E?age=30&sex=male&height_cm=180&weight_kg=80&activity=moderate&goal=lose"
+check "the calculator: 1780 kcal at rest, x 1.55, 500 less to lose: 2260" \
+	body_is '.bmr_kcal == 1780 and .activity_factor == 1.55 and .maintenance_kcal == 2759 and .goal_change_kcal == -500 and .target_kcal == 2260 and (.formula | contains("Mifflin-St Jeor")) and (.warnings | length == 1)'
+fetch "$E?age=70&sex=female&height_cm=150&weight_kg=45&activity=sedentary&goal=lose"
+check "under 1,200 kcal it warns, and loses no more" \
+	body_is '.target_kcal == 1050 and .goal_change_kcal == 0 and (.warnings[0] | contains("under 1200"))'
+fetch "$E?age=30&sex=male&height_cm=180&activity=moderate&goal=keep"
+check "a missing weight: 400, naming the field" \
+	bash -c '[[ $1 == 400 ]] && jq -e ".error.field == \"weight_kg\"" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+fetch "$E?age=15&sex=female&height_cm=160&weight_kg=50&activity=light&goal=keep"
+check "a child: 422, adults only" \
+	bash -c '[[ $1 == 422 ]] && jq -e ".error.field == \"age\" and (.error.message | contains(\"adults\"))" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+fetch "$E?age=50&sex=male&height_cm=175&weight_kg=90&activity=light&goal=diabetes"
+check "a medical-condition goal: 422, out of scope" \
+	bash -c '[[ $1 == 422 ]] && jq -e ".error.message | contains(\"medical conditions\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+fetch "$CZ_BASE_URL/plans/new?calc=1&age=30&sex=male&height_cm=180&weight_kg=80&activity=moderate&goal=lose" "${AUTH[@]}"
+check "the form's calculator explains its answer and fills in the calorie field" \
+	bash -c '[[ $1 == 200 && $2 == *"About 1780 kcal"* || $2 == *"about 1780 kcal a day"* ]] && [[ $2 == *"id=\"calories\""*"value=\"2260\""* && $2 == *"now holds 2260"* && $2 == *"<details class=\"calculator\" id=\"calculator\" open>"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+fetch "$CZ_BASE_URL/plans/new?calc=1&age=abc&sex=male&height_cm=180&weight_kg=80&activity=moderate&goal=keep" "${AUTH[@]}"
+check "a bad calculator field: 400, said on the form, the calorie field untouched" \
+	bash -c '[[ $1 == 400 && $2 == *"age: a whole number is required"* && $2 == *"value=\"2000\""* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+
 # Foods to leave out are named as people name them; the browser suggests
 # the planner's names (a <datalist>, no JavaScript needed); the plan
 # number (seed) sits under "Advanced".
