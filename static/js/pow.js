@@ -21,14 +21,13 @@
     if (!form || !answer) { return; }
 
     function say(text) {
-      if (status) { status.hidden = false; status.textContent = text; }
+      if (status) { status.textContent = text; }
     }
     function finish(next) {
       state = next;
       if (worker) { worker.terminate(); }
       if (next === 'done') { say('Checking your browser… done.'); }
-      else if (status) { status.hidden = true; }
-      form.removeAttribute('aria-busy');
+      else { say(''); }
       if (pending) { pending = false; form.submit(); }
     }
 
@@ -37,7 +36,6 @@
     } catch (e) {
       return;   /* the form goes without an answer */
     }
-    form.setAttribute('aria-busy', 'true');
     say('Checking your browser…');
     worker.onmessage = function (e) {
       var d = e.data || {};
