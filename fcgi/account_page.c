@@ -10,6 +10,7 @@
 
 #include "account_page.h"
 #include "api_keys.h"
+#include "challenge.h"
 #include "password.h"
 #include "response.h"
 
@@ -37,6 +38,9 @@ cz_account_page(struct cz_request *r, int status, const char *message,
 		json_object_object_add(ctx, "failed",
 		    json_object_new_boolean(status >= 400));
 	}
+	/* The confirmation resend form carries a challenge (challenge.h). */
+	if (!r->user->verified)
+		cz_challenge_ctx(r, ctx, CZ_POW_RESEND, r->user->id);
 	json_object_object_add(ctx, "password_min",
 	    json_object_new_int(CZ_PASSWORD_MIN));
 	json_object_object_add(ctx, "password_max",

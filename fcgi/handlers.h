@@ -59,6 +59,7 @@ int cz_h_plan_regenerate_form(struct cz_request *r);
 /* handlers_auth.c */
 int cz_h_register_form(struct cz_request *r);
 int cz_h_register(struct cz_request *r);
+int cz_h_api_challenge(struct cz_request *r);
 int cz_h_login_form(struct cz_request *r);
 int cz_h_login(struct cz_request *r);
 int cz_h_logout(struct cz_request *r);

@@ -15,10 +15,13 @@
  * the new address is followed, and is answered the same whether or not
  * the address has an account; registration and address changes are
  * limited per account and per recipient like all mail (cz_limit_mail).
+ * Registration takes an optional proof-of-work answer (challenge.h): a
+ * wrong one is a 400 and the form again with a fresh challenge.
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <json-c/json.h>
 
@@ -26,6 +29,7 @@
 #include "accounts.h"
 #include "app.h"
 #include "audit.h"
+#include "challenge.h"
 #include "email.h"
 #include "handlers.h"
 #include "jsonbody.h"
@@ -74,6 +78,9 @@ form_page(struct cz_request *r, int status, const char *template,
 	json_object_object_add(f, "password_max",
 	    json_object_new_int(CZ_PASSWORD_MAX));
 	json_object_object_add(ctx, "form", f);
+	/* The registration form, shown again or not, gets a new challenge. */
+	if (strcmp(template, "pages/register") == 0)
+		cz_challenge_ctx(r, ctx, CZ_POW_REGISTER, 0);
 	if (message != NULL)
 		json_object_object_add(ctx, "message",
 		    json_object_new_string(message));
@@ -177,6 +184,12 @@ cz_h_register(struct cz_request *r)
 		return errors == NULL ? 500 : refuse(r, 400, "pages/register",
 		    "Create an account", "Please correct the fields marked "
 		    "below.", errors);
+	/* After the address's limit counted it: a wrong answer costs too. */
+	if ((rc = cz_challenge_check(r, CZ_POW_REGISTER, 0)) == -1)
+		return 503;
+	if (rc != CZ_POW_OK)
+		return refuse(r, 400, "pages/register", "Create an account",
+		    cz_pow_message(rc), NULL);
 	/* A new account's link, or the notice to an existing one: counted
 	 * either way, so a refusal tells nothing. */
 	if ((rc = cz_limit_mail(r, 0, email, MAIL_LIMIT)) != CZ_NEXT)
@@ -204,6 +217,44 @@ cz_h_register(struct cz_request *r)
 	json_object_object_add(ctx, "message", json_object_new_string(
 	    REGISTERED));
 	return cz_resp_html(r, 200, "pages/register", ctx);
+}
+
+/* GET /api/challenge?purpose=register|reset|resend: a challenge for an
+ * API client that chooses to solve one (docs/api.md); resend needs the
+ * session, as the resend itself does. */
+int
+cz_h_api_challenge(struct cz_request *r)
+{
+	const char *name = cz_params_get(&r->query_params, "purpose");
+	char chal[CZ_POW_CHALLENGE_MAX + 1];
+	struct json_object *o;
+	long long account = 0;
+	int p, bits, rc;
+
+	if (name == NULL || (p = cz_pow_purpose_parse(name,
+	    strlen(name))) == -1) {
+		r->error_message = "purpose must be register, reset or resend";
+		return 400;
+	}
+	if (p == CZ_POW_RESEND) {
+		if ((rc = cz_session_required(r)) != CZ_NEXT)
+			return rc;
+		account = r->user->id;
+	}
+	if ((rc = cz_challenge_issue(r, (enum cz_pow_purpose)p, account, chal,
+	    &bits)) == -1)
+		return 503;
+	if ((o = json_object_new_object()) == NULL ||
+	    cz_json_own(r->arena, o) == -1)
+		return 500;
+	json_object_object_add(o, "purpose", json_object_new_string(name));
+	json_object_object_add(o, "challenge", rc == 1 ?
+	    json_object_new_string(chal) : NULL);
+	json_object_object_add(o, "bits", json_object_new_int(bits));
+	json_object_object_add(o, "lifetime", json_object_new_int64(
+	    r->app->settings.pow_lifetime));
+	cz_resp_header(r, "Cache-Control", "no-store");
+	return cz_resp_json(r, 200, o);
 }
 
 /* ------------------------------------------------------------------------

@@ -12,7 +12,8 @@
  * account, and is limited per address and per account (3 an hour); a
  * reset ends every session of the account. Every request that can make
  * the site send mail is limited per account and per recipient
- * (cz_limit_mail).
+ * (cz_limit_mail). The reset request and the resend take an optional
+ * proof-of-work answer (challenge.h); a wrong one is a 400.
  */
 #include "config.h"
 
@@ -25,6 +26,7 @@
 #include "accounts.h"
 #include "app.h"
 #include "audit.h"
+#include "challenge.h"
 #include "email.h"
 #include "handlers.h"
 #include "jsonbody.h"
@@ -99,6 +101,9 @@ page(struct cz_request *r, int status, const char *template,
 		json_object_object_add(ctx, "message",
 		    json_object_new_string(message));
 	json_object_object_add(ctx, "done", json_object_new_boolean(done));
+	/* The reset request form, while shown, carries a challenge. */
+	if (!done && strcmp(template, "pages/password_reset") == 0)
+		cz_challenge_ctx(r, ctx, CZ_POW_RESET, 0);
 	json_object_object_add(ctx, "password_min",
 	    json_object_new_int(CZ_PASSWORD_MIN));
 	json_object_object_add(ctx, "password_max",
@@ -173,6 +178,17 @@ cz_h_verify_resend(struct cz_request *r)
 
 	if ((status = cz_session_required(r)) != CZ_NEXT)
 		return status;
+	if (!r->user->verified &&
+	    (status = cz_challenge_check(r, CZ_POW_RESEND, r->user->id)) !=
+	    CZ_POW_OK) {
+		if (status == -1)
+			return 503;
+		if (cz_route_json(r)) {
+			r->error_message = cz_pow_message(status);
+			return 400;
+		}
+		return cz_account_page(r, 400, cz_pow_message(status), NULL);
+	}
 	if (!r->user->verified && (status = cz_limit_mail(r, r->user->id,
 	    r->user->email, MAIL_LIMIT)) != CZ_NEXT)
 		return status;
@@ -237,6 +253,17 @@ cz_h_reset_request(struct cz_request *r)
 	if (rc == 1)
 		return cz_limit_refuse(r, 0, scope, wait, "Too many password "
 		    "resets asked for; please try again later.");
+	/* After the limits counted it, before any mail is counted. */
+	if ((rc = cz_challenge_check(r, CZ_POW_RESET, 0)) == -1)
+		return 503;
+	if (rc != CZ_POW_OK) {
+		if (cz_route_json(r)) {
+			r->error_message = cz_pow_message(rc);
+			return 400;
+		}
+		return page(r, 400, "pages/password_reset", "Forgot your "
+		    "password", NULL, cz_pow_message(rc), 0);
+	}
 	/* The mail to that address, whatever else asked for mail to it;
 	 * counted whether or not it has an account. */
 	if ((rc = cz_limit_mail(r, 0, email, MAIL_LIMIT)) != CZ_NEXT)

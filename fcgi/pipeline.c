@@ -29,6 +29,7 @@
 #include "session.h"
 #include "shopping.h"
 #include "throttle.h"
+#include "challenge.h"
 #include "videos.h"
 
 /* The same policy nginx sends (nginx/snippets/cibozer-security-headers.conf). */
@@ -44,6 +45,7 @@ static int (*const registrars[])(struct cz_db *) = {
 	cz_videos_register,
 	cz_audit_register,
 	cz_limits_register,
+	cz_challenge_register,
 	cz_session_register,
 	cz_auth_register,
 	cz_legal_register,

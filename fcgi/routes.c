@@ -91,6 +91,8 @@ const struct cz_route cz_routes[] = {
 	    CZ_ROUTE_DB },
 	{ "POST", "/legal/accept",	"legal_accept",	cz_h_legal_accept,
 	    CZ_ROUTE_DB | CZ_ROUTE_BODY },
+	{ "GET",  "/api/challenge",	"api_challenge", cz_h_api_challenge,
+	    CZ_ROUTE_DB | CZ_ROUTE_JSON },
 	{ "POST", "/api/register",	"api_register",	cz_h_register,
 	    CZ_ROUTE_DB | CZ_ROUTE_BODY | CZ_ROUTE_JSON },
 	{ "POST", "/api/login",		"api_login",	cz_h_login,

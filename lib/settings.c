@@ -164,6 +164,18 @@ static const struct setting table[] = {
 	    "seconds the mail command may run before it is killed"),
 	INT(privacy_retention_days, 1, 3650, "30",
 	    "days deleted accounts and sent mail are kept before purging"),
+	INT(pow_difficulty, 0, 32, "18",
+	    "leading zero bits the proof-of-work challenge of registration, "
+	    "password reset and confirmation resend asks for (each bit "
+	    "doubles the browser's work); 0: no challenge"),
+	INT(pow_difficulty_max, 1, 32, "24",
+	    "most bits a challenge asks for, however raised"),
+	INT(pow_difficulty_step, 0, 16, "4",
+	    "bits added while the form's rate limit is reached for the "
+	    "asking address (or account), and again while it is reached for "
+	    "any, in the current window (docs/operations.md)"),
+	INT(pow_lifetime, 60, 86400, "600",
+	    "seconds a challenge may be answered after it was issued"),
 };
 
 #define NSETTINGS (sizeof(table) / sizeof(table[0]))

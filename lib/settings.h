@@ -84,6 +84,11 @@ struct cz_settings {
 	long long	mail_timeout;
 	/* privacy */
 	long long	privacy_retention_days;
+	/* proof-of-work challenges of the account forms (lib/pow.h) */
+	long long	pow_difficulty;		/* bits; 0: no challenge */
+	long long	pow_difficulty_max;
+	long long	pow_difficulty_step;
+	long long	pow_lifetime;		/* seconds */
 };
 
 /* Fills s with the built-in defaults. */
