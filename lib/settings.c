@@ -164,7 +164,7 @@ static const struct setting table[] = {
 	    "seconds the mail command may run before it is killed"),
 	INT(privacy_retention_days, 1, 3650, "30",
 	    "days deleted accounts and sent mail are kept before purging"),
-	INT(pow_difficulty, 0, 32, "18",
+	INT(pow_difficulty, 0, 32, "16",
 	    "leading zero bits the proof-of-work challenge of registration, "
 	    "password reset and confirmation resend asks for (each bit "
 	    "doubles the browser's work); 0: no challenge"),

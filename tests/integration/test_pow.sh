@@ -19,7 +19,7 @@ command -v python3 >/dev/null || skip "python3 is not installed"
 B=$CZ_BASE_URL
 pw='tangerine orbit 7'
 bits0=$(cz_config_get "$CZ_CONFIG" pow_difficulty)
-bits0=${bits0:-18}
+bits0=${bits0:-16}
 max=$(cz_config_get "$CZ_CONFIG" pow_difficulty_max)
 max=${max:-24}
 step=$(cz_config_get "$CZ_CONFIG" pow_difficulty_step)
