@@ -184,12 +184,18 @@ excluded_fields(struct cz_request *r)
 static struct json_object *
 calc_fields(struct cz_request *r)
 {
-	static const char *const act_labels[] = { "Little or no exercise",
-	    "Light: exercise 1-3 days a week", "Moderate: 3-5 days a week",
-	    "Active: 6-7 days a week", "Very active: hard exercise and a "
-	    "physical job" };
-	static const char *const goal_labels[] = { "Lose weight (about 0.5 "
-	    "kg a week)", "Keep my weight", "Gain weight slowly" };
+	static const char *const act_labels[] = {
+		"Little or no exercise",
+		"Light: exercise 1-3 days a week",
+		"Moderate: 3-5 days a week",
+		"Active: 6-7 days a week",
+		"Very active: hard exercise and a physical job",
+	};
+	static const char *const goal_labels[] = {
+		"Lose weight (about 0.5 kg a week)",
+		"Keep my weight",
+		"Gain weight slowly",
+	};
 	static const char *const sex_labels[] = { "Female", "Male" };
 	static const char *const nums[] = { "age", "height_cm", "weight_kg" };
 	struct json_object *f = json_object_new_object();
