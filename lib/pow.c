@@ -73,6 +73,19 @@ mac_hex(const void *key, size_t keylen, const char *data, size_t len,
 	return 0;
 }
 
+/* A field of s ends at s[*i]: with the character stop, stepped over, or
+ * (stop '\0') at the end of s. Returns 0, or -1. */
+static int
+field_end(const char *s, size_t len, size_t *i, char stop)
+{
+	if (stop == '\0')
+		return *i == len ? 0 : -1;
+	if (*i >= len || s[*i] != stop)
+		return -1;
+	(*i)++;
+	return 0;
+}
+
 /* Reads a decimal number of 1..maxd digits without a leading zero (a
  * lone "0" when zero_ok) from s[*i..len) up to stop (or the end when stop
  * is '\0'). Returns 0 with *v, or -1. */
@@ -91,11 +104,7 @@ decimal(const char *s, size_t len, size_t *i, char stop, int maxd,
 	}
 	if (*i == start || (s[start] == '0' && (*i - start > 1 || !zero_ok)))
 		return -1;
-	if (stop != '\0') {
-		if (*i >= len || s[*i] != stop)
-			return -1;
-		(*i)++;
-	} else if (*i != len)
+	if (field_end(s, len, i, stop) == -1)
 		return -1;
 	*v = x;
 	return 0;
@@ -118,13 +127,7 @@ hexfield(const char *s, size_t len, size_t *i, size_t n, char stop, char *out)
 	}
 	out[n] = '\0';
 	*i += n;
-	if (stop != '\0') {
-		if (*i >= len || s[*i] != stop)
-			return -1;
-		(*i)++;
-	} else if (*i != len)
-		return -1;
-	return 0;
+	return field_end(s, len, i, stop);
 }
 
 const char *

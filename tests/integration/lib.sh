@@ -164,6 +164,14 @@ psql_q() {
 	"$CZ_PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 "$CZ_DATABASE_URL" -c "$1"
 }
 
+# token_in_mail ADDRESS KIND - the token of the newest queued mail to
+# ADDRESS with a KIND link (verify-email, password-reset/confirm, ...); no
+# mail leaves the machine in the tests, the outbox is read.
+token_in_mail() {
+	psql_q "SELECT body FROM mail_outbox WHERE recipient = '$1' AND body LIKE '%/$2?token=%' ORDER BY id DESC LIMIT 1" |
+		grep -o "$2?token=[A-Za-z0-9_-]*" | head -n 1 | sed 's/.*token=//'
+}
+
 # sql_yes SQL - succeeds when the query returns a row (psql_q succeeds for
 # an empty result too, so it cannot be a check by itself).
 sql_yes() {

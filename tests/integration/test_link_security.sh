@@ -20,10 +20,6 @@ command -v jq >/dev/null || skip "jq is not installed (package jq)"
 B=$CZ_BASE_URL
 pw='tangerine orbit 7'
 json() { fetch "$1" -X POST -H 'Content-Type: application/json' --data-binary "$2" "${@:3}"; }
-token_in_mail() { # ADDRESS KIND: the token of the newest mail to ADDRESS with a KIND link
-	psql_q "SELECT body FROM mail_outbox WHERE recipient = '$1' AND body LIKE '%/$2?token=%' ORDER BY id DESC LIMIT 1" |
-		grep -o "$2?token=[A-Za-z0-9_-]*" | head -n 1 | sed 's/.*token=//'
-}
 mails() { # ADDRESS [SUBJECT-LIKE]: how many mails were queued for ADDRESS
 	psql_q "SELECT count(*) FROM mail_outbox WHERE recipient = '$1' AND subject LIKE '${2:-%}'"
 }
