@@ -42,9 +42,9 @@
 
 /* What log-in and registration answer, whatever the address. */
 #define LOGIN_FAILED	"The e-mail address or the password is not right."
-#define REGISTERED	"Thank you. If the address can be used, its account " \
-	"is ready: log in with it and your password. A message has been " \
-	"sent to the address."
+#define REGISTERED	"Thank you. Please confirm your e-mail address: " \
+	"if it can be used, a message with a link to confirm it is on its " \
+	"way. You can log in with the address and your password meanwhile."
 #define CHANGE_SENT	"If the address can be used, a message with a link " \
 	"to confirm it is on its way to it: your account moves to the new " \
 	"address when the link is followed."

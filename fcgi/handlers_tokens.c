@@ -51,16 +51,17 @@
 	"longer the account's, so it cannot be used. Ask for a new one."
 #define MAIL_LIMIT	"Too many messages asked for; please try again later."
 
-/* Pages with a token in their URL: the next request (a followed link, a
- * form's target) must not carry it in its Referer. The pipeline still
- * appends its site-wide policy after this one and nginx replaces both
- * (fcgi/pipeline.c, nginx/snippets, not this file's to change), so the
- * templates say it again as <meta name="referrer">, which browsers obey
- * over the header. */
+/* Pages with a token in their URL: no request to another site (a
+ * followed link) may carry it in its Referer. same-origin, not
+ * no-referrer: under no-referrer a browser sends the page's own form POST
+ * with "Origin: null", which the CSRF check refuses (403), so the link's
+ * button could never work. Our own server sees the Referer, and its logs
+ * keep it without the query (nginx/snippets/cibozer-log.conf). The
+ * templates say it again as <meta name="referrer">. */
 static void
-no_referrer(struct cz_request *r)
+token_page_referrer_policy(struct cz_request *r)
 {
-	cz_resp_header(r, "Referrer-Policy", "no-referrer");
+	cz_resp_header(r, "Referrer-Policy", "same-origin");
 }
 
 /* The message for a link refused with account result rc. */
@@ -126,7 +127,7 @@ cz_h_verify_form(struct cz_request *r)
 {
 	const char *tok = cz_params_get(&r->query_params, "token");
 
-	no_referrer(r);
+	token_page_referrer_policy(r);
 	if (tok == NULL || !cz_token_valid(tok, strlen(tok)))
 		return page(r, 400, "pages/verify_email", "Confirm your "
 		    "address", NULL, LINK_BAD, 0);
@@ -283,7 +284,7 @@ cz_h_reset_confirm_form(struct cz_request *r)
 {
 	const char *tok = cz_params_get(&r->query_params, "token");
 
-	no_referrer(r);
+	token_page_referrer_policy(r);
 	if (tok == NULL || !cz_token_valid(tok, strlen(tok)))
 		return page(r, 400, "pages/password_reset_confirm", "Choose a "
 		    "new password", NULL, LINK_BAD, 0);

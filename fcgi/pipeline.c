@@ -182,7 +182,7 @@ cz_pipeline_handle(struct cz_app *app, const struct cz_io *io)
 	cz_resp_header(&r, "Content-Security-Policy", "%s", CZ_CSP);
 	cz_resp_header(&r, "X-Content-Type-Options", "nosniff");
 	cz_resp_header(&r, "X-Frame-Options", "DENY");
-	/* A page may ask for less (the token pages: no-referrer). */
+	/* A page may ask for less (the token pages: same-origin). */
 	if (!cz_resp_has_header(&r, "Referrer-Policy"))
 		cz_resp_header(&r, "Referrer-Policy",
 		    "strict-origin-when-cross-origin");

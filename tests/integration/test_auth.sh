@@ -100,7 +100,7 @@ fetch "$CZ_HTTPS_URL/api/login" --cacert "$CZ_CA_CERT" -c "$jar" -b "$jar" -X PO
 	--data-binary "{\"email\": \"$new\", \"password\": \"$pw\"}"
 fetch "$CZ_HTTPS_URL/account" --cacert "$CZ_CA_CERT" -b "$jar"
 check "over HTTPS the browser-like cookie jar is signed in on /account" \
-	bash -c '[[ $1 == 200 && $2 == *"$3"* && $2 == *"Log out"* && $2 == *"not verified yet"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$new"
+	bash -c '[[ $1 == 200 && $2 == *"$3"* && $2 == *"Log out"* && $2 == *"not confirmed yet"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$new"
 check "a signed-in page is never stored by caches" grep -qi '^cache-control: no-store' <<<"$HTTP_HEADERS"
 fetch "$CZ_HTTPS_URL/about" --cacert "$CZ_CA_CERT"
 check "an anonymous page stays cacheable (no-cache)" grep -qi '^cache-control: no-cache' <<<"$HTTP_HEADERS"

@@ -46,9 +46,9 @@ btok=$(token_in_mail "$b" verify-email)
 check "B got a link of its own" bash -c '[[ $1 =~ ^[A-Za-z0-9_-]{43}$ && $1 != "$2" ]]' _ "$btok" "$atok"
 fetch "$B/verify-email?token=$btok"
 check "B's link page asks for no Referer (meta referrer)" \
-	bash -c '[[ $1 == 200 && $2 == *"<meta name=\"referrer\" content=\"no-referrer\">"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
-check "B's link page sends one Referrer-Policy header, no-referrer (through nginx)" \
-	bash -c '[[ $(grep -ci "^referrer-policy:" <<<"$1") == 1 ]] && grep -qi "^referrer-policy: no-referrer\s*$" <<<"$1"' _ "$HTTP_HEADERS"
+	bash -c '[[ $1 == 200 && $2 == *"<meta name=\"referrer\" content=\"same-origin\">"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+check "B's link page sends one Referrer-Policy header, same-origin (through nginx)" \
+	bash -c '[[ $(grep -ci "^referrer-policy:" <<<"$1") == 1 ]] && grep -qi "^referrer-policy: same-origin\s*$" <<<"$1"' _ "$HTTP_HEADERS"
 json "$B/api/verify-email" "{\"token\": \"$btok\"}"
 check "B's link moves the account to B, confirmed (200)" \
 	bash -c '[[ $1 == 200 && $2 == 1 ]]' _ "$HTTP_STATUS" \
@@ -79,9 +79,9 @@ rt2=$(token_in_mail "$b" password-reset/confirm)
 check "two reset links were mailed" bash -c '[[ -n $1 && -n $2 && $1 != "$2" ]]' _ "$rt1" "$rt2"
 fetch "$B/password-reset/confirm?token=$rt2"
 check "the reset page asks for no Referer (meta referrer)" \
-	bash -c '[[ $1 == 200 && $2 == *"<meta name=\"referrer\" content=\"no-referrer\">"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
-check "the reset page sends one Referrer-Policy header, no-referrer (through nginx)" \
-	bash -c '[[ $(grep -ci "^referrer-policy:" <<<"$1") == 1 ]] && grep -qi "^referrer-policy: no-referrer\s*$" <<<"$1"' _ "$HTTP_HEADERS"
+	bash -c '[[ $1 == 200 && $2 == *"<meta name=\"referrer\" content=\"same-origin\">"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+check "the reset page sends one Referrer-Policy header, same-origin (through nginx)" \
+	bash -c '[[ $(grep -ci "^referrer-policy:" <<<"$1") == 1 ]] && grep -qi "^referrer-policy: same-origin\s*$" <<<"$1"' _ "$HTTP_HEADERS"
 json "$B/api/password-reset/confirm" "{\"token\": \"$rt1\", \"new_password\": \"plum comet 42x\"}"
 check "the first link sets the password (200)" test "$HTTP_STATUS" = 200
 json "$B/api/password-reset/confirm" "{\"token\": \"$rt2\", \"new_password\": \"other comet 43y\"}"

@@ -28,7 +28,7 @@ check "the token is stored only as its SHA-256" \
 check "and the mail has the disclaimer" bash -c '[[ $1 == *"Food and Drug Administration"* ]]' _ "$mail"
 login "$user" "$pw"
 fetch "$B/account" "${AUTH[@]}"
-check "before confirming, pages show the unverified banner" bash -c '[[ $1 == *"not verified yet"* ]]' _ "$HTTP_BODY"
+check "before confirming, pages show the unverified banner" bash -c '[[ $1 == *"not confirmed yet"* ]]' _ "$HTTP_BODY"
 fetch "$B/verify-email?token=$tok"
 check "following the link shows a page with a confirm button, changing nothing" \
 	bash -c '[[ $1 == 200 && $2 == *"value=\"$3\""* && $4 == t ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$tok" \
@@ -37,7 +37,7 @@ fetch "$B/verify-email" -X POST "${AUTH[@]}" --data "token=$tok"
 check "the button confirms the address (200)" bash -c '[[ $1 == 200 && $2 == *"is confirmed"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 check "the account is verified" test "$(psql_q "SELECT email_verified_at IS NOT NULL FROM users WHERE email = '$user'")" = t
 fetch "$B/account" "${AUTH[@]}"
-check "the banner is gone" bash -c '[[ $1 == 200 && $2 != *"not verified yet"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+check "the banner is gone" bash -c '[[ $1 == 200 && $2 != *"not confirmed yet"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 json "$B/api/verify-email" "{\"token\": \"$tok\"}"
 check "the link works once (400 the second time)" test "$HTTP_STATUS" = 400
 fetch "$B/verify-email?token=nonsense"

@@ -200,7 +200,7 @@ if render pages/about "$data" "$out" "$l"; then
 	has "$out" "$l" 'action="/logout"'
 	has "$out" "$l" 'name="csrf_token" value="tok-123"'
 	has "$out" "$l" 'href="/account"'
-	has "$out" "$l" 'not verified yet'
+	has "$out" "$l" 'not confirmed yet'
 	lacks "$out" "$l" 'href="/login"'
 fi
 l="signed-out"
@@ -211,7 +211,7 @@ if render pages/about "$data" "$out" "$l"; then
 	has "$out" "$l" 'href="/register"'
 	lacks "$out" "$l" 'action="/logout"'
 	lacks "$out" "$l" 'csrf_token'
-	lacks "$out" "$l" 'not verified yet'
+	lacks "$out" "$l" 'not confirmed yet'
 fi
 
 # --- the error page, for every status it serves ------------------------------
