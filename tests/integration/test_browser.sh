@@ -33,11 +33,9 @@ set -uo pipefail
 # shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-CHROMIUM=${CZ_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
-CHROMEDRIVER=${CZ_CHROMEDRIVER:-$(command -v chromedriver || true)}
-[[ -n $CHROMIUM && -x $CHROMIUM ]] || skip "chromium is not installed (package chromium)"
-[[ -n $CHROMEDRIVER && -x $CHROMEDRIVER ]] || skip "chromedriver is not installed (package chromium-driver)"
-command -v jq >/dev/null || skip "jq is not installed (package jq)"
+# shellcheck source=tests/integration/webdriver.sh
+source "$(dirname "$0")/webdriver.sh"
+wd_require
 RENDER=$CZ_BUILD_DIR/render/cibozer-render
 [[ -x $RENDER ]] || skip "$RENDER is not built"
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || -n ${CZ_RENDER_FONT_DIR:-} ]] ||
@@ -62,83 +60,23 @@ site=${CZ_BROWSER_SITE:-${CZ_HTTPS_URL:-$(cz_config_get "$CZ_CONFIG" base_url)}}
 site=${site%/}
 [[ -n $site ]] || site=$CZ_BASE_URL
 echo "# browser: $("$CHROMIUM" --version 2>/dev/null), site $site"
-profile=$(mktemp -d /tmp/cz-chromium.XXXXXX)
-driver_pid="" render_pid="" WD=""
+render_pid=""
 
-# Ends the browser session, chromedriver, every process still running with
-# this test's profile directory (the browser's helpers), and the renderer;
-# deletes this test's jobs that are not done (a test that stopped early),
-# so that no later test's renderer spends time on them.
+# Ends the browser and the renderer; deletes this test's jobs that are not
+# done (a test that stopped early), so that no later test's renderer spends
+# time on them.
 vid="" vid2=""
 cleanup() {
-	local p j
+	local j
 	for j in $vid $vid2; do
 		psql_super "DELETE FROM video_jobs WHERE id = $j AND state <> 'done'" >/dev/null 2>&1
 	done
-	[[ -z $WD ]] || curl -s --max-time 10 -X DELETE "$WD" >/dev/null 2>&1
-	if [[ -n $driver_pid ]]; then
-		kill "$driver_pid" 2>/dev/null
-		wait "$driver_pid" 2>/dev/null
-	fi
+	wd_stop
 	[[ -z $render_pid ]] || kill "$render_pid" 2>/dev/null
-	for p in /proc/[0-9]*; do
-		if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF -- "--user-data-dir=$profile"; then
-			kill "${p#/proc/}" 2>/dev/null
-		fi
-	done
-	rm -rf "$profile"
 }
 trap cleanup EXIT
 
-# --- WebDriver ----------------------------------------------------------------------------
-# wd METHOD PATH [JSON] - one command of the session (PATH after
-# /session/ID); prints the answer's value as JSON. Fails, with the
-# driver's error on stderr, when the answer is an error.
-wd() {
-	local out
-	out=$(curl -sS --max-time 60 -X "$1" -H 'Content-Type: application/json' \
-		${3:+--data-binary "$3"} "$WD$2") || return 1
-	if jq -e '.value | type == "object" and has("error")' <<<"$out" >/dev/null 2>&1; then
-		jq -r '"webdriver: " + .value.error + ": " + (.value.message // "" | .[0:400])' <<<"$out" >&2
-		return 1
-	fi
-	jq -c '.value' <<<"$out"
-}
-# js BODY [JSON-ARG...] - runs a function body in the page (its arguments
-# are the JSON-ARGs); prints what it returns, as JSON.
-js() {
-	local body=$1
-	shift
-	wd POST /execute/sync "$(jq -cn --arg s "$body" '{script: $s, args: $ARGS.positional}' --jsonargs "$@")"
-}
-# js_async BODY [JSON-ARG...] - the same for a body that calls done(VALUE)
-# when it has its answer (WebDriver's script timeout applies).
-js_async() {
-	local body="var done = arguments[arguments.length - 1]; $1"
-	shift
-	wd POST /execute/async "$(jq -cn --arg s "$body" '{script: $s, args: $ARGS.positional}' --jsonargs "$@")"
-}
-# js_true SECONDS BODY [JSON-ARG...] - waits until BODY returns true.
-js_true() {
-	local secs=$1
-	shift
-	wait_until "$secs" bash -c '[[ $(js "$@") == true ]]' _ "$@"
-}
-export -f wd js
-# go URL - loads a page (and waits for it, as WebDriver does).
-go() {
-	wd POST /url "$(jq -cn --arg u "$1" '{url: $u}')" >/dev/null
-}
-# element CSS - the WebDriver reference of the first element matching CSS.
-element() {
-	wd POST /element "$(jq -cn --arg s "$1" '{using: "css selector", value: $s}')" |
-		jq -r '."element-6066-11e4-a52e-4f735466cecf" // empty'
-}
-# console - appends the browser's console entries since the last call to
-# $tmp/console.jsonl (one JSON entry a line).
-console() {
-	wd POST /se/log '{"type": "browser"}' | jq -c '.[]' >>"$tmp/console.jsonl"
-}
+# --- WebDriver (webdriver.sh) -------------------------------------------------------------
 # network - appends the requests and responses of the progress URL seen
 # since the last call to $tmp/network.jsonl (from the performance log).
 network() {
@@ -174,25 +112,7 @@ psql_q "SELECT document FROM plans WHERE id = $plan" >"$tmp/plan.json"
 render_pid=$!
 
 # --- the browser -------------------------------------------------------------------------------
-port=$(cz_free_port) || { fail "a free port for chromedriver"; finish; }
-"$CHROMEDRIVER" --port="$port" --log-path="$tmp/chromedriver.log" >/dev/null 2>&1 &
-driver_pid=$!
-wait_until 10 bash -c '[[ $(curl -sf --max-time 2 "http://127.0.0.1:$1/status" | jq -r .value.ready) == true ]]' _ "$port" ||
-	{ fail "chromedriver answers on port $port" "$(tail -n 5 "$tmp/chromedriver.log")"; finish; }
-caps=$(jq -cn --arg bin "$CHROMIUM" --arg dir "$profile" '{capabilities: {alwaysMatch: {
-	browserName: "chrome", acceptInsecureCerts: true,
-	timeouts: {script: 20000, pageLoad: 30000},
-	"goog:loggingPrefs": {browser: "ALL", performance: "ALL"},
-	"goog:chromeOptions": {binary: $bin, args: ["--headless=new", "--no-sandbox",
-		"--autoplay-policy=no-user-gesture-required", "--mute-audio",
-		"--user-data-dir=\($dir)", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--window-size=1280,1024"]}}}}')
-sid=$(curl -sS --max-time 60 -X POST -H 'Content-Type: application/json' --data-binary "$caps" \
-	"http://127.0.0.1:$port/session" | jq -r '.value.sessionId // empty')
-[[ -n $sid ]] || { fail "chromedriver starts a headless chromium" "$(tail -n 20 "$tmp/chromedriver.log")"; finish; }
-WD=http://127.0.0.1:$port/session/$sid
-export WD
+wd_start "$tmp" || finish
 
 # --- registering through the form: static/js/pow.js solves the challenge ------------------------
 # The form's proof-of-work challenge (lib/pow.h) is solved in a Web Worker
@@ -230,7 +150,7 @@ if [[ $pow_bits -gt 0 ]]; then
 	refusals=$(psql_q "SELECT count(*) FROM audit_log WHERE event = 'pow.refused' AND at >= '$since'")
 	check "the server checked the answer (its nonce recorded, the account made, nothing refused)" \
 		test "$((used1 - used0)) $made $refusals" = "1 1 0"
-	console
+	console "$tmp/console.jsonl"
 	check "no error in the browser's console while registering" \
 		jq -se 'map(select(.level == "SEVERE")) | if length == 0 then true else (.[0:5], false) end' "$tmp/console.jsonl"
 	reset_limits
@@ -301,7 +221,7 @@ psql_super "UPDATE video_jobs SET state = 'done', finished_at = now(), result = 
 js_true 8 'return !!document.getElementById("player") && window.czMark !== 1' || true
 check "when it is done the page loads again and shows the player" \
 	bash -c 'js "$1" | jq -e ".player and (.mark | not) and .state == null"' _ "$dom"
-console
+console "$tmp/console.jsonl"
 
 # --- player.js --------------------------------------------------------------------------------
 duration=$(jq '.video.duration' "$tmp/render.json")
@@ -371,7 +291,7 @@ check "the POST carried the page's X-CSRF-Token and was answered 204" \
 		([.[] | select(.method == "Network.responseReceived")] | length >= 1 and all(.status == 204))' "$tmp/network.jsonl"
 
 # The same POST without the token is refused: the header is what lets it in.
-console
+console "$tmp/console.jsonl"
 no_token=$(js_async 'fetch(arguments[0], {method: "POST", credentials: "same-origin",
 	headers: {"Content-Type": "application/json"}, body: JSON.stringify({position: 1, duration: arguments[1]})})
 	.then(function (r) { done(r.status); }, function (e) { done(String(e)); });' "\"/api/videos/$vid/progress\"" "$duration")
@@ -394,7 +314,7 @@ check "reloading resumes at the saved position (data-position and currentTime): 
 half=$(awk -v d="$duration" 'BEGIN { printf "%.2f", d / 2 }')
 seeked=$(js_async 'var v = document.getElementById("player");
 	v.addEventListener("seeked", function () { done(v.currentTime); }, {once: true}); v.currentTime = arguments[0];' "$half")
-console
+console "$tmp/console.jsonl"
 go "$site/videos"
 wait_until 5 saved_ok "$seeked" || true
 check "seeking to $seeked s and leaving the page saves it (pagehide)" saved_ok "$seeked"
@@ -417,7 +337,7 @@ check "reaching the end marks it watched in the database" \
 wd POST /refresh '{}' >/dev/null
 check "the page then says watched" bash -c 'js "$1" | jq -e ".caption | contains(\"watched\")"' _ "$video"
 
-console
+console "$tmp/console.jsonl"
 # Without static/vendor/hls.min.js the page's <script> for it is a 404:
 # expected then, and the only error allowed.
 check "no error in the browser's console" \
@@ -442,7 +362,7 @@ played=$(js_async 'var v = document.getElementById("player"); v.muted = true; va
 	v.play().then(function () { setTimeout(function () { done(v.currentTime - t); }, 1200); },
 		function (e) { done(String(e)); });')
 check "the MP4 plays (+$played s)" awk -v p="$played" 'BEGIN { exit !(p > 0.5) }'
-console
+console "$tmp/console.jsonl"
 tail -n +$((seen + 1)) "$tmp/console.jsonl" >"$tmp/console-fallback.jsonl"
 check "the console's only errors there are the missing playlist's" \
 	jq -se --arg m "/videos/$vid/hls/master.m3u8" --arg how "$how" 'map(select(.level == "SEVERE" and
