@@ -8,7 +8,8 @@
 #   read -r rps p99 non2xx requests < <(bench_wrk SECONDS CONNS URL [WRK ARGS...])
 #   bench_session                             # a signed-in planner for wrk
 #
-# bench_start sets src, build, state, http_port and url (http://127.0.0.1:PORT).
+# bench_start sets src, build, state, http_port and url (http://127.0.0.1:PORT),
+# and https_url (https://127.0.0.1:PORT, nginx's self-signed certificate).
 
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export CZ_SRCDIR=$src
@@ -37,6 +38,7 @@ bench_start() {
 	cz_pool_start "$build" "$state/cibozer.conf" "$state/fcgi.sock" "$workers" "$state/fcgi.log"
 	cz_nginx_start "$state" "$http_port" "$https_port" "$state/fcgi.sock"
 	url=http://127.0.0.1:$http_port
+	https_url=https://127.0.0.1:$https_port
 }
 
 # bench_import_usda NAME - loads the USDA foods (scripts/usda fetches them
