@@ -55,8 +55,8 @@ static const char *const aisle_names[CZ_AISLE__MAX] = {
 	"Spices", "Frozen", "Other"
 };
 
-/* Sorted by key (cz_shop_item searches it by bisection). */
-static const struct cz_shop_item items[] = {
+/* Sorted by key (cz_shop_product searches it by bisection). */
+static const struct cz_shop_product items[] = {
 	PACK("almond-butter", "almond butter", ND, "jar", "jars", 250, "250 g", NULL),
 	PACK("almonds", "almonds", ND, "bag", "bags", 200, "200 g", NULL),
 	PIECE("apple", "apples", PR, 182, 0, NULL),
@@ -474,8 +474,8 @@ cz_shop_food(const char *ndb)
 	return NULL;
 }
 
-const struct cz_shop_item *
-cz_shop_item(const char *key)
+const struct cz_shop_product *
+cz_shop_product(const char *key)
 {
 	size_t lo = 0, hi = NITEMS, mid;
 	int c;
@@ -508,7 +508,7 @@ cz_shop_foods(const struct cz_shop_food **out)
 }
 
 size_t
-cz_shop_items(const struct cz_shop_item **out)
+cz_shop_products(const struct cz_shop_product **out)
 {
 	*out = items;
 	return NITEMS;

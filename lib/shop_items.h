@@ -55,7 +55,7 @@ struct cz_shop_pack {
 	const char	*label;
 };
 
-struct cz_shop_item {
+struct cz_shop_product {
 	const char		*key;	/* stable id, e.g. "rice-brown": the
 					   tick-off key of the list's line */
 	const char		*name;	/* plain, e.g. "brown rice" */
@@ -93,7 +93,7 @@ struct cz_shop_food {
 const struct cz_shop_food *cz_shop_food(const char *ndb);
 
 /* The shop item with key key, or NULL. */
-const struct cz_shop_item *cz_shop_item(const char *key);
+const struct cz_shop_product *cz_shop_product(const char *key);
 
 /* The name of aisle a ("Produce"), or NULL when out of range. */
 const char *cz_aisle_name(int a);
@@ -101,6 +101,6 @@ const char *cz_aisle_name(int a);
 /* The whole tables, for tests: *out points at the first entry; returns
  * the count. */
 size_t cz_shop_foods(const struct cz_shop_food **out);
-size_t cz_shop_items(const struct cz_shop_item **out);
+size_t cz_shop_products(const struct cz_shop_product **out);
 
 #endif /* CZ_SHOP_ITEMS_H */

@@ -22,7 +22,7 @@
 
 /* One shop item being summed. */
 struct acc {
-	const struct cz_shop_item	*item;	/* NULL: a food no table knows */
+	const struct cz_shop_product	*item;	/* NULL: a food no table knows */
 	const char			*key, *name;
 	double				 eaten_g, use_g;
 	const char			**ndbs;
@@ -42,7 +42,7 @@ grams_text(cz_arena *a, double g)
 
 /* "2 cans (400 g)", "1 bunch". */
 static const char *
-packs_text(cz_arena *a, int n, const struct cz_shop_item *it,
+packs_text(cz_arena *a, int n, const struct cz_shop_product *it,
     const struct cz_shop_pack *p)
 {
 	const char *u = n == 1 ? it->unit : it->units;
@@ -53,7 +53,7 @@ packs_text(cz_arena *a, int n, const struct cz_shop_item *it,
 
 /* Whole pieces, or whole boxes of them. */
 static int
-buy_pieces(cz_arena *a, struct cz_shop_line *l, const struct cz_shop_item *it)
+buy_pieces(cz_arena *a, struct cz_shop_line *l, const struct cz_shop_product *it)
 {
 	int pieces = (int)ceil(l->use_g / it->piece_g - EPS);
 
@@ -83,7 +83,7 @@ buy_pieces(cz_arena *a, struct cz_shop_line *l, const struct cz_shop_item *it)
  * pack of the smaller size when it holds the rest, else in one more of the
  * larger. */
 static int
-buy_packs(cz_arena *a, struct cz_shop_line *l, const struct cz_shop_item *it)
+buy_packs(cz_arena *a, struct cz_shop_line *l, const struct cz_shop_product *it)
 {
 	const struct cz_shop_pack *big = &it->packs[0], *small = &it->packs[1];
 	double rest;
@@ -173,7 +173,7 @@ acc_of(cz_arena *a, const struct cz_shop_use *u, struct acc *acc,
     size_t *nacc)
 {
 	const struct cz_shop_food *f = cz_shop_food(u->ndb);
-	const struct cz_shop_item *it = f != NULL ? cz_shop_item(f->item) :
+	const struct cz_shop_product *it = f != NULL ? cz_shop_product(f->item) :
 	    NULL;
 	const char *key = NULL;
 	size_t j;
@@ -239,7 +239,7 @@ sum_items(cz_arena *a, const struct cz_shop_use *in, size_t n,
 static int
 make_line(cz_arena *a, const struct acc *c, struct cz_shop_line *l)
 {
-	const struct cz_shop_item *it = c->item;
+	const struct cz_shop_product *it = c->item;
 	const char *basis = it != NULL ? it->basis : NULL;
 	int rc;
 

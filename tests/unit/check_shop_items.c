@@ -39,11 +39,11 @@ has_banned(const char *s)
 
 START_TEST(tables_are_sorted_and_unique)
 {
-	const struct cz_shop_item *it;
+	const struct cz_shop_product *it;
 	const struct cz_shop_food *f;
 	size_t ni, nf, i;
 
-	ni = cz_shop_items(&it);
+	ni = cz_shop_products(&it);
 	nf = cz_shop_foods(&f);
 	ck_assert_uint_gt(ni, 100);
 	ck_assert_uint_gt(nf, 150);
@@ -55,12 +55,12 @@ START_TEST(tables_are_sorted_and_unique)
 		ck_assert_msg(strcmp(f[i - 1].ndb, f[i].ndb) < 0,
 		    "foods out of order at %s, %s", f[i - 1].ndb, f[i].ndb);
 	for (i = 0; i < ni; i++)
-		ck_assert_ptr_eq(cz_shop_item(it[i].key), &it[i]);
+		ck_assert_ptr_eq(cz_shop_product(it[i].key), &it[i]);
 	for (i = 0; i < nf; i++)
 		ck_assert_ptr_eq(cz_shop_food(f[i].ndb), &f[i]);
 	ck_assert_ptr_null(cz_shop_food("99999"));
 	ck_assert_ptr_null(cz_shop_food(NULL));
-	ck_assert_ptr_null(cz_shop_item("no-such-item"));
+	ck_assert_ptr_null(cz_shop_product("no-such-item"));
 	ck_assert_str_eq(cz_aisle_name(CZ_AISLE_PRODUCE), "Produce");
 	ck_assert_ptr_null(cz_aisle_name(CZ_AISLE__MAX));
 	ck_assert_ptr_null(cz_aisle_name(-1));
@@ -69,12 +69,12 @@ END_TEST
 
 START_TEST(items_are_sane)
 {
-	const struct cz_shop_item *it;
+	const struct cz_shop_product *it;
 	const struct cz_shop_food *f;
 	size_t ni, nf, i, j;
 	int used;
 
-	ni = cz_shop_items(&it);
+	ni = cz_shop_products(&it);
 	nf = cz_shop_foods(&f);
 	for (i = 0; i < ni; i++) {
 		ck_assert_msg(it[i].name != NULL && it[i].name[0] != '\0' &&
@@ -119,14 +119,14 @@ END_TEST
  * anything else is eaten as bought, or nearly. */
 START_TEST(factors_are_sane)
 {
-	const struct cz_shop_item *it;
+	const struct cz_shop_product *it;
 	const struct cz_shop_food *f;
 	size_t nf, i;
 	double lo, hi;
 
 	nf = cz_shop_foods(&f);
 	for (i = 0; i < nf; i++) {
-		it = cz_shop_item(f[i].item);
+		it = cz_shop_product(f[i].item);
 		ck_assert_msg(it != NULL, "%s: no shop item \"%s\"", f[i].ndb,
 		    f[i].item);
 		ck_assert_msg(f[i].factor >= CZ_SHOP_FACTOR_MIN &&
@@ -402,7 +402,7 @@ START_TEST(random_plans_keep_every_rule)
 	enum { PLANS = 5000, MAX_IN = 120 };
 	struct cz_shop_use in[MAX_IN];
 	const struct cz_shop_food *foods, *f, *inf[MAX_IN];
-	const struct cz_shop_item *it;
+	const struct cz_shop_product *it;
 	struct cz_shop_line *l;
 	cz_arena *a = cz_arena_new(0);
 	uint64_t seed = 12;
@@ -453,7 +453,7 @@ START_TEST(random_plans_keep_every_rule)
 			tot_eaten += l[i].eaten_g;
 			/* Rounding sane: whole counts, never a whole piece,
 			 * box, pack or counter step more than needed. */
-			it = cz_shop_item(l[i].key);
+			it = cz_shop_product(l[i].key);
 			if (it == NULL || it->buy == CZ_BUY_WEIGHT) {
 				REQUIRE((l[i].count) == (0), "%s", l[i].key);
 				REQUIRE(fmod(l[i].buy_g, 50) == 0, "%s: %g g",
