@@ -29,15 +29,20 @@ struct acc {
 	size_t				 nndbs;
 };
 
-/* Grams as a shop writes them: "850 g", "1 kg", "1.2 kg". */
+/* Grams as a shop writes them: "850 g", "1 kg", "1.2 kg". Integer
+ * formats only: the list is made with every plan, and printf's floating
+ * point is the slowest part of it. */
 static const char *
 grams_text(cz_arena *a, double g)
 {
-	if (g < 999.5)
-		return cz_arena_printf(a, "%.0f g", g);
-	if (fabs(g / 1000 - round(g / 1000)) < 0.05)
-		return cz_arena_printf(a, "%.0f kg", round(g / 1000));
-	return cz_arena_printf(a, "%.1f kg", g / 1000);
+	long long v = llround(g), tenths;
+
+	if (v < 1000)
+		return cz_arena_printf(a, "%lld g", v);
+	tenths = (v + 50) / 100;
+	if (tenths % 10 == 0)
+		return cz_arena_printf(a, "%lld kg", tenths / 10);
+	return cz_arena_printf(a, "%lld.%lld kg", tenths / 10, tenths % 10);
 }
 
 /* "2 cans (400 g)", "1 bunch". */
@@ -166,15 +171,14 @@ add_ndb(struct acc *c, const char *ndb)
 	c->ndbs[c->nndbs++] = ndb;
 }
 
-/* The index in acc (*nacc entries) of the shop item of input u, added
- * when new; -1 when out of memory. */
+/* The index in acc (*nacc entries) of the shop item of input u, whose
+ * food is f (NULL: none known), added when new; -1 when out of memory. */
 static long
-acc_of(cz_arena *a, const struct cz_shop_use *u, struct acc *acc,
-    size_t *nacc)
+acc_of(cz_arena *a, const struct cz_shop_use *u, const struct cz_shop_food *f,
+    struct acc *acc, size_t *nacc)
 {
-	const struct cz_shop_food *f = cz_shop_food(u->ndb);
-	const struct cz_shop_product *it = f != NULL ? cz_shop_product(f->item) :
-	    NULL;
+	const struct cz_shop_product *it = f != NULL ?
+	    cz_shop_product(f->item) : NULL;
 	const char *key = NULL;
 	size_t j;
 
@@ -200,19 +204,21 @@ static int
 sum_items(cz_arena *a, const struct cz_shop_use *in, size_t n,
     struct acc *acc, size_t *nacc)
 {
-	const struct cz_shop_food *f;
+	const struct cz_shop_food **food;
 	size_t *cap, i, j;
 	long *which;
 
 	*nacc = 0;
 	if ((which = cz_arena_calloc(a, n, sizeof(*which))) == NULL ||
-	    (cap = cz_arena_calloc(a, n, sizeof(*cap))) == NULL)
+	    (cap = cz_arena_calloc(a, n, sizeof(*cap))) == NULL ||
+	    (food = cz_arena_calloc(a, n, sizeof(*food))) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
 		which[i] = -1;
 		if (in[i].grams <= 0)
 			continue;
-		if ((which[i] = acc_of(a, &in[i], acc, nacc)) == -1)
+		food[i] = cz_shop_food(in[i].ndb);
+		if ((which[i] = acc_of(a, &in[i], food[i], acc, nacc)) == -1)
 			return -1;
 		cap[which[i]]++;
 	}
@@ -224,10 +230,9 @@ sum_items(cz_arena *a, const struct cz_shop_use *in, size_t n,
 		if (which[i] < 0)
 			continue;
 		j = (size_t)which[i];
-		f = cz_shop_food(in[i].ndb);
 		acc[j].eaten_g += in[i].grams;
 		acc[j].use_g += in[i].grams * (acc[j].item != NULL ?
-		    f->factor : 1);
+		    food[i]->factor : 1);
 		add_ndb(&acc[j], in[i].ndb);
 		if (!isfinite(acc[j].use_g) || !isfinite(acc[j].eaten_g))
 			return -1;

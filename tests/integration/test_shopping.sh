@@ -126,6 +126,10 @@ check "an older plan's list to shop from is the same" \
 fetch "$CZ_BASE_URL/plans/$id/shopping" "${AUTH[@]}"
 check "and its page shows every line with its tick" \
 	bash -c '[[ $1 == 200 && $2 == *"1 of $3 ticked off"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$lines"
+fetch "$CZ_BASE_URL/plans/$id/shopping" -X POST "${AUTH[@]}" --data ''
+check "the ticks are cleared again" \
+	test "$(psql_q "SELECT cardinality(shopping_checked) FROM plans WHERE id = $id")" = 0
+printf '       (the start of the list: %s)\n' "$(sed -n '3,12p' <<<"$before" | paste -sd'|')"
 
 # --- the property test: plans of every diet and meal pattern ----------------
 tmp=$(_cz_tmp)
