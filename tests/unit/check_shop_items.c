@@ -394,6 +394,27 @@ shop_quantity(const char *s)
 	return 1;
 }
 
+/* The packs of line l are as few as can hold what it uses: without any
+ * one of them, less than that; and at most one of the smaller size. */
+static void
+packs_are_fewest(const struct cz_shop_line *l, const struct cz_shop_product *it)
+{
+	double big = it->packs[0].grams, small = it->packs[1].grams;
+	double nb = l->count, ns = 0;
+
+	if (small > 0) {
+		ns = (nb * big - l->buy_g) / (big - small);
+		nb -= ns;
+	}
+	REQUIRE(fabs(nb * big + ns * small - l->buy_g) < 1e-6 && ns <= 1 &&
+	    ns >= 0 && nb >= 0, "%s: %d packs hold %g g", l->key, l->count,
+	    l->buy_g);
+	REQUIRE(nb < 1 || l->buy_g - big < l->use_g - 1e-9,
+	    "%s: a %g g pack too many for %g g", l->key, big, l->use_g);
+	REQUIRE(ns < 1 || l->buy_g - small < l->use_g - 1e-9,
+	    "%s: a %g g pack too many for %g g", l->key, small, l->use_g);
+}
+
 /* The properties of every list, over random plans: any mix of catalog
  * foods (and now and then one no table knows), each a few times, in
  * portions from a pinch to a kilogram. */
@@ -458,13 +479,14 @@ START_TEST(random_plans_keep_every_rule)
 				REQUIRE((l[i].count) == (0), "%s", l[i].key);
 				REQUIRE(fmod(l[i].buy_g, 50) == 0, "%s: %g g",
 				    l[i].key, l[i].buy_g);
-				REQUIRE(l[i].buy_g - l[i].use_g < 100 ||
-				    l[i].buy_g == 50, "%s", l[i].key);
+				REQUIRE(l[i].buy_g - (l[i].use_g <= 1000 ? 50 :
+				    100) < l[i].use_g || l[i].buy_g == 50,
+				    "%s: a step too many", l[i].key);
 			} else if (it->buy == CZ_BUY_PIECES) {
 				REQUIRE((l[i].pieces) >= (1), "%s", l[i].key);
 				REQUIRE((l[i].count) >= (1), "%s", l[i].key);
-				REQUIRE((l[i].pieces * it->piece_g -
-				    l[i].use_g) <= (it->piece_g), "%s", l[i].key);
+				REQUIRE((l[i].pieces - 1) * it->piece_g <
+				    l[i].use_g, "%s: a piece too many", l[i].key);
 				REQUIRE(l[i].pieces * it->piece_g >= l[i].use_g - 1e-6,
 				    "%s", l[i].key);
 				if (it->box > 0)
@@ -475,8 +497,7 @@ START_TEST(random_plans_keep_every_rule)
 					    l[i].key);
 			} else {
 				REQUIRE((l[i].count) >= (1), "%s", l[i].key);
-				REQUIRE(l[i].buy_g - l[i].use_g <
-				    it->packs[0].grams + 1e-6, "%s", l[i].key);
+				packs_are_fewest(&l[i], it);
 			}
 		}
 		REQUIRE(fabs((tot_eaten) - (tot_in)) <= 1e-6, "%s: %g != %g", l[i].key, (double)(tot_eaten), (double)(tot_in));
