@@ -19,10 +19,12 @@
 #include "response.h"
 #include "shopping.h"
 
-/* The plan of the route's id, read, for whoever may see it. Returns
- * CZ_NEXT with *doc set, or CZ_DONE / an HTTP status when answered. */
+/* The plan of the route's id, read, for whoever may see it, and its list
+ * to shop from. Returns CZ_NEXT with *doc, *aisles and *naisles set, or
+ * CZ_DONE / an HTTP status when answered. */
 static int
-load(struct cz_request *r, long long *id, struct cz_plan_doc **doc)
+load(struct cz_request *r, long long *id, struct cz_plan_doc **doc,
+    struct cz_shop_aisle **aisles, size_t *naisles)
 {
 	struct cz_plan_refusal o;
 	struct cz_stored_plan p;
@@ -40,6 +42,10 @@ load(struct cz_request *r, long long *id, struct cz_plan_doc **doc)
 		r->error_message = "the stored plan does not read";
 		return 500;
 	}
+	if (cz_shopping_build(r->arena, *doc, aisles, naisles) == -1) {
+		r->error_message = "the shopping list does not build";
+		return 500;
+	}
 	return CZ_NEXT;
 }
 
@@ -52,29 +58,19 @@ plan_title(struct cz_request *r, const struct cz_plan_doc *doc)
 	    doc->request.calories);
 }
 
-static int
-is_checked(const char *key, const char *const *keys, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(keys[i], key) == 0)
-			return 1;
-	return 0;
-}
-
 int
 cz_h_shopping_page(struct cz_request *r)
 {
-	const struct cz_plan_doc_shop_item *it;
+	const struct cz_shop_line *l;
 	struct json_object *ctx, *groups, *g, *items, *o;
+	struct cz_shop_aisle *aisles;
 	struct cz_plan_doc *doc;
 	const char **keys;
-	size_t nkeys, k, i, done = 0, total = 0;
+	size_t nkeys, naisles, k, i, done = 0, total = 0;
 	long long id;
 	int rc;
 
-	if ((rc = load(r, &id, &doc)) != CZ_NEXT)
+	if ((rc = load(r, &id, &doc, &aisles, &naisles)) != CZ_NEXT)
 		return rc;
 	if (cz_shopping_checked(r, id, &keys, &nkeys) == -1)
 		return cz_db_unavailable(r);
@@ -82,26 +78,25 @@ cz_h_shopping_page(struct cz_request *r)
 	    "%s", plan_title(r, doc)))) == NULL)
 		return 500;
 	groups = json_object_new_array();
-	for (k = 0; k < doc->nshop; k++) {
+	for (k = 0; k < naisles; k++) {
 		g = json_object_new_object();
 		items = json_object_new_array();
 		json_object_object_add(g, "name",
-		    json_object_new_string(doc->shop[k].name));
-		for (i = 0; i < doc->shop[k].nitems; i++) {
-			it = &doc->shop[k].items[i];
+		    json_object_new_string(aisles[k].name));
+		for (i = 0; i < aisles[k].nlines; i++) {
+			l = &aisles[k].lines[i];
 			o = json_object_new_object();
-			json_object_object_add(o, "key", json_object_new_string(
-			    cz_shopping_key(it)));
+			json_object_object_add(o, "key",
+			    json_object_new_string(l->key));
 			json_object_object_add(o, "n", json_object_new_int64(
 			    (int64_t)++total));
 			json_object_object_add(o, "food",
-			    json_object_new_string(it->food));
-			if (it->quantity != NULL)
-				json_object_object_add(o, "quantity",
-				    json_object_new_string(it->quantity));
-			json_object_object_add(o, "grams",
-			    json_object_new_double(it->grams));
-			if (is_checked(cz_shopping_key(it), keys, nkeys)) {
+			    json_object_new_string(l->name));
+			json_object_object_add(o, "buy",
+			    json_object_new_string(l->buy));
+			json_object_object_add(o, "use",
+			    json_object_new_string(l->use));
+			if (cz_shopping_is_checked(l, keys, nkeys)) {
 				json_object_object_add(o, "checked",
 				    json_object_new_boolean(1));
 				done++;
@@ -124,13 +119,14 @@ cz_h_shopping_page(struct cz_request *r)
 int
 cz_h_shopping_save(struct cz_request *r)
 {
+	struct cz_shop_aisle *aisles;
 	struct cz_plan_doc *doc;
 	const char **keys;
 	long long id;
-	size_t i, n = 0;
+	size_t i, n = 0, naisles;
 	int rc;
 
-	if ((rc = load(r, &id, &doc)) != CZ_NEXT)
+	if ((rc = load(r, &id, &doc, &aisles, &naisles)) != CZ_NEXT)
 		return rc;
 	keys = cz_arena_calloc(r->arena, r->form.n + 1, sizeof(*keys));
 	if (keys == NULL)
@@ -138,7 +134,7 @@ cz_h_shopping_save(struct cz_request *r)
 	for (i = 0; i < r->form.n; i++)
 		if (strcmp(r->form.v[i].name, "got") == 0)
 			keys[n++] = r->form.v[i].value;
-	if (cz_shopping_set_checked(r, id, doc, keys, n) == -1)
+	if (cz_shopping_set_checked(r, id, aisles, naisles, keys, n) == -1)
 		return cz_db_unavailable(r);
 	/* Post/redirect/get, back to the line the person was at. */
 	cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
@@ -150,16 +146,19 @@ cz_h_shopping_save(struct cz_request *r)
 static int
 export(struct cz_request *r, const char *ctype, const char *ext)
 {
+	struct cz_shop_aisle *aisles;
 	struct cz_plan_doc *doc;
 	long long id;
+	size_t naisles;
 	int rc;
 
-	if ((rc = load(r, &id, &doc)) != CZ_NEXT)
+	if ((rc = load(r, &id, &doc, &aisles, &naisles)) != CZ_NEXT)
 		return rc;
 	cz_buf_reset(r->body_out);
-	rc = strcmp(ext, "csv") == 0 ? cz_shopping_csv(doc, r->body_out) :
-	    cz_shopping_text(doc, cz_arena_printf(r->arena, "Shopping list, "
-	    "plan %lld: %s", id, plan_title(r, doc)), r->body_out);
+	rc = strcmp(ext, "csv") == 0 ? cz_shopping_csv(aisles, naisles,
+	    r->body_out) : cz_shopping_text(aisles, naisles,
+	    cz_arena_printf(r->arena, "Shopping list, plan %lld: %s", id,
+	    plan_title(r, doc)), r->body_out);
 	if (rc == -1) {
 		r->error_message = "shopping list too large";
 		return 500;

@@ -13,6 +13,7 @@
 #include "jsonw.h"
 #include "nutrition.h"
 #include "plan_doc.h"
+#include "shop_list.h"
 
 /* Bytes of the arena cz_plan_from_document reads a document into (a
  * struct cz_plan_doc and its strings). */
@@ -232,6 +233,61 @@ write_warnings(struct cz_jw *w, const struct cz_catalog *cat,
 	cz_jw_end(w);
 }
 
+/* "shopping": the list one can shop from (lib/shop_list.h), by aisle. */
+static int
+write_shop_aisles(struct cz_jw *w, const struct cz_catalog *cat,
+    const struct cz_plan *p, cz_arena *a, size_t n)
+{
+	const struct cz_shop_line *l;
+	struct cz_shop_aisle *aisles = NULL;
+	struct cz_shop_use *in = NULL;
+	const struct cz_cat_food *f;
+	size_t naisles = 0, i, k, j;
+	int d;
+
+	if (n > 0 && (in = cz_arena_calloc(a, n, sizeof(*in))) == NULL)
+		return -1;
+	for (n = 0, d = 0; d < p->ndays; d++)
+		for (i = 0; i < p->days[d].nitems; i++, n++) {
+			f = &cat->foods[p->days[d].items[i].food];
+			in[n].ndb = f->ndb;
+			in[n].name = f->label;
+			in[n].grams = p->days[d].items[i].grams;
+		}
+	if (cz_shop_list(a, in, n, &aisles, &naisles) == -1)
+		return -1;
+	cz_jw_array(w, "shopping");
+	for (i = 0; i < naisles; i++) {
+		cz_jw_object(w, NULL);
+		cz_jw_string(w, "aisle", aisles[i].name);
+		cz_jw_array(w, "items");
+		for (k = 0; k < aisles[i].nlines; k++) {
+			l = &aisles[i].lines[k];
+			cz_jw_object(w, NULL);
+			cz_jw_string(w, "key", l->key);
+			cz_jw_string(w, "food", l->name);
+			cz_jw_string(w, "buy", l->buy);
+			cz_jw_int(w, "count", l->count);
+			cz_jw_string(w, "unit", l->unit);
+			if (l->pieces > 0)
+				cz_jw_int(w, "pieces", l->pieces);
+			cz_jw_number(w, "buy_grams", l->buy_g, 0);
+			cz_jw_number(w, "use_grams", l->use_g, 0);
+			cz_jw_number(w, "eaten_grams", l->eaten_g, 0);
+			cz_jw_string(w, "you_will_use", l->use);
+			cz_jw_array(w, "ndbs");
+			for (j = 0; j < l->nndbs; j++)
+				cz_jw_string(w, NULL, l->ndbs[j]);
+			cz_jw_end(w);
+			cz_jw_end(w);
+		}
+		cz_jw_end(w);
+		cz_jw_end(w);
+	}
+	cz_jw_end(w);
+	return 0;
+}
+
 static int
 write_shopping(struct cz_jw *w, const struct cz_catalog *cat,
     const struct cz_plan *p, cz_arena *a)
@@ -275,7 +331,9 @@ write_shopping(struct cz_jw *w, const struct cz_catalog *cat,
 		cz_jw_end(w);
 	}
 	cz_jw_end(w);
-	return 0;
+	/* The food-group list above stays as it was (the renderer and API
+	 * clients read it); the one to shop from comes beside it. */
+	return write_shop_aisles(w, cat, p, a, n);
 }
 
 static void
