@@ -103,7 +103,10 @@ fi
 # come from a run with no file and no CIBOZER_* variable.
 program_settings() {
 	local dump hidden secrets
-	dump=$(env -i PATH="$PATH" "$admin" --config /dev/null config) || return 1
+	# Without the CIBOZER_* variables (the rest stays: a sanitizer
+	# build's options, for one).
+	dump=$(env $(env | sed -n 's/^\(CIBOZER_[A-Za-z0-9_]*\)=.*/-u \1/p') \
+		"$admin" --config /dev/null config) || return 1
 	# "# doc (default: X)" then "key = value": X is the raw default.
 	printf '%s\n' "$dump" | awk '
 		/^# / { line = $0; sub(/.*\(default: /, "", line); sub(/\)$/, "", line); def = line; next }
