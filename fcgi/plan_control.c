@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -144,7 +145,7 @@ meal_items(const struct cz_catalog *cat, const struct cz_plan_day *d, int m)
 		json_object_object_add(o, "food", json_object_new_string(
 		    f->label));
 		json_object_object_add(o, "grams", json_object_new_int(
-		    (int)(d->items[i].grams + 0.5)));
+		    (int)rint(d->items[i].grams)));
 		json_object_array_add(a, o);
 	}
 	return a;

@@ -28,7 +28,7 @@ grams_of(const struct cz_plan_day *d, int m, size_t f, int k)
 
 	for (i = 0; i < d->nitems; i++)
 		if (d->items[i].meal == m && d->items[i].food == f && k-- == 0)
-			return round(d->items[i].grams);
+			return rint(d->items[i].grams);
 	return -1;
 }
 
@@ -67,7 +67,7 @@ cz_meal_changes(const struct cz_catalog *cat, const struct cz_plan_day *a,
 			if (a->items[i].meal != m)
 				continue;
 			k = occurrence(a, m, a->items[i].food, i);
-			ga = round(a->items[i].grams);
+			ga = rint(a->items[i].grams);
 			gb = grams_of(b, m, a->items[i].food, k);
 			if (gb == ga)
 				continue;
@@ -84,7 +84,7 @@ cz_meal_changes(const struct cz_catalog *cat, const struct cz_plan_day *a,
 				continue;
 			c.food = cat->foods[b->items[i].food].label;
 			c.before_g = 0;
-			c.after_g = round(b->items[i].grams);
+			c.after_g = rint(b->items[i].grams);
 			n = add(out, max, n, &c);
 		}
 	}

@@ -136,8 +136,50 @@ sys.exit(0 if got == want and want else 1)' "$b" "$a" "$ch" "$d" "$m"
 	line=$(jq -r '.[0] | "\(.food) (\(.dish)) \(.before_g) g → \(.after_g) g"' <<<"$ch")
 	check "the plan page lists them (food, before → after grams)" grep -qF -- "$line" <<<"$HTTP_BODY"
 else
-	echo "note: no alternative of this plan needed the other meals re-portioned (the unit test check_planner_swap forces one)"
-	pass "every alternative of this plan keeps the other meals (nothing to tell)"
+	echo "note: no alternative offered needed the other meals re-portioned; trying the meal's other dishes"
+fi
+
+# A swap to a dish that cannot fit beside the other meals' grams (tried
+# among day 1's breakfasts and lunches): the page after it lists exactly
+# the foods whose grams changed, before and after, as the documents have
+# them.
+forced=""
+for slot in breakfast lunch; do
+	for s in $(psql_q "SELECT slug FROM meal_templates WHERE slot = '$slot' ORDER BY id LIMIT 40"); do
+		b=$(doc_of)
+		fetch "$CZ_BASE_URL/api/plans/$id/meals/1/$slot/swap" -X POST "${API[@]}" \
+			-H "If-Match: \"$(rev_of)\"" --data-binary "{\"dish\": \"$s\"}"
+		if [[ $HTTP_STATUS == 200 ]] && grep -qi '^x-other-meals: changed' <<<"$HTTP_HEADERS"; then
+			forced=$s
+			break 2
+		fi
+	done
+done
+if [[ -n $forced ]]; then
+	a=$(doc_of)
+	fetch "$CZ_BASE_URL/plans/$id?changed=$(rev_of)" "${PAGE[@]}"
+	check "after a swap that re-portions ($forced), the page lists exactly what changed" python3 -c '
+import html, json, re, sys
+b, a, page = json.loads(sys.argv[1]), json.loads(sys.argv[2]), html.unescape(sys.argv[3])
+want = []
+for d, (db, da) in enumerate(zip(b["days"], a["days"]), 1):
+    for mb, ma in zip(db["meals"], da["meals"]):
+        slot = ma["slot"].capitalize()
+        if mb["slug"] != ma["slug"]:
+            want.append("Day %d, %s: %s → %s" % (d, slot, mb["template"], ma["template"])); continue
+        gb = {i["ndb"]: i for i in mb["items"]}; ga = {i["ndb"]: i for i in ma["items"]}
+        for n in list(gb) + [n for n in ga if n not in gb]:
+            x, y = gb.get(n, {}).get("grams", 0), ga.get(n, {}).get("grams", 0)
+            if x != y:
+                want.append("Day %d, %s: %s (%s) %d g → %d g" % (d, slot, (gb.get(n) or ga.get(n))["label"], ma["template"], x, y))
+sec = page.split("What changed", 1)[1].split("</section>", 1)[0]
+got = re.findall(r"<li>(.*?)</li>", sec)
+ok = got == want and len(want) > 1
+if not ok: print("want", want, "got", got)
+sys.exit(0 if ok else 1)' "$b" "$a" "$HTTP_BODY"
+	check "day 1 is still within every target" day_ok "$a" 1
+else
+	fail "no dish of day 1's breakfast or lunch needed the other meals re-portioned (cannot show the told changes)"
 fi
 
 # --- locks -----------------------------------------------------------------------
@@ -266,7 +308,8 @@ check "the owner's plan is untouched by all that" test "$(rev_of)" = "$r1"
 # --- the purge takes the history with the plan ---------------------------------------------
 check "the site's role may not drop the history" bash -c \
 	'! "$CZ_PG_BIN/psql" -X -q -At "$CZ_WEB_DATABASE_URL" -c "DROP TABLE plan_revisions" 2>/dev/null'
-psql_q "UPDATE users SET deleted_at = now() - interval '60 days' WHERE lower(email) = lower('$owner')" >/dev/null
+days=$("$CZ_ADMIN" --config "$CZ_CONFIG" config | sed -n 's/^privacy_retention_days = //p')
+psql_super "UPDATE users SET deleted_at = now() - make_interval(days => ${days:-30} + 1) WHERE lower(email) = lower('$owner')" >/dev/null
 "$CZ_ADMIN" --config "$CZ_CONFIG" purge >/dev/null 2>&1
 check "purging the deleted account removes its plan and every revision" \
 	test "$(psql_q "SELECT count(*) FROM plans WHERE id = $id")$(revs)" = "00"
