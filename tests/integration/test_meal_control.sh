@@ -286,6 +286,26 @@ done
 check "52 changes later: revision $((rev + 52)), 50 revisions kept, the newest 50" \
 	test "$(rev_of):$(revs):$(psql_q "SELECT min(revision) FROM plan_revisions WHERE plan_id = $id")" = "$((rev + 52)):50:$((rev + 2))"
 
+# --- the plan page stays light -------------------------------------------------------------
+# A 7-day, 3-meal plan's page before anything is expanded: its elements
+# (counted from the HTML as the browser builds them; test_browser.sh counts
+# them in Chromium) stay under 1,000 with the meal controls on every card.
+fetch "$CZ_BASE_URL/api/plans" -X POST "${API[@]}" \
+	--data-binary '{"calories": 2000, "diet_type": "standard", "days": 7, "seed": 3}'
+week=$(jq -r .id <<<"$HTTP_BODY")
+fetch "$CZ_BASE_URL/plans/$week" "${PAGE[@]}"
+elements=$(python3 -c '
+import html.parser, sys
+class P(html.parser.HTMLParser):
+    n = 0
+    def handle_starttag(self, tag, attrs): self.n += 1
+    def handle_startendtag(self, tag, attrs): self.n += 1
+p = P(); p.feed(sys.argv[1])
+# a browser adds the <tbody> a table leaves out, and <head>/<body> are in the page
+print(p.n + sys.argv[1].count("<table") - sys.argv[1].count("<tbody"))' "$HTTP_BODY")
+check "the 7-day plan page has $elements elements (under 1,000) with 21 Swap links and Lock buttons" \
+	bash -c '[[ $1 -lt 1000 && $(grep -o "/swap\">Swap</a>" <<<"$2" | wc -l) == 21 && $(grep -o "/lock\" title=" <<<"$2" | wc -l) == 21 ]]' _ "$elements" "$HTTP_BODY"
+
 # --- nobody else's plan -----------------------------------------------------------------
 other=meal-control-other-$$@example.org
 planner_user "$other" "$pw"

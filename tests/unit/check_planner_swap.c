@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meal_swap.h"
 #include "planner.h"
 
 #define NFOODS	6
@@ -317,6 +318,60 @@ START_TEST(swap_reportions_when_it_must)
 }
 END_TEST
 
+START_TEST(changes_say_exactly_what_changed)
+{
+	struct cz_meal_change ch[CZ_PLAN_MAX_ITEMS];
+	struct cz_plan_request req;
+	struct cz_plan *p = planned(&req, 1), *q;
+	char err[256];
+	size_t n, i, k, want = 0;
+	int kept;
+
+	q = malloc(sizeof(*q));
+	ck_assert_ptr_nonnull(q);
+	cat.ntemplates = NTMPL;
+	*q = *p;
+	ck_assert_int_eq(cz_plan_swap_meal(&cat, &req, q, 0, 0, 24, &kept,
+	    err, sizeof(err)), 0);
+	ck_assert_int_eq(kept, 0);
+	/* Nothing changed, nothing said. */
+	ck_assert_uint_eq(cz_meal_changes(&cat, &p->days[0], &p->days[0], ch,
+	    CZ_PLAN_MAX_ITEMS), 0);
+	n = cz_meal_changes(&cat, &p->days[0], &q->days[0], ch,
+	    CZ_PLAN_MAX_ITEMS);
+	/* The breakfast's dish, then every food of lunch and dinner whose
+	 * whole grams moved, and nothing else. */
+	ck_assert_uint_ge(n, 2);
+	ck_assert_int_eq(ch[0].meal, 0);
+	ck_assert_ptr_null(ch[0].food);
+	ck_assert_str_eq(ch[0].dish_after, "dish-24");
+	/* Lunch and dinner keep their dishes: their items pair up in order
+	 * (the breakfasts before them differ in length). */
+	for (i = 0, k = 0; i < p->days[0].nitems; i++) {
+		if (p->days[0].items[i].meal == 0)
+			continue;
+		while (q->days[0].items[k].meal == 0)
+			k++;
+		ck_assert_uint_eq(q->days[0].items[k].food,
+		    p->days[0].items[i].food);
+		want += rint(p->days[0].items[i].grams) !=
+		    rint(q->days[0].items[k].grams);
+		k++;
+	}
+	ck_assert_uint_eq(n, want + 1);
+	for (k = 1; k < n; k++) {
+		ck_assert_ptr_nonnull(ch[k].food);
+		ck_assert(ch[k].meal > 0);
+		ck_assert(ch[k].before_g != ch[k].after_g);
+	}
+	/* Too small an array: the count still says how many. */
+	ck_assert_uint_eq(cz_meal_changes(&cat, &p->days[0], &q->days[0], ch,
+	    1), n);
+	free(q);
+	free(p);
+}
+END_TEST
+
 START_TEST(swap_refuses_what_the_meal_cannot_take)
 {
 	struct cz_plan_request req;
@@ -445,6 +500,7 @@ suite(void)
 	tcase_add_test(tc, three_alternatives_on_target);
 	tcase_add_test(tc, swap_keeps_other_meals_when_it_can);
 	tcase_add_test(tc, swap_reportions_when_it_must);
+	tcase_add_test(tc, changes_say_exactly_what_changed);
 	tcase_add_test(tc, swap_refuses_what_the_meal_cannot_take);
 	tcase_add_test(tc, lock_survives_day_and_plan_regeneration);
 	tcase_add_test(tc, another_dish_keeps_the_rest_of_the_day);
