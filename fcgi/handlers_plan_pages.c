@@ -425,7 +425,7 @@ cz_h_plan_show(struct cz_request *r)
 	struct cz_plan_refusal o;
 	struct cz_stored_plan p;
 	enum cz_plan_result res;
-	struct json_object *ctx, *errors, *changes;
+	struct json_object *ctx, *errors, *changes, *c;
 	struct cz_value val[1];
 	const char *change;
 	int rc;
@@ -440,9 +440,8 @@ cz_h_plan_show(struct cz_request *r)
 	/* A bad ?changed= is only a notice left out, never an error. */
 	if (cz_validate_params(r->arena, show_fields, 1, &r->query_params, val,
 	    &errors) == 0 && val[0].present && val[0].i == p.revision &&
-	    cz_plans_last_changes(r, &p, &changes, &change) == 0) {
-		struct json_object *c = json_object_new_object();
-
+	    cz_plans_last_changes(r, &p, &changes, &change) == 0 &&
+	    (c = json_object_new_object()) != NULL) {
 		json_object_object_add(c, "lines", json_object_get(changes));
 		json_object_object_add(c, "any", json_object_new_boolean(
 		    json_object_array_length(changes) > 0));

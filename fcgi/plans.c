@@ -1,7 +1,10 @@
 /*
  * plans.c - meal plans as a service: validate, plan in memory over the
  * catalog, write the document, store it against the daily quota, read it
- * back, regenerate one meal or day, list. See plans.h.
+ * back, regenerate one meal, a day or the whole plan (locked meals kept),
+ * list; and the one way a change is stored, as the next revision with the
+ * replaced document kept (sql/022; meal control builds on it in
+ * plan_control.c). See plans.h.
  *
  * Requests naming a medical condition are refused before anything else;
  * a request the planner cannot meet is CZ_PLAN_INFEASIBLE naming the
