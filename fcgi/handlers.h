@@ -55,6 +55,18 @@ int cz_h_plans_create(struct cz_request *r);
 int cz_h_plans_list(struct cz_request *r);
 int cz_h_plan_show(struct cz_request *r);
 int cz_h_plan_regenerate_form(struct cz_request *r);
+/* meal control (handlers_plans.c, handlers_plan_pages.c) */
+int cz_h_api_plan_regenerate_all(struct cz_request *r);
+int cz_h_api_plan_alternatives(struct cz_request *r);
+int cz_h_api_plan_swap(struct cz_request *r);
+int cz_h_api_plan_lock(struct cz_request *r);
+int cz_h_api_plan_revisions(struct cz_request *r);
+int cz_h_api_plan_revert(struct cz_request *r);
+int cz_h_plan_regenerate_all_form(struct cz_request *r);
+int cz_h_plan_swap_page(struct cz_request *r);
+int cz_h_plan_swap_form(struct cz_request *r);
+int cz_h_plan_lock_form(struct cz_request *r);
+int cz_h_plan_undo_form(struct cz_request *r);
 
 /* handlers_auth.c */
 int cz_h_register_form(struct cz_request *r);

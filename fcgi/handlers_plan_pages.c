@@ -1,8 +1,10 @@
 /*
  * handlers_plan_pages.c - the meal plan pages: the form that makes a plan
  * (the same request as the API, from form fields), a plan, the list of
- * the account's plans, and the button that regenerates one meal. The work
- * is in plans.c; the page of a plan is built by plan_view.c.
+ * the account's plans, and the controls of a plan's meals: another dish
+ * or day, the whole plan again, the swap page (three dishes to choose
+ * from), locks and undo. The work is in plans.c and plan_control.c; the
+ * page of a plan is built by plan_view.c.
  */
 #include "config.h"
 
@@ -23,6 +25,7 @@
 #include "energy_view.h"
 #include "food_names.h"
 #include "plan_answers.h"
+#include "plan_control.h"
 #include "plan_doc.h"
 #include "plan_view.h"
 #include "plans.h"
@@ -410,13 +413,21 @@ cz_h_plans_create(struct cz_request *r)
 	    p.id));
 }
 
+/* ?changed=N on a plan's page: the revision a change just made, whose
+ * changes the page lists when the plan is still at it. */
+static const struct cz_field show_fields[] = {
+	{ "changed", CZ_F_INT, 0, 2, INT32_MAX, NULL },
+};
+
 int
 cz_h_plan_show(struct cz_request *r)
 {
 	struct cz_plan_refusal o;
 	struct cz_stored_plan p;
 	enum cz_plan_result res;
-	struct json_object *ctx;
+	struct json_object *ctx, *errors, *changes, *c;
+	struct cz_value val[1];
+	const char *change;
 	int rc;
 
 	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT)
@@ -426,14 +437,128 @@ cz_h_plan_show(struct cz_request *r)
 		return cz_plan_status(r, res, &o);
 	if ((ctx = cz_plan_view(r, &p)) == NULL)
 		return 500;
+	/* A bad ?changed= is only a notice left out, never an error. */
+	if (cz_validate_params(r->arena, show_fields, 1, &r->query_params, val,
+	    &errors) == 0 && val[0].present && val[0].i == p.revision &&
+	    cz_plans_last_changes(r, &p, &changes, &change) == 0 &&
+	    (c = json_object_new_object()) != NULL) {
+		json_object_object_add(c, "lines", json_object_get(changes));
+		json_object_object_add(c, "any", json_object_new_boolean(
+		    json_object_array_length(changes) > 0));
+		json_object_object_add(c, "change", json_object_new_string(
+		    change));
+		json_object_object_add(ctx, "changed", c);
+	}
 	return cz_resp_html(r, 200, "pages/plan", ctx);
+}
+
+/* A change the page could not make, told in words: 409 (locked, or the
+ * plan changed meanwhile), 422 (the targets cannot be met, or not a dish
+ * this meal may take), else by the result. */
+static int
+change_refused(struct cz_request *r, enum cz_plan_result res,
+    const struct cz_plan_refusal *o)
+{
+	int status = res == CZ_PLAN_CONFLICT ? 409 :
+	    res == CZ_PLAN_INFEASIBLE || res == CZ_PLAN_INVALID ? 422 : 0;
+
+	if (status == 0 || o->message == NULL)
+		return cz_plan_status(r, res, o);
+	r->status = 0;
+	cz_resp_error(r, status, o->message);
+	r->error_message = o->message;
+	return CZ_DONE;
+}
+
+/* The fields of the plan page's change forms: the revision the page
+ * showed (so that a second click on a stale page is refused, not applied
+ * twice) and the dish a swap chooses. */
+static const struct cz_field change_fields[] = {
+	{ "revision", CZ_F_INT, 0, 1, INT32_MAX, NULL },
+	{ "dish", CZ_F_STRING, 0, 1, 128, NULL },
+};
+enum { CF_REVISION, CF_DISH, CF__N };
+
+/* Reads the change form; CZ_NEXT or an answer (400). */
+static int
+change_form(struct cz_request *r, struct cz_value *val)
+{
+	struct json_object *errors;
+
+	if (cz_validate_params(r->arena, change_fields, CF__N, &r->form, val,
+	    &errors) == -1) {
+		r->error_message = "the form's revision or dish is not valid";
+		return 400;
+	}
+	return CZ_NEXT;
+}
+
+/* After a change: the plan's page at its new revision, listing what the
+ * change did, at the place given (a meal card, or the list of changes). */
+static int
+see_changed(struct cz_request *r, long long id, const char *anchor)
+{
+	struct cz_plan_refusal o;
+	struct cz_stored_plan p;
+
+	if (cz_plans_load(r, id, &p, &o) != CZ_PLAN_OK)
+		return see_plan(r, id, cz_arena_printf(r->arena, "/plans/%lld",
+		    id));
+	return see_plan(r, id, cz_arena_printf(r->arena, "/plans/%lld?"
+	    "changed=%lld#%s", id, p.revision, anchor));
+}
+
+static const char *
+slot_param(struct cz_request *r)
+{
+	const struct cz_path_param *slot = cz_route_param(&r->match, "slot");
+
+	return slot != NULL ? slot->value : NULL;
 }
 
 int
 cz_h_plan_regenerate_form(struct cz_request *r)
 {
-	const struct cz_path_param *slot = cz_route_param(&r->match, "slot");
 	struct cz_plan_refusal o;
+	struct cz_value val[CF__N];
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id"), day = cz_plan_param(r, "day");
+	int rc;
+
+	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT ||
+	    (rc = change_form(r, val)) != CZ_NEXT)
+		return rc;
+	memset(&o, 0, sizeof(o));
+	res = cz_plans_regenerate(r, id, day, slot_param(r), 0, 0,
+	    val[CF_REVISION].present ? val[CF_REVISION].i : 0, &o);
+	if (res != CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	return see_changed(r, id, cz_arena_printf(r->arena, "day-%lld", day));
+}
+
+int
+cz_h_plan_regenerate_all_form(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_value val[CF__N];
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id");
+	int rc;
+
+	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT ||
+	    (rc = change_form(r, val)) != CZ_NEXT)
+		return rc;
+	if ((res = cz_plans_regenerate_all(r, id, val[CF_REVISION].present ?
+	    val[CF_REVISION].i : 0, &o)) != CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	return see_changed(r, id, "changes");
+}
+
+int
+cz_h_plan_swap_page(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct json_object *ctx, *alts, *v;
 	enum cz_plan_result res;
 	long long id = cz_plan_param(r, "id"), day = cz_plan_param(r, "day");
 	int rc;
@@ -441,12 +566,89 @@ cz_h_plan_regenerate_form(struct cz_request *r)
 	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT)
 		return rc;
 	memset(&o, 0, sizeof(o));
-	res = cz_plans_regenerate(r, id, day, slot != NULL ? slot->value : NULL,
-	    0, 0, &o);
-	if (res != CZ_PLAN_OK)
-		return cz_plan_status(r, res, &o);
+	if ((res = cz_plans_alternatives(r, id, day, slot_param(r), &alts,
+	    &o)) != CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	json_object_object_get_ex(alts, "slot_label", &v);
+	if ((ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "Swap %s, day %lld",
+	    json_object_get_string(v), day))) == NULL)
+		return 500;
+	json_object_object_add(ctx, "id", json_object_new_int64(id));
+	json_object_object_add(ctx, "swap", json_object_get(alts));
+	return cz_resp_html(r, 200, "pages/plan_swap", ctx);
+}
+
+int
+cz_h_plan_swap_form(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_value val[CF__N];
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id"), day = cz_plan_param(r, "day");
+	int rc, kept;
+
+	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT ||
+	    (rc = change_form(r, val)) != CZ_NEXT)
+		return rc;
+	if (!val[CF_DISH].present) {
+		r->status = 0;
+		cz_resp_error(r, 422, "Choose one of the dishes offered.");
+		return CZ_DONE;
+	}
+	memset(&o, 0, sizeof(o));
+	if ((res = cz_plans_swap(r, id, day, slot_param(r), val[CF_DISH].s,
+	    val[CF_REVISION].present ? val[CF_REVISION].i : 0, &kept, &o)) !=
+	    CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	/* Kept: back to the meal; else to the list of what changed. */
+	return see_changed(r, id, kept ? cz_arena_printf(r->arena,
+	    "day-%lld", day) : "changes");
+}
+
+int
+cz_h_plan_lock_form(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_value val[CF__N];
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id"), day = cz_plan_param(r, "day");
+	int rc, changed, lock;
+
+	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT ||
+	    (rc = change_form(r, val)) != CZ_NEXT)
+		return rc;
+	lock = strcmp(r->match.route->name, "plan_lock_form") == 0;
+	memset(&o, 0, sizeof(o));
+	if ((res = cz_plans_lock(r, id, day, slot_param(r), lock,
+	    val[CF_REVISION].present ? val[CF_REVISION].i : 0, &changed,
+	    &o)) != CZ_PLAN_OK)
+		return change_refused(r, res, &o);
 	return see_plan(r, id, cz_arena_printf(r->arena, "/plans/%lld#day-%lld",
 	    id, day));
+}
+
+int
+cz_h_plan_undo_form(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_stored_plan p;
+	struct cz_value val[CF__N];
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id");
+	int rc;
+
+	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT ||
+	    (rc = change_form(r, val)) != CZ_NEXT)
+		return rc;
+	if ((res = cz_plans_load(r, id, &p, &o)) != CZ_PLAN_OK)
+		return cz_plan_status(r, res, &o);
+	/* The revision the page showed is the one undone: a second click
+	 * on the same page is a conflict, not a second undo. */
+	if ((res = cz_plans_revert(r, id, (val[CF_REVISION].present ?
+	    val[CF_REVISION].i : p.revision) - 1, val[CF_REVISION].present ?
+	    val[CF_REVISION].i : 0, &o)) != CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	return see_changed(r, id, "changes");
 }
 
 static const struct cz_field list_fields[] = {

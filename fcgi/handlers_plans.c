@@ -1,7 +1,9 @@
 /*
  * handlers_plans.c - the meal plan API: make a plan, read it back,
- * regenerate one meal or day, and the foods a plan may exclude. The work
- * is in plans.c; the pages are handlers_plan_pages.c.
+ * regenerate one meal, a day or the whole plan, meal control (the dishes
+ * a meal could be swapped for, the swap, locks, revisions and revert), and
+ * the foods a plan may exclude. The work is in plans.c and plan_control.c;
+ * the pages are handlers_plan_pages.c.
  *
  * Plans belong to the account that made them: making one needs a signed-in
  * account that accepted the current legal versions and is within its
@@ -18,7 +20,9 @@
 #include "app.h"
 #include "handlers.h"
 #include "jsonbody.h"
+#include "numparse.h"
 #include "plan_answers.h"
+#include "plan_control.h"
 #include "plan_doc.h"
 #include "plans.h"
 #include "response.h"
@@ -79,45 +83,243 @@ cz_h_api_plan_get(struct cz_request *r)
 	return cz_plan_send(r, 200, &p);
 }
 
-/* Fields of the optional regenerate body. */
-static const struct cz_field regen_fields[] = {
+/*
+ * Fields of the bodies of a change (all optional): the seed of a
+ * regeneration, the dish a swap chooses, and the revision the client read
+ * (also If-Match), so that a change made on a stale copy is refused (409)
+ * instead of silently undoing someone else's.
+ */
+static const struct cz_field change_fields[] = {
 	{ "seed", CZ_F_INT, 0, 0, CZ_PLAN_MAX_SEED, NULL },
+	{ "dish", CZ_F_STRING, 0, 1, 128, NULL },
+	{ "revision", CZ_F_INT, 0, 1, INT32_MAX, NULL },
 };
+enum { CHANGE_SEED, CHANGE_DISH, CHANGE_REVISION, CHANGE__N };
 
-int
-cz_h_api_plan_regenerate(struct cz_request *r)
+/*
+ * Reads the change body into val and the expected revision into
+ * *expected (0: any): the body's "revision", else If-Match ("3", W/"3" or
+ * 3; * is any). Returns CZ_NEXT, or an answer (400) already made.
+ */
+static int
+change_input(struct cz_request *r, struct cz_value *val, long long *expected)
 {
-	const struct cz_path_param *slot = cz_route_param(&r->match, "slot");
 	struct json_object *errors;
-	struct cz_plan_refusal o;
-	struct cz_stored_plan p;
-	struct cz_value val[1];
-	enum cz_plan_result res;
-	long long id = cz_plan_param(r, "id");
+	const char *h = cz_req_env(r, "HTTP_IF_MATCH"), *errstr;
+	char num[16];
+	size_t n;
+
+	memset(val, 0, CHANGE__N * sizeof(*val));
+	*expected = 0;
+	if (cz_req_input(r, change_fields, CHANGE__N, val, &errors) == -1)
+		return errors != NULL ? cz_resp_json(r, 400,
+		    cz_errors_body(r, errors)) : 500;
+	if (val[CHANGE_REVISION].present) {
+		*expected = val[CHANGE_REVISION].i;
+		return CZ_NEXT;
+	}
+	if (h == NULL || strcmp(h, "*") == 0)
+		return CZ_NEXT;
+	if (strncmp(h, "W/", 2) == 0)
+		h += 2;
+	n = strlen(h);
+	if (n >= 2 && h[0] == '"' && h[n - 1] == '"') {
+		h++;
+		n -= 2;
+	}
+	if (n == 0 || n >= sizeof(num) || strspn(h, "0123456789") != n)
+		goto bad;
+	memcpy(num, h, n);
+	num[n] = '\0';
+	*expected = cz_strtonum(num, 1, INT32_MAX, &errstr);
+	if (errstr == NULL)
+		return CZ_NEXT;
+bad:
+	return cz_resp_json_error(r, 400, "If-Match must be a plan revision "
+	    "such as \"3\"", NULL, NULL);
+}
+
+/* The answer to a change that was not made: 409 for a conflict (locked,
+ * or another revision), 422 for a change that cannot be (not a dish this
+ * meal may take, or the targets cannot be met), else by the result. */
+static int
+change_refused(struct cz_request *r, enum cz_plan_result res,
+    const struct cz_plan_refusal *o)
+{
+	if (res == CZ_PLAN_INFEASIBLE || res == CZ_PLAN_CONFLICT ||
+	    res == CZ_PLAN_INVALID)
+		return cz_resp_json_error(r, res == CZ_PLAN_CONFLICT ? 409 : 422,
+		    o->message, o->constraint != NULL ? "constraint" : NULL,
+		    o->constraint);
+	return cz_plan_status(r, res, o);
+}
+
+/* Signed in with the right to change plans: CZ_NEXT or the answer. */
+static int
+may_change(struct cz_request *r, const char *right)
+{
 	int rc;
 
 	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT)
 		return rc;
-	if ((rc = cz_user_can(r, "plans:write")) != CZ_NEXT)
-		return rc;
-	memset(val, 0, sizeof(val));
-	if (r->json != NULL && cz_validate_json(r->arena, regen_fields, 1,
-	    r->json, val, &errors) == -1)
-		return errors != NULL ? cz_resp_json(r, 400,
-		    cz_errors_body(r, errors)) : 500;
-	memset(&o, 0, sizeof(o));
-	res = cz_plans_regenerate(r, id, cz_plan_param(r, "day"), slot != NULL ?
-	    slot->value : NULL, val[0].present, (uint64_t)val[0].i, &o);
-	if (res == CZ_PLAN_INFEASIBLE || res == CZ_PLAN_CONFLICT)
-		return cz_resp_json_error(r, res == CZ_PLAN_CONFLICT ? 409 : 422,
-		    o.message, o.constraint != NULL ? "constraint" : NULL,
-		    o.constraint);
-	if (res != CZ_PLAN_OK)
-		return cz_plan_status(r, res, &o);
-	/* Read back, so the answer is exactly what is stored. */
+	return cz_user_can(r, right);
+}
+
+/* The plan as stored now, after a change: read back, so that the answer
+ * is exactly what is stored. */
+static int
+send_stored(struct cz_request *r, long long id)
+{
+	struct cz_plan_refusal o;
+	struct cz_stored_plan p;
+	enum cz_plan_result res;
+
 	if ((res = cz_plans_load(r, id, &p, &o)) != CZ_PLAN_OK)
 		return cz_plan_status(r, res, &o);
+	cz_resp_header(r, "ETag", "\"%lld\"", p.revision);
 	return cz_plan_send(r, 200, &p);
+}
+
+static const char *
+slot_param(struct cz_request *r)
+{
+	const struct cz_path_param *slot = cz_route_param(&r->match, "slot");
+
+	return slot != NULL ? slot->value : NULL;
+}
+
+int
+cz_h_api_plan_regenerate(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_value val[CHANGE__N];
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id"), expected;
+	int rc;
+
+	if ((rc = may_change(r, "plans:write")) != CZ_NEXT ||
+	    (rc = change_input(r, val, &expected)) != CZ_NEXT)
+		return rc;
+	memset(&o, 0, sizeof(o));
+	res = cz_plans_regenerate(r, id, cz_plan_param(r, "day"), slot_param(r),
+	    val[CHANGE_SEED].present, (uint64_t)val[CHANGE_SEED].i, expected,
+	    &o);
+	if (res != CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	return send_stored(r, id);
+}
+
+int
+cz_h_api_plan_regenerate_all(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_value val[CHANGE__N];
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id"), expected;
+	int rc;
+
+	if ((rc = may_change(r, "plans:write")) != CZ_NEXT ||
+	    (rc = change_input(r, val, &expected)) != CZ_NEXT)
+		return rc;
+	if ((res = cz_plans_regenerate_all(r, id, expected, &o)) != CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	return send_stored(r, id);
+}
+
+int
+cz_h_api_plan_alternatives(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct json_object *out;
+	enum cz_plan_result res;
+	int rc;
+
+	if ((rc = may_change(r, "plans:read")) != CZ_NEXT)
+		return rc;
+	memset(&o, 0, sizeof(o));
+	if ((res = cz_plans_alternatives(r, cz_plan_param(r, "id"),
+	    cz_plan_param(r, "day"), slot_param(r), &out, &o)) != CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	return cz_resp_json(r, 200, out);
+}
+
+int
+cz_h_api_plan_swap(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_value val[CHANGE__N];
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id"), expected;
+	int rc, kept;
+
+	if ((rc = may_change(r, "plans:write")) != CZ_NEXT ||
+	    (rc = change_input(r, val, &expected)) != CZ_NEXT)
+		return rc;
+	if (!val[CHANGE_DISH].present)
+		return cz_resp_json_error(r, 422, "name the dish to swap in "
+		    "(\"dish\": a slug from the meal's alternatives)", NULL,
+		    NULL);
+	memset(&o, 0, sizeof(o));
+	if ((res = cz_plans_swap(r, id, cz_plan_param(r, "day"), slot_param(r),
+	    val[CHANGE_DISH].s, expected, &kept, &o)) != CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	cz_resp_header(r, "X-Other-Meals", "%s", kept ? "kept" : "changed");
+	return send_stored(r, id);
+}
+
+int
+cz_h_api_plan_lock(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_value val[CHANGE__N];
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id"), expected;
+	int rc, changed;
+
+	if ((rc = may_change(r, "plans:write")) != CZ_NEXT ||
+	    (rc = change_input(r, val, &expected)) != CZ_NEXT)
+		return rc;
+	memset(&o, 0, sizeof(o));
+	if ((res = cz_plans_lock(r, id, cz_plan_param(r, "day"), slot_param(r),
+	    strcmp(r->method, "DELETE") != 0, expected, &changed, &o)) !=
+	    CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	return send_stored(r, id);
+}
+
+int
+cz_h_api_plan_revisions(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct json_object *out;
+	enum cz_plan_result res;
+	int rc;
+
+	if ((rc = may_change(r, "plans:read")) != CZ_NEXT)
+		return rc;
+	memset(&o, 0, sizeof(o));
+	if ((res = cz_plans_revisions(r, cz_plan_param(r, "id"), &out, &o)) !=
+	    CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	return cz_resp_json(r, 200, out);
+}
+
+int
+cz_h_api_plan_revert(struct cz_request *r)
+{
+	struct cz_plan_refusal o;
+	struct cz_value val[CHANGE__N];
+	enum cz_plan_result res;
+	long long id = cz_plan_param(r, "id"), expected;
+	int rc;
+
+	if ((rc = may_change(r, "plans:write")) != CZ_NEXT ||
+	    (rc = change_input(r, val, &expected)) != CZ_NEXT)
+		return rc;
+	if ((res = cz_plans_revert(r, id, cz_plan_param(r, "n"), expected,
+	    &o)) != CZ_PLAN_OK)
+		return change_refused(r, res, &o);
+	return send_stored(r, id);
 }
 
 /* The foods the planner uses, for excluded_foods. */

@@ -1,7 +1,10 @@
 /*
  * plans.c - meal plans as a service: validate, plan in memory over the
  * catalog, write the document, store it against the daily quota, read it
- * back, regenerate one meal or day, list. See plans.h.
+ * back, regenerate one meal, a day or the whole plan (locked meals kept),
+ * list; and the one way a change is stored, as the next revision with the
+ * replaced document kept (sql/022; meal control builds on it in
+ * plan_control.c). See plans.h.
  *
  * Requests naming a medical condition are refused before anything else;
  * a request the planner cannot meet is CZ_PLAN_INFEASIBLE naming the
@@ -22,6 +25,7 @@
 #include "clock.h"
 #include "jsonbody.h"
 #include "log.h"
+#include "plan_control.h"
 #include "plan_doc.h"
 #include "plan_read.h"
 #include "planner.h"
@@ -78,11 +82,26 @@ enum { GET_ID, GET__N };
 enum { GOT_ID, GOT_REVISION, GOT_CREATED_AT, GOT_UPDATED_AT, GOT_MS,
     GOT_DOCUMENT, GOT_OWNER };
 
+/*
+ * A change of a stored plan, in one statement: the row at the expected
+ * revision locked, its document kept in plan_revisions under its revision
+ * with what replaced it (sql/022), the new document stored as the next
+ * revision, and revisions older than the CZ_PLAN_REVISIONS_KEPT newest
+ * deleted. When the plan is no longer at that revision (changed
+ * meanwhile), no row matches and nothing is written: a conflict.
+ */
 #define SQL_PLAN_UPDATE \
-	"UPDATE plans SET document = $3, revision = revision + 1, " \
-	"updated_at = now() WHERE id = $1::bigint AND revision = " \
-	"$2::integer RETURNING revision"
-enum { UPDATE_ID, UPDATE_REVISION, UPDATE_DOCUMENT, UPDATE__N };
+	"WITH old AS (SELECT id, revision, document FROM plans WHERE id = " \
+	"$1::bigint AND revision = $2::integer FOR UPDATE), up AS (UPDATE " \
+	"plans p SET document = $3, revision = old.revision + 1, updated_at " \
+	"= now() FROM old WHERE p.id = old.id RETURNING p.revision), h AS " \
+	"(INSERT INTO plan_revisions (plan_id, revision, change, document) " \
+	"SELECT id, revision, $4, document FROM old), t AS (DELETE FROM " \
+	"plan_revisions WHERE plan_id = $1::bigint AND revision <= " \
+	"$2::integer - " SQL_STR(CZ_PLAN_REVISIONS_KEPT) " AND EXISTS (SELECT " \
+	"FROM old)) SELECT revision FROM up"
+enum { UPDATE_ID, UPDATE_REVISION, UPDATE_DOCUMENT, UPDATE_CHANGE,
+    UPDATE__N };
 
 #define SQL_PLAN_LIST \
 	"SELECT id, to_char(created_at AT TIME ZONE 'UTC', " \
@@ -102,7 +121,8 @@ cz_plans_register(struct cz_db *db)
 	    cz_db_register(db, "plan_get", SQL_PLAN_GET, GET__N, 1) == -1 ||
 	    cz_db_register(db, "plan_update", SQL_PLAN_UPDATE, UPDATE__N,
 	    0) == -1 ||
-	    cz_db_register(db, "plan_list", SQL_PLAN_LIST, LIST__N, 1) == -1)
+	    cz_db_register(db, "plan_list", SQL_PLAN_LIST, LIST__N, 1) == -1 ||
+	    cz_plan_control_register(db) == -1)
 		return -1;
 	return 0;
 }
@@ -383,86 +403,192 @@ cz_plans_load(struct cz_request *r, long long id, struct cz_stored_plan *p,
 }
 
 enum cz_plan_result
-cz_plans_regenerate(struct cz_request *r, long long id, long long day,
-    const char *slot, int seed_given, uint64_t seed,
-    struct cz_plan_refusal *out)
+cz_plans_store_change(struct cz_request *r, long long id, long long revision,
+    const char *document, const char *change, struct cz_plan_refusal *out)
 {
-	const struct cz_catalog *cat;
-	const struct cz_plan_request *req;
-	struct cz_stored_plan sp;
-	struct cz_plan_doc *doc;
-	struct cz_plan *plan;
-	enum cz_plan_result res;
 	const char *v[UPDATE__N];
-	char err[256];
 	PGresult *up;
-	int meal = -1, rc;
 
-	if ((res = cz_plans_load(r, id, &sp, out)) != CZ_PLAN_OK)
+	v[UPDATE_ID] = num_text(r, id);
+	v[UPDATE_REVISION] = num_text(r, revision);
+	v[UPDATE_DOCUMENT] = document;
+	v[UPDATE_CHANGE] = change;
+	if ((up = cz_query(r, "plan_update", UPDATE__N, v)) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: plan %lld: %s", __func__, id,
+		    cz_db_error(r->app->db));
+		return CZ_PLAN_UNAVAILABLE;
+	}
+	if (PQntuples(up) != 1) {
+		out->message = cz_arena_printf(r->arena, "plan %lld changed "
+		    "meanwhile (it is no longer at revision %lld); read it "
+		    "again and retry", id, revision);
+		return CZ_PLAN_CONFLICT;
+	}
+	return CZ_PLAN_OK;
+}
+
+enum cz_plan_result
+cz_plans_open(struct cz_request *r, long long id, long long expected,
+    struct cz_plan_open *po, struct cz_plan_refusal *out)
+{
+	enum cz_plan_result res;
+	char err[256];
+
+	memset(po, 0, sizeof(*po));
+	if ((res = cz_plans_load(r, id, &po->sp, out)) != CZ_PLAN_OK)
 		return res;
-	if (cz_plan_doc_parse(r->arena, sp.document, sp.document_len, &doc,
-	    err, sizeof(err)) == -1) {
+	if (expected > 0 && expected != po->sp.revision) {
+		out->message = cz_arena_printf(r->arena, "plan %lld is at "
+		    "revision %lld, not %lld: it changed meanwhile; read it "
+		    "again and retry", id, po->sp.revision, expected);
+		return CZ_PLAN_CONFLICT;
+	}
+	if (cz_plan_doc_parse(r->arena, po->sp.document,
+	    po->sp.document_len, &po->doc, err, sizeof(err)) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored document does "
 		    "not read: %s", __func__, id, err);
 		return CZ_PLAN_ERROR;
 	}
-	req = &doc->request;
+	po->req = &po->doc->request;
+	if ((po->cat = cz_plans_catalog(r)) == NULL)
+		return catalog_away(out);
+	if ((po->plan = cz_arena_alloc(r->arena, sizeof(*po->plan))) == NULL)
+		return CZ_PLAN_ERROR;
+	if (cz_plan_from_doc(po->cat, po->req, po->doc, po->plan, err,
+	    sizeof(err)) == -1) {
+		out->message = cz_arena_printf(r->arena, "plan %lld cannot "
+		    "be changed: %s", id, err);
+		return CZ_PLAN_CONFLICT;
+	}
+	return CZ_PLAN_OK;
+}
+
+enum cz_plan_result
+cz_plans_find_meal(struct cz_request *r, const struct cz_plan_open *po,
+    long long day, const char *slot, int *meal, struct cz_plan_refusal *out)
+{
+	const struct cz_plan_request *req = po->req;
+
 	if (day < 1 || day > req->days) {
 		out->message = cz_arena_printf(r->arena, "plan %lld has no "
-		    "day %lld (days 1-%d)", id, day, req->days);
+		    "day %lld (days 1-%d)", po->sp.id, day, req->days);
 		return CZ_PLAN_NOT_FOUND;
 	}
 	if (slot != NULL &&
-	    (meal = cz_plan_meal_index(req, slot)) == -1) {
+	    (*meal = cz_plan_meal_index(req, slot)) == -1) {
 		out->message = cz_arena_printf(r->arena, "plan %lld has no "
 		    "meal %s on day %lld (meals by slot name such as \"lunch\" "
-		    "or \"snack-2\", or by number)", id, slot, day);
+		    "or \"snack-2\", or by number)", po->sp.id, slot, day);
 		return CZ_PLAN_NOT_FOUND;
 	}
-	if ((cat = cz_plans_catalog(r)) == NULL)
-		return catalog_away(out);
-	if ((plan = cz_arena_alloc(r->arena, sizeof(*plan))) == NULL)
+	return CZ_PLAN_OK;
+}
+
+enum cz_plan_result
+cz_plans_save(struct cz_request *r, const struct cz_plan_open *po,
+    const char *change, struct cz_plan_refusal *out)
+{
+	cz_buf_reset(&r->app->doc);
+	if (cz_plan_document_write(po->cat, po->req, po->plan, r->arena,
+	    &r->app->doc) == -1)
 		return CZ_PLAN_ERROR;
-	if (cz_plan_from_doc(cat, req, doc, plan, err, sizeof(err)) == -1) {
-		out->message = cz_arena_printf(r->arena, "plan %lld cannot "
-		    "be regenerated: %s", id, err);
-		return CZ_PLAN_CONFLICT;
-	}
-	if (!seed_given)
-		seed = req->seed ^ ((uint64_t)sp.revision *
-		    0x9e3779b97f4a7c15ULL) ^ ((uint64_t)day << 8 |
-		    (uint64_t)(meal + 1));
-	rc = meal >= 0 ? cz_plan_regenerate_meal(cat, req, plan, (int)day - 1,
-	    meal, seed, err, sizeof(err)) : cz_plan_regenerate_day(cat, req,
-	    plan, (int)day - 1, seed, err, sizeof(err));
+	return cz_plans_store_change(r, po->sp.id, po->sp.revision,
+	    r->app->doc.data, change, out);
+}
+
+/* Maps a planner's answer for a change of day day to the result: 0 OK,
+ * 1 INFEASIBLE with the constraint, -1 INVALID. */
+static enum cz_plan_result
+planner_answer(struct cz_request *r, int rc, const char *what, long long day,
+    const char *err, struct cz_plan_refusal *out)
+{
 	switch (rc) {
 	case 0:
-		break;
+		return CZ_PLAN_OK;
 	case 1:
 		out->constraint = cz_arena_strdup(r->arena, err);
-		out->message = cz_arena_printf(r->arena, "no other %s "
-		    "keeps day %lld within its targets: %s", meal >= 0 ?
-		    "dish" : "set of dishes", day, err);
+		out->message = day > 0 ? cz_arena_printf(r->arena, "no other "
+		    "%s keeps day %lld within its targets: %s", what, day,
+		    err) : cz_arena_printf(r->arena, "no other %s keeps every "
+		    "day within its targets: %s", what, err);
 		return CZ_PLAN_INFEASIBLE;
 	default:
 		out->message = cz_arena_strdup(r->arena, err);
 		return CZ_PLAN_INVALID;
 	}
-	cz_buf_reset(&r->app->doc);
-	if (cz_plan_document_write(cat, req, plan, r->arena,
-	    &r->app->doc) == -1)
-		return CZ_PLAN_ERROR;
-	v[UPDATE_ID] = num_text(r, id);
-	v[UPDATE_REVISION] = num_text(r, sp.revision);
-	v[UPDATE_DOCUMENT] = r->app->doc.data;
-	if ((up = cz_query(r, "plan_update", UPDATE__N, v)) == NULL)
-		return CZ_PLAN_UNAVAILABLE;
-	if (PQntuples(up) != 1) {
-		out->message = "the plan changed while this meal was "
-		    "regenerated; read it again and retry";
+}
+
+enum cz_plan_result
+cz_plans_regenerate(struct cz_request *r, long long id, long long day,
+    const char *slot, int seed_given, uint64_t seed, long long expected,
+    struct cz_plan_refusal *out)
+{
+	struct cz_plan_open po;
+	enum cz_plan_result res;
+	const struct cz_plan_day *pd;
+	char err[256];
+	int meal = -1, m, rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((res = cz_plans_open(r, id, expected, &po, out)) != CZ_PLAN_OK ||
+	    (res = cz_plans_find_meal(r, &po, day, slot, &meal, out)) !=
+	    CZ_PLAN_OK)
+		return res;
+	pd = &po.plan->days[day - 1];
+	if (meal >= 0 && pd->meals[meal].locked) {
+		out->message = cz_arena_printf(r->arena, "meal %d of day %lld "
+		    "is locked: unlock it first", meal + 1, day);
 		return CZ_PLAN_CONFLICT;
 	}
-	return CZ_PLAN_OK;
+	for (m = 0; meal < 0 && m < pd->nmeals && pd->meals[m].locked; m++)
+		;
+	if (meal < 0 && m == pd->nmeals) {
+		out->message = cz_arena_printf(r->arena, "every meal of day "
+		    "%lld is locked: unlock one first", day);
+		return CZ_PLAN_CONFLICT;
+	}
+	if (!seed_given)
+		seed = po.req->seed ^ ((uint64_t)po.sp.revision *
+		    0x9e3779b97f4a7c15ULL) ^ ((uint64_t)day << 8 |
+		    (uint64_t)(meal + 1));
+	rc = meal >= 0 ? cz_plan_regenerate_meal(po.cat, po.req, po.plan,
+	    (int)day - 1, meal, seed, err, sizeof(err)) :
+	    cz_plan_regenerate_day(po.cat, po.req, po.plan, (int)day - 1, seed,
+	    err, sizeof(err));
+	if ((res = planner_answer(r, rc, meal >= 0 ? "dish" : "set of dishes",
+	    day, err, out)) != CZ_PLAN_OK)
+		return res;
+	return cz_plans_save(r, &po, meal >= 0 ? "regenerate_meal" :
+	    "regenerate_day", out);
+}
+
+enum cz_plan_result
+cz_plans_regenerate_all(struct cz_request *r, long long id,
+    long long expected, struct cz_plan_refusal *out)
+{
+	struct cz_plan_open po;
+	enum cz_plan_result res;
+	char err[256];
+	int d, m, open_meals = 0, rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((res = cz_plans_open(r, id, expected, &po, out)) != CZ_PLAN_OK)
+		return res;
+	for (d = 0; d < po.plan->ndays; d++)
+		for (m = 0; m < po.plan->days[d].nmeals; m++)
+			open_meals += !po.plan->days[d].meals[m].locked;
+	if (open_meals == 0) {
+		out->message = "every meal of the plan is locked: unlock one "
+		    "first";
+		return CZ_PLAN_CONFLICT;
+	}
+	rc = cz_plan_regenerate_plan(po.cat, po.req, po.plan, po.req->seed ^
+	    ((uint64_t)po.sp.revision * 0x9e3779b97f4a7c15ULL) ^ 0x5eedULL,
+	    err, sizeof(err));
+	if ((res = planner_answer(r, rc, "set of dishes", 0, err, out)) !=
+	    CZ_PLAN_OK)
+		return res;
+	return cz_plans_save(r, &po, "regenerate_plan", out);
 }
 
 int

@@ -20,12 +20,19 @@
 
 struct cz_catalog;
 struct cz_db;
+struct cz_plan;
+struct cz_plan_doc;
+struct cz_plan_request;
 struct cz_request;
 
 /* The plan quota: plans made per account per UTC day. */
 #define CZ_PLANS_QUOTA_SCOPE	"plans.account"
 #define CZ_PLANS_QUOTA_WINDOW	86400
 #define CZ_PLANS_PER_PAGE	20
+/* Past revisions a plan keeps (sql/022_plan_revisions.sql): enough to
+ * undo a long session of swaps, small enough to bound a plan's history
+ * at about 2 MB. */
+#define CZ_PLAN_REVISIONS_KEPT	50
 
 enum cz_plan_result {
 	CZ_PLAN_OK,
@@ -108,12 +115,57 @@ enum cz_plan_result cz_plans_load(struct cz_request *r, long long id,
  * Regenerates meal slot (a slot name such as "lunch" or "snack-2", or a
  * number; the whole day when NULL) of day day of plan id with seed (or one
  * derived from the plan's seed and revision when !seed_given) and stores
- * it as the next revision. Returns CZ_PLAN_OK, or NOT_FOUND, INVALID,
- * INFEASIBLE (out->constraint), CONFLICT, UNAVAILABLE or ERROR with
- * out->message.
+ * it as the next revision, the document it replaces kept as a revision.
+ * The other meals of the day keep their grams when the new dish alone can
+ * carry the day; locked meals are kept, and a locked meal (or a day whose
+ * every meal is locked) is a CONFLICT. expected > 0: the revision the
+ * client read (CONFLICT when the plan is at another). Returns CZ_PLAN_OK,
+ * or NOT_FOUND, INVALID, INFEASIBLE (out->constraint), CONFLICT,
+ * UNAVAILABLE or ERROR with out->message.
  */
 enum cz_plan_result cz_plans_regenerate(struct cz_request *r, long long id,
     long long day, const char *slot, int seed_given, uint64_t seed,
+    long long expected, struct cz_plan_refusal *out);
+
+/* The whole plan regenerated day by day, locked meals (and days whose
+ * every meal is locked) kept; as cz_plans_regenerate otherwise. */
+enum cz_plan_result cz_plans_regenerate_all(struct cz_request *r,
+    long long id, long long expected, struct cz_plan_refusal *out);
+
+/* A stored plan opened for a change: its row, its document read, the
+ * request, the catalog and the plan rebuilt in memory (all the
+ * request's). */
+struct cz_plan_open {
+	struct cz_stored_plan		 sp;
+	struct cz_plan_doc		*doc;
+	const struct cz_plan_request	*req;
+	const struct cz_catalog		*cat;
+	struct cz_plan			*plan;
+};
+
+/* Opens plan id of r->user for a change (expected as above). Returns
+ * CZ_PLAN_OK, NOT_FOUND, CONFLICT (another revision, or the catalog no
+ * longer has its dishes), UNAVAILABLE or ERROR. */
+enum cz_plan_result cz_plans_open(struct cz_request *r, long long id,
+    long long expected, struct cz_plan_open *po, struct cz_plan_refusal *out);
+
+/* Day day (from 1) and, when slot is not NULL, the index of meal slot in
+ * *meal of an opened plan; CZ_PLAN_OK or NOT_FOUND with a message. */
+enum cz_plan_result cz_plans_find_meal(struct cz_request *r,
+    const struct cz_plan_open *po, long long day, const char *slot, int *meal,
+    struct cz_plan_refusal *out);
+
+/* Stores po->plan as the next revision of its plan, the document it
+ * replaces kept under its revision with change (a plan_revisions.change
+ * name). Returns CZ_PLAN_OK, CONFLICT (changed meanwhile), UNAVAILABLE
+ * or ERROR. */
+enum cz_plan_result cz_plans_save(struct cz_request *r,
+    const struct cz_plan_open *po, const char *change,
+    struct cz_plan_refusal *out);
+
+/* The same for a document already written (a revert). */
+enum cz_plan_result cz_plans_store_change(struct cz_request *r, long long id,
+    long long revision, const char *document, const char *change,
     struct cz_plan_refusal *out);
 
 /*

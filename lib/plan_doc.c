@@ -189,6 +189,9 @@ write_meal(struct cz_jw *w, const struct cz_catalog *cat,
 	cz_jw_string(w, "slot", cz_slot_name((int)day->meals[m].slot));
 	cz_jw_string(w, "template", tm->name);
 	cz_jw_string(w, "slug", tm->slug);
+	/* Only when set, so that a plan without locks reads as before. */
+	if (day->meals[m].locked)
+		cz_jw_bool(w, "locked", 1);
 	cz_jw_array(w, "items");
 	cz_nutrients_zero(&tot);
 	for (i = 0; i < day->nitems; i++) {
@@ -486,6 +489,7 @@ cz_plan_from_doc(const struct cz_catalog *cat,
 			}
 			day->meals[m].slot = slots[m].slot;
 			day->meals[m].tmpl = (size_t)ti;
+			day->meals[m].locked = dm->locked;
 			if (dm->nitems == 0) {
 				snprintf(err, errlen, "day %d meal %d has no "
 				    "items", d + 1, m + 1);

@@ -536,9 +536,11 @@ read_meal(struct reader *r, struct json_object *o, const char *where,
 	m->slot = (enum cz_slot)s;
 	if (get_string(r, o, where, "template", REQUIRED, &m->name) == -1 ||
 	    get_string(r, o, where, "slug", OPTIONAL, &m->slug) == -1 ||
+	    get_bool(r, o, where, "locked", OPTIONAL, &m->locked) == -1 ||
 	    get_array(r, o, where, "items", OPTIONAL, 1, CZ_PLAN_MAX_ITEMS,
 	    "ingredients", &items, &m->nitems) == -1)
 		return -1;
+	m->locked = m->locked == 1;
 	if (m->nitems > CZ_PLAN_MAX_ITEMS - *day_items)
 		return fail(r, where, "items", "more than %d ingredients in "
 		    "the day", CZ_PLAN_MAX_ITEMS);

@@ -118,6 +118,7 @@ struct cz_plan_doc_meal {
 	enum cz_slot		 slot;
 	const char		*name;		/* "template": the dish */
 	const char		*slug;		/* NULL: absent */
+	int			 locked;	/* "locked": true; 0 absent */
 	struct cz_plan_doc_item	*items;		/* NULL when nitems is 0 */
 	size_t			 nitems;	/* 0: no items in the document */
 	struct cz_plan_doc_totals totals;	/* energy_kcal when present */

@@ -10,12 +10,20 @@
  * template's own defaults suggest).  A day that does not solve is drawn again, up to
  * CZ_PLAN_ATTEMPTS times, before the plan is declared infeasible with the
  * constraint that failed most often.  Dinners never repeat within a plan.
+ *
+ * Changing one meal (another dish drawn, or one of its alternatives
+ * chosen) first solves the day with every other meal held at its grams,
+ * so that a swap changes nothing else when the swapped dish alone can
+ * carry the day to its targets; only when it cannot are the other meals
+ * portioned again.  Locked meals are held at their dish and grams through
+ * every change of their day or plan.
  */
 #include "config.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "planner.h"
@@ -26,6 +34,7 @@
 #define NEAR_ATTEMPTS	(CZ_PLAN_ATTEMPTS / 2)	/* attempts preferring them */
 #define COMBO_DRAWS	8	/* combinations drawn per attempt */
 #define MEAL_BAND	0.06	/* soft band around a slot's energy share */
+#define ALT_TRIES	120	/* dishes tried for alternatives, at most */
 
 static const char *const pattern_names[CZ_PATTERN__MAX] = {
 	"3_meals", "3_meals_2_snacks", "5_small_meals", "2_meals", "omad"
@@ -671,12 +680,57 @@ add_caps(const struct cz_catalog *cat, const struct cz_plan_day *day,
 }
 
 /*
+ * Adds the ingredients of meal m of keep to items and day (*n of them so
+ * far) as solver items held at their grams (a step of their own weight,
+ * so that rounding keeps them too).  Returns 0, or -1 when they do not
+ * fit.
+ */
+static int
+fix_meal(const struct cz_catalog *cat, const struct cz_plan_day *keep, int m,
+    struct cz_solver_item *items, struct cz_plan_day *day, size_t *n)
+{
+	const struct cz_cat_food *f;
+	struct cz_solver_item *it;
+	double g;
+	size_t i;
+
+	for (i = 0; i < keep->nitems; i++) {
+		if (keep->items[i].meal != m)
+			continue;
+		if (*n == CZ_SOLVER_MAX_ITEMS)
+			return -1;
+		f = &cat->foods[keep->items[i].food];
+		g = keep->items[i].grams;
+		it = &items[*n];
+		it->kcal = f->kcal;
+		it->protein = f->protein;
+		it->fat = f->fat;
+		it->carbs = f->carbs;
+		it->fiber = f->fiber;
+		it->sodium = f->sodium;
+		it->lo = it->hi = it->def = g;
+		it->step = g > 0 ? g : 1.0;
+		it->meal = m;
+		day->items[*n].food = keep->items[i].food;
+		day->items[*n].meal = m;
+		(*n)++;
+	}
+	return 0;
+}
+
+/*
  * Builds the solver items and targets of a day with templates tmpl and
- * solves it into day.  Returns 0, or the failed constraint.
+ * solves it into day.  The meals flagged in fixed (bit m for meal m) keep
+ * the ingredients and grams they have in keep (their template must be
+ * tmpl[m]): the solver sees them as items bounded to exactly those grams,
+ * so only the other meals are portioned.  keep (NULL when fixed is 0)
+ * must not be day.  A meal keeping its template keeps its lock flag.
+ * Returns 0, or the failed constraint.
  */
 static enum cz_solver_fail
 solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
     int nslots, const size_t *tmpl, const struct cz_plan_target *t,
+    const struct cz_plan_day *keep, unsigned int fixed,
     struct cz_plan_day *day)
 {
 	struct cz_solver_item items[CZ_SOLVER_MAX_ITEMS];
@@ -710,6 +764,13 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 		scale = slots[m].fraction * t->energy / tm->kcal;
 		day->meals[m].slot = slots[m].slot;
 		day->meals[m].tmpl = tmpl[m];
+		if (keep != NULL && keep->meals[m].tmpl == tmpl[m])
+			day->meals[m].locked = keep->meals[m].locked;
+		if (fixed & 1u << m) {
+			if (fix_meal(cat, keep, m, items, day, &n) == -1)
+				return CZ_SOLVER_FAIL_INPUT;
+			continue;
+		}
 		for (i = 0; i < tm->nitems; i++) {
 			if (n == CZ_SOLVER_MAX_ITEMS)
 				return CZ_SOLVER_FAIL_INPUT;
@@ -751,17 +812,19 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	return CZ_SOLVER_FAIL_NONE;
 }
 
-/* Solves day day of plan with templates tmpl; on success replaces it and
- * returns 1, else counts the failure in fails and returns 0. */
+/* Solves day day of plan with templates tmpl, the meals in fixed keeping
+ * their grams; on success replaces it and returns 1, else counts the
+ * failure in fails and returns 0. */
 static int
 replace_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
-    int nslots, const size_t *tmpl, struct cz_plan *plan, int day,
-    int *fails)
+    int nslots, const size_t *tmpl, unsigned int fixed, struct cz_plan *plan,
+    int day, int *fails)
 {
 	struct cz_plan_day nd;
 	enum cz_solver_fail f;
 
-	f = solve_day(cat, slots, nslots, tmpl, &plan->target, &nd);
+	f = solve_day(cat, slots, nslots, tmpl, &plan->target,
+	    &plan->days[day], fixed, &nd);
 	if (f != CZ_SOLVER_FAIL_NONE) {
 		fails[f]++;
 		return 0;
@@ -865,7 +928,7 @@ cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 				return 0;
 			}
 			f = solve_day(cat, slots, nslots, tmpl,
-			    &plan->target, &plan->days[d]);
+			    &plan->target, NULL, 0, &plan->days[d]);
 			if (f == CZ_SOLVER_FAIL_NONE)
 				break;
 			fails[f]++;
@@ -885,57 +948,252 @@ cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	return 0;
 }
 
+/* The meals of day d that are locked, as bits (meal m: 1 << m). */
+static unsigned int
+locked_mask(const struct cz_plan_day *d)
+{
+	unsigned int mask = 0;
+	int m;
+
+	for (m = 0; m < d->nmeals; m++)
+		if (d->meals[m].locked)
+			mask |= 1u << m;
+	return mask;
+}
+
+/* What changing one meal needs: the day's slots and templates, the
+ * candidates, the templates the meal may not take (avoid) or none may
+ * (ban). */
+struct meal_change {
+	struct cz_pattern_slot	 slots[CZ_PLAN_MAX_MEALS];
+	int			 nslots;
+	size_t			 tmpl[CZ_PLAN_MAX_MEALS];
+	struct candidates	 cd;
+	unsigned char		 avoid[MAX_TEMPLATES];
+	unsigned char		 ban[MAX_TEMPLATES];
+};
+
+/*
+ * Fills mc for meal meal of day day of plan: checks the arguments (-1 with
+ * a message in err: no such day or meal, or the meal is locked), then the
+ * candidates of its slot, the day's other dishes and every day's dinners
+ * of that meal avoided, the weekly limits banned. Returns 0.
+ */
+static int
+meal_change_init(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *plan, int day,
+    int meal, struct meal_change *mc, char *err, size_t errlen)
+{
+	int d, m;
+
+	if (cz_plan_validate(req, err, errlen) == -1)
+		return -1;
+	mc->nslots = cz_plan_slots(req, mc->slots);
+	if (!plan->feasible || plan->ndays != req->days || day < 0 ||
+	    day >= plan->ndays || meal < 0 || meal >= mc->nslots ||
+	    plan->days[day].nmeals != mc->nslots) {
+		seterr(err, errlen, "no such day or meal in the plan");
+		return -1;
+	}
+	if (plan->days[day].meals[meal].locked) {
+		seterr(err, errlen, "meal %d of day %d is locked", meal + 1,
+		    day + 1);
+		return -1;
+	}
+	candidates_build(cat, req, &plan->target, &mc->cd);
+	ban_weekly(cat, plan, plan->ndays, day, mc->ban);
+	memset(mc->avoid, 0, sizeof(mc->avoid));
+	for (m = 0; m < mc->nslots; m++) {
+		mc->tmpl[m] = plan->days[day].meals[m].tmpl;
+		if (mc->tmpl[m] < MAX_TEMPLATES)
+			mc->avoid[mc->tmpl[m]] = 1;
+		for (d = 0; d < plan->ndays; d++)
+			if (mc->slots[m].kind == CZ_SLOT_DINNER &&
+			    plan->days[d].meals[m].tmpl < MAX_TEMPLATES)
+				mc->avoid[plan->days[d].meals[m].tmpl] = 1;
+	}
+	return 0;
+}
+
+/*
+ * Solves day day of plan with template ti in meal meal (mc filled for
+ * them) into *out: first with every other meal keeping its grams (*kept
+ * 1), else with only the locked ones keeping theirs (*kept 0). Returns 1
+ * when one of the two solves, else 0 with the failures counted in fails.
+ */
+static int
+try_dish(const struct cz_catalog *cat, const struct cz_plan *plan, int day,
+    int meal, size_t ti, const struct meal_change *mc, struct cz_plan_day *out,
+    int *kept, int *fails)
+{
+	const struct cz_plan_day *cur = &plan->days[day];
+	size_t tmpl[CZ_PLAN_MAX_MEALS];
+	unsigned int all = (1u << mc->nslots) - 1, f;
+	enum cz_solver_fail r;
+
+	memcpy(tmpl, mc->tmpl, sizeof(tmpl));
+	tmpl[meal] = ti;
+	f = all & ~(1u << meal);
+	r = solve_day(cat, mc->slots, mc->nslots, tmpl, &plan->target, cur, f,
+	    out);
+	if (r == CZ_SOLVER_FAIL_NONE) {
+		*kept = 1;
+		return 1;
+	}
+	fails[r]++;
+	f = locked_mask(cur) & ~(1u << meal);
+	r = solve_day(cat, mc->slots, mc->nslots, tmpl, &plan->target, cur, f,
+	    out);
+	if (r == CZ_SOLVER_FAIL_NONE) {
+		*kept = 0;
+		return 1;
+	}
+	fails[r]++;
+	return 0;
+}
+
 int
 cz_plan_regenerate_meal(const struct cz_catalog *cat,
     const struct cz_plan_request *req, struct cz_plan *plan, int day,
     int meal, uint64_t seed, char *err, size_t errlen)
 {
-	struct candidates cd;
-	unsigned char avoid[MAX_TEMPLATES], ban[MAX_TEMPLATES];
-	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
-	const struct cz_pattern_slot *slots = slotbuf;
-	size_t tmpl[CZ_PLAN_MAX_MEALS];
+	struct meal_change mc;
+	struct cz_plan_day nd;
 	int fails[CZ_SOLVER_FAIL__MAX];
 	uint64_t rng = seed;
 	long ti;
-	int nslots, d, m, k;
+	int k, kept;
 
-	if (cz_plan_validate(req, err, errlen) == -1)
+	if (meal_change_init(cat, req, plan, day, meal, &mc, err, errlen) ==
+	    -1)
 		return -1;
-	nslots = cz_plan_slots(req, slotbuf);
-	if (!plan->feasible || plan->ndays != req->days || day < 0 ||
-	    day >= plan->ndays || meal < 0 || meal >= nslots ||
-	    plan->days[day].nmeals != nslots) {
-		seterr(err, errlen, "no such day or meal in the plan");
-		return -1;
-	}
-	candidates_build(cat, req, &plan->target, &cd);
-	ban_weekly(cat, plan, plan->ndays, day, ban);
-	memset(avoid, 0, sizeof(avoid));
-	for (m = 0; m < nslots; m++) {
-		tmpl[m] = plan->days[day].meals[m].tmpl;
-		if (tmpl[m] < MAX_TEMPLATES)
-			avoid[tmpl[m]] = 1;
-		for (d = 0; d < plan->ndays; d++)
-			if (slots[m].kind == CZ_SLOT_DINNER &&
-			    plan->days[d].meals[m].tmpl < MAX_TEMPLATES)
-				avoid[plan->days[d].meals[m].tmpl] = 1;
-	}
 	memset(fails, 0, sizeof(fails));
 	for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
-		ti = draw(&cd, slots[meal].kind, k < NEAR_ATTEMPTS, avoid, ban,
-		    &rng);
-		if (ti == -1 || avoid[ti]) {
+		ti = draw(&mc.cd, mc.slots[meal].kind, k < NEAR_ATTEMPTS,
+		    mc.avoid, mc.ban, &rng);
+		if (ti == -1 || mc.avoid[ti]) {
 			seterr(err, errlen, "no other compatible %s template",
-			    cz_slot_name((int)slots[meal].kind));
+			    cz_slot_name((int)mc.slots[meal].kind));
 			return 1;
 		}
-		tmpl[meal] = (size_t)ti;
-		if (replace_day(cat, slots, nslots, tmpl, plan, day, fails))
+		if (try_dish(cat, plan, day, meal, (size_t)ti, &mc, &nd, &kept,
+		    fails)) {
+			plan->days[day] = nd;
 			return 0;
+		}
 	}
 	seterr(err, errlen, "day %d: %s", day + 1, worst_failure(fails));
 	return 1;
+}
+
+/* A candidate in the order alternatives are tried: near the target
+ * first, then by a hash of the seed and the template. */
+struct ranked {
+	size_t		 tmpl;
+	int		 near;
+	uint64_t	 key;
+};
+
+static int
+ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->near != y->near)
+		return y->near - x->near;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->tmpl < y->tmpl ? -1 : x->tmpl > y->tmpl;
+}
+
+int
+cz_plan_alternatives(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *plan, int day,
+    int meal, uint64_t seed, struct cz_plan_alternative *out, int max,
+    char *err, size_t errlen)
+{
+	struct ranked order[MAX_CANDIDATES];
+	struct cz_plan_alternative fallback[CZ_PLAN_ALTERNATIVES];
+	struct meal_change mc;
+	int fails[CZ_SOLVER_FAIL__MAX];
+	enum cz_slot s;
+	size_t i, n = 0, tries = 0;
+	uint64_t st;
+	int nkept = 0, nfall = 0, kept, k;
+
+	if (max < 0 || max > CZ_PLAN_ALTERNATIVES) {
+		seterr(err, errlen, "at most %d alternatives",
+		    CZ_PLAN_ALTERNATIVES);
+		return -1;
+	}
+	if (meal_change_init(cat, req, plan, day, meal, &mc, err, errlen) ==
+	    -1)
+		return -1;
+	s = mc.slots[meal].kind;
+	for (i = 0; i < mc.cd.n[s]; i++) {
+		if (mc.avoid[mc.cd.t[s][i]] || mc.ban[mc.cd.t[s][i]])
+			continue;
+		order[n].tmpl = mc.cd.t[s][i];
+		order[n].near = mc.cd.near[s][i];
+		st = seed ^ ((uint64_t)order[n].tmpl << 32);
+		order[n].key = cz_plan_random(&st);
+		n++;
+	}
+	qsort(order, n, sizeof(order[0]), ranked_cmp);
+	memset(fails, 0, sizeof(fails));
+	for (i = 0; i < n && nkept < max && tries < ALT_TRIES; i++, tries++) {
+		if (!try_dish(cat, plan, day, meal, order[i].tmpl, &mc,
+		    &out[nkept].day, &kept, fails))
+			continue;
+		if (kept) {
+			out[nkept].tmpl = order[i].tmpl;
+			out[nkept++].kept = 1;
+		} else if (nfall < max) {
+			fallback[nfall].tmpl = order[i].tmpl;
+			fallback[nfall].kept = 0;
+			fallback[nfall++].day = out[nkept].day;
+		}
+	}
+	for (k = 0; k < nfall && nkept < max; k++)
+		out[nkept++] = fallback[k];
+	if (nkept == 0)
+		seterr(err, errlen, n == 0 ? "no other compatible %s template" :
+		    "no other %s keeps the day on target", cz_slot_name((int)s));
+	return nkept;
+}
+
+int
+cz_plan_swap_meal(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct cz_plan *plan, int day,
+    int meal, size_t tmpl, int *kept, char *err, size_t errlen)
+{
+	struct meal_change mc;
+	struct cz_plan_day nd;
+	int fails[CZ_SOLVER_FAIL__MAX];
+	enum cz_slot s;
+	size_t i;
+
+	if (meal_change_init(cat, req, plan, day, meal, &mc, err, errlen) ==
+	    -1)
+		return -1;
+	s = mc.slots[meal].kind;
+	for (i = 0; i < mc.cd.n[s]; i++)
+		if (mc.cd.t[s][i] == tmpl)
+			break;
+	if (i == mc.cd.n[s] || mc.avoid[tmpl] || mc.ban[tmpl]) {
+		seterr(err, errlen, "that dish cannot be this meal's (another "
+		    "%s allowed by the plan's request, not already in it)",
+		    cz_slot_name((int)s));
+		return -1;
+	}
+	memset(fails, 0, sizeof(fails));
+	if (!try_dish(cat, plan, day, meal, tmpl, &mc, &nd, kept, fails)) {
+		seterr(err, errlen, "day %d: %s", day + 1,
+		    worst_failure(fails));
+		return 1;
+	}
+	plan->days[day] = nd;
+	return 0;
 }
 
 int
@@ -950,6 +1208,7 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 	struct day_draw a;
 	size_t tmpl[CZ_PLAN_MAX_MEALS];
 	int fails[CZ_SOLVER_FAIL__MAX];
+	unsigned int locked;
 	uint64_t rng = seed;
 	int nslots, d, m, k;
 
@@ -959,6 +1218,11 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 	if (!plan->feasible || plan->ndays != req->days || day < 0 ||
 	    day >= plan->ndays || plan->days[day].nmeals != nslots) {
 		seterr(err, errlen, "no such day in the plan");
+		return -1;
+	}
+	locked = locked_mask(&plan->days[day]);
+	if (locked == (1u << nslots) - 1) {
+		seterr(err, errlen, "every meal of day %d is locked", day + 1);
 		return -1;
 	}
 	candidates_build(cat, req, &plan->target, &cd);
@@ -986,9 +1250,50 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 			seterr(err, errlen, "no other compatible dinner");
 			return 1;
 		}
-		if (replace_day(cat, slots, nslots, tmpl, plan, day, fails))
+		/* Locked meals keep their dish and grams; the rest is
+		 * solved around them. */
+		for (m = 0; m < nslots; m++)
+			if (locked & 1u << m)
+				tmpl[m] = plan->days[day].meals[m].tmpl;
+		if (replace_day(cat, slots, nslots, tmpl, locked, plan, day,
+		    fails))
 			return 0;
 	}
 	seterr(err, errlen, "day %d: %s", day + 1, worst_failure(fails));
 	return 1;
+}
+
+int
+cz_plan_regenerate_plan(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct cz_plan *plan, uint64_t seed,
+    char *err, size_t errlen)
+{
+	struct cz_plan work;
+	uint64_t st = seed;
+	int d, rc, done = 0;
+
+	if (cz_plan_validate(req, err, errlen) == -1)
+		return -1;
+	if (!plan->feasible || plan->ndays != req->days) {
+		seterr(err, errlen, "not a plan of this request");
+		return -1;
+	}
+	work = *plan;
+	for (d = 0; d < work.ndays; d++) {
+		if (work.days[d].nmeals > 0 && locked_mask(&work.days[d]) ==
+		    (1u << work.days[d].nmeals) - 1)
+			continue;
+		/* Day by day: each avoids the dinners of every other day,
+		 * those already replaced included, so dinners stay unique. */
+		if ((rc = cz_plan_regenerate_day(cat, req, &work, d,
+		    cz_plan_random(&st), err, errlen)) != 0)
+			return rc;
+		done++;
+	}
+	if (done == 0) {
+		seterr(err, errlen, "every meal of the plan is locked");
+		return -1;
+	}
+	*plan = work;
+	return 0;
 }

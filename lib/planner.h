@@ -124,6 +124,8 @@ struct cz_plan_item {
 struct cz_plan_meal {
 	enum cz_slot	 slot;
 	size_t		 tmpl;	/* index in the catalog's templates */
+	int		 locked;	/* kept, dish and grams, through every
+					   regeneration of its day or plan */
 };
 
 struct cz_plan_day {
@@ -215,10 +217,12 @@ int		 cz_plan_make(const struct cz_catalog *cat,
 /*
  * Replaces the template of meal (dish) meal of day day (both from 0) of
  * plan, a feasible plan of req from cat, by another compatible one drawn
- * with seed, keeping the day's other templates and solving the day's
- * portions again; a dinner stays unique in the plan.  Returns 0 with the
- * day replaced, 1 when no other template solves (plan unchanged, the
- * reason in err), or -1 with a message in err for invalid arguments.
+ * with seed, keeping the day's other templates; the other meals keep
+ * their grams when the new dish alone can carry the day to its targets,
+ * else the unlocked ones are portioned again.  A dinner stays unique in
+ * the plan.  Returns 0 with the day replaced, 1 when no other template
+ * solves (plan unchanged, the reason in err), or -1 with a message in err
+ * for invalid arguments (also: the meal is locked).
  */
 int		 cz_plan_regenerate_meal(const struct cz_catalog *cat,
 		    const struct cz_plan_request *req, struct cz_plan *plan,
@@ -229,13 +233,67 @@ int		 cz_plan_regenerate_meal(const struct cz_catalog *cat,
  * Replaces every dish of day day (from 0) of plan, a feasible plan of req
  * from cat, by other compatible ones drawn with seed, the day's current
  * dishes avoided where others exist and dinners kept unique in the plan,
- * and solves the day again. Returns 0 with the day replaced, 1 when no
- * draw solves (plan unchanged, the reason in err), or -1 with a message
- * in err for invalid arguments.
+ * and solves the day again; locked meals keep their dish and grams and
+ * the rest is solved around them. Returns 0 with the day replaced, 1 when
+ * no draw solves (plan unchanged, the reason in err), or -1 with a message
+ * in err for invalid arguments (also: every meal of the day is locked).
  */
 int		 cz_plan_regenerate_day(const struct cz_catalog *cat,
 		    const struct cz_plan_request *req, struct cz_plan *plan,
 		    int day, uint64_t seed, char *err, size_t errlen);
+
+/*
+ * Whole-plan regeneration: every day of plan (a feasible plan of req from
+ * cat) regenerated as cz_plan_regenerate_day does, with seeds drawn from
+ * seed; days whose every meal is locked are kept as they are. Returns 0
+ * with the plan replaced, 1 when a day does not solve (plan unchanged, the
+ * reason in err), or -1 with a message in err for invalid arguments (also:
+ * every meal of the plan is locked).
+ */
+int		 cz_plan_regenerate_plan(const struct cz_catalog *cat,
+		    const struct cz_plan_request *req, struct cz_plan *plan,
+		    uint64_t seed, char *err, size_t errlen);
+
+/* Dishes offered when a person swaps one meal. */
+#define CZ_PLAN_ALTERNATIVES	3
+
+/* One dish a meal could be swapped for, and the day it would make. */
+struct cz_plan_alternative {
+	size_t			 tmpl;	/* index in the catalog's templates */
+	int			 kept;	/* 1: the other meals keep their grams */
+	struct cz_plan_day	 day;	/* the day with it, on target */
+};
+
+/*
+ * Up to max (at most CZ_PLAN_ALTERNATIVES) dishes that meal meal of day
+ * day (both from 0) of plan could be swapped for, into out: compatible
+ * with req, none already in the day (nor a dinner of another day), each
+ * with the day it makes within every target. Those with which the other
+ * meals keep their grams come first; the rest need the day's unlocked
+ * meals portioned again. Deterministic for the same plan and seed, and
+ * cz_plan_swap_meal with a dish offered here makes the same day. Returns
+ * how many were found (0: the reason in err), or -1 with a message in err
+ * for invalid arguments (also: the meal is locked).
+ */
+int		 cz_plan_alternatives(const struct cz_catalog *cat,
+		    const struct cz_plan_request *req,
+		    const struct cz_plan *plan, int day, int meal,
+		    uint64_t seed, struct cz_plan_alternative *out, int max,
+		    char *err, size_t errlen);
+
+/*
+ * Swaps meal meal of day day (from 0) of plan for template tmpl: the day
+ * is solved with every other meal keeping its grams (*kept 1) or, when
+ * that cannot meet the targets, with only the locked ones keeping theirs
+ * (*kept 0). Returns 0 with the day replaced, 1 when neither solves (plan
+ * unchanged, the reason in err), or -1 with a message in err when tmpl is
+ * not a dish this meal may take (see cz_plan_alternatives) or the
+ * arguments are invalid (also: the meal is locked).
+ */
+int		 cz_plan_swap_meal(const struct cz_catalog *cat,
+		    const struct cz_plan_request *req, struct cz_plan *plan,
+		    int day, int meal, size_t tmpl, int *kept, char *err,
+		    size_t errlen);
 
 /* The splitmix64 generator the planner draws from: advances *state and
  * returns the next value. */

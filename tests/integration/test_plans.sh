@@ -175,9 +175,9 @@ for want in "Accuracy receipt, day 1" "Accuracy receipt, day 2" "Shopping list" 
 	check "the plan page shows: $want" bash -c '[[ $2 == *"$1"* ]]' _ "$want" "$HTTP_BODY"
 done
 fetch "$CZ_BASE_URL$page/meals/1/1/regenerate" "${AUTH[@]}" -X POST --data ''
-check "the page's regenerate button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+#day-1$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+check "the page's regenerate button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+[?]changed=[0-9]+#day-1$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 fetch "$CZ_BASE_URL$page/days/2/regenerate" "${AUTH[@]}" -X POST --data ''
-check "the page's day button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+#day-2$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+check "the page's day button redirects back to the day" bash -c '[[ $1 == 303 ]] && grep -Eqi "^location: /plans/[0-9]+[?]changed=[0-9]+#day-2$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 
 # The calorie-target calculator (Mifflin-St Jeor), for programs and on the form.
 E="$CZ_BASE_URL/api/energy-target"
