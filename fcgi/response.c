@@ -137,8 +137,8 @@ static int
 is_site_location(const struct cz_request *r, const char *name,
     const char *value)
 {
-	return r->app->settings.base_path[0] != '\0' &&
-	    strcasecmp(name, "Location") == 0 && value[0] == '/' &&
+	return strcasecmp(name, "Location") == 0 && r->app != NULL &&
+	    r->app->settings.base_path[0] != '\0' && value[0] == '/' &&
 	    value[1] != '/' && value[1] != '\\';
 }
 
