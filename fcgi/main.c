@@ -420,9 +420,20 @@ main(int argc, char *argv[])
 	if (cz_pipeline_init(&app, &s, err, sizeof(err)) == -1) {
 		cz_log(CZ_LOG_ERROR, "start-up: %s", err);
 		if (FCGX_IsCGI() && !check) {
-			/* Still answer the CGI request, as a bare 500. */
+			/* Still answer the CGI request, as a bare 500 with
+			 * the security headers every response carries
+			 * (response.c; no nginx adds them here). */
 			fputs("Status: 500 Internal Server Error\r\n"
-			    "Content-Type: text/plain\r\n\r\n"
+			    "Content-Type: text/plain\r\n"
+			    "Cache-Control: no-store\r\n"
+			    "X-Content-Type-Options: nosniff\r\n"
+			    "X-Frame-Options: DENY\r\n"
+			    "Content-Security-Policy: default-src 'none'; "
+			    "frame-ancestors 'none'\r\n"
+			    "Referrer-Policy: strict-origin-when-cross-origin\r\n"
+			    "Permissions-Policy: camera=(), microphone=(), "
+			    "geolocation=()\r\n"
+			    "Cross-Origin-Opener-Policy: same-origin\r\n\r\n"
 			    "The service is misconfigured; see the server "
 			    "log.\n", stdout);
 		}

@@ -323,8 +323,7 @@ walk() {
 	csrf=$(field csrf_token)
 	post "POST /account/keys" "$B/account/keys" \
 		"csrf_token=$csrf&name=apache&scopes=plans:read&scopes=plans:write&scopes=videos:read&scopes=videos:write" "${S[@]}"
-	key=$(grep -o 'cz_live_[A-Za-z0-9_-]*' <<<"$HTTP_BODY" | head -n 1)
-	[[ -n $key ]] || key=$(grep -o 'cz_live_[A-Za-z0-9_-]*' <<<"$HTTP_HEADERS$HTTP_BODY" | head -n 1)
+	key=$(grep -o 'class="api-key">cz_live_[A-Za-z0-9_-]*' <<<"$HTTP_BODY" | sed 's/.*>//' | head -n 1)
 	check "$TAG the account page shows the new key once" test -n "$key"
 	fetch "$B/api/plans/$plan" -H "Authorization: Bearer $key"
 	check "$TAG the key reads the plan through Apache (CGIPassAuth)" \
@@ -376,10 +375,18 @@ walk() {
 walk root "" "$AP/root.conf" "$AP/videos-root" no
 walk prefix /cgi-bin/cibozer.cgi "$AP/prefix.conf" "$AP/videos-prefix" yes
 
-# The prefix install does not answer for paths outside its prefix, and the
-# root install's cookie is not the prefix install's.
 fetch "$ORIGIN/cgi-bin/cibozer.cgi/about"
 check "the prefix install serves /cgi-bin/cibozer.cgi/about" test "$HTTP_STATUS" = 200
+
+# A configuration the program cannot load: still a 500 with the security
+# headers (fcgi/main.c), saying where to look.
+sed -i "s|^SetEnv CIBOZER_CONFIG .*|SetEnv CIBOZER_CONFIG $AP/missing.conf|" "$DOCROOT/.htaccess"
+fetch "$ORIGIN/about"
+check "a missing configuration file: 500 that points at the log" \
+	bash -c '[[ $1 == 500 && $2 == *"see the server log"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
+check "... with the security headers" bash -c 'for h in "x-content-type-options: nosniff" "x-frame-options: deny" \
+	"permissions-policy: camera=(), microphone=(), geolocation=()" "cross-origin-opener-policy: same-origin"; do
+	grep -Fqix "$h" <<<"$1" || { echo "no $h"; exit 1; }; done' _ "$HTTP_HEADERS"
 check "Apache's error log has no internal redirect loop (AH00124)" \
 	bash -c '! grep -q AH00124 "$1"' _ "$AP/logs/error.log"
 
