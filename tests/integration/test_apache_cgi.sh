@@ -236,6 +236,7 @@ post() {
 field() {
 	sed -n "s/.*name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" <<<"$HTTP_BODY" | head -n 1
 }
+body_has() { grep -qF -- "$1" <<<"$HTTP_BODY" || { echo "not in the page: $1"; return 1; }; }
 status_is() { [[ $HTTP_STATUS == "$1" ]] || { echo "status $HTTP_STATUS: ${HTTP_BODY:0:300}"; return 1; }; }
 location_is() { grep -Eqi "^location: $1\$" <<<"$HTTP_HEADERS" || { echo "$HTTP_HEADERS"; return 1; }; }
 
@@ -352,13 +353,17 @@ walk() {
 	fi
 	get "GET /videos/$video" "$B/videos/$video" "${S[@]}"
 	check "$TAG the video page answers 200" status_is 200
-	check "$TAG the video page's status URL carries the prefix" \
-		grep -q "data-status-url=\"$PFX/api/videos/$video\"" <<<"$HTTP_BODY"
-	get "GET /videos" "$B/videos" "${S[@]}"
 	if [[ $render == yes ]]; then
 		check "$TAG the player's MP4 source carries the prefix" \
-			grep -q "src=\"$PFX/videos/$video/video.mp4\"" <<<"$HTTP_BODY" ||
-			grep -q "src=\"$PFX/videos/$video/video.mp4\"" <<<"$(curl -s "${S[@]}" "$B/videos/$video")"
+			body_has "src=\"$PFX/videos/$video/video.mp4\""
+		check "$TAG the player's progress URL carries the prefix" \
+			body_has "data-progress-url=\"$PFX/api/videos/$video/progress\""
+	else
+		check "$TAG the video page's status URL carries the prefix" \
+			body_has "data-status-url=\"$PFX/api/videos/$video\""
+	fi
+	get "GET /videos" "$B/videos" "${S[@]}"
+	if [[ $render == yes ]]; then
 		fetch "$B/videos/$video/video.mp4" "${S[@]}" -H 'Range: bytes=0-99'
 		check "$TAG the MP4 answers a Range (206, 100 bytes)" \
 			bash -c '[[ $1 == 206 ]] && grep -qi "^content-range: bytes 0-99/" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
