@@ -18,6 +18,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,7 +185,13 @@ check_video_dir(struct cz_request *r, struct check *dir, struct check *disk)
 	dir->name = "video_dir";
 	disk->name = "disk";
 	dir->ok = access(s->video_dir, W_OK | X_OK) == 0;
-	dir->detail = dir->ok ? "writable" : "missing or not writable";
+	/* Named, with the user the check ran as: under a web server's CGI
+	 * (www-data) the cause is usually the directory's owner or mode. */
+	dir->detail = dir->ok ? "writable" : cz_arena_printf(r->arena,
+	    "%s is missing or not writable by uid %u: %s (the video_dir "
+	    "setting)", s->video_dir, (unsigned)geteuid(), strerror(errno));
+	if (dir->detail == NULL)
+		dir->detail = "missing or not writable";
 	if (statvfs(s->video_dir, &sv) == -1) {
 		disk->ok = 0;
 		disk->detail = "cannot read free space";

@@ -110,8 +110,7 @@ cz_h_account_delete(struct cz_request *r)
 	/* The account's sessions are gone; the browser may forget its
 	 * cookie. */
 	r->session_token = NULL;
-	cz_resp_header(r, "Set-Cookie", "%s=; Path=/; Secure; HttpOnly; "
-	    "SameSite=Lax; Max-Age=0", CZ_SESSION_COOKIE);
+	cz_session_clear_cookie(r);
 	if (cz_route_json(r)) {
 		if ((o = json_object_new_object()) == NULL ||
 		    cz_json_own(r->arena, o) == -1)

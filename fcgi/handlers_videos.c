@@ -74,6 +74,7 @@ static struct json_object *
 job_json(struct cz_request *r, const struct cz_video *j)
 {
 	struct json_object *o, *u, *x;
+	const char *base = r->app->settings.base_path;
 	size_t k;
 	int done = strcmp(j->status, "done") == 0;
 	int rendering = strcmp(j->status, "rendering") == 0;
@@ -110,22 +111,25 @@ job_json(struct cz_request *r, const struct cz_video *j)
 	json_object_object_add(o, "position_seconds",
 	    json_object_new_double(j->position));
 	json_object_object_add(o, "watched", json_object_new_boolean(j->watched));
+	/* Under a path prefix (base_path) the links carry it. */
 	u = json_object_new_object();
 	json_object_object_add(u, "status", json_object_new_string(
-	    cz_arena_printf(r->arena, "/api/videos/%lld", j->id)));
+	    cz_arena_printf(r->arena, "%s/api/videos/%lld", base,
+	    j->id)));
 	json_object_object_add(u, "page", json_object_new_string(
-	    cz_arena_printf(r->arena, "/videos/%lld", j->id)));
+	    cz_arena_printf(r->arena, "%s/videos/%lld", base, j->id)));
 	json_object_object_add(u, "plan", json_object_new_string(
-	    cz_arena_printf(r->arena, "/plans/%lld", j->plan_id)));
+	    cz_arena_printf(r->arena, "%s/plans/%lld", base,
+	    j->plan_id)));
 	if (done) {
 		json_object_object_add(u, "mp4", json_object_new_string(
-		    cz_arena_printf(r->arena, "/videos/%lld/video.mp4",
+		    cz_arena_printf(r->arena, "%s/videos/%lld/video.mp4", base,
 		    j->id)));
 		json_object_object_add(u, "hls", json_object_new_string(
-		    cz_arena_printf(r->arena, "/videos/%lld/hls/master.m3u8",
-		    j->id)));
+		    cz_arena_printf(r->arena, "%s/videos/%lld/hls/master.m3u8",
+		    base, j->id)));
 		json_object_object_add(u, "poster", json_object_new_string(
-		    cz_arena_printf(r->arena, "/videos/%lld/poster.jpg",
+		    cz_arena_printf(r->arena, "%s/videos/%lld/poster.jpg", base,
 		    j->id)));
 	}
 	json_object_object_add(o, "urls", u);

@@ -132,8 +132,8 @@ cz_mail_link(struct cz_request *r, long long user_id, const char *to,
 	if (cz_token_new(tok) == -1 || cz_sha256_hex(tok, strlen(tok),
 	    hash) == -1)
 		goto err;
-	link = cz_arena_printf(r->arena, "%s/%s?token=%s", s->base_url,
-	    p->page, tok);
+	link = cz_arena_printf(r->arena, "%s%s/%s?token=%s", s->base_url,
+	    s->base_path, p->page, tok);
 	if (link == NULL || (data = cz_mail_data(s, link)) == NULL)
 		goto err;
 	if (cz_mail_render(r->app->templates, p->template, data, &subj, &body,
@@ -273,7 +273,8 @@ cz_mail_notice(struct cz_request *r, long long user_id, const char *to,
 
 	cz_buf_init(&subj, CZ_MAIL_SUBJECT_MAX * 4);
 	cz_buf_init(&body, CZ_MAIL_BODY_MAX);
-	link = cz_arena_printf(r->arena, "%s%s", s->base_url, path);
+	link = cz_arena_printf(r->arena, "%s%s%s", s->base_url, s->base_path,
+	    path);
 	if (link == NULL || (data = cz_mail_data(s, link)) == NULL)
 		goto err;
 	if (cz_mail_render(r->app->templates, template, data, &subj, &body,

@@ -344,6 +344,31 @@ workers_per_cores(void)
 	return n;
 }
 
+/*
+ * Started as a CGI program but unable to start (configuration, templates,
+ * migrations): still answer the request, as a bare 500 with the security
+ * headers every response carries (response.c; no nginx adds them here),
+ * instead of leaving the web server with no headers at all.
+ */
+static void
+cgi_startup_error(void)
+{
+	if (!FCGX_IsCGI())
+		return;
+	fputs("Status: 500 Internal Server Error\r\n"
+	    "Content-Type: text/plain\r\n"
+	    "Cache-Control: no-store\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Content-Security-Policy: default-src 'none'; "
+	    "frame-ancestors 'none'\r\n"
+	    "Referrer-Policy: strict-origin-when-cross-origin\r\n"
+	    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
+	    "Cross-Origin-Opener-Policy: same-origin\r\n\r\n"
+	    "The service is misconfigured; see the server log.\n", stdout);
+	fflush(stdout);
+}
+
 static void
 usage(FILE *fp)
 {
@@ -400,6 +425,8 @@ main(int argc, char *argv[])
 	path = cz_settings_path(config, &required);
 	if (cz_settings_load(&s, path, required, err, sizeof(err)) == -1) {
 		cz_log(CZ_LOG_ERROR, "configuration: %s", err);
+		if (!check)
+			cgi_startup_error();
 		return 1;
 	}
 	if (workers != NULL) {
@@ -419,13 +446,8 @@ main(int argc, char *argv[])
 	}
 	if (cz_pipeline_init(&app, &s, err, sizeof(err)) == -1) {
 		cz_log(CZ_LOG_ERROR, "start-up: %s", err);
-		if (FCGX_IsCGI() && !check) {
-			/* Still answer the CGI request, as a bare 500. */
-			fputs("Status: 500 Internal Server Error\r\n"
-			    "Content-Type: text/plain\r\n\r\n"
-			    "The service is misconfigured; see the server "
-			    "log.\n", stdout);
-		}
+		if (!check)
+			cgi_startup_error();
 		return 1;
 	}
 	if (check) {

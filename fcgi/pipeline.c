@@ -32,11 +32,6 @@
 #include "challenge.h"
 #include "videos.h"
 
-/* The same policy nginx sends (nginx/snippets/cibozer-security-headers.conf). */
-#define CZ_CSP "default-src 'self'; img-src 'self' data:; media-src 'self' " \
-	"blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " \
-	"form-action 'self'; frame-ancestors 'none'"
-
 /* Every area's statements, prepared on each connection. */
 static int (*const registrars[])(struct cz_db *) = {
 	cz_health_register,
@@ -177,15 +172,7 @@ cz_pipeline_handle(struct cz_app *app, const struct cz_io *io)
 		cz_resp_header(&r, "Cache-Control", "no-store");
 	else
 		cz_resp_header(&r, "Cache-Control", "no-cache");
-	/* nginx adds these too and hides ours; in CGI mode there may be no
-	 * nginx, so the responder always sends them. */
-	cz_resp_header(&r, "Content-Security-Policy", "%s", CZ_CSP);
-	cz_resp_header(&r, "X-Content-Type-Options", "nosniff");
-	cz_resp_header(&r, "X-Frame-Options", "DENY");
-	/* A page may ask for less (the token pages: same-origin). */
-	if (!cz_resp_has_header(&r, "Referrer-Policy"))
-		cz_resp_header(&r, "Referrer-Policy",
-		    "strict-origin-when-cross-origin");
+	cz_resp_security_headers(&r);
 	if (cz_resp_send(&r) == -1)
 		r.error_message = "the client went away before the response "
 		    "was written";

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sys/random.h>
+
 #include "app.h"
 #include "jsonbody.h"
 #include "numparse.h"
@@ -66,6 +68,28 @@ or_empty(const char *s)
 	return s != NULL ? s : "";
 }
 
+/* 32 random hex digits, as nginx's $request_id; "" when no randomness
+ * could be had (the request goes on without an id). */
+static const char *
+new_request_id(struct cz_request *r)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char rnd[16];
+	const char *p;
+	char id[33];
+	size_t i;
+
+	if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
+		return "";
+	for (i = 0; i < sizeof(rnd); i++) {
+		id[2 * i] = hex[rnd[i] >> 4];
+		id[2 * i + 1] = hex[rnd[i] & 0x0f];
+	}
+	id[32] = '\0';
+	p = cz_arena_strdup(r->arena, id);
+	return p != NULL ? p : "";
+}
+
 int
 cz_req_parse_head(struct cz_request *r)
 {
@@ -81,6 +105,10 @@ cz_req_parse_head(struct cz_request *r)
 	if (strlen(r->request_id) > 64 || !cz_utf8_valid(r->request_id,
 	    strlen(r->request_id)))
 		r->request_id = "";
+	/* nginx passes its $request_id; a CGI request has no nginx before
+	 * it, so it makes its own, logged and sent as X-Request-Id. */
+	if (*r->request_id == '\0' && r->app->cgi)
+		r->request_id = new_request_id(r);
 	r->remote_addr = or_empty(cz_req_env(r, "REMOTE_ADDR"));
 	r->user_agent = or_empty(cz_req_env(r, "HTTP_USER_AGENT"));
 	r->content_type = or_empty(cz_req_env(r, "CONTENT_TYPE"));
@@ -94,7 +122,9 @@ cz_req_parse_head(struct cz_request *r)
 	q = strchr(uri, '?');
 	n = q != NULL ? (size_t)(q - uri) : strlen(uri);
 	base = strlen(s->base_path);
-	if (base > 0 && n >= base && strncmp(uri, s->base_path, base) == 0) {
+	/* The prefix only as whole segments: "/app" is not in "/apple". */
+	if (base > 0 && n >= base && strncmp(uri, s->base_path, base) == 0 &&
+	    (n == base || uri[base] == '/')) {
 		uri += base;
 		n -= base;
 	}

@@ -16,6 +16,11 @@
 #include "mustache_json.h"
 #include "response.h"
 
+/* The same policy nginx sends (nginx/snippets/cibozer-security-headers.conf). */
+#define CZ_CSP "default-src 'self'; img-src 'self' data:; media-src 'self' " \
+	"blob:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " \
+	"form-action 'self'; frame-ancestors 'none'"
+
 static const struct {
 	int		 status;
 	const char	*text;
@@ -122,6 +127,21 @@ drop_earlier_cookie(cz_buf *h, const char *value, size_t n)
 	}
 }
 
+/*
+ * Whether a header is a Location that names a path of this site ("/..."
+ * but not "//host"): under a path prefix (base_path, a CGI install at
+ * e.g. /cgi-bin/cibozer.cgi) that path needs the prefix, which handlers
+ * never write themselves (they route and redirect on unprefixed paths).
+ */
+static int
+is_site_location(const struct cz_request *r, const char *name,
+    const char *value)
+{
+	return strcasecmp(name, "Location") == 0 && r->app != NULL &&
+	    r->app->settings.base_path[0] != '\0' && value[0] == '/' &&
+	    value[1] != '/' && value[1] != '\\';
+}
+
 void
 cz_resp_header(struct cz_request *r, const char *name, const char *fmt, ...)
 {
@@ -151,8 +171,38 @@ cz_resp_header(struct cz_request *r, const char *name, const char *fmt, ...)
 		drop_earlier_cookie(r->headers, value, n);
 	if (cz_buf_puts(r->headers, name) == 0 &&
 	    cz_buf_append(r->headers, ": ", 2) == 0 &&
+	    (!is_site_location(r, name, value) ||
+	    cz_buf_puts(r->headers, r->app->settings.base_path) == 0) &&
 	    cz_buf_append(r->headers, value, n) == 0)
 		cz_buf_append(r->headers, "\r\n", 2);
+}
+
+void
+cz_resp_security_headers(struct cz_request *r)
+{
+	const char *https = cz_req_env(r, "HTTPS");
+
+	/* The same set, values included, as nginx's
+	 * snippets/cibozer-security-headers.conf. nginx adds its own and
+	 * hides these (cibozer-fastcgi.conf); a CGI program has no nginx
+	 * before it, so the responder always sends them. */
+	cz_resp_header(r, "Content-Security-Policy", "%s", CZ_CSP);
+	cz_resp_header(r, "X-Content-Type-Options", "nosniff");
+	cz_resp_header(r, "X-Frame-Options", "DENY");
+	/* A page may ask for less (the token pages: same-origin). */
+	if (!cz_resp_has_header(r, "Referrer-Policy"))
+		cz_resp_header(r, "Referrer-Policy",
+		    "strict-origin-when-cross-origin");
+	cz_resp_header(r, "Permissions-Policy",
+	    "camera=(), microphone=(), geolocation=()");
+	cz_resp_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	/* HSTS on TLS only, as nginx's $cz_hsts: Apache's mod_ssl (and
+	 * nginx's fastcgi_params) set HTTPS=on. */
+	if (https != NULL && strcasecmp(https, "on") == 0)
+		cz_resp_header(r, "Strict-Transport-Security",
+		    "max-age=63072000; includeSubDomains");
+	if (*r->request_id != '\0')
+		cz_resp_header(r, "X-Request-Id", "%s", r->request_id);
 }
 
 int
@@ -196,6 +246,10 @@ cz_page_ctx(struct cz_request *r, const char *title)
 	json_object_object_add(ctx, "page", page);
 	json_object_object_add(ctx, "request_id",
 	    json_object_new_string(r->request_id));
+	/* {{base}}: the path prefix of every URL of this site in the
+	 * templates (tools/template-base-urls), empty at the root. */
+	json_object_object_add(ctx, "base",
+	    json_object_new_string(r->app->settings.base_path));
 	if (r->user != NULL) {
 		struct json_object *u = json_object_new_object();
 

@@ -17,6 +17,10 @@ const char *cz_status_text(int status);
 void cz_resp_header(struct cz_request *r, const char *name, const char *fmt,
     ...) __attribute__((format(printf, 3, 4)));
 
+/* Adds the security headers every response carries (the set nginx adds,
+ * see nginx/snippets/cibozer-security-headers.conf) and X-Request-Id. */
+void cz_resp_security_headers(struct cz_request *r);
+
 /* The context every page starts from: site, legal, page.title, path,
  * request_id, year. Owned by the request's arena. */
 /* Whether a header called name (any case) has been added to r. */

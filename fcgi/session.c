@@ -89,18 +89,34 @@ cz_session_register(struct cz_db *db)
 static const char *
 cookie_token(struct cz_request *r)
 {
-	const char *t = cz_params_get(&r->cookies, CZ_SESSION_COOKIE);
+	const char *t = cz_params_get(&r->cookies, cz_session_cookie_name(r));
 
 	if (t == NULL || !cz_token_valid(t, strlen(t)))
 		return NULL;
 	return t;
 }
 
-static void
-clear_cookie(struct cz_request *r)
+const char *
+cz_session_cookie_name(const struct cz_request *r)
 {
-	cz_resp_header(r, "Set-Cookie", "%s=; Path=/; Secure; HttpOnly; "
-	    "SameSite=Lax; Max-Age=0", CZ_SESSION_COOKIE);
+	return r->app->settings.base_path[0] == '\0' ? CZ_SESSION_COOKIE :
+	    CZ_SESSION_COOKIE_PREFIXED;
+}
+
+/* The cookie's Path: the site's root, under a base_path the prefix. */
+static const char *
+cookie_path(const struct cz_request *r)
+{
+	return r->app->settings.base_path[0] == '\0' ? "/" :
+	    r->app->settings.base_path;
+}
+
+void
+cz_session_clear_cookie(struct cz_request *r)
+{
+	cz_resp_header(r, "Set-Cookie", "%s=; Path=%s; Secure; HttpOnly; "
+	    "SameSite=Lax; Max-Age=0", cz_session_cookie_name(r),
+	    cookie_path(r));
 }
 
 /* A masked form of the CSRF secret (csrf.h), arena-owned; NULL (logged)
@@ -222,7 +238,7 @@ cz_session_load(struct cz_request *r)
 	}
 	if (PQntuples(res) != 1) {
 		/* Expired, ended or unknown: the browser may forget it. */
-		clear_cookie(r);
+		cz_session_clear_cookie(r);
 		return CZ_NEXT;
 	}
 	if ((u = cz_arena_calloc(r->arena, 1, sizeof(*u))) == NULL)
@@ -243,7 +259,7 @@ cz_session_load(struct cz_request *r)
 	if (!cz_token_valid(secret, strlen(secret))) {
 		cz_log(CZ_LOG_WARN, "%s: session %lld has a malformed CSRF "
 		    "secret; not honoured", __func__, u->session_id);
-		clear_cookie(r);
+		cz_session_clear_cookie(r);
 		return CZ_NEXT;
 	}
 	if ((u->csrf = masked(r, secret)) == NULL)
@@ -448,9 +464,9 @@ cz_session_start(struct cz_request *r, long long user_id, const char **csrf)
 		rc = 503;
 		goto err;
 	}
-	cz_resp_header(r, "Set-Cookie", "%s=%s; Path=/; Secure; HttpOnly; "
-	    "SameSite=Lax; Max-Age=%lld", CZ_SESSION_COOKIE, tok,
-	    s->session_lifetime);
+	cz_resp_header(r, "Set-Cookie", "%s=%s; Path=%s; Secure; HttpOnly; "
+	    "SameSite=Lax; Max-Age=%lld", cz_session_cookie_name(r), tok,
+	    cookie_path(r), s->session_lifetime);
 	if ((*csrf = masked(r, ctok)) == NULL)
 		rc = 500;
 err:
@@ -470,7 +486,7 @@ cz_session_end(struct cz_request *r)
 		return;
 	delete_token(r, tok);
 	r->session_token = NULL;
-	clear_cookie(r);
+	cz_session_clear_cookie(r);
 }
 
 long long
@@ -489,6 +505,6 @@ cz_session_end_all(struct cz_request *r, long long user_id)
 		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
 		    cz_db_error(r->app->db));
 	r->session_token = NULL;
-	clear_cookie(r);
+	cz_session_clear_cookie(r);
 	return n;
 }

@@ -4,7 +4,8 @@
  * authenticates.
  *
  * A session is a random token (lib/token.h) in the cookie __Host-cibozer
- * (Secure; HttpOnly; SameSite=Lax; Path=/); the sessions table holds only
+ * (Secure; HttpOnly; SameSite=Lax; Path=/; under a base_path the cookie
+ * __Secure-cibozer with Path=base_path); the sessions table holds only
  * its SHA-256. A session ends after session_idle_timeout seconds unused or
  * session_lifetime seconds after it began, at log-out, and when the
  * account is disabled. A new token is made at every log-in and privilege
@@ -31,6 +32,10 @@
 #define CZ_SESSION_H
 
 #define CZ_SESSION_COOKIE	"__Host-cibozer"
+/* Under a path prefix (base_path): a __Host- cookie must have Path=/, so
+ * the cookie is __Secure-cibozer with Path=base_path instead, and another
+ * application on the same host never receives it. */
+#define CZ_SESSION_COOKIE_PREFIXED	"__Secure-cibozer"
 /* A key may make this many requests a day per plan of the owner's tier's
  * daily plan quota (free: 50 plans, so 5000 requests). */
 #define CZ_APIKEY_DAILY_FACTOR	100
@@ -38,6 +43,14 @@
 #include "request.h"
 
 struct cz_db;
+
+/* The session cookie's name for this install (CZ_SESSION_COOKIE, or
+ * CZ_SESSION_COOKIE_PREFIXED under a base_path). */
+const char *cz_session_cookie_name(const struct cz_request *r);
+
+/* Adds the Set-Cookie header that makes the browser forget its session
+ * cookie. */
+void cz_session_clear_cookie(struct cz_request *r);
 
 /* Registers the session statements. Returns 0 or -1. */
 int cz_session_register(struct cz_db *db);

@@ -105,6 +105,10 @@ cz_mail_data(const struct cz_settings *s, const char *link)
 	json_object_object_add(site, "base_url",
 	    json_object_new_string(s->base_url));
 	json_object_object_add(o, "site", site);
+	/* {{base}}: the path prefix of the site's URLs (base_path), as on
+	 * the pages (fcgi/response.c). */
+	json_object_object_add(o, "base",
+	    json_object_new_string(s->base_path));
 	if (link != NULL)
 		json_object_object_add(o, "link", json_object_new_string(link));
 	json_object_object_add(o, "expires_hours",

@@ -193,6 +193,28 @@ find(const char *key)
 	return NULL;
 }
 
+/* base_path goes verbatim into links, Location headers and cookie paths:
+ * empty, or "/seg[/seg...]" of unreserved URL characters (RFC 3986), no
+ * empty, "." or ".." segment and no trailing slash. */
+static int
+base_path_ok(const char *v)
+{
+	const char *seg;
+
+	if (*v == '\0')
+		return 1;
+	while (*v == '/') {
+		seg = ++v;
+		while (isalnum((unsigned char)*v) || *v == '.' || *v == '_' ||
+		    *v == '~' || *v == '-')
+			v++;
+		if (v == seg || (v - seg == 1 && seg[0] == '.') ||
+		    (v - seg == 2 && seg[0] == '.' && seg[1] == '.'))
+			return 0;
+	}
+	return *v == '\0';
+}
+
 static int
 apply(struct cz_settings *s, const struct setting *st, const char *value,
     char *err, size_t errlen)
@@ -208,6 +230,13 @@ apply(struct cz_settings *s, const struct setting *st, const char *value,
 		if (strlen(value) >= st->len) {
 			snprintf(err, errlen, "%s: value longer than %zu bytes",
 			    st->key, st->len - 1);
+			return -1;
+		}
+		if (strcmp(st->key, "base_path") == 0 && !base_path_ok(value)) {
+			snprintf(err, errlen, "%s: \"%s\" must be empty or a "
+			    "path like /cgi-bin/cibozer.cgi: a leading /, no "
+			    "trailing /, only letters, digits and ._~-/",
+			    st->key, value);
 			return -1;
 		}
 		memcpy(base + st->off, value, strlen(value) + 1);

@@ -194,7 +194,7 @@ notify(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *r,
 	const struct cz_render_preset *preset;
 	const char *tmpl, *base;
 	struct json_object *data = NULL;
-	char link[CZ_SETTING_STR_MAX + 64], msg[512];
+	char link[2 * CZ_SETTING_STR_MAX + 64], msg[512];
 	cz_buf subj, body;
 	long long mid = -1;
 	size_t blen;
@@ -213,7 +213,8 @@ notify(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *r,
 	blen = strlen(base);
 	while (blen > 0 && base[blen - 1] == '/')
 		blen--;
-	snprintf(link, sizeof(link), "%.*s/videos/%s", (int)blen, base, id);
+	snprintf(link, sizeof(link), "%.*s%s/videos/%s", (int)blen, base,
+	    o->settings->base_path, id);
 	preset = cz_render_preset_find(PQgetvalue(r, i, 1));
 	cz_buf_init(&subj, 0);
 	cz_buf_init(&body, 0);

@@ -204,7 +204,8 @@ admin_deliver_mail(const struct cz_settings *s, int argc, char **argv)
 int
 admin_mail_test(const struct cz_settings *s, int argc, char **argv)
 {
-	char email[CZ_EMAIL_MAX + 1], name[128], err[1024], link[600];
+	char email[CZ_EMAIL_MAX + 1], name[128], err[1024];
+	char link[2 * CZ_SETTING_STR_MAX + 16];
 	struct json_object *data = NULL;
 	mst_set *set = NULL;
 	cz_buf subj, body;
@@ -231,7 +232,8 @@ admin_mail_test(const struct cz_settings *s, int argc, char **argv)
 	}
 	snprintf(name, sizeof(name), "email/%.100s", argc == 3 ? argv[2] :
 	    "verification");
-	snprintf(link, sizeof(link), "%s/mail-test", s->base_url);
+	snprintf(link, sizeof(link), "%s%s/mail-test", s->base_url,
+	    s->base_path);
 	if ((set = mst_set_new()) == NULL ||
 	    mst_set_load_dir(set, s->template_dir, err, sizeof(err)) == -1) {
 		fprintf(stderr, "cibozer-admin: templates: %s\n",

@@ -9,8 +9,11 @@
 (function () {
   'use strict';
   var me = document.currentScript;
-  var workerUrl = me && me.src ? me.src.replace(/\/pow\.js(\?|$)/, '/pow-worker.js$1') : '/static/js/pow-worker.js';
   var fields = document.querySelectorAll('input[name="pow_challenge"]');
+  /* Next to this script; else under the site's path prefix (base_path),
+   * which the challenge field carries as data-base when there is one. */
+  var base = (fields[0] && fields[0].getAttribute('data-base')) || '';
+  var workerUrl = me && me.src ? me.src.replace(/\/pow\.js(\?|$)/, '/pow-worker.js$1') : base + '/static/js/pow-worker.js';
 
   Array.prototype.forEach.call(fields, function (field) {
     var form = field.form;

@@ -112,6 +112,35 @@ START_TEST(too_long_string_refused)
 }
 END_TEST
 
+/* base_path goes verbatim into links, Location and the cookie's Path:
+ * only "" or "/seg[/seg]" of unreserved characters is accepted. */
+START_TEST(base_path_checked)
+{
+	static const char *const good[] = { "", "/cgi-bin/cibozer.cgi",
+	    "/app", "/a/b-c_d.e~f" };
+	static const char *const bad[] = { "/", "app", "/app/", "//app",
+	    "/a//b", "/a/./b", "/a/..", "/a b", "/a\"b", "/a?x", "/a#x",
+	    "/a;x", "/a%2f", "/<x>" };
+	struct cz_settings s;
+	char err[256];
+	size_t i;
+
+	cz_settings_defaults(&s);
+	ck_assert_str_eq(s.base_path, "");
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		ck_assert_int_eq(cz_settings_set(&s, "base_path", good[i], err,
+		    sizeof(err)), 0);
+		ck_assert_str_eq(s.base_path, good[i]);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ck_assert_msg(cz_settings_set(&s, "base_path", bad[i], err,
+		    sizeof(err)) == -1, "accepted \"%s\"", bad[i]);
+		ck_assert_ptr_nonnull(strstr(err, "base_path"));
+	}
+	ck_assert_str_eq(s.base_path, good[3]);
+}
+END_TEST
+
 START_TEST(environment_overrides_file)
 {
 	struct cz_settings s;
@@ -179,6 +208,7 @@ main(void)
 	tcase_add_test(tc, file_values_comments_quotes_sizes);
 	tcase_add_test(tc, errors_name_file_line_and_key);
 	tcase_add_test(tc, too_long_string_refused);
+	tcase_add_test(tc, base_path_checked);
 	tcase_add_test(tc, environment_overrides_file);
 	tcase_add_test(tc, missing_file_optional_or_required);
 	tcase_add_test(tc, dump_hides_secrets);
