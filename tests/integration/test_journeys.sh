@@ -10,7 +10,8 @@
 #   log out -> forgot password -> choose a new one from the mail -> log in
 #   -> the plan form (refused until the terms are accepted, what was typed
 #   kept; then a field error; then a plan) -> the plan page -> another
-#   meal, another day -> print -> the shopping list (tick, export) -> a
+#   meal, another day -> swap a meal among 3 choices, lock it, another day
+#   and another week keep it, unlock, undo -> print -> the shopping list (tick, export) -> a
 #   video (the status page turns into the player while the real renderer
 #   works) -> account: password, address (confirmed from the mail), an API
 #   key made, used and revoked -> activity -> export -> log out everywhere
@@ -224,6 +225,44 @@ at '^/plans/[0-9]+$' 'revision 3'
 check "\"Another day 2\" changes the plan (revision 3)" revision 3
 step another-day
 
+# --- swap, lock, undo -----------------------------------------------------------------------------
+# dish D M - the dish on the card of day D, meal M.
+dish() { js 'var h = document.getElementById("d" + arguments[0] + "m" + arguments[1] + "-title");
+	return h ? h.lastChild.textContent.trim() : ""' "$1" "$2" | jq -r .; }
+before=$(dish 3 1)
+click 'a[href$="/meals/3/1/swap"]'
+at '/meals/3/1/swap$' 'Choose'
+choices=$(js 'return document.querySelectorAll("form[action$=\"/meals/3/1/swap\"] button[type=submit]").length')
+check "\"Swap\" offers 3 dishes that keep the day on target ($choices)" test "$choices" = 3
+step swap-choices
+click 'form[action$="/meals/3/1/swap"] button[type="submit"]'
+at '^/plans/[0-9]+$' 'revision 4'
+after=$(dish 3 1)
+check "choosing one swaps the meal ($before -> $after, revision 4)" \
+	bash -c '[[ -n $2 && $1 != "$2" ]] && [[ $(js "return document.body.innerText") == *"revision 4"* ]]' _ "$before" "$after"
+step swapped
+click 'button[formaction$="/meals/3/1/lock"]'
+at '^/plans/[0-9]+$' 'revision 5'
+check "Lock marks the meal locked" \
+	bash -c '[[ $(js "var c = document.getElementById(\"d3m1\"); return !!c && c.innerText.indexOf(\"Locked\") >= 0") == true ]]'
+step locked
+click 'form[action$="/days/3/regenerate"] button'
+at '^/plans/[0-9]+$' 'revision 6'
+check "\"Another day 3\" keeps the locked meal ($(dish 3 1))" test "$(dish 3 1)" = "$after"
+click 'form[action$="/regenerate"]:not([action*="/meals/"]):not([action*="/days/"]) button'
+at '^/plans/[0-9]+$' 'revision 7'
+check "\"Another week\" keeps the locked meal ($(dish 3 1))" test "$(dish 3 1)" = "$after"
+step another-week-locked-kept
+click 'form[action$="/meals/3/1/unlock"] button'
+at '^/plans/[0-9]+$' 'revision 8'
+check "Unlock frees the meal" \
+	bash -c '[[ $(js "var c = document.getElementById(\"d3m1\"); return !!c && c.innerText.indexOf(\"Locked\") < 0") == true ]]'
+click 'form[action$="/undo"] button'
+at '^/plans/[0-9]+$' 'revision 9'
+check "\"Undo last change\" brings back the plan before the unlock (locked again)" \
+	bash -c '[[ $(js "var c = document.getElementById(\"d3m1\"); return !!c && c.innerText.indexOf(\"Locked\") >= 0") == true ]]'
+step undone
+
 # --- print ----------------------------------------------------------------------------------------
 js 'window.czPrinted = 0; window.print = function () { window.czPrinted++; }; return true' >/dev/null
 click 'button[data-print]'
@@ -356,7 +395,8 @@ step deleted-cannot-log-in
 
 # --- every POST form was used ---------------------------------------------------------------------------
 # The browser's POSTs (Chromium's user agent) in nginx's log since the
-# start, against the action of every POST form in the templates, with
+# start, against the action of every POST form in the templates (and every
+# button's formaction), with
 # {{...}} standing for one path segment (a leading {{base}} for nothing).
 tail -c "+$log_from" "$access_log" | grep -F 'HeadlessChrome' |
 	sed -n 's/.*"POST \([^ ?]*\)[^"]*" \([0-9]*\) .*/\1 \2/p' | sort -u >"$tmp/posts"
@@ -367,8 +407,9 @@ while IFS= read -r action; do
 	nforms=$((nforms + 1))
 	re=$(sed -e 's/^{{[^}]*}}\//\//' -e 's/{{[^}]*}}/[^\/]+/g' <<<"$action")
 	grep -Eq "^$re [0-9]+$" "$tmp/posts" || missing+=("$action")
-done < <(grep -rhoE '<form[^>]*method="post"[^>]*>' "$CZ_SRCDIR/templates" |
-	sed -n 's/.*action="\([^"]*\)".*/\1/p' | sort -u)
+done < <({ grep -rhoE '<form[^>]*method="post"[^>]*>' "$CZ_SRCDIR/templates" |
+	sed -n 's/.* action="\([^"]*\)".*/\1/p'
+	grep -rhoE 'formaction="[^"]*"' "$CZ_SRCDIR/templates" | sed 's/^formaction="\(.*\)"$/\1/'; } | sort -u)
 check "every POST form of the templates ($nforms) was submitted by the journeys" \
 	bash -c '(($# == 0)) || { printf "not submitted: %s\n" "$@"; false; }' _ "${missing[@]}"
 check "the browser's POSTs were answered without a server error" \
