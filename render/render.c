@@ -304,7 +304,7 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	char tmp[4096], path[4200], poster[4200], *slash;
 	int seconds = job->seconds > 0 ? job->seconds : p->seconds;
 	int i, n, nr, made = 0, ret = -1;
-	double t0 = now_s();
+	double t0 = now_s(), t_stage = t0;
 
 	memset(res, 0, sizeof(*res));
 	if (!dest_free(job->out_dir, err, errlen))
@@ -372,6 +372,8 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 		if ((spool = cz_render_spool_open(tmp, &shape, err, errlen)) == NULL)
 			goto err;
 	}
+	res->stage_seconds[CZ_RENDER_COMPOSING] = now_s() - t0;
+	t_stage = now_s();
 	if (report(job, CZ_RENDER_ENCODING, 5, err, errlen) != 0 ||
 	    run_frames(job, &story, &fonts, enc, spool, n == 1 ? poster : NULL,
 	    5, n > 1 ? 60 : 90, res, err, errlen) != 0)
@@ -401,6 +403,8 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 		cz_render_spool_close(spool);
 		spool = NULL;
 	}
+	res->stage_seconds[CZ_RENDER_ENCODING] = now_s() - t_stage;
+	t_stage = now_s();
 	if (report(job, CZ_RENDER_PACKAGING, 90, err, errlen) != 0)
 		goto err;
 	if (n > 0 && cz_render_hls_master(tmp, p->fps, res->renditions,
@@ -419,6 +423,7 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 		goto err;
 	}
 	made = 0;
+	res->stage_seconds[CZ_RENDER_PACKAGING] = now_s() - t_stage;
 	res->seconds_wall = now_s() - t0;
 	ret = 0;
 err:
@@ -470,11 +475,13 @@ cz_render_result_json(const char *preset, const char *out,
 		    json_object_new_int(r->mp4.sample_rate));
 		json_object_object_add(v, "channels",
 		    json_object_new_int(r->mp4.channels));
-		json_object_object_add(v, "loudness_lufs",
-		    json_object_new_double(r->audio_lufs));
-		if (cz_audio_pattern_name(r->audio_pattern) != NULL)
+		/* Known when this run made it (not when read back). */
+		if (cz_audio_pattern_name(r->audio_pattern) != NULL) {
+			json_object_object_add(v, "loudness_lufs",
+			    json_object_new_double(r->audio_lufs));
 			json_object_object_add(v, "music", json_object_new_string(
 			    cz_audio_pattern_name(r->audio_pattern)));
+		}
 	}
 	json_object_object_add(o, "audio", v);
 	a = json_object_new_array();
@@ -494,6 +501,20 @@ cz_render_result_json(const char *preset, const char *out,
 	json_object_object_add(v, "variants", a);
 	json_object_object_add(o, "hls", v);
 	json_object_object_add(o, "poster", meta_json(&r->poster, "poster.jpg"));
+	/* The stages this run went through, in order, with their times (none
+	 * when the files were only read back). */
+	if (r->seconds_wall > 0) {
+		a = json_object_new_array();
+		for (i = 0; i < 3; i++) {
+			v = json_object_new_object();
+			json_object_object_add(v, "name", json_object_new_string(
+			    cz_render_stage_name((enum cz_render_stage)i)));
+			json_object_object_add(v, "seconds",
+			    json_object_new_double(r->stage_seconds[i]));
+			json_object_array_add(a, v);
+		}
+		json_object_object_add(o, "stages", a);
+	}
 	json_object_object_add(o, "frames_composed", json_object_new_int(r->distinct));
 	json_object_object_add(o, "spool_bytes", json_object_new_int64(r->spool_bytes));
 	json_object_object_add(o, "elapsed_s", json_object_new_double(r->seconds_wall));

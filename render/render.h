@@ -54,6 +54,10 @@ struct cz_render_result {
 	int				 distinct;	/* of which composed anew */
 	long long			 spool_bytes;	/* the ladder's spool, at its peak */
 	int				 audio_pattern;	/* audio.h; -1: silent */
+	/* Wall time spent in each stage (enum cz_render_stage), so that a
+	 * finished job still shows every stage it went through, however
+	 * short: packaging takes well under a second. */
+	double				 stage_seconds[3];
 	double				 audio_lufs;	/* as mixed */
 	double				 seconds_wall;
 };
