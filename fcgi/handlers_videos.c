@@ -69,6 +69,32 @@ video_meta(const struct cz_video *j, const char *key)
 	return x;
 }
 
+/* The renderer's stages [{name, seconds}] as the status API gives them:
+ * known names only, seconds to the hundredth. */
+static struct json_object *
+stages_json(struct cz_request *r, struct json_object *in)
+{
+	struct json_object *a = json_object_new_array(), *s, *n, *t, *o;
+	size_t i, len;
+
+	len = json_object_is_type(in, json_type_array) ?
+	    json_object_array_length(in) : 0;
+	for (i = 0; i < len && i < 8; i++) {
+		s = json_object_array_get_idx(in, i);
+		if (!json_object_object_get_ex(s, "name", &n) ||
+		    !json_object_object_get_ex(s, "seconds", &t) ||
+		    !json_object_is_type(n, json_type_string))
+			continue;
+		o = json_object_new_object();
+		json_object_object_add(o, "name", json_object_get(n));
+		json_object_object_add(o, "seconds", json_object_new_double_s(
+		    json_object_get_double(t), cz_arena_printf(r->arena, "%.2f",
+		    json_object_get_double(t))));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
 /* The job as the status API answers it (also the player page's data). */
 static struct json_object *
 job_json(struct cz_request *r, const struct cz_video *j)
@@ -84,6 +110,7 @@ job_json(struct cz_request *r, const struct cz_video *j)
 	json_object_object_add(o, "plan_id", json_object_new_int64(j->plan_id));
 	json_object_object_add(o, "platform",
 	    json_object_new_string(j->platform));
+	json_object_object_add(o, "sound", json_object_new_string(j->sound));
 	json_object_object_add(o, "status", json_object_new_string(j->status));
 	json_object_object_add(o, "stage", rendering && *j->stage != '\0' ?
 	    json_object_new_string(j->stage) : NULL);
@@ -108,6 +135,14 @@ job_json(struct cz_request *r, const struct cz_video *j)
 		if ((x = video_meta(j, video_members[k].meta)) != NULL)
 			json_object_object_add(o, video_members[k].api,
 			    json_object_get(x));
+	/* The stages the render went through, with their times. */
+	if (done && j->result != NULL &&
+	    json_object_object_get_ex(j->result, "stages", &x))
+		json_object_object_add(o, "stages", stages_json(r, x));
+	/* The sound track as rendered (null: silent). */
+	if (done && j->result != NULL &&
+	    json_object_object_get_ex(j->result, "audio", &x))
+		json_object_object_add(o, "audio", json_object_get(x));
 	json_object_object_add(o, "position_seconds",
 	    json_object_new_double(j->position));
 	json_object_object_add(o, "watched", json_object_new_boolean(j->watched));
@@ -142,17 +177,28 @@ job_json(struct cz_request *r, const struct cz_video *j)
 
 static const struct cz_field request_fields[] = {
 	{ "platform", CZ_F_ENUM, 1, 0, 0, cz_video_presets },
+	/* Optional: the music bed unless "silent" is asked for. */
+	{ "sound", CZ_F_ENUM, 0, 0, 0, cz_video_sounds },
 };
+#define NREQUEST	(sizeof(request_fields) / sizeof(request_fields[0]))
+
+/* The sound a validated request asked for. */
+static const char *
+sound_of(const struct cz_value *v)
+{
+	return v->present ? v->s : cz_video_sounds[0];
+}
 
 /*
- * Finds or queues the job for plan and platform, for r->user (not NULL),
+ * Finds or queues the job for plan, platform and sound, for r->user (not
+ * NULL),
  * who must be allowed to write videos and have accepted the current legal
  * terms. Returns CZ_NEXT with *id set, CZ_DONE when the answer (redirect,
  * 401/403/429) is built, or an HTTP status.
  */
 static int
 request_video(struct cz_request *r, long long plan, const char *platform,
-    long long *id)
+    const char *sound, long long *id)
 {
 	struct cz_video_ticket t;
 	int rc;
@@ -162,7 +208,7 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 	if ((rc = cz_legal_gate(r, cz_arena_printf(r->arena, "/plans/%lld",
 	    plan))) != CZ_NEXT)
 		return rc;
-	switch (cz_video_request(r, plan, platform, &t)) {
+	switch (cz_video_request(r, plan, platform, sound, &t)) {
 	case CZ_VIDEO_OK:
 		*id = t.id;
 		return CZ_NEXT;
@@ -188,15 +234,16 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 	}
 }
 
-/* POST /api/plans/{id}/videos {"platform": ...}: the job of that plan and
- * platform, found or queued: 202 with the status JSON and Location while
+/* POST /api/plans/{id}/videos {"platform": ..., "sound": "music" or
+ * "silent" (optional, "music")}: the job of that plan, platform and
+ * sound, found or queued: 202 with the status JSON and Location while
  * there is work to wait for, 200 when it is done; 400 naming the field,
  * 401, 403, 404, 429, 503. */
 int
 cz_h_api_video_create(struct cz_request *r)
 {
 	struct json_object *errors, *o;
-	struct cz_value val[1];
+	struct cz_value val[NREQUEST];
 	struct cz_video j;
 	long long plan = param_id(r, "id"), id = 0;
 	enum cz_video_rc vrc;
@@ -208,11 +255,12 @@ cz_h_api_video_create(struct cz_request *r)
 		r->error_message = "send {\"platform\": ...} as JSON";
 		return 400;
 	}
-	if (cz_validate_json(r->arena, request_fields, 1, r->json, val,
+	if (cz_validate_json(r->arena, request_fields, NREQUEST, r->json, val,
 	    &errors) == -1)
 		return errors != NULL ? cz_resp_json(r, 400,
 		    cz_errors_body(r, errors)) : 500;
-	if ((rc = request_video(r, plan, val[0].s, &id)) != CZ_NEXT)
+	if ((rc = request_video(r, plan, val[0].s, sound_of(&val[1]),
+	    &id)) != CZ_NEXT)
 		return rc;
 	if ((vrc = cz_video_get(r, id, &j)) != CZ_VIDEO_OK)
 		return cz_video_gate_status(r, vrc, id);
@@ -223,24 +271,26 @@ cz_h_api_video_create(struct cz_request *r)
 	return cz_resp_json(r, strcmp(j.status, "done") == 0 ? 200 : 202, o);
 }
 
-/* POST /plans/{id}/videos (the plan page's form, field platform): as the
- * API, answered with a 303 to the video's page. */
+/* POST /plans/{id}/videos (the plan page's form, fields platform and
+ * sound): as the API, answered with a 303 to the video's page. */
 int
 cz_h_video_create_form(struct cz_request *r)
 {
-	struct cz_value val[1];
+	struct cz_value val[NREQUEST];
 	long long plan = param_id(r, "id"), id = 0;
 	int rc;
 
 	if (r->user == NULL)
 		return cz_video_gate_sign_in(r, cz_arena_printf(r->arena,
 		    "/plans/%lld", plan));
-	if (cz_validate_params(r->arena, request_fields, 1, &r->form, val,
+	if (cz_validate_params(r->arena, request_fields, NREQUEST, &r->form, val,
 	    NULL) == -1) {
-		r->error_message = "choose one of the platforms offered";
+		r->error_message = "choose one of the platforms and sounds "
+		    "offered";
 		return 400;
 	}
-	if ((rc = request_video(r, plan, val[0].s, &id)) != CZ_NEXT)
+	if ((rc = request_video(r, plan, val[0].s, sound_of(&val[1]),
+	    &id)) != CZ_NEXT)
 		return rc;
 	return cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
 	    "/videos/%lld", id));
@@ -270,7 +320,7 @@ cz_h_api_video_get(struct cz_request *r)
 int
 cz_h_video_page(struct cz_request *r)
 {
-	struct json_object *ctx, *o;
+	struct json_object *ctx, *o, *x;
 	struct cz_video j;
 	const char *name;
 	size_t n;
@@ -291,6 +341,10 @@ cz_h_video_page(struct cz_request *r)
 	    "%lld", name, j.plan_id))) == NULL || (o = job_json(r, &j)) == NULL)
 		return 500;
 	json_object_object_add(o, "platform_name", json_object_new_string(name));
+	/* The page's line of stages, when the status has them. */
+	if (json_object_object_get_ex(o, "stages", &x) &&
+	    json_object_array_length(x) > 0)
+		json_object_object_add(o, "has_stages", json_object_new_boolean(1));
 	json_object_object_add(ctx, "video", o);
 	json_object_object_add(ctx, strcmp(j.status, "done") == 0 ? "is_done" :
 	    strcmp(j.status, "failed") == 0 ? "is_failed" :
@@ -393,6 +447,9 @@ cz_h_videos_list(struct cz_request *r)
 		if ((label = cz_video_platform_label(it->platform)) != NULL)
 			json_object_object_add(o, "platform",
 			    json_object_new_string(label));
+		if (strcmp(it->sound, "silent") == 0)
+			json_object_object_add(o, "silent",
+			    json_object_new_boolean(1));
 		json_object_object_add(o, "status",
 		    json_object_new_string(it->status));
 		json_object_object_add(o, "progress", json_object_new_string(

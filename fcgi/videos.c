@@ -34,6 +34,7 @@
 const char *const cz_video_presets[] = {
 	"youtube_shorts", "youtube_long", "tiktok", "instagram", NULL
 };
+const char *const cz_video_sounds[] = { "music", "silent", NULL };
 /* What people read for each of cz_video_presets. */
 static const char *const platform_labels[] = {
 	"YouTube Shorts (1080×1920, 60 s)", "YouTube (1920×1080, 3 min)",
@@ -52,17 +53,18 @@ enum { OWNER_ID };
 enum { LOCK_PLAN, LOCK__N };
 #define SQL_FIND_JOB \
 	"SELECT id FROM video_jobs WHERE plan_id = $1::bigint AND preset = $2 " \
-	"AND state IN ('queued', 'running', 'done') ORDER BY id DESC LIMIT 1"
-enum { FIND_PLAN, FIND_PRESET, FIND__N };
+	"AND sound = $3 AND state IN ('queued', 'running', 'done') " \
+	"ORDER BY id DESC LIMIT 1"
+enum { FIND_PLAN, FIND_PRESET, FIND_SOUND, FIND__N };
 enum { FIND_ID };
 /* A job requested with an API key counts in the key's usage of the day
  * (the row exists: the key's lookup made it for this request). */
 #define SQL_INSERT_JOB \
-	"WITH j AS (INSERT INTO video_jobs (plan_id, preset) VALUES " \
-	"($1::bigint, $2) RETURNING id), k AS (UPDATE api_key_usage SET " \
+	"WITH j AS (INSERT INTO video_jobs (plan_id, preset, sound) VALUES " \
+	"($1::bigint, $2, $4) RETURNING id), k AS (UPDATE api_key_usage SET " \
 	"videos = videos + 1 WHERE key_id = $3::bigint AND day = (now() AT " \
 	"TIME ZONE 'UTC')::date) SELECT id FROM j"
-enum { INSERT_PLAN, INSERT_PRESET, INSERT_KEY, INSERT__N };
+enum { INSERT_PLAN, INSERT_PRESET, INSERT_KEY, INSERT_SOUND, INSERT__N };
 enum { INSERT_ID };
 #define SQL_GET_JOB \
 	"SELECT j.id, j.plan_id, j.preset, j.state, coalesce(j.stage, ''), " \
@@ -71,18 +73,19 @@ enum { INSERT_ID };
 	", ''), coalesce(extract(epoch FROM coalesce(j.finished_at, now()) - " \
 	"j.started_at)::float8, 0), coalesce(j.result::text, ''), " \
 	"coalesce(p.owner_id, 0), coalesce(b.position, 0), " \
-	"coalesce(b.watched, false) FROM video_jobs j " \
+	"coalesce(b.watched, false), j.sound FROM video_jobs j " \
 	"JOIN plans p ON p.id = j.plan_id LEFT JOIN video_playback b ON " \
 	"b.job_id = j.id AND b.user_id = $2::bigint WHERE j.id = $1::bigint"
 enum { GET_JOB, GET_USER, GET__N };
 enum { GET_ID, GET_PLAN_ID, GET_PRESET, GET_STATE, GET_STAGE, GET_PROGRESS,
     GET_ATTEMPTS, GET_ERROR, GET_CREATED_AT, GET_FINISHED_AT, GET_ELAPSED,
-    GET_RESULT, GET_OWNER, GET_POSITION, GET_WATCHED };
+    GET_RESULT, GET_OWNER, GET_POSITION, GET_WATCHED, GET_SOUND };
 #define SQL_LIST_JOBS \
 	"SELECT j.id, j.plan_id, j.preset, j.state, j.progress, " \
 	"to_char(j.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), " \
 	"coalesce(j.result->'video'->>'duration', ''), " \
-	"coalesce(j.result->'video'->>'size', ''), coalesce(b.watched, false) " \
+	"coalesce(j.result->'video'->>'size', ''), coalesce(b.watched, false), " \
+	"j.sound " \
 	"FROM video_jobs j JOIN plans p ON p.id = j.plan_id " \
 	"LEFT JOIN video_playback b ON b.job_id = j.id AND " \
 	"b.user_id = $1::bigint WHERE p.owner_id = $1::bigint AND " \
@@ -90,7 +93,7 @@ enum { GET_ID, GET_PLAN_ID, GET_PRESET, GET_STATE, GET_STAGE, GET_PROGRESS,
 	"LIMIT $3::integer"
 enum { LIST_USER, LIST_BEFORE, LIST_LIMIT, LIST__N };
 enum { LIST_ID, LIST_PLAN_ID, LIST_PRESET, LIST_STATE, LIST_PROGRESS,
-    LIST_CREATED_AT, LIST_DURATION, LIST_SIZE, LIST_WATCHED };
+    LIST_CREATED_AT, LIST_DURATION, LIST_SIZE, LIST_WATCHED, LIST_SOUND };
 #define SQL_SAVE_POSITION \
 	"INSERT INTO video_playback (job_id, user_id, position, duration, " \
 	"watched, watched_at) VALUES ($1::bigint, $2::bigint, $3::real, " \
@@ -284,12 +287,13 @@ cz_video_get(struct cz_request *r, long long id, struct cz_video *v)
 		v->result = NULL;
 	v->position = strtod(cz_db_text(res, 0, GET_POSITION), NULL);
 	v->watched = cz_db_bool(res, 0, GET_WATCHED);
+	v->sound = cz_db_text(res, 0, GET_SOUND);
 	return CZ_VIDEO_OK;
 }
 
 enum cz_video_rc
 cz_video_request(struct cz_request *r, long long plan, const char *preset,
-    struct cz_video_ticket *t)
+    const char *sound, struct cz_video_ticket *t)
 {
 	struct json_object *detail;
 	const char *owner_v[OWNER__N], *lock_v[LOCK__N], *find_v[FIND__N];
@@ -324,6 +328,7 @@ cz_video_request(struct cz_request *r, long long plan, const char *preset,
 		goto dberr;
 	find_v[FIND_PLAN] = pbuf;
 	find_v[FIND_PRESET] = preset;
+	find_v[FIND_SOUND] = sound;
 	if ((res = cz_query(r, "video_find_job", FIND__N, find_v)) == NULL)
 		goto dberr;
 	if (PQntuples(res) == 1) {
@@ -347,6 +352,7 @@ cz_video_request(struct cz_request *r, long long plan, const char *preset,
 	insert_v[INSERT_PLAN] = pbuf;
 	insert_v[INSERT_PRESET] = preset;
 	insert_v[INSERT_KEY] = kbuf;
+	insert_v[INSERT_SOUND] = sound;
 	if ((res = cz_query(r, "video_insert_job", INSERT__N,
 	    insert_v)) == NULL)
 		goto dberr;
@@ -369,6 +375,8 @@ out:
 		json_object_object_add(detail, "plan", json_object_new_int64(plan));
 		json_object_object_add(detail, "platform",
 		    json_object_new_string(preset));
+		json_object_object_add(detail, "sound",
+		    json_object_new_string(sound));
 		cz_audit(r, r->user->id, "video.requested", detail);
 	}
 	return CZ_VIDEO_OK;
@@ -448,6 +456,7 @@ cz_video_list(struct cz_request *r, long long before, int page,
 		if ((it[i].has_size = *text != '\0'))
 			it[i].size = strtod(text, NULL);
 		it[i].watched = cz_db_bool(res, i, LIST_WATCHED);
+		it[i].sound = cz_db_text(res, i, LIST_SOUND);
 	}
 	*items = it;
 	*n = rows;

@@ -27,6 +27,11 @@ struct json_object;
  * ended by NULL: the values a video request's platform may take. */
 extern const char *const cz_video_presets[];
 
+/* What a video may sound like (sql/024), ended by NULL: "music" (the
+ * renderer's synthesised music bed, the default) or "silent" (no audio
+ * stream at all). */
+extern const char *const cz_video_sounds[];
+
 /* The rate-limit scope of the daily video quota (lib/ratelimit.h). */
 #define CZ_VIDEO_QUOTA_SCOPE	"quota.videos"
 
@@ -46,6 +51,7 @@ enum cz_video_rc {
 struct cz_video {
 	long long	 id, plan_id, owner;
 	const char	*platform;	/* the preset, e.g. "tiktok" */
+	const char	*sound;		/* one of cz_video_sounds */
 	const char	*status;	/* queued, rendering, done, failed,
 					   expired */
 	const char	*stage;		/* of a rendering job, or "" */
@@ -72,6 +78,7 @@ struct cz_video_ticket {
 struct cz_video_item {
 	long long	 id, plan_id;
 	const char	*platform;	/* the preset */
+	const char	*sound;		/* one of cz_video_sounds */
 	const char	*status;	/* as in struct cz_video */
 	int		 progress;
 	const char	*created_at;	/* "YYYY-MM-DD HH:MM", UTC */
@@ -108,8 +115,9 @@ enum cz_video_rc cz_video_get(struct cz_request *r, long long id,
     struct cz_video *v);
 
 /*
- * Finds the job of plan and preset (one of cz_video_presets) that is
- * queued, rendering or done, or else queues one, for r->user (not NULL):
+ * Finds the job of plan, preset (one of cz_video_presets) and sound (one
+ * of cz_video_sounds) that is queued, rendering or done, or else queues
+ * one, for r->user (not NULL):
  * in one transaction under a lock on the plan, so that two requests at
  * once make one job, and counting the new job in the tier's daily quota
  * and the API key's usage of the day. A new job is audited as
@@ -120,7 +128,7 @@ enum cz_video_rc cz_video_get(struct cz_request *r, long long id,
  * throttle.h's cz_limit_refuse does); or CZ_VIDEO_DB_ERROR.
  */
 enum cz_video_rc cz_video_request(struct cz_request *r, long long plan,
-    const char *preset, struct cz_video_ticket *t);
+    const char *preset, const char *sound, struct cz_video_ticket *t);
 
 /*
  * Saves r->user's (not NULL) resume position in video v, a job loaded by

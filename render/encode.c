@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,6 +37,7 @@
 #include <libavutil/opt.h>
 #include <libswscale/swscale.h>
 
+#include "audio_track.h"
 #include "encode.h"
 
 #define HLS_SEGMENT_S	6
@@ -47,6 +49,7 @@ struct rung {
 	AVCodecContext	*ctx;
 	AVFrame		*frame;		/* the picture it encodes next */
 	AVFormatContext	*hls;
+	size_t		 acur;		/* next audio packet for hls */
 	char		 codecs[16];
 	char		 dir[4096];
 };
@@ -64,7 +67,9 @@ struct cz_render_enc {
 	struct scaled	 sc[CZ_RENDER_MAX_VARIANTS];
 	AVFrame		*full;		/* the full-size picture drawn into */
 	AVFormatContext	*mp4;		/* NULL in the ladder pass */
-	AVPacket	*pkt, *pkt2;
+	AVPacket	*pkt, *pkt2, *apkt;
+	const struct cz_audio_track *audio;	/* NULL: silent */
+	size_t		 mp4_acur;	/* next audio packet for the MP4 */
 	int64_t		 next_pts;
 	int		 fps, seconds;
 	int		 hls;		/* 0: the MP4 only */
@@ -160,11 +165,13 @@ alloc_frame(int w, int h, enum AVPixelFormat fmt)
 	return f;
 }
 
-/* A muxer of format fmt at path with one stream copying ctx's parameters;
- * header written with opts. */
+/* A muxer of format fmt at path with a video stream copying ctx's
+ * parameters and, when audio is not NULL, an audio stream (index 1) for
+ * its packets; header written with opts. */
 static AVFormatContext *
 open_mux(const char *fmt, const char *path, AVCodecContext *ctx,
-    AVDictionary **opts, char *err, size_t errlen)
+    const struct cz_audio_track *audio, AVDictionary **opts, char *err,
+    size_t errlen)
 {
 	AVFormatContext *oc = NULL;
 	AVStream *st;
@@ -184,6 +191,18 @@ open_mux(const char *fmt, const char *path, AVCodecContext *ctx,
 	}
 	st->time_base = ctx->time_base;
 	st->avg_frame_rate = ctx->framerate;
+	if (audio != NULL) {
+		if ((st = avformat_new_stream(oc, NULL)) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			goto err;
+		}
+		if ((rc = avcodec_parameters_copy(st->codecpar,
+		    audio->par)) < 0) {
+			averr(err, errlen, "audio codec parameters", rc);
+			goto err;
+		}
+		st->time_base = audio->tb;
+	}
 	if (!(oc->oformat->flags & AVFMT_NOFILE) &&
 	    (rc = avio_open(&oc->pb, path, AVIO_FLAG_WRITE)) < 0) {
 		averr(err, errlen, path, rc);
@@ -223,12 +242,44 @@ close_mux(AVFormatContext **ocp, int trailer)
 	return rc;
 }
 
+/* Writes the sound track's packets from *cur on that start at most until
+ * seconds in (all that are left when until is INFINITY) to oc's audio
+ * stream, so that the two streams go to the muxer in time order. */
 static int
-write_pkt(AVFormatContext *oc, AVPacket *pkt, AVRational tb, char *err,
-    size_t errlen)
+write_audio(struct cz_render_enc *e, AVFormatContext *oc, size_t *cur,
+    double until, char *err, size_t errlen)
+{
+	const struct cz_audio_track *a = e->audio;
+	int rc;
+
+	for (; a != NULL && *cur < a->n; (*cur)++) {
+		if ((double)a->pkt[*cur]->pts * av_q2d(a->tb) > until)
+			break;
+		if ((rc = av_packet_ref(e->apkt, a->pkt[*cur])) < 0) {
+			averr(err, errlen, "packet", rc);
+			return -1;
+		}
+		e->apkt->stream_index = 1;
+		av_packet_rescale_ts(e->apkt, a->tb, oc->streams[1]->time_base);
+		if ((rc = av_interleaved_write_frame(oc, e->apkt)) < 0) {
+			averr(err, errlen, oc->url, rc);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Writes a video packet (timestamps in tb) to oc, after the audio
+ * packets up to its decoding time (cur: oc's next audio packet). */
+static int
+write_pkt(struct cz_render_enc *e, AVFormatContext *oc, size_t *cur,
+    AVPacket *pkt, AVRational tb, char *err, size_t errlen)
 {
 	int rc;
 
+	if (write_audio(e, oc, cur, (double)pkt->dts * av_q2d(tb), err,
+	    errlen) != 0)
+		return -1;
 	pkt->stream_index = 0;
 	av_packet_rescale_ts(pkt, tb, oc->streams[0]->time_base);
 	if ((rc = av_interleaved_write_frame(oc, pkt)) < 0) {
@@ -262,7 +313,8 @@ encode(struct cz_render_enc *e, int i, AVFrame *frame, char *err,
 			codecs_from_annexb(e->pkt->data, e->pkt->size, r->codecs,
 			    sizeof(r->codecs));
 		if (top && r->hls == NULL) {
-			rc = write_pkt(e->mp4, e->pkt, r->ctx->time_base, err, errlen);
+			rc = write_pkt(e, e->mp4, &e->mp4_acur, e->pkt,
+			    r->ctx->time_base, err, errlen);
 			av_packet_unref(e->pkt);
 			if (rc != 0)
 				return -1;
@@ -274,14 +326,15 @@ encode(struct cz_render_enc *e, int i, AVFrame *frame, char *err,
 				av_packet_unref(e->pkt);
 				return -1;
 			}
-			if (write_pkt(e->mp4, e->pkt2, r->ctx->time_base, err,
-			    errlen) != 0) {
+			if (write_pkt(e, e->mp4, &e->mp4_acur, e->pkt2,
+			    r->ctx->time_base, err, errlen) != 0) {
 				av_packet_unref(e->pkt2);
 				av_packet_unref(e->pkt);
 				return -1;
 			}
 		}
-		rc = write_pkt(r->hls, e->pkt, r->ctx->time_base, err, errlen);
+		rc = write_pkt(e, r->hls, &r->acur, e->pkt, r->ctx->time_base,
+		    err, errlen);
 		av_packet_unref(e->pkt);
 		if (rc != 0)
 			return -1;
@@ -290,7 +343,8 @@ encode(struct cz_render_enc *e, int i, AVFrame *frame, char *err,
 
 struct cz_render_enc *
 cz_render_enc_open(const struct cz_render_preset *p, int seconds,
-    enum cz_render_pass pass, const char *dir, char *err, size_t errlen)
+    enum cz_render_pass pass, const struct cz_audio_track *audio,
+    const char *dir, char *err, size_t errlen)
 {
 	struct cz_render_enc *e;
 	struct cz_render_variant v[CZ_RENDER_MAX_VARIANTS];
@@ -306,6 +360,7 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds,
 	e->seconds = seconds;
 	snprintf(e->dir, sizeof(e->dir), "%s", dir);
 	e->hls = hls;
+	e->audio = audio;
 	nv = cz_render_preset_ladder(p, v);
 	if (pass == CZ_RENDER_PASS_LADDER) {
 		/* Every rung but the full-size one, fed scaled pictures. */
@@ -334,7 +389,8 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds,
 		e->n = 1;
 	}
 	if ((e->pkt = av_packet_alloc()) == NULL ||
-	    (e->pkt2 = av_packet_alloc()) == NULL) {
+	    (e->pkt2 = av_packet_alloc()) == NULL ||
+	    (e->apkt = av_packet_alloc()) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto err;
 	}
@@ -364,7 +420,8 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds,
 		av_dict_set(&opts, "hls_flags", "independent_segments", 0);
 		av_dict_set(&opts, "hls_segment_filename", path, 0);
 		snprintf(path, sizeof(path), "%s/index.m3u8", r->dir);
-		r->hls = open_mux("hls", path, r->ctx, &opts, err, errlen);
+		r->hls = open_mux("hls", path, r->ctx, audio, &opts, err,
+		    errlen);
 		av_dict_free(&opts);
 		if (r->hls == NULL)
 			goto err;
@@ -373,7 +430,8 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds,
 		return e;
 	snprintf(path, sizeof(path), "%s/video.mp4", dir);
 	av_dict_set(&opts, "movflags", "+faststart", 0);
-	e->mp4 = open_mux("mp4", path, e->r[0].ctx, &opts, err, errlen);
+	e->mp4 = open_mux("mp4", path, e->r[0].ctx, audio, &opts, err,
+	    errlen);
 	av_dict_free(&opts);
 	if (e->mp4 == NULL)
 		goto err;
@@ -475,7 +533,10 @@ measure_rung(const struct cz_render_enc *e, const struct rung *r,
 
 	memset(out, 0, sizeof(*out));
 	out->v = r->v;
-	snprintf(out->codecs, sizeof(out->codecs), "%s", r->codecs);
+	/* The RFC 6381 names of both streams when there is sound. */
+	snprintf(out->codecs, sizeof(out->codecs), "%s%s%s", r->codecs,
+	    e->audio != NULL && r->codecs[0] != '\0' ? "," : "",
+	    e->audio != NULL ? CZ_AUDIO_CODECS : "");
 	for (j = 0; j < nseg; j++) {
 		double dur = j < nseg - 1 ? HLS_SEGMENT_S :
 		    e->seconds - HLS_SEGMENT_S * (nseg - 1);
@@ -504,6 +565,14 @@ cz_render_enc_finish(struct cz_render_enc *e, struct cz_render_rendition *out,
 
 	for (i = 0; i < e->n; i++)
 		if (encode(e, i, NULL, err, errlen) != 0)
+			return -1;
+	/* The sound track's last packets. */
+	if (e->mp4 != NULL && write_audio(e, e->mp4, &e->mp4_acur, INFINITY,
+	    err, errlen) != 0)
+		return -1;
+	for (i = 0; i < e->n; i++)
+		if (e->r[i].hls != NULL && write_audio(e, e->r[i].hls,
+		    &e->r[i].acur, INFINITY, err, errlen) != 0)
 			return -1;
 	if ((rc = close_mux(&e->mp4, 1)) < 0) {
 		averr(err, errlen, "cannot complete video.mp4", rc);
@@ -570,6 +639,7 @@ cz_render_enc_close(struct cz_render_enc *e)
 	}
 	av_packet_free(&e->pkt);
 	av_packet_free(&e->pkt2);
+	av_packet_free(&e->apkt);
 	av_free(e);
 }
 
@@ -681,6 +751,17 @@ cz_render_probe(const char *path, struct cz_render_meta *m, char *err,
 		m->duration = (double)ic->duration / AV_TIME_BASE;
 	snprintf(m->codec, sizeof(m->codec), "%s",
 	    avcodec_get_name(st->codecpar->codec_id));
+	if ((idx = av_find_best_stream(ic, AVMEDIA_TYPE_AUDIO, -1, -1, NULL,
+	    0)) >= 0) {
+		st = ic->streams[idx];
+		snprintf(m->audio_codec, sizeof(m->audio_codec), "%s",
+		    avcodec_get_name(st->codecpar->codec_id));
+		m->sample_rate = st->codecpar->sample_rate;
+		m->channels = st->codecpar->ch_layout.nb_channels;
+		if (st->duration != AV_NOPTS_VALUE)
+			m->audio_duration = (double)st->duration *
+			    av_q2d(st->time_base);
+	}
 	if (stat(path, &sb) != 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		goto err;

@@ -20,6 +20,7 @@
 #include "preset.h"
 
 struct cz_render_enc;	/* opaque */
+struct cz_audio_track;	/* audio_track.h */
 
 /* What the master playlist says about one rendition. */
 struct cz_render_rendition {
@@ -27,7 +28,7 @@ struct cz_render_rendition {
 	long		 bandwidth;	/* peak segment bit rate, b/s */
 	long		 average;	/* whole-stream bit rate, b/s */
 	int		 segments;
-	char		 codecs[16];	/* "avc1.64001f" */
+	char		 codecs[32];	/* "avc1.64001f,mp4a.40.2" */
 };
 
 /* Metadata read back from a media file. */
@@ -38,6 +39,10 @@ struct cz_render_meta {
 	long long	 frames;
 	long long	 size;		/* bytes */
 	char		 codec[32];
+	/* The first audio stream's; audio_codec "" when there is none. */
+	char		 audio_codec[32];
+	double		 audio_duration;	/* seconds */
+	int		 sample_rate, channels;
 };
 
 /* What one pass over the frames encodes. */
@@ -58,12 +63,15 @@ struct cz_render_pics {
 
 /* Opens the encoders and muxers of one pass for preset p and `seconds`
  * seconds: dir/video.mp4 (MP4, TOP), dir/hls/NAME/index.m3u8 + segNNN.ts
- * per rendition of the pass (TOP, LADDER; dir/hls/NAME must exist).
+ * per rendition of the pass (TOP, LADDER; dir/hls/NAME must exist). Each
+ * file gets the sound track audio as its second stream, interleaved by
+ * time, unless audio is NULL (a silent video: no audio stream at all);
+ * audio must outlive the encoder.
  * Returns the encoder, or NULL with a message in err. Close with
  * cz_render_enc_close. */
 struct cz_render_enc *cz_render_enc_open(const struct cz_render_preset *p,
-    int seconds, enum cz_render_pass pass, const char *dir, char *err,
-    size_t errlen);
+    int seconds, enum cz_render_pass pass, const struct cz_audio_track *audio,
+    const char *dir, char *err, size_t errlen);
 
 /* The planes of the next full-size frame to draw into (writable; they
  * still hold the previous frame's picture). Not for the ladder pass. */
@@ -108,7 +116,8 @@ void cz_render_enc_close(struct cz_render_enc *e);
 int cz_render_poster_write(const struct cz_render_canvas *c, const char *path,
     char *err, size_t errlen);
 
-/* Reads the first video stream's metadata of the file at path. Returns 0,
+/* Reads the first video stream's metadata of the file at path, and the
+ * first audio stream's if it has one. Returns 0,
  * or -1 with a message in err. */
 int cz_render_probe(const char *path, struct cz_render_meta *m, char *err,
     size_t errlen);

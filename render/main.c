@@ -10,6 +10,7 @@
  *
  *   cibozer-render --plan PLAN.json --preset NAME --out DIR
  *                  [--font-dir DIR] [--seconds N] [--repeat N] [--mp4-only]
+ *                  [--silent]
  *   cibozer-render --queue [--config FILE] [--max-jobs N] [--lease S]
  *   cibozer-render --list-presets
  */
@@ -56,7 +57,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: " PROG " --plan PLAN.json --preset NAME --out DIR\n"
 	    "                      [--font-dir DIR] [--seconds N] [--repeat N]\n"
-	    "                      [--mp4-only]\n"
+	    "                      [--mp4-only] [--silent]\n"
 	    "       " PROG " --queue [--config FILE] [--max-jobs N] [--lease S]\n"
 	    "       " PROG " --list-presets\n"
 	    "  --font-dir  DejaVu fonts (default $CZ_RENDER_FONT_DIR or "
@@ -65,6 +66,7 @@ usage(FILE *fp)
 	    "  --repeat    render N times in this process, removing the output\n"
 	    "              between runs (memory checks); prints one line each\n"
 	    "  --mp4-only  no HLS and no poster (benchmarks)\n"
+	    "  --silent    no sound track (else a music bed, AAC)\n"
 	    "  --queue     render the ready jobs of the video_jobs table into\n"
 	    "              the configuration's video_dir, then exit\n"
 	    "  --lease     seconds a claimed job is held (default 120), renewed\n"
@@ -179,6 +181,7 @@ main(int argc, char **argv)
 		{ "seconds", required_argument, NULL, 'n' },
 		{ "repeat", required_argument, NULL, 'r' },
 		{ "mp4-only", no_argument, NULL, 'm' },
+		{ "silent", no_argument, NULL, 'S' },
 		{ "queue", no_argument, NULL, 'q' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "max-jobs", required_argument, NULL, 'j' },
@@ -195,7 +198,7 @@ main(int argc, char **argv)
 	struct cz_render_result res;
 	struct sigaction sa;
 	char err[1024];
-	int ch, seconds = 0, repeat = 1, mp4_only = 0, queue = 0, i;
+	int ch, seconds = 0, repeat = 1, mp4_only = 0, queue = 0, silent = 0, i;
 	int max_jobs = 0, lease = 120;
 
 	if (font_dir == NULL || font_dir[0] == '\0')
@@ -222,6 +225,9 @@ main(int argc, char **argv)
 			break;
 		case 'm':
 			mp4_only = 1;
+			break;
+		case 'S':
+			silent = 1;
 			break;
 		case 'q':
 			queue = 1;
@@ -306,6 +312,7 @@ main(int argc, char **argv)
 	job.font_dir = font_dir;
 	job.stop = &stop;
 	job.mp4_only = mp4_only;
+	job.silent = silent;
 	for (i = 0; i < repeat; i++) {
 		if (i > 0 && cz_render_rmtree(out) != 0) {
 			fprintf(stderr, PROG ": cannot remove %s between runs\n", out);

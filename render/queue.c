@@ -80,7 +80,7 @@ static const char SQL_CLAIM[] =
     "      ORDER BY id LIMIT 1 FOR UPDATE OF video_jobs SKIP LOCKED) c "
     "WHERE j.id = c.id "
     "RETURNING j.id, j.preset, j.attempts, j.max_attempts, "
-    "(SELECT document FROM plans p WHERE p.id = j.plan_id)";
+    "(SELECT document FROM plans p WHERE p.id = j.plan_id), j.sound";
 
 static const char SQL_RENEW[] =
     "UPDATE video_jobs SET lease_until = now() + make_interval(secs => $3::int), "
@@ -320,6 +320,7 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 		snprintf(path, sizeof(path), "%s/video.mp4", out);
 		if (cz_render_probe(path, &res.mp4, msg, sizeof(msg)) != 0)
 			goto give_up;
+		res.audio_pattern = -1;	/* not known any more */
 		snprintf(path, sizeof(path), "%s/poster.jpg", out);
 		if (cz_render_probe(path, &res.poster, msg, sizeof(msg)) != 0)
 			goto give_up;
@@ -331,6 +332,7 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 		rj.out_dir = out;
 		rj.font_dir = o->font_dir;
 		rj.stop = o->stop;
+		rj.silent = strcmp(PQgetvalue(job, 0, 5), "silent") == 0;
 		rj.progress = renew;
 		rj.progress_arg = &l;
 		if (cz_render_run(&rj, &res, msg, sizeof(msg)) != 0)

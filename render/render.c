@@ -30,6 +30,8 @@
 
 #include <json-c/json.h>
 
+#include "audio.h"
+#include "audio_track.h"
 #include "canvas.h"
 #include "cards.h"
 #include "render.h"
@@ -298,10 +300,11 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	struct cz_render_spool *spool = NULL;
 	struct cz_render_variant v[CZ_RENDER_MAX_VARIANTS];
 	struct cz_render_pics shape = { 0 };
+	struct cz_audio_track track = { 0 };
 	char tmp[4096], path[4200], poster[4200], *slash;
 	int seconds = job->seconds > 0 ? job->seconds : p->seconds;
 	int i, n, nr, made = 0, ret = -1;
-	double t0 = now_s();
+	double t0 = now_s(), t_stage = t0;
 
 	memset(res, 0, sizeof(*res));
 	if (!dest_free(job->out_dir, err, errlen))
@@ -350,14 +353,27 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	 * The poster comes with the smaller renditions (if any), away from
 	 * the full-size encoder's peak. */
 	snprintf(poster, sizeof(poster), "%s/poster.jpg", tmp);
+	/* The sound track first, encoded once for every file, before the
+	 * full-size encoder's memory is taken. */
+	res->audio_pattern = -1;
+	if (!job->silent) {
+		if (cz_audio_track_make(&track, cz_audio_pattern_for(job->plan),
+		    seconds, err, errlen) != 0)
+			goto err;
+		res->audio_pattern = track.pattern;
+		res->audio_lufs = track.loudness;
+	}
 	if ((enc = cz_render_enc_open(p, seconds, job->mp4_only ?
-	    CZ_RENDER_PASS_MP4 : CZ_RENDER_PASS_TOP, tmp, err, errlen)) == NULL)
+	    CZ_RENDER_PASS_MP4 : CZ_RENDER_PASS_TOP, job->silent ? NULL : &track,
+	    tmp, err, errlen)) == NULL)
 		goto err;
 	if (n > 1) {
 		cz_render_enc_scaled(enc, &shape);
 		if ((spool = cz_render_spool_open(tmp, &shape, err, errlen)) == NULL)
 			goto err;
 	}
+	res->stage_seconds[CZ_RENDER_COMPOSING] = now_s() - t0;
+	t_stage = now_s();
 	if (report(job, CZ_RENDER_ENCODING, 5, err, errlen) != 0 ||
 	    run_frames(job, &story, &fonts, enc, spool, n == 1 ? poster : NULL,
 	    5, n > 1 ? 60 : 90, res, err, errlen) != 0)
@@ -374,7 +390,7 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 		malloc_trim(0);
 		if (poster_from_spool(p, spool, poster, err, errlen) != 0 ||
 		    (enc = cz_render_enc_open(p, seconds, CZ_RENDER_PASS_LADDER,
-		    tmp, err, errlen)) == NULL ||
+		    job->silent ? NULL : &track, tmp, err, errlen)) == NULL ||
 		    run_spool(job, spool, enc, res->frames, 60, 90, err,
 		    errlen) != 0 ||
 		    (nr = cz_render_enc_finish(enc, res->renditions, err,
@@ -387,6 +403,8 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 		cz_render_spool_close(spool);
 		spool = NULL;
 	}
+	res->stage_seconds[CZ_RENDER_ENCODING] = now_s() - t_stage;
+	t_stage = now_s();
 	if (report(job, CZ_RENDER_PACKAGING, 90, err, errlen) != 0)
 		goto err;
 	if (n > 0 && cz_render_hls_master(tmp, p->fps, res->renditions,
@@ -405,11 +423,13 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 		goto err;
 	}
 	made = 0;
+	res->stage_seconds[CZ_RENDER_PACKAGING] = now_s() - t_stage;
 	res->seconds_wall = now_s() - t0;
 	ret = 0;
 err:
 	cz_render_enc_close(enc);
 	cz_render_spool_close(spool);
+	cz_audio_track_free(&track);
 	cz_render_fonts_close(&fonts);
 	if (made)
 		(void)cz_render_rmtree(tmp);
@@ -443,6 +463,27 @@ cz_render_result_json(const char *preset, const char *out,
 	json_object_object_add(v, "fps", json_object_new_double(r->mp4.fps));
 	json_object_object_add(v, "frames", json_object_new_int64(r->mp4.frames));
 	json_object_object_add(o, "video", v);
+	/* The sound track, or null for a silent video. */
+	v = NULL;
+	if (r->mp4.audio_codec[0] != '\0') {
+		v = json_object_new_object();
+		json_object_object_add(v, "codec",
+		    json_object_new_string(r->mp4.audio_codec));
+		json_object_object_add(v, "duration",
+		    json_object_new_double(r->mp4.audio_duration));
+		json_object_object_add(v, "sample_rate",
+		    json_object_new_int(r->mp4.sample_rate));
+		json_object_object_add(v, "channels",
+		    json_object_new_int(r->mp4.channels));
+		/* Known when this run made it (not when read back). */
+		if (cz_audio_pattern_name(r->audio_pattern) != NULL) {
+			json_object_object_add(v, "loudness_lufs",
+			    json_object_new_double(r->audio_lufs));
+			json_object_object_add(v, "music", json_object_new_string(
+			    cz_audio_pattern_name(r->audio_pattern)));
+		}
+	}
+	json_object_object_add(o, "audio", v);
 	a = json_object_new_array();
 	for (i = 0; i < r->nrenditions; i++) {
 		const struct cz_render_rendition *x = &r->renditions[i];
@@ -460,6 +501,20 @@ cz_render_result_json(const char *preset, const char *out,
 	json_object_object_add(v, "variants", a);
 	json_object_object_add(o, "hls", v);
 	json_object_object_add(o, "poster", meta_json(&r->poster, "poster.jpg"));
+	/* The stages this run went through, in order, with their times (none
+	 * when the files were only read back). */
+	if (r->seconds_wall > 0) {
+		a = json_object_new_array();
+		for (i = 0; i < 3; i++) {
+			v = json_object_new_object();
+			json_object_object_add(v, "name", json_object_new_string(
+			    cz_render_stage_name((enum cz_render_stage)i)));
+			json_object_object_add(v, "seconds",
+			    json_object_new_double(r->stage_seconds[i]));
+			json_object_array_add(a, v);
+		}
+		json_object_object_add(o, "stages", a);
+	}
 	json_object_object_add(o, "frames_composed", json_object_new_int(r->distinct));
 	json_object_object_add(o, "spool_bytes", json_object_new_int64(r->spool_bytes));
 	json_object_object_add(o, "elapsed_s", json_object_new_double(r->seconds_wall));

@@ -1,6 +1,8 @@
 /*
  * render.h - one render job: plan in, a complete output directory out
- * (video.mp4, hls/master.m3u8 with its renditions, poster.jpg), written
+ * (video.mp4, hls/master.m3u8 with its renditions, poster.jpg; every
+ * video file with the synthesised music bed as an AAC track unless the
+ * job is silent), written
  * under a temporary name beside the destination and renamed into place
  * only when complete, so a failed or interrupted render leaves nothing
  * visible.
@@ -33,6 +35,7 @@ struct cz_render_job {
 	const char			*font_dir;
 	volatile sig_atomic_t		*stop;		/* nonzero: abandon; may be NULL */
 	int				 mp4_only;	/* no HLS, no poster (benchmarks) */
+	int				 silent;	/* no sound track at all */
 	/* Called about every second of rendering and at each new stage
 	 * when set, with the stage and the share done so far (0-100); a
 	 * nonzero return abandons the render (e.g. the lease was lost). */
@@ -50,6 +53,12 @@ struct cz_render_result {
 	int				 frames;	/* encoded */
 	int				 distinct;	/* of which composed anew */
 	long long			 spool_bytes;	/* the ladder's spool, at its peak */
+	int				 audio_pattern;	/* audio.h; -1: silent */
+	/* Wall time spent in each stage (enum cz_render_stage), so that a
+	 * finished job still shows every stage it went through, however
+	 * short: packaging takes well under a second. */
+	double				 stage_seconds[3];
+	double				 audio_lufs;	/* as mixed */
 	double				 seconds_wall;
 };
 
