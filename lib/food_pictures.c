@@ -164,7 +164,7 @@ static const struct cz_food_picture foods[] = {
 	{ "11458", "leafy_green", 0 }, { "11233", "leafy_green", 0 },
 	{ "11251", "leafy_green", 0 }, { "11959", "leafy_green", 0 },
 	{ "11253", "leafy_green", 0 }, { "11529", "tomato", 0 },
-	{ "11885", "canned", 0 }, { "11205", "cucumber", 0 },
+	{ "11885", "tomato", 0 }, { "11205", "cucumber", 0 },
 	{ "11821", "bell_pepper", 0 }, { "11333", "bell_pepper", 0 },
 	{ "11282", "onion", 0 }, { "11291", "onion", 0 },
 	{ "11124", "carrot", 0 }, { "11125", "carrot", 0 },

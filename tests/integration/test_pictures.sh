@@ -6,7 +6,10 @@
 # 1,000 elements for a 7-day, 3-meal plan; every picture either page
 # names is a PNG served by nginx as a long-cached static file (200,
 # image/png, Cache-Control immutable, ETag honoured with 304), from this
-# origin only; /about carries the picture set's licence attribution.
+# origin only; /about carries the picture set's licence attribution. And
+# in a video cibozer-render encodes, the day cards carry picture pixels
+# (many saturated colours) where the first dish's pictures go, which the
+# end card does not; the end card credits the picture set.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -103,5 +106,46 @@ fetch "$CZ_BASE_URL/static/img/food/no_such_food.png"
 check "an unknown picture is 404" test "$HTTP_STATUS" = 404
 fetch "$CZ_BASE_URL/static/img/food/../../css/cibozer.css"
 check "no path escapes the picture folder into something else than static" bash -c '[[ $1 != 200 ]] || grep -qi "^content-type: text/css" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+
+# --- a video ------------------------------------------------------------------
+RENDER=$CZ_BUILD_DIR/render/cibozer-render
+# picture_frames RAW - how many 48x48 RGB frames of RAW have at least 12
+# distinct saturated colours (4 bits a channel, max - min >= 64) covering
+# at least a tenth of the frame.
+picture_frames() {
+	od -An -v -tu1 -w3 "$1" | awk '
+		{ i = NR - 1; f = int(i / 2304)
+		  mx = $1; mn = $1
+		  if ($2 > mx) mx = $2; if ($3 > mx) mx = $3
+		  if ($2 < mn) mn = $2; if ($3 < mn) mn = $3
+		  if (mx - mn >= 64) { sat[f]++; c = f ":" int($1/16) "," int($2/16) "," int($3/16); if (!(c in seen)) { seen[c] = 1; n[f]++ } }
+		  last = f }
+		END { k = 0; for (f = 0; f <= last; f++) if (n[f] >= 12 && sat[f] * 10 >= 2304) k++; print k }'
+}
+if [[ -x $RENDER ]] && command -v ffmpeg >/dev/null; then
+	out=$tmp/video
+	rm -rf "$out"
+	if "$RENDER" --plan "$CZ_SRCDIR/tests/render/plan-standard-2000.json" --preset tiktok \
+		--seconds 12 --out "$out" >"$tmp/render.json" 2>"$tmp/render.err"; then
+		pass "a 12 s tiktok video renders"
+		# The first meal row's picture area (right part, 26-46 % of the
+		# height), 5 frames a second over the 7 day cards (2-10 s), and
+		# the end card's last second.
+		crop="crop=iw*38/100:ih*20/100:iw*55/100:ih*26/100,scale=48:48:flags=area"
+		ffmpeg -nostdin -v error -y -ss 2 -t 8 -i "$out/video.mp4" -vf "fps=5,$crop" \
+			-f rawvideo -pix_fmt rgb24 "$tmp/days.rgb"
+		ffmpeg -nostdin -v error -y -ss 11 -t 1 -i "$out/video.mp4" -vf "fps=5,$crop" \
+			-f rawvideo -pix_fmt rgb24 "$tmp/end.rgb"
+		days=$(picture_frames "$tmp/days.rgb")
+		end=$(picture_frames "$tmp/end.rgb")
+		check "the day cards show their dishes' pictures ($days of 40 frames, want >= 10)" test "$days" -ge 10
+		check "the end card has no picture there ($end frames)" test "$end" = 0
+	else
+		fail "a 12 s tiktok video renders" "$(cat "$tmp/render.err")"
+	fi
+else
+	skip_reason="cibozer-render or ffmpeg missing"
+	fail "the renderer is built and ffmpeg installed" "$skip_reason"
+fi
 
 finish

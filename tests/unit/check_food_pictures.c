@@ -7,7 +7,10 @@
  * the installed Noto Color Emoji font and has its PNG in static/img/food/
  * (regenerate with `make food-pictures`); and the choice of a dish's
  * pictures (dish type first, then main ingredients by weight, minor ones
- * never while a major one is there, the slot when nothing is known).
+ * never while a major one is there, the slot when nothing is known); and
+ * that a video's day card, drawn from the committed plan fixture, has
+ * picture pixels (many saturated colours) where its dishes' pictures go
+ * and none there before its meals appear.
  */
 #include "config.h"
 
@@ -19,9 +22,16 @@
 
 #include <png.h>
 
+#include "cards.h"
 #include "catalog.h"
 #include "food_pictures.h"
 #include "picture.h"
+#include "plan.h"
+#include "scene.h"
+
+#ifndef CZ_RENDER_FONT_DIR
+#define CZ_RENDER_FONT_DIR	"/usr/share/fonts/truetype/dejavu"
+#endif
 
 #ifndef CZ_SRCDIR
 #error "CZ_SRCDIR must name the source tree"
@@ -248,6 +258,80 @@ START_TEST(dish_pictures_are_chosen_by_type_then_weight)
 }
 END_TEST
 
+/* Distinct saturated colours (chroma quantised to 16 x 16 steps, far from
+ * grey) in the rectangle of canvas c; *share gets the saturated share of
+ * its pixels in percent. */
+static int
+saturated_colours(const struct cz_render_canvas *c, int x0, int y0, int x1,
+    int y1, int *share)
+{
+	unsigned char seen[256] = { 0 };
+	int x, y, n = 0, sat = 0, all = 0;
+
+	for (y = y0 / 2; y < y1 / 2; y++)
+		for (x = x0 / 2; x < x1 / 2; x++) {
+			int u = c->plane[1][y * (c->w / 2) + x];
+			int v = c->plane[2][y * (c->w / 2) + x];
+
+			all++;
+			if (abs(u - 128) + abs(v - 128) < 24)
+				continue;
+			sat++;
+			if (!seen[(u >> 4) << 4 | v >> 4]++)
+				n++;
+		}
+	*share = all ? sat * 100 / all : 0;
+	return n;
+}
+
+START_TEST(a_day_card_shows_its_dish_pictures)
+{
+	static struct cz_render_plan plan;
+	struct cz_render_story story;
+	struct cz_render_canvas c;
+	struct cz_render_fonts f;
+	const struct cz_render_card *day = NULL;
+	char err[256];
+	int i, n, share, W = 1080, H = 1920;
+
+	ck_assert_msg(cz_render_plan_load(CZ_SRCDIR "/tests/render/"
+	    "plan-standard-2000.json", &plan, err, sizeof(err)) == 0, "%s", err);
+	for (i = 0; i < plan.days[0].nmeals; i++)
+		ck_assert_int_ge(plan.days[0].meals[i].npictures, 1);
+	ck_assert(cz_render_story_build(&plan, 30, 30, &story) == 0);
+	for (i = 0; i < story.ncards && day == NULL; i++)
+		if (story.cards[i].kind == CZ_CARD_DAY)
+			day = &story.cards[i];
+	ck_assert_ptr_nonnull(day);
+	ck_assert_msg(cz_render_fonts_open(&f, CZ_RENDER_FONT_DIR, err,
+	    sizeof(err)) == 0, "%s", err);
+	ck_assert_int_eq(cz_render_canvas_init(&c, W, H), 0);
+	/* Stage 0: the day's heading only; the first meal row's picture
+	 * area (right part, 26-46 % of the height) is background. */
+	ck_assert_msg(cz_render_card_draw(&f, &plan, day, 0, &c, err,
+	    sizeof(err)) == 0, "%s", err);
+	n = saturated_colours(&c, W * 55 / 100, H * 26 / 100, W * 93 / 100,
+	    H * 46 / 100, &share);
+	ck_assert_msg(n == 0 && share == 0, "before the meals: %d colours, "
+	    "%d %%", n, share);
+	/* Every meal shown: the dish and its ingredients, in colour. */
+	ck_assert_msg(cz_render_card_draw(&f, &plan, day, day->nstages - 1, &c,
+	    err, sizeof(err)) == 0, "%s", err);
+	n = saturated_colours(&c, W * 55 / 100, H * 26 / 100, W * 93 / 100,
+	    H * 46 / 100, &share);
+	ck_assert_msg(n >= 12 && share >= 10, "the first meal's pictures: "
+	    "%d saturated colours, %d %% of the area", n, share);
+	/* Large, not a row of icons: the hero fills most of the row's
+	 * height, so its colours reach the middle of the area's height. */
+	n = saturated_colours(&c, W * 62 / 100, H * 34 / 100, W * 93 / 100,
+	    H * 38 / 100, &share);
+	ck_assert_msg(share >= 10, "the dish picture's middle band: %d %%",
+	    share);
+	cz_render_canvas_free(&c);
+	cz_render_fonts_close(&f);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -260,6 +344,7 @@ main(void)
 	tcase_add_test(tc, every_key_is_in_the_set);
 	tcase_add_test(tc, every_picture_is_a_colour_glyph_with_its_png);
 	tcase_add_test(tc, dish_pictures_are_chosen_by_type_then_weight);
+	tcase_add_test(tc, a_day_card_shows_its_dish_pictures);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
