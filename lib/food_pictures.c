@@ -343,6 +343,24 @@ add_key(const char **out, size_t *k, size_t max, const char *key)
 	out[(*k)++] = key;
 }
 
+/* How much an item stands for its dish: its grams, three times for the
+ * protein foods a dish is named after ("salmon with rice": the fish, not
+ * the larger portion of rice, often twice the salmon's weight). */
+static double
+weight(const struct cz_dish_item *it)
+{
+	static const char *const protein[] = { "poultry", "steak", "meat",
+	    "fish", "sushi", "crab", "lobster", "shellfish", "egg" };
+	const char *key = cz_food_picture(it->ndb);
+	size_t i;
+
+	for (i = 0; key != NULL && i < sizeof(protein) / sizeof(protein[0]);
+	    i++)
+		if (strcmp(key, protein[i]) == 0)
+			return 3 * it->grams;
+	return it->grams;
+}
+
 size_t
 cz_dish_pictures(const char *name, int slot,
     const struct cz_dish_item *items, size_t n, const char **out,
@@ -360,7 +378,7 @@ cz_dish_pictures(const char *name, int slot,
 	if (n > sizeof(used))
 		n = sizeof(used);
 	add_key(out, &k, max, dish_type(name));
-	/* Major ingredients by weight; minor ones only when nothing else
+	/* Major ingredients by weight(); minor ones only when nothing else
 	 * is known. Repeated selection of the heaviest unused item (a dish
 	 * has a few dozen items at most). */
 	for (pass = 0; pass < 2 && k < max && (pass == 0 || k == 0); pass++) {
@@ -370,7 +388,8 @@ cz_dish_pictures(const char *name, int slot,
 				if (used[i] || (f = food_row(items[i].ndb)) == NULL ||
 				    f->minor != pass)
 					continue;
-				if (best == n || items[i].grams > items[best].grams)
+				if (best == n || weight(&items[i]) >
+				    weight(&items[best]))
 					best = i;
 			}
 			if (best == n || k >= max)

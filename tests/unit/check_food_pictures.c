@@ -225,6 +225,10 @@ START_TEST(dish_pictures_are_chosen_by_type_then_weight)
 		{ "15209", 160 },	/* salmon */
 		{ "11012", 100 },	/* asparagus */
 	};
+	struct cz_dish_item rice_salmon[] = {
+		{ "20037", 430 },	/* brown rice */
+		{ "15209", 180 },	/* salmon: a protein counts thrice */
+	};
 	struct cz_dish_item oil[] = { { "04053", 10 } };
 	struct cz_dish_item unknown[] = { { "99999", 100 } };
 
@@ -234,6 +238,10 @@ START_TEST(dish_pictures_are_chosen_by_type_then_weight)
 	ck_assert_str_eq(out[0], "fish");
 	ck_assert_str_eq(out[1], "grain");
 	ck_assert_str_eq(out[2], "herb");
+	ck_assert_uint_eq(cz_dish_pictures("Ginger soy salmon with brown rice",
+	    CZ_SLOT_DINNER, rice_salmon, 2, out, 3), 2);
+	ck_assert_str_eq(out[0], "fish");
+	ck_assert_str_eq(out[1], "rice");
 	/* The dish type comes first; max is respected. */
 	ck_assert_uint_eq(cz_dish_pictures("Chicken quinoa SALAD",
 	    CZ_SLOT_LUNCH, salmon, 4, out, 2), 2);
