@@ -24,13 +24,16 @@
 static struct json_object *sample;
 static time_t tried;
 
-/* v with one decimal, signed when sign ("+0.4"). */
+/* v with one decimal, signed when sign ("+0.4"); "0.0" for what rounds
+ * to zero, never "-0.0". */
 static struct json_object *
 decimal(double v, int sign)
 {
 	char s[32];
 
-	snprintf(s, sizeof(s), sign ? "%+.1f" : "%.1f", v);
+	if (fabs(v) < 0.05)
+		v = 0;
+	snprintf(s, sizeof(s), sign && v != 0 ? "%+.1f" : "%.1f", v);
 	return json_object_new_string(s);
 }
 

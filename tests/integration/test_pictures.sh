@@ -55,6 +55,9 @@ check "the home page shows the sample week" wait_until 70 home_has_sample
 fetch "$CZ_BASE_URL/"
 home=$HTTP_BODY
 check "GET / is 200" test "$HTTP_STATUS" = 200
+check "the home page shows no template text (a comment or tag closed early)" \
+	bash -c '[[ $1 != *"}}"* && $1 != *"{{"* ]]' _ "$home"
+check "no day of the sample week reads -0.0 %" bash -c '[[ $1 != *"(-0.0 %)"* ]]' _ "$home"
 rows=$(grep -c '<tr><th scope="row">Day [1-7]</th>' <<<"$home")
 check "the sample week has 7 days (got $rows)" test "$rows" = 7
 cells=$(grep -o '<td><img src="/static/img/food/[a-z_]*\.png?v=[^"]*" alt="" width="34" height="32" loading="lazy"' <<<"$home" | wc -l)
@@ -62,7 +65,7 @@ check "every dish of the sample week has its picture (21 of 21, got $cells)" tes
 check "the home page states the accuracy (±3 % a day, the week's largest deviation)" \
 	bash -c '[[ $1 == *"±3 %"* ]] && grep -Eq "furthest any day is from 2,000 kcal is [0-2]\.[0-9] %" <<<"$1"' _ "$home"
 check "the sample week's days are each within ±3 % of 2,000 kcal" \
-	bash -c '! grep -o "([+-][0-9]*\.[0-9] %)" <<<"$1" | tr -d "()+-%" | awk "\$1 > 3 { bad = 1 } END { exit !bad }"' _ "$home"
+	bash -c '! grep -Eo "\([+-]?[0-9]+\.[0-9] %\)" <<<"$1" | tr -d "()+-%" | awk "\$1 > 3 { bad = 1 } END { exit !bad }"' _ "$home"
 check "the home page's call to action plans a week" grep -q '<a class="button button--large" href="/plans/new">Plan a week</a>' <<<"$home"
 check "the home page links the API documentation once" test "$(grep -o 'href="/about#developers"' <<<"$home" | wc -l)" = 1
 check "the home page no longer points people at docs/api.md" bash -c '[[ $1 != *"docs/api.md"* ]]' _ "$home"
