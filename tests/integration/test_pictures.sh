@@ -68,7 +68,6 @@ check "the sample week's days are each within ±3 % of 2,000 kcal" \
 	bash -c '! grep -Eo "\([+-]?[0-9]+\.[0-9] %\)" <<<"$1" | tr -d "()+-%" | awk "\$1 > 3 { bad = 1 } END { exit !bad }"' _ "$home"
 check "the home page's call to action plans a week" grep -q '<a class="button button--large" href="/plans/new">Plan a week</a>' <<<"$home"
 check "the home page links the API documentation once" test "$(grep -o 'href="/about#developers"' <<<"$home" | wc -l)" = 1
-check "the home page no longer points people at docs/api.md" bash -c '[[ $1 != *"docs/api.md"* ]]' _ "$home"
 n=0
 for p in $(pictures_of "$home"); do
 	check "home picture $p is a long-cached PNG from nginx" served_as_png "$p"
