@@ -14,6 +14,7 @@
 #include "log.h"
 #include "request.h"
 #include "response.h"
+#include "sample_week.h"
 #include "validate.h"
 
 static int
@@ -22,10 +23,18 @@ page(struct cz_request *r, const char *template, const char *title)
 	return cz_resp_html(r, 200, template, cz_page_ctx(r, title));
 }
 
+/* The home page, with a sample week the planner made (sample_week.h);
+ * without one (no catalog yet) the page is shown without it. */
 int
 cz_h_home(struct cz_request *r)
 {
-	return page(r, "pages/home", "Accurate 7-day meal plans");
+	struct json_object *ctx, *sample;
+
+	if ((ctx = cz_page_ctx(r, "Accurate 7-day meal plans")) == NULL)
+		return 500;
+	if ((sample = cz_sample_week(r)) != NULL)
+		json_object_object_add(ctx, "sample", sample);
+	return cz_resp_html(r, 200, "pages/home", ctx);
 }
 
 /* /.well-known/security.txt (RFC 9116): where to report a vulnerability.

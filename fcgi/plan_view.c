@@ -17,6 +17,7 @@
 #include <json-c/json.h>
 
 #include "app.h"
+#include "food_pictures.h"
 #include "jsonbody.h"
 #include "labels.h"
 #include "log.h"
@@ -151,6 +152,32 @@ array_member(struct json_object *o, const char *key)
 	return a;
 }
 
+/* The dish picture of meal m (lib/food_pictures.h, the same the video
+ * shows) as "picture": {"key": ...} on its JSON node jm, for
+ * partials/dish_picture; the page shows the first (the dish). */
+static void
+add_picture(struct cz_request *r, const struct cz_plan_doc_meal *m,
+    struct json_object *jm)
+{
+	struct cz_dish_item *it;
+	struct json_object *o;
+	const char *key;
+	size_t j;
+
+	it = cz_arena_alloc(r->arena, (m->nitems ? m->nitems : 1) * sizeof(*it));
+	if (it == NULL)
+		return;
+	for (j = 0; j < m->nitems; j++) {
+		it[j].ndb = m->items[j].ndb;
+		it[j].grams = m->items[j].grams;
+	}
+	if (cz_dish_pictures(m->name, (int)m->slot, it, m->nitems, &key, 1) != 1)
+		return;
+	o = json_object_new_object();
+	json_object_object_add(o, "key", json_object_new_string(key));
+	json_object_object_add(jm, "picture", o);
+}
+
 /* Numbers the meals of day d (its JSON node jd) and adds the allergen
  * texts of their ingredients and the day's nutrient table. */
 static void
@@ -175,6 +202,7 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 		json_object_object_add(jm, "n", json_object_new_int(k + 1));
 		json_object_object_add(jm, "slot_label", json_object_new_string(
 		    capitalised(r, cz_slot_name((int)m->slot))));
+		add_picture(r, m, jm);
 		if ((items = array_member(jm, "items")) == NULL)
 			continue;
 		for (j = 0; j < m->nitems; j++)

@@ -188,3 +188,73 @@ cz_render_canvas_mix(const struct cz_render_canvas *a,
 		}
 	}
 }
+
+/* One premultiplied sample over a plane value: s + d * (255 - a) / 255,
+ * rounded, clamped to [lo, hi]. */
+static uint8_t
+over(int s, int d, int a, int lo, int hi)
+{
+	return (uint8_t)clampi(s + (d * (255 - a) + 127) / 255, lo, hi);
+}
+
+void
+cz_render_canvas_blend_rgba(struct cz_render_canvas *c, const uint8_t *px,
+    int pitch, int bw, int bh, int x, int y)
+{
+	int i, j, bx, by, cw = c->w / 2;
+
+	/* Luma per pixel: the premultiplied colour's luma plus the black
+	 * level weighted by coverage, over the canvas. */
+	for (j = 0; j < bh; j++) {
+		if (y + j < 0 || y + j >= c->h)
+			continue;
+		for (i = 0; i < bw; i++) {
+			const uint8_t *p = px + (size_t)j * pitch + (size_t)i * 4;
+			uint8_t *d;
+			int s;
+
+			if (x + i < 0 || x + i >= c->w || p[3] == 0)
+				continue;
+			d = c->plane[0] + (size_t)(y + j) * c->w + (x + i);
+			s = ((66 * p[0] + 129 * p[1] + 25 * p[2] + 128) >> 8) +
+			    (16 * p[3] + 127) / 255;
+			*d = over(s, *d, p[3], 16, 235);
+		}
+	}
+	/* Chroma per 2x2 block: the mean of the block's premultiplied
+	 * samples (those outside the bitmap are transparent). */
+	for (by = (y < 0 ? 0 : y) / 2; by <= (y + bh - 1) / 2 && by < c->h / 2;
+	    by++) {
+		for (bx = (x < 0 ? 0 : x) / 2; bx <= (x + bw - 1) / 2 &&
+		    bx < cw; bx++) {
+			int r = 0, g = 0, b = 0, a = 0, k, su, sv;
+			size_t o;
+
+			for (k = 0; k < 4; k++) {
+				int pi = 2 * bx + (k & 1) - x, pj = 2 * by + (k >> 1) - y;
+				const uint8_t *p;
+
+				if (pi < 0 || pi >= bw || pj < 0 || pj >= bh)
+					continue;
+				p = px + (size_t)pj * pitch + (size_t)pi * 4;
+				r += p[0];
+				g += p[1];
+				b += p[2];
+				a += p[3];
+			}
+			if (a == 0)
+				continue;
+			r = (r + 2) / 4;
+			g = (g + 2) / 4;
+			b = (b + 2) / 4;
+			a = (a + 2) / 4;
+			su = ((-38 * r - 74 * g + 112 * b + 128) >> 8) +
+			    (128 * a + 127) / 255;
+			sv = ((112 * r - 94 * g - 18 * b + 128) >> 8) +
+			    (128 * a + 127) / 255;
+			o = (size_t)by * cw + bx;
+			c->plane[1][o] = over(su, c->plane[1][o], a, 16, 240);
+			c->plane[2][o] = over(sv, c->plane[2][o], a, 16, 240);
+		}
+	}
+}

@@ -45,6 +45,12 @@ void cz_render_canvas_blend(struct cz_render_canvas *c, const uint8_t *cov,
     int pitch, int bw, int bh, int x, int y, struct cz_render_color col,
     int cx0, int cy0, int cx1, int cy1);
 
+/* Blends a bitmap of premultiplied RGBA pixels (R, G, B, A bytes; pitch
+ * bytes a row; bw x bh) onto the canvas at (x, y), clipped to the canvas:
+ * the food pictures, which carry their own colours. */
+void cz_render_canvas_blend_rgba(struct cz_render_canvas *c,
+    const uint8_t *px, int pitch, int bw, int bh, int x, int y);
+
 /* Writes a + (b - a) * t / 256 into the planes data[] with the given line
  * sizes (t in 0..256; b may be NULL for black). The planes are those of an
  * encoder frame of the canvas's size. */

@@ -3,7 +3,9 @@
  * sizes are fractions of the frame (the short side S for type sizes), so
  * the same code lays out portrait, landscape and square presets; every
  * text goes through cz_render_text_fit, which shrinks, wraps and at worst
- * cuts it with an ellipsis to keep it inside its box.
+ * cuts it with an ellipsis to keep it inside its box. Dishes are shown
+ * with their food pictures (lib/food_pictures.h, the ones the plan page
+ * shows): the dish large, its main ingredients overlapping its side.
  */
 #include "config.h"
 
@@ -86,6 +88,62 @@ brand(struct frame *fr, const struct cz_render_fonts *f)
 	    fr->H * 6 / 100, 45, 20, 1, CZ_RENDER_LEFT, 1, COL_ACCENT);
 }
 
+/* Draws picture key in a size x size square at (x, y). */
+static int
+picture(struct frame *fr, const struct cz_render_fonts *f, const char *key,
+    int x, int y, int size)
+{
+	return cz_render_picture_draw(f->pictures, key, fr->c, x, y, size,
+	    fr->err, fr->errlen);
+}
+
+/* The title card's hook: the first day's dishes, side by side, between
+ * the brand and the title. */
+static int
+title_pictures(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_plan *p)
+{
+	const struct cz_render_day *d = &p->days[0];
+	int n = d->nmeals < 3 ? d->nmeals : 3, k, size, gap, x0;
+	int top = fr->m + fr->H * 7 / 100, avail = fr->H * 14 / 100;
+
+	if (n < 1)
+		return 0;
+	gap = fr->S * 3 / 100;
+	size = (fr->W - 2 * fr->m - (n - 1) * gap) / n;
+	if (size > avail)
+		size = avail;
+	x0 = (fr->W - n * size - (n - 1) * gap) / 2;
+	for (k = 0; k < n; k++)
+		if (d->meals[k].npictures > 0 && picture(fr, f,
+		    d->meals[k].pictures[0], x0 + k * (size + gap), top,
+		    size) != 0)
+			return -1;
+	return 0;
+}
+
+/* A dish's pictures in the box (x, y, w, h), right-aligned: the dish as
+ * large as the box's height allows, its ingredients at under half that
+ * size overlapping its left side, one low and one high. Returns the
+ * width used, or -1. */
+static int
+dish_pictures(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_meal *ml, int x, int y, int w, int h)
+{
+	int P = h < w * 32 / 100 ? h : w * 32 / 100, E = P * 45 / 100;
+	int hx = x + w - P, ex = hx - E * 55 / 100, k;
+
+	if (ml->npictures < 1 || P < 16)
+		return 0;
+	if (picture(fr, f, ml->pictures[0], hx, y + (h - P) / 2, P) != 0)
+		return -1;
+	for (k = 1; k < ml->npictures; k++)
+		if (picture(fr, f, ml->pictures[k], ex,
+		    k == 1 ? y + h - E : y, E) != 0)
+			return -1;
+	return ml->npictures > 1 ? x + w - ex : P;
+}
+
 static int
 draw_title(struct frame *fr, const struct cz_render_fonts *f,
     const struct cz_render_plan *p)
@@ -93,7 +151,7 @@ draw_title(struct frame *fr, const struct cz_render_fonts *f,
 	char diet[64], line[256];
 	int x = fr->m, w = fr->W - 2 * fr->m, H = fr->H;
 
-	if (brand(fr, f) != 0)
+	if (brand(fr, f) != 0 || title_pictures(fr, f, p) != 0)
 		return -1;
 	human(diet, sizeof(diet), p->diet);
 	snprintf(line, sizeof(line), "Your %d-day %s meal plan", p->ndays, diet);
@@ -139,10 +197,16 @@ draw_day(struct frame *fr, const struct cz_render_fonts *f,
 	for (k = 0; k < stage && k < d->nmeals; k++) {
 		const struct cz_render_meal *ml = &d->meals[k];
 		int y = top + k * (rowh + gap), labh = rowh * 30 / 100;
-		int iw = w - 2 * pad;
+		int iw = w - 2 * pad, used;
 
 		cz_render_canvas_fill(fr->c, x, y, w, rowh, COL_PANEL);
 		cz_render_canvas_fill(fr->c, x, y, fr->S / 100 + 2, rowh, COL_ACCENT);
+		/* The pictures take the row's right part; the texts the rest. */
+		if ((used = dish_pictures(fr, f, ml, x + pad, y + pad / 2, iw,
+		    rowh - pad)) < 0)
+			return -1;
+		if (used > 0)
+			iw -= used + pad;
 		upper(slot, sizeof(slot), ml->slot);
 		if (box(fr, f->bold, slot, x + pad, y + pad / 2, iw * 6 / 10,
 		    labh, 36, 14, 1, CZ_RENDER_LEFT, 1, COL_ACCENT) != 0)
@@ -290,9 +354,10 @@ draw_end(struct frame *fr, const struct cz_render_fonts *f)
 	if (box(fr, f->regular, CZ_RENDER_DISCLAIMER, x, H * 30 / 100, w,
 	    H * 45 / 100, 62, 22, 12, CZ_RENDER_CENTER, 1, COL_TEXT) != 0)
 		return -1;
-	return box(fr, f->regular, "Made with Cibozer · nutrient data: USDA SR24",
-	    x, H - fr->m - H * 6 / 100, w, H * 6 / 100, 32, 16, 2,
-	    CZ_RENDER_CENTER, 1, COL_MUTED);
+	/* The picture set's licence asks for its attribution. */
+	return box(fr, f->regular, "Made with Cibozer · nutrient data: USDA "
+	    "SR24 · " CZ_PICTURE_CREDIT, x, H - fr->m - H * 9 / 100, w,
+	    H * 9 / 100, 32, 16, 3, CZ_RENDER_CENTER, 1, COL_MUTED);
 }
 
 int
@@ -310,7 +375,9 @@ cz_render_fonts_open(struct cz_render_fonts *f, const char *dir, char *err,
 	if ((f->regular = cz_render_font_open(path, err, errlen)) == NULL)
 		return -1;
 	snprintf(path, sizeof(path), "%s/%s", dir, FONT_BOLD);
-	if ((f->bold = cz_render_font_open(path, err, errlen)) == NULL) {
+	if ((f->bold = cz_render_font_open(path, err, errlen)) == NULL ||
+	    (f->pictures = cz_render_pictures_open(NULL, err, errlen)) ==
+	    NULL) {
 		cz_render_fonts_close(f);
 		return -1;
 	}
@@ -322,6 +389,7 @@ cz_render_fonts_close(struct cz_render_fonts *f)
 {
 	cz_render_font_close(f->regular);
 	cz_render_font_close(f->bold);
+	cz_render_pictures_close(f->pictures);
 	memset(f, 0, sizeof(*f));
 }
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "canvas.h"
+#include "picture.h"
 #include "plan.h"
 #include "scene.h"
 #include "text.h"
@@ -23,10 +24,12 @@
 struct cz_render_fonts {
 	struct cz_render_font	*regular;
 	struct cz_render_font	*bold;
+	struct cz_render_pictures *pictures;	/* the food pictures */
 };
 
-/* Opens DejaVuSans.ttf and DejaVuSans-Bold.ttf in dir. Returns 0, or -1
- * with a message in err. Close with cz_render_fonts_close. */
+/* Opens DejaVuSans.ttf and DejaVuSans-Bold.ttf in dir, and the food
+ * pictures (picture.h, CZ_PICTURE_FONT). Returns 0, or -1 with a message
+ * in err. Close with cz_render_fonts_close. */
 int cz_render_fonts_open(struct cz_render_fonts *f, const char *dir,
     char *err, size_t errlen);
 void cz_render_fonts_close(struct cz_render_fonts *f);

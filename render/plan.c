@@ -122,6 +122,21 @@ shop_from_items(const struct cz_plan_doc *doc, struct cz_render_plan *p)
 		    p->shop[k].grams);
 }
 
+/* The pictures of meal dm (the same the plan page shows first). */
+static void
+meal_pictures(const struct cz_plan_doc_meal *dm, struct cz_render_meal *rm)
+{
+	struct cz_dish_item it[CZ_PLAN_MAX_ITEMS];
+	size_t i, n = 0;
+
+	for (i = 0; i < dm->nitems && n < CZ_PLAN_MAX_ITEMS; i++) {
+		it[n].ndb = dm->items[i].ndb;
+		it[n++].grams = dm->items[i].grams;
+	}
+	rm->npictures = (int)cz_dish_pictures(dm->name, (int)dm->slot, it, n,
+	    rm->pictures, CZ_DISH_PICTURES_MAX);
+}
+
 void
 cz_render_plan_from_doc(const struct cz_plan_doc *doc,
     struct cz_render_plan *p)
@@ -153,6 +168,7 @@ cz_render_plan_from_doc(const struct cz_plan_doc *doc,
 			day->meals[m].energy_kcal = dm->totals.present &&
 			    !isnan(dm->totals.energy_kcal) ?
 			    dm->totals.energy_kcal : -1;
+			meal_pictures(dm, &day->meals[m]);
 		}
 		day->energy_kcal = dd->totals.energy_kcal;
 		day->protein_g = dd->totals.protein_g;

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "food_pictures.h"
 #include "plan_read.h"
 #include "planner.h"
 
@@ -25,6 +26,10 @@ struct cz_render_meal {
 	char		 slot[32];		/* "breakfast" */
 	char		 name[CZ_RENDER_NAME_MAX];	/* the dish */
 	double		 energy_kcal;		/* < 0: not in the plan */
+	/* Its pictures (food_pictures.h, static keys): the dish, then its
+	 * main ingredients; at least one. */
+	const char	*pictures[CZ_DISH_PICTURES_MAX];
+	int		 npictures;
 };
 
 struct cz_render_day {
