@@ -150,8 +150,9 @@ nginx_headers=$(sed -n 's/^add_header \([A-Za-z-]*\) "\([^"]*\)" always;$/\1\t\2
 check "nginx's snippet names at least 5 literal headers" test "$(wc -l <<<"$nginx_headers")" -ge 5
 
 # headers_ok - the last response (fetch) carries each of nginx's literal
-# security headers with the same value, a Referrer-Policy and an
-# X-Request-Id of 32 hex digits.
+# security headers with the same value, a Referrer-Policy (the site's, or
+# same-origin on the pages of a mailed link) and an X-Request-Id of 32 hex
+# digits.
 headers_ok() {
 	local name value
 	while IFS=$'\t' read -r name value; do
@@ -160,7 +161,7 @@ headers_ok() {
 			return 1
 		}
 	done <<<"$nginx_headers"
-	grep -Eqi '^referrer-policy: (strict-origin-when-cross-origin|no-referrer)$' <<<"$HTTP_HEADERS" &&
+	grep -Eqi '^referrer-policy: (strict-origin-when-cross-origin|same-origin)$' <<<"$HTTP_HEADERS" &&
 		grep -Eqi '^x-request-id: [0-9a-f]{32}$' <<<"$HTTP_HEADERS" || {
 		echo "no Referrer-Policy or X-Request-Id"
 		return 1
