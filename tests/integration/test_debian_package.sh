@@ -135,8 +135,8 @@ while IFS= read -r f; do
 	want "$W/list" "/usr/share/cibozer/$f"
 done < <(cd "$W/src" && find templates static sql data -type f ! -name '.*')
 check "the packages hold the programs, units, tmpfiles file, man pages, guide, nginx site and snippets, configuration and every file of templates/ static/ sql/ data/ ($(wc -l <"$W/list") + $(wc -l <"$W/rlist") entries)" \
-	test -z "$missing"
-[[ -z $missing ]] || echo "       missing:$missing"
+	test "$(wc -w <<<"$missing")" = 0
+[[ -z $missing ]] || echo "       missing ($(wc -w <<<"$missing")):$(printf ' %s' $missing | cut -c1-600)"
 check "the configuration is -rw-r----- in a drwxr-x--- directory in the .deb" \
 	grep -qx -- '-rw-r----- root/root /etc/cibozer/cibozer.conf' "$W/list"
 check "the configuration directory is drwxr-x--- in the .deb" \
