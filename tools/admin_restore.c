@@ -40,6 +40,7 @@
 #include "admin_files.h"
 #include "db.h"
 #include "migrate.h"
+#include "numparse.h"
 #include "settings.h"
 
 #define EXIT_DAMAGED	3	/* the backup does not verify */
@@ -326,6 +327,31 @@ dbname_arg(const char *db, char *out, size_t outlen)
 	return 0;
 }
 
+/* The "migration = N" line of the backup's INFO (verified), or -1. */
+static int
+info_migration(const char *backup)
+{
+	char path[4096], line[256];
+	const char *errstr;
+	int v = -1;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/INFO", backup);
+	if ((fp = fopen(path, "re")) == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (strncmp(line, "migration = ", 12) == 0) {
+			line[strcspn(line, "\n")] = '\0';
+			v = (int)cz_strtonum(line + 12, 0, CZ_MIGRATE_MAX * 1000,
+			    &errstr);
+			if (errstr != NULL)
+				v = -1;
+			break;
+		}
+	fclose(fp);
+	return v;
+}
+
 static long long
 count_objects(PGconn *conn, char *err, size_t errlen)
 {
@@ -359,6 +385,7 @@ admin_restore(const struct cz_settings *s, int argc, char **argv)
 	PGconn *conn = NULL;
 	long long objects;
 	int ch, check_only = 0, staged = 0, ret = 1, before, applied, rc;
+	int backup_at, latest;
 
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch != 'c') {
@@ -389,6 +416,29 @@ admin_restore(const struct cz_settings *s, int argc, char **argv)
 	if (check_only) {
 		admin_manifest_free(&r.m);
 		return 0;
+	}
+
+	/* A backup newer than this build would be restored, then refused
+	 * by the migrations: refuse it before anything is written. */
+	if ((backup_at = info_migration(r.backup)) == -1) {
+		fprintf(stderr, "cibozer-admin: restore: %s/INFO has no "
+		    "readable \"migration = N\" line; nothing was restored\n",
+		    r.backup);
+		ret = EXIT_DAMAGED;
+		goto out;
+	}
+	if ((latest = cz_migrate_latest(s->sql_dir, r.err, sizeof(r.err)))
+	    == -1) {
+		fprintf(stderr, "cibozer-admin: restore: %s\n", r.err);
+		goto out;
+	}
+	if (backup_at > latest) {
+		fprintf(stderr, "cibozer-admin: restore: the backup's database "
+		    "is at migration %d but this build knows only up to %d: "
+		    "restore it with a release at least as new (an older "
+		    "release must not run on a newer schema); nothing was "
+		    "restored\n", backup_at, latest);
+		goto out;
 	}
 
 	/* 2. */
