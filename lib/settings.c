@@ -78,6 +78,11 @@ static const struct setting table[] = {
 	    "days a finished video is kept before cleanup-videos deletes it"),
 	INT(min_free_disk_mb, 0, 1LL << 40, "512",
 	    "free space below which /health/ready fails (MiB, video_dir)"),
+	/* Backups (cibozer-admin backup, docs/backup.md). */
+	STR(backup_dir, CZ_LOCALSTATEDIR "/backups/cibozer",
+	    "directory cibozer-admin backup writes a dated directory into"),
+	INT(backup_keep, 1, 1000, "7",
+	    "complete backups kept in backup_dir; older ones are removed"),
 	STR(base_path, "",
 	    "URL prefix stripped from request paths (CGI under /cgi-bin/x.cgi)"),
 	SIZE(max_body_bytes, 0, 1LL << 30, "1M",

@@ -36,6 +36,8 @@ struct cz_settings {
 	char		video_dir[CZ_SETTING_STR_MAX];
 	long long	video_retention_days;
 	long long	min_free_disk_mb;
+	char		backup_dir[CZ_SETTING_STR_MAX];
+	long long	backup_keep;
 	char		base_path[CZ_SETTING_STR_MAX];
 	long long	max_body_bytes;
 	long long	max_params;

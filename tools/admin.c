@@ -13,6 +13,8 @@
 #include "log.h"
 #include "settings.h"
 
+const char *admin_config_path;
+
 static int
 cmd_migrate(const struct cz_settings *s, int argc, char **argv)
 {
@@ -87,6 +89,16 @@ static const struct {
 	    "privacy_retention_days\n"
 	    "                          ago; drop expired sessions, tokens, "
 	    "counters, old mail" },
+	{ "backup", admin_backup, 1,
+	    "backup                  dump the database, copy the videos and "
+	    "the configuration\n"
+	    "                          into a new directory of backup_dir; "
+	    "keep backup_keep" },
+	{ "restore", admin_restore, 1,
+	    "restore [--check] BACKUP\n"
+	    "                          verify a backup and restore it into an "
+	    "empty database\n"
+	    "                          and video_dir, then migrate" },
 	{ "config", cmd_config, 1,
 	    "config                  print the effective settings "
 	    "(secrets hidden)" },
@@ -168,6 +180,7 @@ main(int argc, char *argv[])
 		cz_settings_defaults(&s);
 		if (commands[i].needs_config) {
 			path = cz_settings_path(config, &required);
+			admin_config_path = path;
 			if (cz_settings_load(&s, path, required, err,
 			    sizeof(err)) == -1) {
 				fprintf(stderr, "cibozer-admin: %s\n", err);

@@ -4,6 +4,8 @@
 #ifndef CZ_ADMIN_H
 #define CZ_ADMIN_H
 
+#include <stddef.h>
+
 struct cz_settings;
 struct cz_catalog;
 
@@ -40,5 +42,21 @@ int admin_user(const struct cz_settings *s, int argc, char **argv);
 int admin_audit(const struct cz_settings *s, int argc, char **argv);
 int admin_deliver_mail(const struct cz_settings *s, int argc, char **argv);
 int admin_mail_test(const struct cz_settings *s, int argc, char **argv);
+
+
+/* Backups (admin_backup.c, admin_restore.c; docs/backup.md). */
+int admin_backup(const struct cz_settings *s, int argc, char **argv);
+int admin_restore(const struct cz_settings *s, int argc, char **argv);
+
+/* Runs argv (pg_dump, pg_restore) from PATH without a shell, connected as
+ * conninfo says through libpq's PG* environment variables (never on the
+ * command line). Returns 0 when it exits 0, else -1 with a message
+ * (admin_pgexec.c). */
+int admin_pg_run(const char *conninfo, char *const argv[], char *err,
+    size_t errlen);
+
+/* The configuration file main() read (or tried to read: the default one
+ * may be absent); NULL for commands that read none (admin.c). */
+extern const char *admin_config_path;
 
 #endif

@@ -192,6 +192,8 @@ else
 	root=$tmp/root
 	mkdir -p "$root/etc"
 	printf 'root:x:0:0::/root:/bin/sh\ncibozer:x:990:990::/var/lib/cibozer:/usr/sbin/nologin\nwww-data:x:33:33::/var/www:/usr/sbin/nologin\n' >"$root/etc/passwd"
+	# The backups' owner (cibozer-backup.service).
+	printf 'cibozer-migrate:x:991:990::/var/lib/cibozer:/usr/sbin/nologin\n' >>"$root/etc/passwd"
 	printf 'root:x:0:\ncibozer:x:990:\nwww-data:x:33:\n' >"$root/etc/group"
 	if ! out=$(systemd-tmpfiles --root="$root" --create "$srcdir/systemd/cibozer.tmpfiles" 2>&1); then
 		bad "systemd-tmpfiles --create cibozer.tmpfiles failed: $out"
@@ -200,6 +202,7 @@ else
 		while IFS=$'\t' read -r path og mode by; do
 			case $path in /var/*) ;; *) continue ;; esac
 			v=$(stat -c '%u:%g %a' "$root$path" 2>&1)
+			v=${v//991/cibozer-migrate}
 			v=${v//990/cibozer}
 			v=${v//33/www-data}
 			v=$(printf '%s\n' "$v" | sed 's/^0:/root:/; s/:0 /:root /')
