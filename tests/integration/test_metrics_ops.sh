@@ -52,8 +52,9 @@ done
 check "at least the two test dead letters" test "$(metric 'cibozer_mail_messages{status="dead"}')" -ge 2
 oldest=$(metric cibozer_mail_queue_oldest_seconds)
 want=$(psql_q "SELECT extract(epoch FROM now() - min(created_at))::int FROM mail_outbox WHERE status = 'queued'")
+# Read a moment after the scrape: the database's figure is a little older.
 check "the oldest queued mail's age ($oldest s) is the outbox's ($want s), at least 200 s" \
-	awk -v g="$oldest" -v w="$want" 'BEGIN { exit !(g >= 200 && g - w < 5 && w - g < 5) }'
+	awk -v g="$oldest" -v w="$want" 'BEGIN { exit !(g >= 200 && g <= w + 1 && w - g < 30) }'
 check "cibozer_database_up is 1" test "$(metric cibozer_database_up)" = 1
 
 # --- the video directory --------------------------------------------------------
