@@ -15,6 +15,8 @@
  * and MP4 size of the done videos still kept), each a fixed set of
  * aggregates whatever the table's size. When the database does not answer,
  * the video part is left out (logged once until it answers again).
+ * metrics_ops.c adds the gauges alerts need: cibozer_database_up, the
+ * mail outbox, the video directory's space.
  */
 #include "config.h"
 
@@ -33,6 +35,7 @@
 #include "clock.h"
 #include "handlers.h"
 #include "log.h"
+#include "metrics_ops.h"
 #include "query.h"
 #include "response.h"
 #include "routes.h"
@@ -138,7 +141,8 @@ cz_health_register(struct cz_db *db)
 	return cz_db_register(db, "health_schema_version", SQL_SCHEMA_VERSION,
 	    0, 1) == -1 ||
 	    cz_db_register(db, "metrics_video_jobs", SQL_VIDEO_JOBS, 0, 1) == -1 ||
-	    cz_db_register(db, "metrics_video_stats", stats, 0, 1) == -1 ? -1 : 0;
+	    cz_db_register(db, "metrics_video_stats", stats, 0, 1) == -1 ||
+	    cz_metrics_ops_register(db) == -1 ? -1 : 0;
 }
 
 /* Database reachable, then schema current. */
@@ -394,13 +398,16 @@ unavailable:
 int
 cz_h_metrics(struct cz_request *r)
 {
+	int video;
+
 	if (r->app->metrics == NULL) {
 		r->error_message = "metrics are not kept in this mode";
 		return 404;
 	}
 	cz_buf_reset(r->body_out);
 	if (cz_metrics_render(r->app->metrics, cz_routes, cz_nroutes,
-	    r->body_out) == -1 || video_metrics(r, r->body_out) == -1) {
+	    r->body_out) == -1 || (video = video_metrics(r, r->body_out)) == -1 ||
+	    cz_metrics_ops(r, r->body_out, video == 0) == -1) {
 		r->error_message = "metrics output too large";
 		return 500;
 	}
