@@ -159,8 +159,8 @@ check "the postinst creates the accounts with the guide's adduser lines" test -z
 # timers; never a oneshot service (a render may last hours).
 started=$(grep -ho "deb-systemd-invoke \$_dh_action .*" "$W/ctl/postinst" "$W/rctl/postinst" |
 	grep -o "'[^']*'" | tr -d "'" | sort | tr '\n' ' ')
-check "the postinsts start exactly cibozer-fcgi.service and the four timers ($started)" \
-	test "$started" = "cibozer-cleanup.timer cibozer-fcgi.service cibozer-mail.timer cibozer-purge.timer cibozer-render.timer "
+check "the postinsts start exactly cibozer-fcgi.service and the five timers ($started)" \
+	test "$started" = "cibozer-backup.timer cibozer-cleanup.timer cibozer-fcgi.service cibozer-mail.timer cibozer-purge.timer cibozer-render.timer "
 
 # --- 4. the throwaway root ---------------------------------------------------------
 # A mount namespace held by one sleeping process; its mounts: a tmpfs with
@@ -265,7 +265,7 @@ same_tmpfiles() { inroot cat /usr/lib/tmpfiles.d/cibozer.conf | cmp - "$SRC/syst
 check "the tmpfiles file installed is systemd/cibozer.tmpfiles" same_tmpfiles
 enabled=$(inroot sh -c 'ls /etc/systemd/system/*.wants/ | grep "^cibozer" | sort | tr "\n" " "')
 check "enabled: cibozer-fcgi.service and the timers, nothing else ($enabled)" \
-	test "$enabled" = "cibozer-cleanup.timer cibozer-fcgi.service cibozer-mail.timer cibozer-purge.timer cibozer-render.timer "
+	test "$enabled" = "cibozer-backup.timer cibozer-cleanup.timer cibozer-fcgi.service cibozer-mail.timer cibozer-purge.timer cibozer-render.timer "
 check "cibozer-fcgi.service is wanted by multi-user.target" \
 	inroot test -L /etc/systemd/system/multi-user.target.wants/cibozer-fcgi.service
 
@@ -371,6 +371,7 @@ check "after purge: no unit is enabled any more" test -z "$links"
 owned=$(inroot find /etc /var /run /srv /opt -xdev -uid "$uid0" 2>/dev/null | head -5)
 check "after purge: no file of the user cibozer is left in /etc /var /run /srv /opt" test -z "$owned"
 check "after purge: nginx -t still passes" inroot nginx -t
+check "after purge: the backups directory is kept (the operator's copies)" inroot test -d /var/backups/cibozer
 check "after purge: the users cibozer and cibozer-migrate are kept (Debian practice; the guide says how to delete them)" \
 	inroot sh -c 'id cibozer && id cibozer-migrate'
 
