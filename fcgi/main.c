@@ -216,6 +216,20 @@ serve_connection(struct cz_app *app, struct cz_io *io, struct conn *c)
 		c->open = 0;	/* nginx did not ask to keep it */
 }
 
+/* Whether SIGTERM or SIGINT waits. ppoll() delivers them only when it
+ * sleeps: when descriptors are ready at once, as they are for a worker
+ * under load, the signal stays pending (blocked again on return), and the
+ * worker would go on serving. */
+static int
+term_pending(void)
+{
+	sigset_t p;
+
+	if (sigpending(&p) == -1)
+		return 0;
+	return sigismember(&p, SIGTERM) == 1 || sigismember(&p, SIGINT) == 1;
+}
+
 /* Whether bytes wait on c's connection. */
 static int
 pending(const struct conn *c)
@@ -394,6 +408,8 @@ worker_main(void *arg)
 			    strerror(errno));
 			break;
 		}
+		if (term_pending())
+			stopping = 1;
 		/* Requests on open connections first, in slot order, then one
 		 * new connection, served at once (nginx sends its request
 		 * right after connecting). */
