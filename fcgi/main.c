@@ -268,12 +268,12 @@ drain(struct cz_app *app, struct cz_io *io, struct conn *conns)
 	size_t slot[WORKER_CONNS];
 	struct timespec quiet = { 0, DRAIN_QUIET_MS * 1000000L };
 	long long deadline = now_ms() + DRAIN_MAX_MS;
-	size_t i, n, fresh;
+	size_t i, n;
 	struct conn *c;
 	int r;
 
 	for (;;) {
-		n = fresh = 0;
+		n = 0;
 		for (i = 0; i < WORKER_CONNS; i++) {
 			if (!conns[i].open)
 				continue;
@@ -281,27 +281,14 @@ drain(struct cz_app *app, struct cz_io *io, struct conn *conns)
 			pfd[n].events = POLLIN;
 			pfd[n].revents = 0;
 			slot[n++] = i;
-			fresh += conns[i].served == 0;
 		}
 		if (n == 0)
 			return;
 		r = ppoll(pfd, n, &quiet, NULL);
 		if (r == -1 && errno == EINTR)
 			continue;
-		if (r <= 0 || now_ms() > deadline) {
-			/* Quiet: close the idle kept ones (and, past the
-			 * deadline, every one) unless a request just came. */
-			for (i = 0; i < n; i++) {
-				c = &conns[slot[i]];
-				if (!c->open || pending(c))
-					continue;
-				if (c->served > 0 || now_ms() > deadline)
-					drop_connection(c);
-			}
-			if (r == -1)
-				return;
-			continue;
-		}
+		if (r == -1)
+			return;		/* exiting closes them all */
 		for (i = 0; i < n; i++) {
 			c = &conns[slot[i]];
 			if (pfd[i].revents == 0)
@@ -311,6 +298,18 @@ drain(struct cz_app *app, struct cz_io *io, struct conn *conns)
 				serve_connection(app, io, c);
 			while (c->open && pending(c));
 			if (c->open)
+				drop_connection(c);
+		}
+		if (r > 0 && now_ms() <= deadline)
+			continue;
+		/* Quiet (or past the deadline): close the kept connections,
+		 * and past the deadline the new ones too, unless a request
+		 * just came on one: it is served on the next round. */
+		for (i = 0; i < n; i++) {
+			c = &conns[slot[i]];
+			if (!c->open || pending(c))
+				continue;
+			if (c->served > 0 || now_ms() > deadline)
 				drop_connection(c);
 		}
 	}

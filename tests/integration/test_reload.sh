@@ -52,7 +52,7 @@ full_new() { # full_new OLDPIDS - exactly CZ_WORKERS workers, none of OLDPIDS
 	[[ $(wc -l <<<"$w") -eq $CZ_WORKERS ]] || return 1
 	[[ -z $(comm -12 <(printf '%s\n' $1 | sort) <(printf '%s\n' $w)) ]]
 }
-about_has() { curl -s "$CZ_BASE_URL/about" | grep -q "data-reload=\"$1\""; }
+about_has() { curl -s "$CZ_BASE_URL/about" | grep "data-reload=\"$1\"" >/dev/null; }
 logged() { # logged START-LINE PATTERN - PATTERN in the pool log after line START
 	tail -n +"$1" "$CZ_POOL_LOG" | grep -- "$2" >/dev/null
 }
