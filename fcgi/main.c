@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sys/socket.h>
@@ -31,7 +32,9 @@
 #include "metrics.h"
 #include "numparse.h"
 #include "pool.h"
+#include "reload.h"
 #include "routes.h"
+#include "upgrade.h"
 
 extern char **environ;
 
@@ -147,10 +150,13 @@ on_term(int sig)
  * poll() says its connection has bytes, and never accepts by itself.
  */
 #define WORKER_CONNS	256	/* connections one worker holds at most */
+#define DRAIN_QUIET_MS	100	/* a stopping worker's wait for requests */
+#define DRAIN_MAX_MS	3000	/* ... and for a new connection's first */
 
 struct conn {
 	FCGX_Request	 req;
 	int		 open;
+	int		 served;	/* requests served on it */
 };
 
 /* Takes a waiting connection into a free slot; 0 when none was waiting. */
@@ -169,6 +175,7 @@ take_connection(struct cz_app *app, struct conn *c, int listen_fd)
 	 * the descriptor unless the connection is marked kept. */
 	c->req.keepConnection = 1;
 	c->open = 1;
+	c->served = 0;
 	return 1;
 }
 
@@ -204,8 +211,108 @@ serve_connection(struct cz_app *app, struct cz_io *io, struct conn *c)
 	io->ctx = &c->req;
 	cz_pipeline_handle(app, io);
 	FCGX_Finish_r(&c->req);
+	c->served++;
 	if (c->req.ipcFd < 0)
 		c->open = 0;	/* nginx did not ask to keep it */
+}
+
+/* Whether SIGTERM or SIGINT waits. ppoll() delivers them only when it
+ * sleeps: when descriptors are ready at once, as they are for a worker
+ * under load, the signal stays pending (blocked again on return), and the
+ * worker would go on serving. */
+static int
+term_pending(void)
+{
+	sigset_t p;
+
+	if (sigpending(&p) == -1)
+		return 0;
+	return sigismember(&p, SIGTERM) == 1 || sigismember(&p, SIGINT) == 1;
+}
+
+/* Whether bytes wait on c's connection. */
+static int
+pending(const struct conn *c)
+{
+	char b;
+
+	return recv(c->req.ipcFd, &b, 1, MSG_PEEK | MSG_DONTWAIT) > 0;
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * A stopping worker (SIGTERM: the pool stops, or a reload or an upgrade
+ * retires it) accepts no new connection: the listening socket stays open
+ * in the supervisor and the other workers, which take them. What nginx
+ * already sent on a connection this worker holds is answered, and the
+ * connection is closed right after its answer; a kept connection idle for
+ * DRAIN_QUIET_MS is closed, a new one gets DRAIN_MAX_MS for its first
+ * request. A connection is checked for waiting bytes just before it is
+ * closed, so the only loss is a request nginx writes in the microseconds
+ * between that check and the close; nginx then retries it, since the
+ * connection was a kept one (GET and HEAD only: fastcgi snippet). Nothing
+ * is ever cut in the middle of a request.
+ */
+static void
+drain(struct cz_app *app, struct cz_io *io, struct conn *conns)
+{
+	struct pollfd pfd[WORKER_CONNS];
+	size_t slot[WORKER_CONNS];
+	struct timespec quiet = { 0, DRAIN_QUIET_MS * 1000000L };
+	long long deadline = now_ms() + DRAIN_MAX_MS;
+	size_t i, n;
+	struct conn *c;
+	int r;
+
+	for (;;) {
+		n = 0;
+		for (i = 0; i < WORKER_CONNS; i++) {
+			if (!conns[i].open)
+				continue;
+			pfd[n].fd = conns[i].req.ipcFd;
+			pfd[n].events = POLLIN;
+			pfd[n].revents = 0;
+			slot[n++] = i;
+		}
+		if (n == 0)
+			return;
+		r = ppoll(pfd, n, &quiet, NULL);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1)
+			return;		/* exiting closes them all */
+		for (i = 0; i < n; i++) {
+			c = &conns[slot[i]];
+			if (pfd[i].revents == 0)
+				continue;
+			/* Everything waiting on it, then close it. */
+			do
+				serve_connection(app, io, c);
+			while (c->open && pending(c));
+			if (c->open)
+				drop_connection(c);
+		}
+		if (r > 0 && now_ms() <= deadline)
+			continue;
+		/* Quiet (or past the deadline): close the kept connections,
+		 * and past the deadline the new ones too, unless a request
+		 * just came on one: it is served on the next round. */
+		for (i = 0; i < n; i++) {
+			c = &conns[slot[i]];
+			if (!c->open || pending(c))
+				continue;
+			if (c->served > 0 || now_ms() > deadline)
+				drop_connection(c);
+		}
+	}
 }
 
 static int
@@ -217,11 +324,14 @@ worker_main(void *arg)
 	struct cz_app *app = arg;
 	struct sigaction sa;
 	struct cz_io io;
+	sigset_t term, waiting;
 	size_t i, n, nopen;
 	int listen_fd = FCGI_LISTENSOCK_FILENO, fl;
 
-	/* No SA_RESTART: a blocked poll() must return on SIGTERM so an idle
-	 * worker stops at once; a busy one finishes its request. */
+	/* SIGTERM is blocked except inside ppoll(), which it interrupts: an
+	 * idle worker stops at once, a busy one only after its request (no
+	 * read or write of a request ever fails with EINTR), and a signal
+	 * between the check of "stopping" and the wait is not lost. */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);
@@ -229,6 +339,13 @@ worker_main(void *arg)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
+	signal(SIGUSR2, SIG_IGN);
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	sigaddset(&term, SIGINT);
+	sigprocmask(SIG_BLOCK, &term, &waiting);
+	sigdelset(&waiting, SIGTERM);
+	sigdelset(&waiting, SIGINT);
 
 	/* A password hash or check (argon2id) takes argon2_memory_kib,
 	 * 19 MiB by default. glibc raises its mmap threshold after the first
@@ -283,13 +400,15 @@ worker_main(void *arg)
 			pfd[n].revents = 0;
 			slot[n++] = WORKER_CONNS;
 		}
-		if (poll(pfd, n, -1) == -1) {
+		if (ppoll(pfd, n, NULL, &waiting) == -1) {
 			if (errno == EINTR)
 				continue;
 			cz_log(CZ_LOG_ERROR, "%s: poll: %s", __func__,
 			    strerror(errno));
 			break;
 		}
+		if (term_pending())
+			stopping = 1;
 		/* Requests on open connections first, in slot order, then one
 		 * new connection, served at once (nginx sends its request
 		 * right after connecting). */
@@ -306,9 +425,7 @@ worker_main(void *arg)
 		if (take_connection(app, &conns[i], listen_fd))
 			serve_connection(app, &io, &conns[i]);
 	}
-	for (i = 0; i < WORKER_CONNS; i++)
-		if (conns[i].open)
-			drop_connection(&conns[i]);
+	drain(app, &io, conns);
 	cz_app_free(app);
 	return 0;
 }
@@ -326,22 +443,6 @@ serve_cgi(struct cz_app *app)
 	fflush(stdout);
 	cz_app_free(app);
 	return 0;
-}
-
-/* The pool size for "workers = 0": one worker per online CPU core, since
- * a worker serves every connection it holds and more only add context
- * switches; at least 2, so that one waiting on PostgreSQL leaves another
- * running. */
-static long long
-workers_per_cores(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (n < 2)
-		n = 2;
-	if (n > CZ_POOL_MAX_WORKERS)
-		n = CZ_POOL_MAX_WORKERS;
-	return n;
 }
 
 /*
@@ -392,9 +493,11 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *config = NULL, *workers = NULL, *path, *errstr;
+	struct cz_pool_hooks hooks;
+	struct cz_reload rl;
 	struct cz_settings s;
 	struct cz_app app;
-	char err[1024];
+	char err[1024], exe[4096];
 	int ch, check = 0, required, rc;
 
 	while ((ch = getopt_long(argc, argv, "c:w:h", opts, NULL)) != -1) {
@@ -438,7 +541,7 @@ main(int argc, char *argv[])
 		}
 	}
 	if (s.workers == 0)
-		s.workers = workers_per_cores();
+		s.workers = cz_workers_per_cores();
 	cz_log_init("cibozer-fcgi", (enum cz_log_level)s.log_level);
 	if (FCGX_Init() != 0) {
 		cz_log(CZ_LOG_ERROR, "FCGX_Init failed");
@@ -466,7 +569,17 @@ main(int argc, char *argv[])
 		    strerror(errno));
 		return 1;
 	}
-	rc = cz_pool_run((int)s.workers, worker_main, &app, app.metrics);
+	/* SIGHUP reloads into app; an upgrade re-executes this command
+	 * line (pool.h). */
+	rl.config = config;
+	rl.workers = workers;
+	rl.app = &app;
+	hooks.reload = cz_reload;
+	hooks.reload_arg = &rl;
+	hooks.exe = cz_upgrade_self(argv[0], exe, sizeof(exe));
+	hooks.argv = argv;
+	rc = cz_pool_run((int)s.workers, worker_main, &app, app.metrics,
+	    &hooks);
 	cz_metrics_free(app.metrics);
 	app.metrics = NULL;
 	cz_app_free(&app);
