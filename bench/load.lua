@@ -1,8 +1,9 @@
 -- bench/load.lua - one kind of request for bench/load, chosen by the
 -- environment (CZ_LOAD_KIND: pages, plan_pages, api_plans, video_polls).
 -- Every thread counts answers by class; done() prints one line:
---   kind rps p50_ms p99_ms p999_ms requests 2xx 429 other_status socket_errors
--- so that bench/load can check "nothing but 2xx and 429" per kind.
+--   kind rps p50_ms p99_ms p999_ms requests 2xx 429 503 other_status socket_errors
+-- so that bench/load can check "nothing but 2xx and 429" per kind, and
+-- bench/faults can tell a clean 503 (database away) from a failure.
 
 local kind = os.getenv("CZ_LOAD_KIND")
 local cookie = os.getenv("CZ_BENCH_COOKIE")
@@ -38,7 +39,7 @@ function setup(thread)
 	threads[#threads + 1] = thread
 end
 
-ok, limited, other = 0, 0, 0
+ok, limited, unavailable, other = 0, 0, 0, 0
 local i = 0
 
 function init()
@@ -65,24 +66,27 @@ function response(status)
 		ok = ok + 1
 	elseif status == 429 then
 		limited = limited + 1
+	elseif status == 503 then
+		unavailable = unavailable + 1
 	else
 		other = other + 1
 	end
 end
 
 function done(summary, latency)
-	local s2, s429, so = 0, 0, 0
+	local s2, s429, s503, so = 0, 0, 0, 0
 	for _, t in ipairs(threads) do
 		s2 = s2 + t:get("ok")
 		s429 = s429 + t:get("limited")
+		s503 = s503 + t:get("unavailable")
 		so = so + t:get("other")
 	end
 	local e = summary.errors
 	local secs = summary.duration / 1e6
-	io.write(string.format("%s %.1f %.2f %.2f %.2f %d %d %d %d %d\n", kind,
+	io.write(string.format("%s %.1f %.2f %.2f %.2f %d %d %d %d %d %d\n", kind,
 		summary.requests / secs,
 		latency:percentile(50) / 1000, latency:percentile(99) / 1000,
 		latency:percentile(99.9) / 1000,
-		summary.requests, s2, s429, so,
+		summary.requests, s2, s429, s503, so,
 		e.connect + e.read + e.write + e.timeout))
 end

@@ -157,10 +157,18 @@ done < <(grep -h '^adduser ' "$GUIDE" | sort -u)
 check "the postinst creates the accounts with the guide's adduser lines" test -z "$bad_adduser"
 # Started (and restarted on upgrade) by the package: the responders and the
 # timers; never a oneshot service (a render may last hours).
-started=$(grep -ho "deb-systemd-invoke \$_dh_action .*" "$W/ctl/postinst" "$W/rctl/postinst" |
+started=$(grep -hoE "deb-systemd-invoke (\\\$_dh_action|start) '.*" "$W/ctl/postinst" "$W/rctl/postinst" |
 	grep -o "'[^']*'" | tr -d "'" | sort | tr '\n' ' ')
 check "the postinsts start exactly cibozer-fcgi.service and the five timers ($started)" \
 	test "$started" = "cibozer-backup.timer cibozer-cleanup.timer cibozer-fcgi.service cibozer-mail.timer cibozer-purge.timer cibozer-render.timer "
+# An upgrade reloads the responders (no request refused) after the
+# migrations, and never restarts them.
+check "an upgrade reloads cibozer-fcgi after the migrations, never stops or restarts it" \
+	bash -c 'grep -q "deb-systemd-invoke start cibozer-migrate.service" "$1" &&
+		grep -q "deb-systemd-invoke reload cibozer-fcgi.service" "$1" &&
+		test "$(grep -n "start cibozer-migrate" "$1" | cut -d: -f1)" -lt "$(grep -n "reload cibozer-fcgi" "$1" | cut -d: -f1)" &&
+		! grep -Eq "deb-systemd-invoke (restart|try-restart|\\\$_dh_action).*cibozer-fcgi" "$1" &&
+		! grep -qs "cibozer-fcgi" "$2"' _ "$W/ctl/postinst" "$W/ctl/preinst"
 
 # --- 4. the throwaway root ---------------------------------------------------------
 # A mount namespace held by one sleeping process; its mounts: a tmpfs with
