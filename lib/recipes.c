@@ -61,6 +61,7 @@ static const struct {
 	{ "16077", "jarred lupini beans, drained" },
 	{ "16222", "unsweetened soy milk" },
 	{ "19165", "unsweetened cocoa powder" },
+	{ "19806", "popcorn kernels" },
 };
 
 /* Foods that keep well cooked for a day and are worth one cook for two
@@ -168,11 +169,12 @@ cz_recipe_amount(const struct cz_cat_food *f, double grams, char *out,
 			    "%.0f g cooked meat)", bought, name, grams);
 		else
 			w = snprintf(out, len, "%.0f g %s%s%s (about %.0f g "
-			    "cooked)", bought, basis != NULL &&
+			    "%s)", bought, basis != NULL &&
 			    (strcmp(basis, "dry") == 0 ||
 			    strcmp(basis, "raw") == 0) ? basis : "",
 			    basis != NULL && (strcmp(basis, "dry") == 0 ||
-			    strcmp(basis, "raw") == 0) ? " " : "", name, grams);
+			    strcmp(basis, "raw") == 0) ? " " : "", name, grams,
+			    strcmp(f->ndb, "19806") == 0 ? "popped" : "cooked");
 		return w < 0 || (size_t)w >= len ? -1 : 0;
 	}
 	if (in_list(spooned, NELEM(spooned), f->ndb)) {
@@ -181,8 +183,8 @@ cz_recipe_amount(const struct cz_cat_food *f, double grams, char *out,
 			halves(grams / TBSP_G, q, sizeof(q));
 		else
 			halves(n < 0.5 ? 0.5 : n, q, sizeof(q));
-		w = snprintf(out, len, "%.0f g %s (about %s %s)", grams, name,
-		    q, n >= 2.75 ? "tbsp" : "tsp");
+		w = snprintf(out, len, "%s %s (%.0f g) %s", q, n >= 2.75 ?
+		    "tbsp" : "tsp", grams, name);
 		return w < 0 || (size_t)w >= len ? -1 : 0;
 	}
 	w = snprintf(out, len, "%.0f g %s", grams, name);
@@ -383,8 +385,9 @@ dish_notes(const struct cz_catalog *cat, const struct cz_plan *p,
 			memset(&notes[n], 0, sizeof(notes[n]));
 			snprintf(notes[n].text, sizeof(notes[n].text), "Days "
 			    "%d and %d both have %s: cook both portions on day "
-			    "%d, cool the second quickly, keep it covered in "
-			    "the fridge and reheat it until steaming hot.",
+			    "%d, cool the second within an hour, keep it "
+			    "covered in the fridge and eat it the next day "
+			    "(reheat a hot dish until steaming).",
 			    d + 1, d + 2, t->name, d + 1);
 			notes[n].meals[0].day = d;
 			notes[n].meals[0].meal = m;

@@ -9,7 +9,7 @@
  * which a plan replaces with the amount the cook handles: what goes into
  * the pan, not what ends on the plate ("60 g dry brown rice (about 200 g
  * cooked)", "290 g raw chicken breast (about 200 g cooked)", "2 eggs",
- * "14 g olive oil (about 1 tbsp)"). A later mention of the same food is
+ * "1 tbsp (14 g) olive oil"). A later mention of the same food is
  * written in words ("the rice"), so a step never repeats an amount.
  *
  * Batch notes: where meals of the same or the next day share a cooked

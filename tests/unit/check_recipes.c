@@ -216,9 +216,11 @@ START_TEST(amounts_are_what_the_cook_handles)
 		{ "18075", "whole-wheat bread", 28, 56,
 		    "2 slices of whole-wheat bread" },
 		{ "09037", "avocado", 10, 150, "150 g avocado" },
-		{ "04053", "olive oil", 1, 14, "14 g olive oil (about 1 tbsp)" },
-		{ "04053", "olive oil", 1, 9, "9 g olive oil (about 2 tsp)" },
+		{ "04053", "olive oil", 1, 14, "1 tbsp (14 g) olive oil" },
+		{ "04053", "olive oil", 1, 9, "2 tsp (9 g) olive oil" },
 		{ "11091", "broccoli, steamed", 10, 150, "150 g broccoli" },
+		{ "19806", "popcorn, air-popped", 5, 20,
+		    "20 g popcorn kernels (about 20 g popped)" },
 		{ "16057", "chickpeas, boiled", 10, 120,
 		    "120 g cooked chickpeas (drained if canned)" },
 	};
