@@ -178,6 +178,96 @@ add_picture(struct cz_request *r, const struct cz_plan_doc_meal *m,
 	json_object_object_add(jm, "picture", o);
 }
 
+/* A meal's method as one text for its card, "method_text" on its recipe:
+ * "You need: saucepan.", then "1. ...", one step a line, then the shared
+ * cooks it is part of ("batch", added by add_batch_lines). One text node,
+ * shown with white-space: pre-line, so that a week of methods adds two
+ * elements per card to a page that must stay under 1,000 elements. */
+static void
+add_method_text(struct cz_request *r, struct json_object *jm)
+{
+	struct json_object *rec, *a;
+	const char *s = "", *e, *eq = NULL;
+	size_t i;
+
+	if (!json_object_object_get_ex(jm, "recipe", &rec) ||
+	    !json_object_is_type(rec, json_type_object))
+		return;
+	if ((a = array_member(rec, "equipment")) != NULL)
+		for (i = 0; i < json_object_array_length(a); i++) {
+			e = json_object_get_string(
+			    json_object_array_get_idx(a, i));
+			if (e != NULL && *e != '\0')
+				eq = eq == NULL ? e : cz_arena_printf(r->arena,
+				    "%s, %s", eq, e);
+		}
+	if (eq != NULL)
+		s = cz_arena_printf(r->arena, "You need: %s.", eq);
+	if ((a = array_member(rec, "steps")) != NULL)
+		for (i = 0; i < json_object_array_length(a) && s != NULL; i++)
+			s = cz_arena_printf(r->arena, "%s%s%zu. %s", s,
+			    *s != '\0' ? "\n" : "", i + 1, json_object_get_string(
+			    json_object_array_get_idx(a, i)));
+	if ((a = array_member(rec, "batch")) != NULL)
+		for (i = 0; i < json_object_array_length(a) && s != NULL; i++)
+			s = cz_arena_printf(r->arena, "%s\nCook once: %s", s,
+			    json_object_get_string(
+			    json_object_array_get_idx(a, i)));
+	if (s != NULL && *s != '\0')
+		json_object_object_add(rec, "method_text",
+		    json_object_new_string(s));
+}
+
+/* Each batch note of the document (jdoc's batch_notes) on the recipes of
+ * the meals it joins, as "batch": [text, ...]; and the week's notes as one
+ * text, "batch_text", on ctx. */
+static void
+add_batch_lines(struct cz_request *r, struct json_object *jdoc,
+    struct json_object *ctx)
+{
+	struct json_object *notes, *n, *meals, *ref, *days, *v, *jm, *rec, *b;
+	const char *text, *all = NULL;
+	int64_t d, m;
+	size_t i, k;
+
+	if ((notes = array_member(jdoc, "batch_notes")) == NULL ||
+	    (days = array_member(jdoc, "days")) == NULL)
+		return;
+	for (i = 0; i < json_object_array_length(notes); i++) {
+		n = json_object_array_get_idx(notes, i);
+		if (!json_object_object_get_ex(n, "text", &v) ||
+		    (text = json_object_get_string(v)) == NULL)
+			continue;
+		all = all == NULL ? cz_arena_printf(r->arena, "• %s", text) :
+		    cz_arena_printf(r->arena, "%s\n• %s", all, text);
+		if ((meals = array_member(n, "meals")) == NULL)
+			continue;
+		for (k = 0; k < json_object_array_length(meals); k++) {
+			ref = json_object_array_get_idx(meals, k);
+			if (!json_object_object_get_ex(ref, "day", &v) ||
+			    (d = json_object_get_int64(v)) < 1 ||
+			    !json_object_object_get_ex(ref, "meal", &v) ||
+			    (m = json_object_get_int64(v)) < 1 ||
+			    (v = json_object_array_get_idx(days,
+			    (size_t)(d - 1))) == NULL ||
+			    (v = array_member(v, "meals")) == NULL ||
+			    (jm = json_object_array_get_idx(v,
+			    (size_t)(m - 1))) == NULL ||
+			    !json_object_object_get_ex(jm, "recipe", &rec) ||
+			    !json_object_is_type(rec, json_type_object))
+				continue;
+			if ((b = array_member(rec, "batch")) == NULL) {
+				b = json_object_new_array();
+				json_object_object_add(rec, "batch", b);
+			}
+			json_object_array_add(b, json_object_new_string(text));
+		}
+	}
+	if (all != NULL)
+		json_object_object_add(ctx, "batch_text",
+		    json_object_new_string(all));
+}
+
 /* Numbers the meals of day d (its JSON node jd) and adds the allergen
  * texts of their ingredients and the day's nutrient table. */
 static void
@@ -203,6 +293,7 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 		json_object_object_add(jm, "slot_label", json_object_new_string(
 		    capitalised(r, cz_slot_name((int)m->slot))));
 		add_picture(r, m, jm);
+		add_method_text(r, jm);
 		if ((items = array_member(jm, "items")) == NULL)
 			continue;
 		for (j = 0; j < m->nitems; j++)
@@ -289,6 +380,9 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 		for (i = 0; i < doc->nwarnings; i++)
 			decorate_warning(r, &doc->warnings[i],
 			    json_object_array_get_idx(a, i));
+	/* The week's shared cooks (lib/recipes.h), before the days make
+	 * their cards' methods. */
+	add_batch_lines(r, jdoc, ctx);
 	if ((a = array_member(jdoc, "days")) != NULL)
 		for (d = 0; d < doc->ndays; d++)
 			decorate_day(r, &doc->days[d],

@@ -13,6 +13,7 @@
 #include "jsonw.h"
 #include "nutrition.h"
 #include "plan_doc.h"
+#include "recipes.h"
 #include "shop_list.h"
 
 /* Bytes of the arena cz_plan_from_document reads a document into (a
@@ -175,6 +176,85 @@ meal_allergens(const struct cz_catalog *cat, const struct cz_plan_day *day,
 	return am;
 }
 
+/* "recipe" of meal m of a day (lib/recipes.h): the dish's method with
+ * this meal's amounts, its times and equipment; nothing when the dish has
+ * no method (check_recipes fails for such a catalog). */
+static void
+write_recipe(struct cz_jw *w, const struct cz_catalog *cat,
+    const struct cz_plan_day *day, int m, const struct cz_cat_template *tm)
+{
+	char amounts[CZ_PLAN_MAX_ITEMS][CZ_RECIPE_AMOUNT_LEN];
+	struct cz_recipe_item it[CZ_PLAN_MAX_ITEMS];
+	char step[CZ_RECIPE_STEP_LEN], part[64];
+	const struct cz_recipe *r;
+	const char *e;
+	size_t i, n = 0, k;
+	int s;
+
+	if ((r = cz_recipe_find(tm->slug)) == NULL)
+		return;
+	for (i = 0; i < day->nitems && n < CZ_PLAN_MAX_ITEMS; i++) {
+		if (day->items[i].meal != m)
+			continue;
+		if (cz_recipe_amount(&cat->foods[day->items[i].food],
+		    day->items[i].grams, amounts[n], sizeof(amounts[n])) == -1)
+			return;
+		it[n].ndb = cat->foods[day->items[i].food].ndb;
+		it[n].amount = amounts[n];
+		n++;
+	}
+	cz_jw_object(w, "recipe");
+	cz_jw_array(w, "steps");
+	for (s = 0; s < cz_recipe_nsteps(r); s++)
+		if (cz_recipe_step(r->steps[s], it, n, step, sizeof(step)) == 0)
+			cz_jw_string(w, NULL, step);
+	cz_jw_end(w);
+	cz_jw_int(w, "prep_min", r->prep_min);
+	cz_jw_int(w, "cook_min", r->cook_min);
+	cz_jw_array(w, "equipment");
+	for (e = r->equipment; e != NULL && *e != '\0'; ) {
+		k = strcspn(e, ",");
+		snprintf(part, sizeof(part), "%.*s", (int)k, e);
+		cz_jw_string(w, NULL, part);
+		e += k;
+		while (*e == ',' || *e == ' ')
+			e++;
+	}
+	cz_jw_end(w);
+	cz_jw_end(w);
+}
+
+/* "batch_notes": the plan's shared cooks (lib/recipes.h), each with the
+ * meals it serves (day and meal numbered from 1, as in the document). */
+static int
+write_batch_notes(struct cz_jw *w, const struct cz_catalog *cat,
+    const struct cz_plan *p, cz_arena *a)
+{
+	struct cz_recipe_note *notes;
+	int n, i, k;
+
+	if ((notes = cz_arena_calloc(a, CZ_RECIPE_MAX_NOTES,
+	    sizeof(*notes))) == NULL)
+		return -1;
+	n = cz_recipe_batch(cat, p, notes, CZ_RECIPE_MAX_NOTES);
+	cz_jw_array(w, "batch_notes");
+	for (i = 0; i < n; i++) {
+		cz_jw_object(w, NULL);
+		cz_jw_string(w, "text", notes[i].text);
+		cz_jw_array(w, "meals");
+		for (k = 0; k < notes[i].nmeals; k++) {
+			cz_jw_object(w, NULL);
+			cz_jw_int(w, "day", notes[i].meals[k].day + 1);
+			cz_jw_int(w, "meal", notes[i].meals[k].meal + 1);
+			cz_jw_end(w);
+		}
+		cz_jw_end(w);
+		cz_jw_end(w);
+	}
+	cz_jw_end(w);
+	return 0;
+}
+
 /* Meal m of a day: its dish, items, totals and allergens. */
 static void
 write_meal(struct cz_jw *w, const struct cz_catalog *cat,
@@ -205,6 +285,7 @@ write_meal(struct cz_jw *w, const struct cz_catalog *cat,
 	cz_jw_end(w);
 	write_nutrients(w, "totals", &tot);
 	write_allergens(w, "allergens", meal_allergens(cat, day, m));
+	write_recipe(w, cat, day, m, tm);
 	cz_jw_end(w);
 }
 
@@ -400,6 +481,8 @@ cz_plan_document_write(const struct cz_catalog *cat,
 	write_allergens(&w, "allergens", mask);
 	write_warnings(&w, cat, p, mask);
 	cz_jw_string(&w, "allergen_note", CZ_ALLERGEN_NOTE);
+	if (write_batch_notes(&w, cat, p, a) == -1)
+		return -1;
 	if (write_shopping(&w, cat, p, a) == -1)
 		return -1;
 	cz_jw_object(&w, "disclaimers");
