@@ -261,6 +261,24 @@ now_ms(void)
  * connection was a kept one (GET and HEAD only: fastcgi snippet). Nothing
  * is ever cut in the middle of a request.
  */
+/* Fills pfd (and slot, the index in conns of each) with the open
+ * connections to watch for a request; returns how many. */
+static size_t
+watch_open(const struct conn *conns, struct pollfd *pfd, size_t *slot)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < WORKER_CONNS; i++) {
+		if (!conns[i].open)
+			continue;
+		pfd[n].fd = conns[i].req.ipcFd;
+		pfd[n].events = POLLIN;
+		pfd[n].revents = 0;
+		slot[n++] = i;
+	}
+	return n;
+}
+
 static void
 drain(struct cz_app *app, struct cz_io *io, struct conn *conns)
 {
@@ -273,15 +291,7 @@ drain(struct cz_app *app, struct cz_io *io, struct conn *conns)
 	int r;
 
 	for (;;) {
-		n = 0;
-		for (i = 0; i < WORKER_CONNS; i++) {
-			if (!conns[i].open)
-				continue;
-			pfd[n].fd = conns[i].req.ipcFd;
-			pfd[n].events = POLLIN;
-			pfd[n].revents = 0;
-			slot[n++] = i;
-		}
+		n = watch_open(conns, pfd, slot);
 		if (n == 0)
 			return;
 		r = ppoll(pfd, n, &quiet, NULL);
@@ -384,16 +394,7 @@ worker_main(void *arg)
 	io.ctx = NULL;
 
 	while (!stopping) {
-		n = nopen = 0;
-		for (i = 0; i < WORKER_CONNS; i++) {
-			if (!conns[i].open)
-				continue;
-			pfd[n].fd = conns[i].req.ipcFd;
-			pfd[n].events = POLLIN;
-			pfd[n].revents = 0;
-			slot[n++] = i;
-			nopen++;
-		}
+		n = nopen = watch_open(conns, pfd, slot);
 		if (nopen < WORKER_CONNS) {
 			pfd[n].fd = listen_fd;
 			pfd[n].events = POLLIN;
