@@ -303,19 +303,25 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	struct cz_audio_track track = { 0 };
 	char tmp[4096], path[4200], poster[4200], *slash;
 	int seconds = job->seconds > 0 ? job->seconds : p->seconds;
-	int i, n, nr, made = 0, ret = -1;
+	int i, n, nr, made = 0, ret = -1, pages;
 	double t0 = now_s(), t_stage = t0;
 
 	memset(res, 0, sizeof(*res));
 	if (!dest_free(job->out_dir, err, errlen))
 		return -1;
-	if (cz_render_story_build(job->plan, p->fps, seconds, &story) != 0) {
-		snprintf(err, errlen, "%d s at %d fps is too short for %d days",
-		    seconds, p->fps, job->plan->ndays);
-		return -1;
-	}
 	if (cz_render_fonts_open(&fonts, job->font_dir, err, errlen) != 0)
 		return -1;
+	/* The shopping list takes as many cards as it needs at this size. */
+	if ((pages = cz_render_shop_pages(&fonts, job->plan, p->width,
+	    p->height, err, errlen)) < 0)
+		goto err;
+	if (cz_render_story_build(job->plan, pages, p->fps, seconds,
+	    &story) != 0) {
+		snprintf(err, errlen, "%d s at %d fps is too short for %d days "
+		    "and %d shopping cards", seconds, p->fps, job->plan->ndays,
+		    pages);
+		goto err;
+	}
 	/* The temporary directory beside the destination, so that the
 	 * final rename stays on one file system. */
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s", job->out_dir) >= sizeof(tmp) - 32) {

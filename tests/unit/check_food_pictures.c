@@ -306,7 +306,7 @@ START_TEST(a_day_card_shows_its_dish_pictures)
 	    "plan-standard-2000.json", &plan, err, sizeof(err)) == 0, "%s", err);
 	for (i = 0; i < plan.days[0].nmeals; i++)
 		ck_assert_int_ge(plan.days[0].meals[i].npictures, 1);
-	ck_assert(cz_render_story_build(&plan, 30, 30, &story) == 0);
+	ck_assert(cz_render_story_build(&plan, 1, 30, 30, &story) == 0);
 	for (i = 0; i < story.ncards && day == NULL; i++)
 		if (story.cards[i].kind == CZ_CARD_DAY)
 			day = &story.cards[i];
