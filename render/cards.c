@@ -338,6 +338,38 @@ day_row(const struct frame *fr, const struct day_shape *sh, int nmeals,
 	*nh = sh->rh - sh->labh - sh->pad;
 }
 
+/* The row's labels above the name: the meal (e.g. BREAKFAST) on the left,
+ * its energy on the right, in the name's width. Checks that they fit
+ * (draw 0: CZ_FIT_OK, CZ_FIT_TOO_BIG or -1) or draws them (0 or -1). */
+static int
+row_labels(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_meal *ml, int x, int y, int w,
+    const struct day_shape *sh, int draw)
+{
+	struct cz_render_layout l;
+	char slot[64], kcal[64];
+	int ly = y + sh->pad / 2, sw = w * 55 / 100, rc;
+
+	upper(slot, sizeof(slot), ml->slot);
+	snprintf(kcal, sizeof(kcal), "%.0f" NBSP "kcal", ml->energy_kcal);
+	if (!draw) {
+		rc = fit(fr, f->bold, slot, sw, sh->labh, px(fr, 36),
+		    px(fr, CZ_RENDER_MIN_PM), 1, CZ_TEXT_SMALL, &l);
+		if (rc == CZ_FIT_OK && ml->energy_kcal >= 0)
+			rc = fit(fr, f->bold, kcal, w - sw, sh->labh, px(fr, 36),
+			    px(fr, CZ_RENDER_MIN_PM), 1, CZ_TEXT_SMALL, &l);
+		return rc;
+	}
+	if (box(fr, f->bold, slot, x, ly, sw, sh->labh, 36, CZ_RENDER_MIN_PM, 1,
+	    CZ_TEXT_SMALL, CZ_RENDER_LEFT, 1, COL_ACCENT) != 0)
+		return -1;
+	if (ml->energy_kcal >= 0 && box(fr, f->bold, kcal, x + sw, ly, w - sw,
+	    sh->labh, 36, CZ_RENDER_MIN_PM, 1, CZ_TEXT_SMALL, CZ_RENDER_RIGHT,
+	    1, COL_TEXT) != 0)
+		return -1;
+	return 0;
+}
+
 /* Picks the day card's shape: the first, in the order tried, at which
  * every dish name fits at the body size or more; sets the one size they
  * all take. Returns 0, 1 when none fits (the last shape tried is kept),
@@ -380,6 +412,9 @@ day_shape(struct frame *fr, const struct cz_render_fonts *f,
 				rc = fit(fr, f->regular, d->meals[k].name, nw, nh,
 				    px(fr, 60), px(fr, CZ_RENDER_BODY_PM), 4,
 				    CZ_TEXT_BODY, &l);
+				if (rc == CZ_FIT_OK)
+					rc = row_labels(fr, f, &d->meals[k], nx, y,
+					    nw, sh, 0);
 				if (rc < 0)
 					return -1;
 				if (rc == CZ_FIT_OK && l.size < sh->name_px)
@@ -397,7 +432,7 @@ draw_day(struct frame *fr, const struct cz_render_fonts *f,
 {
 	const struct cz_render_day *d = &p->days[c->day];
 	struct day_shape sh;
-	char line[320], slot[64];
+	char line[320];
 	int x = fr->x0, w = AW(fr), k;
 
 	snprintf(line, sizeof(line), "Day %d", d->day);
@@ -420,7 +455,7 @@ draw_day(struct frame *fr, const struct cz_render_fonts *f,
 	 * first `stage` of them, so a reveal never moves what is shown. */
 	for (k = 0; k < stage && k < d->nmeals; k++) {
 		const struct cz_render_meal *ml = &d->meals[k];
-		int rx, ry, nx, ny, nw, nh, lw;
+		int rx, ry, nx, ny, nw, nh;
 
 		day_row(fr, &sh, d->nmeals, k, &rx, &ry, &nx, &ny, &nw, &nh, ml);
 		fill(fr, rx, ry, sh.rw, sh.rh, COL_PANEL);
@@ -428,20 +463,8 @@ draw_day(struct frame *fr, const struct cz_render_fonts *f,
 		if (dish_pictures(fr, f, ml, rx + sh.pad, ry + sh.pad / 2,
 		    sh.rw - 2 * sh.pad, sh.rh - sh.pad, sh.pics) != 0)
 			return -1;
-		lw = nw;
-		upper(slot, sizeof(slot), ml->slot);
-		if (box(fr, f->bold, slot, nx, ry + sh.pad / 2, lw * 6 / 10,
-		    sh.labh, 36, CZ_RENDER_MIN_PM, 1, CZ_TEXT_SMALL,
-		    CZ_RENDER_LEFT, 1, COL_ACCENT) != 0)
+		if (row_labels(fr, f, ml, nx, ry, nw, &sh, 1) != 0)
 			return -1;
-		if (ml->energy_kcal >= 0) {
-			snprintf(line, sizeof(line), "%.0f" NBSP "kcal",
-			    ml->energy_kcal);
-			if (box(fr, f->bold, line, nx + lw * 6 / 10, ry + sh.pad / 2,
-			    lw * 4 / 10, sh.labh, 36, CZ_RENDER_MIN_PM, 1,
-			    CZ_TEXT_SMALL, CZ_RENDER_RIGHT, 1, COL_TEXT) != 0)
-				return -1;
-		}
 		if (box_px(fr, f->regular, ml->name, nx, ny, nw, nh, sh.name_px,
 		    px(fr, CZ_RENDER_BODY_PM), 4, CZ_TEXT_BODY, CZ_RENDER_LEFT, 1,
 		    COL_TEXT) != 0)
@@ -520,6 +543,8 @@ draw_macros(struct frame *fr, const struct cz_render_fonts *f,
  */
 #define SHOP_LINES	3
 
+static const char *keep_figures(char *dst, size_t n, const char *q);
+
 struct shop_geom {
 	int		 top, cols, colw, gap, size, lineh, rowgap;
 	int		 namew, qtyx, qtyw;
@@ -534,10 +559,37 @@ shop_geom(const struct frame *fr, struct shop_geom *g)
 	g->colw = (AW(fr) - g->gap * (g->cols - 1)) / g->cols;
 	g->size = px(fr, CZ_RENDER_SHOP_PM);
 	g->rowgap = g->size / 4;
-	g->namew = g->colw * 55 / 100;
-	g->qtyx = g->colw * 57 / 100;
-	g->qtyw = g->colw - g->qtyx;
 	g->lineh = 0;	/* set from the font */
+}
+
+/* The quantities' column: as wide as the widest quantity on one line,
+ * from 30 % to 50 % of the column; the names take the rest. */
+static int
+shop_columns(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, struct shop_geom *g)
+{
+	char q[3 * sizeof(p->shop[0].quantity)];
+	int i, w, widest = 0;
+
+	for (i = 0; i < p->nshop; i++) {
+		keep_figures(q, sizeof(q), p->shop[i].quantity);
+		if ((w = cz_render_text_width(f->bold, g->size, q,
+		    strlen(q))) < 0) {
+			snprintf(fr->err, fr->errlen, "FreeType cannot measure "
+			    "\"%.40s\"", q);
+			return -1;
+		}
+		if (w > widest)
+			widest = w;
+	}
+	g->qtyw = widest + 2;
+	if (g->qtyw < g->colw * 30 / 100)
+		g->qtyw = g->colw * 30 / 100;
+	if (g->qtyw > g->colw / 2)
+		g->qtyw = g->colw / 2;
+	g->qtyx = g->colw - g->qtyw;
+	g->namew = g->qtyx - g->colw * 3 / 100;
+	return 0;
 }
 
 /* One row's layouts and height; returns CZ_FIT_OK, CZ_FIT_TOO_BIG or -1. */
@@ -569,15 +621,32 @@ shop_row(struct frame *fr, const struct cz_render_fonts *f,
 	return rc == CZ_FIT_OK && rq == CZ_FIT_OK ? CZ_FIT_OK : CZ_FIT_TOO_BIG;
 }
 
-/* A quantity with the spaces after its figures made no-break spaces, so
- * that "1 punnet (150 g)" breaks, if it must, only before "(150 g)". */
+/* 1 when the bracket at s is a short measure: "(150 g)", "(90 %)", not
+ * "(12 tortillas)". */
+static int
+figure_bracket(const char *s)
+{
+	int k, digit = 0;
+
+	if (*s != '(')
+		return 0;
+	for (k = 1; k <= 9 && s[k] != '\0' && s[k] != ')'; k++)
+		digit |= isdigit((unsigned char)s[k]) != 0;
+	return digit && s[k] == ')';
+}
+
+/* A text with no-break spaces after its figures and before a bracket
+ * holding a figure, so that "1 punnet (150 g) + 1 punnet (500 g)" breaks,
+ * if it must, only around "+", and "lean ground beef (90 %)" never leaves
+ * "(90 %)" alone. */
 static const char *
 keep_figures(char *dst, size_t n, const char *q)
 {
 	size_t i, k = 0;
 
 	for (i = 0; q[i] != '\0' && k + 3 < n; i++)
-		if (q[i] == ' ' && i > 0 && isdigit((unsigned char)q[i - 1])) {
+		if (q[i] == ' ' && ((i > 0 && isdigit((unsigned char)q[i - 1])) ||
+		    figure_bracket(q + i + 1))) {
 			dst[k++] = '\xc2';
 			dst[k++] = '\xa0';
 		} else
@@ -593,6 +662,7 @@ shop_walk(struct frame *fr, const struct cz_render_fonts *f,
 	struct shop_geom g;
 	struct cz_render_layout ln, lq, nl, nq;
 	char more[96], qbuf[3 * sizeof(p->shop[0].quantity)];
+	char nbuf[2 * CZ_RENDER_NAME_MAX + 16];
 	const char *group = NULL;
 	int i, page = 0, col = 0, y, h, hn, asc, rc;
 
@@ -601,6 +671,8 @@ shop_walk(struct frame *fr, const struct cz_render_fonts *f,
 		snprintf(fr->err, fr->errlen, "FreeType cannot set %d px", g.size);
 		return -1;
 	}
+	if (shop_columns(fr, f, p, &g) != 0)
+		return -1;
 	y = g.top;
 	snprintf(more, sizeof(more), "+" NBSP "%d more on your plan page",
 	    p->shop_more);
@@ -617,9 +689,9 @@ shop_walk(struct frame *fr, const struct cz_render_fonts *f,
 			/* The aisle's name, kept with its first food. */
 			group = s->group;
 			if ((rc = shop_row(fr, f, &g, s->group, NULL, &ln, &lq,
-			    &h)) < 0 || shop_row(fr, f, &g, s->food,
-			    keep_figures(qbuf, sizeof(qbuf), s->quantity), &nl,
-			    &nq, &hn) < 0)
+			    &h)) < 0 || shop_row(fr, f, &g, keep_figures(nbuf,
+			    sizeof(nbuf), s->food), keep_figures(qbuf,
+			    sizeof(qbuf), s->quantity), &nl, &nq, &hn) < 0)
 				return -1;
 			if (y + h + hn > fr->y1 && y > g.top) {
 				if (++col == g.cols) {
@@ -636,7 +708,7 @@ shop_walk(struct frame *fr, const struct cz_render_fonts *f,
 					return -1;
 			y += h;
 		}
-		name = s != NULL ? s->food : more;
+		name = s != NULL ? keep_figures(nbuf, sizeof(nbuf), s->food) : more;
 		qty = s != NULL ? keep_figures(qbuf, sizeof(qbuf), s->quantity) :
 		    NULL;
 		if (shop_row(fr, f, &g, name, qty, &ln, &lq, &h) < 0)

@@ -57,12 +57,23 @@ orphan(const char *s, size_t n)
 static void
 fail(struct run *r, const struct cz_render_text_box *t, const char *why)
 {
+	char line[512];
+	size_t n;
+
 	r->st->failures++;
-	if (r->st->first[0] == '\0')
-		snprintf(r->st->first, sizeof(r->st->first), "%dx%d %s: \"%.80s\" "
-		    "in a %dx%d box at (%d,%d), %d px (min %d), %d lines: %s",
-		    r->W, r->H, r->card, t->text, t->w, t->h, t->x, t->y,
-		    t->layout->size, t->min_size, t->layout->nlines, why);
+	snprintf(line, sizeof(line), "%dx%d %s: \"%.80s\" in a %dx%d box at "
+	    "(%d,%d), %d px (min %d), %d lines: %s", r->W, r->H, r->card,
+	    t->text, t->w, t->h, t->x, t->y, t->layout->size, t->min_size,
+	    t->layout->nlines, why);
+	if (r->st->first[0] == '\0') {
+		snprintf(r->st->first, sizeof(r->st->first), "%s", line);
+		return;
+	}
+	if (strstr(r->st->first, why) != NULL ||
+	    strstr(r->st->others, why) != NULL)
+		return;
+	n = strlen(r->st->others);
+	snprintf(r->st->others + n, sizeof(r->st->others) - n, "%s\n", line);
 }
 
 static void

@@ -24,6 +24,8 @@ struct cz_render_layout_stats {
 						   the short side */
 	int		 max_shop_pages;
 	char		 first[512];		/* the first failure, "" */
+	/* The first failure of each other rule broken, one a line. */
+	char		 others[2048];
 };
 
 /* Lays out every card of plan p (a day card at its last stage, which

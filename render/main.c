@@ -127,7 +127,7 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 	struct cz_render_queue_opts o;
 	struct cz_render_queue_stats st;
 	const char *path;
-	char err[1024] = "", worker[300], host[256];
+	char err[1024] = "", worker[300], host[256], tmp_dir[CZ_SETTING_STR_MAX + 8];
 	mst_set *templates;
 	PGconn *conn;
 	int required, rc;
@@ -136,6 +136,15 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 	path = cz_settings_path(config, &required);
 	if (cz_settings_load(&set, path, required, err, sizeof(err)) != 0) {
 		fprintf(stderr, PROG ": %s\n", err);
+		return 1;
+	}
+	/* Renders in progress go outside the served directory, on its file
+	 * system: checked before any job is taken. */
+	if (cz_settings_render_tmp_dir(&set, tmp_dir, sizeof(tmp_dir)) != 0 ||
+	    cz_render_tmp_dir_ready(set.video_dir, tmp_dir, err,
+	    sizeof(err)) != 0) {
+		fprintf(stderr, PROG ": %s\n", err[0] != '\0' ? err :
+		    "render_tmp_dir: name too long");
 		return 1;
 	}
 	/* The owners' mails: a renderer that cannot write them must not
@@ -168,6 +177,7 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 	o.max_jobs = max_jobs;
 	o.seconds = seconds;
 	o.video_dir = set.video_dir;
+	o.tmp_dir = tmp_dir;
 	o.font_dir = font_dir;
 	o.stop = &stop;
 	o.mail_templates = templates;
@@ -240,7 +250,7 @@ layout_mode(const char *config, const char *font_dir, int plans, int w,
 	    l->min_pm[CZ_TEXT_HEAD], l->failures);
 	if (l->failures > 0) {
 		fprintf(stderr, PROG ": layout check: %ld failures; the first: "
-		    "%s\n", l->failures, l->first);
+		    "%s\n%s", l->failures, l->first, l->others);
 		return 1;
 	}
 	if (st.feasible == 0) {

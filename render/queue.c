@@ -330,6 +330,7 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 		rj.preset = preset;
 		rj.seconds = o->seconds;
 		rj.out_dir = out;
+		rj.tmp_dir = o->tmp_dir;
 		rj.font_dir = o->font_dir;
 		rj.stop = o->stop;
 		rj.silent = strcmp(PQgetvalue(job, 0, 5), "silent") == 0;
