@@ -536,12 +536,12 @@ draw_macros(struct frame *fr, const struct cz_render_fonts *f,
 
 /*
  * The shopping list: rows of an aisle's name or of a food and what to buy
- * (each up to 3 lines), all at one size, filled down the columns (two on
+ * (each up to 4 lines), all at one size, filled down the columns (two on
  * landscape frames) and over as many pages as needed. An aisle's name is
  * never the last row of a column. shop_walk lays the rows out and draws
  * those of page `want` (-1: none); it returns the number of pages.
  */
-#define SHOP_LINES	3
+#define SHOP_LINES	4
 
 static const char *keep_figures(char *dst, size_t n, const char *q);
 

@@ -10,7 +10,7 @@
  *
  *   cibozer-render --plan PLAN.json --preset NAME --out DIR
  *                  [--font-dir DIR] [--seconds N] [--repeat N] [--mp4-only]
- *                  [--silent]
+ *                  [--silent] [--tmp-dir DIR]
  *   cibozer-render --queue [--config FILE] [--max-jobs N] [--lease S]
  *   cibozer-render --layout-check [--config FILE] [--plans N] [--frame WxH]
  *   cibozer-render --list-presets
@@ -64,7 +64,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: " PROG " --plan PLAN.json --preset NAME --out DIR\n"
 	    "                      [--font-dir DIR] [--seconds N] [--repeat N]\n"
-	    "                      [--mp4-only] [--silent]\n"
+	    "                      [--mp4-only] [--silent] [--tmp-dir DIR]\n"
 	    "       " PROG " --queue [--config FILE] [--max-jobs N] [--lease S]\n"
 	    "       " PROG " --layout-check [--config FILE] [--plans N] "
 	    "[--frame WxH]\n"
@@ -76,6 +76,9 @@ usage(FILE *fp)
 	    "              between runs (memory checks); prints one line each\n"
 	    "  --mp4-only  no HLS and no poster (benchmarks)\n"
 	    "  --silent    no sound track (else a music bed, AAC)\n"
+	    "  --tmp-dir   write the render in progress in DIR (on the file\n"
+	    "              system of the output's parent, not inside it), as\n"
+	    "              --queue does in render_tmp_dir; default: beside it\n"
 	    "  --queue     render the ready jobs of the video_jobs table into\n"
 	    "              the configuration's video_dir, then exit\n"
 	    "  --lease     seconds a claimed job is held (default 120), renewed\n"
@@ -278,6 +281,7 @@ main(int argc, char **argv)
 		{ "lease", required_argument, NULL, 'L' },
 		{ "list-presets", no_argument, NULL, 'l' },
 		{ "layout-check", no_argument, NULL, 'K' },
+		{ "tmp-dir", required_argument, NULL, 'T' },
 		{ "plans", required_argument, NULL, 'P' },
 		{ "frame", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
@@ -286,6 +290,8 @@ main(int argc, char **argv)
 	static struct cz_render_plan plan;
 	const char *plan_path = NULL, *preset_name = NULL, *out = NULL, *config = NULL;
 	const char *font_dir = getenv("CZ_RENDER_FONT_DIR"), *errstr;
+	const char *tmp_dir = NULL;
+	char parent[4096], *slash;
 	const struct cz_render_preset *preset;
 	struct cz_render_job job;
 	struct cz_render_result res;
@@ -344,6 +350,9 @@ main(int argc, char **argv)
 			break;
 		case 'K':
 			layout = 1;
+			break;
+		case 'T':
+			tmp_dir = optarg;
 			break;
 		case 'P':
 			plans = (int)cz_strtonum(optarg, 1, 100000, &errstr);
@@ -414,6 +423,24 @@ main(int argc, char **argv)
 		    "(%d s)\n", seconds, preset->name, preset->seconds);
 		return 2;
 	}
+	if (tmp_dir != NULL) {
+		/* The output's parent, which the render is renamed into. */
+		snprintf(parent, sizeof(parent), "%s", out);
+		while ((slash = strrchr(parent, '/')) != NULL && slash[1] == '\0' &&
+		    slash != parent)
+			*slash = '\0';
+		if ((slash = strrchr(parent, '/')) == NULL)
+			snprintf(parent, sizeof(parent), ".");
+		else if (slash == parent)
+			parent[1] = '\0';
+		else
+			*slash = '\0';
+		if (cz_render_tmp_dir_ready(parent, tmp_dir, err,
+		    sizeof(err)) != 0) {
+			fprintf(stderr, PROG ": --tmp-dir: %s\n", err);
+			return 1;
+		}
+	}
 	if (cz_render_plan_load(plan_path, &plan, err, sizeof(err)) != 0) {
 		fprintf(stderr, PROG ": %s\n", err);
 		return 1;
@@ -435,6 +462,7 @@ main(int argc, char **argv)
 	job.stop = &stop;
 	job.mp4_only = mp4_only;
 	job.silent = silent;
+	job.tmp_dir = tmp_dir;
 	for (i = 0; i < repeat; i++) {
 		if (i > 0 && cz_render_rmtree(out) != 0) {
 			fprintf(stderr, PROG ": cannot remove %s between runs\n", out);
