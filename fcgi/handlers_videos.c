@@ -22,6 +22,7 @@
 #include "handlers.h"
 #include "legal.h"
 #include "jsonbody.h"
+#include "labels.h"
 #include "response.h"
 #include "session.h"
 #include "throttle.h"
@@ -95,6 +96,38 @@ stages_json(struct cz_request *r, struct json_object *in)
 	return a;
 }
 
+/* The stages the job entered, in order, as the renderer logged them
+ * ([{stage, at}], sql/025): known stages only, at most 8. */
+static struct json_object *
+stage_history_json(struct json_object *in)
+{
+	static const char *const known[] = { "composing", "encoding",
+	    "packaging", "done" };
+	struct json_object *a = json_object_new_array(), *s, *n, *t, *o;
+	size_t i, k, len;
+
+	len = in != NULL && json_object_is_type(in, json_type_array) ?
+	    json_object_array_length(in) : 0;
+	for (i = 0; i < len && json_object_array_length(a) < 8; i++) {
+		s = json_object_array_get_idx(in, i);
+		if (!json_object_object_get_ex(s, "stage", &n) ||
+		    !json_object_object_get_ex(s, "at", &t) ||
+		    !json_object_is_type(n, json_type_string) ||
+		    !json_object_is_type(t, json_type_string))
+			continue;
+		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+			if (strcmp(json_object_get_string(n), known[k]) == 0)
+				break;
+		if (k == sizeof(known) / sizeof(known[0]))
+			continue;
+		o = json_object_new_object();
+		json_object_object_add(o, "stage", json_object_get(n));
+		json_object_object_add(o, "at", json_object_get(t));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
 /* The job as the status API answers it (also the player page's data). */
 static struct json_object *
 job_json(struct cz_request *r, const struct cz_video *j)
@@ -135,6 +168,9 @@ job_json(struct cz_request *r, const struct cz_video *j)
 		if ((x = video_meta(j, video_members[k].meta)) != NULL)
 			json_object_object_add(o, video_members[k].api,
 			    json_object_get(x));
+	/* Every stage entered so far, however short, in order. */
+	json_object_object_add(o, "stage_history",
+	    stage_history_json(j->stage_log));
 	/* The stages the render went through, with their times. */
 	if (done && j->result != NULL &&
 	    json_object_object_get_ex(j->result, "stages", &x))
@@ -337,8 +373,11 @@ cz_h_video_page(struct cz_request *r)
 	while (n > 0 && name[n - 1] == ' ')
 		n--;
 	name = cz_arena_printf(r->arena, "%.*s", (int)n, name);
-	if ((ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "%s video of plan "
-	    "%lld", name, j.plan_id))) == NULL || (o = job_json(r, &j)) == NULL)
+	/* The title: "Video 2 of plan 3 (TikTok, 30 s)", the preset as
+	 * people read it (labels.c). */
+	if ((ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "Video %lld of plan "
+	    "%lld (%s)", j.id, j.plan_id, cz_label(j.platform)))) == NULL ||
+	    (o = job_json(r, &j)) == NULL)
 		return 500;
 	json_object_object_add(o, "platform_name", json_object_new_string(name));
 	/* The page's line of stages, when the status has them. */

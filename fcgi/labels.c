@@ -44,6 +44,11 @@ static const struct {
 	{ "fish_free", "fish" },
 	{ "shellfish_free", "shellfish" },
 	{ "sesame_free", "sesame" },
+	/* video presets (render/preset.c's "human" labels: the same) */
+	{ "youtube_shorts", "YouTube Shorts, 60 s" },
+	{ "youtube_long", "YouTube, 3 min" },
+	{ "tiktok", "TikTok, 30 s" },
+	{ "instagram", "Instagram, 60 s" },
 	/* allergens */
 	{ "gluten", "gluten" },
 	{ "dairy", "dairy" },

@@ -1,8 +1,9 @@
 /*
  * labels.h - the names people read for the planner's codes: diets, meal
- * patterns, profiles, restrictions and allergens ("tree_nut" is shown as
- * "tree nuts", "omad" as "one meal a day"). The API keeps the codes; only
- * pages use these.
+ * patterns, profiles, restrictions, allergens and video presets
+ * ("tree_nut" is shown as "tree nuts", "omad" as "one meal a day",
+ * "tiktok" as "TikTok, 30 s"). The API keeps the codes; only pages use
+ * these.
  */
 #ifndef CZ_LABELS_H
 #define CZ_LABELS_H

@@ -73,13 +73,15 @@ enum { INSERT_ID };
 	", ''), coalesce(extract(epoch FROM coalesce(j.finished_at, now()) - " \
 	"j.started_at)::float8, 0), coalesce(j.result::text, ''), " \
 	"coalesce(p.owner_id, 0), coalesce(b.position, 0), " \
-	"coalesce(b.watched, false), j.sound FROM video_jobs j " \
+	"coalesce(b.watched, false), j.sound, j.stage_log::text " \
+	"FROM video_jobs j " \
 	"JOIN plans p ON p.id = j.plan_id LEFT JOIN video_playback b ON " \
 	"b.job_id = j.id AND b.user_id = $2::bigint WHERE j.id = $1::bigint"
 enum { GET_JOB, GET_USER, GET__N };
 enum { GET_ID, GET_PLAN_ID, GET_PRESET, GET_STATE, GET_STAGE, GET_PROGRESS,
     GET_ATTEMPTS, GET_ERROR, GET_CREATED_AT, GET_FINISHED_AT, GET_ELAPSED,
-    GET_RESULT, GET_OWNER, GET_POSITION, GET_WATCHED, GET_SOUND };
+    GET_RESULT, GET_OWNER, GET_POSITION, GET_WATCHED, GET_SOUND,
+    GET_STAGE_LOG };
 #define SQL_LIST_JOBS \
 	"SELECT j.id, j.plan_id, j.preset, j.state, j.progress, " \
 	"to_char(j.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), " \
@@ -288,6 +290,11 @@ cz_video_get(struct cz_request *r, long long id, struct cz_video *v)
 	v->position = strtod(cz_db_text(res, 0, GET_POSITION), NULL);
 	v->watched = cz_db_bool(res, 0, GET_WATCHED);
 	v->sound = cz_db_text(res, 0, GET_SOUND);
+	/* The stages entered, as the renderer logged them (sql/025). */
+	text = cz_db_text(res, 0, GET_STAGE_LOG);
+	if (*text != '\0' && cz_parse_json(r->arena, text, strlen(text),
+	    CZ_JSON_MAX_DEPTH, &v->stage_log) != CZ_P_OK)
+		v->stage_log = NULL;
 	return CZ_VIDEO_OK;
 }
 

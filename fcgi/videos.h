@@ -64,6 +64,8 @@ struct cz_video {
 	double		 elapsed;	/* seconds since it started, or 0 */
 	double		 position;	/* the viewer's resume position, s */
 	struct json_object *result;	/* the renderer's metadata, or NULL */
+	struct json_object *stage_log;	/* [{stage, at}] of the attempt, or
+					   NULL */
 };
 
 /* The job a request made or found (cz_video_request). */

@@ -74,6 +74,9 @@ static const struct setting table[] = {
 	    "directory of the numbered SQL migrations"),
 	STR(video_dir, CZ_LOCALSTATEDIR "/lib/cibozer/videos",
 	    "directory of finished videos"),
+	STR(render_tmp_dir, "",
+	    "directory of renders in progress, on video_dir's file system "
+	    "and outside it; empty: video_dir-tmp"),
 	INT(video_retention_days, 1, 3650, "7",
 	    "days a finished video is kept before cleanup-videos deletes it"),
 	INT(min_free_disk_mb, 0, 1LL << 40, "512",
@@ -456,4 +459,22 @@ cz_log_level_name(enum cz_log_level level)
 	if ((unsigned)level > CZ_LOG_ERROR)
 		return "info";
 	return level_names[level];
+}
+
+int
+cz_settings_render_tmp_dir(const struct cz_settings *s, char *out, size_t n)
+{
+	size_t len;
+	int r;
+
+	if (s->render_tmp_dir[0] != '\0')
+		r = snprintf(out, n, "%s", s->render_tmp_dir);
+	else {
+		/* "/var/lib/cibozer/videos/" -> "/var/lib/cibozer/videos-tmp" */
+		len = strlen(s->video_dir);
+		while (len > 1 && s->video_dir[len - 1] == '/')
+			len--;
+		r = snprintf(out, n, "%.*s-tmp", (int)len, s->video_dir);
+	}
+	return r < 0 || (size_t)r >= n ? -1 : 0;
 }

@@ -34,6 +34,7 @@ struct cz_settings {
 	char		template_dir[CZ_SETTING_STR_MAX];
 	char		sql_dir[CZ_SETTING_STR_MAX];
 	char		video_dir[CZ_SETTING_STR_MAX];
+	char		render_tmp_dir[CZ_SETTING_STR_MAX];
 	long long	video_retention_days;
 	long long	min_free_disk_mb;
 	char		backup_dir[CZ_SETTING_STR_MAX];
@@ -118,5 +119,12 @@ const char *cz_log_level_name(enum cz_log_level level);
  * $CIBOZER_CONFIG, else the compiled-in default. *required tells whether a
  * missing file is an error (it is when named explicitly). */
 const char *cz_settings_path(const char *explicit_path, int *required);
+
+/* The directory renders in progress are written in: render_tmp_dir, or
+ * when it is empty video_dir with "-tmp" appended (a sibling, so on the
+ * same file system, outside what nginx serves). Returns 0, or -1 when it
+ * does not fit in n bytes. */
+int cz_settings_render_tmp_dir(const struct cz_settings *s, char *out,
+    size_t n);
 
 #endif

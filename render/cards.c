@@ -1,11 +1,17 @@
 /*
  * cards.c - draws the cards of the storyboard (see cards.h). Positions and
- * sizes are fractions of the frame (the short side S for type sizes), so
- * the same code lays out portrait, landscape and square presets; every
- * text goes through cz_render_text_fit, which shrinks, wraps and at worst
- * cuts it with an ellipsis to keep it inside its box. Dishes are shown
- * with their food pictures (lib/food_pictures.h, the ones the plan page
- * shows): the dish large, its main ingredients overlapping its side.
+ * sizes are fractions of the text area (the frame less its margins and,
+ * on vertical frames, the platforms' safe zones) and of the short side S
+ * for type sizes, so the same code lays out portrait, landscape and
+ * square presets. Every text goes through cz_render_text_fit (wrap on
+ * words, shrink within set bounds); a text that cannot fit is an error,
+ * never cut, so each card picks its layout by measuring first: a day card
+ * tries one or two columns and large, small or no pictures until every
+ * dish name fits, and sets all of the day's names at one size; the
+ * shopping list is set at one readable size and paged over as many
+ * cards as it needs. Figures and units are joined by no-break spaces so
+ * that "254 g" never stands alone on a line. Dishes are shown with their
+ * food pictures (lib/food_pictures.h, the ones the plan page shows).
  */
 #include "config.h"
 
@@ -27,34 +33,146 @@
 #define COL_WARN	cz_render_rgb(255, 200, 87)
 
 struct frame {
-	struct cz_render_canvas	*c;
+	struct cz_render_canvas	*c;	/* NULL: lay out only */
 	int		 W, H, S, m;	/* size, short side, margin */
+	int		 x0, y0, x1, y1;	/* the text area */
+	cz_render_text_seen seen;	/* cz_render_card_check's */
+	void		*seen_arg;
 	char		*err;
 	size_t		 errlen;
 };
 
-/* Fits text into the box (x, y, w, h) and draws it, vertically centred
- * when vcenter. Sizes are in thousandths of the short side. */
+#define NBSP	"\xc2\xa0"	/* U+00A0: no line break here */
+#define DOT	" \xc2\xb7 "	/* " · ": a break may come after it */
+
+/* The text area's width and height, and a position down it in
+ * thousandths. */
+#define AW(fr)		((fr)->x1 - (fr)->x0)
+#define AH(fr)		((fr)->y1 - (fr)->y0)
+#define AY(fr, pm)	((fr)->y0 + AH(fr) * (pm) / 1000)
+
+static void
+frame_init(struct frame *fr, int W, int H)
+{
+	fr->W = W;
+	fr->H = H;
+	fr->S = W < H ? W : H;
+	fr->m = fr->S * 7 / 100;
+	fr->x0 = fr->m;
+	fr->y0 = fr->m;
+	fr->x1 = W - fr->m;
+	fr->y1 = H - fr->m;
+	if (H > W) {
+		/* TikTok, Shorts and Reels draw their buttons down the right
+		 * and their captions along the bottom. */
+		if (W * 15 / 100 > fr->m)
+			fr->x1 = W - W * 15 / 100;
+		if (H * 20 / 100 > fr->m)
+			fr->y1 = H - H * 20 / 100;
+	}
+}
+
 static int
-box(struct frame *fr, struct cz_render_font *font, const char *text, int x,
-    int y, int w, int h, int max_pm, int min_pm, int max_lines,
-    enum cz_render_align align, int vcenter, struct cz_render_color col)
+px(const struct frame *fr, int pm)
+{
+	int v = fr->S * pm / 1000;
+
+	return v < 8 ? 8 : v;
+}
+
+/* The smallest size a role allows, in pixels. */
+static int
+role_min(const struct frame *fr, enum cz_render_text_role role)
+{
+	return px(fr, role == CZ_TEXT_BODY || role == CZ_TEXT_SHOP ?
+	    CZ_RENDER_BODY_PM : CZ_RENDER_MIN_PM);
+}
+
+/* Fits text into the box (x, y, w, h) between max_px and min_px (raised
+ * to the role's minimum) without drawing. CZ_FIT_OK, CZ_FIT_TOO_BIG or
+ * -1 (with err set). */
+static int
+fit(struct frame *fr, struct cz_render_font *font, const char *text, int w,
+    int h, int max_px, int min_px, int max_lines,
+    enum cz_render_text_role role, struct cz_render_layout *l)
+{
+	int rc;
+
+	if (min_px < role_min(fr, role))
+		min_px = role_min(fr, role);
+	if (max_px < min_px)
+		max_px = min_px;
+	if (w < 1 || h < 1) {
+		memset(l, 0, sizeof(*l));
+		l->size = min_px;
+		return CZ_FIT_TOO_BIG;
+	}
+	if ((rc = cz_render_text_fit(font, text, w, h, max_px, min_px,
+	    max_lines, l)) < 0)
+		snprintf(fr->err, fr->errlen, "FreeType cannot lay out "
+		    "\"%.40s\"", text);
+	return rc;
+}
+
+/* Fits text into the box (x, y, w, h) and draws it, vertically centred
+ * when vcenter. Sizes are pixels. A text that does not fit is an error
+ * when drawing; when checking it is reported and the card goes on. */
+static int
+box_px(struct frame *fr, struct cz_render_font *font, const char *text,
+    int x, int y, int w, int h, int max_px, int min_px, int max_lines,
+    enum cz_render_text_role role, enum cz_render_align align, int vcenter,
+    struct cz_render_color col)
 {
 	struct cz_render_layout l;
-	int maxs = fr->S * max_pm / 1000, mins = fr->S * min_pm / 1000;
+	struct cz_render_text_box t;
+	int rc = fit(fr, font, text, w, h, max_px, min_px, max_lines, role, &l);
 
-	if (mins < 8)
-		mins = 8;
-	if (maxs < mins)
-		maxs = mins;
-	if (cz_render_text_fit(font, text, w, h, maxs, mins, max_lines, &l) != 0 ||
-	    cz_render_text_draw(font, &l, fr->c, x, vcenter ? y + (h - l.height) / 2 : y,
-	    w, h, align, col) != 0) {
-		snprintf(fr->err, fr->errlen, "cannot lay out \"%.40s\" in a "
-		    "%dx%d box", text, w, h);
+	if (rc < 0)
+		return -1;
+	if (fr->seen != NULL) {
+		t.text = text;
+		t.role = role;
+		t.x = x;
+		t.y = y;
+		t.w = w;
+		t.h = h;
+		t.min_size = min_px > role_min(fr, role) ? min_px :
+		    role_min(fr, role);
+		t.fits = rc == CZ_FIT_OK;
+		t.layout = &l;
+		fr->seen(fr->seen_arg, &t);
+	}
+	if (fr->c == NULL)
+		return 0;
+	if (rc != CZ_FIT_OK) {
+		snprintf(fr->err, fr->errlen, "cannot lay out \"%.60s\" in a "
+		    "%dx%d box at %d px or more", text, w, h, l.size);
+		return -1;
+	}
+	if (cz_render_text_draw(font, &l, fr->c, x, vcenter ? y +
+	    (h - l.height) / 2 : y, w, h, align, col) != 0) {
+		snprintf(fr->err, fr->errlen, "cannot draw \"%.40s\"", text);
 		return -1;
 	}
 	return 0;
+}
+
+/* The same with sizes in thousandths of the short side. */
+static int
+box(struct frame *fr, struct cz_render_font *font, const char *text, int x,
+    int y, int w, int h, int max_pm, int min_pm, int max_lines,
+    enum cz_render_text_role role, enum cz_render_align align, int vcenter,
+    struct cz_render_color col)
+{
+	return box_px(fr, font, text, x, y, w, h, px(fr, max_pm),
+	    px(fr, min_pm), max_lines, role, align, vcenter, col);
+}
+
+static void
+fill(struct frame *fr, int x, int y, int w, int h, struct cz_render_color col)
+{
+	if (fr->c != NULL)
+		cz_render_canvas_fill(fr->c, x, y, w, h, col);
 }
 
 /* "high_protein" -> "High protein". */
@@ -84,8 +202,9 @@ upper(char *dst, size_t n, const char *src)
 static int
 brand(struct frame *fr, const struct cz_render_fonts *f)
 {
-	return box(fr, f->bold, "CIBOZER", fr->m, fr->m, fr->W - 2 * fr->m,
-	    fr->H * 6 / 100, 45, 20, 1, CZ_RENDER_LEFT, 1, COL_ACCENT);
+	return box(fr, f->bold, "CIBOZER", fr->x0, fr->y0, AW(fr),
+	    AH(fr) * 5 / 100, 45, 24, 1, CZ_TEXT_HEAD, CZ_RENDER_LEFT, 1,
+	    COL_ACCENT);
 }
 
 /* Draws picture key in a size x size square at (x, y). */
@@ -93,6 +212,8 @@ static int
 picture(struct frame *fr, const struct cz_render_fonts *f, const char *key,
     int x, int y, int size)
 {
+	if (fr->c == NULL)
+		return 0;
 	return cz_render_picture_draw(f->pictures, key, fr->c, x, y, size,
 	    fr->err, fr->errlen);
 }
@@ -105,15 +226,15 @@ title_pictures(struct frame *fr, const struct cz_render_fonts *f,
 {
 	const struct cz_render_day *d = &p->days[0];
 	int n = d->nmeals < 3 ? d->nmeals : 3, k, size, gap, x0;
-	int top = fr->m + fr->H * 7 / 100, avail = fr->H * 14 / 100;
+	int top = AY(fr, 70), avail = AH(fr) * 15 / 100;
 
 	if (n < 1)
 		return 0;
 	gap = fr->S * 3 / 100;
-	size = (fr->W - 2 * fr->m - (n - 1) * gap) / n;
+	size = (AW(fr) - (n - 1) * gap) / n;
 	if (size > avail)
 		size = avail;
-	x0 = (fr->W - n * size - (n - 1) * gap) / 2;
+	x0 = fr->x0 + (AW(fr) - n * size - (n - 1) * gap) / 2;
 	for (k = 0; k < n; k++)
 		if (d->meals[k].npictures > 0 && picture(fr, f,
 		    d->meals[k].pictures[0], x0 + k * (size + gap), top,
@@ -122,18 +243,30 @@ title_pictures(struct frame *fr, const struct cz_render_fonts *f,
 	return 0;
 }
 
+/* The width a dish's pictures take in a box w x h at scale pct of the
+ * box's width (0: none). */
+static int
+pictures_width(const struct cz_render_meal *ml, int w, int h, int pct)
+{
+	int P = h < w * pct / 100 ? h : w * pct / 100, E = P * 45 / 100;
+
+	if (pct == 0 || ml->npictures < 1 || P < 16)
+		return 0;
+	return ml->npictures > 1 ? P + E * 55 / 100 : P;
+}
+
 /* A dish's pictures in the box (x, y, w, h), right-aligned: the dish as
- * large as the box's height allows, its ingredients at under half that
- * size overlapping its left side, one low and one high. Returns the
- * width used, or -1. */
+ * large as the box's height and pct of its width allow, its ingredients
+ * at under half that size overlapping its left side, one low and one
+ * high. */
 static int
 dish_pictures(struct frame *fr, const struct cz_render_fonts *f,
-    const struct cz_render_meal *ml, int x, int y, int w, int h)
+    const struct cz_render_meal *ml, int x, int y, int w, int h, int pct)
 {
-	int P = h < w * 32 / 100 ? h : w * 32 / 100, E = P * 45 / 100;
+	int P = h < w * pct / 100 ? h : w * pct / 100, E = P * 45 / 100;
 	int hx = x + w - P, ex = hx - E * 55 / 100, k;
 
-	if (ml->npictures < 1 || P < 16)
+	if (pictures_width(ml, w, h, pct) == 0)
 		return 0;
 	if (picture(fr, f, ml->pictures[0], hx, y + (h - P) / 2, P) != 0)
 		return -1;
@@ -141,36 +274,156 @@ dish_pictures(struct frame *fr, const struct cz_render_fonts *f,
 		if (picture(fr, f, ml->pictures[k], ex,
 		    k == 1 ? y + h - E : y, E) != 0)
 			return -1;
-	return ml->npictures > 1 ? x + w - ex : P;
+	return 0;
 }
 
 static int
 draw_title(struct frame *fr, const struct cz_render_fonts *f,
     const struct cz_render_plan *p)
 {
-	char diet[64], line[256];
-	int x = fr->m, w = fr->W - 2 * fr->m, H = fr->H;
+	char diet[64], line[320];
+	int x = fr->x0, w = AW(fr);
 
 	if (brand(fr, f) != 0 || title_pictures(fr, f, p) != 0)
 		return -1;
 	human(diet, sizeof(diet), p->diet);
 	snprintf(line, sizeof(line), "Your %d-day %s meal plan", p->ndays, diet);
-	if (box(fr, f->bold, line, x, H * 22 / 100, w, H * 32 / 100, 120, 40, 4,
-	    CZ_RENDER_CENTER, 1, COL_TEXT) != 0)
+	if (box(fr, f->bold, line, x, AY(fr, 240), w, AH(fr) * 30 / 100, 120,
+	    40, 4, CZ_TEXT_HEAD, CZ_RENDER_CENTER, 1, COL_TEXT) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "%d kcal a day", p->energy_kcal);
-	if (box(fr, f->bold, line, x, H * 57 / 100, w, H * 10 / 100, 80, 30, 1,
-	    CZ_RENDER_CENTER, 1, COL_ACCENT) != 0)
+	snprintf(line, sizeof(line), "%d" NBSP "kcal a day", p->energy_kcal);
+	if (box(fr, f->bold, line, x, AY(fr, 550), w, AH(fr) * 10 / 100, 80, 30,
+	    1, CZ_TEXT_HEAD, CZ_RENDER_CENTER, 1, COL_ACCENT) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "%d days · %d meals a day · protein %.0f%% "
-	    "· fat %.0f%% · carbs %.0f%%", p->ndays, p->days[0].nmeals,
+	snprintf(line, sizeof(line), "%d" NBSP "days" DOT "%d" NBSP "meals" NBSP
+	    "a" NBSP "day" DOT "protein" NBSP "%.0f%%" DOT "fat" NBSP "%.0f%%"
+	    DOT "carbs" NBSP "%.0f%%", p->ndays, p->days[0].nmeals,
 	    p->protein_pct, p->fat_pct, p->carbs_pct);
-	if (box(fr, f->regular, line, x, H * 69 / 100, w, H * 13 / 100, 50, 22, 3,
-	    CZ_RENDER_CENTER, 1, COL_MUTED) != 0)
+	if (box(fr, f->regular, line, x, AY(fr, 670), w, AH(fr) * 18 / 100, 50,
+	    CZ_RENDER_BODY_PM, 4, CZ_TEXT_BODY, CZ_RENDER_CENTER, 1,
+	    COL_MUTED) != 0)
 		return -1;
 	return box(fr, f->regular, "Every number from the USDA food database",
-	    x, H - fr->m - H * 5 / 100, w, H * 5 / 100, 32, 16, 1,
-	    CZ_RENDER_CENTER, 1, COL_MUTED);
+	    x, AY(fr, 900), w, AH(fr) * 10 / 100, 32, CZ_RENDER_MIN_PM, 2,
+	    CZ_TEXT_SMALL, CZ_RENDER_CENTER, 1, COL_MUTED);
+}
+
+/* A day card's rows: how many columns, and the pictures' share of a
+ * row's width (0: none). */
+struct day_shape {
+	int		 cols, pics;
+	int		 rx, ry, rw, rh, gap, pad, labh;
+	int		 name_px;	/* the day's names, all at this size */
+};
+
+/* The box of meal k's row, and of its name within it. */
+static void
+day_row(const struct frame *fr, const struct day_shape *sh, int nmeals,
+    int k, int *x, int *y, int *nx, int *ny, int *nw, int *nh,
+    const struct cz_render_meal *ml)
+{
+	int rows = (nmeals + sh->cols - 1) / sh->cols;
+	int col = k / rows, row = k % rows, iw, used;
+
+	(void)fr;
+	*x = sh->rx + col * (sh->rw + sh->gap);
+	*y = sh->ry + row * (sh->rh + sh->gap);
+	iw = sh->rw - 2 * sh->pad;
+	used = pictures_width(ml, iw, sh->rh - sh->pad, sh->pics);
+	if (used > 0)
+		iw -= used + sh->pad;
+	*nx = *x + sh->pad;
+	*ny = *y + sh->pad / 2 + sh->labh;
+	*nw = iw;
+	*nh = sh->rh - sh->labh - sh->pad;
+}
+
+/* The row's labels above the name: the meal (e.g. BREAKFAST) on the left,
+ * its energy on the right, in the name's width. Checks that they fit
+ * (draw 0: CZ_FIT_OK, CZ_FIT_TOO_BIG or -1) or draws them (0 or -1). */
+static int
+row_labels(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_meal *ml, int x, int y, int w,
+    const struct day_shape *sh, int draw)
+{
+	struct cz_render_layout l;
+	char slot[64], kcal[64];
+	int ly = y + sh->pad / 2, sw = w * 55 / 100, rc;
+
+	upper(slot, sizeof(slot), ml->slot);
+	snprintf(kcal, sizeof(kcal), "%.0f" NBSP "kcal", ml->energy_kcal);
+	if (!draw) {
+		rc = fit(fr, f->bold, slot, sw, sh->labh, px(fr, 36),
+		    px(fr, CZ_RENDER_MIN_PM), 1, CZ_TEXT_SMALL, &l);
+		if (rc == CZ_FIT_OK && ml->energy_kcal >= 0)
+			rc = fit(fr, f->bold, kcal, w - sw, sh->labh, px(fr, 36),
+			    px(fr, CZ_RENDER_MIN_PM), 1, CZ_TEXT_SMALL, &l);
+		return rc;
+	}
+	if (box(fr, f->bold, slot, x, ly, sw, sh->labh, 36, CZ_RENDER_MIN_PM, 1,
+	    CZ_TEXT_SMALL, CZ_RENDER_LEFT, 1, COL_ACCENT) != 0)
+		return -1;
+	if (ml->energy_kcal >= 0 && box(fr, f->bold, kcal, x + sw, ly, w - sw,
+	    sh->labh, 36, CZ_RENDER_MIN_PM, 1, CZ_TEXT_SMALL, CZ_RENDER_RIGHT,
+	    1, COL_TEXT) != 0)
+		return -1;
+	return 0;
+}
+
+/* Picks the day card's shape: the first, in the order tried, at which
+ * every dish name fits at the body size or more; sets the one size they
+ * all take. Returns 0, 1 when none fits (the last shape tried is kept),
+ * or -1. */
+static int
+day_shape(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_day *d, struct day_shape *sh)
+{
+	static const int pics[] = { 32, 20, 0 };
+	struct cz_render_layout l;
+	int top = AY(fr, 190), bottom = fr->y1, cols, pi, k, rows, rc;
+	int maxc = fr->W >= fr->H && d->nmeals > 3 ? 2 : 1;
+
+	for (cols = maxc == 2 && fr->W > fr->H ? 2 : 1; cols >= 1 && cols <= maxc;
+	    cols += maxc == 2 && fr->W > fr->H ? -1 : 1)
+		for (pi = 0; pi < (int)(sizeof(pics) / sizeof(pics[0])); pi++) {
+			sh->cols = cols;
+			sh->pics = pics[pi];
+			rows = (d->nmeals + cols - 1) / cols;
+			sh->gap = rows > 4 ? fr->S / 100 : fr->S * 2 / 100;
+			sh->rx = fr->x0;
+			sh->ry = top;
+			sh->rw = (AW(fr) - (cols - 1) * sh->gap) / cols;
+			sh->rh = (bottom - top - sh->gap * (rows - 1)) / rows;
+			sh->pad = fr->S * 25 / 1000;
+			if (sh->pad > sh->rh / 10)
+				sh->pad = sh->rh / 10;
+			sh->labh = sh->rh * 22 / 100;
+			if (sh->labh < px(fr, 32))
+				sh->labh = px(fr, 32);
+			if (sh->labh > px(fr, 50))
+				sh->labh = px(fr, 50);
+			sh->name_px = px(fr, 60);
+			for (k = 0, rc = CZ_FIT_OK; k < d->nmeals && rc == CZ_FIT_OK;
+			    k++) {
+				int x, y, nx, ny, nw, nh;
+
+				day_row(fr, sh, d->nmeals, k, &x, &y, &nx, &ny,
+				    &nw, &nh, &d->meals[k]);
+				rc = fit(fr, f->regular, d->meals[k].name, nw, nh,
+				    px(fr, 60), px(fr, CZ_RENDER_BODY_PM), 4,
+				    CZ_TEXT_BODY, &l);
+				if (rc == CZ_FIT_OK)
+					rc = row_labels(fr, f, &d->meals[k], nx, y,
+					    nw, sh, 0);
+				if (rc < 0)
+					return -1;
+				if (rc == CZ_FIT_OK && l.size < sh->name_px)
+					sh->name_px = l.size;
+			}
+			if (rc == CZ_FIT_OK)
+				return 0;
+		}
+	return 1;
 }
 
 static int
@@ -178,48 +431,43 @@ draw_day(struct frame *fr, const struct cz_render_fonts *f,
     const struct cz_render_plan *p, const struct cz_render_card *c, int stage)
 {
 	const struct cz_render_day *d = &p->days[c->day];
-	char line[256], slot[64];
-	int x = fr->m, w = fr->W - 2 * fr->m, H = fr->H, k;
-	int top = fr->m + H * 21 / 100, bottom = H - fr->m;
-	int gap = fr->S * 2 / 100, rowh, pad = fr->S * 25 / 1000;
+	struct day_shape sh;
+	char line[320];
+	int x = fr->x0, w = AW(fr), k;
 
 	snprintf(line, sizeof(line), "Day %d", d->day);
-	if (box(fr, f->bold, line, x, fr->m, w, H * 11 / 100, 110, 40, 1,
-	    CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
+	if (box(fr, f->bold, line, x, fr->y0, w, AH(fr) * 9 / 100, 110, 40, 1,
+	    CZ_TEXT_HEAD, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "%.0f kcal · protein %.0f g · fat %.0f g · "
-	    "carbs %.0f g", d->energy_kcal, d->protein_g, d->fat_g,
+	snprintf(line, sizeof(line), "%.0f" NBSP "kcal" DOT "protein" NBSP
+	    "%.0f" NBSP "g" DOT "fat" NBSP "%.0f" NBSP "g" DOT "carbs" NBSP
+	    "%.0f" NBSP "g", d->energy_kcal, d->protein_g, d->fat_g,
 	    d->carbs_g);
-	if (box(fr, f->regular, line, x, fr->m + H * 12 / 100, w, H * 7 / 100,
-	    40, 18, 2, CZ_RENDER_LEFT, 1, COL_MUTED) != 0)
+	if (box(fr, f->regular, line, x, AY(fr, 95), w, AH(fr) * 8 / 100, 40,
+	    CZ_RENDER_BODY_PM, 2, CZ_TEXT_BODY, CZ_RENDER_LEFT, 1,
+	    COL_MUTED) != 0)
 		return -1;
-	rowh = (bottom - top - gap * (d->nmeals - 1)) / d->nmeals;
+	if (d->nmeals < 1)
+		return 0;
+	if (day_shape(fr, f, d, &sh) < 0)
+		return -1;
+	/* Every stage lays out all the meals the same way and shows the
+	 * first `stage` of them, so a reveal never moves what is shown. */
 	for (k = 0; k < stage && k < d->nmeals; k++) {
 		const struct cz_render_meal *ml = &d->meals[k];
-		int y = top + k * (rowh + gap), labh = rowh * 30 / 100;
-		int iw = w - 2 * pad, used;
+		int rx, ry, nx, ny, nw, nh;
 
-		cz_render_canvas_fill(fr->c, x, y, w, rowh, COL_PANEL);
-		cz_render_canvas_fill(fr->c, x, y, fr->S / 100 + 2, rowh, COL_ACCENT);
-		/* The pictures take the row's right part; the texts the rest. */
-		if ((used = dish_pictures(fr, f, ml, x + pad, y + pad / 2, iw,
-		    rowh - pad)) < 0)
+		day_row(fr, &sh, d->nmeals, k, &rx, &ry, &nx, &ny, &nw, &nh, ml);
+		fill(fr, rx, ry, sh.rw, sh.rh, COL_PANEL);
+		fill(fr, rx, ry, fr->S / 100 + 2, sh.rh, COL_ACCENT);
+		if (dish_pictures(fr, f, ml, rx + sh.pad, ry + sh.pad / 2,
+		    sh.rw - 2 * sh.pad, sh.rh - sh.pad, sh.pics) != 0)
 			return -1;
-		if (used > 0)
-			iw -= used + pad;
-		upper(slot, sizeof(slot), ml->slot);
-		if (box(fr, f->bold, slot, x + pad, y + pad / 2, iw * 6 / 10,
-		    labh, 36, 14, 1, CZ_RENDER_LEFT, 1, COL_ACCENT) != 0)
+		if (row_labels(fr, f, ml, nx, ry, nw, &sh, 1) != 0)
 			return -1;
-		if (ml->energy_kcal >= 0) {
-			snprintf(line, sizeof(line), "%.0f kcal", ml->energy_kcal);
-			if (box(fr, f->bold, line, x + pad + iw * 6 / 10, y + pad / 2,
-			    iw * 4 / 10, labh, 36, 14, 1, CZ_RENDER_RIGHT, 1,
-			    COL_TEXT) != 0)
-				return -1;
-		}
-		if (box(fr, f->regular, ml->name, x + pad, y + pad / 2 + labh, iw,
-		    rowh - labh - pad, 60, 16, 3, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
+		if (box_px(fr, f->regular, ml->name, nx, ny, nw, nh, sh.name_px,
+		    px(fr, CZ_RENDER_BODY_PM), 4, CZ_TEXT_BODY, CZ_RENDER_LEFT, 1,
+		    COL_TEXT) != 0)
 			return -1;
 	}
 	return 0;
@@ -231,21 +479,23 @@ static int
 macro_row(struct frame *fr, const struct cz_render_fonts *f, const char *name,
     double grams, double pct, double target, int y, int h)
 {
-	char line[128];
-	int x = fr->m, w = fr->W - 2 * fr->m, barh = h * 30 / 100;
+	char line[256];
+	int x = fr->x0, w = AW(fr), barh = h * 25 / 100;
 	int barw, mark;
 
-	snprintf(line, sizeof(line), "%s  %.0f g  ·  %.0f%% of energy (target %.0f%%)",
-	    name, grams, pct, target);
-	if (box(fr, f->regular, line, x, y, w, h - barh - h / 10, 46, 16, 2,
-	    CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
+	snprintf(line, sizeof(line), "%s" NBSP "%.0f" NBSP "g" DOT "%.0f%%"
+	    NBSP "of" NBSP "energy" DOT "target" NBSP "%.0f%%", name, grams, pct,
+	    target);
+	if (box(fr, f->regular, line, x, y, w, h - barh - h / 10, 46,
+	    CZ_RENDER_BODY_PM, 3, CZ_TEXT_BODY, CZ_RENDER_LEFT, 1,
+	    COL_TEXT) != 0)
 		return -1;
-	cz_render_canvas_fill(fr->c, x, y + h - barh, w, barh, COL_PANEL);
+	fill(fr, x, y + h - barh, w, barh, COL_PANEL);
 	barw = (int)(w * (pct > 100 ? 100 : pct < 0 ? 0 : pct) / 100.0);
-	cz_render_canvas_fill(fr->c, x, y + h - barh, barw, barh, COL_ACCENT);
+	fill(fr, x, y + h - barh, barw, barh, COL_ACCENT);
 	mark = x + (int)(w * (target > 100 ? 100 : target) / 100.0);
-	cz_render_canvas_fill(fr->c, mark - 2, y + h - barh - barh / 4, 4,
-	    barh + barh / 2, COL_WARN);
+	fill(fr, mark - 2, y + h - barh - barh / 4, 4, barh + barh / 2,
+	    COL_WARN);
 	return 0;
 }
 
@@ -255,8 +505,8 @@ draw_macros(struct frame *fr, const struct cz_render_fonts *f,
 {
 	double e = 0, pr = 0, fa = 0, ca = 0, prp = 0, fap = 0, cap = 0;
 	char line[128];
-	int d, x = fr->m, w = fr->W - 2 * fr->m, H = fr->H;
-	int top = fr->m + H * 30 / 100, rowh = (H - fr->m - top) / 3;
+	int d, x = fr->x0, w = AW(fr);
+	int top = AY(fr, 280), rowh = (fr->y1 - top) / 3;
 
 	for (d = 0; d < p->ndays; d++) {
 		e += p->days[d].energy_kcal;
@@ -267,97 +517,305 @@ draw_macros(struct frame *fr, const struct cz_render_fonts *f,
 		fap += p->days[d].fat_pct;
 		cap += p->days[d].carbs_pct;
 	}
-	if (box(fr, f->bold, "Daily average", x, fr->m, w, H * 10 / 100, 90, 30,
-	    1, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
+	if (box(fr, f->bold, "Daily average", x, fr->y0, w, AH(fr) * 10 / 100,
+	    90, 30, 1, CZ_TEXT_HEAD, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "%.0f kcal", e / p->ndays);
-	if (box(fr, f->bold, line, x, fr->m + H * 11 / 100, w, H * 14 / 100, 130,
-	    40, 1, CZ_RENDER_LEFT, 1, COL_ACCENT) != 0)
+	snprintf(line, sizeof(line), "%.0f" NBSP "kcal", e / p->ndays);
+	if (box(fr, f->bold, line, x, AY(fr, 110), w, AH(fr) * 14 / 100, 130,
+	    40, 1, CZ_TEXT_HEAD, CZ_RENDER_LEFT, 1, COL_ACCENT) != 0)
 		return -1;
 	if (macro_row(fr, f, "Protein", pr / p->ndays, prp / p->ndays,
-	    p->protein_pct, top, rowh * 80 / 100) != 0 ||
+	    p->protein_pct, top, rowh * 85 / 100) != 0 ||
 	    macro_row(fr, f, "Fat", fa / p->ndays, fap / p->ndays, p->fat_pct,
-	    top + rowh, rowh * 80 / 100) != 0 ||
+	    top + rowh, rowh * 85 / 100) != 0 ||
 	    macro_row(fr, f, "Carbs", ca / p->ndays, cap / p->ndays, p->carbs_pct,
-	    top + 2 * rowh, rowh * 80 / 100) != 0)
+	    top + 2 * rowh, rowh * 85 / 100) != 0)
 		return -1;
 	return 0;
 }
 
+/*
+ * The shopping list: rows of an aisle's name or of a food and what to buy
+ * (each up to 4 lines), all at one size, filled down the columns (two on
+ * landscape frames) and over as many pages as needed. An aisle's name is
+ * never the last row of a column. shop_walk lays the rows out and draws
+ * those of page `want` (-1: none); it returns the number of pages.
+ */
+#define SHOP_LINES	4
+
+static const char *keep_figures(char *dst, size_t n, const char *q);
+
+struct shop_geom {
+	int		 top, cols, colw, gap, size, lineh, rowgap;
+	int		 namew, qtyx, qtyw;
+};
+
+static void
+shop_geom(const struct frame *fr, struct shop_geom *g)
+{
+	g->top = AY(fr, 170);
+	g->cols = fr->W > fr->H ? 2 : 1;
+	g->gap = fr->S * 6 / 100;
+	g->colw = (AW(fr) - g->gap * (g->cols - 1)) / g->cols;
+	g->size = px(fr, CZ_RENDER_SHOP_PM);
+	g->rowgap = g->size / 4;
+	g->lineh = 0;	/* set from the font */
+}
+
+/* The quantities' column: as wide as the widest quantity on one line,
+ * from 30 % to 50 % of the column; the names take the rest. */
+static int
+shop_columns(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, struct shop_geom *g)
+{
+	char q[3 * sizeof(p->shop[0].quantity)];
+	int i, w, widest = 0;
+
+	for (i = 0; i < p->nshop; i++) {
+		keep_figures(q, sizeof(q), p->shop[i].quantity);
+		if ((w = cz_render_text_width(f->bold, g->size, q,
+		    strlen(q))) < 0) {
+			snprintf(fr->err, fr->errlen, "FreeType cannot measure "
+			    "\"%.40s\"", q);
+			return -1;
+		}
+		if (w > widest)
+			widest = w;
+	}
+	g->qtyw = widest + 2;
+	if (g->qtyw < g->colw * 30 / 100)
+		g->qtyw = g->colw * 30 / 100;
+	if (g->qtyw > g->colw / 2)
+		g->qtyw = g->colw / 2;
+	g->qtyx = g->colw - g->qtyw;
+	g->namew = g->qtyx - g->colw * 3 / 100;
+	return 0;
+}
+
+/* One row's layouts and height; returns CZ_FIT_OK, CZ_FIT_TOO_BIG or -1. */
+static int
+shop_row(struct frame *fr, const struct cz_render_fonts *f,
+    const struct shop_geom *g, const char *name, const char *qty,
+    struct cz_render_layout *ln, struct cz_render_layout *lq, int *h)
+{
+	int rc, rq = CZ_FIT_OK, n;
+	int hmax = SHOP_LINES * g->lineh;
+
+	if (qty == NULL) {
+		rc = fit(fr, f->bold, name, g->colw, hmax, g->size, g->size,
+		    SHOP_LINES, CZ_TEXT_SHOP, ln);
+		n = ln->nlines;
+	} else {
+		rc = fit(fr, f->regular, name, g->namew, hmax, g->size, g->size,
+		    SHOP_LINES, CZ_TEXT_SHOP, ln);
+		if (rc >= 0)
+			rq = fit(fr, f->bold, qty, g->qtyw, hmax, g->size,
+			    g->size, SHOP_LINES, CZ_TEXT_SHOP, lq);
+		n = ln->nlines > lq->nlines ? ln->nlines : lq->nlines;
+	}
+	if (rc < 0 || rq < 0)
+		return -1;
+	if (n < 1)
+		n = 1;
+	*h = n * g->lineh + g->rowgap;
+	return rc == CZ_FIT_OK && rq == CZ_FIT_OK ? CZ_FIT_OK : CZ_FIT_TOO_BIG;
+}
+
+/* 1 when the bracket at s is a short measure: "(150 g)", "(90 %)", not
+ * "(12 tortillas)". */
+static int
+figure_bracket(const char *s)
+{
+	int k, digit = 0;
+
+	if (*s != '(')
+		return 0;
+	for (k = 1; k <= 9 && s[k] != '\0' && s[k] != ')'; k++)
+		digit |= isdigit((unsigned char)s[k]) != 0;
+	return digit && s[k] == ')';
+}
+
+/* A text with no-break spaces after its figures and before a bracket
+ * holding a figure, so that "1 punnet (150 g) + 1 punnet (500 g)" breaks,
+ * if it must, only around "+", and "lean ground beef (90 %)" never leaves
+ * "(90 %)" alone. */
+static const char *
+keep_figures(char *dst, size_t n, const char *q)
+{
+	size_t i, k = 0;
+
+	for (i = 0; q[i] != '\0' && k + 3 < n; i++)
+		if (q[i] == ' ' && ((i > 0 && isdigit((unsigned char)q[i - 1])) ||
+		    figure_bracket(q + i + 1))) {
+			dst[k++] = '\xc2';
+			dst[k++] = '\xa0';
+		} else
+			dst[k++] = q[i];
+	dst[k] = '\0';
+	return dst;
+}
+
+static int
+shop_walk(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, int want)
+{
+	struct shop_geom g;
+	struct cz_render_layout ln, lq, nl, nq;
+	char more[96], qbuf[3 * sizeof(p->shop[0].quantity)];
+	char nbuf[2 * CZ_RENDER_NAME_MAX + 16];
+	const char *group = NULL;
+	int i, page = 0, col = 0, y, h, hn, asc, rc;
+
+	shop_geom(fr, &g);
+	if (cz_render_font_metrics(f->regular, g.size, &asc, &g.lineh) != 0) {
+		snprintf(fr->err, fr->errlen, "FreeType cannot set %d px", g.size);
+		return -1;
+	}
+	if (shop_columns(fr, f, p, &g) != 0)
+		return -1;
+	y = g.top;
+	snprintf(more, sizeof(more), "+" NBSP "%d more on your plan page",
+	    p->shop_more);
+	for (i = 0; i <= p->nshop; i++) {
+		const struct cz_render_shop_item *s = i < p->nshop ? &p->shop[i] :
+		    NULL;
+		int header = s != NULL && (group == NULL ||
+		    strcmp(group, s->group) != 0);
+		const char *name, *qty;
+
+		if (s == NULL && p->shop_more == 0)
+			break;
+		if (header) {
+			/* The aisle's name, kept with its first food. */
+			group = s->group;
+			if ((rc = shop_row(fr, f, &g, s->group, NULL, &ln, &lq,
+			    &h)) < 0 || shop_row(fr, f, &g, keep_figures(nbuf,
+			    sizeof(nbuf), s->food), keep_figures(qbuf,
+			    sizeof(qbuf), s->quantity), &nl, &nq, &hn) < 0)
+				return -1;
+			if (y + h + hn > fr->y1 && y > g.top) {
+				if (++col == g.cols) {
+					col = 0;
+					page++;
+				}
+				y = g.top;
+			}
+			if (page == want || fr->seen != NULL)
+				if (box_px(fr, f->bold, s->group, fr->x0 + col *
+				    (g.colw + g.gap), y, g.colw, h - g.rowgap,
+				    g.size, g.size, SHOP_LINES, CZ_TEXT_SHOP,
+				    CZ_RENDER_LEFT, 0, COL_MUTED) != 0)
+					return -1;
+			y += h;
+		}
+		name = s != NULL ? keep_figures(nbuf, sizeof(nbuf), s->food) : more;
+		qty = s != NULL ? keep_figures(qbuf, sizeof(qbuf), s->quantity) :
+		    NULL;
+		if (shop_row(fr, f, &g, name, qty, &ln, &lq, &h) < 0)
+			return -1;
+		if (y + h > fr->y1 && y > g.top) {
+			if (++col == g.cols) {
+				col = 0;
+				page++;
+			}
+			y = g.top;
+		}
+		if (page == want || fr->seen != NULL) {
+			int cx = fr->x0 + col * (g.colw + g.gap);
+
+			if (qty == NULL) {
+				if (box_px(fr, f->regular, name, cx, y, g.colw,
+				    h - g.rowgap, g.size, g.size, SHOP_LINES,
+				    CZ_TEXT_SHOP, CZ_RENDER_LEFT, 0, COL_MUTED) != 0)
+					return -1;
+			} else if (box_px(fr, f->regular, name, cx, y, g.namew,
+			    h - g.rowgap, g.size, g.size, SHOP_LINES, CZ_TEXT_SHOP,
+			    CZ_RENDER_LEFT, 0, COL_TEXT) != 0 ||
+			    box_px(fr, f->bold, qty, cx + g.qtyx, y, g.qtyw,
+			    h - g.rowgap, g.size, g.size, SHOP_LINES, CZ_TEXT_SHOP,
+			    CZ_RENDER_RIGHT, 0, COL_ACCENT) != 0)
+				return -1;
+		}
+		y += h;
+	}
+	return page + 1;
+}
+
+int
+cz_render_shop_pages(const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, int W, int H, char *err, size_t errlen)
+{
+	struct frame fr;
+	int n;
+
+	memset(&fr, 0, sizeof(fr));
+	frame_init(&fr, W, H);
+	fr.err = err;
+	fr.errlen = errlen;
+	if ((n = shop_walk(&fr, f, p, -1)) < 0)
+		return -1;
+	if (n > CZ_RENDER_MAX_SHOP_PAGES) {
+		snprintf(err, errlen, "the shopping list needs %d cards, more "
+		    "than %d", n, CZ_RENDER_MAX_SHOP_PAGES);
+		return -1;
+	}
+	return n;
+}
+
 static int
 draw_shopping(struct frame *fr, const struct cz_render_fonts *f,
-    const struct cz_render_plan *p)
+    const struct cz_render_plan *p, int page)
 {
 	char line[128];
-	int x = fr->m, w = fr->W - 2 * fr->m, H = fr->H, i, shown, more;
-	int top = fr->m + H * 17 / 100, avail = H - fr->m - top;
-	int lineh, minh = fr->S * 50 / 1000, maxh = fr->S * 75 / 1000, pm;
-	/* Landscape frames have room for two columns. */
-	int cols = fr->W > fr->H ? 2 : 1, gap = fr->S * 6 / 100;
-	int colw = (w - gap * (cols - 1)) / cols, rows;
+	int x = fr->x0, w = AW(fr), pages;
+	cz_render_text_seen seen = fr->seen;
 
-	if (box(fr, f->bold, "Shopping list", x, fr->m, w, H * 10 / 100, 90, 30,
-	    1, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
+	/* The page count without reporting its texts: they are reported
+	 * (once) by the walk below. */
+	fr->seen = NULL;
+	pages = shop_walk(fr, f, p, -2);
+	fr->seen = seen;
+	if (pages < 0)
 		return -1;
-	snprintf(line, sizeof(line), "for all %d days", p->ndays);
-	if (box(fr, f->regular, line, x, fr->m + H * 10 / 100, w, H * 5 / 100,
-	    40, 16, 1, CZ_RENDER_LEFT, 1, COL_MUTED) != 0)
+	if (box(fr, f->bold, "Shopping list", x, fr->y0, w, AH(fr) * 9 / 100,
+	    90, 30, 1, CZ_TEXT_HEAD, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
 		return -1;
-	if (p->nshop == 0)
+	if (pages > 1)
+		snprintf(line, sizeof(line), "for all %d days" DOT "%d" NBSP "of"
+		    NBSP "%d", p->ndays, page + 1, pages);
+	else
+		snprintf(line, sizeof(line), "for all %d days", p->ndays);
+	if (box(fr, f->regular, line, x, AY(fr, 95), w, AH(fr) * 6 / 100, 40,
+	    CZ_RENDER_MIN_PM, 2, CZ_TEXT_SMALL, CZ_RENDER_LEFT, 1,
+	    COL_MUTED) != 0)
+		return -1;
+	if (p->nshop == 0 && p->shop_more == 0)
 		return 0;
-	/* As many items as fit at the smallest line height; a last line
-	 * says how many were left out. */
-	shown = p->nshop;
-	more = p->shop_more;
-	rows = (shown + cols - 1) / cols;
-	lineh = avail / rows;
-	if (lineh > maxh)
-		lineh = maxh;
-	if (lineh < minh) {
-		lineh = minh;
-		rows = avail / lineh;
-		shown = rows * cols - 1;
-		more += p->nshop - shown;
-	}
-	pm = lineh * 1000 * 62 / 100 / fr->S;
-	for (i = 0; i < shown; i++) {
-		const struct cz_render_shop_item *s = &p->shop[i];
-		int cx = x + (i / rows) * (colw + gap), y = top + (i % rows) * lineh;
-
-		if (box(fr, f->regular, s->food, cx, y, colw * 74 / 100, lineh, pm,
-		    pm, 1, CZ_RENDER_LEFT, 1, COL_TEXT) != 0 ||
-		    box(fr, f->bold, s->quantity, cx + colw * 76 / 100, y,
-		    colw * 24 / 100, lineh, pm, pm, 1, CZ_RENDER_RIGHT, 1,
-		    COL_ACCENT) != 0)
-			return -1;
-	}
-	if (more > 0) {
-		snprintf(line, sizeof(line), "+ %d more on your plan page", more);
-		if (box(fr, f->regular, line, x + (shown / rows) * (colw + gap),
-		    top + (shown % rows) * lineh, colw, lineh, pm, pm, 1,
-		    CZ_RENDER_LEFT, 1, COL_MUTED) != 0)
-			return -1;
-	}
-	return 0;
+	/* When checking, page 0 reports every row of every page. */
+	if (fr->seen != NULL && page != 0)
+		return 0;
+	return shop_walk(fr, f, p, page) < 0 ? -1 : 0;
 }
 
 static int
 draw_end(struct frame *fr, const struct cz_render_fonts *f)
 {
-	int x = fr->m, w = fr->W - 2 * fr->m, H = fr->H;
+	int x = fr->x0, w = AW(fr);
 
 	if (brand(fr, f) != 0)
 		return -1;
-	if (box(fr, f->bold, "Important", x, H * 18 / 100, w, H * 10 / 100, 80,
-	    30, 1, CZ_RENDER_CENTER, 1, COL_WARN) != 0)
+	if (box(fr, f->bold, "Important", x, AY(fr, 130), w, AH(fr) * 9 / 100,
+	    80, 30, 1, CZ_TEXT_HEAD, CZ_RENDER_CENTER, 1, COL_WARN) != 0)
 		return -1;
-	if (box(fr, f->regular, CZ_RENDER_DISCLAIMER, x, H * 30 / 100, w,
-	    H * 45 / 100, 62, 22, 12, CZ_RENDER_CENTER, 1, COL_TEXT) != 0)
+	if (box(fr, f->regular, CZ_RENDER_DISCLAIMER, x, AY(fr, 240), w,
+	    AH(fr) * 50 / 100, 62, CZ_RENDER_BODY_PM, 12, CZ_TEXT_BODY,
+	    CZ_RENDER_CENTER, 1, COL_TEXT) != 0)
 		return -1;
 	/* The picture set's licence asks for its attribution. */
-	return box(fr, f->regular, "Made with Cibozer · nutrient data: USDA "
-	    "SR24 · " CZ_PICTURE_CREDIT, x, H - fr->m - H * 9 / 100, w,
-	    H * 9 / 100, 32, 16, 3, CZ_RENDER_CENTER, 1, COL_MUTED);
+	return box(fr, f->regular, "Made with Cibozer" DOT "nutrient data: USDA "
+	    "SR24" DOT CZ_PICTURE_CREDIT, x, AY(fr, 780), w, AH(fr) * 22 / 100,
+	    32, CZ_RENDER_MIN_PM, 5, CZ_TEXT_SMALL, CZ_RENDER_CENTER, 1,
+	    COL_MUTED);
 }
 
 int
@@ -393,6 +851,27 @@ cz_render_fonts_close(struct cz_render_fonts *f)
 	memset(f, 0, sizeof(*f));
 }
 
+static int
+card(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, const struct cz_render_card *c, int stage)
+{
+	fill(fr, 0, 0, fr->W, fr->H, COL_BG);
+	switch (c->kind) {
+	case CZ_CARD_TITLE:
+		return draw_title(fr, f, p);
+	case CZ_CARD_DAY:
+		return draw_day(fr, f, p, c, stage);
+	case CZ_CARD_MACROS:
+		return draw_macros(fr, f, p);
+	case CZ_CARD_SHOPPING:
+		return draw_shopping(fr, f, p, c->day);
+	case CZ_CARD_END:
+		return draw_end(fr, f);
+	}
+	snprintf(fr->err, fr->errlen, "unknown card kind %d", (int)c->kind);
+	return -1;
+}
+
 int
 cz_render_card_draw(const struct cz_render_fonts *f,
     const struct cz_render_plan *p, const struct cz_render_card *c, int stage,
@@ -400,26 +879,27 @@ cz_render_card_draw(const struct cz_render_fonts *f,
 {
 	struct frame fr;
 
+	memset(&fr, 0, sizeof(fr));
+	frame_init(&fr, canvas->w, canvas->h);
 	fr.c = canvas;
-	fr.W = canvas->w;
-	fr.H = canvas->h;
-	fr.S = fr.W < fr.H ? fr.W : fr.H;
-	fr.m = fr.S * 7 / 100;
 	fr.err = err;
 	fr.errlen = errlen;
-	cz_render_canvas_fill(canvas, 0, 0, fr.W, fr.H, COL_BG);
-	switch (c->kind) {
-	case CZ_CARD_TITLE:
-		return draw_title(&fr, f, p);
-	case CZ_CARD_DAY:
-		return draw_day(&fr, f, p, c, stage);
-	case CZ_CARD_MACROS:
-		return draw_macros(&fr, f, p);
-	case CZ_CARD_SHOPPING:
-		return draw_shopping(&fr, f, p);
-	case CZ_CARD_END:
-		return draw_end(&fr, f);
-	}
-	snprintf(err, errlen, "unknown card kind %d", (int)c->kind);
-	return -1;
+	return card(&fr, f, p, c, stage);
+}
+
+int
+cz_render_card_check(const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, const struct cz_render_card *c, int stage,
+    int W, int H, cz_render_text_seen seen, void *arg, char *err,
+    size_t errlen)
+{
+	struct frame fr;
+
+	memset(&fr, 0, sizeof(fr));
+	frame_init(&fr, W, H);
+	fr.seen = seen;
+	fr.seen_arg = arg;
+	fr.err = err;
+	fr.errlen = errlen;
+	return card(&fr, f, p, c, stage);
 }

@@ -14,6 +14,18 @@
 #include "plan.h"
 #include "scene.h"
 #include "text.h"
+#include "text_fit.h"
+
+/* Type sizes in thousandths of the frame's short side: the smallest
+ * text (footers, labels) and the smallest body text (dish names, macro
+ * lines); shopping lines are set at CZ_RENDER_SHOP_PM, no smaller than
+ * the body text. At 1080 lines: 25, 32 and 39 pixels. */
+#define CZ_RENDER_MIN_PM	24
+#define CZ_RENDER_BODY_PM	30
+#define CZ_RENDER_SHOP_PM	36
+
+/* Shopping cards a video shows at most. */
+#define CZ_RENDER_MAX_SHOP_PAGES	CZ_RENDER_SCENE_SHOP_PAGES
 
 /* The text every video ends with. */
 #define CZ_RENDER_DISCLAIMER \
@@ -33,6 +45,43 @@ struct cz_render_fonts {
 int cz_render_fonts_open(struct cz_render_fonts *f, const char *dir,
     char *err, size_t errlen);
 void cz_render_fonts_close(struct cz_render_fonts *f);
+
+/* The number of shopping cards plan p needs at a frame of W x H (the
+ * card's `day` is its page), >= 1; or -1 with a message in err when the
+ * list needs more than CZ_RENDER_MAX_SHOP_PAGES or a line cannot be
+ * laid out. */
+int cz_render_shop_pages(const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, int W, int H, char *err, size_t errlen);
+
+/* What a text's role asks of its size. */
+enum cz_render_text_role {
+	CZ_TEXT_SMALL,		/* >= CZ_RENDER_MIN_PM */
+	CZ_TEXT_BODY,		/* >= CZ_RENDER_BODY_PM */
+	CZ_TEXT_SHOP,		/* >= CZ_RENDER_BODY_PM, one size for all */
+	CZ_TEXT_HEAD		/* titles, >= CZ_RENDER_MIN_PM */
+};
+
+/* One text of a card as the layout set it, for cz_render_card_check. */
+struct cz_render_text_box {
+	const char	*text;
+	enum cz_render_text_role role;
+	int		 x, y, w, h;	/* its box in the frame */
+	int		 min_size;	/* the smallest size it was allowed */
+	int		 fits;		/* 1: laid out inside the box */
+	const struct cz_render_layout *layout;	/* size, lines, extent */
+};
+
+typedef void (*cz_render_text_seen)(void *arg,
+    const struct cz_render_text_box *t);
+
+/* Lays out stage `stage` of card c of plan p for a W x H frame without
+ * drawing, and calls seen for every text, also those that do not fit
+ * (fits 0). Returns 0, or -1 with a message in err on a FreeType
+ * error. */
+int cz_render_card_check(const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, const struct cz_render_card *c,
+    int stage, int W, int H, cz_render_text_seen seen, void *arg,
+    char *err, size_t errlen);
 
 /* Draws stage `stage` of card c of plan p onto canvas (whose size is the
  * frame size), from scratch. Returns 0, or -1 with a message in err. */

@@ -10,9 +10,14 @@
  *
  *   cibozer-render --plan PLAN.json --preset NAME --out DIR
  *                  [--font-dir DIR] [--seconds N] [--repeat N] [--mp4-only]
- *                  [--silent]
+ *                  [--silent] [--tmp-dir DIR]
  *   cibozer-render --queue [--config FILE] [--max-jobs N] [--lease S]
+ *   cibozer-render --layout-check [--config FILE] [--plans N] [--frame WxH]
  *   cibozer-render --list-presets
+ *
+ * --layout-check plans a sample of requests in-process (layout_sample.h)
+ * and lays out every card of each; it prints the counts and exits 1 when
+ * any text overflows, is cut or is set under its smallest size.
  */
 #include "config.h"
 
@@ -28,7 +33,9 @@
 #include <json-c/json.h>
 #include <libavutil/log.h>
 
+#include "cards.h"
 #include "db.h"
+#include "layout_sample.h"
 #include "mustache.h"
 #include "numparse.h"
 #include "plan.h"
@@ -57,8 +64,10 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: " PROG " --plan PLAN.json --preset NAME --out DIR\n"
 	    "                      [--font-dir DIR] [--seconds N] [--repeat N]\n"
-	    "                      [--mp4-only] [--silent]\n"
+	    "                      [--mp4-only] [--silent] [--tmp-dir DIR]\n"
 	    "       " PROG " --queue [--config FILE] [--max-jobs N] [--lease S]\n"
+	    "       " PROG " --layout-check [--config FILE] [--plans N] "
+	    "[--frame WxH]\n"
 	    "       " PROG " --list-presets\n"
 	    "  --font-dir  DejaVu fonts (default $CZ_RENDER_FONT_DIR or "
 	    CZ_RENDER_FONT_DIR ")\n"
@@ -67,10 +76,17 @@ usage(FILE *fp)
 	    "              between runs (memory checks); prints one line each\n"
 	    "  --mp4-only  no HLS and no poster (benchmarks)\n"
 	    "  --silent    no sound track (else a music bed, AAC)\n"
+	    "  --tmp-dir   write the render in progress in DIR (on the file\n"
+	    "              system of the output's parent, not inside it), as\n"
+	    "              --queue does in render_tmp_dir; default: beside it\n"
 	    "  --queue     render the ready jobs of the video_jobs table into\n"
 	    "              the configuration's video_dir, then exit\n"
 	    "  --lease     seconds a claimed job is held (default 120), renewed\n"
-	    "              every third of it while rendering\n");
+	    "              every third of it while rendering\n"
+	    "  --layout-check  plan N requests (default 300) with the\n"
+	    "              database's catalog and lay out every card of each in\n"
+	    "              every preset (or one frame size); exit 1 on a text\n"
+	    "              that does not fit\n");
 }
 
 /* Resident set size now, in KiB (from /proc), or -1. */
@@ -114,7 +130,7 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 	struct cz_render_queue_opts o;
 	struct cz_render_queue_stats st;
 	const char *path;
-	char err[1024] = "", worker[300], host[256];
+	char err[1024] = "", worker[300], host[256], tmp_dir[CZ_SETTING_STR_MAX + 8];
 	mst_set *templates;
 	PGconn *conn;
 	int required, rc;
@@ -123,6 +139,15 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 	path = cz_settings_path(config, &required);
 	if (cz_settings_load(&set, path, required, err, sizeof(err)) != 0) {
 		fprintf(stderr, PROG ": %s\n", err);
+		return 1;
+	}
+	/* Renders in progress go outside the served directory, on its file
+	 * system: checked before any job is taken. */
+	if (cz_settings_render_tmp_dir(&set, tmp_dir, sizeof(tmp_dir)) != 0 ||
+	    cz_render_tmp_dir_ready(set.video_dir, tmp_dir, err,
+	    sizeof(err)) != 0) {
+		fprintf(stderr, PROG ": %s\n", err[0] != '\0' ? err :
+		    "render_tmp_dir: name too long");
 		return 1;
 	}
 	/* The owners' mails: a renderer that cannot write them must not
@@ -155,6 +180,7 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 	o.max_jobs = max_jobs;
 	o.seconds = seconds;
 	o.video_dir = set.video_dir;
+	o.tmp_dir = tmp_dir;
 	o.font_dir = font_dir;
 	o.stop = &stop;
 	o.mail_templates = templates;
@@ -167,6 +193,73 @@ queue_mode(const char *config, const char *font_dir, int seconds,
 		return 1;
 	}
 	printf("{\"jobs_done\":%d,\"jobs_failed\":%d}\n", st.done, st.failed);
+	return 0;
+}
+
+/* --layout-check: the layout over a sample of planned plans. */
+static int
+layout_mode(const char *config, const char *font_dir, int plans, int w,
+    int h)
+{
+	static struct cz_settings set;
+	struct cz_render_sample_opts o;
+	struct cz_render_sample_stats st;
+	struct cz_render_fonts fonts;
+	const struct cz_render_layout_stats *l = &st.layout;
+	const char *path;
+	char err[1024] = "";
+	PGconn *conn;
+	int required, rc;
+
+	cz_settings_defaults(&set);
+	path = cz_settings_path(config, &required);
+	if (cz_settings_load(&set, path, required, err, sizeof(err)) != 0) {
+		fprintf(stderr, PROG ": %s\n", err);
+		return 1;
+	}
+	/* The catalog is read with the service's own role. */
+	if ((conn = cz_db_connect_once(set.database_url,
+	    (int)set.db_connect_timeout, 0, err, sizeof(err))) == NULL) {
+		fprintf(stderr, PROG ": cannot connect to the database: %s\n", err);
+		return 1;
+	}
+	if (cz_render_fonts_open(&fonts, font_dir, err, sizeof(err)) != 0) {
+		fprintf(stderr, PROG ": %s\n", err);
+		PQfinish(conn);
+		return 1;
+	}
+	memset(&o, 0, sizeof(o));
+	o.plans = plans;
+	o.width = w;
+	o.height = h;
+	rc = cz_render_layout_sample(conn, &fonts, &o, &st, err, sizeof(err));
+	cz_render_fonts_close(&fonts);
+	PQfinish(conn);
+	if (rc != 0) {
+		fprintf(stderr, PROG ": layout check: %s\n", err);
+		return 1;
+	}
+	printf("layout-check: %d requests, %d plans feasible, %d layouts "
+	    "(%s, each plan also with every dish named as the longest dish), "
+	    "%ld cards, %ld texts, %ld lines; up to %d shopping cards; "
+	    "smallest sizes in px (thousandths of the short side): small %d "
+	    "(%d), body %d (%d), shopping %d (%d), titles %d (%d); %ld "
+	    "failures\n", st.requested, st.feasible, st.layouts,
+	    w > 0 ? "one frame size" : "every preset", l->cards, l->texts,
+	    l->lines, l->max_shop_pages, l->min_px[CZ_TEXT_SMALL],
+	    l->min_pm[CZ_TEXT_SMALL], l->min_px[CZ_TEXT_BODY],
+	    l->min_pm[CZ_TEXT_BODY], l->min_px[CZ_TEXT_SHOP],
+	    l->min_pm[CZ_TEXT_SHOP], l->min_px[CZ_TEXT_HEAD],
+	    l->min_pm[CZ_TEXT_HEAD], l->failures);
+	if (l->failures > 0) {
+		fprintf(stderr, PROG ": layout check: %ld failures; the first: "
+		    "%s\n%s", l->failures, l->first, l->others);
+		return 1;
+	}
+	if (st.feasible == 0) {
+		fprintf(stderr, PROG ": layout check: no feasible plan\n");
+		return 1;
+	}
 	return 0;
 }
 
@@ -187,19 +280,25 @@ main(int argc, char **argv)
 		{ "max-jobs", required_argument, NULL, 'j' },
 		{ "lease", required_argument, NULL, 'L' },
 		{ "list-presets", no_argument, NULL, 'l' },
+		{ "layout-check", no_argument, NULL, 'K' },
+		{ "tmp-dir", required_argument, NULL, 'T' },
+		{ "plans", required_argument, NULL, 'P' },
+		{ "frame", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static struct cz_render_plan plan;
 	const char *plan_path = NULL, *preset_name = NULL, *out = NULL, *config = NULL;
 	const char *font_dir = getenv("CZ_RENDER_FONT_DIR"), *errstr;
+	const char *tmp_dir = NULL;
+	char parent[4096], *slash;
 	const struct cz_render_preset *preset;
 	struct cz_render_job job;
 	struct cz_render_result res;
 	struct sigaction sa;
 	char err[1024];
 	int ch, seconds = 0, repeat = 1, mp4_only = 0, queue = 0, silent = 0, i;
-	int max_jobs = 0, lease = 120;
+	int max_jobs = 0, lease = 120, layout = 0, plans = 300, fw = 0, fh = 0;
 
 	if (font_dir == NULL || font_dir[0] == '\0')
 		font_dir = CZ_RENDER_FONT_DIR;
@@ -249,6 +348,30 @@ main(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'K':
+			layout = 1;
+			break;
+		case 'T':
+			tmp_dir = optarg;
+			break;
+		case 'P':
+			plans = (int)cz_strtonum(optarg, 1, 100000, &errstr);
+			if (errstr != NULL) {
+				fprintf(stderr, PROG ": --plans %s: %s\n", optarg, errstr);
+				return 2;
+			}
+			break;
+		case 'F': {
+			char extra;
+
+			if (sscanf(optarg, "%dx%d%c", &fw, &fh, &extra) != 2 ||
+			    fw < 16 || fh < 16 || fw > 8192 || fh > 8192) {
+				fprintf(stderr, PROG ": --frame %s: not WxH (16 to "
+				    "8192 each)\n", optarg);
+				return 2;
+			}
+			break;
+		}
 		case 'l':
 			for (i = 0; (preset = cz_render_preset_at(i)) != NULL; i++)
 				printf("%s %dx%d %d fps %d s %d kb/s\n", preset->name,
@@ -262,6 +385,14 @@ main(int argc, char **argv)
 			usage(stderr);
 			return 2;
 		}
+	}
+	if (layout) {
+		if (optind != argc || queue || plan_path != NULL ||
+		    preset_name != NULL || out != NULL) {
+			usage(stderr);
+			return 2;
+		}
+		return layout_mode(config, font_dir, plans, fw, fh);
 	}
 	if (queue) {
 		if (optind != argc || plan_path != NULL || preset_name != NULL ||
@@ -292,6 +423,24 @@ main(int argc, char **argv)
 		    "(%d s)\n", seconds, preset->name, preset->seconds);
 		return 2;
 	}
+	if (tmp_dir != NULL) {
+		/* The output's parent, which the render is renamed into. */
+		snprintf(parent, sizeof(parent), "%s", out);
+		while ((slash = strrchr(parent, '/')) != NULL && slash[1] == '\0' &&
+		    slash != parent)
+			*slash = '\0';
+		if ((slash = strrchr(parent, '/')) == NULL)
+			snprintf(parent, sizeof(parent), ".");
+		else if (slash == parent)
+			parent[1] = '\0';
+		else
+			*slash = '\0';
+		if (cz_render_tmp_dir_ready(parent, tmp_dir, err,
+		    sizeof(err)) != 0) {
+			fprintf(stderr, PROG ": --tmp-dir: %s\n", err);
+			return 1;
+		}
+	}
 	if (cz_render_plan_load(plan_path, &plan, err, sizeof(err)) != 0) {
 		fprintf(stderr, PROG ": %s\n", err);
 		return 1;
@@ -313,6 +462,7 @@ main(int argc, char **argv)
 	job.stop = &stop;
 	job.mp4_only = mp4_only;
 	job.silent = silent;
+	job.tmp_dir = tmp_dir;
 	for (i = 0; i < repeat; i++) {
 		if (i > 0 && cz_render_rmtree(out) != 0) {
 			fprintf(stderr, PROG ": cannot remove %s between runs\n", out);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "plan.h"
+#include "shop_list.h"
 
 /* Bytes of the arena a document is read into (it grows as needed). */
 #define PLAN_ARENA	(64 * 1024)
@@ -40,18 +41,10 @@ format_grams(char *dst, size_t n, double g)
 		snprintf(dst, n, "%.0f g", g);
 }
 
-static int
-by_grams_desc(const void *a, const void *b)
-{
-	const struct cz_render_shop_item *x = a, *y = b;
-
-	if (x->grams != y->grams)
-		return x->grams < y->grams ? 1 : -1;
-	return strcmp(x->food, y->food);
-}
-
-/* The shopping card's lines from the plan's shopping_list, in its order;
- * those past CZ_RENDER_MAX_SHOP are counted in shop_more. */
+/* The shopping card's lines from the document's shopping_list, in its
+ * order, with plain grams (its quantities are household measures such as
+ * "4 unit (yields ...)"); those past CZ_RENDER_MAX_SHOP are counted in
+ * shop_more. For documents whose meals carry no ingredients. */
 static void
 shop_from_list(const struct cz_plan_doc *doc, struct cz_render_plan *p)
 {
@@ -73,53 +66,68 @@ shop_from_list(const struct cz_plan_doc *doc, struct cz_render_plan *p)
 			copy_str(s->group, sizeof(s->group), g->name);
 			copy_str(s->food, sizeof(s->food), it->food);
 			s->grams = it->grams;
-			if (it->quantity != NULL && it->quantity[0] != '\0')
-				copy_str(s->quantity, sizeof(s->quantity),
-				    it->quantity);
-			else
-				format_grams(s->quantity, sizeof(s->quantity),
-				    s->grams);
+			format_grams(s->quantity, sizeof(s->quantity), s->grams);
 		}
 	}
 }
 
-/* The shopping card's lines summed from the meals' items by food name,
- * largest first. */
-static void
-shop_from_items(const struct cz_plan_doc *doc, struct cz_render_plan *p)
+/* The shopping card's lines from the meals' ingredients, as the shopping
+ * page lists them (lib/shop_list.h): what a shop sells, by aisle, in
+ * plain names and units ("brown rice", "1 bag (1 kg)", "3", "700 g").
+ * Returns 0, or -1 when the meals carry no ingredients or the list
+ * cannot be made (the caller then uses the document's list). */
+static int
+shop_from_meals(const struct cz_plan_doc *doc, struct cz_render_plan *p)
 {
-	const struct cz_plan_doc_meal *dm;
-	char food[CZ_RENDER_NAME_MAX];
-	size_t i;
-	int d, m, k;
+	struct cz_shop_use *in;
+	struct cz_shop_aisle *aisles = NULL;
+	struct cz_render_shop_item *s;
+	cz_arena *a;
+	size_t n = 0, naisles = 0, i, k;
+	int d, m, rc = -1;
 
 	for (d = 0; d < doc->ndays; d++)
+		for (m = 0; m < doc->days[d].nmeals; m++)
+			n += doc->days[d].meals[m].nitems;
+	if (n == 0 || (a = cz_arena_new(PLAN_ARENA)) == NULL)
+		return -1;
+	if ((in = cz_arena_calloc(a, n, sizeof(*in))) == NULL)
+		goto out;
+	n = 0;
+	for (d = 0; d < doc->ndays; d++)
 		for (m = 0; m < doc->days[d].nmeals; m++) {
-			dm = &doc->days[d].meals[m];
+			const struct cz_plan_doc_meal *dm = &doc->days[d].meals[m];
+
 			for (i = 0; i < dm->nitems; i++) {
-				copy_str(food, sizeof(food), dm->items[i].food);
-				for (k = 0; k < p->nshop; k++)
-					if (strcmp(p->shop[k].food, food) == 0)
-						break;
-				if (k == p->nshop) {
-					if (p->nshop == CZ_RENDER_MAX_SHOP) {
-						p->shop_more++;
-						continue;
-					}
-					memset(&p->shop[k], 0, sizeof(p->shop[k]));
-					copy_str(p->shop[k].group,
-					    sizeof(p->shop[k].group),
-					    "Shopping list");
-					memcpy(p->shop[k].food, food, sizeof(food));
-					p->nshop++;
-				}
-				p->shop[k].grams += dm->items[i].grams;
+				if (dm->items[i].ndb[0] == '\0')
+					goto out;
+				in[n].ndb = dm->items[i].ndb;
+				in[n].name = dm->items[i].label != NULL ?
+				    dm->items[i].label : dm->items[i].food;
+				in[n++].grams = dm->items[i].grams;
 			}
 		}
-	qsort(p->shop, (size_t)p->nshop, sizeof(p->shop[0]), by_grams_desc);
-	for (k = 0; k < p->nshop; k++)
-		format_grams(p->shop[k].quantity, sizeof(p->shop[k].quantity),
-		    p->shop[k].grams);
+	if (cz_shop_list(a, in, n, &aisles, &naisles) != 0)
+		goto out;
+	for (i = 0; i < naisles; i++)
+		for (k = 0; k < aisles[i].nlines; k++) {
+			const struct cz_shop_line *l = &aisles[i].lines[k];
+
+			if (p->nshop == CZ_RENDER_MAX_SHOP) {
+				p->shop_more++;
+				continue;
+			}
+			s = &p->shop[p->nshop++];
+			memset(s, 0, sizeof(*s));
+			copy_str(s->group, sizeof(s->group), aisles[i].name);
+			copy_str(s->food, sizeof(s->food), l->name);
+			copy_str(s->quantity, sizeof(s->quantity), l->buy);
+			s->grams = l->buy_g;
+		}
+	rc = 0;
+out:
+	cz_arena_free(a);
+	return rc;
 }
 
 /* The pictures of meal dm (the same the plan page shows first). */
@@ -179,10 +187,10 @@ cz_render_plan_from_doc(const struct cz_plan_doc *doc,
 		day->carbs_pct = dd->totals.carbs_pct;
 	}
 	p->ndays = doc->ndays;
-	if (doc->shop_present)
+	if (shop_from_meals(doc, p) != 0) {
+		p->nshop = p->shop_more = 0;
 		shop_from_list(doc, p);
-	else
-		shop_from_items(doc, p);
+	}
 }
 
 int

@@ -5,10 +5,12 @@
  * reader of the document; its limits are planner.h's).
  *
  * The decisions kept here are the video's: names are cut to fixed
- * buffers (at a UTF-8 boundary; the cards shrink and ellipsize further),
- * the shopping card holds at most CZ_RENDER_MAX_SHOP lines and counts the
- * rest, and a document without a shopping list gets one summed from its
- * meals' items by food, largest first.
+ * buffers (at a UTF-8 boundary; the cards wrap and shrink them, never
+ * cut them further), the shopping list is the one the shopping page
+ * shows (lib/shop_list.h: what a shop sells, by aisle, in plain units)
+ * made from the meals' ingredients, or for a document without them its
+ * shopping_list in grams; at most CZ_RENDER_MAX_SHOP lines, the rest
+ * counted.
  */
 #ifndef CZ_RENDER_PLAN_H
 #define CZ_RENDER_PLAN_H
@@ -43,7 +45,7 @@ struct cz_render_day {
 struct cz_render_shop_item {
 	char		 group[48];
 	char		 food[CZ_RENDER_NAME_MAX];
-	char		 quantity[48];		/* "770 g", or the plan's text */
+	char		 quantity[48];		/* "1 bag (1 kg)", "3", "700 g" */
 	double		 grams;
 };
 

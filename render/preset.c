@@ -12,10 +12,14 @@
 #include "preset.h"
 
 static const struct cz_render_preset presets[] = {
-	{ "youtube_shorts",	1080, 1920, 30,  60, 5000, "YouTube Shorts" },
-	{ "youtube_long",	1920, 1080, 30, 180, 8000, "YouTube" },
-	{ "tiktok",		1080, 1920, 30,  30, 4000, "TikTok" },
-	{ "instagram",		1080, 1080, 30,  60, 3500, "Instagram" },
+	{ "youtube_shorts",	1080, 1920, 30,  60, 5000, "YouTube Shorts",
+	  "YouTube Shorts, 60 s" },
+	{ "youtube_long",	1920, 1080, 30, 180, 8000, "YouTube",
+	  "YouTube, 3 min" },
+	{ "tiktok",		1080, 1920, 30,  30, 4000, "TikTok",
+	  "TikTok, 30 s" },
+	{ "instagram",		1080, 1080, 30,  60, 3500, "Instagram",
+	  "Instagram, 60 s" },
 };
 
 /* The short side of the lower rungs, and their names. */

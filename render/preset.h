@@ -15,6 +15,8 @@ struct cz_render_preset {
 	int		 seconds;
 	int		 kbps;		/* video bit rate of the MP4 */
 	const char	*label;		/* the platform's name, for people */
+	const char	*human;		/* "TikTok, 30 s": titles and mails
+					   (fcgi/labels.c has the same) */
 };
 
 /* One HLS rendition: frame size and bit rate. */

@@ -6,6 +6,8 @@
  *             concurrent renderers take different jobs; attempts + 1;
  *   renew   - lease_until moved on, only while we still own the job (a
  *             zero-row update means the lease was lost: stop rendering);
+ *             a new stage is appended to stage_log (sql/025) as the
+ *             render enters it, before its work;
  *   done    - state done with the result JSON, only if still ours;
  *   give up - queued again with the error, or failed when the attempts
  *             are used up (a plan that cannot be read fails at once).
@@ -43,6 +45,11 @@
 
 #define PROGRESS_SECONDS	2	/* the status page polls every 2 s */
 
+/* One entry of stage_log: the stage $n and when it was entered. */
+#define STAGE_ENTRY(n)	"jsonb_build_object('stage', " n "::text, 'at', " \
+	"to_char(clock_timestamp() AT TIME ZONE 'UTC', " \
+	"'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))"
+
 /*
  * Wrapped around each finishing UPDATE (which returns id, plan_id, preset,
  * state as x): the finished jobs with the owner's id and address when the
@@ -66,7 +73,8 @@ static const char SQL_EXPIRE[] = FINISHED_HEAD
 static const char SQL_CLAIM[] =
     "UPDATE video_jobs j SET state = 'running', attempts = j.attempts + 1, "
     "lease_owner = $1, lease_until = now() + make_interval(secs => $2::int), "
-    "started_at = now(), stage = 'composing', progress = 0, not_before = NULL "
+    "started_at = now(), stage = 'composing', progress = 0, not_before = NULL, "
+    "stage_log = jsonb_build_array(" STAGE_ENTRY("'composing'") ") "
     "FROM (SELECT id FROM video_jobs "
     "      WHERE (state = 'queued' OR (state = 'running' AND lease_until < now())) "
     "        AND attempts < max_attempts "
@@ -84,12 +92,15 @@ static const char SQL_CLAIM[] =
 
 static const char SQL_RENEW[] =
     "UPDATE video_jobs SET lease_until = now() + make_interval(secs => $3::int), "
-    "stage = $4, progress = $5::smallint "
+    "stage = $4, progress = $5::smallint, "
+    "stage_log = CASE WHEN stage IS DISTINCT FROM $4 THEN stage_log || "
+    STAGE_ENTRY("$4") " ELSE stage_log END "
     "WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
 
 static const char SQL_DONE[] = FINISHED_HEAD
     "UPDATE video_jobs SET state = 'done', finished_at = now(), result = $3::json, "
-    "error = NULL, lease_owner = NULL, lease_until = NULL, progress = 100 "
+    "error = NULL, lease_owner = NULL, lease_until = NULL, progress = 100, "
+    "stage_log = stage_log || " STAGE_ENTRY("'done'") " "
     "WHERE id = $1 AND lease_owner = $2 AND state = 'running'"
     FINISHED_TAIL;
 
@@ -223,7 +234,7 @@ notify(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *r,
 		goto skip;
 	}
 	json_object_object_add(data, "platform", json_object_new_string(
-	    preset != NULL ? preset->label : PQgetvalue(r, i, 1)));
+	    preset != NULL ? preset->human : PQgetvalue(r, i, 1)));
 	if (cz_mail_render(o->mail_templates, tmpl, data, &subj, &body, msg,
 	    sizeof(msg)) != 0)
 		goto skip;
@@ -330,6 +341,7 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 		rj.preset = preset;
 		rj.seconds = o->seconds;
 		rj.out_dir = out;
+		rj.tmp_dir = o->tmp_dir;
 		rj.font_dir = o->font_dir;
 		rj.stop = o->stop;
 		rj.silent = strcmp(PQgetvalue(job, 0, 5), "silent") == 0;

@@ -25,6 +25,9 @@ struct cz_render_queue_opts {
 	int		 max_jobs;	/* stop after this many (0: until empty) */
 	int		 seconds;	/* 0, or a shorter video (tests) */
 	const char	*video_dir;	/* outputs go to video_dir/<job id> */
+	const char	*tmp_dir;	/* renders in progress: outside
+					   video_dir, on its file system
+					   (cz_render_tmp_dir_ready) */
 	const char	*font_dir;
 	volatile sig_atomic_t *stop;
 	/* Owners' mails (email/video_ready, email/video_failed): both NULL

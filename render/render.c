@@ -3,7 +3,9 @@
  * feed the encoder frame by frame (static frames are the same bytes, only
  * fades and reveals are mixed per frame), write the poster from the title
  * card, complete the files, read the MP4's metadata back, then rename the
- * temporary directory DIR/../.tmp-render-XXXXXX onto DIR.
+ * temporary directory TMP/.tmp-render-XXXXXX onto DIR (TMP: the job's
+ * tmp_dir, e.g. the queue's render_tmp_dir outside the served directory;
+ * else DIR's parent).
  *
  * Two passes, one composition: the first composes every frame, encodes it
  * at full size (the MP4 and the top HLS rendition) and spools it scaled to
@@ -20,6 +22,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
+#include <limits.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -303,34 +306,51 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	struct cz_audio_track track = { 0 };
 	char tmp[4096], path[4200], poster[4200], *slash;
 	int seconds = job->seconds > 0 ? job->seconds : p->seconds;
-	int i, n, nr, made = 0, ret = -1;
+	int i, n, nr, made = 0, ret = -1, pages;
 	double t0 = now_s(), t_stage = t0;
 
 	memset(res, 0, sizeof(*res));
 	if (!dest_free(job->out_dir, err, errlen))
 		return -1;
-	if (cz_render_story_build(job->plan, p->fps, seconds, &story) != 0) {
-		snprintf(err, errlen, "%d s at %d fps is too short for %d days",
-		    seconds, p->fps, job->plan->ndays);
-		return -1;
-	}
 	if (cz_render_fonts_open(&fonts, job->font_dir, err, errlen) != 0)
 		return -1;
-	/* The temporary directory beside the destination, so that the
-	 * final rename stays on one file system. */
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s", job->out_dir) >= sizeof(tmp) - 32) {
-		snprintf(err, errlen, "output directory name too long");
+	/* The shopping list takes as many cards as it needs at this size. */
+	if ((pages = cz_render_shop_pages(&fonts, job->plan, p->width,
+	    p->height, err, errlen)) < 0)
+		goto err;
+	if (cz_render_story_build(job->plan, pages, p->fps, seconds,
+	    &story) != 0) {
+		snprintf(err, errlen, "%d s at %d fps is too short for %d days "
+		    "and %d shopping cards", seconds, p->fps, job->plan->ndays,
+		    pages);
 		goto err;
 	}
-	while ((slash = strrchr(tmp, '/')) != NULL && slash[1] == '\0' && slash != tmp)
-		*slash = '\0';
-	if ((slash = strrchr(tmp, '/')) != NULL)
-		strcpy(slash + 1, ".tmp-render-XXXXXX");
-	else
-		strcpy(tmp, ".tmp-render-XXXXXX");
+	/* The temporary directory in tmp_dir (checked to be on the
+	 * destination's file system), else beside the destination, so that
+	 * the final rename stays on one file system. */
+	if (job->tmp_dir != NULL) {
+		if ((size_t)snprintf(tmp, sizeof(tmp), "%s/.tmp-render-XXXXXX",
+		    job->tmp_dir) >= sizeof(tmp)) {
+			snprintf(err, errlen, "temporary directory name too long");
+			goto err;
+		}
+	} else {
+		if ((size_t)snprintf(tmp, sizeof(tmp), "%s", job->out_dir) >=
+		    sizeof(tmp) - 32) {
+			snprintf(err, errlen, "output directory name too long");
+			goto err;
+		}
+		while ((slash = strrchr(tmp, '/')) != NULL && slash[1] == '\0' &&
+		    slash != tmp)
+			*slash = '\0';
+		if ((slash = strrchr(tmp, '/')) != NULL)
+			strcpy(slash + 1, ".tmp-render-XXXXXX");
+		else
+			strcpy(tmp, ".tmp-render-XXXXXX");
+	}
 	if (mkdtemp(tmp) == NULL) {
-		snprintf(err, errlen, "cannot create a directory beside %s: %s",
-		    job->out_dir, strerror(errno));
+		snprintf(err, errlen, "cannot create a directory %s for %s: %s",
+		    tmp, job->out_dir, strerror(errno));
 		goto err;
 	}
 	made = 1;
@@ -434,6 +454,51 @@ err:
 	if (made)
 		(void)cz_render_rmtree(tmp);
 	return ret;
+}
+
+int
+cz_render_tmp_dir_ready(const char *video_dir, const char *tmp_dir, char *err,
+    size_t errlen)
+{
+	char rv[PATH_MAX], rt[PATH_MAX];
+	struct stat sv, st;
+	size_t n;
+
+	if (mkdir(tmp_dir, 02700) != 0 && errno != EEXIST) {
+		snprintf(err, errlen, "cannot make the render directory %s: %s",
+		    tmp_dir, strerror(errno));
+		return -1;
+	}
+	if (stat(video_dir, &sv) != 0 || !S_ISDIR(sv.st_mode)) {
+		snprintf(err, errlen, "video_dir %s is not a directory", video_dir);
+		return -1;
+	}
+	if (stat(tmp_dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    access(tmp_dir, W_OK | X_OK) != 0) {
+		snprintf(err, errlen, "the render directory %s is not a writable "
+		    "directory", tmp_dir);
+		return -1;
+	}
+	if (sv.st_dev != st.st_dev) {
+		snprintf(err, errlen, "the render directory %s is not on the file "
+		    "system of video_dir %s (a finished video is renamed into "
+		    "place, which only one file system makes atomic)", tmp_dir,
+		    video_dir);
+		return -1;
+	}
+	if (realpath(video_dir, rv) == NULL || realpath(tmp_dir, rt) == NULL) {
+		snprintf(err, errlen, "cannot resolve %s or %s: %s", video_dir,
+		    tmp_dir, strerror(errno));
+		return -1;
+	}
+	n = strlen(rv);
+	if (strncmp(rt, rv, n) == 0 && (rt[n] == '\0' || rt[n] == '/' ||
+	    (n == 1 && rv[0] == '/'))) {
+		snprintf(err, errlen, "the render directory %s is in video_dir %s, "
+		    "which nginx serves", tmp_dir, video_dir);
+		return -1;
+	}
+	return 0;
 }
 
 static json_object *

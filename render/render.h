@@ -3,9 +3,9 @@
  * (video.mp4, hls/master.m3u8 with its renditions, poster.jpg; every
  * video file with the synthesised music bed as an AAC track unless the
  * job is silent), written
- * under a temporary name beside the destination and renamed into place
- * only when complete, so a failed or interrupted render leaves nothing
- * visible.
+ * under a temporary name (in the job's tmp_dir, else beside the
+ * destination) and renamed into place only when complete, so a failed or
+ * interrupted render leaves nothing visible.
  */
 #ifndef CZ_RENDER_RENDER_H
 #define CZ_RENDER_RENDER_H
@@ -32,6 +32,10 @@ struct cz_render_job {
 	const struct cz_render_preset	*preset;
 	int				 seconds;	/* 0: the preset's */
 	const char			*out_dir;	/* must not exist, or be empty */
+	/* Where the temporary directory is made: on out_dir's file system
+	 * (cz_render_tmp_dir_ready), so that the final rename is atomic;
+	 * NULL: beside out_dir. */
+	const char			*tmp_dir;
 	const char			*font_dir;
 	volatile sig_atomic_t		*stop;		/* nonzero: abandon; may be NULL */
 	int				 mp4_only;	/* no HLS, no poster (benchmarks) */
@@ -73,6 +77,14 @@ int cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
  * owns it (json_object_put). */
 struct json_object *cz_render_result_json(const char *preset, const char *out,
     const struct cz_render_result *r);
+
+/* Makes tmp_dir (mode 02700: what is made in it keeps its group, e.g.
+ * www-data for nginx) when missing, and checks that it is a directory on
+ * the same file system as video_dir and neither it nor inside it, so
+ * renders in progress are never in the served directory and their final
+ * rename is atomic. Returns 0, or -1 with a message in err. */
+int cz_render_tmp_dir_ready(const char *video_dir, const char *tmp_dir,
+    char *err, size_t errlen);
 
 /* Removes the directory tree at path (not following symbolic links).
  * Returns 0, or -1 with errno set. */

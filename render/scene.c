@@ -1,8 +1,8 @@
 /*
  * scene.c - the storyboard (see scene.h). Cards share the video's frames
- * by weight: the title and the macro summary 2 units each, every day, the
- * shopping list and the end card (the disclaimer must be readable) 3
- * each; rounding leftovers go to the end card, so the frames add up to
+ * by weight: the title, the macro summary and each page of the shopping
+ * list 2 units each, every day and the end card (the disclaimer must be
+ * readable) 3 each; rounding leftovers go to the end card, so the frames add up to
  * exactly fps * seconds. Each card fades in from and out to black over
  * a fifth of a second at most (fades are what costs the encoder: every
  * pixel changes); a day card reveals its meals one after another in the
@@ -22,7 +22,7 @@ static const struct {
 	{ CZ_CARD_TITLE, 2 },
 	{ CZ_CARD_DAY, 3 },
 	{ CZ_CARD_MACROS, 2 },
-	{ CZ_CARD_SHOPPING, 3 },
+	{ CZ_CARD_SHOPPING, 2 },
 	{ CZ_CARD_END, 3 },
 };
 
@@ -69,14 +69,17 @@ time_card(struct cz_render_card *c, int fps)
 }
 
 int
-cz_render_story_build(const struct cz_render_plan *p, int fps, int seconds,
-    struct cz_render_story *s)
+cz_render_story_build(const struct cz_render_plan *p, int shop_pages,
+    int fps, int seconds, struct cz_render_story *s)
 {
 	int d, i, units = 0, used = 0;
 
 	memset(s, 0, sizeof(*s));
+	if (shop_pages < 1)
+		shop_pages = 1;
 	if (fps < 1 || fps > 120 || seconds < 1 || seconds > 3600 ||
-	    p->ndays < 1 || p->ndays > CZ_PLAN_MAX_DAYS)
+	    p->ndays < 1 || p->ndays > CZ_PLAN_MAX_DAYS ||
+	    shop_pages > CZ_RENDER_SCENE_SHOP_PAGES)
 		return -1;
 	s->fps = fps;
 	s->total = fps * seconds;
@@ -84,7 +87,8 @@ cz_render_story_build(const struct cz_render_plan *p, int fps, int seconds,
 	for (d = 0; d < p->ndays; d++)
 		add_card(s, CZ_CARD_DAY, d, 1 + p->days[d].nmeals);
 	add_card(s, CZ_CARD_MACROS, 0, 1);
-	add_card(s, CZ_CARD_SHOPPING, 0, 1);
+	for (i = 0; i < shop_pages; i++)
+		add_card(s, CZ_CARD_SHOPPING, i, 1);
 	add_card(s, CZ_CARD_END, 0, 1);
 	if (s->total < 2 * s->ncards)
 		return -1;

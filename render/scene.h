@@ -9,7 +9,9 @@
 
 #include "plan.h"
 
-#define CZ_RENDER_MAX_CARDS	(CZ_PLAN_MAX_DAYS + 4)
+/* Shopping cards a storyboard holds at most (cards.h pages the list). */
+#define CZ_RENDER_SCENE_SHOP_PAGES	40
+#define CZ_RENDER_MAX_CARDS	(CZ_PLAN_MAX_DAYS + 3 + CZ_RENDER_SCENE_SHOP_PAGES)
 #define CZ_RENDER_MAX_STAGES	(CZ_PLAN_MAX_MEALS + 1)
 
 enum cz_render_card_kind {
@@ -22,7 +24,8 @@ enum cz_render_card_kind {
 
 struct cz_render_card {
 	enum cz_render_card_kind kind;
-	int		 day;		/* index into plan days (day cards) */
+	int		 day;		/* index into plan days (day cards),
+					   the page (shopping cards) */
 	int		 first;		/* its first frame in the video */
 	int		 frames;
 	int		 fade;		/* frames of fade in, and of fade out */
@@ -47,11 +50,13 @@ struct cz_render_shot {
 	int		 fade;		/* 0..256 */
 };
 
-/* Lays out the storyboard of plan p for seconds seconds at fps frames a
- * second. Returns 0, or -1 when there are too few frames for the cards
- * (fewer than 2 a card) or the arguments are out of range. */
-int cz_render_story_build(const struct cz_render_plan *p, int fps,
-    int seconds, struct cz_render_story *s);
+/* Lays out the storyboard of plan p, whose shopping list takes
+ * shop_pages cards (cz_render_shop_pages; < 1 counts as 1), for seconds
+ * seconds at fps frames a second. Returns 0, or -1 when there are too
+ * few frames for the cards (fewer than 2 a card) or the arguments are out
+ * of range. */
+int cz_render_story_build(const struct cz_render_plan *p, int shop_pages,
+    int fps, int seconds, struct cz_render_story *s);
 
 /* The shot of frame f (0 <= f < c->frames) of card c. */
 void cz_render_story_shot(const struct cz_render_card *c, int f,

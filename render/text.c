@@ -1,8 +1,10 @@
 /*
- * text.c - FreeType text: measuring, greedy word wrap, shrink-to-fit and
- * drawing (see text.h). Measuring and drawing walk the same glyphs with
- * the same hinting, so a width measured here is the width drawn; drawing
- * also clips to the box, so nothing can land outside it.
+ * text.c - FreeType text: measuring and drawing (see text.h). Measuring
+ * and drawing walk the same glyphs with the same hinting, so a width
+ * measured here is the width drawn; drawing also clips to the box, so
+ * nothing can land outside it. The metrics of Latin-1 glyphs are kept
+ * per pixel size: fitting measures the same text at many sizes and
+ * widths, and loading a hinted glyph each time was most of its cost.
  */
 #include "config.h"
 
@@ -16,13 +18,27 @@
 
 #include "text.h"
 
-#define ELLIPSIS	0x2026u		/* … */
 #define REPLACEMENT	0xfffdu
+#define CACHE_SIZES	64		/* pixel sizes kept, by size % 64 */
+#define CACHE_CPS	256		/* code points kept: Latin-1 */
+
+/* The hinted metrics of one glyph at one size, in whole pixels. */
+struct glyph_m {
+	short		 advance;
+	short		 left, right;	/* ink from the pen; left == right: none */
+};
+
+struct size_cache {
+	int		 size;		/* 0: empty */
+	unsigned char	 have[CACHE_CPS];
+	struct glyph_m	 g[CACHE_CPS];
+};
 
 struct cz_render_font {
 	FT_Library	 lib;
 	FT_Face		 face;
 	int		 size;		/* current pixel size, 0: none */
+	struct size_cache cache[CACHE_SIZES];
 };
 
 /* Decodes the code point at s[*i] (n bytes in all) and advances *i; an
@@ -80,120 +96,62 @@ set_size(struct cz_render_font *f, int size)
 	return 0;
 }
 
-/* Ink extent of s[0..len) (plus an ellipsis when ell) from a pen at 0:
- * *minx (<= 0) and the returned width, which is measured from *minx.
- * Returns -1 on a FreeType error. */
+/* The metrics of code point cp at the current size, from the cache when
+ * it can be. Returns -1 on a FreeType error. */
 static int
-measure(struct cz_render_font *f, const char *s, size_t len, int ell,
-    int *minx)
+glyph(struct cz_render_font *f, unsigned cp, struct glyph_m *out)
+{
+	struct size_cache *c = &f->cache[f->size % CACHE_SIZES];
+	FT_Glyph_Metrics *m;
+
+	if (cp < CACHE_CPS && c->size == f->size && c->have[cp]) {
+		*out = c->g[cp];
+		return 0;
+	}
+	if (FT_Load_Char(f->face, cp, FT_LOAD_DEFAULT) != 0)
+		return -1;
+	m = &f->face->glyph->metrics;
+	out->advance = (short)((f->face->glyph->advance.x + 32) >> 6);
+	out->left = out->right = 0;
+	if (m->width > 0) {
+		out->left = (short)(m->horiBearingX >> 6);
+		out->right = (short)((m->horiBearingX + m->width + 63) >> 6);
+	}
+	if (cp < CACHE_CPS) {
+		if (c->size != f->size) {
+			memset(c->have, 0, sizeof(c->have));
+			c->size = f->size;
+		}
+		c->g[cp] = *out;
+		c->have[cp] = 1;
+	}
+	return 0;
+}
+
+/* Ink extent of s[0..len) from a pen at 0 at the current size: *minx
+ * (<= 0) and the returned width, which is measured from *minx. Returns -1
+ * on a FreeType error. */
+static int
+measure(struct cz_render_font *f, const char *s, size_t len, int *minx)
 {
 	size_t i = 0;
 	long pen = 0, lo = 0, hi = 0;
+	struct glyph_m g;
 
-	for (;;) {
-		unsigned cp;
-		FT_Glyph_Metrics *m;
-
-		if (i < len)
-			cp = next_cp(s, len, &i);
-		else if (ell) {
-			cp = ELLIPSIS;
-			ell = 0;
-		} else
-			break;
-		if (FT_Load_Char(f->face, cp, FT_LOAD_DEFAULT) != 0)
+	while (i < len) {
+		if (glyph(f, next_cp(s, len, &i), &g) != 0)
 			return -1;
-		m = &f->face->glyph->metrics;
-		if (m->width > 0) {
-			long l = pen + (m->horiBearingX >> 6);
-			long r = pen + ((m->horiBearingX + m->width + 63) >> 6);
-
-			if (l < lo)
-				lo = l;
-			if (r > hi)
-				hi = r;
+		if (g.left != g.right) {
+			if (pen + g.left < lo)
+				lo = pen + g.left;
+			if (pen + g.right > hi)
+				hi = pen + g.right;
 		}
-		pen += (f->face->glyph->advance.x + 32) >> 6;
+		pen += g.advance;
 	}
 	if (minx != NULL)
 		*minx = (int)lo;
 	return (int)(hi - lo);
-}
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Greedy wrap of text at the current size into at most max_lines lines of
- * max_w pixels. Returns 0 when all of it fits, 1 when more lines would be
- * needed (lines[] then holds the first max_lines), -1 on error. */
-static int
-wrap(struct cz_render_font *f, const char *text, int max_w, int max_lines,
-    struct cz_render_line *lines, int *nlines)
-{
-	size_t n = strlen(text), pos = 0;
-
-	*nlines = 0;
-	while (pos < n && is_space(text[pos]))
-		pos++;
-	while (pos < n) {
-		size_t start = pos, end = pos, best = 0;
-		int bestw = 0, w;
-
-		if (*nlines == max_lines)
-			return 1;
-		/* Add whole words while the line fits. */
-		for (;;) {
-			size_t we = end;
-
-			while (we < n && is_space(text[we]))
-				we++;
-			while (we < n && !is_space(text[we]))
-				we++;
-			if ((w = measure(f, text + start, we - start, 0, NULL)) < 0)
-				return -1;
-			if (w > max_w)
-				break;
-			best = we;
-			bestw = w;
-			end = we;
-			if (we == n)
-				break;
-		}
-		if (best == 0) {
-			/* The first word alone is too wide: break it between
-			 * characters. At least one is taken, so that the wrap
-			 * advances; a character wider than the box shows in
-			 * the line's width and the caller rejects the size. */
-			size_t i = start;
-
-			while (i < n && !is_space(text[i])) {
-				size_t j = i;
-
-				(void)next_cp(text, n, &j);
-				if ((w = measure(f, text + start, j - start, 0, NULL)) < 0)
-					return -1;
-				if (w > max_w && best != 0)
-					break;
-				best = j;
-				bestw = w;
-				i = j;
-				if (w > max_w)
-					break;
-			}
-		}
-		lines[*nlines].s = text + start;
-		lines[*nlines].len = best - start;
-		lines[*nlines].width = bestw;
-		lines[*nlines].ellipsis = 0;
-		(*nlines)++;
-		pos = best;
-		while (pos < n && is_space(text[pos]))
-			pos++;
-	}
-	return 0;
 }
 
 struct cz_render_font *
@@ -243,96 +201,33 @@ cz_render_text_width(struct cz_render_font *f, int size, const char *s,
 {
 	if (set_size(f, size) != 0)
 		return -1;
-	return measure(f, s, len, 0, NULL);
-}
-
-/* Cuts line l (the last one) so that it and an ellipsis fit max_w. */
-static int
-ellipsize(struct cz_render_font *f, struct cz_render_line *l, int max_w)
-{
-	size_t len = l->len;
-	int w;
-
-	for (;;) {
-		while (len > 0 && is_space(l->s[len - 1]))
-			len--;
-		if ((w = measure(f, l->s, len, 1, NULL)) < 0)
-			return -1;
-		if (w <= max_w)
-			break;
-		if (len == 0)
-			return -1;
-		/* Back off one code point. */
-		len--;
-		while (len > 0 && ((unsigned char)l->s[len] & 0xc0) == 0x80)
-			len--;
-	}
-	l->len = len;
-	l->width = w;
-	l->ellipsis = 1;
-	return 0;
+	return measure(f, s, len, NULL);
 }
 
 int
-cz_render_text_fit(struct cz_render_font *f, const char *text, int max_w,
-    int max_h, int max_size, int min_size, int max_lines,
-    struct cz_render_layout *out)
+cz_render_text_measure(struct cz_render_font *f, int size, const char *s,
+    size_t len, int *minx)
 {
-	int size, rc, allowed = 0, i;
-
-	memset(out, 0, sizeof(*out));
-	if (max_lines > CZ_RENDER_MAX_LINES)
-		max_lines = CZ_RENDER_MAX_LINES;
-	if (min_size < 1 || max_size < min_size || max_w < 1 || max_lines < 1)
+	if (set_size(f, size) != 0)
 		return -1;
-	for (size = max_size;; ) {
-		FT_Size_Metrics *m;
-		int asc, desc;
+	return measure(f, s, len, minx);
+}
 
-		if (set_size(f, size) != 0)
-			return -1;
-		m = &f->face->size->metrics;
-		asc = (int)((m->ascender + 63) >> 6);
-		desc = (int)((-m->descender + 63) >> 6);
-		out->size = size;
-		out->ascent = asc;
-		out->line_height = (int)((m->height + 63) >> 6);
-		if (out->line_height < asc + desc)
-			out->line_height = asc + desc;
-		allowed = max_h / out->line_height;
-		if (allowed > max_lines)
-			allowed = max_lines;
-		if (allowed > 0) {
-			rc = wrap(f, text, max_w, allowed, out->lines, &out->nlines);
-			if (rc < 0)
-				return -1;
-			for (i = 0; rc == 0 && i < out->nlines; i++)
-				if (out->lines[i].width > max_w)
-					rc = 1;
-			if (rc == 0)
-				break;
-		}
-		if (size == min_size) {
-			if (allowed == 0) {
-				out->nlines = 0;
-				return -1;
-			}
-			/* Keep what fits, with an ellipsis at the end. */
-			out->truncated = 1;
-			if (ellipsize(f, &out->lines[out->nlines - 1], max_w) != 0) {
-				out->nlines = 0;
-				return -1;
-			}
-			break;
-		}
-		size = size * 15 / 16;
-		if (size < min_size)
-			size = min_size;
-	}
-	for (i = 0; i < out->nlines; i++)
-		if (out->lines[i].width > out->width)
-			out->width = out->lines[i].width;
-	out->height = out->nlines * out->line_height;
+int
+cz_render_font_metrics(struct cz_render_font *f, int size, int *ascent,
+    int *line_height)
+{
+	FT_Size_Metrics *m;
+	int desc;
+
+	if (set_size(f, size) != 0)
+		return -1;
+	m = &f->face->size->metrics;
+	*ascent = (int)((m->ascender + 63) >> 6);
+	desc = (int)((-m->descender + 63) >> 6);
+	*line_height = (int)((m->height + 63) >> 6);
+	if (*line_height < *ascent + desc)
+		*line_height = *ascent + desc;
 	return 0;
 }
 
@@ -349,11 +244,11 @@ cz_render_text_draw(struct cz_render_font *f, const struct cz_render_layout *l,
 		return -1;
 	for (i = 0; i < l->nlines; i++) {
 		const struct cz_render_line *ln = &l->lines[i];
-		int minx, ell = ln->ellipsis, baseline;
+		int minx, baseline;
 		long pen;
 		size_t k = 0;
 
-		if (measure(f, ln->s, ln->len, ln->ellipsis, &minx) < 0)
+		if (measure(f, ln->s, ln->len, &minx) < 0)
 			return -1;
 		pen = x - minx;
 		if (align == CZ_RENDER_CENTER)
@@ -361,17 +256,10 @@ cz_render_text_draw(struct cz_render_font *f, const struct cz_render_layout *l,
 		else if (align == CZ_RENDER_RIGHT)
 			pen += w - ln->width;
 		baseline = y + i * l->line_height + l->ascent;
-		for (;;) {
-			unsigned cp;
+		while (k < ln->len) {
+			unsigned cp = next_cp(ln->s, ln->len, &k);
 			FT_GlyphSlot g;
 
-			if (k < ln->len)
-				cp = next_cp(ln->s, ln->len, &k);
-			else if (ell) {
-				cp = ELLIPSIS;
-				ell = 0;
-			} else
-				break;
 			if (FT_Load_Char(f->face, cp, FT_LOAD_RENDER) != 0)
 				return -1;
 			g = f->face->glyph;

@@ -1,9 +1,7 @@
 /*
- * text.h - text with FreeType: a face, measuring, greedy word wrap,
- * shrink-to-fit into a box and drawing onto a canvas. A layout never
- * reaches outside its box: words wider than the box are broken between
- * characters, and text that does not fit at the smallest size is cut with
- * an ellipsis on its last line.
+ * text.h - text with FreeType: a face, measuring (with a cache of glyph
+ * metrics per pixel size) and drawing a layout onto a canvas. Fitting a
+ * text into a box (wrap and shrink) is text_fit.h's.
  */
 #ifndef CZ_RENDER_TEXT_H
 #define CZ_RENDER_TEXT_H
@@ -25,8 +23,7 @@ enum cz_render_align {
 struct cz_render_line {
 	const char	*s;		/* into the laid-out text */
 	size_t		 len;
-	int		 width;		/* ink width in pixels, ellipsis included */
-	int		 ellipsis;	/* 1: draw "…" after the len bytes */
+	int		 width;		/* ink width in pixels */
 };
 
 struct cz_render_layout {
@@ -36,7 +33,6 @@ struct cz_render_layout {
 	int		 nlines;
 	int		 width;		/* widest line */
 	int		 height;	/* nlines * line_height */
-	int		 truncated;	/* 1: the text did not fit at min size */
 	struct cz_render_line lines[CZ_RENDER_MAX_LINES];
 };
 
@@ -54,17 +50,18 @@ void cz_render_font_close(struct cz_render_font *f);
 int cz_render_text_width(struct cz_render_font *f, int size, const char *s,
     size_t len);
 
-/* Lays text out in a box of max_w x max_h pixels, in at most max_lines
- * lines (<= CZ_RENDER_MAX_LINES): the largest pixel size from max_size down
- * to min_size at which the wrapped text fits; when none does, min_size
- * with the lines that fit and an ellipsis. text must outlive the layout.
- * Returns 0, or -1 on a FreeType error or a box too small for one line at
- * min_size (then nothing fits and out->nlines is 0). */
-int cz_render_text_fit(struct cz_render_font *f, const char *text,
-    int max_w, int max_h, int max_size, int min_size, int max_lines,
-    struct cz_render_layout *out);
+/* The ink extent of the len bytes of UTF-8 at s at pixel size size: the
+ * leftmost ink from the pen's start in *minx (<= 0; may be NULL) and the
+ * returned width from there. -1 on a FreeType error. */
+int cz_render_text_measure(struct cz_render_font *f, int size, const char *s,
+    size_t len, int *minx);
 
-/* Draws a layout made by cz_render_text_fit for this font into the box at
+/* The ascent and the line height (>= ascent + descent) in pixels at
+ * pixel size size. Returns 0, or -1 on a FreeType error. */
+int cz_render_font_metrics(struct cz_render_font *f, int size, int *ascent,
+    int *line_height);
+
+/* Draws a layout made by cz_render_text_fit (text_fit.h) for this font into the box at
  * (x, y) of size w x h, each line aligned as asked, in colour col; nothing
  * is drawn outside the box. Returns 0, or -1 on a FreeType error. */
 int cz_render_text_draw(struct cz_render_font *f,

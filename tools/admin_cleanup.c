@@ -3,7 +3,8 @@
  * cibozer-cleanup.timer: deletes the files of videos finished (done or
  * failed) longer ago than video_retention_days and marks their jobs
  * expired, and removes the temporary directories that a killed renderer
- * left in video_dir.
+ * left in its render directory (render_tmp_dir, by default video_dir-tmp)
+ * or, from before there was one, in video_dir.
  *
  * A job is expired in its own transaction, its row locked with FOR UPDATE
  * SKIP LOCKED and checked to be still finished, so a job being rendered,
@@ -150,10 +151,11 @@ list_expired(PGconn *c, const struct cz_settings *s)
 	return n;
 }
 
-/* Removes renderers' temporary directories older than STALE_TMP_SECONDS;
- * returns how many, or -1 when video_dir cannot be read. */
+/* Removes renderers' temporary directories in dir older than
+ * STALE_TMP_SECONDS; returns how many, or -1 when dir cannot be read (a
+ * missing dir is empty when may_miss). */
 static int
-remove_stale_tmp(const struct cz_settings *s, int dry_run)
+remove_stale_tmp(const char *dir, int may_miss, int dry_run)
 {
 	char path[CZ_SETTING_STR_MAX + 300];
 	struct dirent *de;
@@ -162,15 +164,17 @@ remove_stale_tmp(const struct cz_settings *s, int dry_run)
 	DIR *d;
 	int n = 0;
 
-	if ((d = opendir(s->video_dir)) == NULL) {
+	if ((d = opendir(dir)) == NULL) {
+		if (may_miss && errno == ENOENT)
+			return 0;
 		fprintf(stderr, "cibozer-admin: cleanup-videos: %s: %s\n",
-		    s->video_dir, strerror(errno));
+		    dir, strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL) {
 		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
 			continue;
-		if (snprintf(path, sizeof(path), "%s/%s", s->video_dir,
+		if (snprintf(path, sizeof(path), "%s/%s", dir,
 		    de->d_name) >= (int)sizeof(path) ||
 		    lstat(path, &st) == -1 || !S_ISDIR(st.st_mode) ||
 		    now - st.st_mtime < STALE_TMP_SECONDS)
@@ -194,7 +198,8 @@ admin_cleanup_videos(const struct cz_settings *s, int argc, char **argv)
 	};
 	PGconn *c;
 	long long id;
-	int ch, dry_run = 0, rc, njobs = 0, ntmp, ret = 1;
+	char tmp_dir[CZ_SETTING_STR_MAX + 8];
+	int ch, dry_run = 0, rc, njobs = 0, ntmp, n, ret = 1;
 
 	while ((ch = getopt_long(argc, argv, "n", opts, NULL)) != -1) {
 		if (ch != 'n') {
@@ -225,8 +230,15 @@ admin_cleanup_videos(const struct cz_settings *s, int argc, char **argv)
 		if (rc == -1)
 			goto out;
 	}
-	if ((ntmp = remove_stale_tmp(s, dry_run)) == -1)
+	if (cz_settings_render_tmp_dir(s, tmp_dir, sizeof(tmp_dir)) != 0) {
+		fprintf(stderr, "cibozer-admin: cleanup-videos: render_tmp_dir: "
+		    "name too long\n");
 		goto out;
+	}
+	if ((ntmp = remove_stale_tmp(tmp_dir, 1, dry_run)) == -1 ||
+	    (n = remove_stale_tmp(s->video_dir, 0, dry_run)) == -1)
+		goto out;
+	ntmp += n;
 	printf("%s %d video%s older than %lld days and %d abandoned "
 	    "temporary director%s\n", dry_run ? "would expire" : "expired",
 	    njobs, njobs == 1 ? "" : "s", s->video_retention_days, ntmp,

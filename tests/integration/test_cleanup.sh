@@ -6,7 +6,9 @@
 #     lose their files and are marked expired; recent ones, and queued or
 #     running jobs however old, are left alone;
 #   - renderers' temporary directories abandoned for hours are removed,
-#     fresh ones (a render in progress) kept;
+#     in the render directory (render_tmp_dir, by default video_dir-tmp)
+#     and, from before it existed, in video_dir; fresh ones (a render in
+#     progress) kept;
 #   - a second run has nothing left to do.
 set -uo pipefail
 # shellcheck source=tests/integration/lib.sh
@@ -51,6 +53,13 @@ fresh=$videos/.tmp-render-testBBBB
 mkdir -p "$stale/hls" "$fresh"
 : >"$stale/hls/seg0.ts"
 touch -d '7 hours ago' "$stale"
+rtmp=${videos%/}-tmp
+mkdir -p "$rtmp"
+stale2=$rtmp/.tmp-render-testCCCC
+fresh2=$rtmp/.tmp-render-testDDDD
+mkdir -p "$stale2/hls" "$fresh2"
+: >"$stale2/video.mp4"
+touch -d '7 hours ago' "$stale2"
 
 state_of() { psql_q "SELECT state FROM video_jobs WHERE id = $1"; }
 
@@ -58,6 +67,7 @@ out=$(admin cleanup-videos --dry-run 2>&1)
 check "--dry-run names the old done job" grep -q "would expire job $old_done " <<<"$out"
 check "--dry-run names the old failed job" grep -q "would expire job $old_failed " <<<"$out"
 check "--dry-run names the abandoned temporary directory" grep -q "would remove $stale" <<<"$out"
+check "--dry-run names the one in the render directory" grep -q "would remove $stale2" <<<"$out"
 check "--dry-run leaves the files" test -f "$videos/$old_done/video.mp4" -a -d "$stale"
 check "--dry-run leaves the rows" test "$(state_of "$old_done")" = done
 
@@ -74,12 +84,14 @@ check "a running job is never touched" test "$(state_of "$old_running")" = runni
 check "a queued job is never touched" test "$(state_of "$old_queued")" = queued
 check "the abandoned temporary directory is removed" test ! -e "$stale"
 check "a fresh temporary directory (a render in progress) stays" test -d "$fresh"
-check "the summary counts the expired videos" grep -q "^expired 2 videos older than 7 days and 1 abandoned temporary directory" <<<"$out"
+check "the abandoned one in the render directory is removed" test ! -e "$stale2"
+check "a fresh one there (a render in progress) stays" test -d "$fresh2"
+check "the summary counts the expired videos" grep -q "^expired 2 videos older than 7 days and 2 abandoned temporary directories" <<<"$out"
 
 out=$(admin cleanup-videos 2>&1)
 check "a second run has nothing left to do" grep -q "^expired 0 videos" <<<"$out"
 
-rm -rf "$fresh" "${videos:?}/$new_done" "${videos:?}/$old_running"
+rm -rf "$fresh" "$fresh2" "${videos:?}/$new_done" "${videos:?}/$old_running"
 psql_q "DELETE FROM video_jobs WHERE plan_id = $plan" >/dev/null
 psql_q "DELETE FROM plans WHERE id = $plan" >/dev/null
 finish

@@ -86,13 +86,13 @@ check "done: one message to the owner, with the account id" test "$(psql_q \
 	 AND body LIKE '%' || '$base/videos/$j_done' || chr(10) || '%'")" = 1
 check "done: it names the platform and carries the disclaimer" sql_yes \
 	"SELECT 1 FROM mail_outbox WHERE id > $before AND body LIKE '%/videos/$j_done' || chr(10) || '%'
-	 AND body LIKE '%TikTok video%' AND body LIKE '%NOT intended to provide medical advice%'
+	 AND body LIKE '%(TikTok, 30 s)%' AND body LIKE '%NOT intended to provide medical advice%'
 	 AND body LIKE '%Food and Drug Administration%'"
 check "failed: the failure mail to the owner, with the link" test "$(psql_q \
 	"SELECT count(*) FROM mail_outbox WHERE id > $before AND recipient = '$owner'
 	 AND subject = 'Your Cibozer video could not be made'
 	 AND body LIKE '%' || '$base/videos/$j_bad' || chr(10) || '%'
-	 AND body LIKE '%Instagram video%' AND body LIKE '%Food and Drug Administration%'")" = 1
+	 AND body LIKE '%(Instagram, 60 s)%' AND body LIKE '%Food and Drug Administration%'")" = 1
 check "lease expired on the last attempt: the failure mail" test "$(psql_q \
 	"SELECT count(*) FROM mail_outbox WHERE id > $before AND recipient = '$owner'
 	 AND subject = 'Your Cibozer video could not be made'

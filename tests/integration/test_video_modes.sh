@@ -15,7 +15,11 @@
 #      video directory;
 #   5. the same render with UMask=0077, and into a directory of the
 #      renderer's own group (nobody:nogroup 0750),
-#      fails check 3: the check can fail.
+#      fails check 3: the check can fail;
+#   6. a render written in a render directory made as cibozer.tmpfiles
+#      makes videos-tmp (render_tmp_dir: outside the served directory) and
+#      renamed into video_dir is readable by www-data too (the setgid
+#      bit gives it the group), and nothing is left in that directory.
 set -u
 
 srcdir=${CZ_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -38,6 +42,7 @@ getent passwd nobody >/dev/null || skip "no user nobody"
 
 # The shipped values.
 read -r mode group < <(awk '$1 == "d" && $2 ~ /\/videos$/ { print $3, $5 }' "$srcdir/systemd/cibozer.tmpfiles")
+read -r tmode tgroup < <(awk '$1 == "d" && $2 ~ /\/videos-tmp$/ { print $3, $5 }' "$srcdir/systemd/cibozer.tmpfiles")
 umask_unit=$(sed -n 's/^UMask=//p' "$srcdir/systemd/cibozer-render.service")
 if [ -z "${mode:-}" ] || [ -z "${group:-}" ] || [ -z "$umask_unit" ]; then
 	bad "no video directory line in cibozer.tmpfiles or no UMask= in cibozer-render.service"
@@ -106,6 +111,33 @@ if out=$(render_into "$v" "nobody:$group" "$mode" "$umask_unit"); then
 	[ "$leftover" -eq 0 ] && ok "no temporary directory left" || bad "$leftover .tmp-render-* left"
 else
 	bad "cibozer-render failed in the shipped video directory: $out"
+fi
+
+# Through the render directory, as --queue renders (render_tmp_dir).
+v=$tmp/q/videos
+rt=$tmp/q/videos-tmp
+install -d -m 755 "$tmp/q"
+if [ -z "${tmode:-}" ] || [ -z "${tgroup:-}" ]; then
+	bad "no videos-tmp line in cibozer.tmpfiles"
+elif install -d -o nobody -g "$tgroup" -m "$tmode" "$rt" &&
+	install -d -o nobody -g "$group" -m "$mode" "$v" &&
+	runuser -u nobody -- /bin/sh -c "umask $umask_unit && exec '$tmp/cibozer-render' \
+		--plan '$tmp/plan.json' --preset tiktok --seconds 2 --tmp-dir '$rt' --out '$v/1'" \
+		>"$tmp/render.out" 2>&1; then
+	if out=$(readable_by www-data "$v"); then
+		ok "rendered in a $tmode nobody:$tgroup render directory and renamed into video_dir: www-data reads every file"
+	else
+		bad "www-data cannot read a video rendered through the render directory: $out"
+	fi
+	[ -z "$(ls -A "$rt")" ] && ok "nothing left in the render directory" ||
+		bad "left in the render directory: $(ls -A "$rt")"
+	if setpriv --reuid=33 --regid=33 --clear-groups ls "$rt" >/dev/null 2>&1; then
+		bad "www-data can list the render directory (renders in progress)"
+	else
+		ok "nobody else, www-data included, can list the render directory"
+	fi
+else
+	bad "cibozer-render --tmp-dir failed: $(cat "$tmp/render.out")"
 fi
 
 # The check can fail.

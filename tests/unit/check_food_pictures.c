@@ -306,7 +306,7 @@ START_TEST(a_day_card_shows_its_dish_pictures)
 	    "plan-standard-2000.json", &plan, err, sizeof(err)) == 0, "%s", err);
 	for (i = 0; i < plan.days[0].nmeals; i++)
 		ck_assert_int_ge(plan.days[0].meals[i].npictures, 1);
-	ck_assert(cz_render_story_build(&plan, 30, 30, &story) == 0);
+	ck_assert(cz_render_story_build(&plan, 1, 30, 30, &story) == 0);
 	for (i = 0; i < story.ncards && day == NULL; i++)
 		if (story.cards[i].kind == CZ_CARD_DAY)
 			day = &story.cards[i];
@@ -315,24 +315,25 @@ START_TEST(a_day_card_shows_its_dish_pictures)
 	    sizeof(err)) == 0, "%s", err);
 	ck_assert_int_eq(cz_render_canvas_init(&c, W, H), 0);
 	/* Stage 0: the day's heading only; the first meal row's picture
-	 * area (right part, 26-46 % of the height) is background. */
+	 * area (right part left of the vertical formats' right 15 %, 20-37 %
+	 * of the height) is background. */
 	ck_assert_msg(cz_render_card_draw(&f, &plan, day, 0, &c, err,
 	    sizeof(err)) == 0, "%s", err);
-	n = saturated_colours(&c, W * 55 / 100, H * 26 / 100, W * 93 / 100,
-	    H * 46 / 100, &share);
+	n = saturated_colours(&c, W * 50 / 100, H * 20 / 100, W * 85 / 100,
+	    H * 37 / 100, &share);
 	ck_assert_msg(n == 0 && share == 0, "before the meals: %d colours, "
 	    "%d %%", n, share);
 	/* Every meal shown: the dish and its ingredients, in colour. */
 	ck_assert_msg(cz_render_card_draw(&f, &plan, day, day->nstages - 1, &c,
 	    err, sizeof(err)) == 0, "%s", err);
-	n = saturated_colours(&c, W * 55 / 100, H * 26 / 100, W * 93 / 100,
-	    H * 46 / 100, &share);
+	n = saturated_colours(&c, W * 50 / 100, H * 20 / 100, W * 85 / 100,
+	    H * 37 / 100, &share);
 	ck_assert_msg(n >= 12 && share >= 10, "the first meal's pictures: "
 	    "%d saturated colours, %d %% of the area", n, share);
 	/* Large, not a row of icons: the hero fills most of the row's
 	 * height, so its colours reach the middle of the area's height. */
-	n = saturated_colours(&c, W * 62 / 100, H * 34 / 100, W * 93 / 100,
-	    H * 38 / 100, &share);
+	n = saturated_colours(&c, W * 58 / 100, H * 26 / 100, W * 85 / 100,
+	    H * 30 / 100, &share);
 	ck_assert_msg(share >= 10, "the dish picture's middle band: %d %%",
 	    share);
 	cz_render_canvas_free(&c);

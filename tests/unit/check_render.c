@@ -1,7 +1,8 @@
 /*
  * check_render.c - unit tests of the renderer's pure parts: the preset
  * table and ladder, text layout (wrapping, shrink-to-fit, never wider or
- * taller than its box, even for a very long food name, in every preset),
+ * taller than its box, even for a long dish name, in every preset; more
+ * in check_text_fit.c),
  * the plan reader and the storyboard timing (the cards' frames add up to
  * exactly fps * seconds), and the ladder's frame spool (frames and the
  * kept canvas read back as written, repeats counted, nothing left in its
@@ -23,6 +24,7 @@
 #include "scene.h"
 #include "spool.h"
 #include "text.h"
+#include "text_fit.h"
 
 #ifndef CZ_RENDER_FONT_DIR
 #define CZ_RENDER_FONT_DIR	"/usr/share/fonts/truetype/dejavu"
@@ -108,7 +110,6 @@ START_TEST(text_wraps_words)
 	ck_assert_int_eq(cz_render_text_fit(f, t, one + 10, 200, 40, 10, 4, &l), 0);
 	ck_assert_int_eq(l.nlines, 1);
 	ck_assert_int_eq(l.size, 40);
-	ck_assert_int_eq(l.truncated, 0);
 	/* Half as wide, room for several lines: wraps at spaces, same size. */
 	ck_assert_int_eq(cz_render_text_fit(f, t, one / 2, 400, 40, 10, 4, &l), 0);
 	ck_assert_int_eq(l.size, 40);
@@ -130,50 +131,9 @@ START_TEST(text_wraps_words)
 }
 END_TEST
 
-START_TEST(text_truncates_with_ellipsis)
-{
-	struct cz_render_font *f = open_font("DejaVuSans.ttf");
-	struct cz_render_layout l;
-	const char *t = "Soymilk (all flavors), unsweetened, with added calcium, "
-	    "vitamins A and D";
-
-	ck_assert_int_eq(cz_render_text_fit(f, t, 200, 30, 24, 20, 1, &l), 0);
-	ck_assert_int_eq(l.nlines, 1);
-	ck_assert_int_eq(l.truncated, 1);
-	ck_assert_int_eq(l.lines[0].ellipsis, 1);
-	ck_assert_int_le(l.lines[0].width, 200);
-	ck_assert_int_lt((int)l.lines[0].len, (int)strlen(t));
-	/* A box lower than one line at the smallest size: an error, not an
-	 * overflow. */
-	ck_assert_int_eq(cz_render_text_fit(f, t, 200, 5, 24, 20, 1, &l), -1);
-	ck_assert_int_eq(l.nlines, 0);
-	cz_render_font_close(f);
-}
-END_TEST
-
-/* A name with no spaces at all must be broken between characters. */
-START_TEST(text_breaks_long_words)
-{
-	struct cz_render_font *f = open_font("DejaVuSans-Bold.ttf");
-	struct cz_render_layout l;
-	char word[301];
-	int i;
-
-	memset(word, 'W', 300);
-	word[300] = '\0';
-	ck_assert_int_eq(cz_render_text_fit(f, word, 300, 1000, 40, 40, 16, &l), 0);
-	ck_assert_int_gt(l.nlines, 1);
-	for (i = 0; i < l.nlines; i++)
-		ck_assert_int_le(l.lines[i].width, 300);
-	ck_assert_int_le(l.height, 1000);
-	cz_render_font_close(f);
-}
-END_TEST
-
-/* The plan fixture with one dish and one food name made very long and
- * a day of eight meals: every stage of every card of every preset lays
- * out (cz_render_text_fit refuses a box it cannot fill without
- * overflowing, which fails the draw). */
+/* The plan fixture with one dish and one food name made long and a day
+ * of eight meals: every stage of every card (every shopping page) of
+ * every preset draws (a text that cannot fit fails the draw). */
 START_TEST(cards_never_overflow)
 {
 	static struct cz_render_plan p;
@@ -182,7 +142,7 @@ START_TEST(cards_never_overflow)
 	struct cz_render_canvas c;
 	const struct cz_render_preset *pr;
 	char err[512], longname[CZ_RENDER_NAME_MAX];
-	int i, k, st;
+	int i, k, st, pages;
 
 	load_fixture(&p);
 	/* Day 2 with the most meals a day there can be. */
@@ -190,15 +150,20 @@ START_TEST(cards_never_overflow)
 	for (i = 3; i < CZ_PLAN_MAX_MEALS; i++)
 		p.days[1].meals[i] = p.days[0].meals[i % 3];
 	memset(longname, 0, sizeof(longname));
-	for (i = 0; i < CZ_RENDER_NAME_MAX - 1; i++)
+	for (i = 0; i < 100; i++)
 		longname[i] = i % 12 == 11 ? ' ' : "Supercalifragilistic"[i % 20];
 	memcpy(p.days[0].meals[0].name, longname, sizeof(longname));
+	longname[60] = '\0';
 	memcpy(p.shop[0].food, longname, sizeof(longname));
 	p.days[0].meals[1].energy_kcal = 612.4;
 	ck_assert_int_eq(cz_render_fonts_open(&fonts, font_dir(), err, sizeof(err)), 0);
 	for (i = 0; (pr = cz_render_preset_at(i)) != NULL; i++) {
 		ck_assert_int_eq(cz_render_canvas_init(&c, pr->width, pr->height), 0);
-		ck_assert_int_eq(cz_render_story_build(&p, pr->fps, pr->seconds, &s), 0);
+		pages = cz_render_shop_pages(&fonts, &p, pr->width, pr->height,
+		    err, sizeof(err));
+		ck_assert_msg(pages >= 1, "%s: %s", pr->name, err);
+		ck_assert_int_eq(cz_render_story_build(&p, pages, pr->fps,
+		    pr->seconds, &s), 0);
 		for (k = 0; k < s.ncards; k++)
 			for (st = 0; st < s.cards[k].nstages; st++)
 				ck_assert_msg(cz_render_card_draw(&fonts, &p, &s.cards[k],
@@ -247,7 +212,7 @@ START_TEST(text_draws_inside_box)
 	ck_assert_int_eq(cz_render_canvas_init(&c, 400, 200), 0);
 	cz_render_canvas_fill(&c, 0, 0, 400, 200, cz_render_rgb(0, 0, 0));
 	ck_assert_int_eq(cz_render_text_fit(f, "Tortillas, ready-to-bake or -fry, "
-	    "corn, without added salt", 200, 60, 30, 30, 2, &l), 0);
+	    "corn, without added salt", 200, 60, 30, 8, 2, &l), 0);
 	ck_assert_int_eq(cz_render_text_draw(f, &l, &c, 100, 70, 200, 60,
 	    CZ_RENDER_CENTER, white), 0);
 	for (y = 0; y < 200; y++)
@@ -285,10 +250,22 @@ START_TEST(plan_fixture_reads)
 	}
 	ck_assert_str_eq(p.days[0].meals[0].slot, "breakfast");
 	ck_assert_str_eq(p.days[0].meals[0].name, "Banana peanut butter smoothie");
-	/* No shopping_list: built from the items, largest first. */
+	/* The shopping page's list from the items: what a shop sells, each
+	 * aisle in one run, plain units (no "unit (yields ...)"). */
 	ck_assert_int_gt(p.nshop, 10);
-	for (d = 1; d < p.nshop; d++)
-		ck_assert(p.shop[d - 1].grams >= p.shop[d].grams);
+	for (d = 0; d < p.nshop; d++) {
+		int k;
+
+		ck_assert(p.shop[d].quantity[0] != '\0');
+		ck_assert_ptr_null(strstr(p.shop[d].quantity, "unit"));
+		ck_assert_ptr_null(strstr(p.shop[d].quantity, "yield"));
+		for (k = d + 2; k < p.nshop && d > 0; k++)
+			if (strcmp(p.shop[k].group, p.shop[d - 1].group) == 0)
+				ck_assert_str_eq(p.shop[d].group, p.shop[d - 1].group);
+		if (strcmp(p.shop[d].food, "bananas") == 0)
+			ck_assert_str_eq(p.shop[d].quantity, "2");
+	}
+	ck_assert_str_eq(p.shop[0].group, "Produce");
 }
 END_TEST
 
@@ -308,7 +285,9 @@ START_TEST(plan_optional_keys)
 	ck_assert_msg(cz_render_plan_parse(json, &p, err, sizeof(err)) == 0, "%s", err);
 	ck_assert(p.days[0].meals[0].energy_kcal > 612 && p.days[0].meals[0].energy_kcal < 613);
 	ck_assert_int_eq(p.nshop, 1);
-	ck_assert_str_eq(p.shop[0].quantity, "6 eggs");
+	/* No ingredients in the meals: the document's list, in plain
+	 * grams rather than its household measures. */
+	ck_assert_str_eq(p.shop[0].quantity, "300 g");
 	ck_assert_str_eq(p.shop[0].group, "Dairy and eggs");
 	/* Shares computed from grams when absent: 400/1260/80 of 1740. */
 	ck_assert(p.days[0].fat_pct > 72 && p.days[0].fat_pct < 73);
@@ -350,9 +329,13 @@ check_story(const struct cz_render_plan *p, int fps, int seconds)
 	struct cz_render_story s;
 	int i, f, sum = 0;
 
-	ck_assert_int_eq(cz_render_story_build(p, fps, seconds, &s), 0);
+	ck_assert_int_eq(cz_render_story_build(p, 3, fps, seconds, &s), 0);
 	ck_assert_int_eq(s.total, fps * seconds);
-	ck_assert_int_eq(s.ncards, p->ndays + 4);
+	ck_assert_int_eq(s.ncards, p->ndays + 3 + 3);
+	for (i = 0; i < 3; i++) {
+		ck_assert_int_eq(s.cards[p->ndays + 2 + i].kind, CZ_CARD_SHOPPING);
+		ck_assert_int_eq(s.cards[p->ndays + 2 + i].day, i);
+	}
 	ck_assert_int_eq(s.cards[0].kind, CZ_CARD_TITLE);
 	ck_assert_int_eq(s.cards[s.ncards - 1].kind, CZ_CARD_END);
 	for (i = 0; i < s.ncards; i++) {
@@ -415,9 +398,11 @@ START_TEST(story_rejects_too_short)
 	struct cz_render_story s;
 
 	load_fixture(&p);
-	ck_assert_int_eq(cz_render_story_build(&p, 10, 2, &s), -1);
-	ck_assert_int_eq(cz_render_story_build(&p, 0, 30, &s), -1);
-	ck_assert_int_eq(cz_render_story_build(&p, 30, 0, &s), -1);
+	ck_assert_int_eq(cz_render_story_build(&p, 1, 10, 2, &s), -1);
+	ck_assert_int_eq(cz_render_story_build(&p, 1, 0, 30, &s), -1);
+	ck_assert_int_eq(cz_render_story_build(&p, 1, 30, 0, &s), -1);
+	ck_assert_int_eq(cz_render_story_build(&p, CZ_RENDER_SCENE_SHOP_PAGES +
+	    1, 30, 60, &s), -1);
 }
 END_TEST
 
@@ -529,8 +514,6 @@ main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, presets_table);
 	tcase_add_test(tc, text_wraps_words);
-	tcase_add_test(tc, text_truncates_with_ellipsis);
-	tcase_add_test(tc, text_breaks_long_words);
 	tcase_add_test(tc, long_name_fits_every_preset);
 	tcase_add_test(tc, text_draws_inside_box);
 	tcase_add_test(tc, cards_never_overflow);
