@@ -37,6 +37,7 @@
 #include "render.h"
 #include "scene.h"
 #include "spool.h"
+#include "thumbnail.h"
 
 static int
 rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
@@ -314,6 +315,7 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 		    seconds, p->fps, job->plan->ndays);
 		return -1;
 	}
+	cz_render_chapters_fill(&story, job->plan, &res->chapters);
 	if (cz_render_fonts_open(&fonts, job->font_dir, err, errlen) != 0)
 		return -1;
 	/* The temporary directory beside the destination, so that the
@@ -415,6 +417,13 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 		goto err;
 	if (!job->mp4_only && cz_render_probe(poster, &res->poster, err, errlen) != 0)
 		goto err;
+	/* The publish kit's thumbnail, drawn now that the encoders' memory
+	 * is given back. */
+	snprintf(path, sizeof(path), "%s/%s", tmp, CZ_RENDER_THUMBNAIL_FILE);
+	if (!job->mp4_only && (cz_render_thumbnail_write(&fonts, job->plan, p,
+	    path, err, errlen) != 0 ||
+	    cz_render_probe(path, &res->thumbnail, err, errlen) != 0))
+		goto err;
 	/* The directories were made 0700 by mkdtemp: readable by the web
 	 * server like any file written here. */
 	if (chmod(tmp, 0755) != 0 || rename(tmp, job->out_dir) != 0) {
@@ -501,6 +510,13 @@ cz_render_result_json(const char *preset, const char *out,
 	json_object_object_add(v, "variants", a);
 	json_object_object_add(o, "hls", v);
 	json_object_object_add(o, "poster", meta_json(&r->poster, "poster.jpg"));
+	/* The publish kit's parts, when this run made them. */
+	if (r->thumbnail.width > 0)
+		json_object_object_add(o, "thumbnail", meta_json(&r->thumbnail,
+		    CZ_RENDER_THUMBNAIL_FILE));
+	if (r->chapters.n > 0)
+		json_object_object_add(o, "chapters",
+		    cz_render_chapters_json(&r->chapters));
 	/* The stages this run went through, in order, with their times (none
 	 * when the files were only read back). */
 	if (r->seconds_wall > 0) {
