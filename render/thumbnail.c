@@ -94,6 +94,29 @@ diet_words(char *dst, size_t n, const char *diet)
 	}
 }
 
+/* The largest size from max_px down to min_px at which every word of s
+ * fits in w pixels, so that the fit below wraps between words and never
+ * inside one ("Mediterrane-an"); min_px when none does. */
+static int
+word_cap(struct cz_render_font *font, const char *s, int w, int max_px,
+    int min_px)
+{
+	int px, ok;
+	size_t n;
+	const char *p;
+
+	for (px = max_px; px > min_px; px -= px / 20 > 1 ? px / 20 : 1) {
+		ok = 1;
+		for (p = s; *p != '\0' && ok; p += n + (p[n] == ' ')) {
+			n = strcspn(p, " ");
+			ok = n == 0 || cz_render_text_width(font, px, p, n) <= w;
+		}
+		if (ok)
+			return px;
+	}
+	return min_px;
+}
+
 /* Fits text into r (thousandths) at sizes max_px..min_px and draws it
  * vertically centred; returns the y of its first line's top, or -1 with
  * err set when it does not fit whole. */
@@ -106,6 +129,7 @@ text(struct cz_render_canvas *c, struct cz_render_font *font,
 	int x = c->w * r->x / 1000, y = c->h * r->y / 1000;
 	int w = c->w * r->w / 1000, h = c->h * r->h / 1000, top;
 
+	max_px = word_cap(font, s, w, max_px, min_px);
 	if (cz_render_text_fit(font, s, w, h, max_px, min_px, max_lines,
 	    &l) != 0 || l.truncated ||
 	    cz_render_text_draw(font, &l, c, x, (top = y + (h - l.height) / 2),

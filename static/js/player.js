@@ -44,7 +44,11 @@
     v.load();
   }
   if (hls && window.Hls && window.Hls.isSupported()) {
-    h = new window.Hls();
+    /* Automatic quality never picks a rendition larger than the player
+     * shows (a 1080p stream in a 640-pixel-wide player only costs the
+     * viewer's data and start-up time); the start fragment is fetched
+     * before play is pressed. A pick in the quality menu is not capped. */
+    h = new window.Hls({ capLevelToPlayerSize: true, startFragPrefetch: true });
     h.on(window.Hls.Events.ERROR, function (event, data) {
       if (data && data.fatal) toMp4();
     });
