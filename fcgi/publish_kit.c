@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "food_pictures.h"
 #include "labels.h"
 #include "plan_doc.h"
 #include "plan_read.h"
@@ -240,8 +241,8 @@ allergens(cz_arena *a, const struct cz_plan_doc *doc)
 
 /*
  * The description: what the plan is, its days (when with_days), the
- * chapters (when chapters_text), the allergens, the disclaimers and the
- * hashtags. Returns 0 with *out set, or -1 when memory ran out.
+ * chapters (when chapters_text), the allergens, the disclaimers, the food
+ * pictures' attribution and the hashtags. Returns 0 with *out set, or -1 when memory ran out.
  */
 static int
 describe(cz_arena *a, const struct cz_plan_doc *doc, int with_days,
@@ -283,7 +284,10 @@ describe(cz_arena *a, const struct cz_plan_doc *doc, int with_days,
 		rc |= cz_buf_printf(&b, "\nAllergens in this plan: %s. %s\n", al,
 		    doc->allergen_note != NULL ? doc->allergen_note :
 		    CZ_ALLERGEN_NOTE);
-	rc |= cz_buf_printf(&b, "\n%s\n\nMade with Cibozer.\n\n%s", disc, tags);
+	/* The thumbnail and the video show the food pictures: their
+	 * licence's attribution goes with them. */
+	rc |= cz_buf_printf(&b, "\n%s\n\nMade with Cibozer. %s.\n\n%s", disc,
+	    CZ_PICTURE_CREDIT, tags);
 	if (rc != 0 || (*out = cz_arena_strndup(a, b.data, b.len)) == NULL) {
 		cz_buf_free(&b);
 		return -1;

@@ -16,6 +16,7 @@
 #include <json-c/json.h>
 
 #include "arena.h"
+#include "food_pictures.h"
 #include "plan_doc.h"
 #include "plan_read.h"
 #include "publish_kit.h"
@@ -115,6 +116,7 @@ START_TEST(youtube_long_lists_its_chapters)
 	ck_assert_ptr_nonnull(strstr(desc, CZ_DISCLAIMER_MEDICAL));
 	ck_assert_ptr_nonnull(strstr(desc, CZ_DISCLAIMER_FDA));
 	ck_assert_ptr_nonnull(strstr(desc, "Day 7"));
+	ck_assert_ptr_nonnull(strstr(desc, CZ_PICTURE_CREDIT));
 	tags = str(k, "hashtags_text");
 	ck_assert_str_eq(tags, "#mealplan #mealprep #healthyeating "
 	    "#2000calories #nutrition");
