@@ -112,7 +112,8 @@ serve(struct cz_request *r, const char *name)
 }
 
 /* GET /videos/{id}/{file}: video.mp4 (an attachment with ?download) or
- * poster.jpg of a finished video to its owner; 404 for any other file. */
+ * poster.jpg or thumbnail.jpg (the publish kit's) of a finished video to
+ * its owner; 404 for any other file. */
 int
 cz_h_video_file(struct cz_request *r)
 {

@@ -6,6 +6,10 @@
  * listing one's videos. The work is the video service's (videos.c), the
  * gates videos_gate.c's; handlers_video_files.c serves the files.
  *
+ * A finished video comes with its publish kit (publish_kit.h: title,
+ * description with the disclaimers, hashtags, chapters, thumbnail) in
+ * the status API and on its page.
+ *
  * Requesting needs a verified e-mail address, the current legal
  * acceptance and the tier's daily video quota. A video that is not the
  * user's is answered as one that does not exist (404).
@@ -23,6 +27,10 @@
 #include "legal.h"
 #include "jsonbody.h"
 #include "labels.h"
+#include "log.h"
+#include "plan_read.h"
+#include "plans.h"
+#include "publish_kit.h"
 #include "response.h"
 #include "session.h"
 #include "throttle.h"
@@ -207,6 +215,64 @@ job_json(struct cz_request *r, const struct cz_video *j)
 	return o;
 }
 
+/* The publish kit of finished video j (publish_kit.h), made from its
+ * plan as stored now, with the thumbnail's URL and "plan_changed" when
+ * the plan was changed after the video was asked for (the kit's words
+ * may then name dishes the video does not show). NULL (logged) when the
+ * plan cannot be read. */
+static struct json_object *
+publish_json(struct cz_request *r, const struct cz_video *j)
+{
+	struct cz_stored_plan p;
+	struct cz_plan_refusal why;
+	struct cz_plan_doc *doc;
+	struct json_object *kit, *t;
+	char err[256];
+
+	if (cz_plans_load(r, j->plan_id, &p, &why) != CZ_PLAN_OK ||
+	    cz_plan_doc_parse(r->arena, p.document, p.document_len, &doc, err,
+	    sizeof(err)) == -1) {
+		cz_log(CZ_LOG_WARN, "%s: video %lld: plan %lld does not read",
+		    __func__, j->id, j->plan_id);
+		return NULL;
+	}
+	if ((kit = cz_publish_kit(r->arena, j->platform, doc, j->result)) == NULL)
+		return NULL;
+	if (json_object_object_get_ex(kit, "thumbnail", &t) && t != NULL)
+		json_object_object_add(t, "url", json_object_new_string(
+		    cz_arena_printf(r->arena, "%s/videos/%lld/thumbnail.jpg",
+		    r->app->settings.base_path, j->id)));
+	/* Both are ISO 8601 UTC texts of one format: compared as text. */
+	json_object_object_add(kit, "plan_changed", json_object_new_boolean(
+	    p.updated_at != NULL && strcmp(p.updated_at, j->created_at) > 0));
+	return kit;
+}
+
+/* The HLS renditions the renderer made, for people: "360p, 720p and
+ * 1080p"; NULL when the result lists none. */
+static struct json_object *
+renditions_text(struct cz_request *r, const struct cz_video *j)
+{
+	struct json_object *h, *vs, *n;
+	const char *s = NULL;
+	size_t i, len;
+
+	if (j->result == NULL || !json_object_object_get_ex(j->result, "hls", &h) ||
+	    !json_object_object_get_ex(h, "variants", &vs) ||
+	    !json_object_is_type(vs, json_type_array))
+		return NULL;
+	len = json_object_array_length(vs);
+	for (i = 0; i < len && i < 8; i++) {
+		if (!json_object_object_get_ex(json_object_array_get_idx(vs, i),
+		    "name", &n))
+			continue;
+		s = cz_arena_printf(r->arena, "%s%s%s", s != NULL ? s : "",
+		    s == NULL ? "" : i + 1 == len ? " and " : ", ",
+		    json_object_get_string(n));
+	}
+	return s != NULL ? json_object_new_string(s) : NULL;
+}
+
 /* ------------------------------------------------------------------------
  * requesting a video
  */
@@ -336,7 +402,8 @@ cz_h_video_create_form(struct cz_request *r)
  * following and watching
  */
 
-/* GET /api/videos/{id}: the job's status JSON; 401, 403, 404, 503. */
+/* GET /api/videos/{id}: the job's status JSON, with the publish kit
+ * ("publish") when it is done; 401, 403, 404, 503. */
 int
 cz_h_api_video_get(struct cz_request *r)
 {
@@ -348,6 +415,10 @@ cz_h_api_video_get(struct cz_request *r)
 		return rc;
 	if ((o = job_json(r, &j)) == NULL || cz_json_own(r->arena, o) == -1)
 		return 500;
+	if (strcmp(j.status, "done") == 0) {
+		json_object_object_add(o, "publish", publish_json(r, &j));
+		json_object_object_add(o, "hls_list", renditions_text(r, &j));
+	}
 	return cz_resp_json(r, 200, o);
 }
 
@@ -380,6 +451,10 @@ cz_h_video_page(struct cz_request *r)
 	    (o = job_json(r, &j)) == NULL)
 		return 500;
 	json_object_object_add(o, "platform_name", json_object_new_string(name));
+	if (strcmp(j.status, "done") == 0) {
+		json_object_object_add(o, "publish", publish_json(r, &j));
+		json_object_object_add(o, "hls_list", renditions_text(r, &j));
+	}
 	/* The page's line of stages, when the status has them. */
 	if (json_object_object_get_ex(o, "stages", &x) &&
 	    json_object_array_length(x) > 0)

@@ -212,6 +212,7 @@ static const struct {
 } fixed_files[] = {
 	{ "video.mp4",		"video/mp4" },
 	{ "poster.jpg",		"image/jpeg" },
+	{ "thumbnail.jpg",	"image/jpeg" },	/* the publish kit's */
 	{ "hls/master.m3u8",	"application/vnd.apple.mpegurl" },
 };
 

@@ -153,7 +153,7 @@ enum cz_video_rc cz_video_list(struct cz_request *r, long long before,
 
 /*
  * Which file of video id serves name, the file's path in the video as a
- * file route ends: video.mp4, poster.jpg, hls/master.m3u8,
+ * file route ends: video.mp4, poster.jpg, thumbnail.jpg, hls/master.m3u8,
  * hls/<variant>/index.m3u8 or hls/<variant>/segNNN.ts (variant 1-16 of
  * [a-z0-9], NNN 3-5 digits). Nothing else is ever a file of a video, so no
  * path from a request reaches the file system. Returns 0 with *f filled

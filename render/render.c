@@ -40,6 +40,7 @@
 #include "render.h"
 #include "scene.h"
 #include "spool.h"
+#include "thumbnail.h"
 
 static int
 rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
@@ -325,6 +326,7 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 		    pages);
 		goto err;
 	}
+	cz_render_chapters_fill(&story, job->plan, &res->chapters);
 	/* The temporary directory in tmp_dir (checked to be on the
 	 * destination's file system), else beside the destination, so that
 	 * the final rename stays on one file system. */
@@ -434,6 +436,13 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	if (cz_render_probe(path, &res->mp4, err, errlen) != 0)
 		goto err;
 	if (!job->mp4_only && cz_render_probe(poster, &res->poster, err, errlen) != 0)
+		goto err;
+	/* The publish kit's thumbnail, drawn now that the encoders' memory
+	 * is given back. */
+	snprintf(path, sizeof(path), "%s/%s", tmp, CZ_RENDER_THUMBNAIL_FILE);
+	if (!job->mp4_only && (cz_render_thumbnail_write(&fonts, job->plan, p,
+	    path, err, errlen) != 0 ||
+	    cz_render_probe(path, &res->thumbnail, err, errlen) != 0))
 		goto err;
 	/* The directories were made 0700 by mkdtemp: readable by the web
 	 * server like any file written here. */
@@ -566,6 +575,13 @@ cz_render_result_json(const char *preset, const char *out,
 	json_object_object_add(v, "variants", a);
 	json_object_object_add(o, "hls", v);
 	json_object_object_add(o, "poster", meta_json(&r->poster, "poster.jpg"));
+	/* The publish kit's parts, when this run made them. */
+	if (r->thumbnail.width > 0)
+		json_object_object_add(o, "thumbnail", meta_json(&r->thumbnail,
+		    CZ_RENDER_THUMBNAIL_FILE));
+	if (r->chapters.n > 0)
+		json_object_object_add(o, "chapters",
+		    cz_render_chapters_json(&r->chapters));
 	/* The stages this run went through, in order, with their times (none
 	 * when the files were only read back). */
 	if (r->seconds_wall > 0) {

@@ -1,6 +1,7 @@
 /*
  * render.h - one render job: plan in, a complete output directory out
- * (video.mp4, hls/master.m3u8 with its renditions, poster.jpg; every
+ * (video.mp4, hls/master.m3u8 with its renditions, poster.jpg, the
+ * publish kit's thumbnail.jpg (thumbnail.h); every
  * video file with the synthesised music bed as an AAC track unless the
  * job is silent), written
  * under a temporary name (in the job's tmp_dir, else beside the
@@ -13,6 +14,7 @@
 #include <signal.h>
 #include <stddef.h>
 
+#include "chapters.h"
 #include "encode.h"
 #include "plan.h"
 #include "preset.h"
@@ -63,6 +65,10 @@ struct cz_render_result {
 	 * short: packaging takes well under a second. */
 	double				 stage_seconds[3];
 	double				 audio_lufs;	/* as mixed */
+	/* The publish kit's: the thumbnail (width 0: none) and where each
+	 * card starts (chapters.h; n 0 when not known). */
+	struct cz_render_meta		 thumbnail;
+	struct cz_render_chapters	 chapters;
 	double				 seconds_wall;
 };
 

@@ -7,7 +7,9 @@
  * on older iPhones). When HLS fails for good, the MP4 plays instead.
  * Resumes at the saved position; saves the position every 5 s while
  * playing, on pause and when the page is left (POST progress with the
- * session's CSRF token). */
+ * session's CSRF token). The hls.js instance is v.czHls (null once it
+ * fell back to the MP4, announced by a "czhlsgone" event), for
+ * player-controls.js's quality menu. */
 (function () {
   'use strict';
   var v = document.getElementById('player');
@@ -35,17 +37,24 @@
     fellBack = true;
     var at = v.currentTime > 0 ? v.currentTime : resume, play = !v.paused;
     if (h) h.destroy();
+    v.czHls = null;
+    v.dispatchEvent(new Event('czhlsgone'));
     v.removeAttribute('src');
     resumeAt(at, play);
     v.load();
   }
   if (hls && window.Hls && window.Hls.isSupported()) {
-    h = new window.Hls();
+    /* Automatic quality never picks a rendition larger than the player
+     * shows (a 1080p stream in a 640-pixel-wide player only costs the
+     * viewer's data and start-up time); the start fragment is fetched
+     * before play is pressed. A pick in the quality menu is not capped. */
+    h = new window.Hls({ capLevelToPlayerSize: true, startFragPrefetch: true });
     h.on(window.Hls.Events.ERROR, function (event, data) {
       if (data && data.fatal) toMp4();
     });
     h.loadSource(hls);
     h.attachMedia(v);
+    v.czHls = h;
   } else if (hls && v.canPlayType('application/vnd.apple.mpegurl')) {
     v.addEventListener('error', function () {
       if (v.getAttribute('src') === hls) toMp4();
