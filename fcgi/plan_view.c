@@ -268,6 +268,42 @@ add_batch_lines(struct cz_request *r, struct json_object *jdoc,
 		    json_object_new_string(all));
 }
 
+/* The week's share of each reference intake as one line of text,
+ * "intakes_text" ("Calcium 82 %, Iron 110 %, ..."), with its source,
+ * "intakes_source", and whether the plan has advice, "advice_any" (plans
+ * stored before these fields have neither). */
+static void
+add_intake_lines(struct cz_request *r, struct json_object *jdoc,
+    struct json_object *ctx)
+{
+	struct json_object *ri, *list, *n, *label, *pct, *src, *advice;
+	const char *all = NULL;
+	size_t i;
+
+	if ((advice = array_member(jdoc, "advice")) != NULL &&
+	    json_object_array_length(advice) > 0)
+		json_object_object_add(ctx, "advice_any",
+		    json_object_new_boolean(1));
+	if (!json_object_object_get_ex(jdoc, "reference_intakes", &ri) ||
+	    (list = array_member(ri, "nutrients")) == NULL)
+		return;
+	for (i = 0; i < json_object_array_length(list); i++) {
+		n = json_object_array_get_idx(list, i);
+		if (!json_object_object_get_ex(n, "label", &label) ||
+		    !json_object_object_get_ex(n, "daily_average_pct", &pct))
+			continue;
+		all = cz_arena_printf(r->arena, "%s%s%s %.0f %%",
+		    all == NULL ? "" : all, all == NULL ? "" : ", ",
+		    json_object_get_string(label), json_object_get_double(pct));
+	}
+	if (all == NULL)
+		return;
+	json_object_object_add(ctx, "intakes_text", json_object_new_string(all));
+	if (json_object_object_get_ex(ri, "source", &src))
+		json_object_object_add(ctx, "intakes_source",
+		    json_object_new_string(json_object_get_string(src)));
+}
+
 /* Numbers the meals of day d (its JSON node jd) and adds the allergen
  * texts of their ingredients and the day's nutrient table. */
 static void
@@ -383,6 +419,7 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	/* The week's shared cooks (lib/recipes.h), before the days make
 	 * their cards' methods. */
 	add_batch_lines(r, jdoc, ctx);
+	add_intake_lines(r, jdoc, ctx);
 	if ((a = array_member(jdoc, "days")) != NULL)
 		for (d = 0; d < doc->ndays; d++)
 			decorate_day(r, &doc->days[d],

@@ -10,11 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intakes.h"
 #include "jsonw.h"
 #include "nutrition.h"
 #include "plan_doc.h"
 #include "recipes.h"
 #include "shop_list.h"
+
+static void write_intakes(struct cz_jw *, const struct cz_plan_request *,
+    const struct cz_plan *, const struct cz_nutrients *);
 
 /* Bytes of the arena cz_plan_from_document reads a document into (a
  * struct cz_plan_doc and its strings). */
@@ -476,6 +480,7 @@ cz_plan_document_write(const struct cz_catalog *cat,
 	if (p->ndays > 0)
 		cz_nutrients_divide(&week, p->ndays);
 	write_nutrients(&w, "daily_average", &week);
+	write_intakes(&w, req, p, &week);
 	cz_jw_bool(&w, "all_targets_met", all_ok);
 	write_units(&w);
 	write_allergens(&w, "allergens", mask);
@@ -493,6 +498,52 @@ cz_plan_document_write(const struct cz_catalog *cat,
 	cz_jw_end(&w);
 	cz_jw_end(&w);
 	return cz_jw_finish(&w);
+}
+
+/* The reference intakes the plan reaches, per day and on average, and the
+ * advice lines (lib/intakes.h). */
+static void
+write_intakes(struct cz_jw *w, const struct cz_plan_request *req,
+    const struct cz_plan *p, const struct cz_nutrients *week)
+{
+	const struct cz_nutrient_info *info;
+	const struct cz_intake_ref *refs;
+	struct cz_advice advice[CZ_ADVICE_MAX];
+	const char *source;
+	size_t i, n;
+	int d;
+
+	refs = cz_intake_refs(req->profile, &source);
+	cz_jw_object(w, "reference_intakes");
+	cz_jw_string(w, "source", source);
+	cz_jw_array(w, "nutrients");
+	for (i = 0; i < CZ_INTAKES; i++) {
+		info = cz_nutrient_info((int)refs[i].nutrient);
+		cz_jw_object(w, NULL);
+		cz_jw_string(w, "key", info->key);
+		cz_jw_string(w, "label", info->label);
+		cz_jw_string(w, "unit", info->unit);
+		cz_jw_number(w, "reference", refs[i].amount, 1);
+		cz_jw_number(w, "daily_average_pct",
+		    cz_intake_pct(&refs[i], week->v[refs[i].nutrient]), 0);
+		cz_jw_array(w, "days_pct");
+		for (d = 0; d < p->ndays; d++)
+			cz_jw_number(w, NULL, cz_intake_pct(&refs[i],
+			    p->days[d].totals.v[refs[i].nutrient]), 0);
+		cz_jw_end(w);
+		cz_jw_end(w);
+	}
+	cz_jw_end(w);
+	cz_jw_end(w);
+	n = cz_plan_advice(req, week, advice);
+	cz_jw_array(w, "advice");
+	for (i = 0; i < n; i++) {
+		cz_jw_object(w, NULL);
+		cz_jw_string(w, "code", advice[i].code);
+		cz_jw_string(w, "text", advice[i].text);
+		cz_jw_end(w);
+	}
+	cz_jw_end(w);
 }
 
 int

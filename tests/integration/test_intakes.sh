@@ -1,0 +1,74 @@
+#!/bin/bash
+# test_intakes.sh - reference intakes and advice of a plan, through nginx:
+# the API's document carries reference_intakes (the profile's source, eight
+# nutrients with their reference, each day's and the average share, which
+# agree with the document's own daily_average) and advice lines; a vegan
+# week is advised about B12, a 1,100 kcal week about its low target, a
+# pregnancy week gets pregnancy's references and advice; the plan page
+# shows the advice in a "Good to know" box and the shares in one line.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+
+command -v jq >/dev/null || skip "jq is not installed (package jq)"
+need_foods
+reset_limits
+
+pw='amber quince 71 harbor'
+user=intakes-$$@example.org
+planner_user "$user" "$pw"
+check "a planner account is ready" test -n "$SESSION"
+
+# plan JSON - makes a plan; sets id and doc (its GET /api/plans document).
+plan() {
+	fetch "$CZ_BASE_URL/api/plans" -X POST -H 'Content-Type: application/json' "${AUTH[@]}" --data-binary "$1"
+	id=$(jq -r .id <<<"$HTTP_BODY" 2>/dev/null)
+	fetch "$CZ_BASE_URL/api/plans/$id" "${AUTH[@]}"
+	doc=$HTTP_BODY
+}
+
+plan '{"calories": 2000, "diet_type": "vegan", "days": 7, "seed": 5}'
+check "a vegan week is made and read back (plan $id)" test "$HTTP_STATUS" = 200
+check "its reference intakes are the FDA Daily Values for adults, eight nutrients" \
+	jq -e '.reference_intakes.source | test("FDA Daily Values for adults")' <<<"$doc"
+check "the eight: calcium, iron, potassium, magnesium, vitamin C, folate, vitamin D, B12, each with 7 days" \
+	jq -e '[.reference_intakes.nutrients[] | .key] == ["calcium", "iron", "potassium", "magnesium",
+		"vitamin_c", "folate", "vitamin_d", "vitamin_b12"] and
+		([.reference_intakes.nutrients[] | .days_pct | length == 7] | all)' <<<"$doc"
+# The average share is the document's daily average over the reference.
+bad=$(jq -r '. as $d | .reference_intakes.nutrients[] |
+	select(((($d.daily_average[.key] // 0) / .reference * 100) - .daily_average_pct | fabs) > 3) |
+	"\(.key): \(.daily_average_pct) % against \($d.daily_average[.key]) / \(.reference)"' <<<"$doc" 2>&1)
+check "each average share is the daily average over the reference${bad:+ ($bad)}" test -z "$bad"
+check "the vegan week is advised about B12 (fortified foods or a supplement)" \
+	jq -e '[.advice[] | select(.code == "vegan") | .text | test("B12") and test("supplement")] | any' <<<"$doc"
+vd=$(jq -r '.reference_intakes.nutrients[] | select(.key == "vitamin_d") | .daily_average_pct' <<<"$doc")
+if awk -v p="$vd" 'BEGIN { exit !(p < 100) }'; then
+	check "its vitamin D ($vd % of the reference) gets its own line, with that figure" \
+		jq -e --arg p "$vd %" '[.advice[] | select(.code == "vitamin_d") | .text | contains($p)] | any' <<<"$doc"
+else
+	check "its vitamin D reaches the reference ($vd %): no vitamin D line" \
+		jq -e '[.advice[] | select(.code == "vitamin_d")] | length == 0' <<<"$doc"
+fi
+vegan_id=$id
+
+plan '{"calories": 1100, "diet_type": "standard", "days": 3, "seed": 5}'
+check "a 1,100 kcal plan is advised that its target is low" \
+	jq -e '[.advice[] | select(.code == "low_energy") | .text | test("1200 kcal")] | any' <<<"$doc"
+plan '{"calories": 2400, "diet_type": "vegetarian", "profile": "pregnancy", "days": 3, "seed": 5}'
+check "a pregnancy plan takes pregnancy's references (iron 27 mg, folate 600)" \
+	jq -e '(.reference_intakes.source | test("pregnant")) and
+		([.reference_intakes.nutrients[] | select(.key == "iron") | .reference] == [27]) and
+		([.reference_intakes.nutrients[] | select(.key == "folate") | .reference] == [600])' <<<"$doc"
+check "and is advised about folic acid" \
+	jq -e '[.advice[] | select(.code == "pregnancy") | .text | test("folic acid")] | any' <<<"$doc"
+
+# --- the plan page -------------------------------------------------------------
+fetch "$CZ_BASE_URL/plans/$vegan_id" "${AUTH[@]}"
+page=$HTTP_BODY
+check "GET /plans/$vegan_id is 200" test "$HTTP_STATUS" = 200
+check "the page shows the advice in a \"Good to know\" box" \
+	bash -c 'grep -q "<h2 id=\"advice-title\">Good to know</h2>" <<<"$1" && grep -q "B12" <<<"$1"' _ "$page"
+check "the page gives the week's share of each reference intake in one line, with its source" \
+	bash -c 'grep -Eq "Share of the reference intakes, on average a day: Calcium [0-9]+ %, Iron [0-9]+ %.*Vitamin B12 [0-9]+ %.*FDA Daily Values" <<<"$1"' _ "$page"
+
+finish
