@@ -225,7 +225,8 @@ admin_manifest_write(struct admin_manifest *m, const char *file, char *err,
 	size_t i;
 	int fd;
 
-	qsort(m->e, m->n, sizeof(*m->e), by_path);
+	if (m->n > 1)	/* qsort of a NULL array is undefined, even of 0 */
+		qsort(m->e, m->n, sizeof(*m->e), by_path);
 	if ((fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600))
 	    == -1 || (fp = fdopen(fd, "w")) == NULL) {
 		snprintf(err, errlen, "%s: %s", file, strerror(errno));
@@ -293,7 +294,8 @@ admin_manifest_read(struct admin_manifest *m, const char *file, char *err,
 		goto err;
 	}
 	fclose(fp);
-	qsort(m->e, m->n, sizeof(*m->e), by_path);
+	if (m->n > 1)	/* qsort of a NULL array is undefined, even of 0 */
+		qsort(m->e, m->n, sizeof(*m->e), by_path);
 	for (i = 1; i < m->n; i++)
 		if (strcmp(m->e[i - 1].path, m->e[i].path) == 0) {
 			snprintf(err, errlen, "%s: %s is listed twice", file,

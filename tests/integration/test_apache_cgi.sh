@@ -258,6 +258,9 @@ walk() {
 	check "$TAG /health names the directory and the user" \
 		jq -e --arg d "$vdir" '.checks.video_dir.ok == false and (.checks.video_dir.detail | contains($d) and contains("uid 33"))' <<<"$HTTP_BODY"
 	chown www-data:www-data "$vdir"
+	# Renders in progress go beside it (render_tmp_dir: video_dir with
+	# "-tmp"), as the guide's install -d lines make it.
+	install -d -o www-data -g www-data -m 2770 "$vdir-tmp"
 	get "GET /health/ready" "$B/health/ready"
 	check "$TAG /health/ready is 200 once video_dir is www-data's" status_is 200
 

@@ -27,7 +27,7 @@
 #      mode; the units enabled; the installed programs run (versions, the
 #      configuration read through the group cibozer and refused to
 #      another user, cibozer-fcgi --check on the installed templates and
-#      migrations, a one-second video by cibozer-render as cibozer into
+#      migrations, a two-second video (the shortest the 7-day fixture takes) by cibozer-render as cibozer into
 #      the video directory, `cibozer-admin migrate` with the installed
 #      migrations against the stack's database); the nginx site with its
 #      snippets passes nginx -t once enabled; an upgrade to a higher
@@ -297,9 +297,9 @@ check "another user (nobody) cannot read the configuration" \
 check "cibozer-fcgi --check as cibozer: the installed configuration, templates and migrations are valid" \
 	inroot runuser -u cibozer -- /usr/sbin/cibozer-fcgi --check
 inroot sh -c 'cat >/tmp/plan.json' <"$SRC/tests/render/plan-standard-2000.json"
-check "cibozer-render as cibozer makes a one-second video in /var/lib/cibozer/videos" \
+check "cibozer-render as cibozer makes a two-second video in /var/lib/cibozer/videos" \
 	inroot runuser -u cibozer -- cibozer-render --plan /tmp/plan.json --preset instagram \
-	--out /var/lib/cibozer/videos/t --seconds 1 --mp4-only --silent
+	--out /var/lib/cibozer/videos/t --seconds 2 --mp4-only --silent
 check "the video is cibozer:www-data (the setgid directory's group, for nginx)" \
 	test "$(inroot stat -c %U:%G /var/lib/cibozer/videos/t/video.mp4 2>&1)" = cibozer:www-data
 check "cibozer-admin migrate (the guide's one command) with the installed migrations against the stack's database" \
