@@ -95,8 +95,9 @@ fi
 # An empty queue: the age is 0, not missing.
 psql_q "DELETE FROM video_jobs WHERE state = 'queued'" >/dev/null
 fetch "$CZ_BASE_URL/metrics"
-check "no queued job: depth 0, age 0" bash -c 'grep -qx "cibozer_video_queue_depth 0" <<<"$1" &&
-	grep -qx "cibozer_video_queue_oldest_seconds 0.000" <<<"$1"' _ "$HTTP_BODY"
+printf '%s\n' "$HTTP_BODY" >"$tmp/metrics"	# longer than one argument may be
+check "no queued job: depth 0, age 0" bash -c 'grep -qx "cibozer_video_queue_depth 0" "$1" &&
+	grep -qx "cibozer_video_queue_oldest_seconds 0.000" "$1"' _ "$tmp/metrics"
 
 # --- the database down ----------------------------------------------------------
 logged_before=$(grep -c 'leaves out the video queue' "$CZ_POOL_LOG" 2>/dev/null)

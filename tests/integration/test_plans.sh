@@ -354,12 +354,15 @@ check "plan.generated is audited with the plan, address and request id" \
 
 # --- metrics ----------------------------------------------------------------------------------
 fetch "$CZ_BASE_URL/metrics" "${AUTH[@]}"
-check "metrics count created keto plans" bash -c 'grep -Eq "^cibozer_plan_requests_total\{diet=\"keto\",outcome=\"created\"\} [1-9]" <<<"$1"' _ "$HTTP_BODY"
-check "metrics count refused medical requests" bash -c 'grep -Eq "^cibozer_plan_requests_total\{diet=\"unknown\",outcome=\"medical_condition\"\} [1-9]" <<<"$1"' _ "$HTTP_BODY"
-check "metrics count infeasible requests by constraint" bash -c 'grep -Eq "^cibozer_plan_infeasible_total\{reason=\"[a-z_]+\"\} [1-9]" <<<"$1"' _ "$HTTP_BODY"
-check "metrics have the generation-time histogram" bash -c 'grep -Eq "^cibozer_plan_generation_seconds_count [1-9]" <<<"$1"' _ "$HTTP_BODY"
+# The exposition is longer than one argument may be (128 KiB): grep a file.
+metrics=$(_cz_tmp)/plans-metrics.txt
+printf '%s\n' "$HTTP_BODY" >"$metrics"
+check "metrics count created keto plans" grep -Eq '^cibozer_plan_requests_total\{diet="keto",outcome="created"\} [1-9]' "$metrics"
+check "metrics count refused medical requests" grep -Eq '^cibozer_plan_requests_total\{diet="unknown",outcome="medical_condition"\} [1-9]' "$metrics"
+check "metrics count infeasible requests by constraint" grep -Eq '^cibozer_plan_infeasible_total\{reason="[a-z_]+"\} [1-9]' "$metrics"
+check "metrics have the generation-time histogram" grep -Eq '^cibozer_plan_generation_seconds_count [1-9]' "$metrics"
 if command -v promtool >/dev/null; then
-	check "promtool accepts the metrics" bash -c 'promtool check metrics <<<"$1"' _ "$HTTP_BODY"
+	check "promtool accepts the metrics" bash -c 'promtool check metrics <"$1"' _ "$metrics"
 fi
 
 finish
