@@ -16,7 +16,7 @@
 #     message and leaves nothing; SIGTERM mid-render leaves nothing; a full
 #     disk (a 512 KiB tmpfs, root only) fails cleanly and leaves nothing;
 #   - memory: RSS does not grow across repeated renders in one process, and
-#     a one-second render is clean under valgrind's memcheck.
+#     a two-second render (the 7-day fixture's shortest) is clean under valgrind's memcheck.
 set -uo pipefail
 # shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -312,13 +312,13 @@ else
 fi
 
 # --- valgrind -------------------------------------------------------------------------------
-# A one-second render under memcheck: every path (composition, the
+# A two-second render under memcheck: every path (composition, the
 # full-size encoder, the spool, the ladder, the poster, the read-back)
 # with no invalid access and nothing definitely or indirectly lost.
 vg_render() {
 	valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		--show-leak-kinds=definite,indirect --error-exitcode=99 \
-		"$RENDER" --plan "$PLAN" --preset instagram --seconds 1 --out "$tmp/vg" \
+		"$RENDER" --plan "$PLAN" --preset instagram --seconds 2 --out "$tmp/vg" \
 		>"$tmp/vg.json" 2>"$tmp/vg.err" && [[ -f $tmp/vg/video.mp4 && -f $tmp/vg/poster.jpg ]]
 }
 if command -v valgrind >/dev/null; then
@@ -342,9 +342,9 @@ if command -v valgrind >/dev/null; then
 		fi
 	fi
 	if ((vg_ok)); then
-		pass "valgrind: a 1 s render (MP4, HLS, poster) is clean"
+		pass "valgrind: a 2 s render (MP4, HLS, poster) is clean"
 	else
-		fail "valgrind: a 1 s render (MP4, HLS, poster) is clean" "$(tail -n 30 "$tmp/vg.err")"
+		fail "valgrind: a 2 s render (MP4, HLS, poster) is clean" "$(tail -n 30 "$tmp/vg.err")"
 	fi
 else
 	echo "# valgrind is not installed (package valgrind): the memcheck render is not run"
