@@ -413,6 +413,14 @@ if [[ $(js 'return location.pathname') =~ ^\"/plans/[0-9]+\"$ ]]; then
 		jq -e 'all(.allergen_lines[]; test(";\\s*$") | not)' <<<"$view"
 	check "the plan page shows its Print button (JavaScript on)" \
 		bash -c '[[ $(js "var b = document.querySelector(\"button[data-print]\"); return b && !b.hidden && b.offsetWidth > 0") == true ]]'
+	# Signed in, the header (the name and seven links) is one row from
+	# 768 px up: the name and the last link share a line.
+	for w in 768 1280; do
+		wd POST /window/rect "{\"width\": $w, \"height\": 1024}" >/dev/null
+		check "signed in, the header is one row at $w px" \
+			bash -c '[[ $(js "var n = document.querySelector(\".site-name\").getBoundingClientRect(), l = document.querySelector(\".site-nav li:last-child\").getBoundingClientRect(); return innerWidth >= 768 && Math.abs((n.top + n.bottom) / 2 - (l.top + l.bottom) / 2) < 6") == true ]]'
+	done
+	wd POST /window/rect '{"width": 1280, "height": 1024}' >/dev/null
 	# On paper (Chromium's print to PDF, A4): the week on at most two
 	# pages and its shopping list on one; shown by printing the page with
 	# the shopping list left out, then with only the shopping list (the
