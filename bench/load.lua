@@ -13,6 +13,9 @@ for id in string.gmatch(os.getenv("CZ_LOAD_PLANS") or "", "%d+") do
 	plans[#plans + 1] = id
 end
 local video = os.getenv("CZ_LOAD_VIDEO")
+-- CZ_LOAD_CLOSE=1: "Connection: close" on every request, a connection
+-- each (bench/faults: nginx reloads, without the keep-alive race).
+local close = os.getenv("CZ_LOAD_CLOSE") == "1"
 
 -- The public pages a visitor reads, and the signed-in ones.
 local pages = { "/", "/about", "/plans/new", "/terms", "/privacy", "/account", "/plans", "/videos" }
@@ -49,7 +52,8 @@ end
 function request()
 	i = i + 1
 	if kind == "pages" then
-		return wrk.format("GET", pages[(i % #pages) + 1], { Cookie = cookie })
+		return wrk.format("GET", pages[(i % #pages) + 1],
+			{ Cookie = cookie, Connection = close and "close" or nil })
 	elseif kind == "plan_pages" then
 		return wrk.format("GET", "/plans/" .. plans[(i % #plans) + 1], { Cookie = cookie })
 	elseif kind == "api_plans" then
