@@ -224,8 +224,13 @@ cz_session_load(struct cz_request *r)
 		return CZ_NEXT;
 	if (cz_sha256_hex(tok, strlen(tok), hash) == -1)
 		return 500;
+	/*
+	 * Without the database we cannot tell who this is: a 503 with
+	 * Retry-After, not a page as if signed out (that sent signed-in
+	 * visitors to the log-in form while PostgreSQL was down).
+	 */
 	if (cz_db_ensure(r->app->db) == -1)
-		return CZ_NEXT;	/* pages that need no database still answer */
+		return cz_db_unavailable(r);
 	snprintf(idle, sizeof(idle), "%lld", s->session_idle_timeout);
 	v[LOOKUP_HASH] = hash;
 	v[LOOKUP_IDLE] = idle;
@@ -234,7 +239,7 @@ cz_session_load(struct cz_request *r)
 	if ((res = cz_query(r, "session_lookup", LOOKUP__N, v)) == NULL) {
 		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
 		    cz_db_error(r->app->db));
-		return CZ_NEXT;
+		return cz_db_unavailable(r);
 	}
 	if (PQntuples(res) != 1) {
 		/* Expired, ended or unknown: the browser may forget it. */

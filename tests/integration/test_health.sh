@@ -28,6 +28,10 @@ check "the 503 carries Retry-After" grep -Eqi '^retry-after: [0-9]+' <<<"$HTTP_H
 check "the 503 names the failing check" jq -e '.failing.database' <<<"$HTTP_BODY"
 expect_status "$CZ_BASE_URL/health/live" 200
 expect_status "$CZ_BASE_URL/about" 200
+# Signed in, a page cannot tell who asks: 503, not the log-in form.
+fetch "$CZ_BASE_URL/account" -H "Cookie: __Host-cibozer=$SESSION"
+check "signed in, /account is 503 with Retry-After while PostgreSQL is down (got $HTTP_STATUS)" \
+	bash -c '[[ $1 == 503 ]] && grep -Eqi "^retry-after: [0-9]+" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
 fetch "$CZ_BASE_URL/health"
 check "/health is 503 with the database check failing" \
 	bash -c '[[ $1 == 503 ]] && jq -e ".checks.database.ok == false" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
