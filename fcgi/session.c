@@ -224,13 +224,8 @@ cz_session_load(struct cz_request *r)
 		return CZ_NEXT;
 	if (cz_sha256_hex(tok, strlen(tok), hash) == -1)
 		return 500;
-	/*
-	 * Without the database we cannot tell who this is: a 503 with
-	 * Retry-After, not a page as if signed out (that sent signed-in
-	 * visitors to the log-in form while PostgreSQL was down).
-	 */
 	if (cz_db_ensure(r->app->db) == -1)
-		return cz_db_unavailable(r);
+		return CZ_NEXT;	/* pages that need no database still answer */
 	snprintf(idle, sizeof(idle), "%lld", s->session_idle_timeout);
 	v[LOOKUP_HASH] = hash;
 	v[LOOKUP_IDLE] = idle;
@@ -239,7 +234,12 @@ cz_session_load(struct cz_request *r)
 	if ((res = cz_query(r, "session_lookup", LOOKUP__N, v)) == NULL) {
 		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
 		    cz_db_error(r->app->db));
-		return cz_db_unavailable(r);
+		/* The database went away just now: a page that needs it
+		 * answers 503 with Retry-After, not as if signed out (that
+		 * sent signed-in visitors to the log-in form). */
+		if (r->match.route->flags & CZ_ROUTE_DB)
+			return cz_db_unavailable(r);
+		return CZ_NEXT;
 	}
 	if (PQntuples(res) != 1) {
 		/* Expired, ended or unknown: the browser may forget it. */
