@@ -52,8 +52,9 @@
 	"(last_used_at IS NULL OR last_used_at < now() - interval " \
 	"'1 minute')), n AS " \
 	"(INSERT INTO api_key_usage AS a (key_id, day, requests) SELECT id, " \
-	"(now() AT TIME ZONE 'UTC')::date, 1 FROM k WHERE set_config(" \
-	"'synchronous_commit', 'off', true) = 'off' ON CONFLICT (key_id, day) " \
+	"(now() AT TIME ZONE 'UTC')::date, 1 FROM k WHERE " \
+	"set_config('synchronous_commit', 'off', true) = 'off' " \
+	"ON CONFLICT (key_id, day) " \
 	"DO UPDATE SET requests = a.requests + 1 RETURNING a.requests) " \
 	"SELECT k.id, u.id, u.email, u.tier, u.is_admin, " \
 	"u.email_verified_at IS NOT NULL, EXISTS (SELECT 1 FROM " \
