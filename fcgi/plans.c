@@ -38,39 +38,69 @@
 #define SQL_STR(x)		SQL_STR_(x)
 
 /*
- * The account's daily quota counted, then the plan, its audit entry
- * (plan.generated) and the count of the API key's plans of the day
- * (INSERT_KEY_ID, NULL without a key), in one statement and one commit.
- * The quota's window is the one rate_limit_hit() (sql/006) keys it by;
- * with the quota (INSERT_QUOTA) used up, q yields no row, nothing is
- * written and the statement returns no row. So only a plan stored uses
- * quota, and a plan request costs two round trips (with the key lookup),
- * not three.
+ * A plan is stored in two short transactions (docs/operations.md,
+ * "Durability"):
+ *
+ * plan_count takes one unit of the account's daily quota (the window
+ * rate_limit_hit(), sql/006, keys it by) and counts the plan for the API
+ * key of the request (COUNT_KEY_ID, NULL without a key), committing
+ * asynchronously: these are rows every plan of one account or key
+ * updates, and a durable commit would hold their row lock through the WAL
+ * flush, so that concurrent plans of one account queued one flush each
+ * instead of sharing one. With the quota (COUNT_QUOTA) used up, no row is
+ * returned and nothing is written.
+ *
+ * plan_insert then writes the plan and its audit entry (plan.generated)
+ * with a durable commit, touching no row another request writes. WAL is
+ * one sequence: that commit's flush also flushes the counts before it, so
+ * a plan answered 201 never outlives its count in a crash. A crash can
+ * lose counts of plans not yet stored (never answered 201), and a failed
+ * insert gives its unit back (plan_uncount).
  */
-#define SQL_PLAN_INSERT \
-	"WITH q AS (INSERT INTO rate_limits AS r (scope, key, window_start, " \
-	"hits) SELECT '" CZ_PLANS_QUOTA_SCOPE "', $10::bigint::text, " \
+#define SQL_QUOTA_WINDOW \
 	"to_timestamp(floor(extract(epoch FROM now()) / " \
-	SQL_STR(CZ_PLANS_QUOTA_WINDOW) ") * " SQL_STR(CZ_PLANS_QUOTA_WINDOW) \
-	"), 1 " \
-	"WHERE $15::integer > 0 ON CONFLICT (scope, key, window_start) DO " \
-	"UPDATE SET hits = r.hits + 1 WHERE r.hits < $15::integer RETURNING " \
-	"r.hits), p AS (INSERT INTO plans (diet, calories, meal_pattern, " \
+	SQL_STR(CZ_PLANS_QUOTA_WINDOW) ") * " SQL_STR(CZ_PLANS_QUOTA_WINDOW) ")"
+#define SQL_PLAN_COUNT \
+	"WITH q AS (INSERT INTO rate_limits AS r (scope, key, window_start, " \
+	"hits) SELECT '" CZ_PLANS_QUOTA_SCOPE "', $1::bigint::text, " \
+	SQL_QUOTA_WINDOW ", 1 WHERE $2::integer > 0 AND " \
+	"set_config('synchronous_commit', 'off', true) = 'off' " \
+	"ON CONFLICT (scope, key, window_start) DO UPDATE SET hits = r.hits + " \
+	"1 WHERE r.hits < $2::integer RETURNING r.hits), k AS (INSERT INTO " \
+	"api_key_usage AS a (key_id, day, plans) SELECT $3::bigint, (now() " \
+	"AT TIME ZONE 'UTC')::date, 1 FROM q WHERE $3::bigint IS NOT NULL ON " \
+	"CONFLICT (key_id, day) DO UPDATE SET plans = a.plans + 1) " \
+	"SELECT hits FROM q"
+enum { COUNT_OWNER, COUNT_QUOTA, COUNT_KEY_ID, COUNT__N };
+
+/* Gives back what plan_count took, for a plan that was not stored. */
+#define SQL_PLAN_UNCOUNT \
+	"WITH c AS (SELECT set_config('synchronous_commit', 'off', true)), " \
+	"d AS (DELETE FROM rate_limits WHERE scope = '" CZ_PLANS_QUOTA_SCOPE \
+	"' AND key = $1::bigint::text AND window_start = " SQL_QUOTA_WINDOW \
+	" AND hits = 1 AND EXISTS (SELECT FROM c)), u AS (UPDATE rate_limits " \
+	"SET hits = hits - 1 WHERE scope = '" CZ_PLANS_QUOTA_SCOPE "' AND key " \
+	"= $1::bigint::text AND window_start = " SQL_QUOTA_WINDOW " AND hits > " \
+	"1 AND EXISTS (SELECT FROM c)) UPDATE api_key_usage SET plans = plans " \
+	"- 1 WHERE key_id = $2::bigint AND day = (now() AT TIME ZONE " \
+	"'UTC')::date AND plans > 0 AND EXISTS (SELECT FROM c)"
+enum { UNCOUNT_OWNER, UNCOUNT_KEY_ID, UNCOUNT__N };
+
+#define SQL_PLAN_INSERT \
+	"WITH p AS (INSERT INTO plans (diet, calories, meal_pattern, " \
 	"profile, days, seed, request, document, generation_ms, owner_id) " \
-	"SELECT $1, $2::integer, $3, $4, $5::smallint, $6::bigint, $7::json, " \
-	"$8, $9::real, $10::bigint FROM q RETURNING id, created_at, " \
+	"VALUES ($1, $2::integer, $3, $4, $5::smallint, $6::bigint, $7::json, " \
+	"$8, $9::real, $10::bigint) RETURNING id, created_at, " \
 	"generation_ms), a AS (INSERT INTO audit_log (account_id, event, " \
 	"address, user_agent, request_id, detail) SELECT $10::bigint, " \
 	"'plan.generated', $11::inet, left($12, 512), nullif($13, ''), " \
-	"jsonb_build_object('plan_id', p.id) FROM p), k AS (UPDATE " \
-	"api_key_usage SET plans = plans + 1 WHERE key_id = $14::bigint AND " \
-	"day = (now() AT TIME ZONE 'UTC')::date AND EXISTS (SELECT FROM p)) " \
+	"jsonb_build_object('plan_id', p.id) FROM p) " \
 	"SELECT id, to_char(created_at AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), generation_ms FROM p"
 enum { INSERT_DIET, INSERT_CALORIES, INSERT_PATTERN, INSERT_PROFILE,
     INSERT_DAYS, INSERT_SEED, INSERT_REQUEST, INSERT_DOCUMENT, INSERT_MS,
     INSERT_OWNER, INSERT_ADDRESS, INSERT_USER_AGENT, INSERT_REQUEST_ID,
-    INSERT_KEY_ID, INSERT_QUOTA, INSERT__N };
+    INSERT__N };
 enum { INSERTED_ID, INSERTED_CREATED_AT, INSERTED_MS };
 
 #define SQL_PLAN_GET \
@@ -116,7 +146,11 @@ enum { LISTED_ID, LISTED_CREATED_AT, LISTED_DIET, LISTED_CALORIES,
 int
 cz_plans_register(struct cz_db *db)
 {
-	if (cz_db_register(db, "plan_insert", SQL_PLAN_INSERT, INSERT__N,
+	if (cz_db_register(db, "plan_count", SQL_PLAN_COUNT, COUNT__N,
+	    0) == -1 ||
+	    cz_db_register(db, "plan_uncount", SQL_PLAN_UNCOUNT, UNCOUNT__N,
+	    0) == -1 ||
+	    cz_db_register(db, "plan_insert", SQL_PLAN_INSERT, INSERT__N,
 	    0) == -1 ||
 	    cz_db_register(db, "plan_get", SQL_PLAN_GET, GET__N, 1) == -1 ||
 	    cz_db_register(db, "plan_update", SQL_PLAN_UPDATE, UPDATE__N,
@@ -196,6 +230,20 @@ catalog_away(struct cz_plan_refusal *out)
 	return CZ_PLAN_UNAVAILABLE;
 }
 
+/* Gives back the unit of quota (and the key's count) a plan that was
+ * not stored took; a failure is logged (the unit stays used). */
+static void
+uncount(struct cz_request *r, const char *owner, const char *key_id)
+{
+	const char *v[UNCOUNT__N];
+
+	v[UNCOUNT_OWNER] = owner;
+	v[UNCOUNT_KEY_ID] = key_id;
+	if (cz_query(r, "plan_uncount", UNCOUNT__N, v) == NULL)
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
+}
+
 /*
  * Stores document, the plan of req made in ms milliseconds, as revision 1
  * of r->user's plans, counted against the daily quota. Returns CZ_PLAN_OK
@@ -206,10 +254,22 @@ store(struct cz_request *r, const struct cz_plan_request *req,
     struct json_object *jreq, const char *document, double ms,
     struct cz_plan_refusal *out, struct cz_stored_plan *p)
 {
-	const char *v[INSERT__N];
+	const char *v[INSERT__N], *c[COUNT__N], *owner, *key_id;
 	long long quota = cz_plans_quota(r);
 	PGresult *res;
 
+	owner = num_text(r, r->user->id);
+	key_id = r->user->key_id != 0 ? num_text(r, r->user->key_id) : NULL;
+	c[COUNT_OWNER] = owner;
+	c[COUNT_QUOTA] = num_text(r, quota);
+	c[COUNT_KEY_ID] = key_id;
+	if ((res = cz_query(r, "plan_count", COUNT__N, c)) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: counting a plan: %s", __func__,
+		    cz_db_error(r->app->db));
+		goto unavailable;
+	}
+	if (PQntuples(res) == 0)
+		return cz_plans_quota_used_up(r, out, quota);
 	v[INSERT_DIET] = cz_diet_name((int)req->diet);
 	v[INSERT_CALORIES] = num_text(r, req->calories);
 	v[INSERT_PATTERN] = cz_pattern_name((int)req->pattern);
@@ -221,23 +281,17 @@ store(struct cz_request *r, const struct cz_plan_request *req,
 	v[INSERT_REQUEST] = json_text(r, jreq);
 	v[INSERT_DOCUMENT] = document;
 	v[INSERT_MS] = cz_arena_printf(r->arena, "%.3f", ms);
-	v[INSERT_OWNER] = num_text(r, r->user->id);
+	v[INSERT_OWNER] = owner;
 	v[INSERT_ADDRESS] = cz_client_addr(r);
 	v[INSERT_USER_AGENT] = cz_audit_user_agent(r);
 	v[INSERT_REQUEST_ID] = r->request_id;
-	v[INSERT_KEY_ID] = r->user->key_id != 0 ? num_text(r,
-	    r->user->key_id) : NULL;
-	v[INSERT_QUOTA] = num_text(r, quota);
 	res = cz_query(r, "plan_insert", INSERT__N, v);
-	if (res != NULL && PQntuples(res) == 0)
-		return cz_plans_quota_used_up(r, out, quota);
 	if (res == NULL || PQntuples(res) != 1 ||
 	    cz_db_int(res, 0, INSERTED_ID, 1, LLONG_MAX, &p->id) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: storing a plan: %s", __func__,
 		    res == NULL ? cz_db_error(r->app->db) : "no plan id");
-		out->message = "the plan could not be stored; please try "
-		    "again shortly";
-		return CZ_PLAN_UNAVAILABLE;
+		uncount(r, owner, key_id);
+		goto unavailable;
 	}
 	p->revision = 1;
 	p->revision_text = "1";
@@ -247,6 +301,10 @@ store(struct cz_request *r, const struct cz_plan_request *req,
 	p->document = document;
 	p->document_len = strlen(document);
 	return CZ_PLAN_OK;
+unavailable:
+	out->message = "the plan could not be stored; please try again "
+	    "shortly";
+	return CZ_PLAN_UNAVAILABLE;
 }
 
 /* ------------------------------------------------------------------------

@@ -41,7 +41,10 @@
 #define SQL_SESSION_DELETE_USER "DELETE FROM sessions WHERE user_id = $1::bigint"
 /* Finds a live key, marks it used and counts the request of the day. */
 /* last_used_at is kept to the minute: writing the key's row on every
- * request would make each API request update one more row. */
+ * request would make each API request update one more row. The count is
+ * a row every request of the key updates: committed asynchronously, so
+ * that its lock is not held through a WAL flush (docs/operations.md,
+ * "Durability", says what a crash can lose). */
 #define SQL_APIKEY_LOOKUP \
 	"WITH k AS (SELECT id, user_id, scopes, last_used_at FROM api_keys " \
 	"WHERE key_hash = $1 AND revoked_at IS NULL), t AS (UPDATE api_keys " \
@@ -49,7 +52,9 @@
 	"(last_used_at IS NULL OR last_used_at < now() - interval " \
 	"'1 minute')), n AS " \
 	"(INSERT INTO api_key_usage AS a (key_id, day, requests) SELECT id, " \
-	"(now() AT TIME ZONE 'UTC')::date, 1 FROM k ON CONFLICT (key_id, day) " \
+	"(now() AT TIME ZONE 'UTC')::date, 1 FROM k WHERE " \
+	"set_config('synchronous_commit', 'off', true) = 'off' " \
+	"ON CONFLICT (key_id, day) " \
 	"DO UPDATE SET requests = a.requests + 1 RETURNING a.requests) " \
 	"SELECT k.id, u.id, u.email, u.tier, u.is_admin, " \
 	"u.email_verified_at IS NOT NULL, EXISTS (SELECT 1 FROM " \
