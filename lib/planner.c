@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "planner.h"
+#include "intakes.h"
 
 #define MAX_TEMPLATES	1024	/* templates the planner considers */
 #define MAX_CANDIDATES	MAX_TEMPLATES
@@ -369,6 +370,8 @@ cz_plan_target(const struct cz_plan_request *req, struct cz_plan_target *t)
 	t->fat_share = f / 100.0;
 	t->carb_share = c / 100.0;
 	t->sodium_max = 2300.0;
+	t->profile = req->profile;
+	t->vegan = req->diet == CZ_DIET_VEGAN;
 	if (req->diet == CZ_DIET_KETO) {
 		t->fiber_min = 0.0;
 		t->net_carbs_max = 20.0;
@@ -679,6 +682,52 @@ add_caps(const struct cz_catalog *cat, const struct cz_plan_day *day,
 	}
 }
 
+/* The solver item of food f: its nutrients per gram, those of the soft
+ * floors (the reference intakes) included. */
+static void
+item_food(const struct cz_cat_food *f, struct cz_solver_item *it)
+{
+	const struct cz_intake_ref *refs;
+	const char *source;
+	double v;
+	int k;
+
+	it->kcal = f->kcal;
+	it->protein = f->protein;
+	it->fat = f->fat;
+	it->carbs = f->carbs;
+	it->fiber = f->fiber;
+	it->sodium = f->sodium;
+	/* The nutrients are the same for every profile; only the amounts
+	 * differ. */
+	refs = cz_intake_refs(CZ_PROFILE_NONE, &source);
+	for (k = 0; k < CZ_INTAKES && k < CZ_SOLVER_MAX_FLOORS; k++) {
+		v = f->per100g.v[refs[k].nutrient];
+		it->floor[k] = isfinite(v) && v > 0 ? v / 100.0 : 0.0;
+	}
+}
+
+/* The soft floors of st: the reference intakes of t's profile. */
+static void
+set_floors(const struct cz_plan_target *t, struct cz_solver_targets *st)
+{
+	const struct cz_intake_ref *refs;
+	const char *source;
+	int k;
+
+	refs = cz_intake_refs(t->profile, &source);
+	for (k = 0; k < CZ_INTAKES && k < CZ_SOLVER_MAX_FLOORS; k++) {
+		st->floors[k].min = refs[k].amount;
+		/* Food rarely gives vitamin D, nor a vegan day B12: their
+		 * rows would pull on every day for almost nothing (the
+		 * advice names them instead). */
+		st->floors[k].weight = refs[k].nutrient == CZ_N_VITAMIN_D ||
+		    (refs[k].nutrient == CZ_N_VITAMIN_B12 && t->vegan) ? 0.0 :
+		    CZ_PLAN_FLOOR_WEIGHT;
+	}
+	st->nfloors = k;
+}
+
 /*
  * Adds the ingredients of meal m of keep to items and day (*n of them so
  * far) as solver items held at their grams (a step of their own weight,
@@ -702,12 +751,7 @@ fix_meal(const struct cz_catalog *cat, const struct cz_plan_day *keep, int m,
 		f = &cat->foods[keep->items[i].food];
 		g = keep->items[i].grams;
 		it = &items[*n];
-		it->kcal = f->kcal;
-		it->protein = f->protein;
-		it->fat = f->fat;
-		it->carbs = f->carbs;
-		it->fiber = f->fiber;
-		it->sodium = f->sodium;
+		item_food(f, it);
 		it->lo = it->hi = it->def = g;
 		it->step = g > 0 ? g : 1.0;
 		it->meal = m;
@@ -756,6 +800,7 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	st.fiber_min = t->fiber_min;
 	st.sodium_max = t->sodium_max;
 	st.net_carbs_max = t->net_carbs_max;
+	set_floors(t, &st);
 	memset(day, 0, sizeof(*day));
 	for (m = 0; m < nslots; m++) {
 		tm = &cat->templates[tmpl[m]];
@@ -777,12 +822,7 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 			ci = &tm->items[i];
 			f = &cat->foods[ci->food];
 			it = &items[n];
-			it->kcal = f->kcal;
-			it->protein = f->protein;
-			it->fat = f->fat;
-			it->carbs = f->carbs;
-			it->fiber = f->fiber;
-			it->sodium = f->sodium;
+			item_food(f, it);
 			it->lo = ci->min_g;
 			it->hi = cat->foods[ci->food].max_g;
 			it->step = f->step_g;

@@ -39,6 +39,13 @@
 #define CZ_PLAN_DISH_ADDED_FAT_G	27.0
 #define CZ_PLAN_DAY_ADDED_FAT_SHARE	0.25
 #define CZ_PLAN_DISH_FAT_SHARE		0.45
+/*
+ * The reference intakes of the request's profile (lib/intakes.h) are soft
+ * floors of every day's solve with this weight each: a day short of one
+ * by half costs as much as energy 0.8 % off target, so the floors move
+ * portions towards richer foods but give way to every hard target.
+ */
+#define CZ_PLAN_FLOOR_WEIGHT		4.0
 
 /* Daily upper limits (adults' tolerable upper intake levels; fibre a
  * plausibility ceiling), enforced as hard rows of every day. */
@@ -113,6 +120,9 @@ struct cz_plan_target {
 	double	fiber_min;			/* g, 0: none */
 	double	sodium_max;			/* mg */
 	double	net_carbs_max;			/* g, < 0: none */
+	enum cz_profile profile;	/* whose reference intakes the
+					   solver's soft floors are */
+	int	vegan;			/* no B12 floor */
 };
 
 struct cz_plan_item {

@@ -17,6 +17,7 @@
 #include "admin.h"
 #include "catalog.h"
 #include "db.h"
+#include "intakes.h"
 #include "numparse.h"
 #include "arena.h"
 #include "plan_doc.h"
@@ -110,6 +111,10 @@ struct check_stats {
 	long		 nregen, nregen_ok;
 	long		 nregen_day, nregen_day_ok;
 	long		 ndishes, ndishes_oily;	/* >= 50% from added fat */
+	/* Days reaching 100 % and 80 % of each reference intake
+	 * (lib/intakes.h), the soft goals the solver pursues. */
+	long		 intake_days;
+	long		 intake100[CZ_INTAKES], intake80[CZ_INTAKES];
 };
 
 static double
@@ -246,6 +251,26 @@ portion_checks(const struct cz_catalog *cat, const struct cz_plan_day *day,
 	dev[CHECK_FAT_DAY] = kcal > 0 ? 100 * 9 * dayfat / kcal : 0;
 }
 
+/* Counts the day of totals tot against the reference intakes of req's
+ * profile. */
+static void
+intake_counts(const struct cz_plan_request *req,
+    const struct cz_nutrients *tot, struct check_stats *st)
+{
+	const struct cz_intake_ref *refs;
+	const char *source;
+	double pct;
+	int k;
+
+	refs = cz_intake_refs(req->profile, &source);
+	st->intake_days++;
+	for (k = 0; k < CZ_INTAKES; k++) {
+		pct = cz_intake_pct(&refs[k], tot->v[refs[k].nutrient]);
+		st->intake100[k] += pct >= 100.0;
+		st->intake80[k] += pct >= 80.0;
+	}
+}
+
 /* Re-checks plan p of request req from its grams alone. */
 static void
 check_plan(const struct cz_catalog *cat, const struct cz_plan_request *req,
@@ -307,6 +332,7 @@ check_plan(const struct cz_catalog *cat, const struct cz_plan_request *req,
 		dev[CHECK_FIBER] = t.fiber_min - tot.v[CZ_N_FIBER];
 		dev[CHECK_SODIUM] = tot.v[CZ_N_SODIUM];
 		portion_checks(cat, day, t.energy, dev, st);
+		intake_counts(req, &tot, st);
 		liver_days += dev[CHECK_LIVER] > 0;
 		dev[CHECK_LIVER_DAYS] = liver_days;
 		for (c = 0; c < CHECK__MAX; c++) {
@@ -544,6 +570,21 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 			    checks[c].limit);
 	printf("  dishes with >= 50%% of their energy from added fat: %ld of "
 	    "%ld\n", st->ndishes_oily, st->ndishes);
+	if (st->intake_days > 0) {
+		const struct cz_intake_ref *refs;
+		const char *source;
+
+		refs = cz_intake_refs(CZ_PROFILE_NONE, &source);
+		printf("  days reaching a reference intake (>= 100%% / >= 80%%):"
+		    "\n");
+		for (c = 0; c < CZ_INTAKES; c++)
+			printf("    %-12s %5.1f%% / %5.1f%% of %ld days\n",
+			    cz_nutrient_info((int)refs[c].nutrient)->key,
+			    100.0 * (double)st->intake100[c] /
+			    (double)st->intake_days,
+			    100.0 * (double)st->intake80[c] /
+			    (double)st->intake_days, st->intake_days);
+	}
 	printf("  regenerated one meal of %ld plans: %ld solved, re-checked\n",
 	    st->nregen, st->nregen_ok);
 	printf("  regenerated one day of %ld plans: %ld solved, re-checked\n",
