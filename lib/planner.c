@@ -615,6 +615,81 @@ cap_new(struct cz_solver_targets *st, double max, double scale)
 	return c;
 }
 
+int
+cz_plan_title_rule(const struct cz_catalog *cat,
+    const struct cz_cat_template *tm, size_t *title, size_t *big,
+    int *by_energy, double *ratio)
+{
+	double v, vt, vb = -1;
+	size_t i, t, above = 0;
+
+	for (t = 0; t < tm->nitems && !tm->items[t].title; t++)
+		continue;
+	if (t == tm->nitems || tm->nitems < 2)
+		return -1;
+	for (i = 0; i < tm->nitems; i++)
+		above += i != t && tm->items[i].def_g > tm->items[t].def_g;
+	*by_energy = above > 1;
+	*title = t;
+	*big = t;
+	vt = tm->items[t].def_g *
+	    (*by_energy ? cat->foods[tm->items[t].food].kcal : 1.0);
+	for (i = 0; i < tm->nitems; i++) {
+		v = tm->items[i].def_g *
+		    (*by_energy ? cat->foods[tm->items[i].food].kcal : 1.0);
+		if (i != t && v > vb) {
+			vb = v;
+			*big = i;
+		}
+	}
+	*ratio = vt > 0 ? fmax(CZ_PLAN_TITLE_RATIO, 1.25 * vb / vt) :
+	    CZ_PLAN_TITLE_RATIO;
+	return 0;
+}
+
+/*
+ * The title rule of the dishes of day not in fixed as hard cap rows
+ * (planner.h, CZ_PLAN_TITLE_RATIO): each other item of a dish at most its
+ * title's amount, the largest other at most ratio times it. An item that
+ * cannot pass its limit at its upper bound gets no row.
+ */
+static void
+title_caps(const struct cz_catalog *cat, const struct cz_plan_day *day,
+    const struct cz_solver_item *items, unsigned int fixed,
+    struct cz_solver_targets *st)
+{
+	const struct cz_cat_template *tm;
+	struct cz_solver_cap *c;
+	double wt, wj, lim, ratio;
+	size_t base, i, j, t, big;
+	int m, by_energy;
+
+	for (m = 0, base = 0; m < day->nmeals; m++) {
+		while (base < day->nitems && day->items[base].meal < m)
+			base++;
+		tm = &cat->templates[day->meals[m].tmpl];
+		if (fixed & 1u << m || base + tm->nitems > day->nitems ||
+		    cz_plan_title_rule(cat, tm, &t, &big, &by_energy,
+		    &ratio) == -1)
+			continue;
+		wt = by_energy ? items[base + t].kcal : 1.0;
+		for (j = 0; j < tm->nitems; j++) {
+			if (j == t)
+				continue;
+			i = base + j;
+			wj = by_energy ? items[i].kcal : 1.0;
+			lim = j == big ? ratio : 1.0;
+			if (items[i].hi * wj <= lim * items[base + t].lo * wt)
+				continue;
+			if ((c = cap_new(st, 0, items[base + t].def * wt)) ==
+			    NULL)
+				return;
+			c->coef[i] = wj;
+			c->coef[base + t] = -lim * wt;
+		}
+	}
+}
+
 /*
  * The portion rules of a day as hard cap rows of the solver: each food's
  * grams a day (eggs, Brazil nuts, liver), each dish's added fat (grams,
@@ -839,6 +914,7 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	if (n == 0)
 		return CZ_SOLVER_FAIL_INPUT;
 	add_caps(cat, day, items, t->energy, slots, &st);
+	title_caps(cat, day, items, fixed, &st);
 	if (cz_solve_day(items, n, &st, &r) == -1)
 		return r.fail == CZ_SOLVER_FAIL_NONE ? CZ_SOLVER_FAIL_INPUT :
 		    r.fail;

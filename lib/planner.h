@@ -40,12 +40,28 @@
 #define CZ_PLAN_DAY_ADDED_FAT_SHARE	0.25
 #define CZ_PLAN_DISH_FAT_SHARE		0.45
 /*
+ * A dish's title ingredient (struct cz_cat_item.title) is its largest or
+ * second-largest item, by weight when its default recipe has it so, else
+ * by energy: every other item at most the title's amount, but the largest
+ * other one, which may carry up to CZ_PLAN_TITLE_RATIO times it (or the
+ * default recipe's own ratio with a quarter to spare, if that is more).
+ */
+#define CZ_PLAN_TITLE_RATIO		2.0
+/*
  * The reference intakes of the request's profile (lib/intakes.h) are soft
  * floors of every day's solve with this weight each: a day short of one
  * by half costs as much as energy 0.8 % off target, so the floors move
  * portions towards richer foods but give way to every hard target.
  */
 #define CZ_PLAN_FLOOR_WEIGHT		4.0
+
+/* How a dish's title rule measures its items, from its template: into
+ * *title the title item's index in tm->items, into *big the largest
+ * other item's; *by_energy 1 when by energy, *ratio the most the big item
+ * may carry against the title. Returns 0, or -1 when tm has no title. */
+int		 cz_plan_title_rule(const struct cz_catalog *cat,
+		    const struct cz_cat_template *tm, size_t *title,
+		    size_t *big, int *by_energy, double *ratio);
 
 /* Daily upper limits (adults' tolerable upper intake levels; fibre a
  * plausibility ceiling), enforced as hard rows of every day. */

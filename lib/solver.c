@@ -365,7 +365,7 @@ newton(const struct prob *p, double *x)
 	double	 h[CZ_SOLVER_MAX_ITEMS][CZ_SOLVER_MAX_ITEMS];
 	double	 g[CZ_SOLVER_MAX_ITEMS], gf[CZ_SOLVER_MAX_ITEMS];
 	double	 d[CZ_SOLVER_MAX_ITEMS], xn[CZ_SOLVER_MAX_ITEMS];
-	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX];
+	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX], sd[NROWS_MAX];
 	double	 col[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
 	double	 wcol[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
 	double	 f, fn, gmax, alpha, dec, s, eps;
@@ -464,15 +464,21 @@ solve:
 			else if (x[i] + d[a] > p->hi[i])
 				alpha = fmin(alpha, (p->hi[i] - x[i]) / d[a]);
 		}
+		/* the rows' slopes along d, over the rows each free item
+		 * appears in */
+		for (k = 0; k < p->nrow; k++)
+			sd[k] = 0.0;
+		for (a = 0; a < nf; a++) {
+			i = fr[a];
+			for (m = 0; m < p->nnz[i]; m++) {
+				k = p->nzr[i][m];
+				sd[k] += p->a[k][i] * d[a];
+			}
+		}
 		for (k = 0; k < p->nrow; k++) {
-			if (p->kind[k] == ROW_EQ)
+			if (p->kind[k] == ROW_EQ || sd[k] == 0.0)
 				continue;
-			s = 0.0;
-			for (a = 0; a < nf; a++)
-				s += p->a[k][fr[a]] * d[a];
-			if (s == 0.0)
-				continue;
-			s = (p->b[k] - v[k]) / s;
+			s = (p->b[k] - v[k]) / sd[k];
 			if (s > 1e-9 && s < alpha)
 				alpha = s;
 		}

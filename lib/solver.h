@@ -25,7 +25,7 @@
 
 #define CZ_SOLVER_MAX_ITEMS	48	/* items of one day */
 #define CZ_SOLVER_MAX_MEALS	8	/* meals of one day (item.meal) */
-#define CZ_SOLVER_MAX_CAPS	32	/* cap rows of one day */
+#define CZ_SOLVER_MAX_CAPS	64	/* cap rows of one day */
 #define CZ_SOLVER_MAX_FLOORS	8	/* soft floors of one day */
 
 /*

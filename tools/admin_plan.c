@@ -48,6 +48,8 @@ enum check {
 	CHECK_LIVER,		/* g of liver a day */
 	CHECK_LIVER_DAYS,	/* days with liver in a plan */
 	CHECK_HALF_UNITS,	/* small countables shown in part units */
+	CHECK_TITLE_RANK,	/* a dish's title ingredient's rank */
+	CHECK_TITLE_RATIO,	/* its largest other item over it */
 	CHECK_UL,		/* first of the CZ_LIMIT__MAX daily limits */
 	CHECK__MAX = CHECK_UL + CZ_LIMIT__MAX
 };
@@ -89,6 +91,10 @@ static const struct {
 	[CHECK_LIVER_DAYS] =	{ "days with liver in a plan", "days", 1 },
 	[CHECK_HALF_UNITS] =	{ "small countables in part units", "items",
 				  0 },
+	[CHECK_TITLE_RANK] =	{ "title ingredient's rank in its dish", "",
+				  2 },
+	/* the rule's ratio is per dish: this is the excess over it */
+	[CHECK_TITLE_RATIO] =	{ "title ingredient's ratio excess", "x", 0 },
 	[CHECK_UL + CZ_LIMIT_SELENIUM] = { "selenium a day", "ug", 400 },
 	[CHECK_UL + CZ_LIMIT_RETINOL] = { "retinol a day", "ug", 3000 },
 	[CHECK_UL + CZ_LIMIT_ZINC] = { "zinc a day", "mg", 40 },
@@ -111,6 +117,7 @@ struct check_stats {
 	long		 nregen, nregen_ok;
 	long		 nregen_day, nregen_day_ok;
 	long		 ndishes, ndishes_oily;	/* >= 50% from added fat */
+	long		 ntitled;		/* dishes with a title rule */
 	/* Days reaching 100 % and 80 % of each reference intake
 	 * (lib/intakes.h), the soft goals the solver pursues. */
 	long		 intake_days;
@@ -198,6 +205,46 @@ part_unit(const struct cz_cat_food *f, double grams)
 }
 
 /*
+ * The title rule of meal m of day (lib/planner.h, CZ_PLAN_TITLE_RATIO)
+ * from its grams: its title ingredient's rank by the rule's measure into
+ * *rank (1: largest), and by how much its largest other item exceeds the
+ * ratio allowed into *excess (0 when within).
+ */
+static void
+title_check(const struct cz_catalog *cat, const struct cz_plan_day *day,
+    int m, double *rank, double *excess)
+{
+	const struct cz_cat_template *tm;
+	double v[CZ_PLAN_MAX_ITEMS], vt = -1, ratio, top = 0;
+	size_t i, t, big, tf;
+	int by_energy, above = 0;
+
+	*rank = 0;
+	*excess = 0;
+	tm = &cat->templates[day->meals[m].tmpl];
+	if (cz_plan_title_rule(cat, tm, &t, &big, &by_energy, &ratio) == -1)
+		return;
+	tf = tm->items[t].food;
+	for (i = 0; i < day->nitems; i++) {
+		if (day->items[i].meal != m)
+			continue;
+		v[i] = day->items[i].grams * (by_energy ?
+		    cat->foods[day->items[i].food].kcal : 1.0);
+		if (day->items[i].food == tf)
+			vt = v[i];
+	}
+	for (i = 0; i < day->nitems; i++) {
+		if (day->items[i].meal != m || day->items[i].food == tf)
+			continue;
+		above += v[i] > vt * (1 + 1e-9);
+		top = fmax(top, v[i]);
+	}
+	*rank = 1 + above;
+	if (vt > 0 && top > ratio * vt * (1 + 1e-9))
+		*excess = top / vt - ratio;
+}
+
+/*
  * The portion rules of one day into dev[CHECK_EGGS_DISH ..]: from its
  * grams and the catalog's foods alone, not from what the solver was told.
  */
@@ -208,7 +255,7 @@ portion_checks(const struct cz_catalog *cat, const struct cz_plan_day *day,
 	const struct cz_cat_food *f;
 	double eggs[CZ_PLAN_MAX_MEALS] = { 0 }, fat[CZ_PLAN_MAX_MEALS] = { 0 };
 	double fatk[CZ_PLAN_MAX_MEALS] = { 0 }, dish[CZ_PLAN_MAX_MEALS] = { 0 };
-	double g, dayfat = 0;
+	double g, dayfat = 0, rank, excess;
 	size_t i;
 	int c, m, l;
 
@@ -239,6 +286,10 @@ portion_checks(const struct cz_catalog *cat, const struct cz_plan_day *day,
 			dev[CHECK_UL + l] += cz_plan_limit_per_g(f, l) * g;
 	}
 	for (m = 0; m < day->nmeals && m < CZ_PLAN_MAX_MEALS; m++) {
+		title_check(cat, day, m, &rank, &excess);
+		dev[CHECK_TITLE_RANK] = fmax(dev[CHECK_TITLE_RANK], rank);
+		dev[CHECK_TITLE_RATIO] = fmax(dev[CHECK_TITLE_RATIO], excess);
+		st->ntitled += rank > 0;
 		dev[CHECK_EGGS_DISH] = fmax(dev[CHECK_EGGS_DISH], eggs[m]);
 		dev[CHECK_FAT_DISH] = fmax(dev[CHECK_FAT_DISH], fat[m]);
 		if (dish[m] > 0)
@@ -570,6 +621,8 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 			    checks[c].limit);
 	printf("  dishes with >= 50%% of their energy from added fat: %ld of "
 	    "%ld\n", st->ndishes_oily, st->ndishes);
+	printf("  dishes with a title ingredient checked: %ld of %ld\n",
+	    st->ntitled, st->ndishes);
 	if (st->intake_days > 0) {
 		const struct cz_intake_ref *refs;
 		const char *source;
