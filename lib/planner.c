@@ -985,8 +985,9 @@ ban_weekly(const struct cz_catalog *cat, const struct cz_plan *plan,
 	}
 }
 
-int
-cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
+/* One try of cz_plan_make, with req's seed. */
+static int
+plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
     struct cz_plan *plan, char *err, size_t errlen)
 {
 	struct candidates cd;
@@ -1062,6 +1063,35 @@ cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	plan->ndays = req->days;
 	plan->feasible = 1;
 	return 0;
+}
+
+int
+cz_plan_make_tries(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct cz_plan *plan, int tries,
+    char *err, size_t errlen)
+{
+	struct cz_plan_request q = *req;
+	uint64_t st = req->seed;
+	int k, rc = 0;
+
+	/* Before refusing, other seeds: another draw of dishes often
+	 * carries a target the first could not. The first try is the
+	 * request's own seed, so a feasible plan is the same as ever. */
+	for (k = 0; k < tries; k++) {
+		if (k > 0)
+			q.seed = cz_plan_random(&st);
+		if ((rc = plan_make(cat, &q, plan, err, errlen)) != 0 ||
+		    plan->feasible)
+			return rc;
+	}
+	return rc;
+}
+
+int
+cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
+    struct cz_plan *plan, char *err, size_t errlen)
+{
+	return cz_plan_make_tries(cat, req, plan, CZ_PLAN_TRIES, err, errlen);
 }
 
 /* The meals of day d that are locked, as bits (meal m: 1 << m). */

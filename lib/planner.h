@@ -232,13 +232,25 @@ int		 cz_plan_food_ok(const struct cz_cat_food *f,
  * Makes the plan of req from cat into *plan.  Returns 0 with
  * plan->feasible set: 1 with every day solved, or 0 with plan->reason
  * naming the constraint that could not be met ("day 3: net carbs",
- * "not enough compatible dinners for 7 days without repeats").  Returns
+ * "not enough compatible dinners for 7 days without repeats"), after
+ * CZ_PLAN_TRIES seeds (the request's first).  Returns
  * -1 with a message in err when req is invalid.  Deterministic: the same
  * catalog, request and seed give a byte-identical plan.
  */
 int		 cz_plan_make(const struct cz_catalog *cat,
 		    const struct cz_plan_request *req, struct cz_plan *plan,
 		    char *err, size_t errlen);
+
+/* Tries before a request is refused: the request's seed, then seeds drawn
+ * from it. */
+#define CZ_PLAN_TRIES	3
+
+/* cz_plan_make with at most tries seeds (1: the request's own only); a
+ * plan from another seed is the plan of that seed. cz_plan_make is this
+ * with CZ_PLAN_TRIES. */
+int		 cz_plan_make_tries(const struct cz_catalog *cat,
+		    const struct cz_plan_request *req, struct cz_plan *plan,
+		    int tries, char *err, size_t errlen);
 
 /*
  * Replaces the template of meal (dish) meal of day day (both from 0) of

@@ -21,6 +21,7 @@
 #include "numparse.h"
 #include "arena.h"
 #include "plan_doc.h"
+#include "plan_suggest.h"
 #include "planner.h"
 #include "settings.h"
 
@@ -719,8 +720,9 @@ admin_plan(const struct cz_settings *s, int argc, char **argv)
 	cz_arena *arena = NULL;
 	json_object *j = NULL;
 	const char *errstr = NULL;
-	char err[256];
-	int ch, v, ret = 1;
+	char err[256], reason[128], msg[640];
+	struct cz_plan_suggestion sg[CZ_SUGGEST_MAX];
+	int ch, v, n, k, ret = 1;
 
 	memset(&req, 0, sizeof(req));
 	req.calories = -1;
@@ -791,6 +793,15 @@ admin_plan(const struct cz_settings *s, int argc, char **argv)
 	if (!plan->feasible) {
 		fprintf(stderr, "cibozer-admin: plan: infeasible: %s\n",
 		    plan->reason);
+		/* the refusal as the API words it, with its suggestions */
+		memcpy(reason, plan->reason, sizeof(reason));
+		n = cz_plan_suggest(cat, &req, reason, 2000.0, plan, sg,
+		    msg, sizeof(msg));
+		fprintf(stderr, "cibozer-admin: plan: %s\n", msg);
+		for (k = 0; k < n; k++)
+			fprintf(stderr, "cibozer-admin: plan: suggestion: "
+			    "%d kcal, %s\n", sg[k].calories,
+			    cz_pattern_name((int)sg[k].pattern));
 		ret = EXIT_INFEASIBLE;
 		goto out;
 	}
