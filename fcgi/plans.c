@@ -383,11 +383,14 @@ cz_plans_generate(struct cz_request *r, struct json_object *in,
 		return refused(r, diet, CZ_PLAN_OUT_INVALID, CZ_PLAN_INVALID);
 	}
 	if (!plan->feasible) {
-		out->constraint = cz_arena_strdup(r->arena, plan->reason);
+		/* the search below reuses plan: its reason first */
+		if ((out->constraint = cz_arena_strdup(r->arena,
+		    plan->reason)) == NULL)
+			return CZ_PLAN_ERROR;
 		out->message = suggest(r, cat, &req, plan, out);
 		ms = cz_ms_since(&t0);
 		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_INFEASIBLE,
-		    ms / 1e3, plan->reason);
+		    ms / 1e3, out->constraint);
 		return CZ_PLAN_INFEASIBLE;
 	}
 	cz_buf_reset(&app->doc);
