@@ -243,7 +243,7 @@ int		 cz_plan_make(const struct cz_catalog *cat,
 
 /* Tries before a request is refused: the request's seed, then seeds drawn
  * from it. */
-#define CZ_PLAN_TRIES	3
+#define CZ_PLAN_TRIES	2
 
 /* cz_plan_make with at most tries seeds (1: the request's own only); a
  * plan from another seed is the plan of that seed. cz_plan_make is this
