@@ -54,8 +54,9 @@ cz_h_api_plan_create(struct cz_request *r)
 		if (o.errors != NULL)
 			return cz_resp_json(r, 400, cz_errors_body(r, o.errors));
 		break;
-	case CZ_PLAN_MEDICAL:
 	case CZ_PLAN_INFEASIBLE:
+		return cz_plan_refuse_infeasible(r, &o);
+	case CZ_PLAN_MEDICAL:
 		return cz_resp_json_error(r, 422, o.message, o.constraint !=
 		    NULL ? "constraint" : "see", o.constraint != NULL ?
 		    o.constraint : "/disclaimers");

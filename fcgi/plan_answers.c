@@ -5,7 +5,10 @@
 
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "app.h"
+#include "jsonbody.h"
 #include "legal.h"
 #include "params.h"
 #include "plan_answers.h"
@@ -57,6 +60,29 @@ cz_plan_refuse_quota(struct cz_request *r, const struct cz_plan_refusal *out)
 	cz_limit_refuse(r, r->user->id, CZ_PLANS_QUOTA_SCOPE, out->retry_after,
 	    out->message);
 	return CZ_DONE;
+}
+
+int
+cz_plan_refuse_infeasible(struct cz_request *r,
+    const struct cz_plan_refusal *out)
+{
+	struct json_object *o, *e;
+
+	if ((o = json_object_new_object()) == NULL ||
+	    cz_json_own(r->arena, o) == -1)
+		return 500;
+	e = json_object_new_object();
+	json_object_object_add(e, "status", json_object_new_int(422));
+	json_object_object_add(e, "message", json_object_new_string(
+	    out->message != NULL ? out->message : "the request cannot be met"));
+	if (out->constraint != NULL)
+		json_object_object_add(e, "constraint",
+		    json_object_new_string(out->constraint));
+	json_object_object_add(e, "suggestions", out->suggestions != NULL ?
+	    json_object_get(out->suggestions) : json_object_new_array());
+	json_object_object_add(o, "error", e);
+	r->error_message = out->message;
+	return cz_resp_json(r, 422, o);
 }
 
 int

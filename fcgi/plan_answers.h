@@ -30,6 +30,12 @@ int cz_plan_may_generate(struct cz_request *r, const char *back);
 int cz_plan_refuse_quota(struct cz_request *r,
     const struct cz_plan_refusal *out);
 
+/* Answers a plan request the planner cannot meet: 422 with the message
+ * (the binding limit in words), the constraint and the nearest requests
+ * that work (docs/api.md). Returns CZ_DONE or 500. */
+int cz_plan_refuse_infeasible(struct cz_request *r,
+    const struct cz_plan_refusal *out);
+
 /* The HTTP status of a result that is not CZ_PLAN_OK, with
  * r->error_message set from out (or the database's 503 message). */
 int cz_plan_status(struct cz_request *r, enum cz_plan_result res,

@@ -28,11 +28,15 @@
 #include "plan_control.h"
 #include "plan_doc.h"
 #include "plan_read.h"
+#include "plan_suggest.h"
 #include "planner.h"
 #include "plans.h"
 #include "query.h"
 #include "ratelimit.h"
 #include "session.h"
+
+/* The time a refusal may spend finding the nearest requests that work. */
+#define SUGGEST_BUDGET_MS	300.0
 
 #define SQL_STR_(x)		#x
 #define SQL_STR(x)		SQL_STR_(x)
@@ -351,6 +355,42 @@ cz_plans_quota_used_up(struct cz_request *r, struct cz_plan_refusal *out,
 	return CZ_PLAN_QUOTA;
 }
 
+/*
+ * The refusal of req (infeasible, its reason in plan) in words, with the
+ * nearest requests that work into out->suggestions (lib/plan_suggest.h):
+ * a search of at most SUGGEST_BUDGET_MS, plan its scratch space.
+ */
+static const char *
+suggest(struct cz_request *r, const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct cz_plan *plan,
+    struct cz_plan_refusal *out)
+{
+	struct cz_plan_suggestion sg[CZ_SUGGEST_MAX];
+	struct json_object *a, *o;
+	char reason[sizeof(plan->reason)], msg[640];
+	int n, i;
+
+	memcpy(reason, plan->reason, sizeof(reason));
+	n = cz_plan_suggest(cat, req, reason, SUGGEST_BUDGET_MS, plan, sg,
+	    msg, sizeof(msg));
+	if ((a = json_object_new_array()) != NULL &&
+	    cz_json_own(r->arena, a) == 0) {
+		for (i = 0; i < n; i++) {
+			o = json_object_new_object();
+			json_object_object_add(o, "calories",
+			    json_object_new_int(sg[i].calories));
+			json_object_object_add(o, "meal_pattern",
+			    json_object_new_string(cz_pattern_name(
+			    (int)sg[i].pattern)));
+			json_object_object_add(o, "text",
+			    json_object_new_string(sg[i].text));
+			json_object_array_add(a, o);
+		}
+		out->suggestions = a;
+	}
+	return cz_arena_strdup(r->arena, msg);
+}
+
 enum cz_plan_result
 cz_plans_generate(struct cz_request *r, struct json_object *in,
     struct cz_plan_refusal *out, struct cz_stored_plan *stored)
@@ -401,13 +441,14 @@ cz_plans_generate(struct cz_request *r, struct json_object *in,
 		return refused(r, diet, CZ_PLAN_OUT_INVALID, CZ_PLAN_INVALID);
 	}
 	if (!plan->feasible) {
+		/* the search below reuses plan: its reason first */
+		if ((out->constraint = cz_arena_strdup(r->arena,
+		    plan->reason)) == NULL)
+			return CZ_PLAN_ERROR;
+		out->message = suggest(r, cat, &req, plan, out);
 		ms = cz_ms_since(&t0);
-		out->constraint = cz_arena_strdup(r->arena, plan->reason);
-		out->message = cz_arena_printf(r->arena, "this request cannot "
-		    "be met: %s. Try another calorie target, fewer restrictions "
-		    "or another meal pattern.", plan->reason);
 		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_INFEASIBLE,
-		    ms / 1e3, plan->reason);
+		    ms / 1e3, out->constraint);
 		return CZ_PLAN_INFEASIBLE;
 	}
 	cz_buf_reset(&app->doc);

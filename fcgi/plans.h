@@ -53,6 +53,9 @@ struct cz_plan_refusal {
 	const char		*constraint;	/* CZ_PLAN_INFEASIBLE */
 	struct json_object	*errors;	/* CZ_PLAN_INVALID by field */
 	int			 retry_after;	/* CZ_PLAN_QUOTA, seconds */
+	struct json_object	*suggestions;	/* CZ_PLAN_INFEASIBLE: the
+						   nearest requests that work,
+						   owned by the request */
 };
 
 /* A stored plan, columns as the database prints them (so that the API's

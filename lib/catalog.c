@@ -58,7 +58,7 @@ static const char sql_measures[] =
 
 static const char sql_templates[] =
     "SELECT t.id, t.slug, t.name, t.slot, i.ndb, i.default_g, i.min_g, "
-    "i.max_g FROM meal_templates t "
+    "i.max_g, i.title FROM meal_templates t "
     "JOIN meal_template_items i ON i.template_id = t.id "
     "ORDER BY t.id, i.ndb";
 
@@ -449,6 +449,7 @@ load_templates(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 		if (it->max_g < it->min_g)
 			it->max_g = it->min_g;
 		it->def_g = fmin(fmax(it->def_g, it->min_g), it->max_g);
+		it->title = PQgetvalue(r, row, 8)[0] == 't';
 	}
 	for (row = 0; (size_t)row < cat->ntemplates; row++)
 		template_derive(cat, &cat->templates[row]);

@@ -78,6 +78,8 @@ struct cz_cat_food {
 struct cz_cat_item {
 	size_t	 food;			/* index in cz_catalog.foods */
 	double	 def_g, min_g, max_g;
+	int	 title;			/* the dish is named after it
+					   (sql/031_title_ingredients.sql) */
 };
 
 struct cz_cat_template {

@@ -5,8 +5,9 @@
  * would add to a plan: a low or very high energy target, a vegan or a
  * pregnancy plan, a week short of a reference intake.
  *
- * The solver does not pursue these yet; the plan reports them
- * (docs/planner-rules.md, "Reference intakes and advice").
+ * The solver pursues them as soft floors (lib/planner.c, set_floors;
+ * CZ_PLAN_FLOOR_WEIGHT) and the plan reports them (docs/planner-rules.md,
+ * "Reference intakes and advice").
  */
 #ifndef CZ_INTAKES_H
 #define CZ_INTAKES_H

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "planner.h"
+#include "intakes.h"
 
 #define MAX_TEMPLATES	1024	/* templates the planner considers */
 #define MAX_CANDIDATES	MAX_TEMPLATES
@@ -369,6 +370,8 @@ cz_plan_target(const struct cz_plan_request *req, struct cz_plan_target *t)
 	t->fat_share = f / 100.0;
 	t->carb_share = c / 100.0;
 	t->sodium_max = 2300.0;
+	t->profile = req->profile;
+	t->vegan = req->diet == CZ_DIET_VEGAN;
 	if (req->diet == CZ_DIET_KETO) {
 		t->fiber_min = 0.0;
 		t->net_carbs_max = 20.0;
@@ -612,6 +615,81 @@ cap_new(struct cz_solver_targets *st, double max, double scale)
 	return c;
 }
 
+int
+cz_plan_title_rule(const struct cz_catalog *cat,
+    const struct cz_cat_template *tm, size_t *title, size_t *big,
+    int *by_energy, double *ratio)
+{
+	double v, vt, vb = -1;
+	size_t i, t, above = 0;
+
+	for (t = 0; t < tm->nitems && !tm->items[t].title; t++)
+		continue;
+	if (t == tm->nitems || tm->nitems < 2)
+		return -1;
+	for (i = 0; i < tm->nitems; i++)
+		above += i != t && tm->items[i].def_g > tm->items[t].def_g;
+	*by_energy = above > 1;
+	*title = t;
+	*big = t;
+	vt = tm->items[t].def_g *
+	    (*by_energy ? cat->foods[tm->items[t].food].kcal : 1.0);
+	for (i = 0; i < tm->nitems; i++) {
+		v = tm->items[i].def_g *
+		    (*by_energy ? cat->foods[tm->items[i].food].kcal : 1.0);
+		if (i != t && v > vb) {
+			vb = v;
+			*big = i;
+		}
+	}
+	*ratio = vt > 0 ? fmax(CZ_PLAN_TITLE_RATIO, 1.25 * vb / vt) :
+	    CZ_PLAN_TITLE_RATIO;
+	return 0;
+}
+
+/*
+ * The title rule of the dishes of day not in fixed as hard cap rows
+ * (planner.h, CZ_PLAN_TITLE_RATIO): each other item of a dish at most its
+ * title's amount, the largest other at most ratio times it. An item that
+ * cannot pass its limit at its upper bound gets no row.
+ */
+static void
+title_caps(const struct cz_catalog *cat, const struct cz_plan_day *day,
+    const struct cz_solver_item *items, unsigned int fixed,
+    struct cz_solver_targets *st)
+{
+	const struct cz_cat_template *tm;
+	struct cz_solver_cap *c;
+	double wt, wj, lim, ratio;
+	size_t base, i, j, t, big;
+	int m, by_energy;
+
+	for (m = 0, base = 0; m < day->nmeals; m++) {
+		while (base < day->nitems && day->items[base].meal < m)
+			base++;
+		tm = &cat->templates[day->meals[m].tmpl];
+		if (fixed & 1u << m || base + tm->nitems > day->nitems ||
+		    cz_plan_title_rule(cat, tm, &t, &big, &by_energy,
+		    &ratio) == -1)
+			continue;
+		wt = by_energy ? items[base + t].kcal : 1.0;
+		for (j = 0; j < tm->nitems; j++) {
+			if (j == t)
+				continue;
+			i = base + j;
+			wj = by_energy ? items[i].kcal : 1.0;
+			lim = j == big ? ratio : 1.0;
+			if (items[i].hi * wj <= lim * items[base + t].lo * wt)
+				continue;
+			if ((c = cap_new(st, 0, items[base + t].def * wt)) ==
+			    NULL)
+				return;
+			c->coef[i] = wj;
+			c->coef[base + t] = -lim * wt;
+		}
+	}
+}
+
 /*
  * The portion rules of a day as hard cap rows of the solver: each food's
  * grams a day (eggs, Brazil nuts, liver), each dish's added fat (grams,
@@ -679,6 +757,52 @@ add_caps(const struct cz_catalog *cat, const struct cz_plan_day *day,
 	}
 }
 
+/* The solver item of food f: its nutrients per gram, those of the soft
+ * floors (the reference intakes) included. */
+static void
+item_food(const struct cz_cat_food *f, struct cz_solver_item *it)
+{
+	const struct cz_intake_ref *refs;
+	const char *source;
+	double v;
+	int k;
+
+	it->kcal = f->kcal;
+	it->protein = f->protein;
+	it->fat = f->fat;
+	it->carbs = f->carbs;
+	it->fiber = f->fiber;
+	it->sodium = f->sodium;
+	/* The nutrients are the same for every profile; only the amounts
+	 * differ. */
+	refs = cz_intake_refs(CZ_PROFILE_NONE, &source);
+	for (k = 0; k < CZ_INTAKES && k < CZ_SOLVER_MAX_FLOORS; k++) {
+		v = f->per100g.v[refs[k].nutrient];
+		it->floor[k] = isfinite(v) && v > 0 ? v / 100.0 : 0.0;
+	}
+}
+
+/* The soft floors of st: the reference intakes of t's profile. */
+static void
+set_floors(const struct cz_plan_target *t, struct cz_solver_targets *st)
+{
+	const struct cz_intake_ref *refs;
+	const char *source;
+	int k;
+
+	refs = cz_intake_refs(t->profile, &source);
+	for (k = 0; k < CZ_INTAKES && k < CZ_SOLVER_MAX_FLOORS; k++) {
+		st->floors[k].min = refs[k].amount;
+		/* Food rarely gives vitamin D, nor a vegan day B12: their
+		 * rows would pull on every day for almost nothing (the
+		 * advice names them instead). */
+		st->floors[k].weight = refs[k].nutrient == CZ_N_VITAMIN_D ||
+		    (refs[k].nutrient == CZ_N_VITAMIN_B12 && t->vegan) ? 0.0 :
+		    CZ_PLAN_FLOOR_WEIGHT;
+	}
+	st->nfloors = k;
+}
+
 /*
  * Adds the ingredients of meal m of keep to items and day (*n of them so
  * far) as solver items held at their grams (a step of their own weight,
@@ -702,12 +826,7 @@ fix_meal(const struct cz_catalog *cat, const struct cz_plan_day *keep, int m,
 		f = &cat->foods[keep->items[i].food];
 		g = keep->items[i].grams;
 		it = &items[*n];
-		it->kcal = f->kcal;
-		it->protein = f->protein;
-		it->fat = f->fat;
-		it->carbs = f->carbs;
-		it->fiber = f->fiber;
-		it->sodium = f->sodium;
+		item_food(f, it);
 		it->lo = it->hi = it->def = g;
 		it->step = g > 0 ? g : 1.0;
 		it->meal = m;
@@ -756,6 +875,7 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	st.fiber_min = t->fiber_min;
 	st.sodium_max = t->sodium_max;
 	st.net_carbs_max = t->net_carbs_max;
+	set_floors(t, &st);
 	memset(day, 0, sizeof(*day));
 	for (m = 0; m < nslots; m++) {
 		tm = &cat->templates[tmpl[m]];
@@ -777,12 +897,7 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 			ci = &tm->items[i];
 			f = &cat->foods[ci->food];
 			it = &items[n];
-			it->kcal = f->kcal;
-			it->protein = f->protein;
-			it->fat = f->fat;
-			it->carbs = f->carbs;
-			it->fiber = f->fiber;
-			it->sodium = f->sodium;
+			item_food(f, it);
 			it->lo = ci->min_g;
 			it->hi = cat->foods[ci->food].max_g;
 			it->step = f->step_g;
@@ -799,6 +914,7 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	if (n == 0)
 		return CZ_SOLVER_FAIL_INPUT;
 	add_caps(cat, day, items, t->energy, slots, &st);
+	title_caps(cat, day, items, fixed, &st);
 	if (cz_solve_day(items, n, &st, &r) == -1)
 		return r.fail == CZ_SOLVER_FAIL_NONE ? CZ_SOLVER_FAIL_INPUT :
 		    r.fail;
@@ -869,8 +985,9 @@ ban_weekly(const struct cz_catalog *cat, const struct cz_plan *plan,
 	}
 }
 
-int
-cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
+/* One try of cz_plan_make, with req's seed. */
+static int
+plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
     struct cz_plan *plan, char *err, size_t errlen)
 {
 	struct candidates cd;
@@ -946,6 +1063,35 @@ cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	plan->ndays = req->days;
 	plan->feasible = 1;
 	return 0;
+}
+
+int
+cz_plan_make_tries(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct cz_plan *plan, int tries,
+    char *err, size_t errlen)
+{
+	struct cz_plan_request q = *req;
+	uint64_t st = req->seed;
+	int k, rc = 0;
+
+	/* Before refusing, other seeds: another draw of dishes often
+	 * carries a target the first could not. The first try is the
+	 * request's own seed, so a feasible plan is the same as ever. */
+	for (k = 0; k < tries; k++) {
+		if (k > 0)
+			q.seed = cz_plan_random(&st);
+		if ((rc = plan_make(cat, &q, plan, err, errlen)) != 0 ||
+		    plan->feasible)
+			return rc;
+	}
+	return rc;
+}
+
+int
+cz_plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
+    struct cz_plan *plan, char *err, size_t errlen)
+{
+	return cz_plan_make_tries(cat, req, plan, CZ_PLAN_TRIES, err, errlen);
 }
 
 /* The meals of day d that are locked, as bits (meal m: 1 << m). */

@@ -39,6 +39,29 @@
 #define CZ_PLAN_DISH_ADDED_FAT_G	27.0
 #define CZ_PLAN_DAY_ADDED_FAT_SHARE	0.25
 #define CZ_PLAN_DISH_FAT_SHARE		0.45
+/*
+ * A dish's title ingredient (struct cz_cat_item.title) is its largest or
+ * second-largest item, by weight when its default recipe has it so, else
+ * by energy: every other item at most the title's amount, but the largest
+ * other one, which may carry up to CZ_PLAN_TITLE_RATIO times it (or the
+ * default recipe's own ratio with a quarter to spare, if that is more).
+ */
+#define CZ_PLAN_TITLE_RATIO		2.0
+/*
+ * The reference intakes of the request's profile (lib/intakes.h) are soft
+ * floors of every day's solve with this weight each: a day short of one
+ * by half costs as much as energy 0.8 % off target, so the floors move
+ * portions towards richer foods but give way to every hard target.
+ */
+#define CZ_PLAN_FLOOR_WEIGHT		4.0
+
+/* How a dish's title rule measures its items, from its template: into
+ * *title the title item's index in tm->items, into *big the largest
+ * other item's; *by_energy 1 when by energy, *ratio the most the big item
+ * may carry against the title. Returns 0, or -1 when tm has no title. */
+int		 cz_plan_title_rule(const struct cz_catalog *cat,
+		    const struct cz_cat_template *tm, size_t *title,
+		    size_t *big, int *by_energy, double *ratio);
 
 /* Daily upper limits (adults' tolerable upper intake levels; fibre a
  * plausibility ceiling), enforced as hard rows of every day. */
@@ -113,6 +136,9 @@ struct cz_plan_target {
 	double	fiber_min;			/* g, 0: none */
 	double	sodium_max;			/* mg */
 	double	net_carbs_max;			/* g, < 0: none */
+	enum cz_profile profile;	/* whose reference intakes the
+					   solver's soft floors are */
+	int	vegan;			/* no B12 floor */
 };
 
 struct cz_plan_item {
@@ -206,13 +232,25 @@ int		 cz_plan_food_ok(const struct cz_cat_food *f,
  * Makes the plan of req from cat into *plan.  Returns 0 with
  * plan->feasible set: 1 with every day solved, or 0 with plan->reason
  * naming the constraint that could not be met ("day 3: net carbs",
- * "not enough compatible dinners for 7 days without repeats").  Returns
+ * "not enough compatible dinners for 7 days without repeats"), after
+ * CZ_PLAN_TRIES seeds (the request's first).  Returns
  * -1 with a message in err when req is invalid.  Deterministic: the same
  * catalog, request and seed give a byte-identical plan.
  */
 int		 cz_plan_make(const struct cz_catalog *cat,
 		    const struct cz_plan_request *req, struct cz_plan *plan,
 		    char *err, size_t errlen);
+
+/* Tries before a request is refused: the request's seed, then seeds drawn
+ * from it. */
+#define CZ_PLAN_TRIES	2
+
+/* cz_plan_make with at most tries seeds (1: the request's own only); a
+ * plan from another seed is the plan of that seed. cz_plan_make is this
+ * with CZ_PLAN_TRIES. */
+int		 cz_plan_make_tries(const struct cz_catalog *cat,
+		    const struct cz_plan_request *req, struct cz_plan *plan,
+		    int tries, char *err, size_t errlen);
 
 /*
  * Replaces the template of meal (dish) meal of day day (both from 0) of

@@ -11,6 +11,7 @@
  *	net carbs	(C - fiber)(x) / s	<= NC_aim / s
  *	meal m		kcal_m(x) / E		in [meal_lo, meal_hi]	(soft)
  *	cap j		c_j . x / s_j		<= max_j / s_j		(hard)
+ *	floor k		n_k(x) / min_k		>= FLOOR_AIM		(soft)
  *
  * Shares are ratios, so they are aimed at through absolute grams: if
  * energy and the three macro rows hold, every share holds.  We minimise
@@ -43,6 +44,11 @@
  * fractional knapsack over their energy) is dropped; the rest are stiff
  * inequality rows aiming CAP_MARGIN of their scale below the limit, and
  * they count in the repair's hard violation like sodium does.
+ *
+ * Floors (struct cz_solver_floor) are the reference intakes of the day
+ * (calcium, iron, ... vitamin D): soft rows with the planner's weight,
+ * aiming a little above the reference so that rounding keeps a floor
+ * that is met; they enter f only, never the hard violation.
  *
  * Rounding: items whose single step moves energy by more than 1% of the
  * target (whole eggs, whole fruit, oil spoons) are snapped first and
@@ -284,6 +290,22 @@ prob_init(struct prob *p, const struct cz_solver_item *it, size_t n,
 		if (t->meal_lo[m] > 0.0)
 			add_row(p, ROW_GE, tmp, e, t->meal_lo[m], MEAL_W);
 	}
+	if (t->nfloors < 0 || t->nfloors > CZ_SOLVER_MAX_FLOORS)
+		return -1;
+	for (j = 0; j < t->nfloors; j++) {
+		if (!(t->floors[j].min > 0.0) || !isfinite(t->floors[j].min) ||
+		    !finite_nonneg(t->floors[j].weight))
+			return -1;
+		if (t->floors[j].weight == 0.0)
+			continue;
+		for (i = 0; i < n; i++) {
+			if (!finite_nonneg(it[i].floor[j]))
+				return -1;
+			tmp[i] = it[i].floor[j];
+		}
+		add_row(p, ROW_GE, tmp, t->floors[j].min, FLOOR_AIM,
+		    t->floors[j].weight);
+	}
 	if (t->ncaps < 0 || t->ncaps > CZ_SOLVER_MAX_CAPS)
 		return -1;
 	for (j = 0; j < t->ncaps; j++)
@@ -343,7 +365,7 @@ newton(const struct prob *p, double *x)
 	double	 h[CZ_SOLVER_MAX_ITEMS][CZ_SOLVER_MAX_ITEMS];
 	double	 g[CZ_SOLVER_MAX_ITEMS], gf[CZ_SOLVER_MAX_ITEMS];
 	double	 d[CZ_SOLVER_MAX_ITEMS], xn[CZ_SOLVER_MAX_ITEMS];
-	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX];
+	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX], sd[NROWS_MAX];
 	double	 col[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
 	double	 wcol[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
 	double	 f, fn, gmax, alpha, dec, s, eps;
@@ -442,15 +464,21 @@ solve:
 			else if (x[i] + d[a] > p->hi[i])
 				alpha = fmin(alpha, (p->hi[i] - x[i]) / d[a]);
 		}
+		/* the rows' slopes along d, over the rows each free item
+		 * appears in */
+		for (k = 0; k < p->nrow; k++)
+			sd[k] = 0.0;
+		for (a = 0; a < nf; a++) {
+			i = fr[a];
+			for (m = 0; m < p->nnz[i]; m++) {
+				k = p->nzr[i][m];
+				sd[k] += p->a[k][i] * d[a];
+			}
+		}
 		for (k = 0; k < p->nrow; k++) {
-			if (p->kind[k] == ROW_EQ)
+			if (p->kind[k] == ROW_EQ || sd[k] == 0.0)
 				continue;
-			s = 0.0;
-			for (a = 0; a < nf; a++)
-				s += p->a[k][fr[a]] * d[a];
-			if (s == 0.0)
-				continue;
-			s = (p->b[k] - v[k]) / s;
+			s = (p->b[k] - v[k]) / sd[k];
 			if (s > 1e-9 && s < alpha)
 				alpha = s;
 		}

@@ -25,7 +25,8 @@
 
 #define CZ_SOLVER_MAX_ITEMS	48	/* items of one day */
 #define CZ_SOLVER_MAX_MEALS	8	/* meals of one day (item.meal) */
-#define CZ_SOLVER_MAX_CAPS	32	/* cap rows of one day */
+#define CZ_SOLVER_MAX_CAPS	64	/* cap rows of one day */
+#define CZ_SOLVER_MAX_FLOORS	8	/* soft floors of one day */
 
 /*
  * One ingredient of the day.  Nutrients are per gram (the per-100 g
@@ -34,11 +35,14 @@
  * whole-unit item, step is the weight of one unit).  def is the
  * preferred weight; the solver stays near it when the targets allow.
  * meal is the meal index (0 .. CZ_SOLVER_MAX_MEALS - 1) or -1.
+ * floor[k] is the item's amount per gram of the nutrient of soft floor k
+ * of the targets (0 when it has none).
  */
 struct cz_solver_item {
 	double	kcal, protein, fat, carbs, fiber, sodium;
 	double	lo, hi, step, def;
 	int	meal;
+	double	floor[CZ_SOLVER_MAX_FLOORS];
 };
 
 /*
@@ -55,6 +59,19 @@ struct cz_solver_item {
 struct cz_solver_cap {
 	double	coef[CZ_SOLVER_MAX_ITEMS];
 	double	max, scale;
+};
+
+/*
+ * A soft floor over the items: sum_i item[i].floor[k] * grams[i] >= min
+ * is pursued with weight (the penalty is weight times the squared
+ * shortfall as a fraction of min), never made to hold: a reference intake
+ * the day's dishes may not reach (vitamin D) only pulls the portions
+ * towards the foods that carry it, within every hard target.  The
+ * weight should stay well below the energy and share rows' (1 / (1.5%)^2
+ * and 1 / (3 points)^2), so that the floors give way first.
+ */
+struct cz_solver_floor {
+	double	min, weight;
 };
 
 /*
@@ -76,6 +93,8 @@ struct cz_solver_targets {
 	double	meal_hi[CZ_SOLVER_MAX_MEALS];
 	struct cz_solver_cap caps[CZ_SOLVER_MAX_CAPS];	/* hard, <= */
 	int	ncaps;
+	struct cz_solver_floor floors[CZ_SOLVER_MAX_FLOORS];	/* soft, >= */
+	int	nfloors;
 };
 
 /* The hard constraints, in the order they are checked. */

@@ -10,7 +10,8 @@
 
 #include "solver.h"
 
-#define NROWS_MAX	(7 + 2 * CZ_SOLVER_MAX_MEALS + CZ_SOLVER_MAX_CAPS)
+#define NROWS_MAX	(7 + 2 * CZ_SOLVER_MAX_MEALS + CZ_SOLVER_MAX_CAPS + \
+			    CZ_SOLVER_MAX_FLOORS)
 #define NEWTON_MAX	60		/* Newton steps per solve */
 #define LINESEARCH_MAX	40		/* halvings per line search */
 #define LAMBDA		1e-3		/* weight of the regulariser */
@@ -22,6 +23,7 @@
 #define PAIR_REACH	2.0		/* pairs only this near (tolerances) */
 #define CAP_MARGIN	0.02		/* cap rows aim this much below */
 #define CAP_TOL		0.05		/* a cap's hard violation unit */
+#define FLOOR_AIM	1.03		/* floors aim 3% above the minimum */
 
 enum row_kind {
 	ROW_EQ,

@@ -17,18 +17,21 @@
 
 #include "solver_prob.h"
 
-/* Row values v_k = a_k . x. */
+/* Row values v_k = a_k . x, item by item over the rows each appears in:
+ * most rows (the caps) weigh two or three items of the day. */
 void
 sv_rows_eval(const struct prob *p, const double *x, double *v)
 {
 	size_t	 i;
-	int	 k;
+	int	 k, m;
 
-	for (k = 0; k < p->nrow; k++) {
+	for (k = 0; k < p->nrow; k++)
 		v[k] = 0.0;
-		for (i = 0; i < p->n; i++)
+	for (i = 0; i < p->n; i++)
+		for (m = 0; m < p->nnz[i]; m++) {
+			k = p->nzr[i][m];
 			v[k] += p->a[k][i] * x[i];
-	}
+		}
 }
 
 /* The residual of row k if its penalty is active at value v, else 0. */

@@ -17,9 +17,11 @@
 #include "admin.h"
 #include "catalog.h"
 #include "db.h"
+#include "intakes.h"
 #include "numparse.h"
 #include "arena.h"
 #include "plan_doc.h"
+#include "plan_suggest.h"
 #include "planner.h"
 #include "settings.h"
 
@@ -47,6 +49,8 @@ enum check {
 	CHECK_LIVER,		/* g of liver a day */
 	CHECK_LIVER_DAYS,	/* days with liver in a plan */
 	CHECK_HALF_UNITS,	/* small countables shown in part units */
+	CHECK_TITLE_RANK,	/* a dish's title ingredient's rank */
+	CHECK_TITLE_RATIO,	/* its largest other item over it */
 	CHECK_UL,		/* first of the CZ_LIMIT__MAX daily limits */
 	CHECK__MAX = CHECK_UL + CZ_LIMIT__MAX
 };
@@ -88,6 +92,10 @@ static const struct {
 	[CHECK_LIVER_DAYS] =	{ "days with liver in a plan", "days", 1 },
 	[CHECK_HALF_UNITS] =	{ "small countables in part units", "items",
 				  0 },
+	[CHECK_TITLE_RANK] =	{ "title ingredient's rank in its dish", "",
+				  2 },
+	/* the rule's ratio is per dish: this is the excess over it */
+	[CHECK_TITLE_RATIO] =	{ "title ingredient's ratio excess", "x", 0 },
 	[CHECK_UL + CZ_LIMIT_SELENIUM] = { "selenium a day", "ug", 400 },
 	[CHECK_UL + CZ_LIMIT_RETINOL] = { "retinol a day", "ug", 3000 },
 	[CHECK_UL + CZ_LIMIT_ZINC] = { "zinc a day", "mg", 40 },
@@ -110,6 +118,11 @@ struct check_stats {
 	long		 nregen, nregen_ok;
 	long		 nregen_day, nregen_day_ok;
 	long		 ndishes, ndishes_oily;	/* >= 50% from added fat */
+	long		 ntitled;		/* dishes with a title rule */
+	/* Days reaching 100 % and 80 % of each reference intake
+	 * (lib/intakes.h), the soft goals the solver pursues. */
+	long		 intake_days;
+	long		 intake100[CZ_INTAKES], intake80[CZ_INTAKES];
 };
 
 static double
@@ -193,6 +206,46 @@ part_unit(const struct cz_cat_food *f, double grams)
 }
 
 /*
+ * The title rule of meal m of day (lib/planner.h, CZ_PLAN_TITLE_RATIO)
+ * from its grams: its title ingredient's rank by the rule's measure into
+ * *rank (1: largest), and by how much its largest other item exceeds the
+ * ratio allowed into *excess (0 when within).
+ */
+static void
+title_check(const struct cz_catalog *cat, const struct cz_plan_day *day,
+    int m, double *rank, double *excess)
+{
+	const struct cz_cat_template *tm;
+	double v[CZ_PLAN_MAX_ITEMS], vt = -1, ratio, top = 0;
+	size_t i, t, big, tf;
+	int by_energy, above = 0;
+
+	*rank = 0;
+	*excess = 0;
+	tm = &cat->templates[day->meals[m].tmpl];
+	if (cz_plan_title_rule(cat, tm, &t, &big, &by_energy, &ratio) == -1)
+		return;
+	tf = tm->items[t].food;
+	for (i = 0; i < day->nitems; i++) {
+		if (day->items[i].meal != m)
+			continue;
+		v[i] = day->items[i].grams * (by_energy ?
+		    cat->foods[day->items[i].food].kcal : 1.0);
+		if (day->items[i].food == tf)
+			vt = v[i];
+	}
+	for (i = 0; i < day->nitems; i++) {
+		if (day->items[i].meal != m || day->items[i].food == tf)
+			continue;
+		above += v[i] > vt * (1 + 1e-9);
+		top = fmax(top, v[i]);
+	}
+	*rank = 1 + above;
+	if (vt > 0 && top > ratio * vt * (1 + 1e-9))
+		*excess = top / vt - ratio;
+}
+
+/*
  * The portion rules of one day into dev[CHECK_EGGS_DISH ..]: from its
  * grams and the catalog's foods alone, not from what the solver was told.
  */
@@ -203,7 +256,7 @@ portion_checks(const struct cz_catalog *cat, const struct cz_plan_day *day,
 	const struct cz_cat_food *f;
 	double eggs[CZ_PLAN_MAX_MEALS] = { 0 }, fat[CZ_PLAN_MAX_MEALS] = { 0 };
 	double fatk[CZ_PLAN_MAX_MEALS] = { 0 }, dish[CZ_PLAN_MAX_MEALS] = { 0 };
-	double g, dayfat = 0;
+	double g, dayfat = 0, rank, excess;
 	size_t i;
 	int c, m, l;
 
@@ -234,6 +287,10 @@ portion_checks(const struct cz_catalog *cat, const struct cz_plan_day *day,
 			dev[CHECK_UL + l] += cz_plan_limit_per_g(f, l) * g;
 	}
 	for (m = 0; m < day->nmeals && m < CZ_PLAN_MAX_MEALS; m++) {
+		title_check(cat, day, m, &rank, &excess);
+		dev[CHECK_TITLE_RANK] = fmax(dev[CHECK_TITLE_RANK], rank);
+		dev[CHECK_TITLE_RATIO] = fmax(dev[CHECK_TITLE_RATIO], excess);
+		st->ntitled += rank > 0;
 		dev[CHECK_EGGS_DISH] = fmax(dev[CHECK_EGGS_DISH], eggs[m]);
 		dev[CHECK_FAT_DISH] = fmax(dev[CHECK_FAT_DISH], fat[m]);
 		if (dish[m] > 0)
@@ -244,6 +301,26 @@ portion_checks(const struct cz_catalog *cat, const struct cz_plan_day *day,
 	}
 	/* the rule is in grams: the share of the target at 9 kcal/g */
 	dev[CHECK_FAT_DAY] = kcal > 0 ? 100 * 9 * dayfat / kcal : 0;
+}
+
+/* Counts the day of totals tot against the reference intakes of req's
+ * profile. */
+static void
+intake_counts(const struct cz_plan_request *req,
+    const struct cz_nutrients *tot, struct check_stats *st)
+{
+	const struct cz_intake_ref *refs;
+	const char *source;
+	double pct;
+	int k;
+
+	refs = cz_intake_refs(req->profile, &source);
+	st->intake_days++;
+	for (k = 0; k < CZ_INTAKES; k++) {
+		pct = cz_intake_pct(&refs[k], tot->v[refs[k].nutrient]);
+		st->intake100[k] += pct >= 100.0;
+		st->intake80[k] += pct >= 80.0;
+	}
 }
 
 /* Re-checks plan p of request req from its grams alone. */
@@ -307,6 +384,7 @@ check_plan(const struct cz_catalog *cat, const struct cz_plan_request *req,
 		dev[CHECK_FIBER] = t.fiber_min - tot.v[CZ_N_FIBER];
 		dev[CHECK_SODIUM] = tot.v[CZ_N_SODIUM];
 		portion_checks(cat, day, t.energy, dev, st);
+		intake_counts(req, &tot, st);
 		liver_days += dev[CHECK_LIVER] > 0;
 		dev[CHECK_LIVER_DAYS] = liver_days;
 		for (c = 0; c < CHECK__MAX; c++) {
@@ -544,6 +622,23 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 			    checks[c].limit);
 	printf("  dishes with >= 50%% of their energy from added fat: %ld of "
 	    "%ld\n", st->ndishes_oily, st->ndishes);
+	printf("  dishes with a title ingredient checked: %ld of %ld\n",
+	    st->ntitled, st->ndishes);
+	if (st->intake_days > 0) {
+		const struct cz_intake_ref *refs;
+		const char *source;
+
+		refs = cz_intake_refs(CZ_PROFILE_NONE, &source);
+		printf("  days reaching a reference intake (>= 100%% / >= 80%%):"
+		    "\n");
+		for (c = 0; c < CZ_INTAKES; c++)
+			printf("    %-12s %5.1f%% / %5.1f%% of %ld days\n",
+			    cz_nutrient_info((int)refs[c].nutrient)->key,
+			    100.0 * (double)st->intake100[c] /
+			    (double)st->intake_days,
+			    100.0 * (double)st->intake80[c] /
+			    (double)st->intake_days, st->intake_days);
+	}
 	printf("  regenerated one meal of %ld plans: %ld solved, re-checked\n",
 	    st->nregen, st->nregen_ok);
 	printf("  regenerated one day of %ld plans: %ld solved, re-checked\n",
@@ -625,8 +720,9 @@ admin_plan(const struct cz_settings *s, int argc, char **argv)
 	cz_arena *arena = NULL;
 	json_object *j = NULL;
 	const char *errstr = NULL;
-	char err[256];
-	int ch, v, ret = 1;
+	char err[256], reason[128], msg[640];
+	struct cz_plan_suggestion sg[CZ_SUGGEST_MAX];
+	int ch, v, n, k, ret = 1;
 
 	memset(&req, 0, sizeof(req));
 	req.calories = -1;
@@ -697,6 +793,15 @@ admin_plan(const struct cz_settings *s, int argc, char **argv)
 	if (!plan->feasible) {
 		fprintf(stderr, "cibozer-admin: plan: infeasible: %s\n",
 		    plan->reason);
+		/* the refusal as the API words it, with its suggestions */
+		memcpy(reason, plan->reason, sizeof(reason));
+		n = cz_plan_suggest(cat, &req, reason, 2000.0, plan, sg,
+		    msg, sizeof(msg));
+		fprintf(stderr, "cibozer-admin: plan: %s\n", msg);
+		for (k = 0; k < n; k++)
+			fprintf(stderr, "cibozer-admin: plan: suggestion: "
+			    "%d kcal, %s\n", sg[k].calories,
+			    cz_pattern_name((int)sg[k].pattern));
 		ret = EXIT_INFEASIBLE;
 		goto out;
 	}

@@ -5,7 +5,9 @@
 # agree with the document's own daily_average) and advice lines; a vegan
 # week is advised about B12, a 1,100 kcal week about its low target, a
 # pregnancy week gets pregnancy's references and advice; the plan page
-# shows the advice in a "Good to know" box and the shares in one line.
+# shows the advice in a "Good to know" box and the shares in one line; a
+# refused request is told the limit in words and the nearest target that
+# works, which plans.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -61,6 +63,20 @@ check "a pregnancy plan takes pregnancy's references (iron 27 mg, folate 600)" \
 		([.reference_intakes.nutrients[] | select(.key == "folate") | .reference] == [600])' <<<"$doc"
 check "and is advised about folic acid" \
 	jq -e '[.advice[] | select(.code == "pregnancy") | .text | test("folic acid")] | any' <<<"$doc"
+
+# --- a refusal that helps (lib/plan_suggest.c) ---------------------------------
+body='{"calories": 5000, "diet_type": "keto", "meal_pattern": "omad", "restrictions": ["nut_free", "dairy_free", "egg_free"], "days": 7, "seed": 1}'
+fetch "$CZ_BASE_URL/api/plans" -X POST -H 'Content-Type: application/json' "${AUTH[@]}" --data-binary "$body"
+check "keto 5,000 kcal in one meal without nuts, dairy or eggs is refused with 422" test "$HTTP_STATUS" = 422
+check "the refusal names the limit in words and a target that works" \
+	jq -e '.error.message | test("cannot be made: .*; try [0-9,]+ kcal")' <<<"$HTTP_BODY"
+kcal=$(jq -r '.error.suggestions[0].calories // empty' <<<"$HTTP_BODY")
+check "and carries the suggestions ($kcal kcal, one meal a day)" \
+	jq -e '(.error.suggestions | length >= 1) and
+		(.error.suggestions[0].meal_pattern == "omad") and (.error.constraint | length > 0)' <<<"$HTTP_BODY"
+fetch "$CZ_BASE_URL/api/plans" -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
+	--data-binary "$(jq -c --argjson k "${kcal:-0}" '.calories = $k' <<<"$body")"
+check "the suggested target plans (201)" test "$HTTP_STATUS" = 201
 
 # --- the plan page -------------------------------------------------------------
 fetch "$CZ_BASE_URL/plans/$vegan_id" "${AUTH[@]}"

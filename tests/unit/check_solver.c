@@ -636,6 +636,59 @@ START_TEST(caps_infeasible)
 }
 END_TEST
 
+/*
+ * A soft floor (calcium, SR24 mg per 100 g) moves portions towards the
+ * foods that carry it while every hard target still holds; a floor of
+ * weight 0 changes nothing; a bad floor is bad input.
+ */
+START_TEST(floors_pull)
+{
+	static const double calcium[] = { 52, 5, 113, 269, 15, 10, 47, 1,
+	    12, 5, 37, 1, 6, 43 };
+	struct cz_solver_item	 it[CZ_SOLVER_MAX_ITEMS];
+	struct cz_solver_targets t;
+	struct cz_solver_result	 r0, r1, r2;
+	struct dev		 d;
+	double			 ca0 = 0, ca1 = 0;
+	size_t			 n, i;
+
+	n = build(standard_day, NELEM(standard_day), it);
+	ck_assert_uint_eq(n, NELEM(calcium));
+	for (i = 0; i < n; i++)
+		it[i].floor[0] = calcium[i] / 100.0;
+	targets(&t, 2000, 0.20, 0.30, 0.50, 25, -1);
+	ck_assert_int_eq(cz_solve_day(it, n, &t, &r0), 0);
+	t.nfloors = 1;
+	t.floors[0].min = 1300;
+	t.floors[0].weight = 0;
+	ck_assert_int_eq(cz_solve_day(it, n, &t, &r2), 0);
+	ck_assert(memcmp(r0.grams, r2.grams, sizeof(r0.grams)) == 0);
+	t.floors[0].weight = 4;
+	ck_assert_int_eq(cz_solve_day(it, n, &t, &r1), 0);
+	ck_assert_int_eq(recheck(it, n, &t, r1.grams, &d),
+	    CZ_SOLVER_FAIL_NONE);
+	for (i = 0; i < n; i++) {
+		ca0 += it[i].floor[0] * r0.grams[i];
+		ca1 += it[i].floor[0] * r1.grams[i];
+	}
+	printf("calcium floor 1300 mg: %.0f mg without, %.0f mg with it "
+	    "(milk %.0f -> %.0f g)\n", ca0, ca1, r0.grams[2], r1.grams[2]);
+	ck_assert_msg(ca1 > ca0 + 100, "calcium %g -> %g", ca0, ca1);
+
+	t.floors[0].min = 0;
+	ck_assert_int_eq(cz_solve_day(it, n, &t, &r1), -1);
+	ck_assert_int_eq(r1.fail, CZ_SOLVER_FAIL_INPUT);
+	t.floors[0].min = 1300;
+	it[3].floor[0] = NAN;
+	ck_assert_int_eq(cz_solve_day(it, n, &t, &r1), -1);
+	ck_assert_int_eq(r1.fail, CZ_SOLVER_FAIL_INPUT);
+	it[3].floor[0] = 0;
+	t.nfloors = CZ_SOLVER_MAX_FLOORS + 1;
+	ck_assert_int_eq(cz_solve_day(it, n, &t, &r1), -1);
+	ck_assert_int_eq(r1.fail, CZ_SOLVER_FAIL_INPUT);
+}
+END_TEST
+
 static Suite *
 solver_suite(void)
 {
@@ -656,6 +709,7 @@ solver_suite(void)
 	tcase_add_test(tc, random_vegan_days);
 	tcase_add_test(tc, caps_hold);
 	tcase_add_test(tc, caps_infeasible);
+	tcase_add_test(tc, floors_pull);
 	suite_add_tcase(s, tc);
 	return s;
 }
