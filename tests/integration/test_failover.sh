@@ -62,6 +62,9 @@ FO_KEY=$(fo_api_key "$dir/host-a.conf")
 [[ -n $FO_KEY ]] || { fail "an API key for the load"; finish; }
 export FO_KEY FO_IDS=$dir/ids FO_PLAN_EVERY=3
 for _ in 1 2 3 4; do fo_plan_201 || true; done
+# Kept connections (GET) to both hosts: each nginx worker keeps its own
+# round-robin turn, so ask a few times.
+for _ in 1 2 3 4 5 6 7 8 9 10; do curl -s -o /dev/null "$FO_URL/health/live"; done
 check "both hosts serve (nginx holds connections to each)" \
 	bash -c '[[ -n $(ss -Htn state established "dst $1") && -n $(ss -Htn state established "dst $2") ]]' _ \
 	"$FO_ADDR_A:$pool" "$FO_ADDR_B:$pool"
