@@ -46,7 +46,7 @@ if ! fo_pg_pair "$pp" "$sp" prepare >"$dir/setup.log" 2>&1; then
 	fail "primary and synchronous standby" "$(tail -n 20 "$dir/setup.log")"
 	finish
 fi
-pass "primary 127.0.0.1:$pp streams to its synchronous standby 127.0.0.1:$sp ($((SECONDS - T1)) s)"
+pass "primary 127.0.0.1:$pp streams to its synchronous standby 127.0.0.1:$sp ($((SECONDS - T1)) s: $FO_PG_TIMES)"
 check "the standby is read-only (in recovery)" test "$(fo_su_psql "$sp" "SELECT pg_is_in_recovery()")" = t
 
 for h in a b; do
