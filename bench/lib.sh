@@ -10,6 +10,10 @@
 #
 # bench_start sets src, build, state, http_port and url (http://127.0.0.1:PORT),
 # and https_url (https://127.0.0.1:PORT, nginx's self-signed certificate).
+# With CZ_BENCH_SEED set (bench/seed's arguments, with --documents DIR
+# since the foods are not loaded yet), bench_start seeds the database
+# before starting the responders, e.g.
+#   CZ_BENCH_SEED="--documents DIR --plans 1000000" bench/load
 
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export CZ_SRCDIR=$src
@@ -35,6 +39,13 @@ bench_start() {
 	cz_write_config "$state/cibozer.conf" "$src" "$state" "$workers" \
 		"base_url=http://127.0.0.1:$http_port" "$@"
 	cz_migrate "$build" "$state/cibozer.conf" >/dev/null
+	# CZ_BENCH_SEED="ARGS": bench/seed ARGS first, so that any bench runs
+	# against a production-sized database (issue 14, "Data at scale").
+	if [[ -n ${CZ_BENCH_SEED:-} ]]; then
+		# shellcheck disable=SC2086 # the arguments, split on blanks
+		"$src/bench/seed" --config "$state/cibozer.conf" \
+			--admin "$build/tools/cibozer-admin" $CZ_BENCH_SEED >&2 || exit 1
+	fi
 	cz_pool_start "$build" "$state/cibozer.conf" "$state/fcgi.sock" "$workers" "$state/fcgi.log"
 	cz_nginx_start "$state" "$http_port" "$https_port" "$state/fcgi.sock"
 	url=http://127.0.0.1:$http_port
