@@ -20,6 +20,10 @@
 #      added there by hand, or the test fails).
 #   4. Each check is run once on purpose against a statement that must
 #      fail it (a sequential scan of the plans), so the check can fail.
+#   5. The audit log's retention on the same data: `cibozer-admin purge`
+#      with audit_retention_months = 12 drops the months before (counted by
+#      --dry-run first), keeps every newer entry, and the log still
+#      refuses DELETE.
 # Prints its time; the scratch database is dropped at the end.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -126,6 +130,30 @@ jq -n '[{name: "probe", file: "test", sql: "SELECT count(*) FROM plans WHERE cal
 python3 "$CZ_SRCDIR/tests/integration/explain_statements.py" --explain "$url" \
 	"$tmp/probe.json" "$LARGE_MIN" >"$tmp/probe.out" 2>&1
 check "a statement that reads every plan is caught" grep -q "^probe	seqscan	plans" "$tmp/probe.out"
+
+# The retention (sql/027, audit_retention_months) on the same database,
+# which holds 24 months of partitions: the purge (as cibozer_jobs) drops
+# whole months past it, and nothing else.
+q() { "$CZ_PG_BIN/psql" -X -At "$url" -c "$1"; }
+cut=$(q "SELECT audit_log_month(now()) - interval '12 months'")
+old_rows=$(q "SELECT count(*) FROM audit_log WHERE at < '$cut'")
+kept_rows=$(q "SELECT count(*) FROM audit_log WHERE at >= '$cut'")
+old_parts=$(q "SELECT count(*) FROM pg_inherits WHERE inhparent = 'audit_log'::regclass
+	AND audit_log_partition_end(inhrelid) <= '$cut'")
+check "the seeded log has entries and months before the retention ($old_rows in $old_parts months)" \
+	test "$old_rows" -gt 0 -a "$old_parts" -ge 12
+out=$(CIBOZER_AUDIT_RETENTION_MONTHS=12 "$CZ_ADMIN" --config "$tmp/cibozer.conf" purge --dry-run 2>&1)
+check "purge --dry-run counts the months it would drop" grep -q "would remove.* $old_parts old audit log months" <<<"$out"
+out=$(CIBOZER_AUDIT_RETENTION_MONTHS=12 "$CZ_ADMIN" --config "$tmp/cibozer.conf" purge 2>&1)
+check "purge drops them ($out)" grep -q "removed.* $old_parts old audit log months" <<<"$out"
+check "... every entry older than the retention is gone with them" \
+	test "$(q "SELECT count(*) FROM audit_log WHERE at < '$cut'")" = 0
+check "... and every newer one is kept" test "$(q "SELECT count(*) FROM audit_log")" = "$kept_rows"
+check "... the next months exist" test "$(q "SELECT count(*) FROM pg_inherits
+	WHERE inhparent = 'audit_log'::regclass AND audit_log_partition_end(inhrelid) >
+	audit_log_month(now()) + interval '3 months'")" -ge 1
+check "... and the log still refuses DELETE" bash -c '! "$1" -X -q "$2" -c "DELETE FROM audit_log WHERE at < now() - interval '"'1 day'"'" 2>/dev/null' _ "$CZ_PG_BIN/psql" "$url"
+check "a retention under 3 months is refused" bash -c '! CIBOZER_AUDIT_RETENTION_MONTHS=2 "$1" --config "$2" purge --dry-run >/dev/null 2>&1' _ "$CZ_ADMIN" "$tmp/cibozer.conf"
 
 echo "test_explain.sh: $((SECONDS - T0)) s"
 finish
