@@ -152,7 +152,9 @@ check "... and every newer one is kept" test "$(q "SELECT count(*) FROM audit_lo
 check "... the next months exist" test "$(q "SELECT count(*) FROM pg_inherits
 	WHERE inhparent = 'audit_log'::regclass AND audit_log_partition_end(inhrelid) >
 	audit_log_month(now()) + interval '3 months'")" -ge 1
+# shellcheck disable=SC2016 # $1, $2 are bash -c's
 check "... and the log still refuses DELETE" bash -c '! "$1" -X -q "$2" -c "DELETE FROM audit_log WHERE at < now() - interval '"'1 day'"'" 2>/dev/null' _ "$CZ_PG_BIN/psql" "$url"
+# shellcheck disable=SC2016
 check "a retention under 3 months is refused" bash -c '! CIBOZER_AUDIT_RETENTION_MONTHS=2 "$1" --config "$2" purge --dry-run >/dev/null 2>&1' _ "$CZ_ADMIN" "$tmp/cibozer.conf"
 
 echo "test_explain.sh: $((SECONDS - T0)) s"
