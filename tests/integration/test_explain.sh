@@ -4,7 +4,7 @@
 #
 #   1. A scratch database of the stack's cluster is migrated and filled by
 #      bench/seed with a set large enough for the planner to tell an index
-#      from a sequential scan (10,000 accounts, 50,000 plans, 150,000
+#      from a sequential scan (10,000 accounts, 50,000 plans, 100,000
 #      audit entries over 25 monthly partitions, 5,000 video jobs; 15 s on
 #      a busy 2-core machine), with the requests of real plans made by
 #      `cibozer-admin plan` as documents (their size changes the seeding
@@ -70,7 +70,7 @@ check "it migrates" "$CZ_ADMIN" --config "$tmp/cibozer.conf" migrate
 
 t=$SECONDS
 "$CZ_SRCDIR/bench/seed" --config "$tmp/cibozer.conf" --admin "$CZ_ADMIN" --documents "$tmp/docs" --accounts 10000 \
-	--plans 50000 --audit 150000 --videos 5000 >"$tmp/seed.log" 2>&1
+	--plans 50000 --audit 100000 --videos 5000 >"$tmp/seed.log" 2>&1
 rc=$?
 check "bench/seed fills it (exit $rc, $((SECONDS - t)) s)" test "$rc" = 0
 sed 's/^/    /' "$tmp/seed.log"
