@@ -5,10 +5,10 @@
 #   1. A scratch database of the stack's cluster is migrated and filled by
 #      bench/seed with a set large enough for the planner to tell an index
 #      from a sequential scan (10,000 accounts, 50,000 plans, 100,000
-#      audit entries over 25 monthly partitions, 5,000 video jobs; 15 s on
-#      a busy 2-core machine), with the requests of real plans made by
-#      `cibozer-admin plan` as documents (their size changes the seeding
-#      time, not the plans).
+#      audit entries over 25 monthly partitions, 5,000 video jobs; 15 to
+#      40 s on this 2-core machine, by its load), with the requests of
+#      real plans made by `cibozer-admin plan` as documents (their size
+#      changes the seeding time, not the plans).
 #   2. Every statement is taken from the code (explain_statements.py: the C
 #      preprocessor, then every cz_db_register() call, every static SQL
 #      array and every other statement-shaped literal of fcgi/, lib/,
