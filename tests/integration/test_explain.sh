@@ -34,6 +34,12 @@ LARGE_MIN=2000
 declare -A ALLOWED=(
 	[metrics_video_jobs]="GET /metrics counts every job by preset and state (a scrape every 15 s, not a request path)"
 	[metrics_video_stats]="GET /metrics sums the done jobs' durations and sizes; video_retention_days bounds that set"
+	# The scratch database has no foods; with them (bench/load's seeded
+	# run) these read the catalog's foods whole, once per responder start.
+	[lib/catalog.c:sql_foods]="the catalog's foods, read whole once at a responder's start"
+	[lib/catalog.c:sql_nutrients]="the catalog's nutrients, read whole once at a responder's start"
+	[lib/catalog.c:sql_measures]="the catalog's measures, read whole once at a responder's start"
+	[lib/catalog.c:sql_templates]="the meal templates, read whole once at a responder's start"
 )
 # Registered statements built at run time (explain_statements.py cannot
 # read them from the code), with an equivalent SQL to EXPLAIN.
