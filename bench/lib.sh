@@ -10,6 +10,12 @@
 #
 # bench_start sets src, build, state, http_port and url (http://127.0.0.1:PORT),
 # and https_url (https://127.0.0.1:PORT, nginx's self-signed certificate).
+# With CZ_BENCH_SEED set (bench/seed's arguments, with --documents DIR
+# since the foods are not loaded yet), bench_start seeds the database
+# before starting the responders, e.g.
+#   CZ_BENCH_SEED="--documents DIR --plans 1000000" bench/load
+# With CZ_BENCH_PG_DIR=DIR, the cluster of DIR (and its database cibozer)
+# is used instead of a fresh one: a database seeded once serves many runs.
 
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export CZ_SRCDIR=$src
@@ -30,11 +36,22 @@ bench_start() {
 	pg_port=$(cz_free_port)
 	http_port=$(cz_free_port "$pg_port")
 	https_port=$(cz_free_port "$pg_port" "$http_port")
-	cz_pg_start "$state" "$pg_port"
+	# CZ_BENCH_PG_DIR=DIR: run on the cluster of DIR (scripts/lib/stack.sh's
+	# layout, DIR/pg) with its database cibozer as it stands, e.g. one
+	# bench/seed filled once, instead of a fresh one. It is stopped at exit.
+	pg_dir=${CZ_BENCH_PG_DIR:-$state}
+	cz_pg_start "$pg_dir" "$pg_port"
 	# base_url is the origin signed-in requests must come from (CSRF).
 	cz_write_config "$state/cibozer.conf" "$src" "$state" "$workers" \
 		"base_url=http://127.0.0.1:$http_port" "$@"
 	cz_migrate "$build" "$state/cibozer.conf" >/dev/null
+	# CZ_BENCH_SEED="ARGS": bench/seed ARGS first, so that any bench runs
+	# against a production-sized database (issue 14, "Data at scale").
+	if [[ -n ${CZ_BENCH_SEED:-} ]]; then
+		# shellcheck disable=SC2086 # the arguments, split on blanks
+		"$src/bench/seed" --config "$state/cibozer.conf" \
+			--admin "$build/tools/cibozer-admin" $CZ_BENCH_SEED >&2 || exit 1
+	fi
 	cz_pool_start "$build" "$state/cibozer.conf" "$state/fcgi.sock" "$workers" "$state/fcgi.log"
 	cz_nginx_start "$state" "$http_port" "$https_port" "$state/fcgi.sock"
 	url=http://127.0.0.1:$http_port
@@ -115,7 +132,7 @@ bench_tree_ticks() {
 # the stack bench_start started.
 bench_stack_ticks() {
 	local pg fcgi ngx
-	pg=$(head -n 1 "$state/pg/data/postmaster.pid" 2>/dev/null)
+	pg=$(head -n 1 "${pg_dir:-$state}/pg/data/postmaster.pid" 2>/dev/null)
 	fcgi=$(cat "$state/fcgi.sock.pid" 2>/dev/null)
 	ngx=$(cat "$(cz_nginx_pidfile "$state/nginx/nginx.conf")" 2>/dev/null)
 	echo "$(bench_tree_ticks "${pg:-0}") $(bench_tree_ticks "${fcgi:-0}") $(bench_tree_ticks "${ngx:-0}")"

@@ -141,7 +141,7 @@ enum { UPDATE_ID, UPDATE_REVISION, UPDATE_DOCUMENT, UPDATE_CHANGE,
 	"SELECT id, to_char(created_at AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD HH24:MI'), diet, calories, meal_pattern, " \
 	"coalesce(profile, ''), days FROM plans WHERE owner_id = $3::bigint " \
-	"AND ($1::bigint IS NULL OR id < $1::bigint) ORDER BY id DESC " \
+	"AND id < coalesce($1::bigint, " SQL_ID_MAX ") ORDER BY id DESC " \
 	"LIMIT $2::integer"
 enum { LIST_BEFORE, LIST_LIMIT, LIST_OWNER, LIST__N };
 enum { LISTED_ID, LISTED_CREATED_AT, LISTED_DIET, LISTED_CALORIES,

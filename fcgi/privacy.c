@@ -70,7 +70,7 @@
 	"'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), event, coalesce(host(address), " \
 	"''), coalesce(user_agent, ''), coalesce(request_id, ''), " \
 	"detail::text FROM audit_log WHERE account_id = $1::bigint AND " \
-	"($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC " \
+	"id < coalesce($2::bigint, " SQL_ID_MAX ") ORDER BY id DESC " \
 	"LIMIT $3::integer"
 
 /* Parameters and columns of each statement. */

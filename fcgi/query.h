@@ -26,4 +26,13 @@ struct cz_request;
 PGresult *cz_query(struct cz_request *r, const char *stmt,
     int nparams, const char *const *values);
 
+/*
+ * Keyset pagination of the lists (plans, videos, activity): a page is
+ * "id < $before ORDER BY id DESC LIMIT n", the first page's $before being
+ * NULL. Written "id < coalesce($before, SQL_ID_MAX)", not "($before IS
+ * NULL OR id < $before)", so that the bound is an index condition and a
+ * page deep in a long list costs what the first one does.
+ */
+#define SQL_ID_MAX	"9223372036854775807"
+
 #endif

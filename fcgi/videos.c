@@ -91,7 +91,7 @@ enum { GET_ID, GET_PLAN_ID, GET_PRESET, GET_STATE, GET_STAGE, GET_PROGRESS,
 	"FROM video_jobs j JOIN plans p ON p.id = j.plan_id " \
 	"LEFT JOIN video_playback b ON b.job_id = j.id AND " \
 	"b.user_id = $1::bigint WHERE p.owner_id = $1::bigint AND " \
-	"($2::bigint IS NULL OR j.id < $2::bigint) ORDER BY j.id DESC " \
+	"j.id < coalesce($2::bigint, " SQL_ID_MAX ") ORDER BY j.id DESC " \
 	"LIMIT $3::integer"
 enum { LIST_USER, LIST_BEFORE, LIST_LIMIT, LIST__N };
 enum { LIST_ID, LIST_PLAN_ID, LIST_PRESET, LIST_STATE, LIST_PROGRESS,

@@ -172,6 +172,10 @@ static const struct setting table[] = {
 	    "seconds the mail command may run before it is killed"),
 	INT(privacy_retention_days, 1, 3650, "30",
 	    "days deleted accounts and sent mail are kept before purging"),
+	/* sql/027: whole months detached and dropped, never rows deleted. */
+	INT(audit_retention_months, 0, 1200, "0",
+	    "months of audit log kept (whole monthly partitions are dropped "
+	    "by the daily purge); 0: kept for ever, else 3 or more"),
 	INT(pow_difficulty, 0, 32, "16",
 	    "leading zero bits the proof-of-work challenge of registration, "
 	    "password reset and confirmation resend asks for (each bit "
@@ -254,6 +258,14 @@ apply(struct cz_settings *s, const struct setting *st, const char *value,
 		if (errstr != NULL) {
 			snprintf(err, errlen, "%s: \"%s\" is %s (allowed %lld..%lld)",
 			    st->key, value, errstr, st->min, st->max);
+			return -1;
+		}
+		/* audit_log_maintain() (sql/027) refuses fewer than 3. */
+		if (strcmp(st->key, "audit_retention_months") == 0 &&
+		    v > 0 && v < 3) {
+			snprintf(err, errlen, "%s: \"%s\" is too short (0 "
+			    "keeps the log for ever, else at least 3)",
+			    st->key, value);
 			return -1;
 		}
 		memcpy(base + st->off, &v, sizeof(v));

@@ -87,6 +87,7 @@ struct cz_settings {
 	long long	mail_timeout;
 	/* privacy */
 	long long	privacy_retention_days;
+	long long	audit_retention_months;	/* 0: for ever */
 	/* proof-of-work challenges of the account forms (lib/pow.h) */
 	long long	pow_difficulty;		/* bits; 0: no challenge */
 	long long	pow_difficulty_max;

@@ -23,7 +23,9 @@
  *
  * Then housekeeping: expired or idle sessions, used or expired tokens, old
  * rate-limit windows (rate_limit_purge()), and sent or dead mail older
- * than privacy_retention_days. Every statement is parameterised.
+ * than privacy_retention_days, and the audit log's monthly partitions
+ * (audit_log_maintain() of sql/027: months ahead created, months past
+ * audit_retention_months dropped). Every statement is parameterised.
  */
 #include "config.h"
 
@@ -101,8 +103,9 @@ static const struct scrub_step {
 #define NSTEPS	(sizeof(scrub_steps) / sizeof(scrub_steps[0]))
 
 /* Housekeeping, each one statement on its own, with one parameter or
- * none: the idle timeout in seconds or the retention in days. */
-enum house_param { HP_NONE, HP_IDLE, HP_DAYS };
+ * none: the idle timeout in seconds, the retention in days or the audit
+ * log's retention in months. */
+enum house_param { HP_NONE, HP_IDLE, HP_DAYS, HP_AUDIT_MONTHS };
 static const struct house_step {
 	const char	*name;
 	enum house_param param;
@@ -132,6 +135,14 @@ static const struct house_step {
 	    "SELECT count(*) FROM mail_outbox WHERE status IN ('sent', 'dead') "
 	    "AND coalesce(sent_at, last_attempt_at, created_at) < now() - "
 	    "make_interval(days => $1::integer)" },
+	/* sql/027: the next months' partitions created, and the months past
+	 * audit_retention_months detached and dropped whole (0: none). */
+	{ "old audit log months", HP_AUDIT_MONTHS,
+	    "SELECT audit_log_maintain($1::integer)", 1,
+	    "SELECT count(*) FROM pg_inherits i WHERE i.inhparent = "
+	    "'audit_log'::regclass AND $1::integer > 0 AND "
+	    "audit_log_partition_end(i.inhrelid) <= audit_log_month(now()) - "
+	    "make_interval(months => $1::integer)" },
 };
 #define NHOUSE	(sizeof(house_steps) / sizeof(house_steps[0]))
 
@@ -269,14 +280,16 @@ housekeeping(PGconn *c, const struct cz_settings *s, int dry_run,
     long long counts[NHOUSE])
 {
 	const char *v[1];
-	char idle[32], days[32];
+	char idle[32], days[32], months[32];
 	PGresult *r;
 	size_t i;
 
 	snprintf(idle, sizeof(idle), "%lld", s->session_idle_timeout);
 	snprintf(days, sizeof(days), "%lld", s->privacy_retention_days);
+	snprintf(months, sizeof(months), "%lld", s->audit_retention_months);
 	for (i = 0; i < NHOUSE; i++) {
-		v[0] = house_steps[i].param == HP_IDLE ? idle : days;
+		v[0] = house_steps[i].param == HP_IDLE ? idle :
+		    house_steps[i].param == HP_AUDIT_MONTHS ? months : days;
 		r = PQexecParams(c, dry_run ? house_steps[i].count_sql :
 		    house_steps[i].sql, house_steps[i].param != HP_NONE,
 		    NULL, v, NULL, NULL, 0);

@@ -164,7 +164,7 @@ out=$(admin purge 2>"$tmp/purge.err")
 rc=$?
 check "purge exits 0 ($out)" test "$rc" -eq 0
 check "the summary is one line with the counts" \
-	grep -Eq "^purged [1-9][0-9]* deleted accounts? older than $days days \(.*audit entries\); removed [0-9]+ expired sessions, [0-9]+ used or expired tokens, [0-9]+ old rate-limit windows, [0-9]+ old sent or dead mails$" <<<"$out"
+	grep -Eq "^purged [1-9][0-9]* deleted accounts? older than $days days \(.*audit entries\); removed [0-9]+ expired sessions, [0-9]+ used or expired tokens, [0-9]+ old rate-limit windows, [0-9]+ old sent or dead mails, [0-9]+ old audit log months$" <<<"$out"
 
 check "the old account keeps its id under a placeholder address" sql_yes \
 	"SELECT 1 FROM users WHERE id = ${ID[old]} AND email = 'deleted-${ID[old]}@invalid'
