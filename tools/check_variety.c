@@ -13,20 +13,22 @@
  * default).
  *
  * With --plans it also plans each combination (7 days, 3 meals, 2,000
- * kcal, seed S, 12 by default) and reports the plans made, their distinct dishes
- * and the most times one dish appears (at most twice: every combination
- * has 7 dishes a slot), checks that the plan document's "repeats" lists
- * exactly the dishes served more than twice (also for each diet with all
- * nine restrictions and two snacks a day, where the catalog cannot avoid
- * a third serving: one such listing at least), and asks each plan for
- * "another dinner" on day 1 (cz_plan_alternatives): it must find one
- * whenever the slot has a dish the week does not already hold.
+ * kcal, seed S, 12 by default) and reports the plans made, their distinct
+ * dishes and the most times one dish appears (at most twice: every
+ * combination has 7 dishes a slot); checks that the plan document's
+ * "repeats" lists exactly the dishes served more than twice (also for
+ * each diet with all nine restrictions and two snacks a day, where the
+ * catalog cannot avoid a third serving: one such listing at least) and
+ * that the plan read back from its document (as a swap reads the stored
+ * plan) writes the same document; and asks each plan for "another
+ * dinner" on day 1 (cz_plan_alternatives): it must find one whenever the
+ * slot has a dish the week does not already hold.
  *
  * Exits 1 when the catalog has fewer than 300 dishes, a diet fewer than
  * 40, a combination fewer than 21 distinct dishes, or (with --plans) a
- * plan repeats a dish 3 times, its document's "repeats" disagrees, or
- * "another dinner" fails while an alternative exists; 2 on a usage or
- * database error.
+ * plan serves a dish 3 times, its document's "repeats" disagrees, it does
+ * not read back to itself, or "another dinner" fails while an alternative
+ * exists; 2 on a usage or database error.
  */
 #include "config.h"
 
@@ -63,6 +65,7 @@ struct combo {
 	int		 plan_distinct, plan_max_repeat;
 	int		 over_twice;		/* dishes served 3+ times */
 	int		 doc_repeats;		/* "repeats" of its document */
+	int		 round_trip;		/* read back, the same document */
 	int		 alt_ok;		/* -1: not asked */
 	char		 alt_err[160];		/* why not, when 0 */
 };
@@ -112,31 +115,44 @@ combo_cmp(const void *a, const void *b)
 	    (x->restrictions < y->restrictions);
 }
 
-/* The number of entries of "repeats" in the plan document of plan, or -1
- * when it cannot be written or read. */
+/*
+ * The number of entries of "repeats" in the plan document of plan (-1
+ * when it cannot be written or read) into *repeats; returns whether the
+ * plan read back from its document (as a swap or regeneration reads the
+ * stored plan) writes the same document again.
+ */
 static int
-doc_repeats(const struct cz_catalog *cat, const struct cz_plan_request *req,
-    const struct cz_plan *plan)
+doc_check(const struct cz_catalog *cat, const struct cz_plan_request *req,
+    const struct cz_plan *plan, int *repeats)
 {
 	static cz_arena *a;
+	static struct cz_plan back;
 	struct json_object *doc, *rep;
-	cz_buf buf;
-	int n = -1;
+	cz_buf buf, again;
+	char err[256];
+	int same = 0;
 
+	*repeats = -1;
 	if (a == NULL && (a = cz_arena_new(64 * 1024)) == NULL)
-		return -1;
+		return 0;
 	cz_buf_init(&buf, 0);
+	cz_buf_init(&again, 0);
 	if (cz_plan_document_write(cat, req, plan, a, &buf) == 0 &&
 	    buf.data != NULL &&
 	    (doc = json_tokener_parse(buf.data)) != NULL) {
 		if (json_object_object_get_ex(doc, "repeats", &rep) &&
 		    json_object_is_type(rep, json_type_array))
-			n = (int)json_object_array_length(rep);
+			*repeats = (int)json_object_array_length(rep);
+		same = cz_plan_from_document(cat, req, doc, &back, err,
+		    sizeof(err)) == 0 &&
+		    cz_plan_document_write(cat, req, &back, a, &again) == 0 &&
+		    again.data != NULL && strcmp(buf.data, again.data) == 0;
 		json_object_put(doc);
 	}
 	cz_buf_free(&buf);
+	cz_buf_free(&again);
 	cz_arena_reset(a);
-	return n;
+	return same;
 }
 
 /* Plans combination c and asks for another dinner on day 1. */
@@ -177,7 +193,7 @@ plan_combo(const struct cz_catalog *cat, struct combo *c, uint64_t seed,
 			if (d == 0 && cat->templates[t].slot == CZ_SLOT_DINNER)
 				dinner = m;
 		}
-	c->doc_repeats = doc_repeats(cat, &req, plan);
+	c->round_trip = doc_check(cat, &req, plan, &c->doc_repeats);
 	/* Another dinner exists when the slot has more dishes than the
 	 * week's dinners (they never repeat). */
 	if (dinner >= 0 && c->n[CZ_SLOT_DINNER] > plan->ndays)
@@ -220,7 +236,7 @@ main(int argc, char **argv)
 	uint64_t seed = 12;
 	int per_diet[CZ_DIET__MAX], ch, d, s, bad = 0, plans = 0;
 	int nplanned = 0, nalt = 0, altfail = 0, low = 0, repeat3 = 0;
-	int docbad = 0, nextra = 0, listed = 0;
+	int docbad = 0, nextra = 0, listed = 0, notrip = 0;
 	struct combo extra;
 	unsigned int r;
 	PGconn *conn;
@@ -304,6 +320,7 @@ main(int argc, char **argv)
 				repeat3 += c->plan_max_repeat > 2;
 				docbad += c->planned &&
 				    c->doc_repeats != c->over_twice;
+				notrip += c->planned && !c->round_trip;
 				nalt += c->alt_ok >= 0;
 				altfail += c->alt_ok == 0;
 			}
@@ -348,11 +365,13 @@ main(int argc, char **argv)
 		    "\"repeats\"\n", nextra, listed);
 		printf("plan documents whose \"repeats\" miss or invent a "
 		    "dish served 3+ times: %d\n", docbad);
+		printf("plans whose document reads back to another: %d\n",
+		    notrip);
 		printf("another dinner on day 1: %d asked, %d failed\n", nalt,
 		    altfail);
 		/* Every combination has 7+ breakfasts and lunches, so a
 		 * 3-meal week never needs a dish 3 times. */
-		if (altfail > 0 || docbad > 0 || listed == 0 ||
+		if (altfail > 0 || docbad > 0 || listed == 0 || notrip > 0 ||
 		    (low == 0 && repeat3 > 0))
 			bad = 1;
 	}
