@@ -259,6 +259,54 @@ write_batch_notes(struct cz_jw *w, const struct cz_catalog *cat,
 	return 0;
 }
 
+/*
+ * "repeats": each dish the plan serves more than twice, with a sentence
+ * saying why. The planner keeps every dish to twice a week where the slot
+ * has other dishes that fit the request and the day's targets (issue 12,
+ * docs/planner-rules.md); this says so when they do not.
+ */
+static int
+write_repeats(struct cz_jw *w, const struct cz_catalog *cat,
+    const struct cz_plan *p, cz_arena *a)
+{
+	static const char *const plural[CZ_SLOT__MAX] = {
+		"breakfasts", "lunches", "dinners", "snacks"
+	};
+	const struct cz_cat_template *tm;
+	unsigned short *times;
+	char text[320];
+	size_t t;
+	int d, m;
+
+	if ((times = cz_arena_calloc(a, cat->ntemplates + 1,
+	    sizeof(*times))) == NULL)
+		return -1;
+	for (d = 0; d < p->ndays; d++)
+		for (m = 0; m < p->days[d].nmeals; m++)
+			if (p->days[d].meals[m].tmpl < cat->ntemplates)
+				times[p->days[d].meals[m].tmpl]++;
+	cz_jw_array(w, "repeats");
+	for (t = 0; t < cat->ntemplates; t++) {
+		if (times[t] <= 2)
+			continue;
+		tm = &cat->templates[t];
+		snprintf(text, sizeof(text), "%s is served %d times this "
+		    "week: there are too few other %s for this diet, these "
+		    "restrictions and these targets to serve each dish at "
+		    "most twice.", tm->name, times[t],
+		    (int)tm->slot >= 0 && tm->slot < CZ_SLOT__MAX ?
+		    plural[tm->slot] : "dishes");
+		cz_jw_object(w, NULL);
+		cz_jw_string(w, "slug", tm->slug);
+		cz_jw_string(w, "template", tm->name);
+		cz_jw_int(w, "times", times[t]);
+		cz_jw_string(w, "text", text);
+		cz_jw_end(w);
+	}
+	cz_jw_end(w);
+	return 0;
+}
+
 /* Meal m of a day: its dish, items, totals and allergens. */
 static void
 write_meal(struct cz_jw *w, const struct cz_catalog *cat,
@@ -488,6 +536,8 @@ cz_plan_document_write(const struct cz_catalog *cat,
 	cz_jw_string(&w, "allergen_note", CZ_ALLERGEN_NOTE);
 	if (write_batch_notes(&w, cat, p, a) == -1)
 		return -1;
+	if (write_repeats(&w, cat, p, a) == -1)
+		return -1;
 	if (write_shopping(&w, cat, p, a) == -1)
 		return -1;
 	cz_jw_object(&w, "disclaimers");
@@ -582,6 +632,23 @@ template_by_slug(const struct cz_catalog *cat, const char *slug)
 	return -1;
 }
 
+/*
+ * The grams of food f that a document storing g (whole grams) was written
+ * from: a plan's grams are whole steps of the food, and a step that is not
+ * a whole gram (a dried fig, 8.4 g; an olive, 4.4 g) is restored, so that
+ * two figs read back are 16.8 g, not 17 g or "17 g of figs" in a method.
+ */
+static double
+stored_grams(const struct cz_cat_food *f, double g)
+{
+	double q;
+
+	if (!(f->step_g > 0))
+		return g;
+	q = round(g / f->step_g) * f->step_g;
+	return q > 0 && fabs(q - g) <= 0.5 ? q : g;
+}
+
 int
 cz_plan_from_doc(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan_doc *doc,
@@ -641,7 +708,8 @@ cz_plan_from_doc(const struct cz_catalog *cat,
 				}
 				day->items[day->nitems].food = (size_t)fi;
 				day->items[day->nitems].meal = m;
-				day->items[day->nitems].grams = it->grams;
+				day->items[day->nitems].grams = stored_grams(
+				    &cat->foods[fi], it->grams);
 				day->nitems++;
 			}
 		}

@@ -36,6 +36,12 @@
 #define COMBO_DRAWS	8	/* combinations drawn per attempt */
 #define MEAL_BAND	0.06	/* soft band around a slot's energy share */
 #define ALT_TRIES	120	/* dishes tried for alternatives, at most */
+/* Variety (issue 12): a dish at most REPEAT_MAX times a week where the
+ * slot has others; the first REPEAT_ATTEMPTS draws of a day keep to it,
+ * later ones may repeat a dish when no other solves (the plan document
+ * then says so, plan_doc.c). */
+#define REPEAT_MAX	2
+#define REPEAT_ATTEMPTS	(CZ_PLAN_ATTEMPTS * 2 / 3)
 
 static const char *const pattern_names[CZ_PATTERN__MAX] = {
 	"3_meals", "3_meals_2_snacks", "5_small_meals", "2_meals", "omad"
@@ -992,6 +998,8 @@ plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 {
 	struct candidates cd;
 	unsigned char used[MAX_TEMPLATES], ban[MAX_TEMPLATES];
+	/* dinners so far and dishes had REPEAT_MAX times; times had */
+	unsigned char twice[MAX_TEMPLATES], times[MAX_TEMPLATES];
 	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
 	const struct cz_pattern_slot *slots = slotbuf;
 	struct day_draw a;
@@ -1005,6 +1013,8 @@ plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 		return -1;
 	memset(plan, 0, sizeof(*plan));
 	memset(used, 0, sizeof(used));
+	memset(twice, 0, sizeof(twice));
+	memset(times, 0, sizeof(times));
 	cz_plan_target(req, &plan->target);
 	nslots = cz_plan_slots(req, slotbuf);
 	candidates_build(cat, req, &plan->target, &cd);
@@ -1038,6 +1048,7 @@ plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 		memset(fails, 0, sizeof(fails));
 		for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
 			a.near = k < NEAR_ATTEMPTS;
+			a.used = k < REPEAT_ATTEMPTS ? twice : used;
 			if (draw_day(&a, tmpl) == -1) {
 				snprintf(plan->reason, sizeof(plan->reason),
 				    "not enough compatible dinners for %d "
@@ -1056,9 +1067,14 @@ plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 			memset(plan->days, 0, sizeof(plan->days));
 			return 0;
 		}
-		for (m = 0; m < nslots; m++)
+		for (m = 0; m < nslots; m++) {
 			if (slots[m].kind == CZ_SLOT_DINNER)
 				used[tmpl[m]] = 1;
+			if (times[tmpl[m]] < REPEAT_MAX)
+				times[tmpl[m]]++;
+			twice[tmpl[m]] = used[tmpl[m]] ||
+			    times[tmpl[m]] >= REPEAT_MAX;
+		}
 	}
 	plan->ndays = req->days;
 	plan->feasible = 1;
