@@ -7,9 +7,11 @@
  * card, so the frames add up to exactly fps * seconds.
  *
  * Within a card: it slides in over a third of a second at most (never
- * more than a sixth of the card), its figures count up over two thirds of
- * a second while a day card's meal rows slide in one after another, at
- * most half a second apart, each over a fifth of a second; then it holds
+ * more than a sixth of the card) while its figures start counting up
+ * (over two thirds of a second); a day card's meal rows slide in one
+ * after another as it lands, at most a quarter of a second apart, each
+ * over a fifth of a second, so they cascade in while the figures count
+ * (the frames that change are mostly the same frames); then it holds
  * still (static frames cost the encoder next to nothing) and slides out
  * over a quarter of a second. The end card fades to black over its last
  * half second, with the music.
@@ -92,10 +94,15 @@ time_card(struct cz_render_card *c, int fps)
 	usable = c->frames - c->enter - c->exit - c->fade;
 	if (usable < 0)
 		usable = 0;
-	c->count_at = c->enter;
+	/* The figures count while the card slides in (frames that change
+	 * anyway), and on while the rows come in. */
+	c->count_at = 0;
 	c->count = c->kind == CZ_CARD_DAY || c->kind == CZ_CARD_MACROS ?
 	    mini(fps * 2 / 3, usable / 2) : 0;
-	step = mini(usable / (m + 1), fps / 2);
+	/* Rows a quarter of a second apart at most: they cascade in while
+	 * the figures count, so the frames that change are mostly the same
+	 * frames. */
+	step = mini(usable / (m + 1), fps / 4);
 	c->reveal = mini(fps / 5, step);
 	c->stage_at[0] = 0;
 	for (k = 1; k <= m; k++)
