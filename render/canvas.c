@@ -1,6 +1,8 @@
 /*
  * canvas.c - planar YUV 4:2:0 pictures: allocation, rectangles, glyph
- * blending and the per-frame mixes of fades and reveals. See canvas.h.
+ * blending and the per-frame moves of cards and meal rows (slid whole
+ * even pixels, blended over the background, faded to black). See
+ * canvas.h.
  */
 #include "config.h"
 
@@ -123,72 +125,6 @@ cz_render_canvas_blend(struct cz_render_canvas *c, const uint8_t *cov,
 	}
 }
 
-/* d = (a * (256 - t) + b * t + 128) / 256, 16 bytes. */
-static inline void
-mix16(uint8_t *restrict d, const uint8_t *restrict a,
-    const uint8_t *restrict b, int t)
-{
-	int i;
-
-	for (i = 0; i < 16; i++)
-		d[i] = (uint8_t)((a[i] * (256 - t) + b[i] * t + 128) >> 8);
-}
-
-/* d = (a * (256 - t) + k) / 256, 16 bytes (k = black * t + 128). */
-static inline void
-fade16(uint8_t *restrict d, const uint8_t *restrict a, int k, int t)
-{
-	int i;
-
-	for (i = 0; i < 16; i++)
-		d[i] = (uint8_t)((a[i] * (256 - t) + k) >> 8);
-}
-
-void
-cz_render_canvas_mix(const struct cz_render_canvas *a,
-    const struct cz_render_canvas *b, int t, uint8_t *const data[3],
-    const int linesize[3])
-{
-	int pl, row, i;
-
-	t = clampi(t, 0, 256);
-	for (pl = 0; pl < 3; pl++) {
-		int w = pl ? a->w / 2 : a->w, h = pl ? a->h / 2 : a->h;
-		int bk = pl == 0 ? black.y : pl == 1 ? black.u : black.v;
-
-		for (row = 0; row < h; row++) {
-			const uint8_t *sa = a->plane[pl] + (size_t)row * w;
-			const uint8_t *sb = b ? b->plane[pl] + (size_t)row * w : NULL;
-			uint8_t *d = data[pl] + (size_t)row * linesize[pl];
-
-			if (t == 0) {
-				memcpy(d, sa, (size_t)w);
-				continue;
-			}
-			if (t == 256 && sb != NULL) {
-				memcpy(d, sb, (size_t)w);
-				continue;
-			}
-			/* Blocks of 16 that the compiler vectorises at -O2,
-			 * then the rest. */
-			i = 0;
-			if (sb != NULL) {
-				for (; i + 16 <= w; i += 16)
-					mix16(d + i, sa + i, sb + i, t);
-				for (; i < w; i++)
-					d[i] = (uint8_t)((sa[i] * (256 - t) +
-					    sb[i] * t + 128) >> 8);
-			} else {
-				for (; i + 16 <= w; i += 16)
-					fade16(d + i, sa + i, bk * t + 128, t);
-				for (; i < w; i++)
-					d[i] = (uint8_t)((sa[i] * (256 - t) +
-					    bk * t + 128) >> 8);
-			}
-		}
-	}
-}
-
 /* One premultiplied sample over a plane value: s + d * (255 - a) / 255,
  * rounded, clamped to [lo, hi]. */
 static uint8_t
@@ -256,5 +192,87 @@ cz_render_canvas_blend_rgba(struct cz_render_canvas *c, const uint8_t *px,
 			c->plane[1][o] = over(su, c->plane[1][o], a, 16, 240);
 			c->plane[2][o] = over(sv, c->plane[2][o], a, 16, 240);
 		}
+	}
+}
+
+/* d[i] for i in [0, n): the source at i - dx where that is in
+ * [lo, hi), else bg; blended over bg by alpha/256, then towards black by
+ * fade/256. */
+static void
+moved_row(uint8_t *restrict d, const uint8_t *restrict s, int n, int dx,
+    int lo, int hi, int bg, int alpha, int black_v, int fade)
+{
+	int i, a = clampi(lo + dx, 0, n), b = clampi(hi + dx, 0, n);
+	/* The background part: one value. */
+	int bgv = (bg * fade + black_v * (256 - fade) + 128) >> 8;
+	if (alpha == 256 && fade == 256) {
+		memset(d, bg, (size_t)a);
+		if (b > a)
+			memcpy(d + a, s + a - dx, (size_t)(b - a));
+		memset(d + (b > a ? b : a), bg, (size_t)(n - (b > a ? b : a)));
+		return;
+	}
+	memset(d, bgv, (size_t)a);
+	for (i = a; i < b; i++) {
+		int v = (s[i - dx] * alpha + bg * (256 - alpha) + 128) >> 8;
+
+		d[i] = (uint8_t)((v * fade + black_v * (256 - fade) + 128) >> 8);
+	}
+	if (b < a)
+		b = a;
+	memset(d + b, bgv, (size_t)(n - b));
+}
+
+void
+cz_render_canvas_shift(const struct cz_render_canvas *a, int dx, int alpha,
+    struct cz_render_color bg, int fade, uint8_t *const data[3],
+    const int linesize[3])
+{
+	int pl, row;
+
+	alpha = clampi(alpha, 0, 256);
+	fade = clampi(fade, 0, 256);
+	dx &= ~1;
+	for (pl = 0; pl < 3; pl++) {
+		int w = pl ? a->w / 2 : a->w, h = pl ? a->h / 2 : a->h;
+		int d = pl ? dx / 2 : dx;
+		int bk = pl == 0 ? black.y : pl == 1 ? black.u : black.v;
+		int bgv = pl == 0 ? bg.y : pl == 1 ? bg.u : bg.v;
+
+		for (row = 0; row < h; row++)
+			moved_row(data[pl] + (size_t)row * linesize[pl],
+			    a->plane[pl] + (size_t)row * w, w, d, 0, w, bgv,
+			    alpha, bk, fade);
+	}
+}
+
+void
+cz_render_canvas_layer(const struct cz_render_canvas *a, int x, int y,
+    int w, int h, int dx, int alpha, struct cz_render_color bg,
+    uint8_t *const data[3], const int linesize[3])
+{
+	int pl, row, x0, x1, y0, y1;
+
+	alpha = clampi(alpha, 0, 256);
+	dx &= ~1;
+	x0 = clampi(x & ~1, 0, a->w);
+	y0 = clampi(y & ~1, 0, a->h);
+	x1 = clampi((x + w + 1) & ~1, 0, a->w);
+	y1 = clampi((y + h + 1) & ~1, 0, a->h);
+	if (x0 >= x1 || y0 >= y1)
+		return;
+	for (pl = 0; pl < 3; pl++) {
+		int cw = pl ? a->w / 2 : a->w, s = pl ? 2 : 1;
+		int d = dx / s, lo = x0 / s, hi = x1 / s;
+		int from = clampi(lo + (d < 0 ? d : 0), 0, cw);
+		int to = clampi(hi + (d > 0 ? d : 0), 0, cw), bgv;
+
+		bgv = pl == 0 ? bg.y : pl == 1 ? bg.u : bg.v;
+		/* The rectangle's rows, from its or its moved copy's left
+		 * edge to the right edge of either. */
+		for (row = y0 / s; row < y1 / s; row++)
+			moved_row(data[pl] + (size_t)row * linesize[pl] + from,
+			    a->plane[pl] + (size_t)row * cw + from, to - from, d,
+			    lo - from, hi - from, bgv, alpha, 0, 256);
 	}
 }

@@ -51,11 +51,22 @@ void cz_render_canvas_blend(struct cz_render_canvas *c, const uint8_t *cov,
 void cz_render_canvas_blend_rgba(struct cz_render_canvas *c,
     const uint8_t *px, int pitch, int bw, int bh, int x, int y);
 
-/* Writes a + (b - a) * t / 256 into the planes data[] with the given line
- * sizes (t in 0..256; b may be NULL for black). The planes are those of an
- * encoder frame of the canvas's size. */
-void cz_render_canvas_mix(const struct cz_render_canvas *a,
-    const struct cz_render_canvas *b, int t, uint8_t *const data[3],
+/* Writes canvas a displaced by dx pixels (to the right when > 0; even,
+ * so the chroma planes move with the luma) and blended over the uniform
+ * background bg by alpha/256, then faded to black by fade/256 (256: no
+ * fade), into the planes data[] of an encoder frame of a's size. What
+ * moves in from outside the canvas is bg. The card's slides. */
+void cz_render_canvas_shift(const struct cz_render_canvas *a, int dx,
+    int alpha, struct cz_render_color bg, int fade, uint8_t *const data[3],
     const int linesize[3]);
+
+/* Over planes data[] that hold canvas a at rest: the rectangle
+ * [x, x+w) x [y, y+h) of a (even edges) displaced by dx (even) and
+ * blended over bg by alpha/256; the part of the rectangle's rows it moved
+ * away from, and a beyond the rectangle on those rows, show bg. The meal
+ * rows' slides. */
+void cz_render_canvas_layer(const struct cz_render_canvas *a, int x, int y,
+    int w, int h, int dx, int alpha, struct cz_render_color bg,
+    uint8_t *const data[3], const int linesize[3]);
 
 #endif

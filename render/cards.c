@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cards.h"
+#include "preset.h"
 
 #define FONT_REGULAR	"DejaVuSans.ttf"
 #define FONT_BOLD	"DejaVuSans-Bold.ttf"
@@ -31,6 +32,7 @@
 #define COL_MUTED	cz_render_rgb(160, 176, 192)
 #define COL_ACCENT	cz_render_rgb(52, 199, 116)
 #define COL_WARN	cz_render_rgb(255, 200, 87)
+#define COL_DONE	cz_render_rgb(38, 112, 76)	/* days gone by */
 
 struct frame {
 	struct cz_render_canvas	*c;	/* NULL: lay out only */
@@ -54,22 +56,18 @@ struct frame {
 static void
 frame_init(struct frame *fr, int W, int H)
 {
+	struct cz_render_safe z;
+
 	fr->W = W;
 	fr->H = H;
 	fr->S = W < H ? W : H;
 	fr->m = fr->S * 7 / 100;
-	fr->x0 = fr->m;
-	fr->y0 = fr->m;
-	fr->x1 = W - fr->m;
-	fr->y1 = H - fr->m;
-	if (H > W) {
-		/* TikTok, Shorts and Reels draw their buttons down the right
-		 * and their captions along the bottom. */
-		if (W * 15 / 100 > fr->m)
-			fr->x1 = W - W * 15 / 100;
-		if (H * 20 / 100 > fr->m)
-			fr->y1 = H - H * 20 / 100;
-	}
+	/* The platforms' safe zone (preset.h). */
+	cz_render_safe_zone(W, H, &z);
+	fr->x0 = z.left;
+	fr->y0 = z.top;
+	fr->x1 = W - z.right;
+	fr->y1 = H - z.bottom;
 }
 
 static int
@@ -175,6 +173,51 @@ fill(struct frame *fr, int x, int y, int w, int h, struct cz_render_color col)
 		cz_render_canvas_fill(fr->c, x, y, w, h, col);
 }
 
+/*
+ * A figure that counts up: value * t and its unit (t in 0..256,
+ * eased by the caller), set on one line right-aligned in the box
+ * (x, y, w, h) at the size the final figure takes, so the unit at its
+ * right end stays put while the digits grow leftwards (DejaVu's digits
+ * all have one advance) and nothing wraps or resizes while counting.
+ * When `hug`, the box is narrowed to the final figure's width, so the
+ * final figure reads as left-aligned at x. The box is filled with bg
+ * first: it is redrawn in place every frame while counting. When
+ * checking, the final figure is what is reported.
+ */
+static int
+counter(struct frame *fr, struct cz_render_font *font, const char *unit,
+    double value, int t, int x, int y, int w, int h, int max_pm, int min_pm,
+    int hug, struct cz_render_color col, struct cz_render_color bg)
+{
+	struct cz_render_layout lf, ln;
+	char fin[128], now[128];
+	int rc;
+
+	snprintf(fin, sizeof(fin), "%.0f" NBSP "%s", value, unit);
+	if (fr->c == NULL)
+		return box(fr, font, fin, x, y, w, h, max_pm, min_pm, 1,
+		    CZ_TEXT_HEAD, CZ_RENDER_RIGHT, 1, col);
+	snprintf(now, sizeof(now), "%.0f" NBSP "%s", value * t / 256.0, unit);
+	if ((rc = fit(fr, font, fin, w, h, px(fr, max_pm), px(fr, min_pm), 1,
+	    CZ_TEXT_HEAD, &lf)) < 0)
+		return -1;
+	if (rc != CZ_FIT_OK || fit(fr, font, now, w, h, lf.size, lf.size, 1,
+	    CZ_TEXT_HEAD, &ln) != CZ_FIT_OK) {
+		snprintf(fr->err, fr->errlen, "cannot lay out \"%.60s\" in a "
+		    "%dx%d box at %d px or more", fin, w, h, lf.size);
+		return -1;
+	}
+	fill(fr, x, y, w, h, bg);
+	if (hug && lf.width + 2 < w)
+		w = lf.width + 2;
+	if (cz_render_text_draw(font, &ln, fr->c, x, y + (h - lf.height) / 2,
+	    w, h, CZ_RENDER_RIGHT, col) != 0) {
+		snprintf(fr->err, fr->errlen, "cannot draw \"%.40s\"", now);
+		return -1;
+	}
+	return 0;
+}
+
 /* "high_protein" -> "High protein". */
 static void
 human(char *dst, size_t n, const char *src)
@@ -218,15 +261,15 @@ picture(struct frame *fr, const struct cz_render_fonts *f, const char *key,
 	    fr->err, fr->errlen);
 }
 
-/* The title card's hook: the first day's dishes, side by side, between
- * the brand and the title. */
+/* The title card's hook: the first day's dishes, large, side by side
+ * below the promise. */
 static int
 title_pictures(struct frame *fr, const struct cz_render_fonts *f,
-    const struct cz_render_plan *p)
+    const struct cz_render_plan *p, int day)
 {
-	const struct cz_render_day *d = &p->days[0];
+	const struct cz_render_day *d = &p->days[day];
 	int n = d->nmeals < 3 ? d->nmeals : 3, k, size, gap, x0;
-	int top = AY(fr, 70), avail = AH(fr) * 15 / 100;
+	int top = AY(fr, 610), avail = AH(fr) * 26 / 100;
 
 	if (n < 1)
 		return 0;
@@ -277,29 +320,38 @@ dish_pictures(struct frame *fr, const struct cz_render_fonts *f,
 	return 0;
 }
 
+/* The hook, on screen from the first frame: the plan's promise (the
+ * days planned to the gram, the energy target, the diet) over the first
+ * day's dishes. A clip of fewer days than the plan names its day. */
 static int
 draw_title(struct frame *fr, const struct cz_render_fonts *f,
-    const struct cz_render_plan *p)
+    const struct cz_render_plan *p, const struct cz_render_card *c)
 {
 	char diet[64], line[320];
-	int x = fr->x0, w = AW(fr);
+	int x = fr->x0, w = AW(fr), day = c->day >= 0 && c->day < p->ndays ?
+	    c->day : 0;
 
-	if (brand(fr, f) != 0 || title_pictures(fr, f, p) != 0)
+	if (brand(fr, f) != 0 || title_pictures(fr, f, p, day) != 0)
 		return -1;
 	human(diet, sizeof(diet), p->diet);
-	snprintf(line, sizeof(line), "Your %d-day %s meal plan", p->ndays, diet);
-	if (box(fr, f->bold, line, x, AY(fr, 240), w, AH(fr) * 30 / 100, 120,
+	if (c->span > 0 && c->span < p->ndays)
+		snprintf(line, sizeof(line), "Day %d, planned to the gram",
+		    p->days[day].day);
+	else
+		snprintf(line, sizeof(line), "%d days, planned to the gram",
+		    p->ndays);
+	if (box(fr, f->bold, line, x, AY(fr, 75), w, AH(fr) * 26 / 100, 120,
 	    40, 4, CZ_TEXT_HEAD, CZ_RENDER_CENTER, 1, COL_TEXT) != 0)
 		return -1;
 	snprintf(line, sizeof(line), "%d" NBSP "kcal a day", p->energy_kcal);
-	if (box(fr, f->bold, line, x, AY(fr, 550), w, AH(fr) * 10 / 100, 80, 30,
+	if (box(fr, f->bold, line, x, AY(fr, 350), w, AH(fr) * 10 / 100, 90, 30,
 	    1, CZ_TEXT_HEAD, CZ_RENDER_CENTER, 1, COL_ACCENT) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "%d" NBSP "days" DOT "%d" NBSP "meals" NBSP
-	    "a" NBSP "day" DOT "protein" NBSP "%.0f%%" DOT "fat" NBSP "%.0f%%"
-	    DOT "carbs" NBSP "%.0f%%", p->ndays, p->days[0].nmeals,
-	    p->protein_pct, p->fat_pct, p->carbs_pct);
-	if (box(fr, f->regular, line, x, AY(fr, 670), w, AH(fr) * 18 / 100, 50,
+	snprintf(line, sizeof(line), "%s" DOT "%d" NBSP "meals" NBSP "a" NBSP
+	    "day" DOT "protein" NBSP "%.0f%%" DOT "fat" NBSP "%.0f%%" DOT
+	    "carbs" NBSP "%.0f%%", diet, p->days[day].nmeals, p->protein_pct,
+	    p->fat_pct, p->carbs_pct);
+	if (box(fr, f->regular, line, x, AY(fr, 465), w, AH(fr) * 13 / 100, 50,
 	    CZ_RENDER_BODY_PM, 4, CZ_TEXT_BODY, CZ_RENDER_CENTER, 1,
 	    COL_MUTED) != 0)
 		return -1;
@@ -426,6 +478,34 @@ day_shape(struct frame *fr, const struct cz_render_fonts *f,
 	return 1;
 }
 
+/* The week's progress along the top of a day card, like a story's: a
+ * segment a day, the days gone by dimmed, this one lit. */
+static void
+week_bar(struct frame *fr, const struct cz_render_plan *p, int day)
+{
+	int n = p->ndays, gap = fr->S * 8 / 1000 + 2, h = fr->S / 100 + 2, k;
+	int seg = (AW(fr) - (n - 1) * gap) / (n > 0 ? n : 1);
+
+	if (n < 2 || seg < 4)
+		return;
+	for (k = 0; k < n; k++)
+		fill(fr, fr->x0 + k * (seg + gap), fr->y0, seg, h, k < day ?
+		    COL_DONE : k == day ? COL_ACCENT : COL_PANEL);
+}
+
+/* The day's energy, counting up (t in 0..256, linear) right-aligned
+ * beside its name. */
+static int
+day_energy(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_day *d, int t)
+{
+	int bx = fr->x0 + AW(fr) * 45 / 100;
+
+	return counter(fr, f->bold, "kcal", d->energy_kcal,
+	    cz_render_ease_out(t), bx, AY(fr, 25), fr->x1 - bx,
+	    AH(fr) * 85 / 1000, 80, 30, 0, COL_ACCENT, COL_BG);
+}
+
 static int
 draw_day(struct frame *fr, const struct cz_render_fonts *f,
     const struct cz_render_plan *p, const struct cz_render_card *c, int stage)
@@ -435,15 +515,16 @@ draw_day(struct frame *fr, const struct cz_render_fonts *f,
 	char line[320];
 	int x = fr->x0, w = AW(fr), k;
 
+	week_bar(fr, p, c->day);
 	snprintf(line, sizeof(line), "Day %d", d->day);
-	if (box(fr, f->bold, line, x, fr->y0, w, AH(fr) * 9 / 100, 110, 40, 1,
-	    CZ_TEXT_HEAD, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
+	if (box(fr, f->bold, line, x, AY(fr, 25), w * 45 / 100,
+	    AH(fr) * 85 / 1000, 110, 40, 1, CZ_TEXT_HEAD, CZ_RENDER_LEFT, 1,
+	    COL_TEXT) != 0 || day_energy(fr, f, d, 256) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "%.0f" NBSP "kcal" DOT "protein" NBSP
+	snprintf(line, sizeof(line), "protein" NBSP
 	    "%.0f" NBSP "g" DOT "fat" NBSP "%.0f" NBSP "g" DOT "carbs" NBSP
-	    "%.0f" NBSP "g", d->energy_kcal, d->protein_g, d->fat_g,
-	    d->carbs_g);
-	if (box(fr, f->regular, line, x, AY(fr, 95), w, AH(fr) * 8 / 100, 40,
+	    "%.0f" NBSP "g", d->protein_g, d->fat_g, d->carbs_g);
+	if (box(fr, f->regular, line, x, AY(fr, 112), w, AH(fr) * 7 / 100, 40,
 	    CZ_RENDER_BODY_PM, 2, CZ_TEXT_BODY, CZ_RENDER_LEFT, 1,
 	    COL_MUTED) != 0)
 		return -1;
@@ -473,29 +554,107 @@ draw_day(struct frame *fr, const struct cz_render_fonts *f,
 	return 0;
 }
 
-/* One macro row: label and a bar of the day-average share with a mark at
- * the target share. */
+/* A macro row's parts, in thousandths of its height: the name and the
+ * grams, the bar (the target's mark reaches a quarter of the bar's
+ * height above and below it), the shares. */
+#define MR_LABEL	340
+#define MR_BAR_Y	400
+#define MR_BAR_H	200
+#define MR_INFO_Y	670
+
+/* The moving part of a macro row: the grams counting up and the bar of
+ * the day-average share growing (t in 0..256, eased), with a mark at the
+ * target share. */
+static int
+macro_grow(struct frame *fr, const struct cz_render_fonts *f, double grams,
+    double pct, double target, int y, int h, int t)
+{
+	int x = fr->x0, w = AW(fr), barh = h * MR_BAR_H / 1000;
+	int by = y + h * MR_BAR_Y / 1000, barw, mark;
+
+	if (counter(fr, f->bold, "g", grams, t, x + w / 2, y, w / 2,
+	    h * MR_LABEL / 1000, 46, CZ_RENDER_BODY_PM, 0, COL_TEXT,
+	    COL_BG) != 0)
+		return -1;
+	fill(fr, x - 2, by - barh / 4 - 1, w + 4, barh + barh / 2 + 2, COL_BG);
+	fill(fr, x, by, w, barh, COL_PANEL);
+	barw = (int)(w * (pct > 100 ? 100 : pct < 0 ? 0 : pct) / 100.0);
+	fill(fr, x, by, barw * t / 256, barh, COL_ACCENT);
+	mark = x + (int)(w * (target > 100 ? 100 : target) / 100.0);
+	fill(fr, mark - 2, by - barh / 4, 4, barh + barh / 2, COL_WARN);
+	return 0;
+}
+
+/* One macro row: its name, the grams and the bar (macro_grow), and the
+ * shares of energy, reached and targeted. */
 static int
 macro_row(struct frame *fr, const struct cz_render_fonts *f, const char *name,
     double grams, double pct, double target, int y, int h)
 {
 	char line[256];
-	int x = fr->x0, w = AW(fr), barh = h * 25 / 100;
-	int barw, mark;
+	int x = fr->x0, w = AW(fr);
 
-	snprintf(line, sizeof(line), "%s" NBSP "%.0f" NBSP "g" DOT "%.0f%%"
-	    NBSP "of" NBSP "energy" DOT "target" NBSP "%.0f%%", name, grams, pct,
-	    target);
-	if (box(fr, f->regular, line, x, y, w, h - barh - h / 10, 46,
-	    CZ_RENDER_BODY_PM, 3, CZ_TEXT_BODY, CZ_RENDER_LEFT, 1,
-	    COL_TEXT) != 0)
+	if (box(fr, f->bold, name, x, y, w / 2, h * MR_LABEL / 1000, 46,
+	    CZ_RENDER_BODY_PM, 1, CZ_TEXT_BODY, CZ_RENDER_LEFT, 1,
+	    COL_TEXT) != 0 ||
+	    macro_grow(fr, f, grams, pct, target, y, h, 256) != 0)
 		return -1;
-	fill(fr, x, y + h - barh, w, barh, COL_PANEL);
-	barw = (int)(w * (pct > 100 ? 100 : pct < 0 ? 0 : pct) / 100.0);
-	fill(fr, x, y + h - barh, barw, barh, COL_ACCENT);
-	mark = x + (int)(w * (target > 100 ? 100 : target) / 100.0);
-	fill(fr, mark - 2, y + h - barh - barh / 4, 4, barh + barh / 2,
-	    COL_WARN);
+	snprintf(line, sizeof(line), "%.0f%%" NBSP "of" NBSP "energy" DOT
+	    "target" NBSP "%.0f%%", pct, target);
+	return box(fr, f->regular, line, x, y + h * MR_INFO_Y / 1000, w,
+	    h - h * MR_INFO_Y / 1000, 40, CZ_RENDER_BODY_PM, 2, CZ_TEXT_BODY,
+	    CZ_RENDER_LEFT, 1, COL_MUTED);
+}
+
+/* The week's daily averages. */
+struct averages {
+	double		 kcal, g[3], pct[3], target[3];
+};
+
+static void
+averages(const struct cz_render_plan *p, struct averages *a)
+{
+	int d;
+
+	memset(a, 0, sizeof(*a));
+	for (d = 0; d < p->ndays; d++) {
+		a->kcal += p->days[d].energy_kcal / p->ndays;
+		a->g[0] += p->days[d].protein_g / p->ndays;
+		a->g[1] += p->days[d].fat_g / p->ndays;
+		a->g[2] += p->days[d].carbs_g / p->ndays;
+		a->pct[0] += p->days[d].protein_pct / p->ndays;
+		a->pct[1] += p->days[d].fat_pct / p->ndays;
+		a->pct[2] += p->days[d].carbs_pct / p->ndays;
+	}
+	a->target[0] = p->protein_pct;
+	a->target[1] = p->fat_pct;
+	a->target[2] = p->carbs_pct;
+}
+
+static const char *const macro_names[3] = { "Protein", "Fat", "Carbs" };
+
+/* The macro card's moving parts at t (0..256, linear): the energy counts
+ * up, and the bars grow one after another. */
+static int
+macros_count(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, int t)
+{
+	struct averages a;
+	int top = AY(fr, 280), rowh = (fr->y1 - top) / 3, i;
+
+	averages(p, &a);
+	if (counter(fr, f->bold, "kcal", a.kcal, cz_render_ease_out(t),
+	    fr->x0, AY(fr, 110), AW(fr), AH(fr) * 14 / 100, 130, 40, 1,
+	    COL_ACCENT, COL_BG) != 0)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		int u = (t - i * 40) * 256 / (256 - 2 * 40);
+
+		u = u < 0 ? 0 : u > 256 ? 256 : u;
+		if (macro_grow(fr, f, a.g[i], a.pct[i], a.target[i],
+		    top + i * rowh, rowh * 85 / 100, cz_render_ease_out(u)) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -503,35 +662,22 @@ static int
 draw_macros(struct frame *fr, const struct cz_render_fonts *f,
     const struct cz_render_plan *p)
 {
-	double e = 0, pr = 0, fa = 0, ca = 0, prp = 0, fap = 0, cap = 0;
-	char line[128];
-	int d, x = fr->x0, w = AW(fr);
+	struct averages a;
+	int i, x = fr->x0, w = AW(fr);
 	int top = AY(fr, 280), rowh = (fr->y1 - top) / 3;
 
-	for (d = 0; d < p->ndays; d++) {
-		e += p->days[d].energy_kcal;
-		pr += p->days[d].protein_g;
-		fa += p->days[d].fat_g;
-		ca += p->days[d].carbs_g;
-		prp += p->days[d].protein_pct;
-		fap += p->days[d].fat_pct;
-		cap += p->days[d].carbs_pct;
-	}
+	averages(p, &a);
 	if (box(fr, f->bold, "Daily average", x, fr->y0, w, AH(fr) * 10 / 100,
 	    90, 30, 1, CZ_TEXT_HEAD, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "%.0f" NBSP "kcal", e / p->ndays);
-	if (box(fr, f->bold, line, x, AY(fr, 110), w, AH(fr) * 14 / 100, 130,
-	    40, 1, CZ_TEXT_HEAD, CZ_RENDER_LEFT, 1, COL_ACCENT) != 0)
-		return -1;
-	if (macro_row(fr, f, "Protein", pr / p->ndays, prp / p->ndays,
-	    p->protein_pct, top, rowh * 85 / 100) != 0 ||
-	    macro_row(fr, f, "Fat", fa / p->ndays, fap / p->ndays, p->fat_pct,
-	    top + rowh, rowh * 85 / 100) != 0 ||
-	    macro_row(fr, f, "Carbs", ca / p->ndays, cap / p->ndays, p->carbs_pct,
-	    top + 2 * rowh, rowh * 85 / 100) != 0)
-		return -1;
-	return 0;
+	for (i = 0; i < 3; i++)
+		if (macro_row(fr, f, macro_names[i], a.g[i], a.pct[i],
+		    a.target[i], top + i * rowh, rowh * 85 / 100) != 0)
+			return -1;
+	/* The energy (the rows have drawn their own moving parts). */
+	return counter(fr, f->bold, "kcal", a.kcal, 256, fr->x0,
+	    AY(fr, 110), AW(fr), AH(fr) * 14 / 100, 130, 40, 1, COL_ACCENT,
+	    COL_BG);
 }
 
 /*
@@ -858,7 +1004,7 @@ card(struct frame *fr, const struct cz_render_fonts *f,
 	fill(fr, 0, 0, fr->W, fr->H, COL_BG);
 	switch (c->kind) {
 	case CZ_CARD_TITLE:
-		return draw_title(fr, f, p);
+		return draw_title(fr, f, p, c);
 	case CZ_CARD_DAY:
 		return draw_day(fr, f, p, c, stage);
 	case CZ_CARD_MACROS:
@@ -902,4 +1048,64 @@ cz_render_card_check(const struct cz_render_fonts *f,
 	fr.err = err;
 	fr.errlen = errlen;
 	return card(&fr, f, p, c, stage);
+}
+
+int
+cz_render_card_count(const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, const struct cz_render_card *c, int stage,
+    int count, struct cz_render_canvas *canvas, char *err, size_t errlen)
+{
+	struct frame fr;
+
+	(void)stage;
+	memset(&fr, 0, sizeof(fr));
+	frame_init(&fr, canvas->w, canvas->h);
+	fr.c = canvas;
+	fr.err = err;
+	fr.errlen = errlen;
+	switch (c->kind) {
+	case CZ_CARD_DAY:
+		return day_energy(&fr, f, &p->days[c->day], count);
+	case CZ_CARD_MACROS:
+		return macros_count(&fr, f, p, count);
+	default:
+		return 0;
+	}
+}
+
+int
+cz_render_card_rows(const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, const struct cz_render_card *c, int W,
+    int H, struct cz_render_rect rows[CZ_PLAN_MAX_MEALS], char *err,
+    size_t errlen)
+{
+	const struct cz_render_day *d;
+	struct frame fr;
+	struct day_shape sh;
+	int k, nx, ny, nw, nh;
+
+	if (c->kind != CZ_CARD_DAY || c->day < 0 || c->day >= p->ndays)
+		return 0;
+	d = &p->days[c->day];
+	if (d->nmeals < 1)
+		return 0;
+	memset(&fr, 0, sizeof(fr));
+	frame_init(&fr, W, H);
+	fr.err = err;
+	fr.errlen = errlen;
+	if (day_shape(&fr, f, d, &sh) < 0)
+		return -1;
+	for (k = 0; k < d->nmeals && k < CZ_PLAN_MAX_MEALS; k++) {
+		day_row(&fr, &sh, d->nmeals, k, &rows[k].x, &rows[k].y, &nx, &ny,
+		    &nw, &nh, &d->meals[k]);
+		rows[k].w = sh.rw;
+		rows[k].h = sh.rh;
+	}
+	return k;
+}
+
+struct cz_render_color
+cz_render_card_bg(void)
+{
+	return COL_BG;
 }

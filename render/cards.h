@@ -89,4 +89,30 @@ int cz_render_card_draw(const struct cz_render_fonts *f,
     const struct cz_render_plan *p, const struct cz_render_card *c,
     int stage, struct cz_render_canvas *canvas, char *err, size_t errlen);
 
+/* Redraws, in place on canvas (which holds stage `stage` of card c as
+ * cz_render_card_draw drew it), the card's counting figures and growing
+ * bars at count/256 of the way (struct cz_render_shot's count; 256: as
+ * drawn). Cards without any do nothing. Returns 0, or -1 with a message
+ * in err. */
+int cz_render_card_count(const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, const struct cz_render_card *c,
+    int stage, int count, struct cz_render_canvas *canvas, char *err,
+    size_t errlen);
+
+/* A rectangle of a frame. */
+struct cz_render_rect {
+	int		 x, y, w, h;
+};
+
+/* The rows of day card c's meals in a W x H frame (the parts that slide
+ * in one after another), rows[k] for meal k; the number of rows, 0 for
+ * other cards, or -1 with a message in err. */
+int cz_render_card_rows(const struct cz_render_fonts *f,
+    const struct cz_render_plan *p, const struct cz_render_card *c, int W,
+    int H, struct cz_render_rect rows[CZ_PLAN_MAX_MEALS], char *err,
+    size_t errlen);
+
+/* The cards' background colour (what a card slides in over). */
+struct cz_render_color cz_render_card_bg(void);
+
 #endif

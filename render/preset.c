@@ -31,6 +31,22 @@ static const struct {
 	{ 720, "720p" },
 };
 
+void
+cz_render_safe_zone(int w, int h, struct cz_render_safe *z)
+{
+	int m = (w < h ? w : h) * 7 / 100;
+
+	z->left = z->top = z->right = z->bottom = m;
+	if (h > w) {
+		/* The platforms' own buttons down the right, their captions
+		 * along the bottom. */
+		if (w * 15 / 100 > m)
+			z->right = w * 15 / 100;
+		if (h * 20 / 100 > m)
+			z->bottom = h * 20 / 100;
+	}
+}
+
 const struct cz_render_preset *
 cz_render_preset_find(const char *name)
 {

@@ -27,6 +27,18 @@ struct cz_render_variant {
 	int		 kbps;
 };
 
+/* The text area of a frame: what is kept clear at each edge, in pixels.
+ * Every frame keeps a margin of 7 % of its short side; vertical frames
+ * (TikTok, YouTube Shorts, Instagram Reels) also keep clear the right
+ * 15 % (the like, comment and share buttons) and the bottom 20 % (the
+ * caption, the account name and the sound's name). */
+struct cz_render_safe {
+	int		 left, top, right, bottom;
+};
+
+/* The safe zone of a w x h frame (see struct cz_render_safe). */
+void cz_render_safe_zone(int w, int h, struct cz_render_safe *z);
+
 /* Returns the preset called name, or NULL when there is none. */
 const struct cz_render_preset *cz_render_preset_find(const char *name);
 

@@ -1,7 +1,8 @@
 /*
  * render.c - one render job (see render.h): compose each card stage once,
- * feed the encoder frame by frame (static frames are the same bytes, only
- * fades and reveals are mixed per frame), write the poster from the title
+ * feed the encoder frame by frame (static frames are the same bytes; only
+ * the frames where something moves, counts up or fades are composed, by
+ * moving and blending the card's picture as the storyboard says), write the poster from the title
  * card, complete the files, read the MP4's metadata back, then rename the
  * temporary directory TMP/.tmp-render-XXXXXX onto DIR (TMP: the job's
  * tmp_dir, e.g. the queue's render_tmp_dir outside the served directory;
@@ -120,26 +121,39 @@ tick(const struct cz_render_job *job, double *last, int pct0, int pct1,
 	return 0;
 }
 
+/* Pixels of a displacement in 1/1024 of width w: even, so the chroma
+ * planes move with the luma and a glyph never lands between pixels. */
+static int
+dx_px(int dx, int w)
+{
+	long long v = (long long)dx * w;
+
+	return (int)((v >= 0 ? v + 1024 : v - 1024) / 2048) * 2;
+}
+
 /* Composes the frames of the whole storyboard into the full-size encoder,
- * which is pct0-pct1 % of the job. With a spool, each frame scaled to the
- * smaller sizes goes there too, and the title card's picture is kept
- * there for the poster; else the poster is written now when poster is a
- * path (else NULL). */
+ * which is pct0-pct1 % of the job. Each card's stage is drawn once into a
+ * canvas; its counting figures are redrawn in place while they count;
+ * each frame that differs from the one before is the canvas moved and
+ * blended as the shot says (scene.h), the others cost the encoder
+ * nothing. With a spool, each frame scaled to the smaller sizes goes
+ * there too, and the title card's picture is kept there for the poster;
+ * else the poster is written now when poster is a path (else NULL). */
 static int
 run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
     const struct cz_render_fonts *fonts, struct cz_render_enc *enc,
     struct cz_render_spool *spool, const char *poster, int pct0, int pct1,
     struct cz_render_result *res, char *err, size_t errlen)
 {
-	struct cz_render_canvas a = { 0 }, b = { 0 };
-	struct cz_render_canvas *prev = &a, *cur = &b, *t;
+	struct cz_render_canvas cur = { 0 };
+	struct cz_render_rect rows[CZ_PLAN_MAX_MEALS];
+	struct cz_render_color bg = cz_render_card_bg();
 	const struct cz_render_preset *p = job->preset;
-	int ci, f, ret = -1, have, done = 0, total = 0;
+	int ci, f, ret = -1, have, counted, nrows, done = 0, total = 0;
 	double last_progress = now_s();
 
-	if (cz_render_canvas_init(&a, p->width, p->height) != 0 ||
-	    cz_render_canvas_init(&b, p->width, p->height) != 0) {
-		snprintf(err, errlen, "out of memory for %dx%d canvases",
+	if (cz_render_canvas_init(&cur, p->width, p->height) != 0) {
+		snprintf(err, errlen, "out of memory for a %dx%d canvas",
 		    p->width, p->height);
 		goto err;
 	}
@@ -147,9 +161,14 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 		total += s->cards[ci].frames;
 	for (ci = 0; ci < s->ncards; ci++) {
 		const struct cz_render_card *c = &s->cards[ci];
-		struct cz_render_shot last = { -1, -1, 0, -1 };
+		struct cz_render_shot last;
 
+		memset(&last, 0, sizeof(last));
 		have = -1;	/* the stage held in cur */
+		counted = 256;	/* how far its figures are counted there */
+		if ((nrows = cz_render_card_rows(fonts, job->plan, c, p->width,
+		    p->height, rows, err, errlen)) < 0)
+			goto err;
 		for (f = 0; f < c->frames; f++) {
 			struct cz_render_shot sh;
 			uint8_t *data[3];
@@ -160,38 +179,41 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 				goto err;
 			cz_render_story_shot(c, f, &sh);
 			while (have < sh.stage) {
-				/* The next stage: the current one becomes the
-				 * previous (for the reveal). */
-				t = prev;
-				prev = cur;
-				cur = t;
 				have++;
-				if (cz_render_card_draw(fonts, job->plan, c, have, cur,
-				    err, errlen) != 0)
+				if (cz_render_card_draw(fonts, job->plan, c, have,
+				    &cur, err, errlen) != 0)
 					goto err;
+				counted = 256;
 				res->distinct++;
 				if (c->kind != CZ_CARD_TITLE || have != 0)
 					continue;
 				/* The poster's picture: kept for the second
 				 * pass, away from the full-size encoder's
 				 * peak; written now when there is none. */
-				if (spool != NULL && cz_render_spool_keep(spool, cur,
+				if (spool != NULL && cz_render_spool_keep(spool, &cur,
 				    err, errlen) != 0)
 					goto err;
 				if (spool == NULL && poster != NULL &&
-				    cz_render_poster_write(cur, poster, err, errlen) != 0)
+				    cz_render_poster_write(&cur, poster, err,
+				    errlen) != 0)
 					goto err;
 			}
-			changed = f == 0 || sh.stage != last.stage ||
-			    sh.from != last.from || sh.mix != last.mix ||
-			    sh.fade != last.fade;
+			if (sh.count != counted) {
+				if (cz_render_card_count(fonts, job->plan, c, have,
+				    sh.count, &cur, err, errlen) != 0)
+					goto err;
+				counted = sh.count;
+			}
+			changed = f == 0 || memcmp(&sh, &last, sizeof(sh)) != 0;
 			if (changed) {
 				cz_render_enc_planes(enc, data, ls);
-				if (sh.from >= 0)
-					cz_render_canvas_mix(prev, cur, sh.mix, data, ls);
-				else
-					cz_render_canvas_mix(cur, NULL, 256 - sh.fade,
-					    data, ls);
+				cz_render_canvas_shift(&cur, dx_px(sh.dx, p->width),
+				    sh.alpha, bg, sh.fade, data, ls);
+				if (sh.row >= 0 && sh.row < nrows)
+					cz_render_canvas_layer(&cur, rows[sh.row].x,
+					    rows[sh.row].y, rows[sh.row].w,
+					    rows[sh.row].h, dx_px(sh.row_dx,
+					    p->width), sh.row_alpha, bg, data, ls);
 			}
 			if (cz_render_enc_submit(enc, changed, err, errlen) != 0)
 				goto err;
@@ -210,8 +232,7 @@ run_frames(const struct cz_render_job *job, const struct cz_render_story *s,
 	}
 	ret = 0;
 err:
-	cz_render_canvas_free(&a);
-	cz_render_canvas_free(&b);
+	cz_render_canvas_free(&cur);
 	return ret;
 }
 

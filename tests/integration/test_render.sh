@@ -8,9 +8,10 @@
 #     master playlist lists every rendition with BANDWIDTH and RESOLUTION,
 #     every segment exists, the first and last segment of each rendition
 #     decode; the poster decodes; the JSON line agrees;
-#   - golden frame: tiktok at 10.0 s matches tests/render/golden-tiktok-10s.pgm
-#     (270x480 gray) within PSNR >= 35 dB, and a frame of another card does
-#     not (so the check can fail). CZ_RENDER_GOLDEN_UPDATE=1 rewrites it;
+#   - golden frames: tiktok at 10.0 s (a day card at rest) and at 0 s (the
+#     hook) match tests/render/golden-tiktok-{10s,0s}.pgm (270x480 gray)
+#     within PSNR >= 35 dB, and a frame of another card matches neither
+#     (so the check can fail). CZ_RENDER_GOLDEN_UPDATE=1 rewrites them;
 #   - bad input (unknown preset, missing or malformed plan, output that
 #     exists, output whose parent is not a directory) exits non-zero with a
 #     message and leaves nothing; SIGTERM mid-render leaves nothing; a full
@@ -24,6 +25,7 @@ source "$(dirname "$0")/lib.sh"
 RENDER=$CZ_BUILD_DIR/render/cibozer-render
 PLAN=$CZ_SRCDIR/tests/render/plan-standard-2000.json
 GOLDEN=$CZ_SRCDIR/tests/render/golden-tiktok-10s.pgm
+GOLDEN_HOOK=$CZ_SRCDIR/tests/render/golden-tiktok-0s.pgm
 [[ -x $RENDER ]] || skip "$RENDER is not built"
 command -v ffprobe >/dev/null || skip "ffprobe is not installed (package ffmpeg)"
 command -v jq >/dev/null || skip "jq is not installed"
@@ -183,18 +185,26 @@ frame_at() {
 }
 mp4=$tmp/presets/tiktok/video.mp4
 if [[ -f $mp4 ]]; then
+	# 10 s: a day card at rest; 0 s: the hook, whole from the first frame
+	# (the title card does not slide in).
 	frame_at "$mp4" 10 "$tmp/frame10.pgm"
+	frame_at "$mp4" 0 "$tmp/frame0.pgm"
 	frame_at "$mp4" 5 "$tmp/frame5.pgm"
 	if [[ ${CZ_RENDER_GOLDEN_UPDATE:-} == 1 ]]; then
 		cp "$tmp/frame10.pgm" "$GOLDEN"
-		echo "wrote $GOLDEN"
+		cp "$tmp/frame0.pgm" "$GOLDEN_HOOK"
+		echo "wrote $GOLDEN $GOLDEN_HOOK"
 	fi
 	check "golden frame: tiktok at 10 s matches the reference (PSNR >= 35 dB)" \
 		psnr_at_least 35 "$tmp/frame10.pgm" "$GOLDEN"
-	if ! psnr_at_least 35 "$tmp/frame5.pgm" "$GOLDEN" >/dev/null; then
-		pass "golden frame: another card (5 s) does not match it"
+	check "golden frame: tiktok's hook at 0 s matches the reference (PSNR >= 35 dB)" \
+		psnr_at_least 35 "$tmp/frame0.pgm" "$GOLDEN_HOOK"
+	if ! psnr_at_least 35 "$tmp/frame5.pgm" "$GOLDEN" >/dev/null &&
+		! psnr_at_least 35 "$tmp/frame5.pgm" "$GOLDEN_HOOK" >/dev/null; then
+		pass "golden frame: another card (5 s) matches neither"
 	else
-		fail "golden frame: another card (5 s) does not match it" "$(psnr "$tmp/frame5.pgm" "$GOLDEN")"
+		fail "golden frame: another card (5 s) matches neither" \
+			"$(psnr "$tmp/frame5.pgm" "$GOLDEN") $(psnr "$tmp/frame5.pgm" "$GOLDEN_HOOK")"
 	fi
 else
 	fail "golden frame: no tiktok render"

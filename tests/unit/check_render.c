@@ -322,7 +322,10 @@ START_TEST(plan_rejects_bad_input)
 END_TEST
 
 /* Checks a storyboard: frames add up exactly, cards are contiguous, and
- * every shot is well-formed (reveals never overlap a fade). */
+ * every shot is well-formed: the hook is whole on the first frame, a
+ * meal row moves only while its card is at rest, slides are eased and
+ * move one way, every meal and figure is whole before its card leaves,
+ * and the video ends faded to black. */
 static void
 check_story(const struct cz_render_plan *p, int fps, int seconds)
 {
@@ -337,36 +340,117 @@ check_story(const struct cz_render_plan *p, int fps, int seconds)
 		ck_assert_int_eq(s.cards[p->ndays + 2 + i].day, i);
 	}
 	ck_assert_int_eq(s.cards[0].kind, CZ_CARD_TITLE);
+	ck_assert_int_eq(s.cards[0].span, p->ndays);
+	ck_assert_int_le(s.cards[0].frames, 3 * fps);
 	ck_assert_int_eq(s.cards[s.ncards - 1].kind, CZ_CARD_END);
 	for (i = 0; i < s.ncards; i++) {
 		const struct cz_render_card *c = &s.cards[i];
+		struct cz_render_shot sh, prev;
 		int seen_last = 0;
+
+		memset(&prev, 0, sizeof(prev));
 
 		ck_assert_int_eq(c->first, sum);
 		ck_assert_int_ge(c->frames, 2);
 		sum += c->frames;
 		for (f = 0; f < c->frames; f++) {
-			struct cz_render_shot sh;
-
 			cz_render_story_shot(c, f, &sh);
 			ck_assert_int_ge(sh.stage, 0);
 			ck_assert_int_lt(sh.stage, c->nstages);
 			ck_assert_int_ge(sh.fade, 0);
 			ck_assert_int_le(sh.fade, 256);
-			if (sh.from >= 0) {
-				ck_assert_int_eq(sh.from, sh.stage - 1);
-				ck_assert_int_gt(sh.mix, 0);
-				ck_assert_int_lt(sh.mix, 256);
+			ck_assert_int_ge(sh.alpha, 0);
+			ck_assert_int_le(sh.alpha, 256);
+			ck_assert_int_ge(sh.count, 0);
+			ck_assert_int_le(sh.count, 256);
+			ck_assert_int_le(abs(sh.dx), CZ_RENDER_CARD_TRAVEL);
+			if (i == 0 && f == 0) {
+				/* The hook: whole from the first frame. */
+				ck_assert_int_eq(sh.dx, 0);
+				ck_assert_int_eq(sh.alpha, 256);
+				ck_assert_int_eq(sh.fade, 256);
+				ck_assert_int_eq(sh.row, -1);
+			}
+			if (sh.row >= 0) {
+				ck_assert_int_eq(sh.row, sh.stage - 1);
+				ck_assert_int_gt(sh.row_alpha, 0);
+				ck_assert_int_lt(sh.row_alpha, 256);
+				ck_assert_int_gt(sh.row_dx, 0);
+				ck_assert_int_le(sh.row_dx, CZ_RENDER_ROW_TRAVEL);
+				ck_assert_int_eq(sh.dx, 0);
+				ck_assert_int_eq(sh.alpha, 256);
 				ck_assert_int_eq(sh.fade, 256);
 			}
-			if (sh.stage == c->nstages - 1 && sh.from < 0)
+			if (f > 0) {
+				/* Moving in: from the right, never back. */
+				if (f < c->enter) {
+					ck_assert_int_le(sh.dx, prev.dx);
+					ck_assert_int_ge(sh.alpha, prev.alpha);
+				}
+				if (sh.dx < 0) {
+					ck_assert_int_le(sh.dx, prev.dx);
+					ck_assert_int_le(sh.alpha, prev.alpha);
+				}
+				if (sh.row >= 0 && prev.row == sh.row)
+					ck_assert_int_lt(sh.row_dx, prev.row_dx);
+				ck_assert_int_ge(sh.count, prev.count);
+			}
+			if (sh.stage == c->nstages - 1 && sh.row < 0 &&
+			    sh.dx == 0 && sh.alpha == 256 && sh.count == 256 &&
+			    sh.fade == 256)
 				seen_last = 1;
+			prev = sh;
 		}
-		/* Every meal is fully on screen before the card ends. */
+		/* Every meal and figure is whole, at rest, before the card
+		 * leaves. */
 		ck_assert_int_eq(seen_last, 1);
+		if (c->kind == CZ_CARD_END && c->frames >= 8)
+			ck_assert_int_lt(prev.fade, 256);
 	}
 	ck_assert_int_eq(sum, fps * seconds);
 }
+
+START_TEST(story_eases)
+{
+	int t, last = 0;
+
+	ck_assert_int_eq(cz_render_ease_out(0), 0);
+	ck_assert_int_eq(cz_render_ease_out(256), 256);
+	ck_assert_int_eq(cz_render_ease_in(0), 0);
+	ck_assert_int_eq(cz_render_ease_in(256), 256);
+	for (t = 1; t <= 256; t++) {
+		/* Out: fast, then landing softly; in: the reverse. */
+		ck_assert_int_ge(cz_render_ease_out(t), last);
+		ck_assert_int_ge(cz_render_ease_out(t), t);
+		ck_assert_int_le(cz_render_ease_in(t), t);
+		last = cz_render_ease_out(t);
+	}
+	ck_assert_int_gt(cz_render_ease_out(64), 128);
+}
+END_TEST
+
+/* A clip of one day: the hook, that day (still the plan's day), the end
+ * card; no week summary or shopping list. */
+START_TEST(story_one_day)
+{
+	static struct cz_render_plan p;
+	struct cz_render_story s;
+
+	load_fixture(&p);
+	ck_assert_int_eq(cz_render_story_build_days(&p, 3, 2, 1, 30, 15, &s), 0);
+	ck_assert_int_eq(s.ncards, 3);
+	ck_assert_int_eq(s.cards[0].kind, CZ_CARD_TITLE);
+	ck_assert_int_eq(s.cards[0].span, 1);
+	ck_assert_int_eq(s.cards[0].day, 2);
+	ck_assert_int_eq(s.cards[1].kind, CZ_CARD_DAY);
+	ck_assert_int_eq(s.cards[1].day, 2);
+	ck_assert_int_eq(s.cards[2].kind, CZ_CARD_END);
+	ck_assert_int_eq(s.cards[2].first + s.cards[2].frames, 30 * 15);
+	ck_assert_int_eq(cz_render_story_build_days(&p, 1, 6, 2, 30, 15, &s), -1);
+	ck_assert_int_eq(cz_render_story_build_days(&p, 1, -1, 1, 30, 15, &s), -1);
+	ck_assert_int_eq(cz_render_story_build_days(&p, 1, 0, 0, 30, 15, &s), -1);
+}
+END_TEST
 
 START_TEST(story_durations_exact)
 {
@@ -522,6 +606,8 @@ main(void)
 	tcase_add_test(tc, plan_rejects_bad_input);
 	tcase_add_test(tc, story_durations_exact);
 	tcase_add_test(tc, story_rejects_too_short);
+	tcase_add_test(tc, story_eases);
+	tcase_add_test(tc, story_one_day);
 	tcase_add_test(tc, spool_round_trip);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
