@@ -1223,6 +1223,8 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 	struct cz_plan_day nd;
 	int fails[CZ_SOLVER_FAIL__MAX];
 	uint64_t rng = seed;
+	enum cz_slot s;
+	size_t i;
 	long ti;
 	int k, kept;
 
@@ -1238,6 +1240,20 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 			    cz_slot_name((int)mc.slots[meal].kind));
 			return 1;
 		}
+		if (try_dish(cat, plan, day, meal, (size_t)ti, &mc, &nd, &kept,
+		    fails)) {
+			plan->days[day] = nd;
+			return 0;
+		}
+	}
+	/* Random draws can miss the few dishes that fit (draws repeat, and
+	 * the title rule and the week's limits leave some slots few): try
+	 * every candidate once before saying none keeps the day on target. */
+	s = mc.slots[meal].kind;
+	for (i = 0; i < mc.cd.n[s]; i++) {
+		ti = (long)mc.cd.t[s][i];
+		if (mc.avoid[ti] || mc.ban[ti])
+			continue;
 		if (try_dish(cat, plan, day, meal, (size_t)ti, &mc, &nd, &kept,
 		    fails)) {
 			plan->days[day] = nd;
