@@ -1284,6 +1284,53 @@ ranked_cmp(const void *a, const void *b)
 	return x->tmpl < y->tmpl ? -1 : x->tmpl > y->tmpl;
 }
 
+/*
+ * When no dish new to the week keeps the day on target (a slot with few
+ * dishes under the diet, the restrictions and the title rule): a dish the
+ * week has on another day, served fewer than REPEAT_MAX times, is still
+ * an alternative, and the plan document lists the repeat. Returns how
+ * many were put in out.
+ */
+/* 1 when dish t may come again in meal_change mc: not on this very day,
+ * and served fewer than REPEAT_MAX times in the week. */
+static int
+repeat_allowed(const struct cz_plan *plan, const struct meal_change *mc,
+    size_t t)
+{
+	int d, m, times = 0;
+
+	for (m = 0; m < mc->nslots; m++)
+		if (mc->tmpl[m] == t)
+			return 0;
+	for (d = 0; d < plan->ndays; d++)
+		for (m = 0; m < plan->days[d].nmeals; m++)
+			times += plan->days[d].meals[m].tmpl == t;
+	return times > 0 && times < REPEAT_MAX;
+}
+
+static int
+alternatives_repeating(const struct cz_catalog *cat,
+    const struct cz_plan *plan, int day, int meal,
+    const struct meal_change *mc, struct cz_plan_alternative *out, int max,
+    int *fails)
+{
+	enum cz_slot s = mc->slots[meal].kind;
+	size_t i, t;
+	int n = 0, kept;
+
+	for (i = 0; i < mc->cd.n[s] && n < max; i++) {
+		t = mc->cd.t[s][i];
+		if (mc->ban[t] || !repeat_allowed(plan, mc, t))
+			continue;
+		if (try_dish(cat, plan, day, meal, t, mc, &out[n].day, &kept,
+		    fails)) {
+			out[n].tmpl = t;
+			out[n++].kept = kept;
+		}
+	}
+	return n;
+}
+
 int
 cz_plan_alternatives(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan *plan, int day,
@@ -1335,6 +1382,9 @@ cz_plan_alternatives(const struct cz_catalog *cat,
 	for (k = 0; k < nfall && nkept < max; k++)
 		out[nkept++] = fallback[k];
 	if (nkept == 0)
+		nkept = alternatives_repeating(cat, plan, day, meal, &mc, out,
+		    max, fails);
+	if (nkept == 0)
 		seterr(err, errlen, n == 0 ? "no other compatible %s template" :
 		    "no other %s keeps the day on target", cz_slot_name((int)s));
 	return nkept;
@@ -1358,7 +1408,10 @@ cz_plan_swap_meal(const struct cz_catalog *cat,
 	for (i = 0; i < mc.cd.n[s]; i++)
 		if (mc.cd.t[s][i] == tmpl)
 			break;
-	if (i == mc.cd.n[s] || mc.avoid[tmpl] || mc.ban[tmpl]) {
+	/* A dish of another day is what "another dinner" offers when no new
+	 * one keeps the day on target (alternatives_repeating). */
+	if (i == mc.cd.n[s] || mc.ban[tmpl] ||
+	    (mc.avoid[tmpl] && !repeat_allowed(plan, &mc, tmpl))) {
 		seterr(err, errlen, "that dish cannot be this meal's (another "
 		    "%s allowed by the plan's request, not already in it)",
 		    cz_slot_name((int)s));

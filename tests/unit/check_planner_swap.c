@@ -380,14 +380,26 @@ START_TEST(swap_refuses_what_the_meal_cannot_take)
 	char err[256];
 	int kept;
 
-	/* A lunch for a breakfast, the dish it has, another day's dinner,
-	 * a template out of range. */
+	/* A lunch for a breakfast, the dish it has, a template out of
+	 * range. Another day's dinner may come again (a dish at most
+	 * REPEAT_MAX times a week), not a dish the week has twice. */
 	ck_assert_int_eq(cz_plan_swap_meal(&cat, &req, p, 0, 0, 7, &kept, err,
 	    sizeof(err)), -1);
 	ck_assert_int_eq(cz_plan_swap_meal(&cat, &req, p, 0, 0,
 	    p->days[0].meals[0].tmpl, &kept, err, sizeof(err)), -1);
-	ck_assert_int_eq(cz_plan_swap_meal(&cat, &req, p, 0, 2,
-	    p->days[1].meals[2].tmpl, &kept, err, sizeof(err)), -1);
+	{
+		struct cz_plan_request r3;
+		struct cz_plan *q = planned(&r3, 3);
+		size_t t = q->days[1].meals[2].tmpl;
+
+		ck_assert_int_ne(cz_plan_swap_meal(&cat, &r3, q, 0, 2, t,
+		    &kept, err, sizeof(err)), -1);
+		/* with day 2's dinner on day 1 too: not a third time */
+		q->days[0].meals[2].tmpl = t;
+		ck_assert_int_eq(cz_plan_swap_meal(&cat, &r3, q, 2, 2, t,
+		    &kept, err, sizeof(err)), -1);
+		free(q);
+	}
 	ck_assert_int_eq(cz_plan_swap_meal(&cat, &req, p, 0, 0, 9999, &kept,
 	    err, sizeof(err)), -1);
 	ck_assert_int_eq(cz_plan_swap_meal(&cat, &req, p, 2, 0, 1, &kept, err,
