@@ -111,6 +111,17 @@ fetch "$CZ_BASE_URL/videos/$vid/hls/$variant/index.m3u8" "${ALICE[@]}"
 check "a variant playlist ($variant) comes through" bash -c '[[ $1 == 200 && $2 == *"seg000.ts"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 fetch "$CZ_BASE_URL/videos/$vid/hls/$variant/seg000.ts" -I "${ALICE[@]}"
 check "a segment comes as video/mp2t" bash -c '[[ $1 == 200 ]] && grep -qi "^content-type: video/mp2t" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+# 2-second segments, one GOP each: a quality switch or a seek fetches 2 s.
+fetch "$CZ_BASE_URL/videos/$vid/hls/$variant/index.m3u8" "${ALICE[@]}"
+check "the segments last 2 s (#EXT-X-TARGETDURATION:2, 15 of them for 30 s)" \
+	bash -c '[[ $1 == *"#EXT-X-TARGETDURATION:2"* ]] && (($(grep -c "^seg" <<<"$1") == 15))' _ "$HTTP_BODY"
+for r in "$videos/$vid"/hls/*/; do
+	keys=$(for seg in "$r"seg*.ts; do
+		ffprobe -v error -select_streams v -read_intervals %+#1 -show_entries frame=key_frame \
+			-of default=nw=1:nk=1 "$seg" | head -n 1
+	done | sort | uniq -c | tr -s ' ')
+	check "every segment of $(basename "$r") starts with a keyframe ($keys)" test "$keys" = " 15 1"
+done
 
 fetch "$CZ_BASE_URL/videos/$vid/video.mp4" -I "${BOB[@]}"
 check "another user gets no file (404)" test "$HTTP_STATUS" = 404
