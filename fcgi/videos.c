@@ -56,12 +56,14 @@ enum { OWNER_ID, OWNER_DAYS };
 	"SELECT pg_advisory_xact_lock(7317, hashint8($1::bigint))"
 enum { LOCK_PLAN, LOCK__N };
 /* Identical requests share a job: same plan revision (sql/029: a job
- * asked for before the plan changed shows the old plan), platform, sound
- * and day (NULL: the whole week). */
+ * asked for before the plan changed shows the old plan; a job from before
+ * sql/029 has none and is shared as it was), platform, sound and day
+ * (NULL: the whole week). */
 #define SQL_FIND_JOB \
 	"SELECT id FROM video_jobs WHERE plan_id = $1::bigint AND preset = $2 " \
 	"AND sound = $3 AND day IS NOT DISTINCT FROM $4::smallint " \
-	"AND plan_revision = (SELECT revision FROM plans WHERE id = $1::bigint) " \
+	"AND (plan_revision IS NULL OR plan_revision = " \
+	"(SELECT revision FROM plans WHERE id = $1::bigint)) " \
 	"AND state IN ('queued', 'running', 'done') ORDER BY id DESC LIMIT 1"
 enum { FIND_PLAN, FIND_PRESET, FIND_SOUND, FIND_DAY, FIND__N };
 enum { FIND_ID };

@@ -6,7 +6,8 @@
 -- sound, day) share one job, a request after the plan changed makes a new
 -- one, and the renderer renders the revision that was asked for (kept in
 -- plan_revisions, sql/022, once the plan has moved on). Jobs made before
--- have no revision (NULL): they render the plan as it is now, as before.
+-- have no revision (NULL): they render the plan as it is now and are
+-- shared by identical requests, as before.
 ALTER TABLE video_jobs ADD COLUMN day smallint CHECK (day BETWEEN 1 AND 7);
 ALTER TABLE video_jobs ADD COLUMN plan_revision integer
     CHECK (plan_revision > 0);
