@@ -152,6 +152,9 @@ job_json(struct cz_request *r, const struct cz_video *j)
 	json_object_object_add(o, "platform",
 	    json_object_new_string(j->platform));
 	json_object_object_add(o, "sound", json_object_new_string(j->sound));
+	/* A day clip's day (sql/029); null: the whole week. */
+	json_object_object_add(o, "day", j->day > 0 ?
+	    json_object_new_int(j->day) : NULL);
 	json_object_object_add(o, "status", json_object_new_string(j->status));
 	json_object_object_add(o, "stage", rendering && *j->stage != '\0' ?
 	    json_object_new_string(j->stage) : NULL);
@@ -236,7 +239,8 @@ publish_json(struct cz_request *r, const struct cz_video *j)
 		    __func__, j->id, j->plan_id);
 		return NULL;
 	}
-	if ((kit = cz_publish_kit(r->arena, j->platform, doc, j->result)) == NULL)
+	if ((kit = cz_publish_kit_day(r->arena, j->platform, doc, j->day,
+	    j->result)) == NULL)
 		return NULL;
 	if (json_object_object_get_ex(kit, "thumbnail", &t) && t != NULL)
 		json_object_object_add(t, "url", json_object_new_string(
@@ -281,6 +285,10 @@ static const struct cz_field request_fields[] = {
 	{ "platform", CZ_F_ENUM, 1, 0, 0, cz_video_presets },
 	/* Optional: the music bed unless "silent" is asked for. */
 	{ "sound", CZ_F_ENUM, 0, 0, 0, cz_video_sounds },
+	/* Optional: one day's clip instead of the whole week. Any integer
+	 * here: one outside the plan's days is a 422 that says which are
+	 * (cz_video_request knows the plan). */
+	{ "day", CZ_F_INT, 0, LLONG_MIN, LLONG_MAX, NULL },
 };
 #define NREQUEST	(sizeof(request_fields) / sizeof(request_fields[0]))
 
@@ -291,16 +299,26 @@ sound_of(const struct cz_value *v)
 	return v->present ? v->s : cz_video_sounds[0];
 }
 
+/* The day a validated request asked for: 0 for the whole week, -1 for
+ * one no plan has (cz_video_request refuses it, naming the plan's days). */
+static long long
+day_of(const struct cz_value *v)
+{
+	if (!v->present)
+		return 0;
+	return v->i >= 1 && v->i <= CZ_VIDEO_MAX_DAY ? v->i : -1;
+}
+
 /*
- * Finds or queues the job for plan, platform and sound, for r->user (not
- * NULL),
+ * Finds or queues the job for plan, platform, sound and day (0: the whole
+ * week), for r->user (not NULL),
  * who must be allowed to write videos and have accepted the current legal
  * terms. Returns CZ_NEXT with *id set, CZ_DONE when the answer (redirect,
  * 401/403/429) is built, or an HTTP status.
  */
 static int
 request_video(struct cz_request *r, long long plan, const char *platform,
-    const char *sound, long long *id)
+    const char *sound, long long day, long long *id)
 {
 	struct cz_video_ticket t;
 	int rc;
@@ -310,7 +328,7 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 	if ((rc = cz_legal_gate(r, cz_arena_printf(r->arena, "/plans/%lld",
 	    plan))) != CZ_NEXT)
 		return rc;
-	switch (cz_video_request(r, plan, platform, sound, &t)) {
+	switch (cz_video_request(r, plan, platform, sound, day, &t)) {
 	case CZ_VIDEO_OK:
 		*id = t.id;
 		return CZ_NEXT;
@@ -318,6 +336,12 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 		r->error_message = cz_arena_printf(r->arena, "There is no plan "
 		    "%lld.", plan);
 		return 404;
+	case CZ_VIDEO_BAD_DAY:
+		r->error_message = t.days == 1 ? "day must be 1: this plan has "
+		    "one day (leave day out for the whole plan)" :
+		    cz_arena_printf(r->arena, "day must be a day of the plan, "
+		    "1 to %d (leave day out for the whole week)", t.days);
+		return 422;
 	case CZ_VIDEO_UNVERIFIED:
 		r->error_message = "confirm your e-mail address first (see the "
 		    "link we sent you, or ask for a new one on your account "
@@ -337,10 +361,11 @@ request_video(struct cz_request *r, long long plan, const char *platform,
 }
 
 /* POST /api/plans/{id}/videos {"platform": ..., "sound": "music" or
- * "silent" (optional, "music")}: the job of that plan, platform and
- * sound, found or queued: 202 with the status JSON and Location while
- * there is work to wait for, 200 when it is done; 400 naming the field,
- * 401, 403, 404, 429, 503. */
+ * "silent" (optional, "music"), "day": N (optional: one day's clip)}: the
+ * job of that plan revision, platform, sound and day, found or queued:
+ * 202 with the status JSON and Location while there is work to wait for,
+ * 200 when it is done; 400 naming the field, 422 for a day the plan does
+ * not have, 401, 403, 404, 429, 503. */
 int
 cz_h_api_video_create(struct cz_request *r)
 {
@@ -362,7 +387,7 @@ cz_h_api_video_create(struct cz_request *r)
 		return errors != NULL ? cz_resp_json(r, 400,
 		    cz_errors_body(r, errors)) : 500;
 	if ((rc = request_video(r, plan, val[0].s, sound_of(&val[1]),
-	    &id)) != CZ_NEXT)
+	    day_of(&val[2]), &id)) != CZ_NEXT)
 		return rc;
 	if ((vrc = cz_video_get(r, id, &j)) != CZ_VIDEO_OK)
 		return cz_video_gate_status(r, vrc, id);
@@ -373,8 +398,9 @@ cz_h_api_video_create(struct cz_request *r)
 	return cz_resp_json(r, strcmp(j.status, "done") == 0 ? 200 : 202, o);
 }
 
-/* POST /plans/{id}/videos (the plan page's form, fields platform and
- * sound): as the API, answered with a 303 to the video's page. */
+/* POST /plans/{id}/videos (the plan page's form, fields platform, sound
+ * and day, empty for the whole week): as the API, answered with a 303 to
+ * the video's page. */
 int
 cz_h_video_create_form(struct cz_request *r)
 {
@@ -387,12 +413,12 @@ cz_h_video_create_form(struct cz_request *r)
 		    "/plans/%lld", plan));
 	if (cz_validate_params(r->arena, request_fields, NREQUEST, &r->form, val,
 	    NULL) == -1) {
-		r->error_message = "choose one of the platforms and sounds "
-		    "offered";
+		r->error_message = "choose one of the platforms, sounds and "
+		    "days offered";
 		return 400;
 	}
 	if ((rc = request_video(r, plan, val[0].s, sound_of(&val[1]),
-	    &id)) != CZ_NEXT)
+	    day_of(&val[2]), &id)) != CZ_NEXT)
 		return rc;
 	return cz_resp_redirect(r, 303, cz_arena_printf(r->arena,
 	    "/videos/%lld", id));
@@ -429,7 +455,7 @@ cz_h_video_page(struct cz_request *r)
 {
 	struct json_object *ctx, *o, *x;
 	struct cz_video j;
-	const char *name;
+	const char *name, *title;
 	size_t n;
 	int rc;
 
@@ -445,12 +471,20 @@ cz_h_video_page(struct cz_request *r)
 		n--;
 	name = cz_arena_printf(r->arena, "%.*s", (int)n, name);
 	/* The title: "Video 2 of plan 3 (TikTok, 30 s)", the preset as
-	 * people read it (labels.c). */
-	if ((ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "Video %lld of plan "
-	    "%lld (%s)", j.id, j.plan_id, cz_label(j.platform)))) == NULL ||
+	 * people read it (labels.c); a day clip's "Video 4 of plan 3: day 2
+	 * (TikTok, 15 s)", its own length. */
+	title = j.day > 0 ? cz_arena_printf(r->arena, "Video %lld of plan "
+	    "%lld: day %d (%s, %d s)", j.id, j.plan_id, j.day, name,
+	    cz_video_day_seconds(j.platform)) : cz_arena_printf(r->arena,
+	    "Video %lld of plan %lld (%s)", j.id, j.plan_id,
+	    cz_label(j.platform));
+	if ((ctx = cz_page_ctx(r, title)) == NULL ||
 	    (o = job_json(r, &j)) == NULL)
 		return 500;
 	json_object_object_add(o, "platform_name", json_object_new_string(name));
+	if (j.day > 0)
+		json_object_object_add(o, "day_clip_seconds", json_object_new_int(
+		    cz_video_day_seconds(j.platform)));
 	if (strcmp(j.status, "done") == 0) {
 		json_object_object_add(o, "publish", publish_json(r, &j));
 		json_object_object_add(o, "hls_list", renditions_text(r, &j));
@@ -561,6 +595,9 @@ cz_h_videos_list(struct cz_request *r)
 		if ((label = cz_video_platform_label(it->platform)) != NULL)
 			json_object_object_add(o, "platform",
 			    json_object_new_string(label));
+		if (it->day > 0)
+			json_object_object_add(o, "day", json_object_new_int(
+			    it->day));
 		if (strcmp(it->sound, "silent") == 0)
 			json_object_object_add(o, "silent",
 			    json_object_new_boolean(1));

@@ -240,14 +240,15 @@ allergens(cz_arena *a, const struct cz_plan_doc *doc)
 }
 
 /*
- * The description: what the plan is, its days (when with_days), the
- * chapters (when chapters_text), the allergens, the disclaimers, the food
+ * The description: what the plan is (of a day clip: which day of it), its
+ * days (when with_days; a day clip's day alone), the chapters (when
+ * chapters_text), the allergens, the disclaimers, the food
  * pictures' attribution and the hashtags. Returns 0 with *out set, or -1 when memory ran out.
  */
 static int
-describe(cz_arena *a, const struct cz_plan_doc *doc, int with_days,
-    const char *chapters_text, const char *disc, const char *tags,
-    const char **out)
+describe(cz_arena *a, const struct cz_plan_doc *doc, int clip_day,
+    int with_days, const char *chapters_text, const char *disc,
+    const char *tags, const char **out)
 {
 	cz_buf b;
 	const char *diet = cz_label(cz_diet_name((int)doc->request.diet));
@@ -255,16 +256,20 @@ describe(cz_arena *a, const struct cz_plan_doc *doc, int with_days,
 	int rc = 0;
 
 	cz_buf_init(&b, KIT_TEXT_MAX);
-	rc |= cz_buf_printf(&b, "A %d-day %s meal plan at %s kcal a day, %s: "
+	if (clip_day > 0)
+		rc |= cz_buf_printf(&b, "Day %d of ", clip_day);
+	rc |= cz_buf_printf(&b, "%s %d-day %s meal plan at %s kcal a day, %s: "
 	    "protein %.0f%%, fat %.0f%% and carbs %.0f%% of the energy. "
 	    "Every number comes from the USDA food database, to the gram.\n",
-	    doc->ndays, doc->request.diet == CZ_DIET_STANDARD ? "balanced" :
+	    clip_day > 0 ? "a" : "A", doc->ndays, doc->request.diet == CZ_DIET_STANDARD ? "balanced" :
 	    diet, thousands(a, doc->request.calories),
 	    cz_label(cz_pattern_name((int)doc->request.pattern)),
 	    doc->target.protein_pct, doc->target.fat_pct, doc->target.carbs_pct);
 	for (int d = 0; with_days && d < doc->ndays; d++) {
 		const struct cz_plan_doc_day *day = &doc->days[d];
 
+		if (clip_day > 0 && day->day != clip_day)
+			continue;
 		rc |= cz_buf_printf(&b, "\nDay %d", day->day);
 		if (isfinite(day->totals.energy_kcal))
 			rc |= cz_buf_printf(&b, " (%s kcal)", thousands(a,
@@ -300,6 +305,13 @@ struct json_object *
 cz_publish_kit(cz_arena *a, const char *platform,
     const struct cz_plan_doc *doc, struct json_object *result)
 {
+	return cz_publish_kit_day(a, platform, doc, 0, result);
+}
+
+struct json_object *
+cz_publish_kit_day(cz_arena *a, const char *platform,
+    const struct cz_plan_doc *doc, int day, struct json_object *result)
+{
 	struct chapter ch[KIT_CHAPTERS_MAX];
 	struct json_object *o, *arr, *c, *x, *v, *t;
 	const char *diet, *title, *desc, *tags = "", *disc, *ctext = NULL;
@@ -322,8 +334,10 @@ cz_publish_kit(cz_arena *a, const char *platform,
 	/* The title: what it is and the one number people search for. */
 	diet = doc->request.diet == CZ_DIET_STANDARD ? "" : cz_arena_printf(a,
 	    "%s ", title_case(a, cz_label(cz_diet_name((int)doc->request.diet))));
-	title = cz_arena_printf(a, "%d-Day %sMeal Plan: %s kcal a Day, Every "
-	    "Gram Planned", doc->ndays, diet, thousands(a,
+	title = day > 0 ? cz_arena_printf(a, "Day %d of a %d-Day %sMeal Plan: "
+	    "%s kcal, Every Gram Planned", day, doc->ndays, diet, thousands(a,
+	    doc->request.calories)) : cz_arena_printf(a, "%d-Day %sMeal Plan: "
+	    "%s kcal a Day, Every Gram Planned", doc->ndays, diet, thousands(a,
 	    doc->request.calories));
 
 	/* Hashtags: the plan's, then the platform's. */
@@ -333,6 +347,8 @@ cz_publish_kit(cz_arena *a, const char *platform,
 		tag[ntags++] = diet_tags[doc->request.diet];
 	tag[ntags++] = cz_arena_printf(a, "#%dcalories", doc->request.calories);
 	tag[ntags++] = "#nutrition";
+	if (day > 0)
+		tag[ntags++] = "#whatieatinaday";	/* what a day clip is */
 	if (ptag != NULL)
 		tag[ntags++] = ptag;
 	for (i = 0; i < ntags; i++)
@@ -353,15 +369,17 @@ cz_publish_kit(cz_arena *a, const char *platform,
 	}
 
 	disc = disclaimer(a, doc);
-	if (describe(a, doc, 1, ctext, disc, tags, &desc) != 0)
+	if (describe(a, doc, day, 1, ctext, disc, tags, &desc) != 0)
 		return NULL;
 	/* Over the platform's limit: without the day-by-day dishes. */
 	if (cz_kit_chars(desc) > (size_t)limit &&
-	    describe(a, doc, 0, ctext, disc, tags, &desc) != 0)
+	    describe(a, doc, day, 0, ctext, disc, tags, &desc) != 0)
 		return NULL;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "platform", json_object_new_string(platform));
+	json_object_object_add(o, "day", day > 0 ? json_object_new_int(day) :
+	    NULL);
 	json_object_object_add(o, "title", json_object_new_string(title));
 	json_object_object_add(o, "title_length",
 	    json_object_new_int((int)cz_kit_chars(title)));

@@ -33,7 +33,7 @@ struct json_object;
  * "tiktok", ...) made from plan document doc and the renderer's result
  * (NULL or without chapters: none listed), as a new JSON object (the
  * caller owns it; strings it points to come from a):
- *   {"platform", "title", "description", "hashtags": [...],
+ *   {"platform", "day" (null but for a day clip), "title", "description", "hashtags": [...],
  *    "chapters": [{"start", "timestamp", "title"}] or null,
  *    "chapters_text", "chapters_note", "disclaimer",
  *    "limits": {"title", "description"},
@@ -44,6 +44,13 @@ struct json_object;
  */
 struct json_object *cz_publish_kit(cz_arena *a, const char *platform,
     const struct cz_plan_doc *doc, struct json_object *result);
+
+/* The same for a day clip of day `day` of doc (0: the whole plan, as
+ * cz_publish_kit): the title says "Day 3 of a 7-Day ... Meal Plan", the
+ * description names that day's dishes alone, "day" is 3 and the hashtags
+ * add #whatieatinaday. */
+struct json_object *cz_publish_kit_day(cz_arena *a, const char *platform,
+    const struct cz_plan_doc *doc, int day, struct json_object *result);
 
 /* The number of characters (code points) of the UTF-8 text s. */
 size_t cz_kit_chars(const char *s);

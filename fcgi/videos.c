@@ -35,6 +35,10 @@ const char *const cz_video_presets[] = {
 	"youtube_shorts", "youtube_long", "tiktok", "instagram", NULL
 };
 const char *const cz_video_sounds[] = { "music", "silent", NULL };
+/* The length of a day clip for each of cz_video_presets, in seconds:
+ * 15-20 s, what short-form feeds favour, and long enough for the day's
+ * card and its shopping to be read (render/plan.c has the same). */
+static const int day_seconds[] = { 20, 20, 15, 20 };
 /* What people read for each of cz_video_presets. */
 static const char *const platform_labels[] = {
 	"YouTube Shorts (1080×1920, 60 s)", "YouTube (1920×1080, 3 min)",
@@ -42,29 +46,37 @@ static const char *const platform_labels[] = {
 };
 
 #define SQL_PLAN_OWNER \
-	"SELECT coalesce(owner_id, 0) FROM plans WHERE id = $1::bigint"
+	"SELECT coalesce(owner_id, 0), days FROM plans WHERE id = $1::bigint"
 enum { OWNER_PLAN, OWNER__N };
-enum { OWNER_ID };
+enum { OWNER_ID, OWNER_DAYS };
 /* lock, find and insert run in one transaction: they are registered as
  * not idempotent, so that a lost connection fails them instead of running
  * them again on a new connection, outside the transaction. */
 #define SQL_LOCK_PLAN \
 	"SELECT pg_advisory_xact_lock(7317, hashint8($1::bigint))"
 enum { LOCK_PLAN, LOCK__N };
+/* Identical requests share a job: same plan revision (sql/029: a job
+ * asked for before the plan changed shows the old plan; a job from before
+ * sql/029 has none and is shared as it was), platform, sound and day
+ * (NULL: the whole week). */
 #define SQL_FIND_JOB \
 	"SELECT id FROM video_jobs WHERE plan_id = $1::bigint AND preset = $2 " \
-	"AND sound = $3 AND state IN ('queued', 'running', 'done') " \
-	"ORDER BY id DESC LIMIT 1"
-enum { FIND_PLAN, FIND_PRESET, FIND_SOUND, FIND__N };
+	"AND sound = $3 AND day IS NOT DISTINCT FROM $4::smallint " \
+	"AND (plan_revision IS NULL OR plan_revision = " \
+	"(SELECT revision FROM plans WHERE id = $1::bigint)) " \
+	"AND state IN ('queued', 'running', 'done') ORDER BY id DESC LIMIT 1"
+enum { FIND_PLAN, FIND_PRESET, FIND_SOUND, FIND_DAY, FIND__N };
 enum { FIND_ID };
 /* A job requested with an API key counts in the key's usage of the day
  * (the row exists: the key's lookup made it for this request). */
 #define SQL_INSERT_JOB \
-	"WITH j AS (INSERT INTO video_jobs (plan_id, preset, sound) VALUES " \
-	"($1::bigint, $2, $4) RETURNING id), k AS (UPDATE api_key_usage SET " \
+	"WITH j AS (INSERT INTO video_jobs (plan_id, preset, sound, day, " \
+	"plan_revision) SELECT $1::bigint, $2, $4, $5::smallint, revision " \
+	"FROM plans WHERE id = $1::bigint RETURNING id), k AS (UPDATE api_key_usage SET " \
 	"videos = videos + 1 WHERE key_id = $3::bigint AND day = (now() AT " \
 	"TIME ZONE 'UTC')::date) SELECT id FROM j"
-enum { INSERT_PLAN, INSERT_PRESET, INSERT_KEY, INSERT_SOUND, INSERT__N };
+enum { INSERT_PLAN, INSERT_PRESET, INSERT_KEY, INSERT_SOUND, INSERT_DAY,
+    INSERT__N };
 enum { INSERT_ID };
 #define SQL_GET_JOB \
 	"SELECT j.id, j.plan_id, j.preset, j.state, coalesce(j.stage, ''), " \
@@ -73,21 +85,21 @@ enum { INSERT_ID };
 	", ''), coalesce(extract(epoch FROM coalesce(j.finished_at, now()) - " \
 	"j.started_at)::float8, 0), coalesce(j.result::text, ''), " \
 	"coalesce(p.owner_id, 0), coalesce(b.position, 0), " \
-	"coalesce(b.watched, false), j.sound, j.stage_log::text " \
-	"FROM video_jobs j " \
+	"coalesce(b.watched, false), j.sound, j.stage_log::text, " \
+	"coalesce(j.day, 0) FROM video_jobs j " \
 	"JOIN plans p ON p.id = j.plan_id LEFT JOIN video_playback b ON " \
 	"b.job_id = j.id AND b.user_id = $2::bigint WHERE j.id = $1::bigint"
 enum { GET_JOB, GET_USER, GET__N };
 enum { GET_ID, GET_PLAN_ID, GET_PRESET, GET_STATE, GET_STAGE, GET_PROGRESS,
     GET_ATTEMPTS, GET_ERROR, GET_CREATED_AT, GET_FINISHED_AT, GET_ELAPSED,
     GET_RESULT, GET_OWNER, GET_POSITION, GET_WATCHED, GET_SOUND,
-    GET_STAGE_LOG };
+    GET_STAGE_LOG, GET_DAY };
 #define SQL_LIST_JOBS \
 	"SELECT j.id, j.plan_id, j.preset, j.state, j.progress, " \
 	"to_char(j.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), " \
 	"coalesce(j.result->'video'->>'duration', ''), " \
 	"coalesce(j.result->'video'->>'size', ''), coalesce(b.watched, false), " \
-	"j.sound " \
+	"j.sound, coalesce(j.day, 0) " \
 	"FROM video_jobs j JOIN plans p ON p.id = j.plan_id " \
 	"LEFT JOIN video_playback b ON b.job_id = j.id AND " \
 	"b.user_id = $1::bigint WHERE p.owner_id = $1::bigint AND " \
@@ -95,7 +107,8 @@ enum { GET_ID, GET_PLAN_ID, GET_PRESET, GET_STATE, GET_STAGE, GET_PROGRESS,
 	"LIMIT $3::integer"
 enum { LIST_USER, LIST_BEFORE, LIST_LIMIT, LIST__N };
 enum { LIST_ID, LIST_PLAN_ID, LIST_PRESET, LIST_STATE, LIST_PROGRESS,
-    LIST_CREATED_AT, LIST_DURATION, LIST_SIZE, LIST_WATCHED, LIST_SOUND };
+    LIST_CREATED_AT, LIST_DURATION, LIST_SIZE, LIST_WATCHED, LIST_SOUND,
+    LIST_DAY };
 #define SQL_SAVE_POSITION \
 	"INSERT INTO video_playback (job_id, user_id, position, duration, " \
 	"watched, watched_at) VALUES ($1::bigint, $2::bigint, $3::real, " \
@@ -237,6 +250,17 @@ cz_video_platforms(void)
 	return a;
 }
 
+int
+cz_video_day_seconds(const char *preset)
+{
+	int k;
+
+	for (k = 0; cz_video_presets[k] != NULL; k++)
+		if (strcmp(cz_video_presets[k], preset) == 0)
+			return day_seconds[k];
+	return 20;
+}
+
 const char *
 cz_video_platform_label(const char *preset)
 {
@@ -291,6 +315,8 @@ cz_video_get(struct cz_request *r, long long id, struct cz_video *v)
 	v->position = strtod(cz_db_text(res, 0, GET_POSITION), NULL);
 	v->watched = cz_db_bool(res, 0, GET_WATCHED);
 	v->sound = cz_db_text(res, 0, GET_SOUND);
+	if (cz_db_int(res, 0, GET_DAY, 0, CZ_VIDEO_MAX_DAY, &n) == 0)
+		v->day = (int)n;
 	/* The stages entered, as the renderer logged them (sql/025). */
 	text = cz_db_text(res, 0, GET_STAGE_LOG);
 	if (*text != '\0' && cz_parse_json(r->arena, text, strlen(text),
@@ -301,13 +327,13 @@ cz_video_get(struct cz_request *r, long long id, struct cz_video *v)
 
 enum cz_video_rc
 cz_video_request(struct cz_request *r, long long plan, const char *preset,
-    const char *sound, struct cz_video_ticket *t)
+    const char *sound, long long day, struct cz_video_ticket *t)
 {
 	struct json_object *detail;
 	const char *owner_v[OWNER__N], *lock_v[LOCK__N], *find_v[FIND__N];
 	const char *insert_v[INSERT__N];
-	char pbuf[32], kbuf[32];
-	long long owner;
+	char pbuf[32], kbuf[32], dbuf[32];
+	long long owner, days;
 	enum cz_video_rc rc;
 	PGresult *res;
 	int hit;
@@ -323,6 +349,14 @@ cz_video_request(struct cz_request *r, long long plan, const char *preset,
 		owner = 0;
 	if (owner == -1 || !may_see(r->user, owner))
 		return CZ_VIDEO_NOT_FOUND;
+	/* A day clip is of one of the plan's days (plans.days is NOT NULL,
+	 * 1-7: one that did not read refuses every day). */
+	if (cz_db_int(res, 0, OWNER_DAYS, 1, CZ_VIDEO_MAX_DAY, &days) == -1)
+		days = 0;
+	t->days = (int)days;
+	if (day != 0 && (day < 1 || day > days))
+		return CZ_VIDEO_BAD_DAY;
+	snprintf(dbuf, sizeof(dbuf), "%lld", day);
 	if (!r->user->verified)
 		return CZ_VIDEO_UNVERIFIED;
 	if (cz_db_conn(r->app->db) == NULL)
@@ -337,6 +371,7 @@ cz_video_request(struct cz_request *r, long long plan, const char *preset,
 	find_v[FIND_PLAN] = pbuf;
 	find_v[FIND_PRESET] = preset;
 	find_v[FIND_SOUND] = sound;
+	find_v[FIND_DAY] = day != 0 ? dbuf : NULL;
 	if ((res = cz_query(r, "video_find_job", FIND__N, find_v)) == NULL)
 		goto dberr;
 	if (PQntuples(res) == 1) {
@@ -361,6 +396,7 @@ cz_video_request(struct cz_request *r, long long plan, const char *preset,
 	insert_v[INSERT_PRESET] = preset;
 	insert_v[INSERT_KEY] = kbuf;
 	insert_v[INSERT_SOUND] = sound;
+	insert_v[INSERT_DAY] = day != 0 ? dbuf : NULL;
 	if ((res = cz_query(r, "video_insert_job", INSERT__N,
 	    insert_v)) == NULL)
 		goto dberr;
@@ -385,6 +421,8 @@ out:
 		    json_object_new_string(preset));
 		json_object_object_add(detail, "sound",
 		    json_object_new_string(sound));
+		json_object_object_add(detail, "day", day != 0 ?
+		    json_object_new_int((int)day) : NULL);
 		cz_audit(r, r->user->id, "video.requested", detail);
 	}
 	return CZ_VIDEO_OK;
@@ -465,6 +503,8 @@ cz_video_list(struct cz_request *r, long long before, int page,
 			it[i].size = strtod(text, NULL);
 		it[i].watched = cz_db_bool(res, i, LIST_WATCHED);
 		it[i].sound = cz_db_text(res, i, LIST_SOUND);
+		if (cz_db_int(res, i, LIST_DAY, 0, CZ_VIDEO_MAX_DAY, &num) == 0)
+			it[i].day = (int)num;
 	}
 	*items = it;
 	*n = rows;

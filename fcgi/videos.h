@@ -32,6 +32,9 @@ extern const char *const cz_video_presets[];
  * stream at all). */
 extern const char *const cz_video_sounds[];
 
+/* A day clip's day is 1 .. the plan's days, at most this (sql/029). */
+#define CZ_VIDEO_MAX_DAY	7
+
 /* The rate-limit scope of the daily video quota (lib/ratelimit.h). */
 #define CZ_VIDEO_QUOTA_SCOPE	"quota.videos"
 
@@ -42,6 +45,7 @@ enum cz_video_rc {
 	CZ_VIDEO_UNVERIFIED,	/* r->user's e-mail address is not verified */
 	CZ_VIDEO_OVER_QUOTA,	/* the tier's videos of the day are used up */
 	CZ_VIDEO_NOT_READY,	/* the video is not rendered (yet) */
+	CZ_VIDEO_BAD_DAY,	/* a day clip of a day the plan lacks */
 	CZ_VIDEO_DB_ERROR,	/* the database failed (logged) */
 	CZ_VIDEO_NO_MEMORY	/* out of memory (logged) */
 };
@@ -52,6 +56,7 @@ struct cz_video {
 	long long	 id, plan_id, owner;
 	const char	*platform;	/* the preset, e.g. "tiktok" */
 	const char	*sound;		/* one of cz_video_sounds */
+	int		 day;		/* a day clip's day, 0: the week */
 	const char	*status;	/* queued, rendering, done, failed,
 					   expired */
 	const char	*stage;		/* of a rendering job, or "" */
@@ -74,6 +79,7 @@ struct cz_video_ticket {
 	int		 created;	/* 1 when queued by this request */
 	long long	 quota;		/* the tier's videos a day */
 	int		 retry_after;	/* s, when CZ_VIDEO_OVER_QUOTA */
+	int		 days;		/* the plan's days (CZ_VIDEO_BAD_DAY) */
 };
 
 /* One line of the list of one's videos (cz_video_list). */
@@ -81,6 +87,7 @@ struct cz_video_item {
 	long long	 id, plan_id;
 	const char	*platform;	/* the preset */
 	const char	*sound;		/* one of cz_video_sounds */
+	int		 day;		/* a day clip's day, 0: the week */
 	const char	*status;	/* as in struct cz_video */
 	int		 progress;
 	const char	*created_at;	/* "YYYY-MM-DD HH:MM", UTC */
@@ -95,6 +102,11 @@ struct cz_video_file {
 	const char	*rel;		/* below video_dir: "<id>/video.mp4" */
 	const char	*content_type;
 };
+
+/* The length in seconds of a day clip for preset (one of
+ * cz_video_presets; 20 for any other): fixed per platform, as
+ * cibozer-render makes them (render/plan.c has the same table). */
+int cz_video_day_seconds(const char *preset);
 
 /* Registers the video statements. Returns 0, or -1 when the statement
  * table is full. */
@@ -117,20 +129,23 @@ enum cz_video_rc cz_video_get(struct cz_request *r, long long id,
     struct cz_video *v);
 
 /*
- * Finds the job of plan, preset (one of cz_video_presets) and sound (one
- * of cz_video_sounds) that is queued, rendering or done, or else queues
- * one, for r->user (not NULL):
+ * Finds the job of plan (at its current revision), preset (one of
+ * cz_video_presets), sound (one of cz_video_sounds) and day (0: the whole
+ * week, else a day clip of day 1 .. the plan's days) that is queued,
+ * rendering or done, or else queues one, for r->user (not NULL):
  * in one transaction under a lock on the plan, so that two requests at
  * once make one job, and counting the new job in the tier's daily quota
  * and the API key's usage of the day. A new job is audited as
  * video.requested. Returns CZ_VIDEO_OK with t->id and t->created set;
  * CZ_VIDEO_NOT_FOUND when the plan does not exist or is not r->user's;
+ * CZ_VIDEO_BAD_DAY with t->days set when the plan has no such day;
  * CZ_VIDEO_UNVERIFIED; CZ_VIDEO_OVER_QUOTA with t->quota and
  * t->retry_after set (nothing was written; the caller answers it, as
  * throttle.h's cz_limit_refuse does); or CZ_VIDEO_DB_ERROR.
  */
 enum cz_video_rc cz_video_request(struct cz_request *r, long long plan,
-    const char *preset, const char *sound, struct cz_video_ticket *t);
+    const char *preset, const char *sound, long long day,
+    struct cz_video_ticket *t);
 
 /*
  * Saves r->user's (not NULL) resume position in video v, a job loaded by

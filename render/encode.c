@@ -8,7 +8,10 @@
  * a two-second VBV buffer. Plain ABR at the preset's rate spent the bits,
  * and a third more CPU, refining static slides nobody can tell apart;
  * the cap still bounds every segment's rate for HLS. The HLS muxer cuts
- * 6 s segments at those keyframes. Frames and packets are allocated once
+ * 2 s segments, one GOP each, so every segment of every rendition starts
+ * with a keyframe at the same time: a player switching quality or
+ * seeking fetches 2 s of video, not 6 (on a slow 4G link a 6 s segment
+ * of the top rung took seconds to arrive). Frames and packets are allocated once
  * per encoder and reused.
  *
  * One encoder object is one pass over the frames (enum cz_render_pass):
@@ -415,7 +418,8 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds,
 		if (!hls)
 			continue;
 		snprintf(path, sizeof(path), "%s/seg%%03d.ts", r->dir);
-		av_dict_set(&opts, "hls_time", "6", 0);
+		/* Equal to the GOP (open_x264): one keyframe a segment. */
+		av_dict_set(&opts, "hls_time", "2", 0);
 		av_dict_set(&opts, "hls_playlist_type", "vod", 0);
 		av_dict_set(&opts, "hls_flags", "independent_segments", 0);
 		av_dict_set(&opts, "hls_segment_filename", path, 0);

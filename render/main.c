@@ -10,7 +10,7 @@
  *
  *   cibozer-render --plan PLAN.json --preset NAME --out DIR
  *                  [--font-dir DIR] [--seconds N] [--repeat N] [--mp4-only]
- *                  [--silent] [--tmp-dir DIR]
+ *                  [--silent] [--tmp-dir DIR] [--day N]
  *   cibozer-render --queue [--config FILE] [--max-jobs N] [--lease S]
  *   cibozer-render --layout-check [--config FILE] [--plans N] [--frame WxH]
  *   cibozer-render --list-presets
@@ -64,7 +64,8 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: " PROG " --plan PLAN.json --preset NAME --out DIR\n"
 	    "                      [--font-dir DIR] [--seconds N] [--repeat N]\n"
-	    "                      [--mp4-only] [--silent] [--tmp-dir DIR]\n"
+	    "                      [--mp4-only] [--silent] [--tmp-dir DIR] "
+	    "[--day N]\n"
 	    "       " PROG " --queue [--config FILE] [--max-jobs N] [--lease S]\n"
 	    "       " PROG " --layout-check [--config FILE] [--plans N] "
 	    "[--frame WxH]\n"
@@ -76,6 +77,8 @@ usage(FILE *fp)
 	    "              between runs (memory checks); prints one line each\n"
 	    "  --mp4-only  no HLS and no poster (benchmarks)\n"
 	    "  --silent    no sound track (else a music bed, AAC)\n"
+	    "  --day       one day's clip (day N of the plan, 15-20 s by\n"
+	    "              preset) instead of the whole week\n"
 	    "  --tmp-dir   write the render in progress in DIR (on the file\n"
 	    "              system of the output's parent, not inside it), as\n"
 	    "              --queue does in render_tmp_dir; default: beside it\n"
@@ -284,6 +287,7 @@ main(int argc, char **argv)
 		{ "tmp-dir", required_argument, NULL, 'T' },
 		{ "plans", required_argument, NULL, 'P' },
 		{ "frame", required_argument, NULL, 'F' },
+		{ "day", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -299,6 +303,7 @@ main(int argc, char **argv)
 	char err[1024];
 	int ch, seconds = 0, repeat = 1, mp4_only = 0, queue = 0, silent = 0, i;
 	int max_jobs = 0, lease = 120, layout = 0, plans = 300, fw = 0, fh = 0;
+	int day = 0;
 
 	if (font_dir == NULL || font_dir[0] == '\0')
 		font_dir = CZ_RENDER_FONT_DIR;
@@ -361,6 +366,13 @@ main(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'D':
+			day = (int)cz_strtonum(optarg, 1, CZ_PLAN_MAX_DAYS, &errstr);
+			if (errstr != NULL) {
+				fprintf(stderr, PROG ": --day %s: %s\n", optarg, errstr);
+				return 2;
+			}
+			break;
 		case 'F': {
 			char extra;
 
@@ -387,7 +399,7 @@ main(int argc, char **argv)
 		}
 	}
 	if (layout) {
-		if (optind != argc || queue || plan_path != NULL ||
+		if (optind != argc || queue || plan_path != NULL || day != 0 ||
 		    preset_name != NULL || out != NULL) {
 			usage(stderr);
 			return 2;
@@ -396,7 +408,7 @@ main(int argc, char **argv)
 	}
 	if (queue) {
 		if (optind != argc || plan_path != NULL || preset_name != NULL ||
-		    out != NULL) {
+		    out != NULL || day != 0) {
 			usage(stderr);
 			return 2;
 		}
@@ -418,9 +430,12 @@ main(int argc, char **argv)
 		    "lists them)\n", preset_name);
 		return 2;
 	}
-	if (seconds > preset->seconds) {
-		fprintf(stderr, PROG ": --seconds %d is longer than the %s preset "
-		    "(%d s)\n", seconds, preset->name, preset->seconds);
+	if (seconds > (day > 0 ? cz_render_day_seconds(preset) :
+	    preset->seconds)) {
+		fprintf(stderr, PROG ": --seconds %d is longer than the %s preset's"
+		    " %s (%d s)\n", seconds, preset->name, day > 0 ? "day clip" :
+		    "video", day > 0 ? cz_render_day_seconds(preset) :
+		    preset->seconds);
 		return 2;
 	}
 	if (tmp_dir != NULL) {
@@ -441,7 +456,8 @@ main(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (cz_render_plan_load(plan_path, &plan, err, sizeof(err)) != 0) {
+	if (cz_render_plan_load_day(plan_path, day, &plan, err,
+	    sizeof(err)) != 0) {
 		fprintf(stderr, PROG ": %s\n", err);
 		return 1;
 	}
@@ -456,7 +472,8 @@ main(int argc, char **argv)
 	memset(&job, 0, sizeof(job));
 	job.plan = &plan;
 	job.preset = preset;
-	job.seconds = seconds;
+	job.seconds = seconds > 0 ? seconds : day > 0 ?
+	    cz_render_day_seconds(preset) : 0;
 	job.out_dir = out;
 	job.font_dir = font_dir;
 	job.stop = &stop;

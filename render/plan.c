@@ -1,7 +1,8 @@
 /*
  * plan.c - the video's view of a plan document (plan.h): the document is
  * read by lib/plan_read.c, which checks it whole; this adapter copies
- * what the cards show into struct cz_render_plan.
+ * what the cards show into struct cz_render_plan, for the whole plan or
+ * for one day's clip.
  */
 #include "config.h"
 
@@ -187,16 +188,60 @@ cz_render_plan_from_doc(const struct cz_plan_doc *doc,
 		day->carbs_pct = dd->totals.carbs_pct;
 	}
 	p->ndays = doc->ndays;
+	p->week_days = doc->ndays;
 	if (shop_from_meals(doc, p) != 0) {
 		p->nshop = p->shop_more = 0;
 		shop_from_list(doc, p);
 	}
 }
 
+/* Cuts doc to its day `day` (1-based day number): that day becomes the
+ * only one, so that the cards, the shopping list (made from its meals
+ * alone) and the chapters are that day's. Returns 0, or -1 with a
+ * message when the plan has no such day. */
+static int
+cut_to_day(struct cz_plan_doc *doc, int day, char *err, size_t errlen)
+{
+	int d;
+
+	for (d = 0; d < doc->ndays; d++)
+		if (doc->days[d].day == day)
+			break;
+	if (day < 1 || d == doc->ndays) {
+		snprintf(err, errlen, "the plan has no day %d (it has %d)", day,
+		    doc->ndays);
+		return -1;
+	}
+	if (d != 0)
+		doc->days[0] = doc->days[d];
+	doc->ndays = 1;
+	/* The week's list in grams cannot be cut to a day: a document
+	 * whose meals carry no ingredients gets no shopping lines. */
+	doc->nshop = 0;
+	return 0;
+}
+
+int
+cz_render_day_seconds(const struct cz_render_preset *p)
+{
+	/* TikTok's feed favours the shortest; 20 s leaves the day's card
+	 * and its shopping time to be read on the others. */
+	return strcmp(p->name, "tiktok") == 0 ? 15 : 20;
+}
+
 int
 cz_render_plan_parse(const char *json, struct cz_render_plan *p, char *err,
     size_t errlen)
 {
+	return cz_render_plan_parse_day(json, 0, p, err, errlen);
+}
+
+int
+cz_render_plan_parse_day(const char *json, int day, struct cz_render_plan *p,
+    char *err, size_t errlen)
+{
+	int week;
+
 	struct cz_plan_doc *doc;
 	cz_arena *a;
 	int rc = -1;
@@ -208,7 +253,12 @@ cz_render_plan_parse(const char *json, struct cz_render_plan *p, char *err,
 	}
 	if (cz_plan_doc_parse(a, json, strlen(json), &doc, err, errlen) != 0)
 		goto err;
+	week = doc->ndays;
+	if (day != 0 && cut_to_day(doc, day, err, errlen) != 0)
+		goto err;
 	cz_render_plan_from_doc(doc, p);
+	p->clip_day = day;
+	p->week_days = week;
 	rc = 0;
 err:
 	cz_arena_free(a);
@@ -218,6 +268,13 @@ err:
 int
 cz_render_plan_load(const char *path, struct cz_render_plan *p, char *err,
     size_t errlen)
+{
+	return cz_render_plan_load_day(path, 0, p, err, errlen);
+}
+
+int
+cz_render_plan_load_day(const char *path, int day, struct cz_render_plan *p,
+    char *err, size_t errlen)
 {
 	FILE *fp;
 	char *buf = NULL;
@@ -249,7 +306,7 @@ cz_render_plan_load(const char *path, struct cz_render_plan *p, char *err,
 		snprintf(err, errlen, "the plan %s: not valid JSON: NUL byte", path);
 		goto err;
 	}
-	if (cz_render_plan_parse(buf, p, err, errlen) != 0) {
+	if (cz_render_plan_parse_day(buf, day, p, err, errlen) != 0) {
 		/* Prefix the file name to the parser's message. */
 		char tmp[512];
 

@@ -11,6 +11,12 @@
  * made from the meals' ingredients, or for a document without them its
  * shopping_list in grams; at most CZ_RENDER_MAX_SHOP lines, the rest
  * counted.
+ *
+ * A day clip (sql/029) is the plan cut to one day before anything is
+ * made of it: days[0] is that day (its own number, "Day 3", kept), ndays
+ * is 1, and the shopping list is that day's alone; clip_day and
+ * week_days say what it was cut from, for words such as "Day 3 of a
+ * 7-day plan".
  */
 #ifndef CZ_RENDER_PLAN_H
 #define CZ_RENDER_PLAN_H
@@ -20,6 +26,7 @@
 #include "food_pictures.h"
 #include "plan_read.h"
 #include "planner.h"
+#include "preset.h"
 
 #define CZ_RENDER_MAX_SHOP	160	/* lines on the shopping card */
 #define CZ_RENDER_NAME_MAX	192	/* bytes of a dish or food name */
@@ -54,6 +61,8 @@ struct cz_render_plan {
 	char		 pattern[32];
 	int		 energy_kcal;		/* the daily target */
 	int		 ndays;
+	int		 clip_day;		/* a day clip's day, 0: the week */
+	int		 week_days;		/* the plan's days, cut or not */
 	double		 protein_pct, fat_pct, carbs_pct;	/* targets */
 	struct cz_render_day days[CZ_PLAN_MAX_DAYS];
 	int		 nshop;
@@ -75,5 +84,16 @@ int cz_render_plan_load(const char *path, struct cz_render_plan *p,
 /* The same from a NUL-terminated JSON text. */
 int cz_render_plan_parse(const char *json, struct cz_render_plan *p,
     char *err, size_t errlen);
+
+/* The same for day clips: day 0 is the whole plan, day N (1..7) the plan
+ * cut to its day N (-1 with a message when it has none). */
+int cz_render_plan_load_day(const char *path, int day,
+    struct cz_render_plan *p, char *err, size_t errlen);
+int cz_render_plan_parse_day(const char *json, int day,
+    struct cz_render_plan *p, char *err, size_t errlen);
+
+/* The length in seconds of a day clip for preset p: 15 s for TikTok,
+ * 20 s for the others (fcgi/videos.c has the same table). */
+int cz_render_day_seconds(const struct cz_render_preset *p);
 
 #endif

@@ -87,8 +87,16 @@ static const char SQL_CLAIM[] =
     "          AND (u.disabled_at IS NOT NULL OR u.deleted_at IS NOT NULL)) "
     "      ORDER BY id LIMIT 1 FOR UPDATE OF video_jobs SKIP LOCKED) c "
     "WHERE j.id = c.id "
+    /* The plan as it was asked for (sql/029): the revision the job
+     * recorded, kept in plan_revisions once the plan has moved on; the
+     * plan as it is for a job without one, or a revision trimmed away. */
     "RETURNING j.id, j.preset, j.attempts, j.max_attempts, "
-    "(SELECT document FROM plans p WHERE p.id = j.plan_id), j.sound";
+    "(SELECT CASE WHEN j.plan_revision IS NULL OR "
+    "p.revision = j.plan_revision THEN p.document::text ELSE "
+    "coalesce((SELECT r.document FROM plan_revisions r WHERE "
+    "r.plan_id = p.id AND r.revision = j.plan_revision), "
+    "p.document::text) END FROM plans p WHERE p.id = j.plan_id), "
+    "j.sound, coalesce(j.day, 0)";
 
 static const char SQL_RENEW[] =
     "UPDATE video_jobs SET lease_until = now() + make_interval(secs => $3::int), "
@@ -307,7 +315,7 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 	const char *p[4];
 	json_object *js;
 	struct stat sb;
-	int permanent = 0, rc;
+	int permanent = 0, rc, day;
 
 	l.renewed = time(NULL);
 	snprintf(out, sizeof(out), "%s/%s", o->video_dir, id);
@@ -316,8 +324,11 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 		permanent = 1;
 		goto give_up;
 	}
+	/* A day clip's day (sql/029: 1-7), 0 for the whole week. */
+	day = atoi(PQgetvalue(job, 0, 6));
 	if (PQgetisnull(job, 0, 4) ||
-	    cz_render_plan_parse(PQgetvalue(job, 0, 4), &plan, msg, sizeof(msg)) != 0) {
+	    cz_render_plan_parse_day(PQgetvalue(job, 0, 4), day, &plan, msg,
+	    sizeof(msg)) != 0) {
 		if (PQgetisnull(job, 0, 4))
 			snprintf(msg, sizeof(msg), "the plan is gone");
 		permanent = 1;
@@ -339,7 +350,10 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 		memset(&rj, 0, sizeof(rj));
 		rj.plan = &plan;
 		rj.preset = preset;
-		rj.seconds = o->seconds;
+		/* A day clip has its own length (plan.h), unless the
+		 * renderer was told a shorter one (tests). */
+		rj.seconds = o->seconds > 0 ? o->seconds : day > 0 ?
+		    cz_render_day_seconds(preset) : 0;
 		rj.out_dir = out;
 		rj.tmp_dir = o->tmp_dir;
 		rj.font_dir = o->font_dir;

@@ -252,7 +252,12 @@ cz_render_thumbnail_write(const struct cz_render_fonts *f,
 	if (text(&c, f->bold, "CIBOZER", &lk->brand, H * 45 / 1000 > 20 ?
 	    H * 45 / 1000 : 20, 16, 1, COL_ACCENT, err, errlen) < 0)
 		goto err;
-	snprintf(line, sizeof(line), "%d-Day %sMeal Plan", p->ndays, diet);
+	if (p->clip_day > 0)	/* a day clip (plan.h): which day of what */
+		snprintf(line, sizeof(line), "Day %d of a %d-Day %sMeal Plan",
+		    p->clip_day, p->week_days, diet);
+	else
+		snprintf(line, sizeof(line), "%d-Day %sMeal Plan", p->ndays,
+		    diet);
 	if ((top = text(&c, f->bold, line, &lk->headline, H *
 	    lk->headline_max / 1000, H * lk->headline_min / 1000, 3, COL_TEXT,
 	    err, errlen)) < 0)

@@ -293,8 +293,11 @@ done
 # --- a video: the status page turns into the player -----------------------------------------------
 go "$site$plan_path"
 click '#platform option[value="tiktok"]'
+# One day's clip (15 s): the form's day choice, and half the render time.
+click '#video-day option[value="3"]'
 click 'form[action$="/videos"] button[type="submit"]'
 expect "\"Make a video\" leads to the video's status page" '^/videos/[0-9]+$' 'TikTok'
+check "the status page says it is day 3's clip" bash -c '[[ $1 == *"day 3"* ]]' _ "$(page_text | head -c 2000)"
 vid=$(current_url)
 vid=${vid##*/}
 step video-queued

@@ -1,7 +1,9 @@
 #!/bin/bash
 # test_videos.sh - videos of plans over the real stack: requesting one
 # (verified e-mail, platform checked, the same plan and platform give the
-# same job, the tier's daily quota), following it (status API and page),
+# same job, the tier's daily quota), day clips (a day of the plan or a 422,
+# one job per plan revision, platform and day, 15 s on TikTok, that day's
+# cards and publish kit; the plan page's form), following it (status API and page),
 # rendering it with cibozer-render --queue, watching it (player page,
 # files through nginx's internal location with ranges, the resume position
 # and the watched mark), the list, who may see what (another user, nobody,
@@ -109,6 +111,17 @@ fetch "$CZ_BASE_URL/videos/$vid/hls/$variant/index.m3u8" "${ALICE[@]}"
 check "a variant playlist ($variant) comes through" bash -c '[[ $1 == 200 && $2 == *"seg000.ts"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 fetch "$CZ_BASE_URL/videos/$vid/hls/$variant/seg000.ts" -I "${ALICE[@]}"
 check "a segment comes as video/mp2t" bash -c '[[ $1 == 200 ]] && grep -qi "^content-type: video/mp2t" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
+# 2-second segments, one GOP each: a quality switch or a seek fetches 2 s.
+fetch "$CZ_BASE_URL/videos/$vid/hls/$variant/index.m3u8" "${ALICE[@]}"
+check "the segments last 2 s (#EXT-X-TARGETDURATION:2, 15 of them for 30 s)" \
+	bash -c '[[ $1 == *"#EXT-X-TARGETDURATION:2"* ]] && (($(grep -c "^seg" <<<"$1") == 15))' _ "$HTTP_BODY"
+for r in "$videos/$vid"/hls/*/; do
+	keys=$(for seg in "$r"seg*.ts; do
+		ffprobe -v error -select_streams v -read_intervals %+#1 -show_entries frame=key_frame \
+			-of default=nw=1:nk=1 "$seg" | head -n 1
+	done | sort | uniq -c | tr -s ' ')
+	check "every segment of $(basename "$r") starts with a keyframe ($keys)" test "$keys" = " 15 1"
+done
 
 fetch "$CZ_BASE_URL/videos/$vid/video.mp4" -I "${BOB[@]}"
 check "another user gets no file (404)" test "$HTTP_STATUS" = 404
@@ -154,6 +167,66 @@ fetch "$CZ_BASE_URL/plans/$plan/videos" -X POST "${ALICE[@]}" --data "platform=t
 	-H "Content-Type: application/x-www-form-urlencoded"
 check "the button (same platform) leads to the same video (303)" \
 	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /videos/$3\$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS" "$vid"
+
+# --- day clips (sql/029) ------------------------------------------------------------------------
+t_day=$SECONDS
+post "$CZ_BASE_URL/api/plans/$plan/videos" '{"platform": "tiktok", "day": 3}' "${ALICE[@]}"
+check "a day the plan lacks is a 422 that names its days ($HTTP_STATUS)" \
+	bash -c '[[ $1 == 422 ]] && jq -e ".error.message | contains(\"1 to 2\")" <<<"$2" >/dev/null' _ "$HTTP_STATUS" "$HTTP_BODY"
+post "$CZ_BASE_URL/api/plans/$plan/videos" '{"platform": "tiktok", "day": 0}' "${ALICE[@]}"
+check "day 0 is a 422 too" test "$HTTP_STATUS" = 422
+post "$CZ_BASE_URL/api/plans/$plan/videos" '{"platform": "tiktok", "day": "two"}' "${ALICE[@]}"
+check "a day that is not a number is a 400 naming the field" body_is '.errors.day | type == "string"'
+post "$CZ_BASE_URL/api/plans/$plan/videos" '{"platform": "tiktok", "day": 2}' "${ALICE[@]}"
+clip=$(jq -r '.id // empty' <<<"$HTTP_BODY")
+check "a day clip is a job of its own (202, day 2)" \
+	bash -c '[[ $1 == 202 && $2 =~ ^[0-9]+$ && $2 != $3 ]] && jq -e ".day == 2" <<<"$4" >/dev/null' _ "$HTTP_STATUS" "$clip" "$vid" "$HTTP_BODY"
+post "$CZ_BASE_URL/api/plans/$plan/videos" '{"platform": "tiktok", "day": 2}' "${ALICE[@]}"
+check "the same day clip again is the same job" body_is ".id == ${clip:-0}"
+check "the job records the day and the plan's revision" \
+	test "$(psql_q "SELECT j.day || ' ' || (j.plan_revision = p.revision) FROM video_jobs j JOIN plans p ON p.id = j.plan_id WHERE j.id = ${clip:-0}")" = "2 true"
+fetch "$CZ_BASE_URL/api/videos/$vid" "${ALICE[@]}"
+check "the whole plan's video says day null" body_is '.day == null'
+# A request after the plan changed is a new job (the revision it shows).
+psql_q "UPDATE plans SET revision = revision + 1 WHERE id = $plan" >/dev/null
+post "$CZ_BASE_URL/api/plans/$plan/videos" '{"platform": "tiktok", "day": 2}' "${ALICE[@]}"
+check "after the plan changed the same request is a new job" \
+	bash -c '[[ $1 == 202 ]] && jq -e ".id != ($2) and .day == 2" <<<"$3" >/dev/null' _ "$HTTP_STATUS" "${clip:-0}" "$HTTP_BODY"
+psql_q "DELETE FROM video_jobs WHERE id = $(jq -r '.id // 0' <<<"$HTTP_BODY") AND state = 'queued';
+	UPDATE plans SET revision = revision - 1 WHERE id = $plan" >/dev/null
+fetch "$CZ_BASE_URL/plans/$plan" "${ALICE[@]}"
+check "the plan page offers the whole plan or one of its days" \
+	bash -c '[[ $1 == *"name=\"day\""* && $1 == *"<option value=\"2\">Day 2 only"* && $1 != *"<option value=\"3\">"* ]]' _ "$HTTP_BODY"
+fetch "$CZ_BASE_URL/plans/$plan/videos" -X POST "${ALICE[@]}" --data "platform=tiktok&sound=music&day=2&csrf_token=${CSRF_ALICE:-}" \
+	-H "Content-Type: application/x-www-form-urlencoded"
+check "the form with day 2 leads to the day clip (303)" \
+	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /videos/$3\$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS" "$clip"
+fetch "$CZ_BASE_URL/plans/$plan/videos" -X POST "${ALICE[@]}" --data "platform=tiktok&sound=music&day=&csrf_token=${CSRF_ALICE:-}" \
+	-H "Content-Type: application/x-www-form-urlencoded"
+check "the form with the whole plan leads to the week's video (303)" \
+	bash -c '[[ $1 == 303 ]] && grep -qi "^location: /videos/$3\$" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS" "$vid"
+for _ in 1 2 3 4; do
+	"$RENDER" --config "$CZ_CONFIG" --queue --max-jobs 1 >>"$tmp/render.out" 2>>"$tmp/render.err"
+	[[ $(psql_q "SELECT state FROM video_jobs WHERE id = ${clip:-0}") == done ]] && break
+done
+fetch "$CZ_BASE_URL/api/videos/$clip" "${ALICE[@]}"
+jq -c '{status, day, duration_seconds, publish: (.publish | {title, day, hashtags})}' <<<"$HTTP_BODY" >"$tmp/clip.json" 2>/dev/null
+echo "# day clip: $(cat "$tmp/clip.json")"
+check "the tiktok day clip lasts 15 s" body_is '.status == "done" and .day == 2 and (.duration_seconds - 15 | fabs) < 0.2' ||
+	tail -n 5 "$tmp/render.err"
+check "its publish kit says the day, its dishes alone and #whatieatinaday" \
+	body_is '.publish.day == 2 and (.publish.title | startswith("Day 2 of a 2-Day Meal Plan"))
+		and (.publish.description | contains("Day 2 (")) and (.publish.description | contains("Day 1 (") | not)
+		and (.publish.hashtags | index("#whatieatinaday")) != null'
+check "its cards are the title, day 2 alone, the macros, its shopping and the end card" \
+	test "$(psql_q "SELECT string_agg(coalesce(c->>'card', '') || coalesce(c->>'day', ''), ',') FROM video_jobs,
+		json_array_elements(result->'chapters') c WHERE id = ${clip:-0}" | sed 's/\(,shopping\)\+/,shopping/')" = "title,day2,macros,shopping,end"
+fetch "$CZ_BASE_URL/videos/$clip" "${ALICE[@]}"
+check "its page's title says the day and the clip's length" \
+	bash -c '[[ $1 == *"<title>Video $2 of plan $3: day 2 (TikTok, 15 s)"* ]]' _ "$HTTP_BODY" "$clip" "$plan"
+fetch "$CZ_BASE_URL/videos" "${ALICE[@]}"
+check "/videos says which one is a day clip" bash -c '[[ $1 == *"day 2 clip"* ]]' _ "$HTTP_BODY"
+echo "# day clips: $((SECONDS - t_day)) s"
 
 # --- the free tier's daily quota ---------------------------------------------------------------
 planner_user carol.video.$$@example.org 'Paprika-Lentil-9' || { fail "carol signs up"; finish; }

@@ -204,6 +204,34 @@ START_TEST(no_angle_brackets_for_youtube)
 }
 END_TEST
 
+/* A day clip's kit: the day in the title and "day", that day's dishes
+ * alone, #whatieatinaday; the whole plan's kit has "day": null. */
+START_TEST(day_clip_kit)
+{
+	struct json_object *k, *d;
+	const char *desc;
+
+	k = cz_publish_kit_day(a, "tiktok", doc, 3, NULL);
+	ck_assert_ptr_nonnull(k);
+	ck_assert_str_eq(str(k, "title"),
+	    "Day 3 of a 7-Day Meal Plan: 2,000 kcal, Every Gram Planned");
+	ck_assert(json_object_object_get_ex(k, "day", &d) &&
+	    json_object_get_int(d) == 3);
+	desc = str(k, "description");
+	ck_assert_ptr_nonnull(strstr(desc, "Day 3 of a 7-day"));
+	ck_assert_ptr_nonnull(strstr(desc, "\nDay 3 ("));
+	ck_assert_ptr_null(strstr(desc, "\nDay 1 ("));
+	ck_assert_ptr_null(strstr(desc, "\nDay 4 ("));
+	ck_assert_ptr_nonnull(strstr(desc, CZ_DISCLAIMER_MEDICAL));
+	ck_assert_ptr_nonnull(strstr(str(k, "hashtags_text"), "#whatieatinaday"));
+	json_object_put(k);
+	k = cz_publish_kit(a, "tiktok", doc, NULL);
+	ck_assert(json_object_object_get_ex(k, "day", &d) && d == NULL);
+	ck_assert_ptr_null(strstr(str(k, "hashtags_text"), "#whatieatinaday"));
+	json_object_put(k);
+}
+END_TEST
+
 START_TEST(chars_count_code_points)
 {
 	ck_assert_uint_eq(cz_kit_chars("kcal · 2×"), 9);
@@ -226,6 +254,7 @@ main(void)
 	tcase_add_test(tc, captions_keep_their_limit);
 	tcase_add_test(tc, no_angle_brackets_for_youtube);
 	tcase_add_test(tc, chars_count_code_points);
+	tcase_add_test(tc, day_clip_kit);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -321,6 +321,50 @@ START_TEST(plan_rejects_bad_input)
 }
 END_TEST
 
+/* A day clip (plan.h): the plan cut to its day 3 before anything is made
+ * of it: one day card numbered 3, that day's shopping alone (fewer lines
+ * than the week's, each a line of the week's list), what it was cut from
+ * kept; a day the plan lacks is refused; 15 s on TikTok, 20 s on the
+ * others. */
+START_TEST(plan_day_clip)
+{
+	static struct cz_render_plan week, clip;
+	const char *dir = getenv("CZ_RENDER_TEST_DIR");
+	char path[4096], err[512];
+	int i, k, found;
+
+	load_fixture(&week);
+	snprintf(path, sizeof(path), "%s/plan-standard-2000.json", dir);
+	ck_assert_msg(cz_render_plan_load_day(path, 3, &clip, err,
+	    sizeof(err)) == 0, "%s", err);
+	ck_assert_int_eq(clip.ndays, 1);
+	ck_assert_int_eq(clip.clip_day, 3);
+	ck_assert_int_eq(clip.week_days, 7);
+	ck_assert_int_eq(week.clip_day, 0);
+	ck_assert_int_eq(week.week_days, 7);
+	ck_assert_int_eq(clip.days[0].day, 3);
+	ck_assert_str_eq(clip.days[0].meals[0].name, week.days[2].meals[0].name);
+	ck_assert(clip.days[0].energy_kcal == week.days[2].energy_kcal);
+	ck_assert_int_gt(clip.nshop, 0);
+	ck_assert_int_lt(clip.nshop, week.nshop);
+	for (i = 0; i < clip.nshop; i++) {
+		for (found = 0, k = 0; k < week.nshop; k++)
+			found |= strcmp(clip.shop[i].food, week.shop[k].food) == 0;
+		ck_assert_msg(found, "%s is not on the week's list",
+		    clip.shop[i].food);
+	}
+	ck_assert_int_eq(cz_render_plan_load_day(path, 8, &clip, err,
+	    sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "no day 8"));
+	ck_assert_int_eq(cz_render_day_seconds(cz_render_preset_find("tiktok")),
+	    15);
+	for (i = 0; cz_render_preset_at(i) != NULL; i++) {
+		k = cz_render_day_seconds(cz_render_preset_at(i));
+		ck_assert(k >= 15 && k <= 20);
+	}
+}
+END_TEST
+
 /* Checks a storyboard: frames add up exactly, cards are contiguous, and
  * every shot is well-formed: the hook is whole on the first frame, a
  * meal row moves only while its card is at rest, slides are eased and
@@ -604,6 +648,7 @@ main(void)
 	tcase_add_test(tc, plan_fixture_reads);
 	tcase_add_test(tc, plan_optional_keys);
 	tcase_add_test(tc, plan_rejects_bad_input);
+	tcase_add_test(tc, plan_day_clip);
 	tcase_add_test(tc, story_durations_exact);
 	tcase_add_test(tc, story_rejects_too_short);
 	tcase_add_test(tc, story_eases);
