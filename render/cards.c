@@ -334,7 +334,10 @@ draw_title(struct frame *fr, const struct cz_render_fonts *f,
 	if (brand(fr, f) != 0 || title_pictures(fr, f, p, day) != 0)
 		return -1;
 	human(diet, sizeof(diet), p->diet);
-	if (c->span > 0 && c->span < p->ndays)
+	if (p->clip_day > 0)	/* a day clip: the plan cut to one day */
+		snprintf(line, sizeof(line), "Day %d of %d, planned to the "
+		    "gram", p->clip_day, p->week_days);
+	else if (c->span > 0 && c->span < p->ndays)
 		snprintf(line, sizeof(line), "Day %d, planned to the gram",
 		    p->days[day].day);
 	else
@@ -484,7 +487,13 @@ static void
 week_bar(struct frame *fr, const struct cz_render_plan *p, int day)
 {
 	int n = p->ndays, gap = fr->S * 8 / 1000 + 2, h = fr->S / 100 + 2, k;
-	int seg = (AW(fr) - (n - 1) * gap) / (n > 0 ? n : 1);
+	int seg;
+
+	if (p->clip_day > 0) {	/* a day clip still shows where in the week */
+		n = p->week_days;
+		day = p->clip_day - 1;
+	}
+	seg = (AW(fr) - (n - 1) * gap) / (n > 0 ? n : 1);
 
 	if (n < 2 || seg < 4)
 		return;
@@ -912,7 +921,7 @@ static int
 draw_shopping(struct frame *fr, const struct cz_render_fonts *f,
     const struct cz_render_plan *p, int page)
 {
-	char line[128];
+	char line[128], what[48];
 	int x = fr->x0, w = AW(fr), pages;
 	cz_render_text_seen seen = fr->seen;
 
@@ -926,11 +935,15 @@ draw_shopping(struct frame *fr, const struct cz_render_fonts *f,
 	if (box(fr, f->bold, "Shopping list", x, fr->y0, w, AH(fr) * 9 / 100,
 	    90, 30, 1, CZ_TEXT_HEAD, CZ_RENDER_LEFT, 1, COL_TEXT) != 0)
 		return -1;
-	if (pages > 1)
-		snprintf(line, sizeof(line), "for all %d days" DOT "%d" NBSP "of"
-		    NBSP "%d", p->ndays, page + 1, pages);
+	if (p->clip_day > 0)
+		snprintf(what, sizeof(what), "for day %d", p->clip_day);
 	else
-		snprintf(line, sizeof(line), "for all %d days", p->ndays);
+		snprintf(what, sizeof(what), "for all %d days", p->ndays);
+	if (pages > 1)
+		snprintf(line, sizeof(line), "%s" DOT "%d" NBSP "of" NBSP "%d",
+		    what, page + 1, pages);
+	else
+		snprintf(line, sizeof(line), "%s", what);
 	if (box(fr, f->regular, line, x, AY(fr, 95), w, AH(fr) * 6 / 100, 40,
 	    CZ_RENDER_MIN_PM, 2, CZ_TEXT_SMALL, CZ_RENDER_LEFT, 1,
 	    COL_MUTED) != 0)
