@@ -743,6 +743,28 @@ read_disclaimers(struct reader *r, struct json_object *root,
 	return 0;
 }
 
+/* The advice lines' codes (their texts are for pages, not read here). */
+static int
+read_advice(struct reader *r, struct json_object *root,
+    struct cz_plan_doc *doc)
+{
+	struct json_object *a;
+	char at[WHERE_LEN];
+	size_t n, i;
+
+	if (get_array(r, root, "", "advice", OPTIONAL, 0,
+	    CZ_PLAN_DOC_MAX_ADVICE, "advice lines", &a, &n) == -1)
+		return -1;
+	for (i = 0; a != NULL && i < n; i++) {
+		path_at(at, "", "advice", i);
+		if (get_string(r, json_object_array_get_idx(a, i), at, "code",
+		    REQUIRED, &doc->advice[i]) == -1)
+			return -1;
+	}
+	doc->nadvice = a != NULL ? n : 0;
+	return 0;
+}
+
 /* The whole document into doc (zeroed). */
 static int
 read_doc(struct reader *r, struct json_object *root, struct cz_plan_doc *doc)
@@ -782,6 +804,7 @@ read_doc(struct reader *r, struct json_object *root, struct cz_plan_doc *doc)
 	    get_string(r, root, "", "allergen_note", OPTIONAL,
 	    &doc->allergen_note) == -1 ||
 	    read_shopping(r, root, doc) == -1 ||
+	    read_advice(r, root, doc) == -1 ||
 	    read_disclaimers(r, root, doc) == -1)
 		return -1;
 	return 0;

@@ -154,6 +154,8 @@ struct cz_plan_doc_shop_group {
 	size_t				 nitems;
 };
 
+#define CZ_PLAN_DOC_MAX_ADVICE	8	/* advice lines a document may have */
+
 struct cz_plan_doc {
 	struct cz_plan_request	 request;
 	struct cz_plan_doc_target target;
@@ -172,6 +174,10 @@ struct cz_plan_doc {
 	struct cz_plan_doc_shop_group *shop;
 	size_t			 nshop;
 	size_t			 nshop_items;
+	/* "advice": the codes of its lines ("low_energy", "vegan", ...; see
+	 * lib/intakes.h), in the document's order; none when absent. */
+	const char		*advice[CZ_PLAN_DOC_MAX_ADVICE];
+	size_t			 nadvice;
 	/* "disclaimers": NULL when absent. */
 	const char		*disclaimer_medical;
 	const char		*disclaimer_fda;

@@ -956,19 +956,66 @@ draw_shopping(struct frame *fr, const struct cz_render_fonts *f,
 	return shop_walk(fr, f, p, page) < 0 ? -1 : 0;
 }
 
-static int
-draw_end(struct frame *fr, const struct cz_render_fonts *f)
+/* The plan's advice on the end card, in the disclaimer's voice: the two
+ * most important lines (the vegan line covers B12 and vitamin D), short
+ * forms of what the plan's page says (lib/intakes.c). */
+static const char *const advice_lines[CZ_RENDER_ADVICE__MAX] = {
+	[CZ_RENDER_ADVICE_LOW_ENERGY] = "Under 1,200 kcal a day: only with a "
+	    "doctor's or dietitian's supervision.",
+	[CZ_RENDER_ADVICE_PREGNANCY] = "Pregnant? Folic acid is usually "
+	    "advised; follow your midwife or doctor.",
+	[CZ_RENDER_ADVICE_VEGAN] = "Vegan: get vitamin B12 from fortified "
+	    "foods or a supplement; watch calcium and vitamin D.",
+	[CZ_RENDER_ADVICE_HIGH_ENERGY] = "Over 4,000 kcal a day suits very "
+	    "active people.",
+	[CZ_RENDER_ADVICE_B12] = "Low in vitamin B12: fortified foods or a "
+	    "supplement can help.",
+	[CZ_RENDER_ADVICE_VITAMIN_D] = "Food alone rarely gives enough "
+	    "vitamin D: fortified foods or a supplement can help.",
+};
+
+static void
+advice_text(const struct cz_render_plan *p, char *out, size_t outlen)
 {
+	unsigned int bits = p->advice;
+	int k, n = 0;
+
+	out[0] = '\0';
+	if (bits & 1u << CZ_RENDER_ADVICE_VEGAN)
+		bits &= ~(1u << CZ_RENDER_ADVICE_B12 |
+		    1u << CZ_RENDER_ADVICE_VITAMIN_D);
+	for (k = 0; k < CZ_RENDER_ADVICE__MAX && n < 2; k++)
+		if (bits & 1u << k) {
+			snprintf(out + strlen(out), outlen - strlen(out),
+			    "%s%s", n > 0 ? " " : "", advice_lines[k]);
+			n++;
+		}
+}
+
+static int
+draw_end(struct frame *fr, const struct cz_render_fonts *f,
+    const struct cz_render_plan *p)
+{
+	char advice[320];
 	int x = fr->x0, w = AW(fr);
 
+	advice_text(p, advice, sizeof(advice));
 	if (brand(fr, f) != 0)
 		return -1;
 	if (box(fr, f->bold, "Important", x, AY(fr, 130), w, AH(fr) * 9 / 100,
 	    80, 30, 1, CZ_TEXT_HEAD, CZ_RENDER_CENTER, 1, COL_WARN) != 0)
 		return -1;
-	if (box(fr, f->regular, CZ_RENDER_DISCLAIMER, x, AY(fr, 240), w,
-	    AH(fr) * 50 / 100, 62, CZ_RENDER_BODY_PM, 12, CZ_TEXT_BODY,
-	    CZ_RENDER_CENTER, 1, COL_TEXT) != 0)
+	if (advice[0] == '\0') {
+		if (box(fr, f->regular, CZ_RENDER_DISCLAIMER, x, AY(fr, 240),
+		    w, AH(fr) * 50 / 100, 62, CZ_RENDER_BODY_PM, 12,
+		    CZ_TEXT_BODY, CZ_RENDER_CENTER, 1, COL_TEXT) != 0)
+			return -1;
+	} else if (box(fr, f->regular, CZ_RENDER_DISCLAIMER, x, AY(fr, 230),
+	    w, AH(fr) * 30 / 100, 56, CZ_RENDER_BODY_PM, 10, CZ_TEXT_BODY,
+	    CZ_RENDER_CENTER, 1, COL_TEXT) != 0 ||
+	    box(fr, f->regular, advice, x, AY(fr, 545), w, AH(fr) * 22 / 100,
+	    48, CZ_RENDER_BODY_PM, 8, CZ_TEXT_BODY, CZ_RENDER_CENTER, 1,
+	    COL_WARN) != 0)
 		return -1;
 	/* The picture set's licence asks for its attribution. */
 	return box(fr, f->regular, "Made with Cibozer" DOT "nutrient data: USDA "
@@ -1025,7 +1072,7 @@ card(struct frame *fr, const struct cz_render_fonts *f,
 	case CZ_CARD_SHOPPING:
 		return draw_shopping(fr, f, p, c->day);
 	case CZ_CARD_END:
-		return draw_end(fr, f);
+		return draw_end(fr, f, p);
 	}
 	snprintf(fr->err, fr->errlen, "unknown card kind %d", (int)c->kind);
 	return -1;

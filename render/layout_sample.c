@@ -127,6 +127,9 @@ cz_render_layout_sample(PGconn *conn, const struct cz_render_fonts *f,
 			for (m = 0; m < rp.days[d].nmeals; m++)
 				snprintf(rp.days[d].meals[m].name,
 				    sizeof(rp.days[d].meals[m].name), "%s", longest);
+		/* and the end card's two longest advice lines */
+		rp.advice = 1u << CZ_RENDER_ADVICE_LOW_ENERGY |
+		    1u << CZ_RENDER_ADVICE_VEGAN;
 		if (check_frames(f, &rp, o, st, err, errlen) != 0)
 			goto out;
 	}

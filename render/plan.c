@@ -146,6 +146,27 @@ meal_pictures(const struct cz_plan_doc_meal *dm, struct cz_render_meal *rm)
 	    rm->pictures, CZ_DISH_PICTURES_MAX);
 }
 
+/* The advice codes the end card knows, in enum cz_render_advice's order;
+ * others ("low_nutrients") stay on the plan's page. */
+static const char *const advice_codes[CZ_RENDER_ADVICE__MAX] = {
+	"low_energy", "pregnancy", "vegan", "high_energy", "vitamin_b12",
+	"vitamin_d",
+};
+
+static unsigned int
+advice_bits(const struct cz_plan_doc *doc)
+{
+	unsigned int bits = 0;
+	size_t i;
+	int k;
+
+	for (i = 0; i < doc->nadvice; i++)
+		for (k = 0; k < CZ_RENDER_ADVICE__MAX; k++)
+			if (strcmp(doc->advice[i], advice_codes[k]) == 0)
+				bits |= 1u << k;
+	return bits;
+}
+
 void
 cz_render_plan_from_doc(const struct cz_plan_doc *doc,
     struct cz_render_plan *p)
@@ -163,6 +184,7 @@ cz_render_plan_from_doc(const struct cz_plan_doc *doc,
 	p->protein_pct = doc->target.protein_pct;
 	p->fat_pct = doc->target.fat_pct;
 	p->carbs_pct = doc->target.carbs_pct;
+	p->advice = advice_bits(doc);
 	for (d = 0; d < doc->ndays; d++) {
 		dd = &doc->days[d];
 		day = &p->days[d];

@@ -56,6 +56,18 @@ struct cz_render_shop_item {
 	double		 grams;
 };
 
+/* The plan's advice (lib/intakes.h) the end card can carry, as bits of
+ * cz_render_plan.advice, most important first. */
+enum cz_render_advice {
+	CZ_RENDER_ADVICE_LOW_ENERGY,
+	CZ_RENDER_ADVICE_PREGNANCY,
+	CZ_RENDER_ADVICE_VEGAN,
+	CZ_RENDER_ADVICE_HIGH_ENERGY,
+	CZ_RENDER_ADVICE_B12,
+	CZ_RENDER_ADVICE_VITAMIN_D,
+	CZ_RENDER_ADVICE__MAX
+};
+
 struct cz_render_plan {
 	char		 diet[32];
 	char		 pattern[32];
@@ -64,6 +76,7 @@ struct cz_render_plan {
 	int		 clip_day;		/* a day clip's day, 0: the week */
 	int		 week_days;		/* the plan's days, cut or not */
 	double		 protein_pct, fat_pct, carbs_pct;	/* targets */
+	unsigned int	 advice;	/* 1 << enum cz_render_advice */
 	struct cz_render_day days[CZ_PLAN_MAX_DAYS];
 	int		 nshop;
 	int		 shop_more;		/* items beyond CZ_RENDER_MAX_SHOP */

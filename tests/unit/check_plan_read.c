@@ -263,6 +263,14 @@ round_trip(const struct cz_plan_request *req)
 	/* The request as cz_plan_request_read reads it. */
 	ck_assert_mem_eq(&doc->request, req, sizeof(*req));
 
+	/* The advice lines' codes (the video's end card reads them): a
+	 * pregnancy plan has its line. */
+	for (i = 0; i < doc->nadvice &&
+	    strcmp(doc->advice[i], "pregnancy") != 0; i++)
+		continue;
+	ck_assert_int_eq(i < doc->nadvice,
+	    req->profile == CZ_PROFILE_PREGNANCY);
+
 	/* The target. */
 	near(doc->target.energy_kcal, p->target.energy, 0, "target energy");
 	near(doc->target.protein_pct, p->target.protein_share * 100, 0, "tp");
