@@ -270,8 +270,9 @@ add_batch_lines(struct cz_request *r, struct json_object *jdoc,
 
 /* The week's share of each reference intake as one line of text,
  * "intakes_text" ("Calcium 82 %, Iron 110 %, ..."), with its source,
- * "intakes_source", and whether the plan has advice, "advice_any" (plans
- * stored before these fields have neither). */
+ * "intakes_source", and whether the plan has advice or repeats a dish
+ * more than twice, "advice_any" (plans stored before these fields have
+ * neither). */
 static void
 add_intake_lines(struct cz_request *r, struct json_object *jdoc,
     struct json_object *ctx)
@@ -280,8 +281,11 @@ add_intake_lines(struct cz_request *r, struct json_object *jdoc,
 	const char *all = NULL;
 	size_t i;
 
-	if ((advice = array_member(jdoc, "advice")) != NULL &&
-	    json_object_array_length(advice) > 0)
+	/* The box also says which dishes come a third time, and why. */
+	if (((advice = array_member(jdoc, "advice")) != NULL &&
+	    json_object_array_length(advice) > 0) ||
+	    ((advice = array_member(jdoc, "repeats")) != NULL &&
+	    json_object_array_length(advice) > 0))
 		json_object_object_add(ctx, "advice_any",
 		    json_object_new_boolean(1));
 	if (!json_object_object_get_ex(jdoc, "reference_intakes", &ri) ||

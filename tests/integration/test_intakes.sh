@@ -87,4 +87,24 @@ check "the page shows the advice in a \"Good to know\" box" \
 check "the page gives the week's share of each reference intake in one line, with its source" \
 	bash -c 'grep -Eq "Share of the reference intakes, on average a day: Calcium [0-9]+ %, Iron [0-9]+ %.*Vitamin B12 [0-9]+ %.*FDA Daily Values" <<<"$1"' _ "$page"
 
+# A week that must serve a dish a third time (every restriction, two
+# snacks a day: the catalog has too few snacks for some diet) says so, on
+# the page too. Which diet varies with the catalog: the first that repeats.
+all_r='["gluten_free", "dairy_free", "egg_free", "peanut_free", "nut_free", "soy_free", "fish_free", "shellfish_free", "sesame_free"]'
+rep_id=""
+for diet in standard vegetarian vegan keto paleo mediterranean; do
+	plan "{\"calories\": 2000, \"diet_type\": \"$diet\", \"days\": 7, \"meal_pattern\": \"3_meals_2_snacks\", \"restrictions\": $all_r}"
+	if jq -e '(.repeats // []) | length > 0' <<<"$doc" >/dev/null 2>&1; then
+		rep_id=$id rep_text=$(jq -r '.repeats[0].text' <<<"$doc")
+		break
+	fi
+done
+if [[ -n $rep_id ]]; then
+	fetch "$CZ_BASE_URL/plans/$rep_id" -H "Cookie: __Host-cibozer=$SESSION"
+	check "a week that serves a dish 3 times says so on its page ($diet: ${rep_text:0:80}…)" \
+		bash -c 'grep -q "<h2 id=\"advice-title\">Good to know</h2>" <<<"$1" && grep -Eq "is served [0-9]+ times this" <<<"$1"' _ "$HTTP_BODY"
+else
+	echo "# no diet needed a third serving with every restriction and two snacks: the repeats line is not shown here"
+fi
+
 finish
