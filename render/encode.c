@@ -43,7 +43,7 @@
 #include "audio_track.h"
 #include "encode.h"
 
-#define HLS_SEGMENT_S	6
+#define HLS_SEGMENT_S	2
 #define X264_PRESET	"veryfast"
 #define X264_CRF	"23"
 
@@ -419,7 +419,9 @@ cz_render_enc_open(const struct cz_render_preset *p, int seconds,
 			continue;
 		snprintf(path, sizeof(path), "%s/seg%%03d.ts", r->dir);
 		/* Equal to the GOP (open_x264): one keyframe a segment. */
-		av_dict_set(&opts, "hls_time", "2", 0);
+		/* hls_time and the measured segments (measure_rung) must
+		 * agree, or BANDWIDTH is a third of the truth. */
+		av_dict_set_int(&opts, "hls_time", HLS_SEGMENT_S, 0);
 		av_dict_set(&opts, "hls_playlist_type", "vod", 0);
 		av_dict_set(&opts, "hls_flags", "independent_segments", 0);
 		av_dict_set(&opts, "hls_segment_filename", path, 0);

@@ -82,9 +82,9 @@ keyframes_every_2s() {
 
 # check_hls DIR SECONDS - master playlist and every rendition.
 check_hls() {
-	local d=$1/hls s=$2 n=0 v seg nseg want_seg line
+	local d=$1/hls s=$2 n=0 v seg nseg want_seg line peak size bw
 	[[ -f $d/master.m3u8 ]] || { echo "no master.m3u8"; return 1; }
-	want_seg=$(((s + 5) / 6))
+	want_seg=$(((s + 1) / 2))
 	while IFS= read -r line; do
 		[[ $line == \#EXT-X-STREAM-INF:* ]] || continue
 		[[ $line =~ BANDWIDTH=[0-9]+ && $line =~ RESOLUTION=[0-9]+x[0-9]+ ]] ||
@@ -93,14 +93,20 @@ check_hls() {
 		n=$((n + 1))
 		[[ -f $d/$v ]] || { echo "variant playlist $v missing"; return 1; }
 		grep -q '^#EXT-X-ENDLIST' "$d/$v" || { echo "$v: no ENDLIST"; return 1; }
-		grep -q '^#EXT-X-TARGETDURATION:6$' "$d/$v" || { echo "$v: target duration not 6"; cat "$d/$v"; return 1; }
-		nseg=0
+		grep -q '^#EXT-X-TARGETDURATION:2$' "$d/$v" || { echo "$v: target duration not 2"; cat "$d/$v"; return 1; }
+		nseg=0 peak=0 size=0
 		while IFS= read -r seg; do
 			[[ $seg == \#* || -z $seg ]] && continue
 			nseg=$((nseg + 1))
 			[[ -s $d/$(dirname "$v")/$seg ]] || { echo "$v: segment $seg missing"; return 1; }
+			# every full segment but the last: 2 s
+			((size > peak)) && peak=$size
+			size=$(stat -c %s "$d/$(dirname "$v")/$seg")
 		done <"$d/$v"
 		((nseg == want_seg)) || { echo "$v: $nseg segments, want $want_seg"; return 1; }
+		# BANDWIDTH is the peak rate of its segments (what hls.js picks by).
+		bw=${line#*BANDWIDTH=}; bw=${bw%%,*}
+		((bw * 2 >= peak * 8)) || { echo "$v: BANDWIDTH=$bw under a 2-s segment's $((peak * 4)) b/s"; return 1; }
 		# First and last segment decode without error.
 		for seg in seg000.ts "$(printf 'seg%03d.ts' $((nseg - 1)))"; do
 			ffmpeg -nostdin -v error -xerror -i "$d/$(dirname "$v")/$seg" -f null - 2>&1 |
