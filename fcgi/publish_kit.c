@@ -193,6 +193,14 @@ read_chapters(cz_arena *a, const struct cz_plan_doc *doc,
 		out[n].at = (long)ceil(out[n].start - 0.001);
 		n++;
 	}
+	/* The hook lasts a few seconds, under YouTube's shortest chapter:
+	 * the first day's chapter starts at 0:00 instead. */
+	if (n > 1 && out[1].at < CZ_KIT_CHAPTER_MIN_S) {
+		memmove(&out[0], &out[1], (size_t)(n - 1) * sizeof(out[0]));
+		out[0].start = 0;
+		out[0].at = 0;
+		n--;
+	}
 	return n;
 }
 

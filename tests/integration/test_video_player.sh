@@ -7,7 +7,8 @@
 #     hashtags from the plan (diet, energy), the description with the
 #     plan's disclaimers and the chapters, whose times are the cards' starts
 #     the renderer recorded (rounded up to the second) and fall where the
-#     video changes card (the picture dips to black: the cards' fades);
+#     video changes card (the picture differs across it far more than
+#     within the new card: the cards slide in);
 #     the thumbnail: a 1280x720 JPEG served like the poster (its owner
 #     only: nobody else, signed in or not, gets it);
 #   - the page without JavaScript: the kit in read-only text areas, the
@@ -109,32 +110,38 @@ check "the description carries the plan's disclaimers, the dishes and the hashta
 check "the hashtags follow the plan (#mediterraneandiet, #2000calories), 5 to 8 of them" \
 	jq -e '(.hashtags | index("#mediterraneandiet")) != null and (.hashtags | index("#2000calories")) != null
 		and (.hashtags | length) >= 5 and (.hashtags | length) <= 8' "$tmp/publish.json"
-check "the chapters are the cards the renderer recorded, their times rounded up to the second" \
+# The hook (a few seconds, under YouTube's 10) is no chapter of its own:
+# day 1's starts at 0:00.
+check "the chapters are the cards the renderer recorded (the hook folded into day 1), their times rounded up to the second" \
 	jq -e --slurpfile r "$tmp/render.json" '
-		(.chapters | length) == ($r[0].chapters | length)
-		and ([.chapters[].start] == [$r[0].chapters[].start])
-		and ([.chapters[].timestamp] == [$r[0].chapters[].start | (. + 0.999 | floor) as $s |
+		$r[0].chapters[0].card == "title" and $r[0].chapters[1].start < 10
+		and (.chapters | length) == ($r[0].chapters | length) - 1
+		and ([.chapters[1:][].start] == [$r[0].chapters[2:][].start])
+		and ([.chapters[1:][].timestamp] == [$r[0].chapters[2:][].start | (. + 0.999 | floor) as $s |
 			"\($s / 60 | floor):\($s % 60 | tostring | if length == 1 then "0" + . else . end)"])
-		and .chapters[0].timestamp == "0:00" and (.chapters[1].title | startswith("Day 1"))' "$tmp/publish.json"
+		and .chapters[0].timestamp == "0:00" and (.chapters[0].title | startswith("Day 1"))' "$tmp/publish.json"
 check "YouTube would show them (first at 0:00, 3 or more, each 10 s or longer): the description lists them" \
 	jq -e --argjson d "$duration" '.chapters_text as $c | .chapters_note == null and ($c | type) == "string"
 		and (.description | contains("Chapters:\n" + $c))
 		and ([.chapters[].timestamp | split(":") | (.[0] | tonumber) * 60 + (.[1] | tonumber)] + [$d | floor]
 			| [range(1; length) as $i | .[$i] - .[$i - 1]] | all(. >= 10))' "$tmp/publish.json"
-# Each chapter starts where the video changes card: the cards fade
-# through black, so the picture's mean luma dips there (and not 1 s in).
-dips=""
-for t in $(jq -r '.chapters[1:][].start' "$tmp/render.json"); do
-	lo=$(ffmpeg -hide_banner -nostats -ss "$(awk -v t="$t" 'BEGIN { printf "%.3f", t - 0.25 }')" -t 0.5 \
-		-i "$videos/$vid/video.mp4" -vf scale=64:36,signalstats,metadata=print:key=lavfi.signalstats.YAVG \
-		-an -f null - 2>&1 | sed -n 's/.*YAVG=//p' | sort -n | head -n 1)
-	hi=$(ffmpeg -hide_banner -nostats -ss "$(awk -v t="$t" 'BEGIN { printf "%.3f", t + 1.5 }')" -t 0.1 \
-		-i "$videos/$vid/video.mp4" -vf scale=64:36,signalstats,metadata=print:key=lavfi.signalstats.YAVG \
-		-an -f null - 2>&1 | sed -n 's/.*YAVG=//p' | sort -n | head -n 1)
-	dips+="$t:${lo:-?}/${hi:-?} "
+# Each chapter after the first starts where the video changes card: the
+# picture half a second before it and 1.5 s after differ far more than
+# two frames a second apart within the new card (the cards slide; mean
+# absolute difference of 64x36 grey frames).
+frame_at() { # frame_at SECONDS - 64x36 grey bytes, one per line
+	ffmpeg -hide_banner -nostats -v error -ss "$1" -i "$videos/$vid/video.mp4" -frames:v 1 \
+		-vf scale=64:36,format=gray -f rawvideo - 2>/dev/null | od -An -v -tu1 | tr -s ' ' '\n' | sed '/^$/d'
+}
+mad() { paste <(frame_at "$1") <(frame_at "$2") | awk '{ d = $1 - $2; s += d < 0 ? -d : d; n++ } END { printf "%.1f", n ? s / n : 0 }'; }
+changes=""
+for t in $(jq -r '.chapters[1:][].start' "$tmp/publish.json"); do
+	across=$(mad "$(awk -v t="$t" 'BEGIN { printf "%.3f", t - 0.5 }')" "$(awk -v t="$t" 'BEGIN { printf "%.3f", t + 1.5 }')")
+	within=$(mad "$(awk -v t="$t" 'BEGIN { printf "%.3f", t + 1.5 }')" "$(awk -v t="$t" 'BEGIN { printf "%.3f", t + 2.5 }')")
+	changes+="$t:$across/$within "
 done
-check "each chapter starts at a card change of the video (luma at the start / 1.5 s in: $dips)" \
-	bash -c 'for d in $1; do lh=${d#*:}; awk -v lo="${lh%/*}" -v hi="${lh#*/}" "BEGIN { exit !(lo + 0 < 24 && hi + 0 > lo + 6) }" || exit 1; done' _ "$dips"
+check "each chapter starts at a card change of the video (difference across the start / within the new card: $changes)" \
+	bash -c '[[ -n $1 ]] && for d in $1; do x=${d#*:}; awk -v a="${x%/*}" -v w="${x#*/}" "BEGIN { exit !(a + 0 >= 8 && a + 0 > 3 * w) }" || exit 1; done' _ "$changes"
 thumb=$(jq -r '.thumbnail.url // empty' "$tmp/publish.json")
 check "the kit names the thumbnail (1280x720) at /videos/$vid/thumbnail.jpg" test "$thumb" = "/videos/$vid/thumbnail.jpg"
 

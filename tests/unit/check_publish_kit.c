@@ -140,9 +140,32 @@ START_TEST(short_chapters_are_not_listed)
 	ck_assert_ptr_nonnull(k);
 	ck_assert_ptr_null(str(k, "chapters_text"));
 	ck_assert_ptr_nonnull(strstr(str(k, "chapters_note"), "10 s"));
+	/* the title's 1.27 s folded into day 1's chapter */
 	ck_assert_int_eq((int)json_object_array_length(
-	    json_object_object_get(k, "chapters")), 11);
+	    json_object_object_get(k, "chapters")), 10);
 	ck_assert_ptr_null(strstr(str(k, "description"), "Chapters:"));
+	json_object_put(k);
+	json_object_put(r);
+}
+END_TEST
+
+/* The hook of a few seconds is no chapter of its own (YouTube wants 10 s
+ * each): day 1's starts at 0:00. */
+START_TEST(short_hook_folds_into_day_one)
+{
+	static const double starts[] = { 0, 3, 20, 37, 54, 71, 88, 105, 122,
+	    140, 160 };
+	struct json_object *r = result(180, starts, 11), *k;
+	const char *ct;
+
+	k = cz_publish_kit(a, "youtube_long", doc, r);
+	ck_assert_ptr_nonnull(k);
+	ck_assert_ptr_nonnull(ct = str(k, "chapters_text"));
+	ck_assert_msg(strncmp(ct, "0:00 Day 1", 10) == 0, "%s", ct);
+	ck_assert_ptr_null(strstr(ct, "The plan at a glance"));
+	ck_assert_ptr_nonnull(strstr(ct, "\n0:20 Day 2"));
+	ck_assert_int_eq((int)json_object_array_length(
+	    json_object_object_get(k, "chapters")), 10);
 	json_object_put(k);
 	json_object_put(r);
 }
@@ -250,6 +273,7 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, youtube_long_lists_its_chapters);
 	tcase_add_test(tc, short_chapters_are_not_listed);
+	tcase_add_test(tc, short_hook_folds_into_day_one);
 	tcase_add_test(tc, hours_in_timestamps);
 	tcase_add_test(tc, captions_keep_their_limit);
 	tcase_add_test(tc, no_angle_brackets_for_youtube);
