@@ -266,6 +266,23 @@ layout_mode(const char *config, const char *font_dir, int plans, int w,
 	return 0;
 }
 
+/* *out = the number arg of option name, from lo to hi; -1 with a message
+ * on standard error when it is not one. */
+static int
+opt_num(const char *name, const char *arg, long long lo, long long hi,
+    int *out)
+{
+	const char *errstr;
+	long long v = cz_strtonum(arg, lo, hi, &errstr);
+
+	if (errstr != NULL) {
+		fprintf(stderr, PROG ": %s %s: %s\n", name, arg, errstr);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -293,7 +310,7 @@ main(int argc, char **argv)
 	};
 	static struct cz_render_plan plan;
 	const char *plan_path = NULL, *preset_name = NULL, *out = NULL, *config = NULL;
-	const char *font_dir = getenv("CZ_RENDER_FONT_DIR"), *errstr;
+	const char *font_dir = getenv("CZ_RENDER_FONT_DIR");
 	const char *tmp_dir = NULL;
 	char parent[4096], *slash;
 	const struct cz_render_preset *preset;
@@ -314,18 +331,12 @@ main(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'f': font_dir = optarg; break;
 		case 'n':
-			seconds = (int)cz_strtonum(optarg, 1, 3600, &errstr);
-			if (errstr != NULL) {
-				fprintf(stderr, PROG ": --seconds %s: %s\n", optarg, errstr);
+			if (opt_num("--seconds", optarg, 1, 3600, &seconds) == -1)
 				return 2;
-			}
 			break;
 		case 'r':
-			repeat = (int)cz_strtonum(optarg, 1, 100000, &errstr);
-			if (errstr != NULL) {
-				fprintf(stderr, PROG ": --repeat %s: %s\n", optarg, errstr);
+			if (opt_num("--repeat", optarg, 1, 100000, &repeat) == -1)
 				return 2;
-			}
 			break;
 		case 'm':
 			mp4_only = 1;
@@ -340,18 +351,12 @@ main(int argc, char **argv)
 			config = optarg;
 			break;
 		case 'j':
-			max_jobs = (int)cz_strtonum(optarg, 1, 1000000, &errstr);
-			if (errstr != NULL) {
-				fprintf(stderr, PROG ": --max-jobs %s: %s\n", optarg, errstr);
+			if (opt_num("--max-jobs", optarg, 1, 1000000, &max_jobs) == -1)
 				return 2;
-			}
 			break;
 		case 'L':
-			lease = (int)cz_strtonum(optarg, 3, 86400, &errstr);
-			if (errstr != NULL) {
-				fprintf(stderr, PROG ": --lease %s: %s\n", optarg, errstr);
+			if (opt_num("--lease", optarg, 3, 86400, &lease) == -1)
 				return 2;
-			}
 			break;
 		case 'K':
 			layout = 1;
@@ -360,18 +365,12 @@ main(int argc, char **argv)
 			tmp_dir = optarg;
 			break;
 		case 'P':
-			plans = (int)cz_strtonum(optarg, 1, 100000, &errstr);
-			if (errstr != NULL) {
-				fprintf(stderr, PROG ": --plans %s: %s\n", optarg, errstr);
+			if (opt_num("--plans", optarg, 1, 100000, &plans) == -1)
 				return 2;
-			}
 			break;
 		case 'D':
-			day = (int)cz_strtonum(optarg, 1, CZ_PLAN_MAX_DAYS, &errstr);
-			if (errstr != NULL) {
-				fprintf(stderr, PROG ": --day %s: %s\n", optarg, errstr);
+			if (opt_num("--day", optarg, 1, CZ_PLAN_MAX_DAYS, &day) == -1)
 				return 2;
-			}
 			break;
 		case 'F': {
 			char extra;
