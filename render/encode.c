@@ -71,7 +71,7 @@ struct cz_render_enc {
 	AVFrame		*full;		/* the full-size picture drawn into */
 	AVFormatContext	*mp4;		/* NULL in the ladder pass */
 	AVPacket	*pkt, *pkt2, *apkt;
-	const struct cz_audio_track *audio;	/* NULL: silent */
+	struct cz_audio_track *audio;	/* NULL: silent */
 	size_t		 mp4_acur;	/* next audio packet for the MP4 */
 	int64_t		 next_pts;
 	int		 fps, seconds;
@@ -252,10 +252,16 @@ static int
 write_audio(struct cz_render_enc *e, AVFormatContext *oc, size_t *cur,
     double until, char *err, size_t errlen)
 {
-	const struct cz_audio_track *a = e->audio;
+	struct cz_audio_track *a = e->audio;
+	long ready;
 	int rc;
 
-	for (; a != NULL && *cur < a->n; (*cur)++) {
+	if (a == NULL)
+		return 0;
+	/* Made in its own thread: wait for the packets wanted here. */
+	if ((ready = cz_audio_track_ready(a, until, err, errlen)) < 0)
+		return -1;
+	for (; *cur < (size_t)ready; (*cur)++) {
 		if ((double)a->pkt[*cur]->pts * av_q2d(a->tb) > until)
 			break;
 		if ((rc = av_packet_ref(e->apkt, a->pkt[*cur])) < 0) {
@@ -346,7 +352,7 @@ encode(struct cz_render_enc *e, int i, AVFrame *frame, char *err,
 
 struct cz_render_enc *
 cz_render_enc_open(const struct cz_render_preset *p, int seconds,
-    enum cz_render_pass pass, const struct cz_audio_track *audio,
+    enum cz_render_pass pass, struct cz_audio_track *audio,
     const char *dir, char *err, size_t errlen)
 {
 	struct cz_render_enc *e;

@@ -70,7 +70,7 @@ struct cz_render_pics {
  * Returns the encoder, or NULL with a message in err. Close with
  * cz_render_enc_close. */
 struct cz_render_enc *cz_render_enc_open(const struct cz_render_preset *p,
-    int seconds, enum cz_render_pass pass, const struct cz_audio_track *audio,
+    int seconds, enum cz_render_pass pass, struct cz_audio_track *audio,
     const char *dir, char *err, size_t errlen);
 
 /* The planes of the next full-size frame to draw into (writable; they

@@ -396,11 +396,11 @@ cz_render_run(const struct cz_render_job *job, struct cz_render_result *res,
 	 * The poster comes with the smaller renditions (if any), away from
 	 * the full-size encoder's peak. */
 	snprintf(poster, sizeof(poster), "%s/poster.jpg", tmp);
-	/* The sound track first, encoded once for every file, before the
-	 * full-size encoder's memory is taken. */
+	/* The sound track, encoded once for every file, in its own thread
+	 * while the pictures are made (the muxers wait for its packets). */
 	res->audio_pattern = -1;
 	if (!job->silent) {
-		if (cz_audio_track_make(&track, cz_audio_pattern_for(job->plan),
+		if (cz_audio_track_start(&track, cz_audio_pattern_for(job->plan),
 		    seconds, err, errlen) != 0)
 			goto err;
 		res->audio_pattern = track.pattern;
