@@ -7,11 +7,12 @@
 # are copied from it), stopped at the end. Under load (wrk):
 #   - renderers of both hosts share the queue: every job rendered once;
 #   - host A killed: host B serves; no GET fails (nginx retries them on
-#     host B), failed POSTs counted;
+#     host B), failed POSTs counted, each answered 503 (not nginx's 502);
 #   - the primary stopped as a crash, the standby promoted: POST /api/plans
 #     answers 201 within 10 s, host B's responders not restarted;
 #   - every plan answered 201 is in the promoted database (ids compared);
-#   - a renderer of host B renders a job queued after the failover.
+#   - a renderer of host B renders a job queued after the failover;
+#   - host B killed too: pages and the API answer 503 with Retry-After.
 set -uo pipefail
 # shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -104,6 +105,11 @@ post_failed=$(tail -n +"$((line + 1))" "$access" | awk '$6 == "\"POST" && $9 >= 
 after_kill=$(($(wc -l <"$access") - line))
 check "3 s after host A died: $after_kill requests, no GET failed (retried on host B); POSTs failed: $post_failed" \
 	test "$get_failed" = 0 -a "$after_kill" -gt 20
+# A request host A was serving when it died is lost with it (nginx: 502
+# "upstream prematurely closed"); it must reach the client as the site's
+# outage answer, 503 with Retry-After, and a POST is not repeated on B.
+bad_gw=$(tail -n +"$((line + 1))" "$access" | awk '$9 >= 500 && $9 != 503 { n++ } END { print n + 0 }')
+check "3 s after host A died: no answer other than 503 among the failed ($bad_gw)" test "$bad_gw" = 0
 check "host B serves alone: POST /api/plans answers 201" fo_plan_201
 
 # --- the primary dies, the standby is promoted -------------------------------------------
@@ -138,6 +144,20 @@ fo_render host-b 2 "$dir/render-b2"
 wait "$FO_RENDER_PID"
 check "host B's renderer reaches the promoted primary and renders job ${jobs2[0]:-?} once" \
 	fo_jobs_rendered_once "${jobs2[@]}"
+
+# --- no app host left -------------------------------------------------------------------
+# nginx finds no responder at all (its 502): the same 503 with Retry-After
+# as any outage, JSON under /api/, the static page elsewhere.
+check "host B killed too" fo_host_kill host-b
+fetch "$FO_URL/api/plans" -X POST -H 'Content-Type: application/json' \
+	-H "Authorization: Bearer $FO_KEY" --data '{"calories":2000,"days":1}'
+check "no host: POST /api/plans answers 503 JSON with Retry-After (got $HTTP_STATUS)" \
+	bash -c '[[ $1 == 503 ]] && grep -Eqi "^retry-after: [1-9]" <<<"$2" && jq -e .error <<<"$3" >/dev/null' \
+	_ "$HTTP_STATUS" "$HTTP_HEADERS" "$HTTP_BODY"
+fetch "$FO_URL/about"
+check "no host: a page answers 503 with Retry-After and the outage page (got $HTTP_STATUS)" \
+	bash -c '[[ $1 == 503 ]] && grep -Eqi "^retry-after: [1-9]" <<<"$2" && grep -qF "503 — Temporarily unavailable" <<<"$3"' \
+	_ "$HTTP_STATUS" "$HTTP_HEADERS" "$HTTP_BODY"
 
 echo "     test_failover.sh took $((SECONDS - T0)) s, $((SECONDS - T1)) s after the foods were there"
 finish

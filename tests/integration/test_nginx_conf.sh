@@ -11,9 +11,11 @@
 #     ports 80 and 443 become 18080 and 18443);
 #  3. `nginx -t` on nginx/dev.conf.in rendered with temporary values;
 #  4. the rendered dev configuration started for real on free loopback
-#     ports with no FastCGI responder behind it: a static file, the 502
-#     page, the JSON 502 of /api/, 413, the log-in rate limit (429), HTTPS
-#     with HTTP/2 and HSTS, internal locations; then stopped.
+#     ports with no FastCGI responder behind it: a static file, the 503
+#     page with Retry-After (nginx's 502 answered as the responders'
+#     outage), the JSON 503 of /api/, for GET and POST, 413, the log-in
+#     rate limit (429), HTTPS with HTTP/2 and HSTS, internal locations;
+#     then stopped.
 #
 # Needs nginx, openssl and curl. Runs as root or as any user (as root the
 # nginx workers run as nobody, as in development). Prints "N passed,
@@ -73,7 +75,7 @@ phrases=(
 	"These statements have not been evaluated by the Food and Drug Administration."
 	'href="/static/css/cibozer.css"'
 )
-for page in 429 413 502; do
+for page in 429 413 503; do
 	f=$repo/static/errors/$page.html
 	if [ ! -f "$f" ]; then
 		bad "static/errors/$page.html exists"
@@ -274,23 +276,35 @@ check "missing static file: 404" test "$(status_of static404)" = 404
 check "missing static file: not cached as immutable" \
 	not grep -qi "^Cache-Control: public" "$tmp/static404.h"
 check_security_headers static404 "static 404"
-fetch gz "$base/static/errors/502.html" -H "Accept-Encoding: gzip"
+fetch gz "$base/static/errors/503.html" -H "Accept-Encoding: gzip"
 check "gzip for HTML" header_is gz Content-Encoding gzip
 
-# no responder behind: nginx's 502 page
-fetch page502 "$base/plans/new"
-check "no responder: 502" test "$(status_of page502)" = 502
-check_security_headers page502 "502 page"
-check_body_disclaimers page502 "502 page"
-check "502 page: not cached" header_is page502 Cache-Control no-store
+# no responder behind: nginx's 502, answered as the responders answer an
+# outage (503 with Retry-After, the heading of their 503 page)
+fetch page503 "$base/plans/new"
+check "no responder: 503, not 502 (got $(status_of page503))" test "$(status_of page503)" = 503
+check "no responder: Retry-After in seconds" grep -qiE '^Retry-After: [1-9][0-9]*$' "$tmp/page503.h"
+check "no responder: the responders' 503 heading" \
+	grep -qF "<h1>503 — Temporarily unavailable</h1>" "$tmp/page503.b"
+check_security_headers page503 "503 page"
+check_body_disclaimers page503 "503 page"
+check "503 page: not cached" header_is page503 Cache-Control no-store
+fetch post503 "$base/plans" -d x=y
+check "no responder, POST: 503 with Retry-After (got $(status_of post503))" \
+	bash -c '[[ $1 == 503 ]] && grep -qiE "^Retry-After: [1-9][0-9]*$" "$2"' _ "$(status_of post503)" "$tmp/post503.h"
 check "access log has the request id" \
 	grep -qE 'rid=[0-9a-f]{32}' "$dev/logs/access.log"
 
-fetch api502 "$base/api/v1/plans.html"
-check "API, no responder: 502" test "$(status_of api502)" = 502
-check "API 502: JSON content type" header_is api502 Content-Type application/json
-check "API 502: JSON body" grep -qF '{"error":' "$tmp/api502.b"
-check_security_headers api502 "API 502"
+fetch api503 "$base/api/v1/plans.html"
+check "API, no responder: 503, not 502 (got $(status_of api503))" test "$(status_of api503)" = 503
+check "API 503: JSON content type" header_is api503 Content-Type application/json
+check "API 503: JSON body" grep -qF '{"error":' "$tmp/api503.b"
+check "API 503: Retry-After in seconds" grep -qiE '^Retry-After: [1-9][0-9]*$' "$tmp/api503.h"
+check_security_headers api503 "API 503"
+fetch apipost503 "$base/api/plans" -H 'Content-Type: application/json' -d '{}'
+check "API, no responder, POST: 503 JSON with Retry-After (got $(status_of apipost503))" \
+	bash -c '[[ $1 == 503 ]] && grep -qiE "^Retry-After: [1-9][0-9]*$" "$2" && grep -qF "{\"error\":" "$3"' \
+	_ "$(status_of apipost503)" "$tmp/apipost503.h" "$tmp/apipost503.b"
 
 # body too large
 head -c 1100000 /dev/zero > "$tmp/big"
@@ -311,9 +325,9 @@ codes=
 for _ in 1 2 3 4 5 6 7 8; do
 	codes="$codes $(curl -sS -o /dev/null -w '%{http_code}' --max-time 10 -d x=y "$base/login")"
 done
-# 1 + burst 5 pass (to the missing responder: 502), then 429.
+# 1 + burst 5 pass (to the missing responder: 503), then 429.
 check "POST /login limited after the burst ($codes)" \
-	test "$codes" = " 502 502 502 502 502 502 429 429"
+	test "$codes" = " 503 503 503 503 503 503 429 429"
 fetch page429 "$base/password-reset" -d x=y
 check "rate-limited: 429" test "$(status_of page429)" = 429
 check_body_disclaimers page429 "429 page"
@@ -346,7 +360,7 @@ sleep 0.3
 check "access log: no token, key or password" \
 	not grep -qE "$secret1|$secret2|$secret3|Tok1a|Tok2b|Key3c" "$dev/logs/access.log"
 check "access log: the link's path, its query redacted" \
-	grep -qF '"GET /password-reset/confirm?[redacted] HTTP/1.1" 502' "$dev/logs/access.log"
+	grep -qF '"GET /password-reset/confirm?[redacted] HTTP/1.1" 503' "$dev/logs/access.log"
 check "access log: the Referer's path, its query redacted" \
 	grep -qF "\"$base/password-reset/confirm?[redacted]\"" "$dev/logs/access.log"
 check "access log: a plain query is kept" \
@@ -367,7 +381,7 @@ check "cibozer-log.conf: no raw request, query or Referer logged" not raw_log_va
 # internal locations are not reachable from outside
 fetch intv "$base/_protected_videos/x.mp4"
 check "/_protected_videos/ is internal (404)" test "$(status_of intv)" = 404
-fetch inte "$base/_errors/502.html"
+fetch inte "$base/_errors/503.html"
 check "/_errors/ is internal (404)" test "$(status_of inte)" = 404
 
 # HTTPS: HTTP/2, HSTS, TLS 1.2 and 1.3
