@@ -70,6 +70,7 @@ struct sweep {
 	long		 nrepeat_plans;		/* plans serving a dish 3+ times */
 	double		 keto_sat_fat;
 	long		 nsuggested, nsuggestions, nunsuggested;
+	double		 ms_feasible, ms_refused;	/* planning, summed */
 	/* Days reaching 100 % and 80 % of each reference intake
 	 * (lib/intakes.h), the soft goals the solver pursues. */
 	long		 intake_days;
@@ -330,6 +331,10 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 		return;
 	}
 	c->ms[i] = now_ms() - t0;
+	if (plan->feasible)
+		st->ms_feasible += c->ms[i];
+	else
+		st->ms_refused += c->ms[i];
 	b = band_of(req.calories);
 	st->band_n[b]++;
 	st->band_ok[b] += plan->feasible;
@@ -469,6 +474,8 @@ merge(struct sweep *a, const struct sweep *b)
 	a->nsuggested += b->nsuggested;
 	a->nsuggestions += b->nsuggestions;
 	a->nunsuggested += b->nunsuggested;
+	a->ms_feasible += b->ms_feasible;
+	a->ms_refused += b->ms_refused;
 	a->intake_days += b->intake_days;
 	for (i = 0; i < CZ_INTAKES; i++) {
 		a->intake100[i] += b->intake100[i];
@@ -589,6 +596,9 @@ print_report(const struct sweep *st, size_t count, double *ms, int jobs,
 	printf("  time per plan: median %.2f ms, p99 %.2f ms, max %.2f ms\n",
 	    ms[count / 2], ms[(size_t)((double)(count - 1) * 0.99)],
 	    ms[count - 1]);
+	printf("  time planning: %.1f s for feasible plans, %.1f s for "
+	    "refused requests\n", st->ms_feasible / 1000.0,
+	    st->ms_refused / 1000.0);
 	printf("  wall time: %.1f s with %d job%s\n", wall_ms / 1000.0, jobs,
 	    jobs == 1 ? "" : "s");
 	printf("  known findings (reported, not violations): %ld\n",

@@ -498,6 +498,19 @@ shop_line_fault(struct json_object *l)
 	return NULL;
 }
 
+/* Whether the food of item it of day d is on an earlier item of p. */
+static int
+seen_before(const struct cz_plan *p, size_t d, size_t it)
+{
+	size_t food = p->days[d].items[it].food, e, i;
+
+	for (e = 0; e <= d; e++)
+		for (i = 0; i < (e == d ? it : p->days[e].nitems); i++)
+			if (p->days[e].items[i].food == food)
+				return 1;
+	return 0;
+}
+
 /* The list to shop from (the document's "shopping"): every line buyable
  * as written, every food of the plan on exactly one line. */
 static void
@@ -531,9 +544,11 @@ doc_shopping(const struct cz_catalog *cat, const struct cz_plan *p,
 			}
 		}
 	}
-	/* Each food of the plan on exactly one line. */
+	/* Each food of the plan on exactly one line (each food once). */
 	for (d = 0; d < (size_t)p->ndays; d++)
 		for (it = 0; it < p->days[d].nitems; it++) {
+			if (seen_before(p, d, it))
+				continue;
 			ndb = cat->foods[p->days[d].items[it].food].ndb;
 			on = 0;
 			for (i = 0; i < json_object_array_length(aisles); i++) {

@@ -39,7 +39,8 @@
 #define EGG_G		50.0
 #define KERNEL_G	5.0
 #define MAX_REQUESTS	3000	/* of the sweep, at most */
-#define ENOUGH		4	/* plans each mutation is tried on */
+#define ENOUGH		4	/* plans each mutation is tried on, at most */
+#define LEAST		2	/* and at least (liver is in few plans) */
 #define BIT(r)		(1ULL << (r))
 #define SHARES		(BIT(RULE_PROTEIN) | BIT(RULE_FAT) | BIT(RULE_CARBS))
 
@@ -996,7 +997,7 @@ done(void)
 	size_t k;
 
 	for (k = 0; k < NMUTATIONS; k++)
-		if (mutations[k].tried < ENOUGH || !mutations[k].isolated)
+		if (mutations[k].tried < LEAST || !mutations[k].isolated)
 			return 0;
 	return 1;
 }
