@@ -48,6 +48,7 @@ static const int msg_show[MSG__MAX] = { 20, 40, 10 };
 
 struct msg {
 	size_t		 req;
+	int		 seq;		/* its order among the request's */
 	enum msg_kind	 kind;
 	char		 text[240];
 };
@@ -77,6 +78,8 @@ struct sweep {
 	long		 intake100[CZ_INTAKES], intake80[CZ_INTAKES];
 	struct msg	 msgs[MAX_MSGS];
 	int		 nmsgs, nkind[MSG__MAX];
+	size_t		 msg_req;	/* the request of the last message */
+	int		 msg_seq;	/* and its count */
 	int		 failed;		/* the process could not run */
 };
 
@@ -104,8 +107,13 @@ static void
 add_msg(struct sweep *st, size_t req, enum msg_kind kind, const char *text)
 {
 	/* per kind, the first by index are kept: the merge needs no more */
+	if (st->nmsgs == 0 || st->msg_req != req)
+		st->msg_seq = 0;
+	st->msg_req = req;
+	st->msg_seq++;
 	if (st->nkind[kind] >= msg_show[kind] || st->nmsgs == MAX_MSGS)
 		return;
+	st->msgs[st->nmsgs].seq = st->msg_seq;
 	st->nkind[kind]++;
 	st->msgs[st->nmsgs].req = req;
 	st->msgs[st->nmsgs].kind = kind;
@@ -499,7 +507,7 @@ cmp_msg(const void *a, const void *b)
 
 	if (x->req != y->req)
 		return (x->req > y->req) - (x->req < y->req);
-	return strcmp(x->text, y->text);
+	return x->seq - y->seq;
 }
 
 /* Prints the merged messages of parts (jobs of them) by request index:
