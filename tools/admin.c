@@ -60,9 +60,10 @@ static const struct {
 	    "                          print one meal plan as JSON; exit 3 when "
 	    "infeasible" },
 	{ "plan-check", admin_plan_check, 1,
-	    "plan-check [--count N] [--seed S]\n"
+	    "plan-check [--count N] [--seed S] [--jobs N] [--refusals N] |\n"
+	    "       plan-check --self-test [--seed S]\n"
 	    "                          plan N random requests and re-check "
-	    "every target" },
+	    "every rule" },
 	{ "plan-bench", admin_plan_bench, 1,
 	    "plan-bench [--rounds N]  time a fixed mix of 7-day plans in "
 	    "memory" },
