@@ -216,7 +216,7 @@ check_plan(struct ctx *c, const struct cz_plan_request *req,
 		c->st->violations++;
 		return;
 	}
-	rules_check_plan(c->cat, req, p, doc, &rv);
+	rules_check_plan(c->cat, req, p, doc, !first, &rv);
 	json_object_put(doc);
 	account(c->st, n, &rv);
 	if (first)

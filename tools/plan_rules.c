@@ -339,15 +339,19 @@ day_targets(const struct cz_catalog *cat, const struct cz_plan_request *req,
  */
 
 /*
- * No dinner twice, and no dish more than REPEAT_MAX times a week unless
+ * No dinner twice in a new plan (at most REPEAT_MAX times once the plan
+ * was changed: "another dinner" may bring back another day's when no new
+ * one fits), and no dish more than REPEAT_MAX times a week unless
  * the catalog forced it: its slot has too few dishes this request may
  * have (cz_plan_template_ok) for the week's servings of that slot at
  * REPEAT_MAX each. times (one per template) is filled here.
  */
 static void
 week_repeats(const struct cz_catalog *cat, const struct cz_plan_request *req,
-    const struct cz_plan *p, unsigned short *times, struct rule_values *out)
+    const struct cz_plan *p, int changed, unsigned short *times,
+    struct rule_values *out)
 {
+	int dinner_max = changed ? REPEAT_MAX : 1;
 	int served[CZ_SLOT__MAX] = { 0 }, have[CZ_SLOT__MAX], d, m, k;
 	const struct cz_cat_template *tm;
 	char what[96];
@@ -369,7 +373,7 @@ week_repeats(const struct cz_catalog *cat, const struct cz_plan_request *req,
 		tm = &cat->templates[t];
 		if (times[t] > REPEAT_MAX)
 			out->nrepeats++;
-		if (tm->slot == CZ_SLOT_DINNER && times[t] > 1) {
+		if (tm->slot == CZ_SLOT_DINNER && times[t] > dinner_max) {
 			snprintf(what, sizeof(what), "dinner %s served %d "
 			    "times", tm->slug, times[t]);
 			fault(out, RULE_DINNERS, -1, what);
@@ -726,7 +730,7 @@ doc_advice(const struct cz_plan_request *req, struct json_object *doc,
 void
 rules_check_plan(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan *p,
-    struct json_object *doc, struct rule_values *out)
+    struct json_object *doc, int changed, struct rule_values *out)
 {
 	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
 	struct cz_plan_target t;
@@ -765,7 +769,7 @@ rules_check_plan(const struct cz_catalog *cat,
 		fault(out, RULE_STRUCTURE, -1, "out of memory");
 		return;
 	}
-	week_repeats(cat, req, p, times, out);
+	week_repeats(cat, req, p, changed, times, out);
 	if (doc != NULL) {
 		doc_repeats(cat, times, doc, out);
 		doc_shopping(cat, p, doc, out);

@@ -88,11 +88,15 @@ int		 rule_broken(int r, double v);
 /*
  * Checks p, a feasible plan of req made from cat, whose document doc is
  * (cz_plan_document), against every rule but the refusal ones, into *out.
- * doc may be NULL: the rules read from it are then not checked.
+ * doc may be NULL: the rules read from it are then not checked. changed:
+ * p is a plan after "another meal" or "another day", where a dinner of
+ * another day may come a second time when no new one fits the day
+ * (docs/planner-rules.md, "Repeats"); a new plan's dinners all differ.
  */
 void		 rules_check_plan(const struct cz_catalog *cat,
 		    const struct cz_plan_request *req, const struct cz_plan *p,
-		    struct json_object *doc, struct rule_values *out);
+		    struct json_object *doc, int changed,
+		    struct rule_values *out);
 
 /*
  * Checks a refusal of req: reason is the planner's ("day 3: net carbs"),
