@@ -243,10 +243,50 @@ calc_fields(struct cz_request *r)
 	return f;
 }
 
-/* The form page, with the values sent back and errors when there are. */
+/*
+ * A refusal's suggestions (cz_plans_generate: calories, meal_pattern,
+ * seed, text) as one-click forms: {"items": suggestions, "keep": the
+ * other fields as typed, {name, value}}, so that each button sends the
+ * same request with the suggested target or pattern and the seed it was
+ * planned with. NULL when there are none.
+ */
+static struct json_object *
+suggestion_forms(struct cz_request *r, struct json_object *suggestions)
+{
+	static const char *const kept[] = { "diet_type", "restrictions",
+	    "excluded_foods", "profile", "days" };
+	struct json_object *o, *keep, *f;
+	const struct cz_param *p;
+	size_t i, k;
+
+	if (suggestions == NULL || json_object_array_length(suggestions) == 0)
+		return NULL;
+	o = json_object_new_object();
+	keep = json_object_new_array();
+	for (i = 0; i < r->form.n; i++) {
+		p = &r->form.v[i];
+		for (k = 0; k < sizeof(kept) / sizeof(kept[0]); k++) {
+			if (strcmp(p->name, kept[k]) != 0 || p->value_len == 0)
+				continue;
+			f = json_object_new_object();
+			json_object_object_add(f, "name",
+			    json_object_new_string(p->name));
+			json_object_object_add(f, "value",
+			    json_object_new_string(p->value));
+			json_object_array_add(keep, f);
+		}
+	}
+	json_object_object_add(o, "items", json_object_get(suggestions));
+	json_object_object_add(o, "keep", keep);
+	return o;
+}
+
+/* The form page, with the values sent back and errors when there are,
+ * and a refusal's suggestions as buttons (suggestion_forms). */
 static int
 form_page(struct cz_request *r, int status, struct json_object *in,
-    struct json_object *errors, const char *message, struct json_object *calc)
+    struct json_object *errors, const char *message, struct json_object *calc,
+    struct json_object *suggestions)
 {
 	struct json_object *t;
 	const char *calories = form_value(r, "calories", "2000");
@@ -286,6 +326,8 @@ form_page(struct cz_request *r, int status, struct json_object *in,
 	if (message != NULL)
 		json_object_object_add(ctx, "message",
 		    json_object_new_string(message));
+	if ((t = suggestion_forms(r, suggestions)) != NULL)
+		json_object_object_add(ctx, "suggest", t);
 	return cz_resp_html(r, status, "pages/plan_new", ctx);
 }
 
@@ -339,7 +381,7 @@ cz_h_plans_new(struct cz_request *r)
 	int status = 200;
 
 	if (r->query_params.n == 0)
-		return form_page(r, 200, NULL, NULL, NULL, NULL);
+		return form_page(r, 200, NULL, NULL, NULL, NULL, NULL);
 	/* The calculator's own small form (GET, calc=1) asks for a target;
 	 * its answer fills the calorie field. */
 	if (cz_params_get(&r->query_params, "calc") != NULL &&
@@ -349,7 +391,7 @@ cz_h_plans_new(struct cz_request *r)
 	if ((in = form_to_json(r, &unknown)) == NULL)
 		return 500;
 	return form_page(r, status == 200 ? 200 : status, in, NULL, NULL,
-	    calc);
+	    calc, NULL);
 }
 
 /* The form's message for foods it could not find by name. */
@@ -401,10 +443,11 @@ cz_h_plans_create(struct cz_request *r)
 			json_object_object_add(o.errors, "excluded_foods",
 			    json_object_new_string(unknown_names(r, unknown)));
 		return form_page(r, 400, in, o.errors, "Please correct the "
-		    "fields marked below.", NULL);
+		    "fields marked below.", NULL, NULL);
 	case CZ_PLAN_MEDICAL:
 	case CZ_PLAN_INFEASIBLE:
-		return form_page(r, 422, in, o.errors, o.message, NULL);
+		return form_page(r, 422, in, o.errors, o.message, NULL,
+		    res == CZ_PLAN_INFEASIBLE ? o.suggestions : NULL);
 	default:
 		return cz_plan_status(r, res, &o);
 	}

@@ -382,6 +382,10 @@ suggest(struct cz_request *r, const struct cz_catalog *cat,
 			json_object_object_add(o, "meal_pattern",
 			    json_object_new_string(cz_pattern_name(
 			    (int)sg[i].pattern)));
+			/* the seed it was planned with: a request without
+			 * one drew its own, and another may not plan */
+			json_object_object_add(o, "seed",
+			    json_object_new_int64((int64_t)req->seed));
 			json_object_object_add(o, "text",
 			    json_object_new_string(sg[i].text));
 			json_object_array_add(a, o);

@@ -21,15 +21,28 @@
 #include "session.h"
 #include "token.h"
 
-/* Touches the session and reads its account in one round trip; the
- * session must be within both its idle timeout and its lifetime. */
+/*
+ * Reads the live session and its account in one round trip, and moves
+ * last_seen_at only when it is more than SESSION_SEEN_STEP old: writing the
+ * row on every request made each signed-in request a durable UPDATE of one
+ * row, so that a browser's (or script's) concurrent requests queued behind
+ * its lock and a WAL flush each. A request that writes nothing commits
+ * nothing. last_seen_at is thus the first request of its minute, up to
+ * SESSION_SEEN_STEP behind the last one, and the idle check allows that
+ * much more: a session used within session_idle_timeout is never ended
+ * early; an idle one ends at most a minute late (tools/admin_purge.c
+ * allows the same minute).
+ */
+#define SESSION_SEEN_STEP	"60"
 #define SQL_SESSION_LOOKUP \
-	"WITH s AS (UPDATE sessions SET last_seen_at = now() WHERE " \
+	"WITH s AS (SELECT id, user_id, csrf_token FROM sessions WHERE " \
 	"token_hash = $1 AND expires_at > now() AND last_seen_at > now() - " \
-	"make_interval(secs => $2::integer) RETURNING id, user_id, " \
-	"csrf_token) SELECT s.id, u.id, u.email, u.tier, u.is_admin, " \
-	"u.email_verified_at IS NOT NULL, s.csrf_token, EXISTS (SELECT 1 " \
-	"FROM legal_acceptances a WHERE a.user_id = u.id AND " \
+	"make_interval(secs => $2::integer + " SESSION_SEEN_STEP ")), t AS " \
+	"(UPDATE sessions SET last_seen_at = now() WHERE id = (SELECT id " \
+	"FROM s) AND last_seen_at < now() - make_interval(secs => " \
+	SESSION_SEEN_STEP ")) SELECT s.id, u.id, u.email, u.tier, " \
+	"u.is_admin, u.email_verified_at IS NOT NULL, s.csrf_token, EXISTS " \
+	"(SELECT 1 FROM legal_acceptances a WHERE a.user_id = u.id AND " \
 	"a.terms_version = $3 AND a.privacy_version = $4) FROM s JOIN users " \
 	"u ON u.id = s.user_id WHERE u.disabled_at IS NULL AND " \
 	"u.deleted_at IS NULL"

@@ -6,7 +6,8 @@
  * A session is a random token (lib/token.h) in the cookie __Host-cibozer
  * (Secure; HttpOnly; SameSite=Lax; Path=/; under a base_path the cookie
  * __Secure-cibozer with Path=base_path); the sessions table holds only
- * its SHA-256. A session ends after session_idle_timeout seconds unused or
+ * its SHA-256. A session ends after session_idle_timeout seconds unused (to
+ * the minute: last_seen_at moves once a minute, session.c) or
  * session_lifetime seconds after it began, at log-out, and when the
  * account is disabled. A new token is made at every log-in and privilege
  * change, and the token a client held before is deleted, so a cookie set

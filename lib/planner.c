@@ -9,17 +9,23 @@
  * ingredient's upper bound (so that a meal can carry more energy than the
  * template's own defaults suggest).  A day that does not solve is drawn again, up to
  * CZ_PLAN_ATTEMPTS times, before the plan is declared infeasible with the
- * constraint that failed most often.  Dinners never repeat within a plan.
+ * constraint that failed most often.  Dinners never repeat within a plan
+ * it makes, and no dish comes more than twice a week where others fit.
  *
  * Changing one meal (another dish drawn, or one of its alternatives
  * chosen) first solves the day with every other meal held at its grams,
  * so that a swap changes nothing else when the swapped dish alone can
  * carry the day to its targets; only when it cannot are the other meals
  * portioned again.  Locked meals are held at their dish and grams through
- * every change of their day or plan.
+ * every change of their day or plan.  Every change counts the servings
+ * of the week as they will be after it: a dish already served twice on
+ * the other days comes again only when no other fits (never a dinner), a
+ * dinner of another day only when no new one does (meal_change_init,
+ * enum tier).
  */
 #include "config.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1182,19 +1188,48 @@ struct meal_change {
 	struct candidates	 cd;
 	unsigned char		 avoid[MAX_TEMPLATES];
 	unsigned char		 ban[MAX_TEMPLATES];
+	/* servings of each dish in the week's other meals: the dish put in
+	 * this meal is served times + 1 times after the change */
+	unsigned char		 times[MAX_TEMPLATES];
 };
+
+/*
+ * Counts into times (MAX_TEMPLATES) the servings of each dish in plan,
+ * leaving out day skip_day's meal skip_meal (every meal of that day when
+ * skip_meal is -1): what a change there keeps of the week.
+ */
+static void
+week_times(const struct cz_plan *plan, int skip_day, int skip_meal,
+    unsigned char *times)
+{
+	size_t t;
+	int d, m;
+
+	memset(times, 0, MAX_TEMPLATES);
+	for (d = 0; d < plan->ndays; d++)
+		for (m = 0; m < plan->days[d].nmeals; m++) {
+			t = plan->days[d].meals[m].tmpl;
+			if (t >= MAX_TEMPLATES || (d == skip_day &&
+			    (skip_meal < 0 || m == skip_meal)))
+				continue;
+			if (times[t] < UCHAR_MAX)
+				times[t]++;
+		}
+}
 
 /*
  * Fills mc for meal meal of day day of plan: checks the arguments (-1 with
  * a message in err: no such day or meal, or the meal is locked), then the
- * candidates of its slot, the day's other dishes and every day's dinners
- * of that meal avoided, the weekly limits banned. Returns 0.
+ * candidates of its slot, the day's other dishes, every day's dinners of
+ * that meal and every dish the week would then serve more than REPEAT_MAX
+ * times avoided, the weekly limits banned. Returns 0.
  */
 static int
 meal_change_init(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan *plan, int day,
     int meal, struct meal_change *mc, char *err, size_t errlen)
 {
+	size_t t;
 	int d, m;
 
 	if (cz_plan_validate(req, err, errlen) == -1)
@@ -1213,7 +1248,9 @@ meal_change_init(const struct cz_catalog *cat,
 	}
 	candidates_build(cat, req, &plan->target, &mc->cd);
 	ban_weekly(cat, plan, plan->ndays, day, mc->ban);
-	memset(mc->avoid, 0, sizeof(mc->avoid));
+	week_times(plan, day, meal, mc->times);
+	for (t = 0; t < MAX_TEMPLATES; t++)
+		mc->avoid[t] = mc->times[t] >= REPEAT_MAX;
 	for (m = 0; m < mc->nslots; m++) {
 		mc->tmpl[m] = plan->days[day].meals[m].tmpl;
 		if (mc->tmpl[m] < MAX_TEMPLATES)
@@ -1263,53 +1300,133 @@ try_dish(const struct cz_catalog *cat, const struct cz_plan *plan, int day,
 	return 0;
 }
 
+/*
+ * Which dishes a changed meal may take beyond those new to it (mc->avoid
+ * clear), in the order they are tried when none of those keeps the day on
+ * target (a slot with few dishes under the diet, the restrictions and the
+ * title rule). Never a dish of this very day, nor one banned by the
+ * week's limits:
+ *   TIER_REPEAT  a dish the week's other meals serve fewer than
+ *                REPEAT_MAX times (another day's dinner, as a dinner): it
+ *                is then served at most REPEAT_MAX times;
+ *   TIER_OVER    only when no dish of the tiers before fits, and never a
+ *                dinner: a dish served REPEAT_MAX times or more already,
+ *                the fewest first. The plan document then lists it under
+ *                "repeats" (plan_doc.c), as for a plan made that way.
+ */
+enum tier { TIER_REPEAT, TIER_OVER };
+
+static int
+tier_allowed(const struct meal_change *mc, int meal, size_t t,
+    enum tier tier)
+{
+	int m;
+
+	if (t >= MAX_TEMPLATES || mc->ban[t])
+		return 0;
+	for (m = 0; m < mc->nslots; m++)
+		if (mc->tmpl[m] == t)
+			return 0;
+	if (tier == TIER_REPEAT)
+		return mc->times[t] > 0 && mc->times[t] < REPEAT_MAX;
+	return mc->times[t] >= REPEAT_MAX &&
+	    mc->slots[meal].kind != CZ_SLOT_DINNER;
+}
+
+/*
+ * Up to max dishes of tier for meal meal of day day (mc filled for them)
+ * that keep the day on target, into out, the fewest servings first.
+ * Returns how many; the failures are counted in fails.
+ */
+static int
+alternatives_tier(const struct cz_catalog *cat, const struct cz_plan *plan,
+    int day, int meal, const struct meal_change *mc, enum tier tier,
+    struct cz_plan_alternative *out, int max, int *fails)
+{
+	enum cz_slot s = mc->slots[meal].kind;
+	size_t i, t;
+	int n = 0, kept;
+	unsigned int times;
+
+	for (times = 1; times <= CZ_PLAN_MAX_DAYS * CZ_PLAN_MAX_MEALS &&
+	    n < max; times++)
+		for (i = 0; i < mc->cd.n[s] && n < max; i++) {
+			t = mc->cd.t[s][i];
+			if (!tier_allowed(mc, meal, t, tier) ||
+			    mc->times[t] != times)
+				continue;
+			if (try_dish(cat, plan, day, meal, t, mc, &out[n].day,
+			    &kept, fails)) {
+				out[n].tmpl = t;
+				out[n++].kept = kept;
+			}
+		}
+	return n;
+}
+
 int
 cz_plan_regenerate_meal(const struct cz_catalog *cat,
     const struct cz_plan_request *req, struct cz_plan *plan, int day,
     int meal, uint64_t seed, char *err, size_t errlen)
 {
 	struct meal_change mc;
-	struct cz_plan_day nd;
+	struct cz_plan_alternative alt;
 	int fails[NFAILS];
 	uint64_t rng = seed;
 	enum cz_slot s;
-	size_t i;
+	size_t i, tried = 0;
 	long ti;
-	int k, kept;
+	int k;
 
 	if (meal_change_init(cat, req, plan, day, meal, &mc, err, errlen) ==
 	    -1)
 		return -1;
 	memset(fails, 0, sizeof(fails));
+	s = mc.slots[meal].kind;
 	for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
-		ti = draw(&mc.cd, mc.slots[meal].kind, k < NEAR_ATTEMPTS,
-		    mc.avoid, mc.ban, &rng);
-		if (ti == -1 || mc.avoid[ti]) {
-			seterr(err, errlen, "no other compatible %s template",
-			    cz_slot_name((int)mc.slots[meal].kind));
-			return 1;
-		}
-		if (try_dish(cat, plan, day, meal, (size_t)ti, &mc, &nd, &kept,
-		    fails)) {
-			plan->days[day] = nd;
+		ti = draw(&mc.cd, s, k < NEAR_ATTEMPTS, mc.avoid, mc.ban, &rng);
+		/* none new to the day and the week's limits: the tiers below */
+		if (ti == -1 || mc.avoid[ti])
+			break;
+		tried++;
+		if (try_dish(cat, plan, day, meal, (size_t)ti, &mc, &alt.day,
+		    &alt.kept, fails)) {
+			plan->days[day] = alt.day;
 			return 0;
 		}
 	}
 	/* Random draws can miss the few dishes that fit (draws repeat, and
 	 * the title rule and the week's limits leave some slots few): try
-	 * every candidate once before saying none keeps the day on target. */
-	s = mc.slots[meal].kind;
+	 * every candidate once before saying none keeps the day on target;
+	 * then a dish served fewer than REPEAT_MAX times, then (not a
+	 * dinner) one served more, as the alternatives do. */
 	for (i = 0; i < mc.cd.n[s]; i++) {
 		ti = (long)mc.cd.t[s][i];
 		if (mc.avoid[ti] || mc.ban[ti])
 			continue;
-		if (try_dish(cat, plan, day, meal, (size_t)ti, &mc, &nd, &kept,
-		    fails)) {
-			plan->days[day] = nd;
+		tried++;
+		if (try_dish(cat, plan, day, meal, (size_t)ti, &mc, &alt.day,
+		    &alt.kept, fails)) {
+			plan->days[day] = alt.day;
 			return 0;
 		}
 	}
-	seterr(err, errlen, "day %d: %s", day + 1, worst_failure(fails));
+	for (k = TIER_REPEAT; k <= TIER_OVER; k++)
+		for (i = 0; i < mc.cd.n[s]; i++)
+			tried += tier_allowed(&mc, meal, mc.cd.t[s][i],
+			    (enum tier)k);
+	if (alternatives_tier(cat, plan, day, meal, &mc, TIER_REPEAT, &alt, 1,
+	    fails) == 1 || alternatives_tier(cat, plan, day, meal, &mc,
+	    TIER_OVER, &alt, 1, fails) == 1) {
+		plan->days[day] = alt.day;
+		return 0;
+	}
+	if (tried == 0)
+		seterr(err, errlen, "no other compatible %s template",
+		    cz_slot_name((int)s));
+	else
+		seterr(err, errlen, "day %d: %s", day + 1,
+		    worst_failure(fails));
 	return 1;
 }
 
@@ -1334,89 +1451,36 @@ ranked_cmp(const void *a, const void *b)
 }
 
 /*
- * When no dish new to the week keeps the day on target (a slot with few
- * dishes under the diet, the restrictions and the title rule): a dish the
- * week has on another day, served fewer than REPEAT_MAX times, is still
- * an alternative, and the plan document lists the repeat. Returns how
- * many were put in out.
+ * The alternatives within REPEAT_MAX servings a week (cz_plan_alternatives
+ * but TIER_OVER): dishes new to the meal first (those keeping the other
+ * meals' grams before the rest), else TIER_REPEAT. Returns how many were
+ * put in out; *n the candidates new to the meal.
  */
-/* 1 when dish t may come again in meal_change mc: not on this very day,
- * and served fewer than REPEAT_MAX times in the week. */
 static int
-repeat_allowed(const struct cz_plan *plan, const struct meal_change *mc,
-    size_t t)
-{
-	int d, m, times = 0;
-
-	for (m = 0; m < mc->nslots; m++)
-		if (mc->tmpl[m] == t)
-			return 0;
-	for (d = 0; d < plan->ndays; d++)
-		for (m = 0; m < plan->days[d].nmeals; m++)
-			times += plan->days[d].meals[m].tmpl == t;
-	return times > 0 && times < REPEAT_MAX;
-}
-
-static int
-alternatives_repeating(const struct cz_catalog *cat,
-    const struct cz_plan *plan, int day, int meal,
-    const struct meal_change *mc, struct cz_plan_alternative *out, int max,
-    int *fails)
-{
-	enum cz_slot s = mc->slots[meal].kind;
-	size_t i, t;
-	int n = 0, kept;
-
-	for (i = 0; i < mc->cd.n[s] && n < max; i++) {
-		t = mc->cd.t[s][i];
-		if (mc->ban[t] || !repeat_allowed(plan, mc, t))
-			continue;
-		if (try_dish(cat, plan, day, meal, t, mc, &out[n].day, &kept,
-		    fails)) {
-			out[n].tmpl = t;
-			out[n++].kept = kept;
-		}
-	}
-	return n;
-}
-
-int
-cz_plan_alternatives(const struct cz_catalog *cat,
-    const struct cz_plan_request *req, const struct cz_plan *plan, int day,
-    int meal, uint64_t seed, struct cz_plan_alternative *out, int max,
-    char *err, size_t errlen)
+alternatives_within(const struct cz_catalog *cat, const struct cz_plan *plan,
+    int day, int meal, const struct meal_change *mc, uint64_t seed,
+    struct cz_plan_alternative *out, int max, int *fails, size_t *ncand)
 {
 	struct ranked order[MAX_CANDIDATES];
 	struct cz_plan_alternative fallback[CZ_PLAN_ALTERNATIVES];
-	struct meal_change mc;
-	int fails[NFAILS];
-	enum cz_slot s;
+	enum cz_slot s = mc->slots[meal].kind;
 	size_t i, n = 0, tries = 0;
 	uint64_t st;
 	int nkept = 0, nfall = 0, kept, k;
 
-	if (max < 0 || max > CZ_PLAN_ALTERNATIVES) {
-		seterr(err, errlen, "at most %d alternatives",
-		    CZ_PLAN_ALTERNATIVES);
-		return -1;
-	}
-	if (meal_change_init(cat, req, plan, day, meal, &mc, err, errlen) ==
-	    -1)
-		return -1;
-	s = mc.slots[meal].kind;
-	for (i = 0; i < mc.cd.n[s]; i++) {
-		if (mc.avoid[mc.cd.t[s][i]] || mc.ban[mc.cd.t[s][i]])
+	for (i = 0; i < mc->cd.n[s]; i++) {
+		if (mc->avoid[mc->cd.t[s][i]] || mc->ban[mc->cd.t[s][i]])
 			continue;
-		order[n].tmpl = mc.cd.t[s][i];
-		order[n].near = mc.cd.near[s][i];
+		order[n].tmpl = mc->cd.t[s][i];
+		order[n].near = mc->cd.near[s][i];
 		st = seed ^ ((uint64_t)order[n].tmpl << 32);
 		order[n].key = cz_plan_random(&st);
 		n++;
 	}
+	*ncand = n;
 	qsort(order, n, sizeof(order[0]), ranked_cmp);
-	memset(fails, 0, sizeof(fails));
 	for (i = 0; i < n && nkept < max && tries < ALT_TRIES; i++, tries++) {
-		if (!try_dish(cat, plan, day, meal, order[i].tmpl, &mc,
+		if (!try_dish(cat, plan, day, meal, order[i].tmpl, mc,
 		    &out[nkept].day, &kept, fails))
 			continue;
 		if (kept) {
@@ -1431,10 +1495,44 @@ cz_plan_alternatives(const struct cz_catalog *cat,
 	for (k = 0; k < nfall && nkept < max; k++)
 		out[nkept++] = fallback[k];
 	if (nkept == 0)
-		nkept = alternatives_repeating(cat, plan, day, meal, &mc, out,
-		    max, fails);
+		nkept = alternatives_tier(cat, plan, day, meal, mc,
+		    TIER_REPEAT, out, max, fails);
+	return nkept;
+}
+
+int
+cz_plan_alternatives(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *plan, int day,
+    int meal, uint64_t seed, struct cz_plan_alternative *out, int max,
+    char *err, size_t errlen)
+{
+	struct meal_change mc;
+	int fails[NFAILS];
+	size_t n, i;
+	int nkept, over = 0;
+	enum cz_slot s;
+
+	if (max < 0 || max > CZ_PLAN_ALTERNATIVES) {
+		seterr(err, errlen, "at most %d alternatives",
+		    CZ_PLAN_ALTERNATIVES);
+		return -1;
+	}
+	if (meal_change_init(cat, req, plan, day, meal, &mc, err, errlen) ==
+	    -1)
+		return -1;
+	s = mc.slots[meal].kind;
+	memset(fails, 0, sizeof(fails));
+	nkept = alternatives_within(cat, plan, day, meal, &mc, seed, out, max,
+	    fails, &n);
 	if (nkept == 0)
-		seterr(err, errlen, n == 0 ? "no other compatible %s template" :
+		nkept = alternatives_tier(cat, plan, day, meal, &mc, TIER_OVER,
+		    out, max, fails);
+	for (i = 0; i < mc.cd.n[s]; i++)
+		over += tier_allowed(&mc, meal, mc.cd.t[s][i], TIER_REPEAT) ||
+		    tier_allowed(&mc, meal, mc.cd.t[s][i], TIER_OVER);
+	if (nkept == 0)
+		seterr(err, errlen, n == 0 && over == 0 ?
+		    "no other compatible %s template" :
 		    "no other %s keeps the day on target", cz_slot_name((int)s));
 	return nkept;
 }
@@ -1445,10 +1543,11 @@ cz_plan_swap_meal(const struct cz_catalog *cat,
     int meal, size_t tmpl, int *kept, char *err, size_t errlen)
 {
 	struct meal_change mc;
+	struct cz_plan_alternative alt;
 	struct cz_plan_day nd;
 	int fails[NFAILS];
 	enum cz_slot s;
-	size_t i;
+	size_t i, n;
 
 	if (meal_change_init(cat, req, plan, day, meal, &mc, err, errlen) ==
 	    -1)
@@ -1457,12 +1556,24 @@ cz_plan_swap_meal(const struct cz_catalog *cat,
 	for (i = 0; i < mc.cd.n[s]; i++)
 		if (mc.cd.t[s][i] == tmpl)
 			break;
+	memset(fails, 0, sizeof(fails));
 	/* A dish of another day is what "another dinner" offers when no new
-	 * one keeps the day on target (alternatives_repeating). */
-	if (i == mc.cd.n[s] || mc.ban[tmpl] ||
-	    (mc.avoid[tmpl] && !repeat_allowed(plan, &mc, tmpl))) {
+	 * one keeps the day on target (TIER_REPEAT); a third serving only
+	 * when no dish within REPEAT_MAX would do (TIER_OVER). */
+	if (i == mc.cd.n[s] || mc.ban[tmpl] || (mc.avoid[tmpl] &&
+	    !tier_allowed(&mc, meal, tmpl, TIER_REPEAT) &&
+	    !tier_allowed(&mc, meal, tmpl, TIER_OVER))) {
 		seterr(err, errlen, "that dish cannot be this meal's (another "
 		    "%s allowed by the plan's request, not already in it)",
+		    cz_slot_name((int)s));
+		return -1;
+	}
+	if (tier_allowed(&mc, meal, tmpl, TIER_OVER) &&
+	    alternatives_within(cat, plan, day, meal, &mc, 0, &alt, 1, fails,
+	    &n) > 0) {
+		seterr(err, errlen, "the week already serves that dish %d "
+		    "times, and another %s keeps the day on target (see the "
+		    "alternatives of this meal)", mc.times[tmpl],
 		    cz_slot_name((int)s));
 		return -1;
 	}
@@ -1483,10 +1594,13 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 {
 	struct candidates cd;
 	unsigned char avoid[MAX_TEMPLATES], ban[MAX_TEMPLATES];
+	/* the week's servings on the other days; avoid and the dishes
+	 * these serve REPEAT_MAX times already */
+	unsigned char times[MAX_TEMPLATES], within[MAX_TEMPLATES];
 	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
 	const struct cz_pattern_slot *slots = slotbuf;
 	struct day_draw a;
-	size_t tmpl[CZ_PLAN_MAX_MEALS];
+	size_t tmpl[CZ_PLAN_MAX_MEALS], t;
 	int fails[NFAILS];
 	unsigned int locked;
 	uint64_t rng = seed;
@@ -1514,19 +1628,29 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 			if ((d == day || slots[m].kind == CZ_SLOT_DINNER) &&
 			    plan->days[d].meals[m].tmpl < MAX_TEMPLATES)
 				avoid[plan->days[d].meals[m].tmpl] = 1;
+	/* As a plan is made: the first REPEAT_ATTEMPTS draws keep every
+	 * dish of the week to REPEAT_MAX servings, later ones may serve one
+	 * more often when nothing else solves (the document then says so). */
+	week_times(plan, day, -1, times);
+	for (t = 0; t < MAX_TEMPLATES; t++)
+		within[t] = avoid[t] || times[t] >= REPEAT_MAX;
 	a.cat = cat;
 	a.cd = &cd;
 	a.slots = slots;
 	a.nslots = nslots;
 	a.t = &plan->target;
-	a.used = avoid;
 	a.ban = ban;
 	a.rng = &rng;
 	ban_weekly(cat, plan, plan->ndays, day, ban);
 	memset(fails, 0, sizeof(fails));
 	for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
 		a.near = k < NEAR_ATTEMPTS;
+		a.used = k < REPEAT_ATTEMPTS ? within : avoid;
 		if (draw_day(&a, tmpl) == -1) {
+			if (k < REPEAT_ATTEMPTS) {
+				k = REPEAT_ATTEMPTS - 1;
+				continue;
+			}
 			seterr(err, errlen, "no other compatible dinner");
 			return 1;
 		}

@@ -258,9 +258,11 @@ int		 cz_plan_make_tries(const struct cz_catalog *cat,
  * with seed, keeping the day's other templates; the other meals keep
  * their grams when the new dish alone can carry the day to its targets,
  * else the unlocked ones are portioned again.  A dinner stays unique in
- * the plan.  Returns 0 with the day replaced, 1 when no other template
- * solves (plan unchanged, the reason in err), or -1 with a message in err
- * for invalid arguments (also: the meal is locked).
+ * the plan while another fits, else another day's dinner comes a second
+ * time; a dish the other meals serve twice already comes only when no
+ * other fits (never a dinner).  Returns 0 with the day replaced, 1 when
+ * no other template solves (plan unchanged, the reason in err), or -1
+ * with a message in err for invalid arguments (also: the meal is locked).
  */
 int		 cz_plan_regenerate_meal(const struct cz_catalog *cat,
 		    const struct cz_plan_request *req, struct cz_plan *plan,
@@ -271,7 +273,8 @@ int		 cz_plan_regenerate_meal(const struct cz_catalog *cat,
  * Replaces every dish of day day (from 0) of plan, a feasible plan of req
  * from cat, by other compatible ones drawn with seed, the day's current
  * dishes avoided where others exist and dinners kept unique in the plan,
- * and solves the day again; locked meals keep their dish and grams and
+ * as is a dish the other days serve twice already (unless no draw solves
+ * without it), and solves the day again; locked meals keep their dish and grams and
  * the rest is solved around them. Returns 0 with the day replaced, 1 when
  * no draw solves (plan unchanged, the reason in err), or -1 with a message
  * in err for invalid arguments (also: every meal of the day is locked).
@@ -305,10 +308,13 @@ struct cz_plan_alternative {
 /*
  * Up to max (at most CZ_PLAN_ALTERNATIVES) dishes that meal meal of day
  * day (both from 0) of plan could be swapped for, into out: compatible
- * with req, none already in the day (nor a dinner of another day), each
- * with the day it makes within every target. Those with which the other
- * meals keep their grams come first; the rest need the day's unlocked
- * meals portioned again. Deterministic for the same plan and seed, and
+ * with req, none already in the day (nor a dinner of another day) nor
+ * served twice by the week's other meals, each with the day it makes
+ * within every target. Those with which the other meals keep their grams
+ * come first; the rest need the day's unlocked meals portioned again.
+ * When none fits: dishes the week serves once (another day's dinner),
+ * else (not for a dinner) those it serves twice or more, the fewest
+ * first. Deterministic for the same plan and seed, and
  * cz_plan_swap_meal with a dish offered here makes the same day. Returns
  * how many were found (0: the reason in err), or -1 with a message in err
  * for invalid arguments (also: the meal is locked).
@@ -325,7 +331,8 @@ int		 cz_plan_alternatives(const struct cz_catalog *cat,
  * that cannot meet the targets, with only the locked ones keeping theirs
  * (*kept 0). Returns 0 with the day replaced, 1 when neither solves (plan
  * unchanged, the reason in err), or -1 with a message in err when tmpl is
- * not a dish this meal may take (see cz_plan_alternatives) or the
+ * not a dish this meal may take (see cz_plan_alternatives: a dish served
+ * twice already only when no other fits) or the
  * arguments are invalid (also: the meal is locked).
  */
 int		 cz_plan_swap_meal(const struct cz_catalog *cat,

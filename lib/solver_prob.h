@@ -56,6 +56,10 @@ struct prob {
 	/* the rows each item appears in (a[k][i] != 0), for the repair */
 	unsigned char	 nzr[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
 	int		 nnz[CZ_SOLVER_MAX_ITEMS];
+	/* the items of each row (a[k][i] != 0) in increasing order, for
+	 * sv_rows_eval */
+	unsigned char	 nzi[NROWS_MAX][CZ_SOLVER_MAX_ITEMS];
+	int		 nni[NROWS_MAX];
 };
 
 enum { NU_KCAL, NU_PROT, NU_FAT, NU_CARB, NU_FIB, NU_NA };
@@ -70,7 +74,8 @@ double	 sv_penalty(const struct prob *p, const double *v);
 double	 sv_reg_term(const struct prob *p, size_t i, double x);
 /* f at x with row values v. */
 double	 sv_objective(const struct prob *p, const double *v, const double *x);
-/* Fills p's lists of the rows each item appears in. */
+/* Fills p's lists of the rows each item appears in and of each row's
+ * items. */
 void	 sv_index(struct prob *p);
 /* x rounded to the grid of item i. */
 double	 sv_snap(const struct prob *p, size_t i, double x);

@@ -17,21 +17,28 @@
 
 #include "solver_prob.h"
 
-/* Row values v_k = a_k . x, item by item over the rows each appears in:
- * most rows (the caps) weigh two or three items of the day. */
+/*
+ * Row values v_k = a_k . x, row by row over the items each weighs: most
+ * rows (the caps) weigh two or three items of the day. Each sum is kept
+ * in a register and runs over the items in increasing order, as a sweep
+ * item by item adds them: the same additions in the same order, so the
+ * same bits, without a chain of stores and loads through v.
+ */
 void
 sv_rows_eval(const struct prob *p, const double *x, double *v)
 {
-	size_t	 i;
-	int	 k, m;
+	const unsigned char *nz;
+	double	 s;
+	int	 k, m, n;
 
-	for (k = 0; k < p->nrow; k++)
-		v[k] = 0.0;
-	for (i = 0; i < p->n; i++)
-		for (m = 0; m < p->nnz[i]; m++) {
-			k = p->nzr[i][m];
-			v[k] += p->a[k][i] * x[i];
-		}
+	for (k = 0; k < p->nrow; k++) {
+		nz = p->nzi[k];
+		n = p->nni[k];
+		s = 0.0;
+		for (m = 0; m < n; m++)
+			s += p->a[k][nz[m]] * x[nz[m]];
+		v[k] = s;
+	}
 }
 
 /* The residual of row k if its penalty is active at value v, else 0. */
@@ -91,11 +98,15 @@ sv_index(struct prob *p)
 	size_t	 i;
 	int	 k;
 
+	for (k = 0; k < p->nrow; k++)
+		p->nni[k] = 0;
 	for (i = 0; i < p->n; i++) {
 		p->nnz[i] = 0;
 		for (k = 0; k < p->nrow; k++)
-			if (p->a[k][i] != 0.0)
+			if (p->a[k][i] != 0.0) {
 				p->nzr[i][p->nnz[i]++] = (unsigned char)k;
+				p->nzi[k][p->nni[k]++] = (unsigned char)i;
+			}
 	}
 }
 

@@ -113,11 +113,13 @@ static const struct house_step {
 	int		 returns_count;	/* sql SELECTs the count */
 	const char	*count_sql;	/* what --dry-run counts instead */
 } house_steps[] = {
+	/* last_seen_at moves once a minute (fcgi/session.c): a session is
+	 * idle a minute after its last_seen_at plus the timeout. */
 	{ "expired sessions", HP_IDLE,
 	    "DELETE FROM sessions WHERE expires_at < now() OR last_seen_at < "
-	    "now() - make_interval(secs => $1::integer)", 0,
+	    "now() - make_interval(secs => $1::integer + 60)", 0,
 	    "SELECT count(*) FROM sessions WHERE expires_at < now() OR "
-	    "last_seen_at < now() - make_interval(secs => $1::integer)" },
+	    "last_seen_at < now() - make_interval(secs => $1::integer + 60)" },
 	{ "used or expired tokens", HP_NONE,
 	    "DELETE FROM user_tokens WHERE used_at IS NOT NULL OR expires_at "
 	    "< now()", 0,

@@ -103,7 +103,16 @@
   if (qSel) qSel.addEventListener('change', function () {
     if (!hls) return;
     var i = parseInt(qSel.value, 10);
-    /* -1: automatic; a level: switch now (the buffer is replaced). */
+    /* -1: automatic; a level: switch now. hls.js drops the buffer and
+     * loads the new rendition's segment at the playhead; a seek to where
+     * the video is, once the buffer is dropped, makes the browser decode
+     * that segment from its keyframe: without it Chromium kept showing
+     * the old rendition until the next keyframe, a segment later. */
+    if (i >= 0 && i !== hls.currentLevel && v.readyState > 0) {
+      hls.once(window.Hls.Events.BUFFER_FLUSHED, function () {
+        if (!v.seeking) v.currentTime = v.currentTime;
+      });
+    }
     hls.currentLevel = i;
     say(announcer, i < 0 ? 'Quality: automatic' : 'Quality: ' + levelName(hls, i));
   });

@@ -18,6 +18,9 @@
   var saveUrl = v.getAttribute('data-progress-url');
   var csrf = v.getAttribute('data-csrf') || '';
   var resume = parseFloat(v.getAttribute('data-position')) || 0;
+  /* Seconds buffered ahead before play is pressed (the first segment)
+   * and while playing. */
+  var IDLE_AHEAD_S = 1, PLAY_AHEAD_S = 60;
 
   /* Once the next source's metadata is known: seek to t, play if asked. */
   function resumeAt(t, play) {
@@ -41,17 +44,25 @@
     v.dispatchEvent(new Event('czhlsgone'));
     v.removeAttribute('src');
     resumeAt(at, play);
+    v.preload = 'metadata';
     v.load();
   }
   if (hls && window.Hls && window.Hls.isSupported()) {
     /* Automatic quality never picks a rendition larger than the player
      * shows (a 1080p stream in a 640-pixel-wide player only costs the
      * viewer's data and start-up time); the start fragment is fetched
-     * before play is pressed. A pick in the quality menu is not capped. */
-    h = new window.Hls({ capLevelToPlayerSize: true, startFragPrefetch: true });
+     * before play is pressed, and nothing more until then (hls.js would
+     * otherwise buffer minutes ahead for a visitor who may never press
+     * play: their data, and the page's main thread while it loads). A
+     * pick in the quality menu is not capped. */
+    h = new window.Hls({ capLevelToPlayerSize: true, startFragPrefetch: true,
+      maxMaxBufferLength: IDLE_AHEAD_S });
     h.on(window.Hls.Events.ERROR, function (event, data) {
       if (data && data.fatal) toMp4();
     });
+    v.addEventListener('play', function () {
+      h.config.maxMaxBufferLength = PLAY_AHEAD_S;
+    }, { once: true });
     h.loadSource(hls);
     h.attachMedia(v);
     v.czHls = h;
@@ -59,7 +70,12 @@
     v.addEventListener('error', function () {
       if (v.getAttribute('src') === hls) toMp4();
     });
+    v.preload = 'metadata';
     v.src = hls;
+  } else {
+    /* The page's MP4: its index now, for the duration and the resume. */
+    v.preload = 'metadata';
+    v.load();
   }
 
   /* Saves the position unless it moved less than min seconds since the

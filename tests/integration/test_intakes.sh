@@ -7,7 +7,7 @@
 # pregnancy week gets pregnancy's references and advice; the plan page
 # shows the advice in a "Good to know" box and the shares in one line; a
 # refused request is told the limit in words and the nearest target that
-# works, which plans.
+# works, which plans, and the plan form offers it as a button that plans.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -77,6 +77,42 @@ check "and carries the suggestions ($kcal kcal, one meal a day)" \
 fetch "$CZ_BASE_URL/api/plans" -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
 	--data-binary "$(jq -c --argjson k "${kcal:-0}" '.calories = $k' <<<"$body")"
 check "the suggested target plans (201)" test "$HTTP_STATUS" = 201
+
+# The plan form: the same refusal (422) with a button per suggestion, each
+# a POST form of its own (CSRF field, the suggested target or pattern, the
+# seed it was planned with, the other fields as typed) that plans.
+PAGE=(-H "Cookie: __Host-cibozer=$SESSION" -H "Origin: $CZ_BASE_URL")
+fetch "$CZ_BASE_URL/plans" -X POST "${PAGE[@]}" --data "csrf_token=$CSRF&calories=5000&diet_type=keto&meal_pattern=omad&restrictions=nut_free&restrictions=dairy_free&restrictions=egg_free&excluded_foods=banana&days=3&seed=1"
+# suggestion_fields HTML - the first suggestion's form as URL-encoded fields.
+suggestion_fields() {
+	python3 -c '
+import html.parser, sys, urllib.parse
+class P(html.parser.HTMLParser):
+    inside, done, fields, button = False, False, [], ""
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "ul" and a.get("class") == "suggestions": self.inside = True
+        if self.inside and not self.done and tag == "input": self.fields.append((a["name"], a.get("value", "")))
+    def handle_endtag(self, tag):
+        if self.inside and tag == "form": self.done = True
+    def handle_data(self, d):
+        if self.inside and not self.done: self.button += d
+p = P(); p.feed(sys.argv[1])
+print(p.button.strip()); print(urllib.parse.urlencode(p.fields))' "$1"
+}
+mapfile -t sg < <(suggestion_fields "$HTTP_BODY")
+check "the form refuses it with 422 and a button that says what it does (${sg[0]:-none})" \
+	bash -c '[[ $1 == 422 && $2 == "Plan "*" kcal"*" instead" ]]' _ "$HTTP_STATUS" "${sg[0]:-}"
+check "the button's form carries the CSRF field, the target, the seed and what was typed" \
+	bash -c '[[ $1 == *csrf_token=* && $1 == *calories=[0-9]* && $1 == *seed=1* && $1 == *restrictions=egg_free* && $1 == *excluded_foods=banana* && $1 == *days=3* && $1 == *diet_type=keto* ]]' _ "${sg[1]:-}"
+fetch "$CZ_BASE_URL/plans" -X POST "${PAGE[@]}" --data "${sg[1]:-x=1}"
+loc=$(sed -n 's/^location: //Ip' <<<"$HTTP_HEADERS")
+fetch "$CZ_BASE_URL/api${loc:-/plans/0}" "${AUTH[@]}"
+check "pressing it plans that request (303 to $loc)" \
+	jq -e --arg f "${sg[1]:-}" '($f | capture("calories=(?<k>[0-9]+)").k | tonumber) as $k |
+		.request.calories == $k and .request.diet_type == "keto" and .request.days == 3 and
+		(.request.restrictions | sort) == ["dairy_free", "egg_free", "nut_free"] and
+		(.request.excluded_foods | length) == 1' <<<"$HTTP_BODY"
 
 # --- the plan page -------------------------------------------------------------
 fetch "$CZ_BASE_URL/plans/$vegan_id" "${AUTH[@]}"

@@ -290,6 +290,32 @@ for kind in txt csv; do
 		bash -c '[[ $1 =~ ^200\ text/(plain|csv)[^ ]*\ ([0-9]+)$ ]] && ((BASH_REMATCH[2] > 5))' _ "$got"
 done
 
+# --- a refused plan: one of its suggestions in one click (issue 12) ----------------------------------
+# Keto at 5,000 kcal in one meal without nuts, dairy or eggs cannot be
+# made; the 422 form offers buttons with what would work, each a POST of
+# the same form (CSRF field, everything else as typed).
+refused_suggestion() {
+	local label kcal
+	go "$site/plans/new"
+	at '^/plans/new$' 'Calories per day'
+	type_into '#calories' 5000
+	click '#diet_type option[value="keto"]'
+	click '#meal_pattern option[value="omad"]'
+	click '#r-nut_free' && click '#r-dairy_free' && click '#r-egg_free'
+	js 'document.getElementById("seed").value = "1"; return true' >/dev/null
+	click 'form[action$="/plans"][novalidate] button[type="submit"]'
+	expect "a plan the planner cannot make is refused with buttons that would work" '^/plans$' 'instead'
+	step plan-refused 422
+	label=$(js 'var b = document.querySelector(".suggestions button"); return b ? b.textContent : ""' | jq -r .)
+	kcal=$(sed -n 's/^Plan \([0-9,]*\) kcal.*/\1/p' <<<"$label")
+	click '.suggestions button[type="submit"]'
+	expect "its first button (\"$label\") makes that plan" '^/plans/[0-9]+$' "${kcal:-?} kcal a day"
+	check "with the rest as typed (keto, no nuts, dairy or eggs)" \
+		bash -c '[[ $1 == *Keto* && $1 == *uts* && $1 == *airy* && $1 == *gg* ]]' _ "$(page_text | head -c 3000)"
+	step suggestion-planned
+}
+refused_suggestion
+
 # --- a video: the status page turns into the player -----------------------------------------------
 go "$site$plan_path"
 click '#platform option[value="tiktok"]'

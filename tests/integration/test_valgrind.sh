@@ -28,8 +28,41 @@ cgi_clean() {
 		CONTENT_TYPE=application/json CONTENT_LENGTH="${#body}" "${CGI_AUTH[@]}" \
 		"${vg[@]}" --log-file="$tmp/cgi-vg.%p" "$CZ_FCGI" >/dev/null 2>>"$tmp/cgi.err"
 }
+# cgi_check NAME METHOD URI [BODY] - cgi_clean as a check, run in the
+# background (valgrind runs a program on one core; the requests are
+# independent of each other), as many at a time as there are cores; its
+# result is reported, in order, by cgi_results.
+cgi_par=$(nproc 2>/dev/null || echo 1)
+cgi_names=()
+cgi_check() {
+	local n=${#cgi_names[@]}
+	cgi_names+=("$1")
+	shift
+	while (($(jobs -rp | wc -l) >= cgi_par)); do wait -n; done
+	# The subshell takes CGI_AUTH as it is now.
+	(
+		rc=0
+		cgi_clean "$@" || rc=$?
+		echo "$rc" >"$tmp/cgi-rc.$n"
+	) &
+}
+exited_0() { # FILE - the run whose exit status FILE holds exited 0
+	local rc
+	rc=$(cat "$1" 2>/dev/null)
+	[[ $rc == 0 ]] || { echo "exit ${rc:-unknown} (99 = leak or error)"; return 1; }
+}
+cgi_results() {
+	local i
+	wait
+	for i in "${!cgi_names[@]}"; do
+		check "${cgi_names[$i]}" exited_0 "$tmp/cgi-rc.$i"
+	done
+	cgi_names=()
+	rm -f "$tmp"/cgi-rc.*
+}
+t0=$SECONDS
 for uri in / /about /terms /privacy /disclaimers /nope "/?x=%zz" /health /health/ready /health/live; do
-	check "valgrind: CGI GET $uri is clean" cgi_clean GET "$uri"
+	cgi_check "valgrind: CGI GET $uri is clean" GET "$uri"
 done
 # A stored plan for the plan routes (its catalog comes from the database;
 # without USDA foods the plan routes answer 503, still a clean exit).
@@ -41,33 +74,39 @@ for uri in /plans/new /plans "/plans/$plan_id" "/api/plans/$plan_id" /api/foods 
 	"/verify-email?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" /api/keys \
 	/account/export /account/activity /api/account/activity /account/delete /videos /videos/1 /api/videos/1 \
 	/videos/1/video.mp4 /videos/1/hls/360p/seg000.ts; do
-	check "valgrind: CGI GET $uri is clean" cgi_clean GET "$uri"
+	cgi_check "valgrind: CGI GET $uri is clean" GET "$uri"
 done
-check "valgrind: CGI POST /api/plans is clean" \
-	cgi_clean POST /api/plans '{"calories": 2000, "diet_type": "keto", "restrictions": ["nut_free"], "seed": 9}'
-check "valgrind: CGI POST /api/plans with field errors is clean" \
-	cgi_clean POST /api/plans '{"calories": 20, "diet_type": "x", "bogus": [1]}'
-check "valgrind: CGI POST regenerate is clean" \
-	cgi_clean POST "/api/plans/$plan_id/meals/1/lunch/regenerate" '{"seed": 4}'
-check "valgrind: CGI POST a video request is clean" \
-	cgi_clean POST "/api/plans/$plan_id/videos" '{"platform": "tiktok"}'
-check "valgrind: CGI POST /api/password-reset is clean (a mail is queued)" \
-	cgi_clean POST /api/password-reset "{\"email\": \"valgrind-$$@example.org\"}"
-check "valgrind: CGI POST /api/keys is clean" \
-	cgi_clean POST /api/keys '{"name": "vg", "scopes": ["plans:read"]}'
-check "valgrind: CGI POST /api/login with a wrong password is clean" \
-	cgi_clean POST /api/login '{"email": "nobody@example.org", "password": "not the one"}'
+cgi_check "valgrind: CGI POST /api/plans is clean" \
+	POST /api/plans '{"calories": 2000, "diet_type": "keto", "restrictions": ["nut_free"], "seed": 9}'
+cgi_check "valgrind: CGI POST /api/plans with field errors is clean" \
+	POST /api/plans '{"calories": 20, "diet_type": "x", "bogus": [1]}'
+cgi_check "valgrind: CGI POST regenerate is clean" \
+	POST "/api/plans/$plan_id/meals/1/lunch/regenerate" '{"seed": 4}'
+cgi_check "valgrind: CGI POST a video request is clean" \
+	POST "/api/plans/$plan_id/videos" '{"platform": "tiktok"}'
+cgi_check "valgrind: CGI POST /api/password-reset is clean (a mail is queued)" \
+	POST /api/password-reset "{\"email\": \"valgrind-$$@example.org\"}"
+cgi_check "valgrind: CGI POST /api/keys is clean" \
+	POST /api/keys '{"name": "vg", "scopes": ["plans:read"]}'
+cgi_check "valgrind: CGI POST /api/login with a wrong password is clean" \
+	POST /api/login '{"email": "nobody@example.org", "password": "not the one"}'
 saved=("${CGI_AUTH[@]}")
 CGI_AUTH=(HTTP_COOKIE="__Host-cibozer=$SESSION")
-check "valgrind: CGI POST /api/plans refused for CSRF is clean" \
-	cgi_clean POST /api/plans '{"calories": 2000}'
+cgi_check "valgrind: CGI POST /api/plans refused for CSRF is clean" \
+	POST /api/plans '{"calories": 2000}'
 CGI_AUTH=()
-check "valgrind: CGI POST /api/plans anonymous is clean" \
-	cgi_clean POST /api/plans '{"calories": 2000}'
+cgi_check "valgrind: CGI POST /api/plans anonymous is clean" \
+	POST /api/plans '{"calories": 2000}'
 CGI_AUTH=("${saved[@]}")
-check "valgrind: CGI POST /csp-report is clean" \
-	cgi_clean POST /csp-report '{"csp-report": {"violated-directive": "img-src"}}'
-check "valgrind: CGI POST with bad JSON is clean" cgi_clean POST /csp-report '{"a": ['
+cgi_check "valgrind: CGI POST /csp-report is clean" \
+	POST /csp-report '{"csp-report": {"violated-directive": "img-src"}}'
+cgi_check "valgrind: CGI POST with bad JSON is clean" POST /csp-report '{"a": ['
+
+cgi_results
+echo "# $((SECONDS - t0)) s for the CGI runs, $cgi_par at a time"
+# The video job the CGI POST queued is not for rendering: no later test's
+# renderer (they take the queue in order) should spend time on it.
+psql_q "DELETE FROM video_jobs WHERE plan_id = $plan_id AND state = 'queued'" >/dev/null
 
 # FastCGI: a supervised pool of one worker under valgrind on its own socket
 # (spawn-fcgi execs without a PATH search, hence the full path above).

@@ -503,6 +503,200 @@ START_TEST(another_dish_keeps_the_rest_of_the_day)
 }
 END_TEST
 
+/* The most times one dish is served in plan, and that dish in *which. */
+static int
+most_served(const struct cz_plan *p, size_t *which)
+{
+	int times[NTMPL], d, m, most = 0;
+	size_t t;
+
+	memset(times, 0, sizeof(times));
+	for (d = 0; d < p->ndays; d++)
+		for (m = 0; m < p->days[d].nmeals; m++) {
+			t = p->days[d].meals[m].tmpl;
+			ck_assert_uint_lt(t, NTMPL);
+			if (++times[t] > most) {
+				most = times[t];
+				if (which != NULL)
+					*which = t;
+			}
+		}
+	return most;
+}
+
+/* How many times plan p serves dish t. */
+static int
+served(const struct cz_plan *p, size_t t)
+{
+	int d, m, n = 0;
+
+	for (d = 0; d < p->ndays; d++)
+		for (m = 0; m < p->days[d].nmeals; m++)
+			n += p->days[d].meals[m].tmpl == t;
+	return n;
+}
+
+/*
+ * A 4-day week whose breakfast x is served on days 1 and 2 (the slot has
+ * six breakfasts, so every change can keep each dish to twice a week):
+ * another breakfast on day 3, its alternatives, a swap to x, another day
+ * 3 and another week never serve x (or any dish) a third time.
+ */
+START_TEST(changes_keep_dishes_to_twice_a_week)
+{
+	struct cz_plan_alternative alt[CZ_PLAN_ALTERNATIVES];
+	struct cz_plan_request req;
+	struct cz_plan *p = planned(&req, 4), *q;
+	char err[256];
+	size_t x;
+	uint64_t seed;
+	int i, n, kept;
+
+	q = malloc(sizeof(*q));
+	ck_assert_ptr_nonnull(q);
+	/* x: a breakfast neither day 3 nor day 4 has (only the dishes of
+	 * the other days count, not their grams) */
+	for (x = 0; x < 6; x++)
+		if (x != p->days[2].meals[0].tmpl &&
+		    x != p->days[3].meals[0].tmpl)
+			break;
+	p->days[0].meals[0].tmpl = x;
+	p->days[1].meals[0].tmpl = x;
+	ck_assert_int_eq(most_served(p, NULL), 2);
+	for (seed = 1; seed <= 40; seed++) {
+		*q = *p;
+		ck_assert_int_eq(cz_plan_regenerate_meal(&cat, &req, q, 2, 0,
+		    seed, err, sizeof(err)), 0);
+		ck_assert_msg(q->days[2].meals[0].tmpl != x, "seed %llu: "
+		    "another breakfast serves dish %zu a third time",
+		    (unsigned long long)seed, x);
+		ck_assert_int_le(most_served(q, NULL), 2);
+		ck_assert(on_target(&q->days[2], &p->target));
+	}
+	for (seed = 1; seed <= 10; seed++) {
+		n = cz_plan_alternatives(&cat, &req, p, 2, 0, seed, alt, 3, err,
+		    sizeof(err));
+		ck_assert_int_eq(n, 3);
+		for (i = 0; i < n; i++)
+			ck_assert_msg(alt[i].tmpl != x, "seed %llu offers dish "
+			    "%zu a third time", (unsigned long long)seed, x);
+	}
+	*q = *p;
+	ck_assert_int_eq(cz_plan_swap_meal(&cat, &req, q, 2, 0, x, &kept, err,
+	    sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "2 times"));
+	ck_assert_uint_eq(served(q, x), 2);
+	for (seed = 1; seed <= 20; seed++) {
+		*q = *p;
+		ck_assert_int_eq(cz_plan_regenerate_day(&cat, &req, q, 2, seed,
+		    err, sizeof(err)), 0);
+		ck_assert_msg(most_served(q, NULL) <= 2, "seed %llu: another "
+		    "day 3 serves a dish 3 times", (unsigned long long)seed);
+	}
+	for (seed = 1; seed <= 10; seed++) {
+		*q = *p;
+		ck_assert_int_eq(cz_plan_regenerate_plan(&cat, &req, q, seed,
+		    err, sizeof(err)), 0);
+		ck_assert_msg(most_served(q, NULL) <= 2, "seed %llu: another "
+		    "week serves a dish 3 times", (unsigned long long)seed);
+	}
+	free(q);
+	free(p);
+}
+END_TEST
+
+/* A plan of req (days) from the test catalog with only the first nb
+ * breakfasts and nd dinners. */
+static struct cz_plan *
+planned_few(struct cz_plan_request *req, int days, int nb, int nd)
+{
+	struct cz_plan *p = calloc(1, sizeof(*p));
+	char err[256];
+	int k;
+
+	ck_assert_ptr_nonnull(p);
+	catalog();
+	/* a dish without items is no candidate (cz_plan_template_ok) */
+	for (k = nb; k < 6; k++)
+		tm[k].nitems = 0;
+	for (k = nd; k < 6; k++)
+		tm[12 + k].nitems = 0;
+	request(req, days);
+	ck_assert_int_eq(cz_plan_make(&cat, req, p, err, sizeof(err)), 0);
+	ck_assert_msg(p->feasible, "the test catalog plans: %s", p->reason);
+	return p;
+}
+
+/*
+ * When the catalog leaves no room: "another dinner" of a week that has
+ * every dinner serves another day's a second time (never a third), and
+ * another breakfast of a week with two breakfasts, each served twice,
+ * serves the other a third time rather than fail.
+ */
+START_TEST(repeats_only_when_nothing_else_fits)
+{
+	struct cz_plan_alternative alt[CZ_PLAN_ALTERNATIVES];
+	struct cz_plan_request req;
+	struct cz_plan *p = planned_few(&req, 4, 2, 4), *q, *r;
+	char err[256];
+	size_t b0, other, d0, which = 0;
+	uint64_t seed;
+	int n, k, day, kept;
+
+	q = malloc(sizeof(*q));
+	r = malloc(sizeof(*r));
+	ck_assert_ptr_nonnull(q);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(most_served(p, NULL), 2);
+	d0 = p->days[0].meals[2].tmpl;
+	/* Another dinner: one of another day, then served twice. */
+	for (seed = 1; seed <= 5; seed++) {
+		*q = *p;
+		ck_assert_int_eq(cz_plan_regenerate_meal(&cat, &req, q, 0, 2,
+		    seed, err, sizeof(err)), 0);
+		ck_assert(q->days[0].meals[2].tmpl != d0);
+		ck_assert_int_eq(served(q, q->days[0].meals[2].tmpl), 2);
+		ck_assert_int_le(most_served(q, NULL), 2);
+	}
+	/* With it, another dinner of each day: never a third serving. */
+	for (day = 1; day < 4; day++) {
+		n = cz_plan_alternatives(&cat, &req, q, day, 2, 1, alt, 3, err,
+		    sizeof(err));
+		for (k = 0; k < n; k++) {
+			*r = *q;
+			r->days[day] = alt[k].day;
+			ck_assert_int_le(most_served(r, &which), 2);
+		}
+		*r = *q;
+		if (cz_plan_regenerate_meal(&cat, &req, r, day, 2, 1, err,
+		    sizeof(err)) == 0)
+			ck_assert_msg(most_served(r, &which) <= 2, "day %d: "
+			    "dish %zu served %d times", day + 1, which,
+			    most_served(r, NULL));
+	}
+	/* Another breakfast: only the other one is left, a third time. */
+	b0 = p->days[0].meals[0].tmpl;
+	other = b0 == 0 ? 1 : 0;
+	ck_assert_int_eq(served(p, other), 2);
+	n = cz_plan_alternatives(&cat, &req, p, 0, 0, 1, alt, 3, err,
+	    sizeof(err));
+	ck_assert_msg(n == 1, "%d alternatives (%s)", n, err);
+	ck_assert_uint_eq(alt[0].tmpl, other);
+	*q = *p;
+	ck_assert_int_eq(cz_plan_regenerate_meal(&cat, &req, q, 0, 0, 3, err,
+	    sizeof(err)), 0);
+	ck_assert_uint_eq(q->days[0].meals[0].tmpl, other);
+	ck_assert_int_eq(served(q, other), 3);
+	*q = *p;
+	ck_assert_int_eq(cz_plan_swap_meal(&cat, &req, q, 0, 0, other, &kept,
+	    err, sizeof(err)), 0);
+	ck_assert_int_eq(served(q, other), 3);
+	free(r);
+	free(q);
+	free(p);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -516,6 +710,8 @@ suite(void)
 	tcase_add_test(tc, swap_refuses_what_the_meal_cannot_take);
 	tcase_add_test(tc, lock_survives_day_and_plan_regeneration);
 	tcase_add_test(tc, another_dish_keeps_the_rest_of_the_day);
+	tcase_add_test(tc, changes_keep_dishes_to_twice_a_week);
+	tcase_add_test(tc, repeats_only_when_nothing_else_fits);
 	suite_add_tcase(s, tc);
 	return s;
 }
