@@ -791,25 +791,28 @@ add_caps(const struct cz_catalog *cat, const struct cz_plan_day *day,
 	}
 	/*
 	 * Saturated fat under SAT_FAT_SHARE of the day's energy (Dietary
-	 * Guidelines for Americans 2020-2025, WHO), as a share of the
-	 * energy the day actually has, so that a day solved a little under
-	 * its target stays under the share too:
-	 *   9 kcal/g x sat g/g x grams - 0.10 x kcal/g x grams <= 0 kcal
-	 * (SR24 gives saturated fat in g per 100 g; a missing amount counts
-	 * as none, as in the day's totals).  Keto is exempt: at 73% of its
-	 * energy from fat it could not keep under 10%, so its share is
-	 * only reported (docs/planner-rules.md).
+	 * Guidelines for Americans 2020-2025, WHO), but on keto: at 73% of
+	 * its energy from fat keto could not keep under 10%, so its share
+	 * is only reported (docs/planner-rules.md).  In grams against the
+	 * lowest energy the day may have, so that the share holds however
+	 * the day lands within its energy tolerance:
+	 *   sum (sat g per 100 g / 100) x grams <= 0.10 x 0.97 x kcal / 9
+	 * (9 kcal per g of fat; 0.97 = 1 - CZ_PLAN_ENERGY_TOL_PCT; a
+	 * missing amount counts as none, as in the day's totals).  A row
+	 * of nonnegative coefficients, the solver leaves it out of every
+	 * day whose foods cannot reach it, which is most days: a share
+	 * row (9 x sat - 0.10 x kcal <= 0) was exact but always present,
+	 * and cost about a tenth more solving time.
 	 */
 	*satfat_cap = -1;
-	if (is_keto(t) || (c = cap_new(st, 0, SAT_FAT_SHARE * energy)) ==
-	    NULL)
+	if (is_keto(t) || (c = cap_new(st, SAT_FAT_SHARE * (1.0 -
+	    CZ_PLAN_ENERGY_TOL_PCT / 100.0) * energy / 9.0, 0)) == NULL)
 		return;
 	*satfat_cap = st->ncaps - 1;
 	for (i = 0; i < day->nitems; i++) {
 		sat = cat->foods[day->items[i].food].per100g.v[
 		    CZ_N_SATURATED_FAT];
-		sat = isfinite(sat) && sat > 0 ? sat / 100.0 : 0.0;
-		c->coef[i] = 9.0 * sat - SAT_FAT_SHARE * items[i].kcal;
+		c->coef[i] = isfinite(sat) && sat > 0 ? sat / 100.0 : 0.0;
 	}
 }
 
