@@ -73,6 +73,10 @@ cz_plan_limit_words(const struct cz_plan_request *req, const char *reason,
 		    "of 70 g cannot both be met");
 	else if (strcmp(p, "sodium") == 0)
 		snprintf(buf, len, "the day's sodium would pass 2,300 mg");
+	else if (strcmp(p, "saturated fat") == 0)
+		snprintf(buf, len, "saturated fat would pass 10%% of the day's "
+		    "energy, the most the dietary guidelines advise, with the "
+		    "dishes these restrictions leave");
 	else if (strstr(p, "share") != NULL)
 		snprintf(buf, len, "the %s diet's %s cannot be met with the "
 		    "dishes these restrictions leave",

@@ -48,6 +48,15 @@
  * then says so, plan_doc.c). */
 #define REPEAT_MAX	2
 #define REPEAT_ATTEMPTS	(CZ_PLAN_ATTEMPTS * 2 / 3)
+/* Saturated fat at most this share of a day's energy, but on keto
+ * (issue 12; Dietary Guidelines for Americans 2020-2025 and WHO: "less
+ * than 10 percent of calories per day from saturated fats"). */
+#define SAT_FAT_SHARE	0.10
+/* A day failing on the saturated-fat cap is counted apart from the other
+ * caps, so that a refusal can name it: the planner's failures are the
+ * solver's plus this one. */
+#define FAIL_SAT_FAT	CZ_SOLVER_FAIL__MAX
+#define NFAILS		(CZ_SOLVER_FAIL__MAX + 1)
 
 static const char *const pattern_names[CZ_PATTERN__MAX] = {
 	"3_meals", "3_meals_2_snacks", "5_small_meals", "2_meals", "omad"
@@ -107,7 +116,7 @@ static const struct {
 #undef S
 
 /* Names of the solver's failures as the plan's reasons give them. */
-static const char *const fail_reasons[CZ_SOLVER_FAIL__MAX] = {
+static const char *const fail_reasons[NFAILS] = {
 	[CZ_SOLVER_FAIL_NONE] =		"none",
 	[CZ_SOLVER_FAIL_INPUT] =	"portion bounds",
 	[CZ_SOLVER_FAIL_ENERGY] =	"energy",
@@ -118,6 +127,7 @@ static const char *const fail_reasons[CZ_SOLVER_FAIL__MAX] = {
 	[CZ_SOLVER_FAIL_SODIUM] =	"sodium",
 	[CZ_SOLVER_FAIL_NET_CARBS] =	"net carbs",
 	[CZ_SOLVER_FAIL_CAP] =		"portion or nutrient limits",
+	[FAIL_SAT_FAT] =		"saturated fat",
 };
 
 /* Why each daily limit: the adult tolerable upper intake level (US
@@ -167,13 +177,14 @@ cz_plan_limit_per_g(const struct cz_cat_food *f, int l)
 }
 
 /* The name of the failure counted most often in fails (by enum
- * cz_solver_fail), the first of equals; "none" is never chosen. */
+ * cz_solver_fail, or FAIL_SAT_FAT), the first of equals; "none" is never
+ * chosen. */
 static const char *
 worst_failure(const int *fails)
 {
 	int worst = 1, m;
 
-	for (m = 2; m < CZ_SOLVER_FAIL__MAX; m++)
+	for (m = 2; m < NFAILS; m++)
 		if (fails[m] > fails[worst])
 			worst = m;
 	return fail_reasons[worst];
@@ -702,20 +713,31 @@ title_caps(const struct cz_catalog *cat, const struct cz_plan_day *day,
 	}
 }
 
+/* Whether t is a keto day's target: keto alone has a net carbs limit
+ * (cz_plan_target). */
+static int
+is_keto(const struct cz_plan_target *t)
+{
+	return t->net_carbs_max >= 0;
+}
+
 /*
  * The portion rules of a day as hard cap rows of the solver: each food's
  * grams a day (eggs, Brazil nuts, liver), each dish's added fat (grams,
- * and its share of the dish's energy), the day's added fat and the daily
- * upper limits.  The solver turns single-item caps into bounds and
- * leaves out caps the day cannot reach.
+ * and its share of the dish's energy), the day's added fat, the daily
+ * upper limits and, but on keto, the day's saturated fat.  The solver
+ * turns single-item caps into bounds and leaves out caps the day cannot
+ * reach.  Sets *satfat_cap to the saturated fat's row, or -1 for none.
  */
 static void
 add_caps(const struct cz_catalog *cat, const struct cz_plan_day *day,
-    const struct cz_solver_item *items, double energy,
-    const struct cz_pattern_slot *slots, struct cz_solver_targets *st)
+    const struct cz_solver_item *items, const struct cz_plan_target *t,
+    const struct cz_pattern_slot *slots, struct cz_solver_targets *st,
+    int *satfat_cap)
 {
 	const struct cz_cat_food *f;
 	struct cz_solver_cap *c;
+	double energy = t->energy, sat;
 	size_t i, j;
 	int m, l, nfat;
 
@@ -766,6 +788,31 @@ add_caps(const struct cz_catalog *cat, const struct cz_plan_day *day,
 		for (i = 0; i < day->nitems; i++)
 			c->coef[i] = cz_plan_limit_per_g(
 			    &cat->foods[day->items[i].food], l);
+	}
+	/*
+	 * Saturated fat under SAT_FAT_SHARE of the day's energy (Dietary
+	 * Guidelines for Americans 2020-2025, WHO), but on keto: at 73% of
+	 * its energy from fat keto could not keep under 10%, so its share
+	 * is only reported (docs/planner-rules.md).  In grams against the
+	 * lowest energy the day may have, so that the share holds however
+	 * the day lands within its energy tolerance:
+	 *   sum (sat g per 100 g / 100) x grams <= 0.10 x 0.97 x kcal / 9
+	 * (9 kcal per g of fat; 0.97 = 1 - CZ_PLAN_ENERGY_TOL_PCT; a
+	 * missing amount counts as none, as in the day's totals).  A row
+	 * of nonnegative coefficients, the solver leaves it out of every
+	 * day whose foods cannot reach it, which is most days: a share
+	 * row (9 x sat - 0.10 x kcal <= 0) was exact but always present,
+	 * and cost about a tenth more solving time.
+	 */
+	*satfat_cap = -1;
+	if (is_keto(t) || (c = cap_new(st, SAT_FAT_SHARE * (1.0 -
+	    CZ_PLAN_ENERGY_TOL_PCT / 100.0) * energy / 9.0, 0)) == NULL)
+		return;
+	*satfat_cap = st->ncaps - 1;
+	for (i = 0; i < day->nitems; i++) {
+		sat = cat->foods[day->items[i].food].per100g.v[
+		    CZ_N_SATURATED_FAT];
+		c->coef[i] = isfinite(sat) && sat > 0 ? sat / 100.0 : 0.0;
 	}
 }
 
@@ -856,7 +903,8 @@ fix_meal(const struct cz_catalog *cat, const struct cz_plan_day *keep, int m,
  * tmpl[m]): the solver sees them as items bounded to exactly those grams,
  * so only the other meals are portioned.  keep (NULL when fixed is 0)
  * must not be day.  A meal keeping its template keeps its lock flag.
- * Returns 0, or the failed constraint.
+ * Returns 0, or the failed constraint (FAIL_SAT_FAT for the saturated
+ * fat's cap).
  */
 static enum cz_solver_fail
 solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
@@ -874,7 +922,7 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	struct cz_solver_item *it;
 	double scale;
 	size_t n = 0, i;
-	int m;
+	int m, satfat_cap;
 
 	memset(items, 0, sizeof(items));
 	memset(&st, 0, sizeof(st));
@@ -925,11 +973,15 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	day->nitems = n;
 	if (n == 0)
 		return CZ_SOLVER_FAIL_INPUT;
-	add_caps(cat, day, items, t->energy, slots, &st);
+	add_caps(cat, day, items, t, slots, &st, &satfat_cap);
 	title_caps(cat, day, items, fixed, &st);
-	if (cz_solve_day(items, n, &st, &r) == -1)
+	if (cz_solve_day(items, n, &st, &r) == -1) {
+		if (r.fail == CZ_SOLVER_FAIL_CAP && r.fail_cap == satfat_cap &&
+		    satfat_cap >= 0)
+			return FAIL_SAT_FAT;
 		return r.fail == CZ_SOLVER_FAIL_NONE ? CZ_SOLVER_FAIL_INPUT :
 		    r.fail;
+	}
 	cz_nutrients_zero(&day->totals);
 	for (i = 0; i < n; i++) {
 		day->items[i].grams = r.grams[i];
@@ -1010,7 +1062,7 @@ plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	const struct cz_pattern_slot *slots = slotbuf;
 	struct day_draw a;
 	size_t tmpl[CZ_PLAN_MAX_MEALS];
-	int fails[CZ_SOLVER_FAIL__MAX];
+	int fails[NFAILS];
 	enum cz_solver_fail f;
 	uint64_t rng;
 	int nslots, d, k, m;
@@ -1322,7 +1374,7 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 {
 	struct meal_change mc;
 	struct cz_plan_alternative alt;
-	int fails[CZ_SOLVER_FAIL__MAX];
+	int fails[NFAILS];
 	uint64_t rng = seed;
 	enum cz_slot s;
 	size_t i, tried = 0;
@@ -1458,7 +1510,7 @@ cz_plan_alternatives(const struct cz_catalog *cat,
     char *err, size_t errlen)
 {
 	struct meal_change mc;
-	int fails[CZ_SOLVER_FAIL__MAX];
+	int fails[NFAILS];
 	size_t n, i;
 	int nkept, over = 0;
 	enum cz_slot s;
@@ -1496,7 +1548,7 @@ cz_plan_swap_meal(const struct cz_catalog *cat,
 	struct meal_change mc;
 	struct cz_plan_alternative alt;
 	struct cz_plan_day nd;
-	int fails[CZ_SOLVER_FAIL__MAX];
+	int fails[NFAILS];
 	enum cz_slot s;
 	size_t i, n;
 
@@ -1552,7 +1604,7 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 	const struct cz_pattern_slot *slots = slotbuf;
 	struct day_draw a;
 	size_t tmpl[CZ_PLAN_MAX_MEALS], t;
-	int fails[CZ_SOLVER_FAIL__MAX];
+	int fails[NFAILS];
 	unsigned int locked;
 	uint64_t rng = seed;
 	int nslots, d, m, k;

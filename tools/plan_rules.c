@@ -41,9 +41,10 @@ static const struct rule_def rules[RULE__MAX] = {
 	[RULE_NET_CARBS] =	{ "keto net carbs", "g", 20.0, 0, 0 },
 	[RULE_FIBER] =		{ "fiber shortfall", "g", 0.0, 0, 0 },
 	[RULE_SODIUM] =		{ "sodium", "mg", 2300.0, 0, 0 },
-	/* the solver has no row for it yet: reported (issue 12) */
+	/* a cap row of the solver since issue 12 (lib/planner.c add_caps):
+	 * a non-keto day over it is a violation */
 	[RULE_SAT_FAT] =	{ "saturated fat share (not keto)", "%",
-				  SAT_FAT_PCT, 0, 1 },
+				  SAT_FAT_PCT, 0, 0 },
 	[RULE_EGGS_DISH] =	{ "eggs in a dish", "eggs", 3, 0, 0 },
 	[RULE_EGGS_DAY] =	{ "eggs a day", "eggs", 4, 0, 0 },
 	[RULE_FAT_DISH] =	{ "added fat in a dish", "g",
@@ -322,8 +323,8 @@ day_targets(const struct cz_catalog *cat, const struct cz_plan_request *req,
 		note(out, RULE_FIBER, d, t->fiber_min - tot.v[CZ_N_FIBER],
 		    NULL);
 	note(out, RULE_SODIUM, d, tot.v[CZ_N_SODIUM], NULL);
-	/* Saturated fat at 9 kcal/g of the day's energy; keto is exempt and
-	 * only reported (issue 12). */
+	/* Saturated fat at 9 kcal/g of the day's energy, at most 10% but on
+	 * keto, which is exempt and only reported (issue 12). */
 	if (kcal > 0) {
 		if (req->diet != CZ_DIET_KETO)
 			note(out, RULE_SAT_FAT, d, 100 * 9 *

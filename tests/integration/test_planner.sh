@@ -96,6 +96,16 @@ for r in "plan structure faults" "foods the request excludes" \
 	"refusals not in words" "suggestions that do not plan"; do
 	rule "$r"
 done
+# Saturated fat is a cap row of the solver on every non-keto day (issue 12,
+# lib/planner.c add_caps): a day over 10% is a violation (plan-check exits 1
+# above), never again a known finding; keto days' share is reported.
+satfat=$(grep -F '  worst saturated fat share (not keto): ' "$tmp/check.out")
+if [[ -n $satfat && $satfat != *known* ]] &&
+	grep -Eq "^  keto days' saturated fat share \(reported, not limited\): worst [0-9.]+%" "$tmp/check.out"; then
+	pass "saturated fat: a limit on non-keto days, reported on keto ($(grep -F "keto days' saturated" "$tmp/check.out" | sed 's/^ *//'))"
+else
+	fail "saturated fat: a limit on non-keto days, reported on keto" "'$satfat'"
+fi
 if grep -q '^  dishes with >= 50% of their energy from added fat: 0 of [1-9]' "$tmp/check.out"; then
 	pass "no dish takes half its energy from added fat"
 else
