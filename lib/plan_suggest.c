@@ -13,8 +13,8 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "plan_suggest.h"
 
 /* Meal patterns in words, and the order tried as alternatives: more,
@@ -32,15 +32,6 @@ static const enum cz_pattern alt_order[CZ_PATTERN__MAX] = {
 };
 #define ALT_PROBES	2	/* patterns tried before the bisection */
 #define ANCHOR_KCAL	2000	/* the target the bisection starts from */
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* kcal with a thousands separator: "4,450". */
 static void
@@ -117,7 +108,7 @@ cz_plan_suggest(const struct cz_catalog *cat,
     size_t len)
 {
 	char limit[200], k1[16], k2[16];
-	double t0 = now_ms();
+	double t0 = cz_clock_s() * 1e3;
 	int probes = 0, n = 0, good, bad, mid, down, i, alt = -1;
 	int kcal = -1;
 
@@ -139,7 +130,8 @@ cz_plan_suggest(const struct cz_catalog *cat,
 	if (good != bad && works(cat, req, good, req->pattern, plan,
 	    &probes)) {
 		while ((down ? bad - good : good - bad) > CZ_SUGGEST_STEP &&
-		    probes < CZ_SUGGEST_PROBES && now_ms() - t0 < budget_ms) {
+		    probes < CZ_SUGGEST_PROBES && cz_clock_s() * 1e3 - t0 <
+		    budget_ms) {
 			mid = (good + bad) / 2 / CZ_SUGGEST_STEP *
 			    CZ_SUGGEST_STEP;
 			if (mid == good)

@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -25,6 +24,7 @@
 #include "admin.h"
 #include "arena.h"
 #include "catalog.h"
+#include "clock.h"
 #include "intakes.h"
 #include "numparse.h"
 #include "plan_check.h"
@@ -93,15 +93,6 @@ struct ctx {
 	int			 refusals;	/* check every N-th refusal's
 						   suggestions (0: none) */
 };
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 static void
 add_msg(struct sweep *st, size_t req, enum msg_kind kind, const char *text)
@@ -330,7 +321,7 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 	int b, rd, rm;
 
 	plan_check_request(seed, i, &req, &rng);
-	t0 = now_ms();
+	t0 = cz_clock_s() * 1e3;
 	if (cz_plan_make(c->cat, &req, plan, err, sizeof(err)) == -1) {
 		snprintf(text, sizeof(text), "VIOLATION: request %zu: %s", i,
 		    err);
@@ -338,7 +329,7 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 		st->violations++;
 		return;
 	}
-	c->ms[i] = now_ms() - t0;
+	c->ms[i] = cz_clock_s() * 1e3 - t0;
 	if (plan->feasible)
 		st->ms_feasible += c->ms[i];
 	else
@@ -682,7 +673,7 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 		goto out;
 	}
 	memset(parts, 0, partsz);
-	t0 = now_ms();
+	t0 = cz_clock_s() * 1e3;
 	fflush(NULL);
 	for (j = 0; j < jobs; j++) {
 		if (jobs == 1) {
@@ -715,7 +706,7 @@ admin_plan_check(const struct cz_settings *s, int argc, char **argv)
 		merge(&total, &parts[j]);
 	}
 	print_msgs(parts, jobs);
-	print_report(&total, count, ms, jobs, now_ms() - t0);
+	print_report(&total, count, ms, jobs, cz_clock_s() * 1e3 - t0);
 	ret = total.violations == 0 ? 0 : 1;
 	goto out;
 usage:
