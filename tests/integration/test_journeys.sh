@@ -216,11 +216,11 @@ check "the plan page shows the week overview and 7 days" \
 # --- another meal, another day ------------------------------------------------------------------
 # revision N - the plan page's "About this plan" names revision N.
 revision() { [[ $(js 'var m = document.querySelector("#about-title + p"); return m ? m.textContent : ""') == *"revision $1"* ]]; }
-click 'form[action*="/meals/1/"][action$="/regenerate"] button'
+click 'button[formaction*="/meals/1/"][formaction$="/regenerate"]'
 at '^/plans/[0-9]+$' 'revision 2'
 check "\"Another breakfast\" changes the plan (revision 2)" revision 2
 step another-meal
-click 'form[action$="/days/2/regenerate"] button'
+click 'button[formaction$="/days/2/regenerate"]'
 at '^/plans/[0-9]+$' 'revision 3'
 check "\"Another day 2\" changes the plan (revision 3)" revision 3
 step another-day
@@ -246,14 +246,14 @@ at '^/plans/[0-9]+$' 'revision 5'
 check "Lock marks the meal locked" \
 	bash -c '[[ $(js "var c = document.getElementById(\"d3m1\"); return !!c && c.innerText.indexOf(\"Locked\") >= 0") == true ]]'
 step locked
-click 'form[action$="/days/3/regenerate"] button'
+click 'button[formaction$="/days/3/regenerate"]'
 at '^/plans/[0-9]+$' 'revision 6'
 check "\"Another day 3\" keeps the locked meal ($(dish 3 1))" test "$(dish 3 1)" = "$after"
 click 'form[action$="/regenerate"]:not([action*="/meals/"]):not([action*="/days/"]) button'
 at '^/plans/[0-9]+$' 'revision 7'
 check "\"Another week\" keeps the locked meal ($(dish 3 1))" test "$(dish 3 1)" = "$after"
 step another-week-locked-kept
-click 'form[action$="/meals/3/1/unlock"] button'
+click 'button[formaction$="/meals/3/1/unlock"]'
 at '^/plans/[0-9]+$' 'revision 8'
 check "Unlock frees the meal" \
 	bash -c '[[ $(js "var c = document.getElementById(\"d3m1\"); return !!c && c.innerText.indexOf(\"Locked\") < 0") == true ]]'
