@@ -22,10 +22,15 @@
    * and while playing. */
   var IDLE_AHEAD_S = 1, PLAY_AHEAD_S = 60;
 
-  /* Once the next source's metadata is known: seek to t, play if asked. */
+  /* Once the next source's metadata is known: seek to t, play if asked.
+   * ownSeek marks that seek as the page's, not the viewer's. */
+  var ownSeek = false;
   function resumeAt(t, play) {
     v.addEventListener('loadedmetadata', function () {
-      if (t > 0 && t < v.duration - 1) v.currentTime = t;
+      if (t > 0 && t < v.duration - 1) {
+        ownSeek = true;
+        v.currentTime = t;
+      }
       if (play) v.play().catch(function () {});
     }, { once: true });
   }
@@ -60,9 +65,16 @@
     h.on(window.Hls.Events.ERROR, function (event, data) {
       if (data && data.fatal) toMp4();
     });
-    v.addEventListener('play', function () {
-      h.config.maxMaxBufferLength = PLAY_AHEAD_S;
-    }, { once: true });
+    /* Playing, or a seek the viewer makes, lifts the start-up cap: a
+     * paused seek next to a segment's edge with a second to fill can
+     * wait for ever for its frame (hls.js issue 6331; seen here in
+     * test_browser on a busy machine). */
+    var lift = function () { h.config.maxMaxBufferLength = PLAY_AHEAD_S; };
+    v.addEventListener('play', lift, { once: true });
+    v.addEventListener('seeking', function () {
+      if (ownSeek) ownSeek = false;
+      else lift();
+    });
     h.loadSource(hls);
     h.attachMedia(v);
     v.czHls = h;
