@@ -305,7 +305,7 @@ p = P(); p.feed(sys.argv[1])
 # a browser adds the <tbody> a table leaves out, and <head>/<body> are in the page
 print(p.n + sys.argv[1].count("<table") - sys.argv[1].count("<tbody"))' "$HTTP_BODY")
 check "the 7-day plan page has $elements elements (under 1,000) with 21 Swap links and Lock buttons" \
-	bash -c '[[ $1 -lt 1000 && $(grep -o "/swap\">Swap</a>" <<<"$2" | wc -l) == 21 && $(grep -o "/lock\" title=" <<<"$2" | wc -l) == 21 ]]' _ "$elements" "$HTTP_BODY"
+	bash -c '[[ $1 -lt 1000 && $(grep -o "/swap\">Swap</a>" <<<"$2" | wc -l) == 21 && $(grep -oE "/lock\"[^>]*>Lock</button>" <<<"$2" | wc -l) == 21 ]]' _ "$elements" "$HTTP_BODY"
 
 # --- a week's servings across changes (issue 12) ----------------------------------------
 # No dish more than twice a week where the catalog allows, and the
