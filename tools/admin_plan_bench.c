@@ -13,12 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "admin.h"
 #include "arena.h"
 #include "buf.h"
 #include "catalog.h"
+#include "clock.h"
 #include "numparse.h"
 #include "plan_doc.h"
 #include "planner.h"
@@ -31,13 +31,11 @@ static const unsigned int bench_restrictions[] = {
 #define NRESTR	(sizeof(bench_restrictions) / sizeof(bench_restrictions[0]))
 #define NMIX	(CZ_DIET__MAX * CZ_PATTERN__MAX * NKCAL * NRESTR)
 
+/* Microseconds on the monotonic clock (lib/clock.h). */
 static double
 now_us(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+	return cz_clock_s() * 1e6;
 }
 
 static int

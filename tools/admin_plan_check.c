@@ -308,6 +308,32 @@ band_of(int kcal)
 	return b;
 }
 
+/*
+ * After a change (rc: cz_plan_regenerate_meal's or _day's) to the plan of
+ * request i: 1 when it was made, and then checked again; 0 when it could
+ * not be (the planner's answer, not a fault); a violation, what for
+ * named, when it failed otherwise.
+ */
+static int
+regen_checked(struct ctx *c, const struct cz_plan_request *req,
+    const struct cz_plan *plan, size_t i, const char *what, int rc,
+    const char *err)
+{
+	char text[512];
+
+	if (rc == 0) {
+		check_plan(c, req, plan, i, 0);
+		return 1;
+	}
+	if (rc != 1) {
+		snprintf(text, sizeof(text), "VIOLATION: request %zu: %s: %s",
+		    i, what, err);
+		add_msg(c->st, i, MSG_VIOLATION, text);
+		c->st->violations++;
+	}
+	return 0;
+}
+
 /* Plans and checks request i of the sweep of seed. */
 static void
 check_request(struct ctx *c, uint64_t seed, size_t i)
@@ -361,37 +387,15 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 	rm = (int)(cz_plan_random(&rng) % (uint64_t)plan->days[0].nmeals);
 	rs = cz_plan_random(&rng);
 	st->nregen++;
-	switch (cz_plan_regenerate_meal(c->cat, &req, plan, rd, rm, rs, err,
-	    sizeof(err))) {
-	case 0:
-		st->nregen_ok++;
-		check_plan(c, &req, plan, i, 0);
-		break;
-	case 1:
-		break;
-	default:
-		snprintf(text, sizeof(text), "VIOLATION: request %zu: "
-		    "regenerate meal: %s", i, err);
-		add_msg(st, i, MSG_VIOLATION, text);
-		st->violations++;
-	}
+	st->nregen_ok += regen_checked(c, &req, plan, i, "regenerate meal",
+	    cz_plan_regenerate_meal(c->cat, &req, plan, rd, rm, rs, err,
+	    sizeof(err)), err);
 	rd = (int)(cz_plan_random(&rng) % (uint64_t)req.days);
 	rs = cz_plan_random(&rng);
 	st->nregen_day++;
-	switch (cz_plan_regenerate_day(c->cat, &req, plan, rd, rs, err,
-	    sizeof(err))) {
-	case 0:
-		st->nregen_day_ok++;
-		check_plan(c, &req, plan, i, 0);
-		break;
-	case 1:
-		break;
-	default:
-		snprintf(text, sizeof(text), "VIOLATION: request %zu: "
-		    "regenerate day: %s", i, err);
-		add_msg(st, i, MSG_VIOLATION, text);
-		st->violations++;
-	}
+	st->nregen_day_ok += regen_checked(c, &req, plan, i, "regenerate day",
+	    cz_plan_regenerate_day(c->cat, &req, plan, rd, rs, err,
+	    sizeof(err)), err);
 }
 
 /* Process job of jobs: requests job, job + jobs, ... of count. */
