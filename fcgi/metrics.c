@@ -51,6 +51,8 @@ static const struct {
 	{ "sodium",		"sodium" },
 	{ "net_carbs",		"net carbs" },
 	{ "portion_bounds",	"portion bounds" },
+	{ "saturated_fat",	"saturated fat" },
+	{ "nutrient_limits",	"portion or nutrient limits" },
 	{ "templates",		"template" },
 	{ "templates",		"dinners" },
 	{ "other",		"" },
