@@ -69,7 +69,9 @@
      * paused seek next to a segment's edge with a second to fill can
      * wait for ever for its frame (hls.js issue 6331; seen here in
      * test_browser on a busy machine). */
-    var lift = function () { h.config.maxMaxBufferLength = PLAY_AHEAD_S; };
+    var lift = function () {   /* not once it fell back to the MP4 */
+      if (v.czHls) v.czHls.config.maxMaxBufferLength = PLAY_AHEAD_S;
+    };
     v.addEventListener('play', lift, { once: true });
     v.addEventListener('seeking', function () {
       if (ownSeek) ownSeek = false;
