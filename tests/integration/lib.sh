@@ -305,8 +305,30 @@ skip() {
 	exit 77
 }
 
+# CZ_ON_FAIL: a function a test names to print what explains its
+# failures (state, logs) once, before the summary; not run when all passed.
+CZ_ON_FAIL=""
+
+# render_queue_report DIR - the video queue, the renderers running and the
+# tail of every renderer log in DIR: why a job was not where a test wanted.
+render_queue_report() {
+	echo "---- video_jobs (id, state, attempts, lease_owner, lease left, error)"
+	psql_q "SELECT id, state, attempts, coalesce(lease_owner, '-'),
+		coalesce(round(extract(epoch FROM lease_until - now()))::text, '-'),
+		coalesce(left(error, 120), '-') FROM video_jobs ORDER BY id" 2>&1
+	echo "---- cibozer-render processes on this machine"
+	ps -eo pid,ppid,etimes,args | grep '[c]ibozer-render' || echo "(none)"
+	local f
+	for f in "$1"/*err*; do
+		[[ -s $f ]] || continue
+		echo "---- $f"
+		tail -n 15 "$f"
+	done
+}
+
 # finish - prints "N passed, M failed" and exits 1 when a check failed.
 finish() {
+	if ((CZ_FAILED)) && [[ -n $CZ_ON_FAIL ]]; then "$CZ_ON_FAIL"; fi
 	echo "$CZ_PASSED passed, $CZ_FAILED failed"
 	((CZ_FAILED == 0)) || exit 1
 	exit 0

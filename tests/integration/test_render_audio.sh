@@ -28,6 +28,9 @@ command -v ffprobe >/dev/null || skip "ffprobe is not installed (package ffmpeg)
 command -v jq >/dev/null || skip "jq is not installed"
 tmp=$(_cz_tmp)/audio
 rm -rf "$tmp"
+# On a failure: the queue, the renderers and their logs.
+report() { render_queue_report "$tmp"; }
+CZ_ON_FAIL=report
 mkdir -p "$tmp"
 
 # streams FILE TYPE - the number of TYPE (audio, video) streams (the

@@ -31,6 +31,9 @@ base=$(cz_config_get "$CZ_CONFIG" base_url)
 [[ -n $base ]] || skip "the configuration has no base_url"
 tmp=$(_cz_tmp)/render-mail
 mkdir -p "$tmp"
+# On a failure: the queue, the renderers and their logs.
+report() { render_queue_report "$tmp"; }
+CZ_ON_FAIL=report
 
 owner=render-mail-$$@example.org
 gone=render-mail-off-$$@example.org
@@ -72,7 +75,8 @@ psql_q "UPDATE video_jobs SET state = 'running', attempts = 3, lease_owner = 'go
 before=$(psql_q "SELECT coalesce(max(id), 0) FROM mail_outbox")
 
 "$RENDER" --config "$CZ_CONFIG" --queue --seconds 2 >"$tmp/out" 2>"$tmp/err"
-check "the renderer exits 0 ($(cat "$tmp/out"))" test $? = 0
+rc=$?
+check "the renderer exits 0 ($(cat "$tmp/out"))" test "$rc" = 0
 check "the short job is done" sql_yes "SELECT 1 FROM video_jobs WHERE id = $j_done AND state = 'done'"
 check "the unreadable ones failed" sql_yes \
 	"SELECT 1 FROM video_jobs WHERE id IN ($j_bad, $j_orphan, $j_off, $j_spent) AND state = 'failed'

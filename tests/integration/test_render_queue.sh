@@ -31,6 +31,9 @@ videos=$(cz_config_get "$CZ_CONFIG" video_dir)
 [[ -n $videos && -d $videos ]] || skip "the configuration has no video_dir"
 tmp=$(_cz_tmp)/queue
 mkdir -p "$tmp"
+# On a failure: the queue, the renderers and their logs.
+report() { render_queue_report "$tmp"; }
+CZ_ON_FAIL=report
 
 # A clean queue for this test: earlier jobs would be claimed first.
 psql_q "DELETE FROM video_jobs" >/dev/null
@@ -94,7 +97,8 @@ psql_q "UPDATE video_jobs SET state = 'running', attempts = 3, lease_owner = 'go
 	lease_until = now() - interval '1 minute' WHERE id = $spent" >/dev/null
 badj=$(job tiktok "$bad_plan")
 queue --seconds 4 >"$tmp/w3.out" 2>"$tmp/w3.err"
-check "renderer exits 0 ($(cat "$tmp/w3.out"))" test $? = 0
+rc=$?
+check "renderer exits 0 ($(cat "$tmp/w3.out"))" test "$rc" = 0
 check "expired lease: claimed again and done (attempt 2)" test "$(state "$dead")" = "done 2"
 check "live lease: left alone" sql_yes \
 	"SELECT 1 FROM video_jobs WHERE id = $live AND state = 'running' AND lease_owner = 'busy:1'"
