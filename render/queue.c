@@ -70,12 +70,16 @@ static const char SQL_EXPIRE[] = FINISHED_HEAD
     "WHERE state = 'running' AND lease_until < now() AND attempts >= max_attempts"
     FINISHED_TAIL;
 
+/*
+ * The job is picked and locked in a MATERIALIZED CTE, evaluated once.
+ * As a subquery in the UPDATE's FROM it could sit on the inner side of a
+ * nested loop (the planner's choice when video_jobs was last analysed at
+ * one row) and run again for every row: one claim then took several jobs,
+ * the renderer rendered the first and the others stayed running until
+ * their lease ran out (test_render_queue.sh "one claim takes one job").
+ */
 static const char SQL_CLAIM[] =
-    "UPDATE video_jobs j SET state = 'running', attempts = j.attempts + 1, "
-    "lease_owner = $1, lease_until = now() + make_interval(secs => $2::int), "
-    "started_at = now(), stage = 'composing', progress = 0, not_before = NULL, "
-    "stage_log = jsonb_build_array(" STAGE_ENTRY("'composing'") ") "
-    "FROM (SELECT id FROM video_jobs "
+    "WITH c AS MATERIALIZED (SELECT id FROM video_jobs "
     "      WHERE (state = 'queued' OR (state = 'running' AND lease_until < now())) "
     "        AND attempts < max_attempts "
     "        AND (not_before IS NULL OR not_before <= now()) "
@@ -85,8 +89,12 @@ static const char SQL_CLAIM[] =
     "        AND NOT EXISTS (SELECT 1 FROM plans p JOIN users u "
     "          ON u.id = p.owner_id WHERE p.id = video_jobs.plan_id "
     "          AND (u.disabled_at IS NOT NULL OR u.deleted_at IS NOT NULL)) "
-    "      ORDER BY id LIMIT 1 FOR UPDATE OF video_jobs SKIP LOCKED) c "
-    "WHERE j.id = c.id "
+    "      ORDER BY id LIMIT 1 FOR UPDATE OF video_jobs SKIP LOCKED) "
+    "UPDATE video_jobs j SET state = 'running', attempts = j.attempts + 1, "
+    "lease_owner = $1, lease_until = now() + make_interval(secs => $2::int), "
+    "started_at = now(), stage = 'composing', progress = 0, not_before = NULL, "
+    "stage_log = jsonb_build_array(" STAGE_ENTRY("'composing'") ") "
+    "FROM c WHERE j.id = c.id "
     /* The plan as it was asked for (sql/029): the revision the job
      * recorded, kept in plan_revisions once the plan has moved on; the
      * plan as it is for a job without one, or a revision trimmed away. */

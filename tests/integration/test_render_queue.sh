@@ -51,6 +51,24 @@ job() { # job PRESET [PLAN] - inserts a queued job, prints its id
 state() { psql_q "SELECT state || ' ' || attempts FROM video_jobs WHERE id = $1"; }
 queue() { "$RENDER" --config "$CZ_CONFIG" --queue "$@"; }
 
+# --- one claim takes one job ------------------------------------------------------
+# Analysed while it held one row, the table leads the planner to a nested
+# loop over video_jobs; a claim whose locking subquery sat inside that loop
+# ran again for every row and took several jobs at once, of which the
+# renderer rendered one and left the others running until their lease ran
+# out (seen in CI, where autovacuum had analysed the table at one row).
+# Unreadable plans fail at once, so --max-jobs 1 must leave the rest queued.
+one=("$(job tiktok "$bad_plan")")
+psql_super "ANALYZE video_jobs" >/dev/null
+for _ in 1 2 3; do one+=("$(job tiktok "$bad_plan")"); done
+queue --max-jobs 1 >"$tmp/one.out" 2>"$tmp/one.err"
+rc=$?
+check "one claim, one job: exit 0, one job failed ($(cat "$tmp/one.out"))" \
+	bash -c '[[ $1 == 0 ]] && jq -e ".jobs_done == 0 and .jobs_failed == 1" "$2" >/dev/null' _ "$rc" "$tmp/one.out"
+check "  the other three still queued, never attempted" test "$(psql_q "SELECT string_agg(state || ' ' || attempts, ',' ORDER BY id)
+	FROM video_jobs WHERE id IN ($(IFS=,; echo "${one[*]}"))")" = "failed 1,queued 0,queued 0,queued 0"
+psql_q "DELETE FROM video_jobs" >/dev/null
+
 # --- two renderers, three jobs, short leases ------------------------------------
 j1=$(job tiktok)
 j2=$(job instagram)
