@@ -100,6 +100,11 @@ check "no queued job: depth 0, age 0" bash -c 'grep -qx "cibozer_video_queue_dep
 	grep -qx "cibozer_video_queue_oldest_seconds 0.000" "$1"' _ "$tmp/metrics"
 
 # --- the database down ----------------------------------------------------------
+# Fresh workers: each logs the outage once, when it first finds the database
+# gone. A worker that saw an earlier test's outage (test_metrics_ops.sh) and
+# has not served the video part since would stay silent, and sequential
+# scrapes mostly reach one worker.
+pool_stop && pool_start >/dev/null || { fail "restart the responder pool"; finish; }
 logged_before=$(grep -c 'leaves out the video queue' "$CZ_POOL_LOG" 2>/dev/null)
 pg_stop
 ok=0 without=0
