@@ -1,6 +1,8 @@
 #!/bin/bash
 # test_render_queue.sh - cibozer-render --queue against the stack's
 # PostgreSQL (sql/007_video_jobs.sql):
+#   - one claim takes exactly one job, whatever plan the table's
+#     statistics lead PostgreSQL to (analysed at one row);
 #   - two renderers started together on three jobs, with a short lease
 #     (3 s) that only renewals keep alive: every job done exactly once
 #     (attempts 1), its result JSON stored, its files in video_dir/<id>;
