@@ -1,7 +1,8 @@
 /* player-controls.js - what the video page adds to the browser's own
  * player controls, all of it keyboard- and screen-reader-usable:
  *   - a Quality menu over the HLS renditions hls.js plays (v.czHls, set
- *     by player.js), plus Automatic (hls.js picks by the bandwidth it
+ *     by player.js once the viewer shows an interest in the player),
+ *     plus Automatic (hls.js picks by the bandwidth it
  *     measures); a pick switches at once (hls.currentLevel);
  *   - a Speed menu, 0.25x to 2x (video.playbackRate);
  *   - a Picture in picture button where the browser offers it;
@@ -90,12 +91,18 @@
     qBox.hidden = false;
     showNow(h);
   }
-  var hls = v.czHls || null;
-  if (hls && window.Hls) {
+  /* player.js loads hls.js when the viewer first shows an interest in
+   * the player, so the menu comes with it ("czhlsready"). */
+  var hls = null;
+  function withHls() {
+    if (hls || !v.czHls || !window.Hls) return;
+    hls = v.czHls;
     if (hls.levels && hls.levels.length) setupQuality(hls);
     hls.on(window.Hls.Events.MANIFEST_PARSED, function () { setupQuality(hls); });
     hls.on(window.Hls.Events.LEVEL_SWITCHED, function () { showNow(hls); });
   }
+  withHls();
+  v.addEventListener('czhlsready', withHls);
   v.addEventListener('czhlsgone', function () {
     hls = null;
     if (qBox) qBox.hidden = true;
@@ -103,6 +110,9 @@
   if (qSel) qSel.addEventListener('change', function () {
     if (!hls) return;
     var i = parseInt(qSel.value, 10);
+    /* While the MP4 still plays, hls.js takes over first (at the same
+     * place) and starts with the pick. */
+    if (v.czUseHls) v.czUseHls();
     /* -1: automatic; a level: switch now. hls.js drops the buffer and
      * loads the new rendition's segment at the playhead; a seek to where
      * the video is, once the buffer is dropped, makes the browser decode

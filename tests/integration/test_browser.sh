@@ -8,9 +8,11 @@
 #     reload), polled every 2 s; when the job is done the page loads again
 #     and shows the player; a page whose user is logged out (sessions
 #     deleted) loads again into the log-in page;
-#   - static/js/player.js on /videos/{id}: the video loads through hls.js
-#     (a blob: source) when nginx serves static/vendor/hls.min.js, else
-#     natively or as the MP4, and plays (currentTime advances); the position
+#   - static/js/player.js on /videos/{id}: until the pointer comes over
+#     the player it is the MP4's metadata and no hls.js; then the video
+#     loads through hls.js (a blob: source) when nginx serves
+#     static/vendor/hls.min.js, else natively or as the MP4, and plays
+#     (currentTime advances); the position
 #     is saved with POST /api/videos/{id}/progress every 5 s while playing,
 #     on each pause (even 0.3 s after the last save) and when the page is
 #     left (pagehide), each checked in the database; the POSTs carry the
@@ -234,7 +236,19 @@ video='var v = document.getElementById("player"); if (!v) return null;
 		caption: (document.querySelector("figure.player figcaption") || {}).textContent || ""};'
 js_true 15 'var v = document.getElementById("player"); return !!v && v.readyState >= 1' || true
 state=$(js "$video")
-echo "# player: $state"
+echo "# player before any interest: $state"
+# Until the viewer shows an interest in the player, the page costs no
+# hls.js: the MP4's metadata gives the duration and the resume point.
+check "before the pointer comes near the player: the MP4's metadata, no hls.js" \
+	jq -e --argjson d "$duration" '.hls == "undefined" and (.src | endswith("/video.mp4")) and (.d - $d | fabs) < 0.5 and .err == null' <<<"$state"
+hover '#player'
+if [[ $how == hls.js ]]; then
+	js_true 15 'var v = document.getElementById("player"); return v.currentSrc.startsWith("blob:") && v.readyState >= 1' || true
+else
+	sleep 2
+fi
+state=$(js "$video")
+echo "# player with the pointer over it: $state"
 if [[ $how == hls.js ]]; then
 	check "hls.js plays the HLS ladder through Media Source (blob: source)" \
 		jq -e '.hls == "function" and (.src | startswith("blob:")) and .err == null' <<<"$state"
@@ -355,8 +369,10 @@ fetch "$CZ_BASE_URL/api/videos/$vid/progress" -X POST -H 'Content-Type: applicat
 	--data-binary '{"position": 5, "duration": '"$duration"'}'
 mv "$videos/$vid/hls" "$videos/$vid/hls.off"
 go "$site/videos/$vid"
+js_true 15 'var v = document.getElementById("player"); return !!v && v.readyState >= 1' || true
+hover '#player'
 js_true 15 'var v = document.getElementById("player"); return !!v && v.readyState >= 1 &&
-	v.currentSrc.endsWith("/video.mp4") && v.currentTime > 0' || true
+	(v.czHls === null || typeof window.Hls === "undefined") && v.currentSrc.endsWith("/video.mp4") && v.currentTime > 0' || true
 mv "$videos/$vid/hls.off" "$videos/$vid/hls"
 state=$(js "$video")
 check "without its HLS ladder the player falls back to the MP4 and resumes: $(jq -c '{src, t}' <<<"$state")" \

@@ -15,7 +15,9 @@
 #     Copy buttons hidden;
 #   - in Chromium (webdriver.sh): the quality menu lists the HLS
 #     renditions hls.js plays plus Automatic, and a pick sets
-#     hls.currentLevel; the speed menu sets playbackRate (by keyboard);
+#     hls.currentLevel; played before any interest in the player, the MP4
+#     plays, hls.js fills the menu without interrupting it, and a pick
+#     hands over to HLS where the MP4 was; the speed menu sets playbackRate (by keyboard);
 #     the keyboard shortcuts (Space, K, arrows, M, F, 0-9) change
 #     paused/currentTime/volume/muted/fullscreen and are ignored while
 #     typing in a field; picture in picture where the browser offers it;
@@ -215,6 +217,10 @@ key() {
 # --- figures on a slow 4G connection -----------------------------------------------------------
 check "Chromium accepts the slow 4G network conditions" throttle on
 go "$site/videos/$vid"
+# As a person with a mouse: the pointer over the player (which loads
+# hls.js, the ladder's playlist and its first segment), then play.
+hover '#player'
+js_true 20 'var v = document.getElementById("player"); return !!v.czHls && v.currentSrc.startsWith("blob:") && v.readyState >= 1' || true
 # From navigation: the first frame painted after play() is asked for as
 # soon as the page has loaded (the figure a visitor sees), and from play().
 ttff=$(js_async 'var v = document.getElementById("player"), t0 = performance.now();
@@ -314,9 +320,35 @@ auto=$(js 'var s = document.getElementById("player-quality"), h = document.getEl
 check "Automatic gives the choice back to hls.js" jq -e '.auto' <<<"$auto"
 throttle off
 
+# --- played before any interest: the MP4, then hls.js by the quality menu ----------------------
+# play() with no pointer near the player (a keyboard user's Space, a
+# script): the MP4 plays at once; hls.js comes (play is interest) and fills
+# the quality menu, but does not interrupt the moving picture; a pick
+# hands over to HLS where the MP4 was.
+go "$site/videos/$vid"
+js_true 20 'var v = document.getElementById("player"); return v.readyState >= 1 && v.duration > 0' || true
+before=$(js 'var v = document.getElementById("player"); return {hls: typeof window.Hls, src: v.currentSrc}')
+js 'var v = document.getElementById("player"); v.muted = true; v.play(); return true' >/dev/null
+js_true 20 'var v = document.getElementById("player"); return !v.paused && v.currentTime > 2 &&
+	!!v.czHls && !document.getElementById("player-quality-box").hidden' || true
+mp4=$(js 'var v = document.getElementById("player"); return {src: v.currentSrc, t: v.currentTime, paused: v.paused,
+	hls: typeof window.Hls, menu: document.getElementById("player-quality").options.length}')
+check "played before any interest, the MP4 plays; hls.js then fills the quality menu without interrupting it ($before / $mp4)" \
+	bash -c 'jq -e ".hls == \"undefined\" and (.src | endswith(\"/video.mp4\"))" <<<"$1" >/dev/null &&
+		jq -e "(.src | endswith(\"/video.mp4\")) and .t > 2 and (.paused | not) and .hls == \"function\" and .menu == 4" <<<"$2" >/dev/null' _ "$before" "$mp4"
+handover=$(js_async 'var v = document.getElementById("player"), s = document.getElementById("player-quality"), t0 = v.currentTime;
+	s.value = s.options[s.options.length - 1].value;
+	s.dispatchEvent(new Event("change", {bubbles: true}));
+	var look = function () { if (v.currentSrc.startsWith("blob:") && !v.paused && v.readyState >= 3) {
+			done({from: +t0.toFixed(2), at: +v.currentTime.toFixed(2), level: v.czHls.currentLevel, want: +s.value, h: v.videoHeight}); }
+		else setTimeout(look, 100); };
+	look();')
+check "picking a quality then hands over to HLS at the same place, playing ($handover)" \
+	jq -e '.level == .want and .at >= .from - 0.5 and .at < .from + 5' <<<"$handover"
+
 # --- keyboard shortcuts and settings (no throttling) ---------------------------------------------
 go "$site/videos/$vid"
-js_true 20 'var v = document.getElementById("player"); return v.readyState >= 2 && v.duration > 0' || true
+js_true 20 'var v = document.getElementById("player"); return v.readyState >= 1 && v.duration > 0' || true
 state='var v = document.getElementById("player"); return {paused: v.paused, t: +v.currentTime.toFixed(2), vol: +v.volume.toFixed(2),
 	muted: v.muted, rate: v.playbackRate, fs: document.fullscreenElement === v, d: v.duration,
 	said: document.getElementById("player-announce").textContent};'

@@ -136,6 +136,15 @@ click() {
 	e=$(element "$1") && [[ -n $e ]] || { echo "no element $1" >&2; return 1; }
 	wd POST "/element/$e/click" '{}' >/dev/null
 }
+# hover CSS - moves the mouse pointer to the middle of the first element
+# matching CSS, as a person does before clicking it.
+hover() {
+	local e
+	e=$(element "$1") && [[ -n $e ]] || { echo "no element $1" >&2; return 1; }
+	wd POST /actions "$(jq -cn --arg e "$e" '{actions: [{type: "pointer", id: "mouse",
+		parameters: {pointerType: "mouse"}, actions: [{type: "pointerMove", duration: 0,
+		origin: {"element-6066-11e4-a52e-4f735466cecf": $e}, x: 0, y: 0}]}]}')" >/dev/null
+}
 # loaded - the page has finished loading (after a click that navigates).
 loaded() {
 	js_true 20 'return document.readyState === "complete"'
