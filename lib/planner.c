@@ -1049,6 +1049,9 @@ ban_weekly(const struct cz_catalog *cat, const struct cz_plan *plan,
 	}
 }
 
+static void repair_repeats(const struct cz_catalog *,
+    const struct cz_plan_request *, struct cz_plan *, int);
+
 /* One try of cz_plan_make, with req's seed. */
 static int
 plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
@@ -1136,6 +1139,7 @@ plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	}
 	plan->ndays = req->days;
 	plan->feasible = 1;
+	repair_repeats(cat, req, plan, -1);
 	return 0;
 }
 
@@ -1433,6 +1437,59 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 	return 1;
 }
 
+/*
+ * A dish served more than REPEAT_MAX times in plan: a day's draws found
+ * nothing else that solved with the dishes the days before had taken, yet
+ * the slot may have others. Each of its servings (on day only_day, every
+ * day when it is -1; the last day first, locked meals never) is offered
+ * every dish of its slot the week serves fewer than REPEAT_MAX times, the
+ * unserved first; the first that keeps the day on target takes its place,
+ * the rest of the day keeping its grams where it can. What still repeats
+ * after that is a repeat the plan states (plan_doc.c).
+ */
+static void
+repair_repeats(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct cz_plan *plan, int only_day)
+{
+	struct meal_change mc;
+	struct cz_plan_alternative alt;
+	unsigned char times[MAX_TEMPLATES];
+	int fails[NFAILS], d, m, pass, done;
+	size_t i, t, ti;
+	enum cz_slot s;
+	char err[64];
+
+	week_times(plan, -1, -1, times);
+	for (d = plan->ndays - 1; d >= 0; d--) {
+		if (only_day >= 0 && d != only_day)
+			continue;
+		for (m = 0; m < plan->days[d].nmeals; m++) {
+			t = plan->days[d].meals[m].tmpl;
+			if (t >= MAX_TEMPLATES || times[t] <= REPEAT_MAX ||
+			    meal_change_init(cat, req, plan, d, m, &mc, err,
+			    sizeof(err)) == -1)
+				continue;
+			s = mc.slots[m].kind;
+			memset(fails, 0, sizeof(fails));
+			for (pass = done = 0; pass < REPEAT_MAX && !done;
+			    pass++)
+				for (i = 0; i < mc.cd.n[s] && !done; i++) {
+					ti = mc.cd.t[s][i];
+					if (mc.avoid[ti] || mc.ban[ti] ||
+					    mc.times[ti] != pass)
+						continue;
+					done = try_dish(cat, plan, d, m, ti,
+					    &mc, &alt.day, &alt.kept, fails);
+				}
+			if (!done)
+				continue;
+			plan->days[d] = alt.day;
+			times[t]--;
+			times[ti]++;
+		}
+	}
+}
+
 /* A candidate in the order alternatives are tried: near the target
  * first, then by a hash of the seed and the template. */
 struct ranked {
@@ -1663,8 +1720,10 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 			if (locked & 1u << m)
 				tmpl[m] = plan->days[day].meals[m].tmpl;
 		if (replace_day(cat, slots, nslots, tmpl, locked, plan, day,
-		    fails))
+		    fails)) {
+			repair_repeats(cat, req, plan, day);
 			return 0;
+		}
 	}
 	seterr(err, errlen, "day %d: %s", day + 1, worst_failure(fails));
 	return 1;
