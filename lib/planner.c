@@ -48,6 +48,11 @@
  * then says so, plan_doc.c). */
 #define REPEAT_MAX	2
 #define REPEAT_ATTEMPTS	(CZ_PLAN_ATTEMPTS * 2 / 3)
+/* A day drawn again to mend a repeat (redraw_repeat_days) gets more draws
+ * than a day of a new plan: it comes only where the week's fibre ceiling
+ * or energy left one dish doing the work, and a plan has few such days
+ * (plan-check 5000: 52 plans kept a repeat with 40 draws, 27 with 180). */
+#define REPAIR_ATTEMPTS	(CZ_PLAN_ATTEMPTS * 3)
 /* Saturated fat at most this share of a day's energy, but on keto
  * (issue 12; Dietary Guidelines for Americans 2020-2025 and WHO: "less
  * than 10 percent of calories per day from saturated fats"). */
@@ -1437,6 +1442,48 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 	return 1;
 }
 
+static int redraw_day(const struct cz_catalog *, const struct candidates *,
+    const struct cz_pattern_slot *, int, struct cz_plan *, int, int, uint64_t,
+    int *);
+
+/*
+ * What one swap could not mend: the other dishes of a day that serves an
+ * over-served dish leave no room for any within REPEAT_MAX. Each such day
+ * of plan (the last first; locked meals keep theirs) is drawn whole again,
+ * every dish within REPEAT_MAX; the first draw that solves takes its place.
+ * Deterministic: the draws follow the request's seed.
+ */
+static void
+redraw_repeat_days(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct cz_plan *plan)
+{
+	struct candidates cd;
+	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
+	unsigned char times[MAX_TEMPLATES];
+	uint64_t st = req->seed ^ 0x5eed4e9ea7ULL;
+	int fails[NFAILS], nslots, d, m, over, built = 0;
+	size_t t;
+
+	nslots = cz_plan_slots(req, slots);
+	for (d = plan->ndays - 1; d >= 0; d--) {
+		week_times(plan, -1, -1, times);
+		for (m = over = 0; m < plan->days[d].nmeals; m++) {
+			t = plan->days[d].meals[m].tmpl;
+			over |= t < MAX_TEMPLATES && times[t] > REPEAT_MAX &&
+			    !plan->days[d].meals[m].locked;
+		}
+		if (!over || plan->days[d].nmeals != nslots)
+			continue;
+		if (!built) {
+			candidates_build(cat, req, &plan->target, &cd);
+			built = 1;
+		}
+		memset(fails, 0, sizeof(fails));
+		(void)redraw_day(cat, &cd, slots, nslots, plan, d, 0,
+		    cz_plan_random(&st), fails);
+	}
+}
+
 /*
  * A dish served more than REPEAT_MAX times in plan: a day's draws found
  * nothing else that solved with the dishes the days before had taken, yet
@@ -1488,6 +1535,8 @@ repair_repeats(const struct cz_catalog *cat,
 			times[ti]++;
 		}
 	}
+	if (only_day < 0)
+		redraw_repeat_days(cat, req, plan);
 }
 
 /* A candidate in the order alternatives are tried: near the target
@@ -1647,45 +1696,40 @@ cz_plan_swap_meal(const struct cz_catalog *cat,
 	return 0;
 }
 
-int
-cz_plan_regenerate_day(const struct cz_catalog *cat,
-    const struct cz_plan_request *req, struct cz_plan *plan, int day,
-    uint64_t seed, char *err, size_t errlen)
+/*
+ * Draws and solves day day of plan anew around its locked meals, keeping
+ * every other day's dinners out and the weekly limits (ban_weekly). A
+ * fresh day (fresh 1, "another day") also keeps the day's own dishes out,
+ * and its later draws may serve a dish more than REPEAT_MAX times when
+ * nothing else solves; a repair (fresh 0) may keep the day's dishes but
+ * never serves one more than REPEAT_MAX times, with REPAIR_ATTEMPTS
+ * draws. Returns 0 with the day replaced, 1 when no draw solved (the
+ * failures counted in fails), -1 when a slot has no dish left to draw.
+ */
+static int
+redraw_day(const struct cz_catalog *cat, const struct candidates *cd,
+    const struct cz_pattern_slot *slots, int nslots, struct cz_plan *plan,
+    int day, int fresh, uint64_t seed, int *fails)
 {
-	struct candidates cd;
 	unsigned char avoid[MAX_TEMPLATES], ban[MAX_TEMPLATES];
 	/* the week's servings on the other days; avoid and the dishes
 	 * these serve REPEAT_MAX times already */
 	unsigned char times[MAX_TEMPLATES], within[MAX_TEMPLATES];
-	struct cz_pattern_slot slotbuf[CZ_PLAN_MAX_MEALS];
-	const struct cz_pattern_slot *slots = slotbuf;
 	struct day_draw a;
 	size_t tmpl[CZ_PLAN_MAX_MEALS], t;
-	int fails[NFAILS];
-	unsigned int locked;
+	unsigned int locked = locked_mask(&plan->days[day]);
 	uint64_t rng = seed;
-	int nslots, d, m, k;
+	int attempts = fresh ? CZ_PLAN_ATTEMPTS : REPAIR_ATTEMPTS;
+	int d, m, k;
 
-	if (cz_plan_validate(req, err, errlen) == -1)
-		return -1;
-	nslots = cz_plan_slots(req, slotbuf);
-	if (!plan->feasible || plan->ndays != req->days || day < 0 ||
-	    day >= plan->ndays || plan->days[day].nmeals != nslots) {
-		seterr(err, errlen, "no such day in the plan");
-		return -1;
-	}
-	locked = locked_mask(&plan->days[day]);
-	if (locked == (1u << nslots) - 1) {
-		seterr(err, errlen, "every meal of day %d is locked", day + 1);
-		return -1;
-	}
-	candidates_build(cat, req, &plan->target, &cd);
-	/* Avoid the day's own dishes (other slots fall back to them when
-	 * nothing else is left) and every other day's dinners. */
+	/* Avoid every other day's dinners and, for a fresh day, the day's
+	 * own dishes (other slots fall back to them when nothing else is
+	 * left). */
 	memset(avoid, 0, sizeof(avoid));
 	for (m = 0; m < nslots; m++)
 		for (d = 0; d < plan->ndays; d++)
-			if ((d == day || slots[m].kind == CZ_SLOT_DINNER) &&
+			if (((fresh && d == day) || (d != day &&
+			    slots[m].kind == CZ_SLOT_DINNER)) &&
 			    plan->days[d].meals[m].tmpl < MAX_TEMPLATES)
 				avoid[plan->days[d].meals[m].tmpl] = 1;
 	/* As a plan is made: the first REPEAT_ATTEMPTS draws keep every
@@ -1695,24 +1739,22 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 	for (t = 0; t < MAX_TEMPLATES; t++)
 		within[t] = avoid[t] || times[t] >= REPEAT_MAX;
 	a.cat = cat;
-	a.cd = &cd;
+	a.cd = cd;
 	a.slots = slots;
 	a.nslots = nslots;
 	a.t = &plan->target;
 	a.ban = ban;
 	a.rng = &rng;
 	ban_weekly(cat, plan, plan->ndays, day, ban);
-	memset(fails, 0, sizeof(fails));
-	for (k = 0; k < CZ_PLAN_ATTEMPTS; k++) {
+	for (k = 0; k < attempts; k++) {
 		a.near = k < NEAR_ATTEMPTS;
-		a.used = k < REPEAT_ATTEMPTS ? within : avoid;
+		a.used = !fresh || k < REPEAT_ATTEMPTS ? within : avoid;
 		if (draw_day(&a, tmpl) == -1) {
-			if (k < REPEAT_ATTEMPTS) {
+			if (fresh && k < REPEAT_ATTEMPTS) {
 				k = REPEAT_ATTEMPTS - 1;
 				continue;
 			}
-			seterr(err, errlen, "no other compatible dinner");
-			return 1;
+			return -1;
 		}
 		/* Locked meals keep their dish and grams; the rest is
 		 * solved around them. */
@@ -1720,12 +1762,46 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 			if (locked & 1u << m)
 				tmpl[m] = plan->days[day].meals[m].tmpl;
 		if (replace_day(cat, slots, nslots, tmpl, locked, plan, day,
-		    fails)) {
-			repair_repeats(cat, req, plan, day);
+		    fails))
 			return 0;
-		}
 	}
-	seterr(err, errlen, "day %d: %s", day + 1, worst_failure(fails));
+	return 1;
+}
+
+int
+cz_plan_regenerate_day(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, struct cz_plan *plan, int day,
+    uint64_t seed, char *err, size_t errlen)
+{
+	struct candidates cd;
+	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
+	int fails[NFAILS];
+	int nslots, rc;
+
+	if (cz_plan_validate(req, err, errlen) == -1)
+		return -1;
+	nslots = cz_plan_slots(req, slots);
+	if (!plan->feasible || plan->ndays != req->days || day < 0 ||
+	    day >= plan->ndays || plan->days[day].nmeals != nslots) {
+		seterr(err, errlen, "no such day in the plan");
+		return -1;
+	}
+	if (locked_mask(&plan->days[day]) == (1u << nslots) - 1) {
+		seterr(err, errlen, "every meal of day %d is locked", day + 1);
+		return -1;
+	}
+	candidates_build(cat, req, &plan->target, &cd);
+	memset(fails, 0, sizeof(fails));
+	rc = redraw_day(cat, &cd, slots, nslots, plan, day, 1, seed, fails);
+	if (rc == 0) {
+		repair_repeats(cat, req, plan, day);
+		return 0;
+	}
+	if (rc == -1)
+		seterr(err, errlen, "no other compatible dinner");
+	else
+		seterr(err, errlen, "day %d: %s", day + 1,
+		    worst_failure(fails));
 	return 1;
 }
 
