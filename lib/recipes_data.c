@@ -2,10 +2,11 @@
  * recipes_data.c - the method of every dish of the catalog (recipes.h).
  *
  * One entry per template slug of sql/004_catalog_data.sql, in its order,
- * then of sql/030_more_dishes.sql: prep and cook minutes, equipment where
- * it matters, and 3 to 8 plain steps. "{NNNNN}" names an item of the dish
- * by NDB number and becomes the plan's amount as the cook handles it
- * (recipes.c); a later mention is in words. tests/unit/check_recipes.c
+ * then of sql/030_more_dishes.sql and sql/033_low_fiber_lunches.sql:
+ * prep and cook minutes, equipment where it matters, and 3 to 8 plain
+ * steps. "{NNNNN}" names an item of the dish by NDB number and becomes the
+ * plan's amount as the cook handles it (recipes.c); a later mention is in
+ * words. tests/unit/check_recipes.c
  * checks every entry against the catalog's items. Safe temperatures are
  * those of the USDA FSIS safe minimum internal temperature chart: poultry
  * and minced poultry 74 °C (165 °F), minced beef 71 °C (160 °F), whole
@@ -1473,6 +1474,29 @@ static const struct cz_recipe recipes[] = {
 	    "Halve {09037} and remove the stone.",
 	    "Mix {15140} with {09160} and {11165}, chopped.",
 	    "Pile the crab into the avocado halves."),
+	/* ----------------------------------------- lunch (sql/033) */
+	R("tofu_fried_rice", 10, 30, "saucepan, wok or large frying pan",
+	    "Rinse {20045} and simmer it in 1.5 times its volume of water, covered, for 15 min; spread it on a plate to cool (day-old rice fries best).",
+	    "Pat {16426} dry, cut it into cubes and fry in half of {04582} over a high heat for 6-8 min until golden; set aside.",
+	    "Dice {11124} and stir-fry it in the rest of the oil for 3 min, then add {11313} for 2 min.",
+	    "Add the rice and stir-fry for 3-4 min until hot through.",
+	    "Return the tofu, season with {16124} and scatter over {11291}, sliced."),
+	R("ricotta_spinach_spaghetti", 5, 12, "large saucepan, frying pan",
+	    "Cook {20121} in plenty of boiling water for 9-11 min until al dente; keep a cup of the water and drain.",
+	    "Meanwhile warm {11215}, sliced, in {04053} for 1 min and wilt {11458} in it.",
+	    "Beat {01036} with a few spoons of the pasta water until smooth.",
+	    "Toss the spaghetti with the spinach and the ricotta, loosening with more water if needed.",
+	    "Serve with {01032} and {02030}."),
+	R("tofu_tomato_spaghetti", 5, 20, "large saucepan, frying pan",
+	    "Pat {16426} dry, cut it into small cubes and fry in half of {04053} for 8 min until crisp; set aside.",
+	    "Soften {11215}, sliced, in the rest of the oil for 1 min, add {11885} and simmer for 10 min.",
+	    "Meanwhile cook {20121} in plenty of boiling water for 9-11 min until al dente and drain.",
+	    "Toss the spaghetti with the sauce and the tofu and finish with {02044}, torn."),
+	R("coconut_tofu_curry_rice", 10, 25, "saucepan, large frying pan",
+	    "Rinse {20045} and simmer it in 1.5 times its volume of water, covered, for 15 min.",
+	    "Soften {11282}, diced, with {11216}, grated, in 2 tablespoons of {12118} for 5 min; stir in {02015} for 30 s.",
+	    "Add {16426}, cubed, and the rest of the coconut milk; simmer for 8 min.",
+	    "Stir in {11458} until it wilts and serve with the rice."),
 };
 
 #define NRECIPES	(sizeof(recipes) / sizeof(recipes[0]))
