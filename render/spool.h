@@ -6,8 +6,8 @@
  * of x264 encoders never run at the same time and nothing is drawn twice.
  *
  * A frame whose pictures are the same bytes as the previous frame's is
- * stored as a repeat count, not again; a stored frame is compressed with
- * zlib at a fast level. The file is unlinked as soon as it is opened: a
+ * stored as a repeat count, not again; a stored frame is packed with LZ4
+ * in 64 KB blocks. The file is unlinked as soon as it is opened: a
  * failed or killed render leaves nothing behind. The poster's full-size
  * picture can be kept in the same file.
  */

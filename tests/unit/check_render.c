@@ -573,6 +573,78 @@ pics_same(const struct cz_render_pics *a, const struct cz_render_pics *b)
 	return 1;
 }
 
+/* One 512x384 picture (a frame of several LZ4 blocks): flat rows, then
+ * noise that does not pack (blocks stored as they are), from seed. */
+static void
+big_pics_fill(struct cz_render_pics *p, uint8_t *buf[3], int seed)
+{
+	uint32_t x = 2463534242u + (uint32_t)seed;
+	int pl, k, w, h;
+
+	p->n = 1;
+	p->w[0] = 512;
+	p->h[0] = 384;
+	for (pl = 0; pl < 3; pl++) {
+		w = pl ? 256 : 512;
+		h = pl ? 192 : 384;
+		p->data[0][pl] = buf[pl];
+		p->linesize[0][pl] = w;
+		for (k = 0; k < w * h; k++) {
+			x ^= x << 13;
+			x ^= x >> 17;
+			x ^= x << 5;
+			buf[pl][k] = k < w * h / 2 ? (uint8_t)(seed + pl) :
+			    (uint8_t)x;
+		}
+	}
+}
+
+START_TEST(spool_frames_of_many_blocks)
+{
+	char dir[] = "/tmp/check-spool-XXXXXX", err[256];
+	struct cz_render_pics p, q, want;
+	struct cz_render_spool *s;
+	uint8_t *in[2][3], *out[3];
+	size_t raw = 512 * 384 * 3 / 2;
+	int i, pl, repeat;
+
+	for (i = 0; i < 2; i++)
+		for (pl = 0; pl < 3; pl++)
+			ck_assert_ptr_nonnull(in[i][pl] = malloc(512 * 384));
+	for (pl = 0; pl < 3; pl++)
+		ck_assert_ptr_nonnull(out[pl] = calloc(1, 512 * 384));
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	big_pics_fill(&p, in[0], 1);
+	ck_assert_ptr_nonnull(s = cz_render_spool_open(dir, &p, err, sizeof(err)));
+	ck_assert_int_eq(cz_render_spool_put(s, &p, 1, err, sizeof(err)), 0);
+	big_pics_fill(&p, in[1], 2);
+	ck_assert_int_eq(cz_render_spool_put(s, &p, 1, err, sizeof(err)), 0);
+	ck_assert_int_eq(cz_render_spool_rewind(s, err, sizeof(err)), 0);
+	/* The flat halves packed, the noise stored: between half and all
+	 * of the two frames' bytes. */
+	ck_assert_int_gt(cz_render_spool_size(s), (long long)raw);
+	ck_assert_int_lt(cz_render_spool_size(s), (long long)(2 * raw));
+	q = p;
+	for (pl = 0; pl < 3; pl++)
+		q.data[0][pl] = out[pl];
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(cz_render_spool_next(s, &q, &repeat, err,
+		    sizeof(err)), 1);
+		ck_assert_int_eq(repeat, 1);
+		big_pics_fill(&want, in[i], i + 1);
+		ck_assert(pics_same(&q, &want));
+	}
+	ck_assert_int_eq(cz_render_spool_next(s, &q, &repeat, err, sizeof(err)), 0);
+	cz_render_spool_close(s);
+	ck_assert_int_eq(rmdir(dir), 0);
+	for (i = 0; i < 2; i++)
+		for (pl = 0; pl < 3; pl++)
+			free(in[i][pl]);
+	for (pl = 0; pl < 3; pl++)
+		free(out[pl]);
+}
+END_TEST
+
 START_TEST(spool_round_trip)
 {
 	char dir[] = "/tmp/check-spool-XXXXXX", err[256];
@@ -654,6 +726,7 @@ main(void)
 	tcase_add_test(tc, story_eases);
 	tcase_add_test(tc, story_one_day);
 	tcase_add_test(tc, spool_round_trip);
+	tcase_add_test(tc, spool_frames_of_many_blocks);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
