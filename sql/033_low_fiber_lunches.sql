@@ -40,7 +40,7 @@ FROM (VALUES
 	-- Spaghetti with crispy tofu, tomato and basil (title: spaghetti, cooked, 20121)
 	('tofu_tomato_spaghetti', '20121', 200, 100, 400),	-- spaghetti, cooked
 	('tofu_tomato_spaghetti', '16426', 130, 60, 260),	-- firm tofu
-	('tofu_tomato_spaghetti', '11885', 150, 80, 250),	-- canned tomatoes, no salt added
+	('tofu_tomato_spaghetti', '11885', 180, 120, 300),	-- canned tomatoes, no salt added (a sauce: never under 120 g)
 	('tofu_tomato_spaghetti', '04053', 10, 4, 20),	-- olive oil
 	('tofu_tomato_spaghetti', '11215', 4, 3, 6),	-- garlic
 	('tofu_tomato_spaghetti', '02044', 5, 2, 10),	-- fresh basil
