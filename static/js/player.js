@@ -1,9 +1,11 @@
 /* player.js - the video player. Until the viewer shows an interest in the
- * player, it is the page's MP4 (preload="metadata": its duration and the
- * resume point, no hls.js to download and start on every page view, which
- * cost a phone over a second of its main thread). On the first sign of
- * interest (the pointer over the player or its settings, a touch, the
- * focus there, a shortcut key, or play) it loads hls.js (data-hls-js) and
+ * player, it is the poster with a Play button, without the browser's own
+ * controls (see showControls), and the page's MP4 (preload="metadata":
+ * its duration and the resume point, no hls.js to download and start on
+ * every page view, which cost a phone over a second of its main thread).
+ * On the first sign of interest (the pointer over the player or its
+ * settings, a touch, the focus there, a shortcut key, or play) it turns
+ * the controls on and loads hls.js (data-hls-js) and
  * plays the HLS ladder through it where it runs (Media Source
  * Extensions), else natively where the browser plays HLS, else keeps the
  * MP4. hls.js comes first: Chromium answers
@@ -126,8 +128,26 @@
     v.src = hls;
   }
 
+  /* The browser's own controls come at the first sign of interest: built
+   * with the page they cost a phone ~0.4 s of its main thread (the style
+   * and layout of their shadow tree) at every view. Until then the Play
+   * button over the poster (a link to the MP4 without JavaScript) starts
+   * the video; once it plays, the controls take over. */
+  var start = document.getElementById('player-start');
+  function showControls() { v.controls = true; }
+  if (start) {
+    start.addEventListener('click', function (e) {
+      e.preventDefault();
+      showControls();
+      v.play().catch(function () {});
+      v.focus();
+    });
+    v.addEventListener('play', function () { start.hidden = true; }, { once: true });
+  }
+
   var wanted = false;
   function interest() {
+    showControls();
     if (wanted || !hls) return;
     wanted = true;
     if (window.Hls) return window.Hls.isSupported() ? startHlsJs() : startNative();
