@@ -51,8 +51,10 @@
 /* A day drawn again to mend a repeat (redraw_repeat_days) gets more draws
  * than a day of a new plan: it comes only where the week's fibre ceiling
  * or energy left one dish doing the work, and a plan has few such days
- * (plan-check 5000: 52 plans kept a repeat with 40 draws, 27 with 180). */
-#define REPAIR_ATTEMPTS	(CZ_PLAN_ATTEMPTS * 3)
+ * (plan-check 5000: 52 plans kept a repeat with 40 draws, 27 with 180, 18
+ * with 360, its planning time within run-to-run noise of 180's; 600 gave
+ * 15, with the slowest plan at 1.6 s against 0.8). */
+#define REPAIR_ATTEMPTS	(CZ_PLAN_ATTEMPTS * 6)
 /* Saturated fat at most this share of a day's energy, but on keto
  * (issue 12; Dietary Guidelines for Americans 2020-2025 and WHO: "less
  * than 10 percent of calories per day from saturated fats"). */

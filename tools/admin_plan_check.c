@@ -44,13 +44,13 @@
 
 /* Kinds of messages, each shown up to its count. */
 enum msg_kind { MSG_VIOLATION, MSG_INFEASIBLE, MSG_KNOWN, MSG__MAX };
-static const int msg_show[MSG__MAX] = { 20, 40, 10 };
+static const int msg_show[MSG__MAX] = { 20, 40, 40 };
 
 struct msg {
 	size_t		 req;
 	int		 seq;		/* its order among the request's */
 	enum msg_kind	 kind;
-	char		 text[240];
+	char		 text[320];
 };
 
 /* What one process found; the parent sums them. */
@@ -158,11 +158,14 @@ request_text(const struct cz_plan_request *req, char *buf, size_t len)
 			    cz_restriction_name(k));
 }
 
-/* Adds the rule values of one plan (or refusal) of request n. */
+/* Adds the rule values of one plan (or refusal) of request n (req): a
+ * broken rule's message names the request in words, to try it again with
+ * cibozer-admin plan. */
 static void
-account(struct sweep *st, size_t n, const struct rule_values *rv)
+account(struct sweep *st, size_t n, const struct cz_plan_request *req,
+    const struct rule_values *rv)
 {
-	char text[240];
+	char text[320], rt[160], where[16];
 	int r;
 
 	for (r = 0; r < RULE__MAX; r++) {
@@ -178,9 +181,14 @@ account(struct sweep *st, size_t n, const struct rule_values *rv)
 			st->nknown++;
 		else
 			st->violations++;
-		snprintf(text, sizeof(text), "%s: request %zu day %d: %s "
+		request_text(req, rt, sizeof(rt));
+		if (rv->day[r] >= 0)
+			snprintf(where, sizeof(where), "day %d", rv->day[r] + 1);
+		else
+			snprintf(where, sizeof(where), "the week");
+		snprintf(text, sizeof(text), "%s: request %zu (%s) %s: %s "
 		    "(%.4f) %s", rule_def(r)->known ? "KNOWN (not yet met by "
-		    "the planner)" : "VIOLATION", n, rv->day[r] + 1,
+		    "the planner)" : "VIOLATION", n, rt, where,
 		    rule_def(r)->name, rv->v[r], rv->what[r]);
 		add_msg(st, n, rule_def(r)->known ? MSG_KNOWN : MSG_VIOLATION,
 		    text);
@@ -209,7 +217,7 @@ check_plan(struct ctx *c, const struct cz_plan_request *req,
 	}
 	rules_check_plan(c->cat, req, p, doc, !first, &rv);
 	json_object_put(doc);
-	account(c->st, n, &rv);
+	account(c->st, n, req, &rv);
 	if (first)
 		c->st->nrepeat_plans += rv.nrepeats > 0;
 }
@@ -286,7 +294,7 @@ check_refusal(struct ctx *c, const struct cz_plan_request *req, size_t n,
 		}
 	}
 	rules_check_refusal(req, reason, words, ok, ns, &rv);
-	account(c->st, n, &rv);
+	account(c->st, n, req, &rv);
 }
 
 /* Calorie bands plan-check reports feasibility in. */
