@@ -1150,24 +1150,86 @@ plan_make(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	return 0;
 }
 
+static void week_times(const struct cz_plan *, int, int, unsigned char *);
+
+/*
+ * Whether plan serves a dish more than REPEAT_MAX times although the
+ * dishes of its slot that fit req could cover the week's servings of that
+ * slot within REPEAT_MAX each: a repeat the plan's draws made, which
+ * another seed's draws may well not.
+ */
+static int
+avoidable_repeat(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *plan)
+{
+	unsigned char times[MAX_TEMPLATES];
+	int served[CZ_SLOT__MAX] = { 0 }, have[CZ_SLOT__MAX];
+	size_t t, o;
+	int d, m, k;
+
+	week_times(plan, -1, -1, times);
+	for (d = 0; d < plan->ndays; d++)
+		for (m = 0; m < plan->days[d].nmeals; m++) {
+			t = plan->days[d].meals[m].tmpl;
+			k = t < cat->ntemplates ? (int)cat->templates[t].slot :
+			    -1;
+			if (k >= 0 && k < CZ_SLOT__MAX)
+				served[k]++;
+		}
+	for (k = 0; k < CZ_SLOT__MAX; k++)
+		have[k] = -1;
+	for (t = 0; t < cat->ntemplates && t < MAX_TEMPLATES; t++) {
+		k = (int)cat->templates[t].slot;
+		if (times[t] <= REPEAT_MAX || k < 0 || k >= CZ_SLOT__MAX)
+			continue;
+		if (have[k] == -1)
+			for (have[k] = 0, o = 0; o < cat->ntemplates; o++)
+				have[k] += (int)cat->templates[o].slot == k &&
+				    cz_plan_template_ok(cat,
+				    &cat->templates[o], req);
+		if (have[k] * REPEAT_MAX >= served[k])
+			return 1;
+	}
+	return 0;
+}
+
 int
 cz_plan_make_tries(const struct cz_catalog *cat,
     const struct cz_plan_request *req, struct cz_plan *plan, int tries,
     char *err, size_t errlen)
 {
 	struct cz_plan_request q = *req;
+	struct cz_plan *kept = NULL;
 	uint64_t st = req->seed;
 	int k, rc = 0;
 
 	/* Before refusing, other seeds: another draw of dishes often
 	 * carries a target the first could not. The first try is the
-	 * request's own seed, so a feasible plan is the same as ever. */
+	 * request's own seed, so a feasible plan is the same as ever,
+	 * unless it serves a dish a third time that its slot could have
+	 * spared: then the next seeds are tried too, the first of them
+	 * without such a repeat taken, else the first plan. */
 	for (k = 0; k < tries; k++) {
 		if (k > 0)
 			q.seed = cz_plan_random(&st);
-		if ((rc = plan_make(cat, &q, plan, err, errlen)) != 0 ||
-		    plan->feasible)
-			return rc;
+		if ((rc = plan_make(cat, &q, plan, err, errlen)) != 0)
+			break;
+		if (!plan->feasible)
+			continue;
+		if (!avoidable_repeat(cat, req, plan))
+			break;
+		if (kept != NULL)
+			continue;
+		if (k == tries - 1 ||
+		    (kept = malloc(sizeof(*kept))) == NULL)
+			break;
+		*kept = *plan;
+	}
+	if (kept != NULL) {
+		if (rc == 0 && (!plan->feasible ||
+		    avoidable_repeat(cat, req, plan)))
+			*plan = *kept;
+		free(kept);
 	}
 	return rc;
 }
@@ -1444,9 +1506,35 @@ cz_plan_regenerate_meal(const struct cz_catalog *cat,
 	return 1;
 }
 
+/* How redraw_day draws a day. */
+enum redraw {
+	REDRAW_REPAIR,		/* mend a repeat: any dish within REPEAT_MAX */
+	REDRAW_FRESH,		/* "another day": none of the day's dishes */
+	REDRAW_FRESH_WITHIN	/* as FRESH, every draw within REPEAT_MAX */
+};
+
 static int redraw_day(const struct cz_catalog *, const struct candidates *,
-    const struct cz_pattern_slot *, int, struct cz_plan *, int, int, uint64_t,
-    int *);
+    const struct cz_pattern_slot *, int, struct cz_plan *, int, enum redraw,
+    uint64_t, int *);
+
+/* Whether day d of plan serves, in a meal not locked, a dish the week
+ * serves more than REPEAT_MAX times. */
+static int
+day_over_served(const struct cz_plan *plan, int d)
+{
+	unsigned char times[MAX_TEMPLATES];
+	size_t t;
+	int m;
+
+	week_times(plan, -1, -1, times);
+	for (m = 0; m < plan->days[d].nmeals; m++) {
+		t = plan->days[d].meals[m].tmpl;
+		if (t < MAX_TEMPLATES && times[t] > REPEAT_MAX &&
+		    !plan->days[d].meals[m].locked)
+			return 1;
+	}
+	return 0;
+}
 
 /*
  * What one swap could not mend: the other dishes of a day that serves an
@@ -1461,28 +1549,21 @@ redraw_repeat_days(const struct cz_catalog *cat,
 {
 	struct candidates cd;
 	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
-	unsigned char times[MAX_TEMPLATES];
 	uint64_t st = req->seed ^ 0x5eed4e9ea7ULL;
-	int fails[NFAILS], nslots, d, m, over, built = 0;
-	size_t t;
+	int fails[NFAILS], nslots, d, built = 0;
 
 	nslots = cz_plan_slots(req, slots);
 	for (d = plan->ndays - 1; d >= 0; d--) {
-		week_times(plan, -1, -1, times);
-		for (m = over = 0; m < plan->days[d].nmeals; m++) {
-			t = plan->days[d].meals[m].tmpl;
-			over |= t < MAX_TEMPLATES && times[t] > REPEAT_MAX &&
-			    !plan->days[d].meals[m].locked;
-		}
-		if (!over || plan->days[d].nmeals != nslots)
+		if (!day_over_served(plan, d) ||
+		    plan->days[d].nmeals != nslots)
 			continue;
 		if (!built) {
 			candidates_build(cat, req, &plan->target, &cd);
 			built = 1;
 		}
 		memset(fails, 0, sizeof(fails));
-		(void)redraw_day(cat, &cd, slots, nslots, plan, d, 0,
-		    cz_plan_random(&st), fails);
+		(void)redraw_day(cat, &cd, slots, nslots, plan, d,
+		    REDRAW_REPAIR, cz_plan_random(&st), fails);
 	}
 }
 
@@ -1701,18 +1782,22 @@ cz_plan_swap_meal(const struct cz_catalog *cat,
 /*
  * Draws and solves day day of plan anew around its locked meals, keeping
  * every other day's dinners out and the weekly limits (ban_weekly). A
- * fresh day (fresh 1, "another day") also keeps the day's own dishes out,
- * and its later draws may serve a dish more than REPEAT_MAX times when
- * nothing else solves; a repair (fresh 0) may keep the day's dishes but
- * never serves one more than REPEAT_MAX times, with REPAIR_ATTEMPTS
- * draws. Returns 0 with the day replaced, 1 when no draw solved (the
- * failures counted in fails), -1 when a slot has no dish left to draw.
+ * fresh day (REDRAW_FRESH, "another day") also keeps the day's own dishes
+ * out, and its later draws may serve a dish more than REPEAT_MAX times
+ * when nothing else solves; REDRAW_FRESH_WITHIN never does, with
+ * REPAIR_ATTEMPTS draws; a repair (REDRAW_REPAIR) may keep the day's
+ * dishes but never serves one more than REPEAT_MAX times, with
+ * REPAIR_ATTEMPTS draws. Returns 0 with the day replaced, 1 when no draw
+ * solved (the failures counted in fails), -1 when a slot has no dish left
+ * to draw.
  */
 static int
 redraw_day(const struct cz_catalog *cat, const struct candidates *cd,
     const struct cz_pattern_slot *slots, int nslots, struct cz_plan *plan,
-    int day, int fresh, uint64_t seed, int *fails)
+    int day, enum redraw mode, uint64_t seed, int *fails)
 {
+	int fresh = mode != REDRAW_REPAIR;
+	int may_repeat = mode == REDRAW_FRESH;
 	unsigned char avoid[MAX_TEMPLATES], ban[MAX_TEMPLATES];
 	/* the week's servings on the other days; avoid and the dishes
 	 * these serve REPEAT_MAX times already */
@@ -1721,7 +1806,7 @@ redraw_day(const struct cz_catalog *cat, const struct candidates *cd,
 	size_t tmpl[CZ_PLAN_MAX_MEALS], t;
 	unsigned int locked = locked_mask(&plan->days[day]);
 	uint64_t rng = seed;
-	int attempts = fresh ? CZ_PLAN_ATTEMPTS : REPAIR_ATTEMPTS;
+	int attempts = may_repeat ? CZ_PLAN_ATTEMPTS : REPAIR_ATTEMPTS;
 	int d, m, k;
 
 	/* Avoid every other day's dinners and, for a fresh day, the day's
@@ -1750,9 +1835,9 @@ redraw_day(const struct cz_catalog *cat, const struct candidates *cd,
 	ban_weekly(cat, plan, plan->ndays, day, ban);
 	for (k = 0; k < attempts; k++) {
 		a.near = k < NEAR_ATTEMPTS;
-		a.used = !fresh || k < REPEAT_ATTEMPTS ? within : avoid;
+		a.used = !may_repeat || k < REPEAT_ATTEMPTS ? within : avoid;
 		if (draw_day(&a, tmpl) == -1) {
-			if (fresh && k < REPEAT_ATTEMPTS) {
+			if (may_repeat && k < REPEAT_ATTEMPTS) {
 				k = REPEAT_ATTEMPTS - 1;
 				continue;
 			}
@@ -1777,6 +1862,7 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 {
 	struct candidates cd;
 	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
+	struct cz_plan_day before, drawn;
 	int fails[NFAILS];
 	int nslots, rc;
 
@@ -1794,9 +1880,24 @@ cz_plan_regenerate_day(const struct cz_catalog *cat,
 	}
 	candidates_build(cat, req, &plan->target, &cd);
 	memset(fails, 0, sizeof(fails));
-	rc = redraw_day(cat, &cd, slots, nslots, plan, day, 1, seed, fails);
+	before = plan->days[day];
+	rc = redraw_day(cat, &cd, slots, nslots, plan, day, REDRAW_FRESH, seed,
+	    fails);
 	if (rc == 0) {
 		repair_repeats(cat, req, plan, day);
+		/* The draw that solved serves a dish a third time and no
+		 * swap mended it: the day's other dishes were drawn around
+		 * it. Draw the day again, every dish within REPEAT_MAX, with
+		 * a repair's draws; keep the first day if none solves. */
+		if (day_over_served(plan, day)) {
+			drawn = plan->days[day];
+			plan->days[day] = before;
+			memset(fails, 0, sizeof(fails));
+			if (redraw_day(cat, &cd, slots, nslots, plan, day,
+			    REDRAW_FRESH_WITHIN, seed ^ 0x3a1d4eadULL,
+			    fails) != 0)
+				plan->days[day] = drawn;
+		}
 		return 0;
 	}
 	if (rc == -1)

@@ -233,7 +233,10 @@ int		 cz_plan_food_ok(const struct cz_cat_food *f,
  * plan->feasible set: 1 with every day solved, or 0 with plan->reason
  * naming the constraint that could not be met ("day 3: net carbs",
  * "not enough compatible dinners for 7 days without repeats"), after
- * CZ_PLAN_TRIES seeds (the request's first).  Returns
+ * CZ_PLAN_TRIES seeds (the request's first).  A feasible plan serving a
+ * dish more than twice a week, where its slot has dishes enough for the
+ * week's servings, is also made again from the next seeds; the first
+ * without such a repeat is taken, else the first plan.  Returns
  * -1 with a message in err when req is invalid.  Deterministic: the same
  * catalog, request and seed give a byte-identical plan.
  */

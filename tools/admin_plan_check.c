@@ -163,9 +163,9 @@ request_text(const struct cz_plan_request *req, char *buf, size_t len)
  * cibozer-admin plan. */
 static void
 account(struct sweep *st, size_t n, const struct cz_plan_request *req,
-    const struct rule_values *rv)
+    const char *stage, const struct rule_values *rv)
 {
-	char text[320], rt[160], where[16];
+	char text[360], rt[160], where[16];
 	int r;
 
 	for (r = 0; r < RULE__MAX; r++) {
@@ -186,9 +186,9 @@ account(struct sweep *st, size_t n, const struct cz_plan_request *req,
 			snprintf(where, sizeof(where), "day %d", rv->day[r] + 1);
 		else
 			snprintf(where, sizeof(where), "the week");
-		snprintf(text, sizeof(text), "%s: request %zu (%s) %s: %s "
+		snprintf(text, sizeof(text), "%s: request %zu (%s)%s %s: %s "
 		    "(%.4f) %s", rule_def(r)->known ? "KNOWN (not yet met by "
-		    "the planner)" : "VIOLATION", n, rt, where,
+		    "the planner)" : "VIOLATION", n, rt, stage, where,
 		    rule_def(r)->name, rv->v[r], rv->what[r]);
 		add_msg(st, n, rule_def(r)->known ? MSG_KNOWN : MSG_VIOLATION,
 		    text);
@@ -203,8 +203,10 @@ account(struct sweep *st, size_t n, const struct cz_plan_request *req,
  * built as the API builds it. */
 static void
 check_plan(struct ctx *c, const struct cz_plan_request *req,
-    const struct cz_plan *p, size_t n, int first)
+    const struct cz_plan *p, size_t n, const char *stage)
 {
+	int first = stage[0] == '\0';
+
 	struct rule_values rv;
 	struct json_object *doc;
 
@@ -217,7 +219,7 @@ check_plan(struct ctx *c, const struct cz_plan_request *req,
 	}
 	rules_check_plan(c->cat, req, p, doc, !first, &rv);
 	json_object_put(doc);
-	account(c->st, n, req, &rv);
+	account(c->st, n, req, stage, &rv);
 	if (first)
 		c->st->nrepeat_plans += rv.nrepeats > 0;
 }
@@ -294,7 +296,7 @@ check_refusal(struct ctx *c, const struct cz_plan_request *req, size_t n,
 		}
 	}
 	rules_check_refusal(req, reason, words, ok, ns, &rv);
-	account(c->st, n, req, &rv);
+	account(c->st, n, req, "", &rv);
 }
 
 /* Calorie bands plan-check reports feasibility in. */
@@ -327,10 +329,11 @@ regen_checked(struct ctx *c, const struct cz_plan_request *req,
     const struct cz_plan *plan, size_t i, const char *what, int rc,
     const char *err)
 {
-	char text[512];
+	char text[512], stage[96];
 
 	if (rc == 0) {
-		check_plan(c, req, plan, i, 0);
+		snprintf(stage, sizeof(stage), " after %s", what);
+		check_plan(c, req, plan, i, stage);
 		return 1;
 	}
 	if (rc != 1) {
@@ -349,7 +352,7 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 	struct sweep *st = c->st;
 	struct cz_plan_request req;
 	struct cz_plan *plan = c->plan;
-	char err[256], text[640], rt[160], reason[128];
+	char err[256], text[640], rt[160], reason[128], what[64];
 	uint64_t rng, rs;
 	double t0;
 	int b, rd, rm;
@@ -385,7 +388,7 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 		return;
 	}
 	st->nfeasible++;
-	check_plan(c, &req, plan, i, 1);
+	check_plan(c, &req, plan, i, "");
 	intake_counts(&req, plan, st);
 	if (i % 10 != 0)
 		return;
@@ -395,13 +398,16 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 	rm = (int)(cz_plan_random(&rng) % (uint64_t)plan->days[0].nmeals);
 	rs = cz_plan_random(&rng);
 	st->nregen++;
-	st->nregen_ok += regen_checked(c, &req, plan, i, "regenerate meal",
+	snprintf(what, sizeof(what), "another meal (day %d, meal %d)", rd + 1,
+	    rm + 1);
+	st->nregen_ok += regen_checked(c, &req, plan, i, what,
 	    cz_plan_regenerate_meal(c->cat, &req, plan, rd, rm, rs, err,
 	    sizeof(err)), err);
 	rd = (int)(cz_plan_random(&rng) % (uint64_t)req.days);
 	rs = cz_plan_random(&rng);
 	st->nregen_day++;
-	st->nregen_day_ok += regen_checked(c, &req, plan, i, "regenerate day",
+	snprintf(what, sizeof(what), "another day (day %d)", rd + 1);
+	st->nregen_day_ok += regen_checked(c, &req, plan, i, what,
 	    cz_plan_regenerate_day(c->cat, &req, plan, rd, rs, err,
 	    sizeof(err)), err);
 }
