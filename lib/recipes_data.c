@@ -2,7 +2,8 @@
  * recipes_data.c - the method of every dish of the catalog (recipes.h).
  *
  * One entry per template slug of sql/004_catalog_data.sql, in its order,
- * then of sql/030_more_dishes.sql and sql/033_low_fiber_lunches.sql:
+ * then of sql/030_more_dishes.sql, sql/033_low_fiber_lunches.sql and
+ * sql/034_protein_dense_dishes.sql:
  * prep and cook minutes, equipment where it matters, and 3 to 8 plain
  * steps. "{NNNNN}" names an item of the dish by NDB number and becomes the
  * plan's amount as the cook handles it (recipes.c); a later mention is in
@@ -1497,6 +1498,32 @@ static const struct cz_recipe recipes[] = {
 	    "Soften {11282}, diced, with {11216}, grated, in 2 tablespoons of {12118} for 5 min; stir in {02015} for 30 s.",
 	    "Add {16426}, cubed, and the rest of the coconut milk; simmer for 8 min.",
 	    "Stir in {11458} until it wilts and serve with the rice."),
+	R("teriyaki_tempeh_rice", 10, 20, "saucepan, frying pan, steamer or pan with a lid",
+	    "Rinse {20045} and simmer it in 1.5 times its volume of water, covered, for 15 min.",
+	    "Stir {16124} with {19353} and {11216}, grated, for the teriyaki sauce.",
+	    "Cut {16114} into slices and fry in {04582} for 3-4 min a side until golden.",
+	    "Pour the sauce over the tempeh and let it bubble for 1 min until glossy.",
+	    "Steam {11091} for 4-5 min and serve with the rice and the tempeh."),
+	R("tempeh_noodle_stir_fry", 10, 15, "wok or large frying pan, heatproof bowl",
+	    "Soak or boil {20134} as the packet says; drain and rinse in cold water.",
+	    "Cut {16114} into cubes and stir-fry in {04582} for 5-6 min until golden; set aside.",
+	    "Stir-fry {11821}, sliced, and {11215}, sliced, for 2 min, then {11117}, halved, for 2 min.",
+	    "Add the noodles and the tempeh with {16124} and {09160}; toss for 2 min until hot through."),
+	R("egg_fried_rice", 10, 25, "saucepan, wok or large frying pan",
+	    "Rinse {20045} and simmer it in 1.5 times its volume of water, covered, for 15 min; spread it on a plate to cool (day-old rice fries best).",
+	    "Dice {11124} and stir-fry it in half of {04582} for 3 min, then add {11313} for 2 min.",
+	    "Add the rest of the oil and the rice and stir-fry for 3-4 min until hot through.",
+	    "Push the rice aside, pour in {01129}, beaten, and stir until fully set, then toss through the rice.",
+	    "Season with {16124} and scatter over {11291}, sliced."),
+	R("greek_lamb_salad_keto", 10, 25, "oven, roasting tin",
+	    "Rub {17014} with half of {04053} and {02027}; roast at 200 °C for 20-25 min, to 63 °C; rest 3 min.",
+	    "Tear {11251}; slice {11205}.",
+	    "Whisk the rest of the oil with {02068}.",
+	    "Slice the lamb and serve on the dressed salad with {09193} and {01159}, crumbled."),
+	R("chicken_lettuce_cups", 10, 25, "oven, baking tray",
+	    "Roast {05064} at 200 °C for 20-25 min, to 74 °C inside; cool and dice (or use plain cooked chicken breast).",
+	    "Dice {09037} and {11143}; toss with the chicken and {09152}.",
+	    "Spoon into {11253} leaves to eat by hand."),
 };
 
 #define NRECIPES	(sizeof(recipes) / sizeof(recipes[0]))
