@@ -54,6 +54,7 @@
 #define MIN_DISTINCT	(3 * WEEK)
 #define MAX_RESTRICT	4	/* restrictions of a combination, at most */
 #define MAX_COMBOS	(CZ_DIET__MAX << CZ_RESTRICTIONS__MAX)
+#define EXTRA_KCAL	3400	/* lunch and dinner then take a side each */
 
 struct combo {
 	enum cz_diet	 diet;
@@ -155,10 +156,11 @@ doc_check(const struct cz_catalog *cat, const struct cz_plan_request *req,
 	return same;
 }
 
-/* Plans combination c and asks for another dinner on day 1. */
+/* Plans combination c at calories a day and asks for another dinner on
+ * day 1. */
 static void
 plan_combo(const struct cz_catalog *cat, struct combo *c, uint64_t seed,
-    enum cz_pattern pattern, struct cz_plan *plan,
+    enum cz_pattern pattern, int calories, struct cz_plan *plan,
     struct cz_plan_alternative *alt)
 {
 	static unsigned short times[1024];
@@ -168,7 +170,7 @@ plan_combo(const struct cz_catalog *cat, struct combo *c, uint64_t seed,
 	int d, m, dinner = -1;
 
 	memset(&req, 0, sizeof(req));
-	req.calories = 2000;
+	req.calories = calories;
 	req.diet = c->diet;
 	req.pattern = pattern;
 	req.restrictions = c->restrictions;
@@ -315,7 +317,7 @@ main(int argc, char **argv)
 			low += c->distinct < MIN_DISTINCT;
 			if (plans) {
 				plan_combo(cat, c, seed, CZ_PATTERN_3_MEALS,
-				    &plan, alt);
+				    2000, &plan, alt);
 				nplanned += c->planned;
 				repeat3 += c->plan_max_repeat > 2;
 				docbad += c->planned &&
@@ -325,8 +327,9 @@ main(int argc, char **argv)
 				altfail += c->alt_ok == 0;
 			}
 		}
-	/* Beyond the form: every diet with all nine restrictions and two
-	 * snacks a day has too few snacks for 14 without a third serving,
+	/* Beyond the form: every diet with all nine restrictions, two
+	 * snacks a day and, at EXTRA_KCAL, a side from the snacks with lunch
+	 * and dinner has too few snacks for 28 servings without a third,
 	 * which the document must then list. */
 	if (plans)
 		for (d = 0; d < CZ_DIET__MAX; d++) {
@@ -340,7 +343,8 @@ main(int argc, char **argv)
 				    cz_plan_template_ok(cat, &cat->templates[i],
 				    &req);
 			plan_combo(cat, &extra, seed,
-			    CZ_PATTERN_3_MEALS_2_SNACKS, &plan, alt);
+			    CZ_PATTERN_3_MEALS_2_SNACKS, EXTRA_KCAL, &plan,
+			    alt);
 			if (!extra.planned)
 				continue;
 			nextra++;
@@ -360,9 +364,10 @@ main(int argc, char **argv)
 		printf("plans made (7 days, 3 meals, 2000 kcal): %d of %zu; "
 		    "with a dish more than twice: %d\n", nplanned, ncombos,
 		    repeat3);
-		printf("plans with every restriction and 2 snacks a day: %d "
-		    "made, %d with dishes served 3+ times, all listed in "
-		    "\"repeats\"\n", nextra, listed);
+		printf("plans with every restriction, 2 snacks a day and "
+		    "sides (%d kcal): %d made, %d with dishes served 3+ "
+		    "times, all listed in \"repeats\"\n", EXTRA_KCAL,
+		    nextra, listed);
 		printf("plan documents whose \"repeats\" miss or invent a "
 		    "dish served 3+ times: %d\n", docbad);
 		printf("plans whose document reads back to another: %d\n",
