@@ -50,7 +50,7 @@ struct msg {
 	size_t		 req;
 	int		 seq;		/* its order among the request's */
 	enum msg_kind	 kind;
-	char		 text[320];
+	char		 text[360];	/* as account writes them */
 };
 
 /* What one process found; the parent sums them. */
@@ -205,10 +205,9 @@ static void
 check_plan(struct ctx *c, const struct cz_plan_request *req,
     const struct cz_plan *p, size_t n, const char *stage)
 {
-	int first = stage[0] == '\0';
-
 	struct rule_values rv;
 	struct json_object *doc;
+	int first = stage[0] == '\0';	/* the plan as made, not changed */
 
 	rules_clear(&rv);
 	cz_arena_reset(c->arena);
