@@ -6,8 +6,9 @@
  * plan's shape and the preset, so it is tested without drawing anything.
  *
  * Motion (every move eased with a cubic, so it starts or lands softly):
- *   - a card slides in from the right while it blends in from the
- *     background (ease-out), and out to the left (ease-in) -- except the
+ *   - a card slides in from the right, blending in from the background
+ *     over the first half of the way (ease-out), and out to the left,
+ *     blending away over the second half (ease-in) -- except the
  *     title, which is on screen from the first frame (the hook), and the
  *     end card, which fades to black with the music;
  *   - a day card's meal rows slide in one after another (staggered);

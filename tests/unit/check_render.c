@@ -368,7 +368,8 @@ END_TEST
 /* Checks a storyboard: frames add up exactly, cards are contiguous, and
  * every shot is well-formed: the hook is whole on the first frame, a
  * meal row moves only while its card is at rest, slides are eased and
- * move one way, every meal and figure is whole before its card leaves,
+ * move one way, a card or row blends only over the half of its slide
+ * away from rest, every meal and figure is whole before its card leaves,
  * and the video ends faded to black. */
 static void
 check_story(const struct cz_render_plan *p, int fps, int seconds)
@@ -408,6 +409,17 @@ check_story(const struct cz_render_plan *p, int fps, int seconds)
 			ck_assert_int_ge(sh.count, 0);
 			ck_assert_int_le(sh.count, 256);
 			ck_assert_int_le(abs(sh.dx), CZ_RENDER_CARD_TRAVEL);
+			/* A card is see-through only over the half of its
+			 * slide farther from rest (a plain slide costs the
+			 * encoder a motion vector), but it does blend in
+			 * and away rather than pop. */
+			if (sh.alpha < 256)
+				ck_assert_int_ge(abs(sh.dx),
+				    CZ_RENDER_CARD_TRAVEL / 2);
+			if (f == 0 && c->enter >= 4)
+				ck_assert_int_lt(sh.alpha, 256);
+			if (f == c->frames - 1 && c->exit >= 4)
+				ck_assert_int_lt(sh.alpha, 256);
 			if (i == 0 && f == 0) {
 				/* The hook: whole from the first frame. */
 				ck_assert_int_eq(sh.dx, 0);
@@ -418,7 +430,12 @@ check_story(const struct cz_render_plan *p, int fps, int seconds)
 			if (sh.row >= 0) {
 				ck_assert_int_eq(sh.row, sh.stage - 1);
 				ck_assert_int_gt(sh.row_alpha, 0);
-				ck_assert_int_lt(sh.row_alpha, 256);
+				ck_assert_int_le(sh.row_alpha, 256);
+				/* Blended only over the half of its way
+				 * farther from rest. */
+				if (sh.row_alpha < 256)
+					ck_assert_int_ge(sh.row_dx,
+					    CZ_RENDER_ROW_TRAVEL / 2);
 				ck_assert_int_gt(sh.row_dx, 0);
 				ck_assert_int_le(sh.row_dx, CZ_RENDER_ROW_TRAVEL);
 				ck_assert_int_eq(sh.dx, 0);
