@@ -66,10 +66,10 @@ static const struct {
 	{ "cup",		MC_CUP,		"cups" },
 	{ "cups",		MC_CUP,		NULL },
 	{ "tbsp",		MC_TBSP,	NULL },
-	{ "tablespoon",		MC_TBSP,	NULL },
+	{ "tablespoon",		MC_TBSP,	"tablespoons" },
 	{ "tablespoons",	MC_TBSP,	NULL },
 	{ "tsp",		MC_TSP,		NULL },
-	{ "teaspoon",		MC_TSP,		NULL },
+	{ "teaspoon",		MC_TSP,		"teaspoons" },
 	{ "teaspoons",		MC_TSP,		NULL },
 	{ "cubic inch",		MC_SKIP,	NULL },
 	{ "fl oz",		MC_SKIP,	NULL },
@@ -86,6 +86,37 @@ static const struct {
 	{ "NLEA serving",	MC_SKIP,	NULL },
 	{ "package",		MC_SKIP,	NULL },
 	{ "container",		MC_SKIP,	NULL },
+};
+
+/*
+ * The plurals of the nouns that open the USDA's whole-unit measures of
+ * the catalog's foods ("clove", "slice, large (1/4\" thick)"), for counts
+ * above one: "3 cloves", not "3 clove". Words not listed are left as
+ * they are: sizes ("large", "medium"), abbreviations and names that are
+ * plural already.
+ */
+static const struct {
+	const char	*word;
+	const char	*plural;
+} unit_words[] = {
+	{ "almond", "almonds" }, { "avocado", "avocados" },
+	{ "block", "blocks" }, { "box", "boxes" }, { "breast", "breasts" },
+	{ "bulb", "bulbs" }, { "can", "cans" }, { "carrot", "carrots" },
+	{ "chop", "chops" }, { "clove", "cloves" }, { "cucumber", "cucumbers" },
+	{ "dash", "dashes" }, { "date", "dates" }, { "drumstick", "drumsticks" },
+	{ "egg", "eggs" }, { "fig", "figs" }, { "fillet", "fillets" },
+	{ "floweret", "flowerets" }, { "fruit", "fruits" }, { "half", "halves" },
+	{ "head", "heads" }, { "kernel", "kernels" }, { "leaf", "leaves" },
+	{ "link", "links" }, { "nut", "nuts" }, { "olive", "olives" },
+	{ "onion", "onions" }, { "packet", "packets" }, { "patty", "patties" },
+	{ "pepper", "peppers" }, { "piece", "pieces" }, { "pita", "pitas" },
+	{ "potato", "potatoes" }, { "radish", "radishes" }, { "ring", "rings" },
+	{ "sardine", "sardines" }, { "scoop", "scoops" }, { "sheet", "sheets" },
+	{ "slice", "slices" }, { "spear", "spears" }, { "sprig", "sprigs" },
+	{ "stalk", "stalks" }, { "steak", "steaks" }, { "stick", "sticks" },
+	{ "strip", "strips" }, { "thigh", "thighs" }, { "tomato", "tomatoes" },
+	{ "tortilla", "tortillas" }, { "unit", "units" }, { "wedge", "wedges" },
+	{ "wing", "wings" },
 };
 
 /*
@@ -170,6 +201,38 @@ measure_class(const char *name, size_t *word)
 	return MC_UNIT;
 }
 
+/* Whether name opens with word, as a whole word. */
+static int
+opens_with(const char *name, const char *word)
+{
+	size_t len = strlen(word);
+	char c;
+
+	if (strncmp(name, word, len) != 0)
+		return 0;
+	c = name[len];
+	return c == '\0' || c == ' ' || c == ',' || c == '(';
+}
+
+/* The plural of the word that opens measure name (a volume's or a unit's),
+ * with the length of that word; NULL when it has none listed. */
+static const char *
+first_word_plural(const char *name, size_t *len)
+{
+	size_t i, w;
+
+	if (measure_class(name, &w) != MC_UNIT) {
+		*len = strlen(mwords[w].word);
+		return mwords[w].plural;
+	}
+	for (i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++)
+		if (opens_with(name, unit_words[i].word)) {
+			*len = strlen(unit_words[i].word);
+			return unit_words[i].plural;
+		}
+	return NULL;
+}
+
 /* Returns the grams of one unit of a usable measure, or 0 if it is not. */
 static double
 unit_grams(const struct cz_measure *m)
@@ -202,14 +265,15 @@ nearest_q(double count)
 	return (int)whole * 12 + q;
 }
 
-/* Writes q twelfths and the measure name to out, e.g. "1 ½ cup, chopped",
- * with the plural of the first word when plural is set and q is above one.
- * Returns 0, or -1 when out is too small. */
+/* Writes q twelfths and the measure name to out, e.g. "1 ½ cups,
+ * chopped", "3 cloves", "¾ cup": the first word in the plural when q is
+ * above one and the word has one listed. Returns 0, or -1 when out is too
+ * small. */
 static int
-measure_text(char *out, size_t outlen, int q, const char *name, int plural)
+measure_text(char *out, size_t outlen, int q, const char *name)
 {
-	const char *glyph = NULL, *rest = name, *word = "";
-	size_t i, w;
+	const char *glyph = NULL, *rest = name, *word = "", *plural;
+	size_t i, len;
 	int whole = q / 12, r;
 
 	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++)
@@ -217,10 +281,9 @@ measure_text(char *out, size_t outlen, int q, const char *name, int plural)
 			glyph = fractions[i].glyph;
 	if (glyph == NULL)
 		return -1;
-	if (plural && q > 12 && measure_class(name, &w) != MC_UNIT &&
-	    mwords[w].plural != NULL) {
-		word = mwords[w].plural;
-		rest = name + strlen(mwords[w].word);
+	if (q > 12 && (plural = first_word_plural(name, &len)) != NULL) {
+		word = plural;
+		rest = name + len;
 	}
 	if (whole > 0 && glyph[0] != '\0')
 		r = snprintf(out, outlen, "%d %s %s%s", whole, glyph, word,
@@ -349,13 +412,12 @@ shop_quantity(cz_arena *a, struct cz_shop_item *it, const struct cz_measure *m,
 	char text[QTY_MAX];
 	double steps, ug = 0, step;
 	size_t v;
-	int chosen, i, last = -1, q = 0, step_q = 12, plural = 0;
+	int chosen, i, last = -1, q = 0, step_q = 12;
 
 	/* The first whole-unit measure, in whole units; else the largest
 	 * volume of which the total makes one step, or failing that the
 	 * smallest volume there is, in its steps. */
 	if ((chosen = first_of_class(m, n, MC_UNIT)) < 0) {
-		plural = 1;
 		for (v = 0; v < sizeof(volumes) / sizeof(volumes[0]); v++) {
 			if ((i = first_of_class(m, n, volumes[v].cls)) < 0)
 				continue;
@@ -378,8 +440,8 @@ shop_quantity(cz_arena *a, struct cz_shop_item *it, const struct cz_measure *m,
 			q = (int)steps * step_q;
 	}
 
-	if (chosen >= 0 && measure_text(text, sizeof(text), q, m[chosen].name,
-	    plural) == 0) {
+	if (chosen >= 0 && measure_text(text, sizeof(text), q,
+	    m[chosen].name) == 0) {
 		it->measure = chosen;
 		it->buy_grams = fmax(it->grams, q / 12.0 * ug);
 	} else {
@@ -536,7 +598,7 @@ cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
 	if (grams > 0 && (i = best_unit(m, n, grams, &q)) < 0)
 		i = best_volume(m, n, grams, &q);
 	if (i >= 0) {
-		if (measure_text(out, outlen, q, m[i].name, 0) == 0)
+		if (measure_text(out, outlen, q, m[i].name) == 0)
 			return i;
 	} else if (grams_text(out, outlen, grams) == 0)
 		return CZ_MEASURE_GRAMS;

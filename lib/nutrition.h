@@ -120,9 +120,11 @@ struct cz_measure {
  *     oz) whose count is within 10% of a whole or half number, e.g. "1
  *     medium (7" to 7-7/8" long)", "½ large", "2 large"; the closest wins;
  *   - else a cup, tbsp or tsp measure, larger units first, with the count
- *     rounded to the nearest quarter or third within 10%, e.g. "1 ½ cup,
+ *     rounded to the nearest quarter or third within 10%, e.g. "1 ½ cups,
  *     chopped", "⅓ cup" (fractions are UTF-8 characters);
  *   - else grams, e.g. "85 g" ("0.4 g" below 1 g).
+ * Above one, the measure's first word is in the plural when it has one
+ * ("3 cloves", "2 slices, large (1/4" thick)", "2 large").
  * Measures with no name or a non-positive amount or weight are ignored; m
  * may be NULL when n is 0. Returns the index in m of the measure used, or
  * CZ_MEASURE_GRAMS, or CZ_MEASURE_ERROR when grams is negative or not

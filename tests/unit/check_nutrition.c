@@ -286,7 +286,7 @@ START_TEST(describe_whole_units)
 		/* 20 g: only rings come close. */
 		ck_assert_int_eq(cz_measure_describe(pepper, 4, 20, out,
 		    sizeof(out)), 0);
-		ck_assert_str_eq(out, "2 ring (3\" dia., 1/4\" thick)");
+		ck_assert_str_eq(out, "2 rings (3\" dia., 1/4\" thick)");
 	}
 
 	/* A measure of half a thing counts whole things. */
@@ -299,6 +299,33 @@ START_TEST(describe_whole_units)
 		    sizeof(out)), 0);
 		ck_assert_str_eq(out, "1 breast, bone and skin removed");
 	}
+
+	/* Above one, a counted thing in the plural; one, a size or a word
+	 * that only opens like a listed one, as it is. */
+	{
+		static const struct cz_measure garlic[] = {
+			{ 1, "clove", 3 },
+		};
+		static const struct cz_measure lettuce[] = {
+			{ 1, "leaf, large", 15 },
+		};
+		static const struct cz_measure sweets[] = {
+			{ 1, "candy", 10 },
+		};
+
+		ck_assert_int_eq(cz_measure_describe(garlic, 1, 9, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "3 cloves");
+		ck_assert_int_eq(cz_measure_describe(garlic, 1, 3, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "1 clove");
+		ck_assert_int_eq(cz_measure_describe(lettuce, 1, 45, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "3 leaves, large");
+		ck_assert_int_eq(cz_measure_describe(sweets, 1, 20, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "2 candy");
+	}
 }
 END_TEST
 
@@ -308,7 +335,7 @@ START_TEST(describe_volumes)
 
 	ck_assert_int_eq(cz_measure_describe(chopped, 3, 240, out,
 	    sizeof(out)), 2);
-	ck_assert_str_eq(out, "1 \xc2\xbd cup, chopped");
+	ck_assert_str_eq(out, "1 \xc2\xbd cups, chopped");
 	ck_assert_int_eq(cz_measure_describe(chopped, 3, 53, out,
 	    sizeof(out)), 2);
 	ck_assert_str_eq(out, "\xe2\x85\x93 cup, chopped");
@@ -320,7 +347,7 @@ START_TEST(describe_volumes)
 	ck_assert_str_eq(out, "\xc2\xbe cup, chopped");
 	ck_assert_int_eq(cz_measure_describe(chopped, 3, 320, out,
 	    sizeof(out)), 2);
-	ck_assert_str_eq(out, "2 cup, chopped");
+	ck_assert_str_eq(out, "2 cups, chopped");
 	/* Too little for ¼ cup: tablespoons. */
 	ck_assert_int_eq(cz_measure_describe(chopped, 3, 30, out,
 	    sizeof(out)), 1);
@@ -352,7 +379,7 @@ START_TEST(describe_grams)
 	ck_assert_str_eq(out, "85 g");
 	ck_assert_int_eq(cz_measure_describe(rice, 2, 1000, out, sizeof(out)),
 	    0);
-	ck_assert_str_eq(out, "6 \xe2\x85\x93 cup");
+	ck_assert_str_eq(out, "6 \xe2\x85\x93 cups");
 	/* Far from any fraction of a cup (0.127), or too many cups. */
 	ck_assert_int_eq(cz_measure_describe(rice, 2, 20, out, sizeof(out)),
 	    CZ_MEASURE_GRAMS);
@@ -578,7 +605,7 @@ START_TEST(shopping_rounds_up)
 		ck_assert_str_eq(g[0].items[0].quantity, "2 large (2-1/4 per pound)");
 		ck_assert_int_eq(cz_measure_describe(pepper, 4, 18.6, out,
 		    sizeof(out)), 1);
-		ck_assert_str_eq(out, "2 tablespoon");
+		ck_assert_str_eq(out, "2 tablespoons");
 	}
 	cz_arena_free(a);
 }
