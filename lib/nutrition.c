@@ -178,29 +178,6 @@ static const struct {
 	{ "08", 9 }, { "18", 10 }, { "04", 11 }, { "02", 12 },
 };
 
-/* Returns the class of a measure from the first word of its name. */
-static enum mclass
-measure_class(const char *name, size_t *word)
-{
-	size_t i, len;
-	char c;
-
-	for (i = 0; i < sizeof(mwords) / sizeof(mwords[0]); i++) {
-		if (name[0] != mwords[i].word[0])
-			continue;	/* most words differ at once */
-		len = strlen(mwords[i].word);
-		if (strncmp(name, mwords[i].word, len) != 0)
-			continue;
-		c = name[len];
-		if (c == '\0' || c == ' ' || c == ',' || c == '(') {
-			if (word != NULL)
-				*word = i;
-			return mwords[i].cls;
-		}
-	}
-	return MC_UNIT;
-}
-
 /* Whether name opens with word, as a whole word. */
 static int
 opens_with(const char *name, const char *word)
@@ -212,6 +189,24 @@ opens_with(const char *name, const char *word)
 		return 0;
 	c = name[len];
 	return c == '\0' || c == ' ' || c == ',' || c == '(';
+}
+
+/* Returns the class of a measure from the first word of its name. */
+static enum mclass
+measure_class(const char *name, size_t *word)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(mwords) / sizeof(mwords[0]); i++) {
+		if (name[0] != mwords[i].word[0])
+			continue;	/* most words differ at once */
+		if (opens_with(name, mwords[i].word)) {
+			if (word != NULL)
+				*word = i;
+			return mwords[i].cls;
+		}
+	}
+	return MC_UNIT;
 }
 
 /* The plural of the word that opens measure name (a volume's or a unit's),
