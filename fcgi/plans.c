@@ -324,7 +324,10 @@ cz_plans_catalog(struct cz_request *r)
 
 	if (app->catalog != NULL)
 		return app->catalog;
-	if ((c = cz_db_conn(app->db)) == NULL)
+	/* Not every caller's route holds the database (the home page's
+	 * sample week does not): make sure the connection is alive, or a
+	 * worker whose connection the server cut sends the read down it. */
+	if (cz_db_ensure(app->db) == -1 || (c = cz_db_conn(app->db)) == NULL)
 		return NULL;
 	if (cz_catalog_load(c, &app->catalog, err, sizeof(err)) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
