@@ -308,14 +308,28 @@ add_intake_lines(struct cz_request *r, struct json_object *jdoc,
 		    json_object_new_string(json_object_get_string(src)));
 }
 
+/* Whether a measure is already a weight ("200 g", "0.5 g"), which the
+ * page then does not repeat in brackets. */
+static int
+in_grams(const char *measure)
+{
+	size_t n;
+
+	if (measure == NULL || (n = strlen(measure)) < 3 ||
+	    strcmp(measure + n - 2, " g") != 0)
+		return 0;
+	return strspn(measure, "0123456789.") == n - 2;
+}
+
 /* Numbers the meals of day d (its JSON node jd) and adds the allergen
- * texts of their ingredients and the day's nutrient table. */
+ * texts of their ingredients, whether each measure is a weight, and the
+ * day's nutrient table. */
 static void
 decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
     struct json_object *jd)
 {
 	const struct cz_plan_doc_meal *m;
-	struct json_object *meals, *jm, *items;
+	struct json_object *meals, *jm, *items, *ji;
 	const char *s;
 	size_t j;
 	int k;
@@ -336,12 +350,16 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 		add_method_text(r, jm);
 		if ((items = array_member(jm, "items")) == NULL)
 			continue;
-		for (j = 0; j < m->nitems; j++)
+		for (j = 0; j < m->nitems; j++) {
+			ji = json_object_array_get_idx(items, j);
 			if ((s = joined(r, m->items[j].allergens, cz_allergen_name,
 			    CZ_ALLERGEN__MAX)) != NULL)
-				json_object_object_add(json_object_array_get_idx(
-				    items, j), "allergens_text",
+				json_object_object_add(ji, "allergens_text",
 				    json_object_new_string(s));
+			json_object_object_add(ji, "measure_in_grams",
+			    json_object_new_boolean(in_grams(
+			    m->items[j].measure)));
+		}
 	}
 }
 

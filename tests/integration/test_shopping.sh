@@ -38,6 +38,22 @@ fetch "$CZ_BASE_URL/plans/$id" "${AUTH[@]}"
 check "the plan page links its shopping view and the downloads" \
 	bash -c '[[ $1 == *"href=\"/plans/$2/shopping\""* && $1 == *"/plans/$2/shopping.csv"* && $1 == *"/plans/$2/shopping.txt"* ]]' _ "$HTTP_BODY" "$id"
 
+in_grams=$(jq '[.days[].meals[].items[] | select(.measure | test("^[0-9.]+ g$"))] | length' <<<"$plan")
+check "each ingredient line reads label: measure (grams g), the weight said once when the measure is one ($in_grams such)" python3 -c '
+import html, json, re, sys
+page, plan = sys.argv[1], json.loads(sys.argv[2])
+got = [html.unescape(re.sub(r"; contains .*", "", m)) for u in re.findall(r"<ul class=\"ingredients\"[^>]*>(.*?)</ul>", page, re.S) for m in re.findall(r"<li>(.*?)</li>", u)]
+want = []
+for d in plan["days"]:
+    for m in d["meals"]:
+        for i in m["items"]:
+            w = "%s: %s" % (i["label"], i["measure"])
+            if not re.fullmatch(r"[0-9.]+ g", i["measure"]):
+                w += " (%g g)" % i["grams"]
+            want.append(w)
+bad = [g for g in got if re.search(r"([0-9.]+) g \(\1 g\)", g)]
+sys.exit(0 if got == want and not bad else "%r\n%r\n%r" % (bad[:3], got[:4], want[:4]))' "$HTTP_BODY" "$plan"
+
 fetch "$CZ_BASE_URL/plans/$id/shopping" "${AUTH[@]}"
 check "the shopping view answers 200" test "$HTTP_STATUS" = 200
 boxes=$(grep -o 'type="checkbox"[^>]*name="got"' <<<"$HTTP_BODY" | wc -l)
