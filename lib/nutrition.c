@@ -228,6 +228,19 @@ first_word_plural(const char *name, size_t *len)
 	return NULL;
 }
 
+/* Whether a measure's name is the USDA's bookkeeping rather than a
+ * portion a cook counts out: what something yields ("lemon yields", "cup,
+ * dry, yields", "unit (yield from 1 lb ready-to-cook chicken)") or a
+ * word order no kitchen uses ("leaf outer"). */
+static int
+bookkeeping_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return strstr(name, "yield") != NULL || strstr(name, "Yield") != NULL ||
+	    (n >= 6 && strcmp(name + n - 6, " outer") == 0);
+}
+
 /* Returns the grams of one unit of a usable measure, or 0 if it is not. */
 static double
 unit_grams(const struct cz_measure *m)
@@ -235,7 +248,8 @@ unit_grams(const struct cz_measure *m)
 	double g;
 
 	if (m->name == NULL || m->name[0] == '\0' || !isfinite(m->amount) ||
-	    !isfinite(m->grams) || m->amount <= 0 || m->grams <= 0)
+	    !isfinite(m->grams) || m->amount <= 0 || m->grams <= 0 ||
+	    bookkeeping_name(m->name))
 		return 0;
 	g = m->grams / m->amount;
 	return isfinite(g) && g > 0 ? g : 0;

@@ -326,6 +326,33 @@ START_TEST(describe_whole_units)
 		    sizeof(out)), 0);
 		ck_assert_str_eq(out, "2 candy");
 	}
+
+	/* The USDA's yields and "leaf outer" are never the words: the next
+	 * measure that is a portion, else grams. */
+	{
+		static const struct cz_measure lemon[] = {
+			{ 1, "lemon yields", 47 },
+			{ 1, "wedge yields", 6 },
+			{ 1, "tbsp", 15.2 },
+		};
+		static const struct cz_measure thigh[] = {
+			{ 1, "unit (yield from 1 lb ready-to-cook chicken)", 62 },
+			{ 1, "thigh with skin (Yield from 1 lb chicken)", 70 },
+		};
+		static const struct cz_measure leaves[] = {
+			{ 1, "leaf outer", 10 },
+		};
+
+		ck_assert_int_eq(cz_measure_describe(lemon, 3, 47, out,
+		    sizeof(out)), 2);
+		ck_assert_str_eq(out, "3 tbsp");
+		ck_assert_int_eq(cz_measure_describe(thigh, 2, 124, out,
+		    sizeof(out)), CZ_MEASURE_GRAMS);
+		ck_assert_str_eq(out, "124 g");
+		ck_assert_int_eq(cz_measure_describe(leaves, 1, 85, out,
+		    sizeof(out)), CZ_MEASURE_GRAMS);
+		ck_assert_str_eq(out, "85 g");
+	}
 }
 END_TEST
 
