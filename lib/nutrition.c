@@ -125,14 +125,16 @@ static const struct {
  * quantity is rounded up to (in twelfths).
  */
 static const struct {
-	enum mclass	cls;
-	int		min_q;
-	double		max_count;
-	int		buy_q;
+	enum mclass	 cls;
+	int		 min_q;
+	double		 max_count;
+	int		 buy_q;
+	int		 per_cup;	/* of them in a US cup; 0: the cup */
+	const char	*word;		/* its name when taken from a cup */
 } volumes[] = {
-	{ MC_CUP,	3,	16,	3 },	/* ¼ cup to 16 cups, buy by ¼ */
-	{ MC_TBSP,	6,	8,	12 },	/* ½ to 8 tbsp, buy whole tbsp */
-	{ MC_TSP,	3,	6,	12 },	/* ¼ to 6 tsp, buy whole tsp */
+	{ MC_CUP,  3, 16, 3,  0,  "cup" },	/* ¼ cup to 16 cups, buy by ¼ */
+	{ MC_TBSP, 6, 8,  12, 16, "tbsp" },	/* ½ to 8 tbsp, buy whole tbsp */
+	{ MC_TSP,  3, 6,  12, 48, "tsp" },	/* ¼ to 6 tsp, buy whole tsp */
 };
 
 /* The fractions of a unit shown, in twelfths, with their UTF-8 glyphs. */
@@ -276,14 +278,14 @@ nearest_q(double count)
 
 /* Writes q twelfths and the measure name to out, e.g. "1 ½ cups,
  * chopped", "3 cloves", "¾ cup": the first word in the plural when q is
- * above one and the word has one listed. Returns 0, or -1 when out is too
- * small. */
+ * above one and the word has one listed, without a trailing ", NS as
+ * to ..." note. Returns 0, or -1 when out is too small. */
 static int
 measure_text(char *out, size_t outlen, int q, const char *name)
 {
-	const char *glyph = NULL, *rest = name, *word = "", *plural;
+	const char *glyph = NULL, *rest = name, *word = "", *plural, *ns;
 	size_t i, len;
-	int whole = q / 12, r;
+	int whole = q / 12, r, restlen;
 
 	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++)
 		if (fractions[i].q == q % 12)
@@ -294,13 +296,19 @@ measure_text(char *out, size_t outlen, int q, const char *name)
 		word = plural;
 		rest = name + len;
 	}
+	/* USDA's "not specified" note is not for the cook: "avocado, NS as
+	 * to Florida or California" reads "avocado". */
+	ns = strstr(rest, ", NS as to");
+	restlen = (int)(ns != NULL ? (size_t)(ns - rest) : strlen(rest));
 	if (whole > 0 && glyph[0] != '\0')
-		r = snprintf(out, outlen, "%d %s %s%s", whole, glyph, word,
-		    rest);
+		r = snprintf(out, outlen, "%d %s %s%.*s", whole, glyph, word,
+		    restlen, rest);
 	else if (whole > 0)
-		r = snprintf(out, outlen, "%d %s%s", whole, word, rest);
+		r = snprintf(out, outlen, "%d %s%.*s", whole, word, restlen,
+		    rest);
 	else
-		r = snprintf(out, outlen, "%s %s%s", glyph, word, rest);
+		r = snprintf(out, outlen, "%s %s%.*s", glyph, word, restlen,
+		    rest);
 	return r < 0 || (size_t)r >= outlen ? -1 : 0;
 }
 
@@ -356,30 +364,79 @@ best_unit(const struct cz_measure *m, size_t n, double grams, int *q)
 	return best;
 }
 
-/* Returns the index in m of the first cup, else tbsp, else tsp measure
- * whose count for grams rounds to a shown fraction within the tolerance,
- * or -1; sets *q to that count in twelfths. */
+/* Returns the index of the first usable measure of class cls in m, or -1. */
 static int
-best_volume(const struct cz_measure *m, size_t n, double grams, int *q)
+first_of_class(const struct cz_measure *m, size_t n, enum mclass cls)
 {
-	double count, ug;
-	size_t v, i;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (unit_grams(&m[i]) > 0 &&
+		    measure_class(m[i].name, NULL) == cls)
+			return (int)i;
+	return -1;
+}
+
+/* Whether name is a plain cup ("cup", "cup (8 fl oz)"), of which a
+ * spoon is a spoon of the same food; not "cup, chopped". */
+static int
+plain_cup(const char *name)
+{
+	return strcmp(name, "cup") == 0 || strncmp(name, "cup (", 5) == 0;
+}
+
+/* Whether grams is a shown count of volume v at ug grams a unit; sets *q
+ * to that count in twelfths. */
+static int
+volume_fits(size_t v, double grams, double ug, int *q)
+{
+	double count = grams / ug;
 	int cq;
 
+	if (count > volumes[v].max_count)
+		return 0;
+	cq = nearest_q(count);
+	if (cq < volumes[v].min_q || fabs(count - cq / 12.0) >
+	    MEASURE_TOLERANCE * (cq / 12.0))
+		return 0;
+	*q = cq;
+	return 1;
+}
+
+/* Returns the index in m of the first cup, else tbsp, else tsp measure
+ * whose count for grams rounds to a shown fraction within the tolerance,
+ * or -1; sets *q to that count in twelfths and *name to the words. A food
+ * with a plain cup but no spoon of its own (lemon juice, milk) gets its
+ * spoons from the cup: 16 tablespoons or 48 teaspoons to it (US measures,
+ * as SR24's are); the index is then the cup's. */
+static int
+best_volume(const struct cz_measure *m, size_t n, double grams, int *q,
+    const char **name)
+{
+	double ug;
+	size_t v, i;
+	int own, cup;
+
 	for (v = 0; v < sizeof(volumes) / sizeof(volumes[0]); v++) {
+		own = 0;
 		for (i = 0; i < n; i++) {
 			if ((ug = unit_grams(&m[i])) == 0 ||
 			    measure_class(m[i].name, NULL) != volumes[v].cls)
 				continue;
-			count = grams / ug;
-			if (count > volumes[v].max_count)
-				continue;
-			cq = nearest_q(count);
-			if (cq < volumes[v].min_q || fabs(count - cq / 12.0) >
-			    MEASURE_TOLERANCE * (cq / 12.0))
-				continue;
-			*q = cq;
-			return (int)i;
+			own = 1;
+			if (volume_fits(v, grams, ug, q)) {
+				*name = m[i].name;
+				return (int)i;
+			}
+		}
+		if (own || volumes[v].per_cup == 0 ||
+		    (cup = first_of_class(m, n, MC_CUP)) < 0 ||
+		    !plain_cup(m[cup].name))
+			continue;
+		if (volume_fits(v, grams, unit_grams(&m[cup]) /
+		    volumes[v].per_cup, q)) {
+			*name = volumes[v].word;
+			return cup;
 		}
 	}
 	return -1;
@@ -397,19 +454,6 @@ shop_group(const char *code)
 		if (strcmp(code, group_codes[i].code) == 0)
 			return group_codes[i].group;
 	return SHOP_OTHER;
-}
-
-/* Returns the index of the first usable measure of class cls in m, or -1. */
-static int
-first_of_class(const struct cz_measure *m, size_t n, enum mclass cls)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (unit_grams(&m[i]) > 0 &&
-		    measure_class(m[i].name, NULL) == cls)
-			return (int)i;
-	return -1;
 }
 
 /* Sets the quantity to buy of it, a total of grams of a food with the n
@@ -597,6 +641,7 @@ int
 cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
     char *out, size_t outlen)
 {
+	const char *name = NULL;
 	int i = -1, q = 0;
 
 	if (out == NULL || outlen == 0)
@@ -604,10 +649,12 @@ cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
 	out[0] = '\0';
 	if (!isfinite(grams) || grams < 0 || (m == NULL && n > 0))
 		return CZ_MEASURE_ERROR;
-	if (grams > 0 && (i = best_unit(m, n, grams, &q)) < 0)
-		i = best_volume(m, n, grams, &q);
+	if (grams > 0 && (i = best_unit(m, n, grams, &q)) >= 0)
+		name = m[i].name;
+	else if (grams > 0)
+		i = best_volume(m, n, grams, &q, &name);
 	if (i >= 0) {
-		if (measure_text(out, outlen, q, m[i].name) == 0)
+		if (measure_text(out, outlen, q, name) == 0)
 			return i;
 	} else if (grams_text(out, outlen, grams) == 0)
 		return CZ_MEASURE_GRAMS;

@@ -121,7 +121,12 @@ struct cz_measure {
  *     medium (7" to 7-7/8" long)", "½ large", "2 large"; the closest wins;
  *   - else a cup, tbsp or tsp measure, larger units first, with the count
  *     rounded to the nearest quarter or third within 10%, e.g. "1 ½ cups,
- *     chopped", "⅓ cup" (fractions are UTF-8 characters);
+ *     chopped", "⅓ cup" (fractions are UTF-8 characters); a food with a
+ *     plain cup ("cup", "cup (8 fl oz)") but no spoon measure of its own
+ *     has spoons of a sixteenth and a forty-eighth of it ("1 tsp" of
+ *     lemon juice), and the index returned is the cup's;
+ *   - never a USDA yield ("lemon yields", "unit (yield from ...)") or
+ *     "leaf outer", and never its ", NS as to ..." note;
  *   - else grams, e.g. "85 g" ("0.4 g" below 1 g).
  * Above one, the measure's first word is in the plural when it has one
  * ("3 cloves", "2 slices, large (1/4" thick)", "2 large").

@@ -328,7 +328,8 @@ START_TEST(describe_whole_units)
 	}
 
 	/* The USDA's yields and "leaf outer" are never the words: the next
-	 * measure that is a portion, else grams. */
+	 * measure that is a portion, else grams; its "NS as to" notes are
+	 * left out. */
 	{
 		static const struct cz_measure lemon[] = {
 			{ 1, "lemon yields", 47 },
@@ -342,6 +343,9 @@ START_TEST(describe_whole_units)
 		static const struct cz_measure leaves[] = {
 			{ 1, "leaf outer", 10 },
 		};
+		static const struct cz_measure avocado[] = {
+			{ 1, "avocado, NS as to Florida or California", 201 },
+		};
 
 		ck_assert_int_eq(cz_measure_describe(lemon, 3, 47, out,
 		    sizeof(out)), 2);
@@ -352,6 +356,36 @@ START_TEST(describe_whole_units)
 		ck_assert_int_eq(cz_measure_describe(leaves, 1, 85, out,
 		    sizeof(out)), CZ_MEASURE_GRAMS);
 		ck_assert_str_eq(out, "85 g");
+		/* SR24's lemon juice has a cup and its yields, no spoon. */
+		static const struct cz_measure juice[] = {
+			{ 1, "cup", 244 },
+			{ 1, "fl oz", 30.5 },
+			{ 1, "lemon yields", 48 },
+			{ 1, "wedge yields", 5.9 },
+		};
+		/* Chopped onion has a cup of its own kind: no spoon from it. */
+		static const struct cz_measure onion[] = {
+			{ 1, "cup, chopped", 160 },
+		};
+
+		ck_assert_int_eq(cz_measure_describe(juice, 4, 5, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "1 tsp");
+		ck_assert_int_eq(cz_measure_describe(juice, 4, 30, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "2 tbsp");
+		ck_assert_int_eq(cz_measure_describe(juice, 4, 61, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "\xc2\xbc cup");
+		ck_assert_int_eq(cz_measure_describe(onion, 1, 10, out,
+		    sizeof(out)), CZ_MEASURE_GRAMS);
+		ck_assert_str_eq(out, "10 g");
+		ck_assert_int_eq(cz_measure_describe(avocado, 1, 100, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "\xc2\xbd avocado");
+		ck_assert_int_eq(cz_measure_describe(avocado, 1, 402, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "2 avocados");
 	}
 }
 END_TEST
@@ -407,10 +441,11 @@ START_TEST(describe_grams)
 	ck_assert_int_eq(cz_measure_describe(rice, 2, 1000, out, sizeof(out)),
 	    0);
 	ck_assert_str_eq(out, "6 \xe2\x85\x93 cups");
-	/* Far from any fraction of a cup (0.127), or too many cups. */
+	/* Far from any fraction of a cup (0.127): spoons from the cup; too
+	 * many cups: grams. */
 	ck_assert_int_eq(cz_measure_describe(rice, 2, 20, out, sizeof(out)),
-	    CZ_MEASURE_GRAMS);
-	ck_assert_str_eq(out, "20 g");
+	    0);
+	ck_assert_str_eq(out, "2 tbsp");
 	ck_assert_int_eq(cz_measure_describe(rice, 2, 3000, out, sizeof(out)),
 	    CZ_MEASURE_GRAMS);
 	ck_assert_str_eq(out, "3000 g");
