@@ -58,6 +58,8 @@ static const struct rule_def rules[RULE__MAX] = {
 	[RULE_LIVER_DAYS] =	{ "days with liver in a plan", "days", 1, 0, 0 },
 	[RULE_HALF_UNITS] =	{ "small countables in part units", "items",
 				  0, 0, 0 },
+	[RULE_MEASURE_WORDS] =	{ "measures in USDA's bookkeeping words",
+				  "items", 0, 0, 0 },
 	[RULE_TITLE_RANK] =	{ "title ingredient's rank in its dish", "",
 				  2, 0, 0 },
 	/* the rule's ratio is per dish: this is the excess over it */
@@ -139,6 +141,26 @@ fault(struct rule_values *out, int r, int day, const char *what)
 /* ------------------------------------------------------------------------
  * per day, from the grams
  */
+
+/* Whether the household amount of grams of f speaks USDA's bookkeeping
+ * rather than a cook's words: a yield ("½ lemon yields"), a "not
+ * specified" note, "leaves outer". */
+static int
+bookkeeping_measure(const struct cz_cat_food *f, double grams)
+{
+	static const char *const words[] = { "yield", "Yield", "NS as to",
+	    " outer", NULL };
+	char text[128];
+	int k;
+
+	if (cz_measure_describe(f->measures, f->nmeasures, grams, text,
+	    sizeof(text)) < 0)
+		return 0;
+	for (k = 0; words[k] != NULL; k++)
+		if (strstr(text, words[k]) != NULL)
+			return 1;
+	return 0;
+}
 
 /* Whether the household amount of grams of f is a part (1/4, 1/2, 3/4)
  * of a small countable unit: "2 1/2 fig", "14 1/2 kernel". */
@@ -228,7 +250,7 @@ day_portions(const struct cz_catalog *cat, const struct cz_plan *p, int d,
 	double fatk[CZ_PLAN_MAX_MEALS] = { 0 }, dish[CZ_PLAN_MAX_MEALS] = { 0 };
 	double lim[CZ_LIMIT__MAX] = { 0 };
 	double g, dayfat = 0, dayeggs = 0, brazil = 0, liver = 0, rank, excess;
-	double parts = 0;
+	double parts = 0, usda_words = 0;
 	size_t i;
 	int m, l;
 
@@ -253,6 +275,7 @@ day_portions(const struct cz_catalog *cat, const struct cz_plan *p, int d,
 		if (strcmp(f->ndb, NDB_LIVER) == 0)
 			liver += g;
 		parts += part_unit(f, g);
+		usda_words += bookkeeping_measure(f, g);
 		for (l = 0; l < CZ_LIMIT__MAX; l++)
 			lim[l] += cz_plan_limit_per_g(f, l) * g;
 	}
@@ -277,6 +300,7 @@ day_portions(const struct cz_catalog *cat, const struct cz_plan *p, int d,
 	note(out, RULE_BRAZIL, d, brazil, NULL);
 	note(out, RULE_LIVER, d, liver, NULL);
 	note(out, RULE_HALF_UNITS, d, parts, NULL);
+	note(out, RULE_MEASURE_WORDS, d, usda_words, NULL);
 	for (l = 0; l < CZ_LIMIT__MAX; l++)
 		note(out, RULE_UL + l, d, lim[l], NULL);
 }

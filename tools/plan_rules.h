@@ -39,6 +39,7 @@ enum rule {
 	RULE_LIVER,		/* g of liver a day */
 	RULE_LIVER_DAYS,	/* days with liver in a plan */
 	RULE_HALF_UNITS,	/* small countables shown in part units */
+	RULE_MEASURE_WORDS,	/* measures in USDA's bookkeeping words */
 	RULE_TITLE_RANK,	/* a dish's title ingredient's rank */
 	RULE_TITLE_RATIO,	/* its largest other item over it, excess */
 	RULE_UL,		/* first of the CZ_LIMIT__MAX daily limits */

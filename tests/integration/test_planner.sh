@@ -85,7 +85,8 @@ for r in "plan structure faults" "foods the request excludes" \
 	"eggs in a dish" "eggs a day" "added fat in a dish" \
 	"dish energy from added fat" "day energy from added fat" \
 	"Brazil nut kernels a day" "liver a day" "days with liver in a plan" \
-	"small countables in part units" "title ingredient's rank in its dish" \
+	"small countables in part units" "measures in USDA's bookkeeping words" \
+	"title ingredient's rank in its dish" \
 	"title ingredient's ratio excess" "selenium a day" "retinol a day" \
 	"zinc a day" "iron a day" "calcium a day" "fiber a day" \
 	"dinners served twice" "dishes served 3+ times with others to hand" \
