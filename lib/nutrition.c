@@ -131,10 +131,13 @@ static const struct {
 	int		 buy_q;
 	int		 per_cup;	/* of them in a US cup; 0: the cup */
 	const char	*word;		/* its name when taken from a cup */
+	double		 cup_max;	/* the largest count taken from a cup:
+					   below the next unit up, which the
+					   cup itself says ("¼ cup") */
 } volumes[] = {
-	{ MC_CUP,  3, 16, 3,  0,  "cup" },	/* ¼ cup to 16 cups, buy by ¼ */
-	{ MC_TBSP, 6, 8,  12, 16, "tbsp" },	/* ½ to 8 tbsp, buy whole tbsp */
-	{ MC_TSP,  3, 6,  12, 48, "tsp" },	/* ¼ to 6 tsp, buy whole tsp */
+	{ MC_CUP,  3, 16, 3,  0,  "cup",  0 },	/* ¼ to 16 cups, buy by ¼ */
+	{ MC_TBSP, 6, 8,  12, 16, "tbsp", 3 },	/* ½ to 8 tbsp, buy whole */
+	{ MC_TSP,  3, 6,  12, 48, "tsp",  2 },	/* ¼ to 6 tsp, buy whole */
 };
 
 /* The fractions of a unit shown, in twelfths, with their UTF-8 glyphs. */
@@ -385,15 +388,15 @@ plain_cup(const char *name)
 	return strcmp(name, "cup") == 0 || strncmp(name, "cup (", 5) == 0;
 }
 
-/* Whether grams is a shown count of volume v at ug grams a unit; sets *q
- * to that count in twelfths. */
+/* Whether grams is a shown count of volume v at ug grams a unit, at most
+ * max_count of them; sets *q to that count in twelfths. */
 static int
-volume_fits(size_t v, double grams, double ug, int *q)
+volume_fits(size_t v, double grams, double ug, double max_count, int *q)
 {
 	double count = grams / ug;
 	int cq;
 
-	if (count > volumes[v].max_count)
+	if (count > max_count)
 		return 0;
 	cq = nearest_q(count);
 	if (cq < volumes[v].min_q || fabs(count - cq / 12.0) >
@@ -408,7 +411,8 @@ volume_fits(size_t v, double grams, double ug, int *q)
  * or -1; sets *q to that count in twelfths and *name to the words. A food
  * with a plain cup but no spoon of its own (lemon juice, milk) gets its
  * spoons from the cup: 16 tablespoons or 48 teaspoons to it (US measures,
- * as SR24's are); the index is then the cup's. */
+ * as SR24's are), up to 3 tbsp or 2 tsp, the amounts too small for a
+ * fraction of the cup or a tablespoon; the index is then the cup's. */
 static int
 best_volume(const struct cz_measure *m, size_t n, double grams, int *q,
     const char **name)
@@ -424,7 +428,8 @@ best_volume(const struct cz_measure *m, size_t n, double grams, int *q,
 			    measure_class(m[i].name, NULL) != volumes[v].cls)
 				continue;
 			own = 1;
-			if (volume_fits(v, grams, ug, q)) {
+			if (volume_fits(v, grams, ug, volumes[v].max_count,
+			    q)) {
 				*name = m[i].name;
 				return (int)i;
 			}
@@ -434,7 +439,7 @@ best_volume(const struct cz_measure *m, size_t n, double grams, int *q,
 		    !plain_cup(m[cup].name))
 			continue;
 		if (volume_fits(v, grams, unit_grams(&m[cup]) /
-		    volumes[v].per_cup, q)) {
+		    volumes[v].per_cup, volumes[v].cup_max, q)) {
 			*name = volumes[v].word;
 			return cup;
 		}

@@ -123,8 +123,9 @@ struct cz_measure {
  *     rounded to the nearest quarter or third within 10%, e.g. "1 ½ cups,
  *     chopped", "⅓ cup" (fractions are UTF-8 characters); a food with a
  *     plain cup ("cup", "cup (8 fl oz)") but no spoon measure of its own
- *     has spoons of a sixteenth and a forty-eighth of it ("1 tsp" of
- *     lemon juice), and the index returned is the cup's;
+ *     has spoons of a sixteenth and a forty-eighth of it, up to 3 tbsp
+ *     or 2 tsp ("1 tsp" of lemon juice), and the index returned is the
+ *     cup's;
  *   - never a USDA yield ("lemon yields", "unit (yield from ...)") or
  *     "leaf outer", and never its ", NS as to ..." note;
  *   - else grams, e.g. "85 g" ("0.4 g" below 1 g).

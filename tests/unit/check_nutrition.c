@@ -377,6 +377,11 @@ START_TEST(describe_whole_units)
 		ck_assert_int_eq(cz_measure_describe(juice, 4, 61, out,
 		    sizeof(out)), 0);
 		ck_assert_str_eq(out, "\xc2\xbc cup");
+		/* 50 g is 3.3 tbsp: past what a cup cannot say, so grams,
+		 * not "3 ⅓ tbsp". */
+		ck_assert_int_eq(cz_measure_describe(juice, 4, 50, out,
+		    sizeof(out)), CZ_MEASURE_GRAMS);
+		ck_assert_str_eq(out, "50 g");
 		ck_assert_int_eq(cz_measure_describe(onion, 1, 10, out,
 		    sizeof(out)), CZ_MEASURE_GRAMS);
 		ck_assert_str_eq(out, "10 g");
