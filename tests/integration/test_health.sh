@@ -6,6 +6,10 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 
+# The responders' database role, from their conninfo.
+web_role=$(sed -n 's/^database_url *= *.*user=\([a-z_]*\).*/\1/p' "$CZ_CONFIG")
+web_role=${web_role:-cibozer_web}
+
 worker_pids() {
 	pgrep -P "$(pool_pid)" | sort | tr '\n' ' '
 }
@@ -78,9 +82,6 @@ oc_pw="out of connections tangerine 7"
 if ! planner_user "$oc_user" "$oc_pw"; then
 	fail "a signed-in user for the out-of-connections check"
 else
-	# The responders' role, from their conninfo.
-	web_role=$(sed -n 's/^database_url *= *.*user=\([a-z_]*\).*/\1/p' "$CZ_CONFIG")
-	web_role=${web_role:-cibozer_web}
 	psql_super "ALTER ROLE $web_role CONNECTION LIMIT 0" >/dev/null
 	psql_super "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '$web_role'" >/dev/null
 	oc_codes=""
@@ -146,11 +147,9 @@ if [[ -n ${CZ_USDA_DIR:-} || $(psql_q "SELECT count(*) > 0 FROM foods") == t ]];
 	pool_stop
 	pool_start
 	check "a fresh pool is ready" wait_until 15 ready_all
-	cut_role=$(sed -n 's/^database_url *= *.*user=\([a-z_]*\).*/\1/p' "$CZ_CONFIG")
-	cut_role=${cut_role:-cibozer_web}
-	psql_super "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '$cut_role'" >/dev/null
+	psql_super "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '$web_role'" >/dev/null
 	cut_done() {
-		[[ $(psql_super "SELECT count(*) FROM pg_stat_activity WHERE usename = '$cut_role'") == 0 ]]
+		[[ $(psql_super "SELECT count(*) FROM pg_stat_activity WHERE usename = '$web_role'") == 0 ]]
 	}
 	check "the workers' connections are cut" wait_until 10 cut_done
 	lost_before=$(grep -c 'catalog query failed' "$CZ_POOL_LOG")
