@@ -100,12 +100,13 @@ static const struct {
 	const char	*plural;
 } unit_words[] = {
 	{ "almond", "almonds" }, { "avocado", "avocados" },
-	{ "block", "blocks" }, { "box", "boxes" }, { "breast", "breasts" },
+	{ "berry", "berries" }, { "block", "blocks" }, { "box", "boxes" }, { "breast", "breasts" },
 	{ "bulb", "bulbs" }, { "can", "cans" }, { "carrot", "carrots" },
-	{ "chop", "chops" }, { "clove", "cloves" }, { "cucumber", "cucumbers" },
+	{ "cherry", "cherries" }, { "chop", "chops" }, { "clove", "cloves" }, { "cucumber", "cucumbers" },
 	{ "dash", "dashes" }, { "date", "dates" }, { "drumstick", "drumsticks" },
 	{ "egg", "eggs" }, { "fig", "figs" }, { "fillet", "fillets" },
-	{ "floweret", "flowerets" }, { "fruit", "fruits" }, { "half", "halves" },
+	{ "floweret", "flowerets" }, { "fruit", "fruits" }, { "grape", "grapes" },
+	{ "half", "halves" },
 	{ "head", "heads" }, { "kernel", "kernels" }, { "leaf", "leaves" },
 	{ "link", "links" }, { "nut", "nuts" }, { "olive", "olives" },
 	{ "onion", "onions" }, { "packet", "packets" }, { "patty", "patties" },
@@ -113,6 +114,7 @@ static const struct {
 	{ "potato", "potatoes" }, { "radish", "radishes" }, { "ring", "rings" },
 	{ "sardine", "sardines" }, { "scoop", "scoops" }, { "sheet", "sheets" },
 	{ "slice", "slices" }, { "spear", "spears" }, { "sprig", "sprigs" },
+	{ "sprout", "sprouts" },
 	{ "stalk", "stalks" }, { "steak", "steaks" }, { "stick", "sticks" },
 	{ "strip", "strips" }, { "thigh", "thighs" }, { "tomato", "tomatoes" },
 	{ "tortilla", "tortillas" }, { "unit", "units" }, { "wedge", "wedges" },
@@ -156,6 +158,10 @@ static const struct {
 
 #define MEASURE_TOLERANCE	0.10	/* relative error of a shown count */
 #define UNIT_MAX_COUNT		24	/* more whole units read as grams */
+#define LEAF_MAX_COUNT		12	/* more leaves or sprigs: cups if they fit */
+#define TINY_MAX_COUNT		4	/* more dashes or pinches: a spoon */
+#define HALF_MIN_GRAMS		20	/* a half only of a unit this large */
+#define HALF_MAX_COUNT		10	/* and only of fewer than these */
 #define BUY_MAX_COUNT		1e6	/* more units to buy read as grams */
 #define CEIL_SLACK		1e-6	/* rounding noise ignored by ceil */
 #define QTY_MAX			512	/* bytes of a shopping quantity */
@@ -236,14 +242,32 @@ first_word_plural(const char *name, size_t *len)
 /* Whether a measure's name is the USDA's bookkeeping rather than a
  * portion a cook counts out: what something yields ("lemon yields", "cup,
  * dry, yields", "unit (yield from 1 lb ready-to-cook chicken)") or a
- * word order no kitchen uses ("leaf outer"). */
+ * word order no kitchen uses ("leaf outer", "leaf inner"). */
 static int
 bookkeeping_name(const char *name)
 {
 	size_t n = strlen(name);
 
 	return strstr(name, "yield") != NULL || strstr(name, "Yield") != NULL ||
-	    (n >= 6 && strcmp(name + n - 6, " outer") == 0);
+	    (n >= 6 && strcmp(name + n - 6, " outer") == 0) ||
+	    (n >= 6 && strcmp(name + n - 6, " inner") == 0);
+}
+
+/* Whether a unit is a seasoning's dash or pinch: a few of them read as
+ * a cook adds them, twenty do not ("20 dashes" of pepper is a spoon). */
+static int
+tiny_unit(const char *name)
+{
+	return opens_with(name, "dash") || opens_with(name, "pinch");
+}
+
+/* Whether a unit is a leaf or a sprig: past a dozen, nobody counts them
+ * out ("20 leaves" of spinach is cups of it). */
+static int
+leaf_unit(const char *name)
+{
+	return opens_with(name, "leaf") || opens_with(name, "leaves") ||
+	    opens_with(name, "sprig") || opens_with(name, "sprigs");
 }
 
 /* Returns the grams of one unit of a usable measure, or 0 if it is not. */
@@ -336,7 +360,11 @@ grams_text(char *out, size_t outlen, double grams)
  * sets *q to that count in twelfths. Best is the fewest units, a half
  * counting as one more ("2 medium" before "1 ½ large"), then the smaller
  * error: a cook reads "2 large" peppers, not "23 ring", though both are
- * as close. */
+ * as close. Halves only of a few units of HALF_MIN_GRAMS or more: half
+ * an avocado, a pepper or a slice, never of a kernel, a dried fig or a
+ * cherry, nor "14 ½ sprouts" (an egg is whole already: the solver steps
+ * eggs by whole ones, docs/planner-rules.md); at most TINY_MAX_COUNT
+ * dashes or pinches. */
 static int
 best_unit(const struct cz_measure *m, size_t n, double grams, int *q)
 {
@@ -349,9 +377,11 @@ best_unit(const struct cz_measure *m, size_t n, double grams, int *q)
 		    measure_class(m[i].name, NULL) != MC_UNIT)
 			continue;
 		count = grams / ug;
-		if (count > UNIT_MAX_COUNT)
+		if (count > (tiny_unit(m[i].name) ? TINY_MAX_COUNT :
+		    UNIT_MAX_COUNT))
 			continue;
-		cq = (int)lround(count * 2) * 6;
+		cq = ug >= HALF_MIN_GRAMS && count < HALF_MAX_COUNT ?
+		    (int)lround(count * 2) * 6 : (int)lround(count) * 12;
 		if (cq == 0)
 			continue;
 		err = fabs(count - cq / 12.0) / (cq / 12.0);
@@ -646,17 +676,27 @@ int
 cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
     char *out, size_t outlen)
 {
-	const char *name = NULL;
-	int i = -1, q = 0;
+	const char *name = NULL, *vname = NULL;
+	int i = -1, q = 0, v, vq = 0;
 
 	if (out == NULL || outlen == 0)
 		return CZ_MEASURE_ERROR;
 	out[0] = '\0';
 	if (!isfinite(grams) || grams < 0 || (m == NULL && n > 0))
 		return CZ_MEASURE_ERROR;
-	if (grams > 0 && (i = best_unit(m, n, grams, &q)) >= 0)
+	/* Past a dozen, leaves and sprigs are not what a cook counts out
+	 * ("20 leaves" of spinach, "20 sprigs" of parsley): cups that fit
+	 * read better, else the count stands. */
+	if (grams > 0 && (i = best_unit(m, n, grams, &q)) >= 0) {
 		name = m[i].name;
-	else if (grams > 0)
+		if (q > LEAF_MAX_COUNT * 12 && leaf_unit(name) &&
+		    (v = best_volume(m, n, grams, &vq, &vname)) >= 0 &&
+		    measure_class(m[v].name, NULL) == MC_CUP) {
+			i = v;
+			q = vq;
+			name = vname;
+		}
+	} else if (grams > 0)
 		i = best_volume(m, n, grams, &q, &name);
 	if (i >= 0) {
 		if (measure_text(out, outlen, q, name) == 0)

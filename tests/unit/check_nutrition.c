@@ -392,6 +392,89 @@ START_TEST(describe_whole_units)
 		    sizeof(out)), 0);
 		ck_assert_str_eq(out, "2 avocados");
 	}
+
+	/* Halves only of a few units of 20 g or more: no "14 ½ kernel", no
+	 * "14 ½ sprout"; "leaf inner" is a word order, like "leaf outer". */
+	{
+		static const struct cz_measure almond[] = {
+			{ 1, "cup, whole", 143 },
+			{ 1, "almond", 1.2 },
+		};
+		static const struct cz_measure sprouts[] = {
+			{ 1, "cup", 156 },
+			{ 1, "sprout", 21 },
+		};
+		static const struct cz_measure romaine[] = {
+			{ 1, "leaf inner", 6 },
+		};
+
+		ck_assert_int_eq(cz_measure_describe(almond, 2, 17.4, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "15 almonds");
+		/* 2.5 almonds: neither 2 nor 3 is close enough, so grams. */
+		ck_assert_int_eq(cz_measure_describe(almond, 2, 3, out,
+		    sizeof(out)), CZ_MEASURE_GRAMS);
+		ck_assert_str_eq(out, "3 g");
+		ck_assert_int_eq(cz_measure_describe(sprouts, 2, 300, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "14 sprouts");
+		ck_assert_int_eq(cz_measure_describe(sprouts, 2, 52, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "2 \xc2\xbd sprouts");
+		ck_assert_int_eq(cz_measure_describe(romaine, 1, 60, out,
+		    sizeof(out)), CZ_MEASURE_GRAMS);
+		ck_assert_str_eq(out, "60 g");
+	}
+
+	/* A few dashes, not twenty: SR24's black pepper. */
+	{
+		static const struct cz_measure pepper[] = {
+			{ 1, "tbsp, ground", 6.9 },
+			{ 1, "tsp, ground", 2.3 },
+			{ 1, "tsp, whole", 2.9 },
+			{ 1, "dash", 0.1 },
+		};
+
+		ck_assert_int_eq(cz_measure_describe(pepper, 4, 0.3, out,
+		    sizeof(out)), 3);
+		ck_assert_str_eq(out, "3 dashes");
+		ck_assert_int_eq(cz_measure_describe(pepper, 4, 2, out,
+		    sizeof(out)), 2);
+		ck_assert_str_eq(out, "\xe2\x85\x94 tsp, whole");
+	}
+
+	/* Up to a dozen leaves or sprigs are counted; more read as cups
+	 * where the cups fit, else the count stands. */
+	{
+		static const struct cz_measure spinach[] = {
+			{ 1, "cup", 30 },
+			{ 1, "leaf", 10 },
+		};
+		static const struct cz_measure basil[] = {
+			{ 5, "leaves", 2.5 },
+		};
+
+		ck_assert_int_eq(cz_measure_describe(spinach, 2, 120, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "12 leaves");
+		ck_assert_int_eq(cz_measure_describe(spinach, 2, 200, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "6 \xe2\x85\x94 cups");
+		ck_assert_int_eq(cz_measure_describe(basil, 1, 10, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "20 leaves");
+	}
+
+	/* The plural of a counted fruit. */
+	{
+		static const struct cz_measure cherries[] = {
+			{ 1, "cherry", 8.2 },
+		};
+
+		ck_assert_int_eq(cz_measure_describe(cherries, 1, 82, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "10 cherries");
+	}
 }
 END_TEST
 
