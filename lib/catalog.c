@@ -309,6 +309,22 @@ err:
 	return ret;
 }
 
+/* The index of the catalog food of measure row `row` of r, or -1 when the
+ * food is not in the catalog or the measure does not describe it as its
+ * label uses it (cz_measure_fits_label: no "cup, whipped" of cream). */
+static long
+measure_food(const struct cz_catalog *cat, PGresult *r, int row)
+{
+	const struct cz_cat_food *f;
+	long fi;
+
+	if ((fi = cz_catalog_food(cat, PQgetvalue(r, row, 0))) == -1)
+		return -1;
+	f = &cat->foods[fi];
+	return cz_measure_fits_label(PQgetvalue(r, row, 2), f->label,
+	    f->group) ? fi : -1;
+}
+
 /* Loads the household measures of every catalog food (two passes over one
  * result: count per food, then fill). */
 static int
@@ -325,7 +341,7 @@ load_measures(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 		goto err;
 	n = PQntuples(r);
 	for (row = 0; row < n; row++)
-		if ((fi = cz_catalog_food(cat, PQgetvalue(r, row, 0))) != -1)
+		if ((fi = measure_food(cat, r, row)) != -1)
 			cat->foods[fi].nmeasures++;
 	for (i = 0; i < cat->nfoods; i++) {
 		f = &cat->foods[i];
@@ -340,7 +356,7 @@ load_measures(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 		f->nmeasures = 0;
 	}
 	for (row = 0; row < n; row++) {
-		if ((fi = cz_catalog_food(cat, PQgetvalue(r, row, 0))) == -1)
+		if ((fi = measure_food(cat, r, row)) == -1)
 			continue;
 		f = &cat->foods[fi];
 		m = &f->measures[f->nmeasures];

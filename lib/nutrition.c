@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -705,6 +706,41 @@ cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
 		return CZ_MEASURE_GRAMS;
 	out[0] = '\0';
 	return CZ_MEASURE_ERROR;
+}
+
+/* Whether word appears in s as a whole word (case as given). */
+static int
+has_word(const char *s, const char *word)
+{
+	size_t len = strlen(word);
+	const char *p;
+
+	for (p = s; (p = strstr(p, word)) != NULL; p += len)
+		if ((p == s || !isalpha((unsigned char)p[-1])) &&
+		    !isalpha((unsigned char)p[len]))
+			return 1;
+	return 0;
+}
+
+int
+cz_measure_fits_label(const char *name, const char *label, const char *group)
+{
+	static const char *const never[] = { "whipped", "melted" };
+	static const char *const stated[] = { "ground", "pureed", "mashed" };
+	size_t i;
+	int spice;
+
+	if (name == NULL || label == NULL)
+		return 1;
+	for (i = 0; i < sizeof(never) / sizeof(never[0]); i++)
+		if (has_word(name, never[i]))
+			return 0;
+	spice = group != NULL && strcmp(group, "02") == 0;
+	for (i = 0; i < sizeof(stated) / sizeof(stated[0]); i++)
+		if (has_word(name, stated[i]) && !has_word(label, stated[i]) &&
+		    !(spice && i == 0))
+			return 0;
+	return !(has_word(label, "ground") && has_word(name, "whole"));
 }
 
 int

@@ -127,7 +127,10 @@ struct cz_measure {
  *     or 2 tsp ("1 tsp" of lemon juice), and the index returned is the
  *     cup's;
  *   - never a USDA yield ("lemon yields", "unit (yield from ...)") or
- *     "leaf outer", and never its ", NS as to ..." note;
+ *     "leaf outer"/"leaf inner", and never its ", NS as to ..." note;
+ *   - halves only of fewer than 10 units of 20 g or more; at most 4
+ *     dashes or pinches; more than 12 leaves or sprigs as cups where a
+ *     cup fits;
  *   - else grams, e.g. "85 g" ("0.4 g" below 1 g).
  * Above one, the measure's first word is in the plural when it has one
  * ("3 cloves", "2 slices, large (1/4" thick)", "2 large").
@@ -139,6 +142,17 @@ struct cz_measure {
  */
 int cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
     char *out, size_t outlen);
+
+/*
+ * Whether the measure called name describes the food as its label says it
+ * is used: not a state the kitchen never measures it in ("cup, whipped"
+ * of heavy cream, "cup, melted" of cheese), not ground or pureed when the
+ * label does not say so ("cup, ground" of almonds; a spice, USDA group
+ * "02", is ground already), and not whole when the label says ground
+ * ("tbsp, whole" of ground cumin). The catalog keeps only these.
+ */
+int cz_measure_fits_label(const char *name, const char *label,
+    const char *group);
 
 /* One food of a plan's portions, as given to cz_shopping_list. */
 struct cz_shop_input {

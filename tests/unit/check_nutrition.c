@@ -478,6 +478,31 @@ START_TEST(describe_whole_units)
 }
 END_TEST
 
+/* The catalog keeps only measures of the food as its label uses it. */
+START_TEST(measure_fits_label)
+{
+	/* A state the kitchen never measures in. */
+	ck_assert(!cz_measure_fits_label("cup, whipped", "heavy cream", "01"));
+	ck_assert(!cz_measure_fits_label("cup, melted", "Swiss cheese", "01"));
+	ck_assert(cz_measure_fits_label("tbsp", "heavy cream", "01"));
+	/* Ground or pureed only when the label says so; spices are. */
+	ck_assert(!cz_measure_fits_label("cup, ground", "almonds", "12"));
+	ck_assert(cz_measure_fits_label("cup, sliced", "almonds", "12"));
+	ck_assert(!cz_measure_fits_label("cup, pureed", "avocado", "09"));
+	ck_assert(cz_measure_fits_label("tsp, ground", "black pepper", "02"));
+	ck_assert(cz_measure_fits_label("tbsp, ground", "ground flaxseed",
+	    "12"));
+	/* Not whole when the label says ground. */
+	ck_assert(!cz_measure_fits_label("tbsp, whole", "ground cumin", "02"));
+	ck_assert(!cz_measure_fits_label("cup, whole", "ground flaxseed",
+	    "12"));
+	ck_assert(cz_measure_fits_label("cup, whole", "almonds", "12"));
+	/* Whole words only: "underground" is not ground. */
+	ck_assert(cz_measure_fits_label("cup, underground", "truffle", "11"));
+	ck_assert(cz_measure_fits_label("cup", NULL, NULL));
+}
+END_TEST
+
 START_TEST(describe_volumes)
 {
 	char out[128];
@@ -826,6 +851,7 @@ main(void)
 	tcase_add_test(tc, macro_shares);
 	tcase_add_test(tc, describe_whole_units);
 	tcase_add_test(tc, describe_volumes);
+	tcase_add_test(tc, measure_fits_label);
 	tcase_add_test(tc, describe_grams);
 	tcase_add_test(tc, describe_errors);
 	tcase_add_test(tc, shopping_aggregates_and_groups);
