@@ -89,6 +89,7 @@ struct ctx {
 	struct sweep		*st;
 	double			*ms;		/* per request, shared */
 	struct cz_plan		*plan, *scratch;
+	struct cz_plan		*before;	/* a plan before a change */
 	cz_arena		*arena;
 	int			 refusals;	/* check every N-th refusal's
 						   suggestions (0: none) */
@@ -200,14 +201,16 @@ account(struct sweep *st, size_t n, const struct cz_plan_request *req,
 }
 
 /* Checks plan p of request req (n) against every rule, its document
- * built as the API builds it. */
+ * built as the API builds it; before: the plan a change made p from,
+ * NULL for the plan as made. */
 static void
 check_plan(struct ctx *c, const struct cz_plan_request *req,
-    const struct cz_plan *p, size_t n, const char *stage)
+    const struct cz_plan *p, size_t n, const char *stage,
+    const struct cz_plan *before)
 {
 	struct rule_values rv;
 	struct json_object *doc;
-	int first = stage[0] == '\0';	/* the plan as made, not changed */
+	int first = before == NULL;	/* the plan as made, not changed */
 
 	rules_clear(&rv);
 	cz_arena_reset(c->arena);
@@ -216,7 +219,7 @@ check_plan(struct ctx *c, const struct cz_plan_request *req,
 		c->st->violations++;
 		return;
 	}
-	rules_check_plan(c->cat, req, p, doc, !first, &rv);
+	rules_check_plan(c->cat, req, p, doc, before, &rv);
 	json_object_put(doc);
 	account(c->st, n, req, stage, &rv);
 	if (first)
@@ -332,7 +335,7 @@ regen_checked(struct ctx *c, const struct cz_plan_request *req,
 
 	if (rc == 0) {
 		snprintf(stage, sizeof(stage), " after %s", what);
-		check_plan(c, req, plan, i, stage);
+		check_plan(c, req, plan, i, stage, c->before);
 		return 1;
 	}
 	if (rc != 1) {
@@ -387,7 +390,7 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 		return;
 	}
 	st->nfeasible++;
-	check_plan(c, &req, plan, i, "");
+	check_plan(c, &req, plan, i, "", NULL);
 	intake_counts(&req, plan, st);
 	if (i % 10 != 0)
 		return;
@@ -399,6 +402,7 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 	st->nregen++;
 	snprintf(what, sizeof(what), "another meal (day %d, meal %d)", rd + 1,
 	    rm + 1);
+	*c->before = *plan;
 	st->nregen_ok += regen_checked(c, &req, plan, i, what,
 	    cz_plan_regenerate_meal(c->cat, &req, plan, rd, rm, rs, err,
 	    sizeof(err)), err);
@@ -406,6 +410,7 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 	rs = cz_plan_random(&rng);
 	st->nregen_day++;
 	snprintf(what, sizeof(what), "another day (day %d)", rd + 1);
+	*c->before = *plan;	/* as the meal's change left it */
 	st->nregen_day_ok += regen_checked(c, &req, plan, i, what,
 	    cz_plan_regenerate_day(c->cat, &req, plan, rd, rs, err,
 	    sizeof(err)), err);
@@ -427,6 +432,7 @@ run_part(const struct cz_catalog *cat, uint64_t seed, size_t count,
 	c.refusals = refusals;
 	if ((c.plan = malloc(sizeof(*c.plan))) == NULL ||
 	    (c.scratch = malloc(sizeof(*c.scratch))) == NULL ||
+	    (c.before = malloc(sizeof(*c.before))) == NULL ||
 	    (c.arena = cz_arena_new(256 * 1024)) == NULL) {
 		fprintf(stderr, "cibozer-admin: out of memory\n");
 		goto out;
@@ -437,6 +443,7 @@ run_part(const struct cz_catalog *cat, uint64_t seed, size_t count,
 out:
 	cz_arena_free(c.arena);
 	free(c.scratch);
+	free(c.before);
 	free(c.plan);
 	return ret;
 }

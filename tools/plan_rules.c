@@ -71,10 +71,10 @@ static const struct rule_def rules[RULE__MAX] = {
 	[RULE_UL + CZ_LIMIT_CALCIUM] = { "calcium a day", "mg", 2500, 0, 0 },
 	[RULE_UL + CZ_LIMIT_FIBER] = { "fiber a day", "g", 70, 0, 0 },
 	[RULE_DINNERS] =	{ "dinners served twice", "dinners", 0, 0, 0 },
-	/* the planner lets a dish come back when its draws without it fail,
-	 * though its slot has others: reported (issue 12) */
-	[RULE_REPEATS] =	{ "dishes served 3+ times with others to hand",
-				  "dishes", 0, 0, 1 },
+	/* a dish may come back a third time only when no serving of it can
+	 * be swapped for a dish served fewer times (repeat_avoidable) */
+	[RULE_REPEATS] =	{ "dishes served 3+ times that a swap would mend",
+				  "dishes", 0, 0, 0 },
 	[RULE_REPEATS_SAID] =	{ "repeats the plan does not state", "dishes",
 				  0, 0, 0 },
 	[RULE_SHOP_UNITS] =	{ "shopping lines not buyable as written",
@@ -363,35 +363,103 @@ day_targets(const struct cz_catalog *cat, const struct cz_plan_request *req,
  * the week
  */
 
+/* Whether day d of p has other dishes than it had in before. */
+static int
+day_changed(const struct cz_plan *p, const struct cz_plan *before, int d)
+{
+	int m;
+
+	if (d >= before->ndays || p->days[d].nmeals != before->days[d].nmeals)
+		return 1;
+	for (m = 0; m < p->days[d].nmeals; m++)
+		if (p->days[d].meals[m].tmpl != before->days[d].meals[m].tmpl)
+			return 1;
+	return 0;
+}
+
+/* Whether day d of plan p serves dish t. */
+static int
+day_held(const struct cz_plan *p, int d, size_t t)
+{
+	int m;
+
+	for (m = 0; d < p->ndays && m < p->days[d].nmeals; m++)
+		if (p->days[d].meals[m].tmpl == t)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether dish t, served more than REPEAT_MAX times in p, need not have
+ * been: for one of its servings, the dishes "Swap" offers there
+ * (cz_plan_alternatives: each keeps the day on every target) include one
+ * that the week would then serve at most REPEAT_MAX times (a dinner at
+ * most dinner_max). That is the catalog allowing a dish fewer; the plan
+ * states the repeats it does not allow (doc_repeats). For a changed plan
+ * (before not NULL) only servings on the days the change made count, and
+ * only dishes those days did not hold before. Writes the swap found to
+ * what.
+ */
+static int
+repeat_avoidable(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *p,
+    const struct cz_plan *before, size_t t, const unsigned short *times,
+    int dinner_max, char *what, size_t len)
+{
+	struct cz_plan_alternative alt[CZ_PLAN_ALTERNATIVES];
+	const struct cz_cat_template *a;
+	char err[128];
+	int d, m, i, n, max;
+
+	for (d = 0; d < p->ndays; d++)
+		for (m = 0; m < p->days[d].nmeals; m++) {
+			if (p->days[d].meals[m].tmpl != t ||
+			    p->days[d].meals[m].locked ||
+			    (before != NULL && !day_changed(p, before, d)))
+				continue;
+			n = cz_plan_alternatives(cat, req, p, d, m, req->seed,
+			    alt, CZ_PLAN_ALTERNATIVES, err, sizeof(err));
+			for (i = 0; i < n; i++) {
+				a = &cat->templates[alt[i].tmpl];
+				max = a->slot == CZ_SLOT_DINNER ? dinner_max :
+				    REPEAT_MAX;
+				if (alt[i].tmpl == t ||
+				    times[alt[i].tmpl] + 1 > max ||
+				    (before != NULL &&
+				    day_held(before, d, alt[i].tmpl)))
+					continue;
+				snprintf(what, len, "%s served %d times; day "
+				    "%d could take %s", cat->templates[t].slug,
+				    times[t], d + 1, a->slug);
+				return 1;
+			}
+		}
+	return 0;
+}
+
 /*
  * No dinner twice in a new plan (at most REPEAT_MAX times once the plan
  * was changed: "another dinner" may bring back another day's when no new
  * one fits), and no dish more than REPEAT_MAX times a week unless
- * the catalog forced it: its slot has too few dishes this request may
- * have (cz_plan_template_ok) for the week's servings of that slot at
- * REPEAT_MAX each. times (one per template) is filled here.
+ * the catalog forced it: no serving of it (on a day a change made, for a
+ * changed plan) could be swapped for a dish served fewer times with the
+ * day still on target (repeat_avoidable). times (one per template) is
+ * filled here.
  */
 static void
 week_repeats(const struct cz_catalog *cat, const struct cz_plan_request *req,
-    const struct cz_plan *p, int changed, unsigned short *times,
-    struct rule_values *out)
+    const struct cz_plan *p, const struct cz_plan *before,
+    unsigned short *times, struct rule_values *out)
 {
-	int dinner_max = changed ? REPEAT_MAX : 1;
-	int served[CZ_SLOT__MAX] = { 0 }, have[CZ_SLOT__MAX], d, m, k;
+	int dinner_max = before != NULL ? REPEAT_MAX : 1;
+	int d, m;
 	const struct cz_cat_template *tm;
 	char what[96];
 	size_t t;
 
-	for (k = 0; k < CZ_SLOT__MAX; k++)
-		have[k] = -1;
 	for (d = 0; d < p->ndays; d++)
-		for (m = 0; m < p->days[d].nmeals; m++) {
-			t = p->days[d].meals[m].tmpl;
-			times[t]++;
-			if ((int)cat->templates[t].slot >= 0 &&
-			    cat->templates[t].slot < CZ_SLOT__MAX)
-				served[cat->templates[t].slot]++;
-		}
+		for (m = 0; m < p->days[d].nmeals; m++)
+			times[p->days[d].meals[m].tmpl]++;
 	note(out, RULE_DINNERS, -1, 0, NULL);
 	note(out, RULE_REPEATS, -1, 0, NULL);
 	for (t = 0; t < cat->ntemplates; t++) {
@@ -404,22 +472,9 @@ week_repeats(const struct cz_catalog *cat, const struct cz_plan_request *req,
 			fault(out, RULE_DINNERS, -1, what);
 			continue;
 		}
-		if (times[t] <= REPEAT_MAX)
-			continue;
-		k = (int)tm->slot;
-		if (have[k] == -1) {
-			have[k] = 0;
-			for (size_t o = 0; o < cat->ntemplates; o++)
-				have[k] += cat->templates[o].slot == tm->slot &&
-				    cz_plan_template_ok(cat, &cat->templates[o],
-				    req);
-		}
-		if (have[k] * REPEAT_MAX >= served[k]) {
-			snprintf(what, sizeof(what), "%s served %d times "
-			    "(%d dishes fit for %d servings)", tm->slug,
-			    times[t], have[k], served[k]);
+		if (times[t] > REPEAT_MAX && repeat_avoidable(cat, req, p,
+		    before, t, times, dinner_max, what, sizeof(what)))
 			fault(out, RULE_REPEATS, -1, what);
-		}
 	}
 }
 
@@ -755,7 +810,8 @@ doc_advice(const struct cz_plan_request *req, struct json_object *doc,
 void
 rules_check_plan(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan *p,
-    struct json_object *doc, int changed, struct rule_values *out)
+    struct json_object *doc, const struct cz_plan *before,
+    struct rule_values *out)
 {
 	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
 	struct cz_plan_target t;
@@ -794,7 +850,7 @@ rules_check_plan(const struct cz_catalog *cat,
 		fault(out, RULE_STRUCTURE, -1, "out of memory");
 		return;
 	}
-	week_repeats(cat, req, p, changed, times, out);
+	week_repeats(cat, req, p, before, times, out);
 	if (doc != NULL) {
 		doc_repeats(cat, times, doc, out);
 		doc_shopping(cat, p, doc, out);

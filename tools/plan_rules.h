@@ -89,14 +89,19 @@ int		 rule_broken(int r, double v);
 /*
  * Checks p, a feasible plan of req made from cat, whose document doc is
  * (cz_plan_document), against every rule but the refusal ones, into *out.
- * doc may be NULL: the rules read from it are then not checked. changed:
- * p is a plan after "another meal" or "another day", where a dinner of
- * another day may come a second time when no new one fits the day
- * (docs/planner-rules.md, "Repeats"); a new plan's dinners all differ.
+ * doc may be NULL: the rules read from it are then not checked.
+ * before: NULL for a new plan, else the plan that "another meal" or
+ * "another day" changed into p. A dinner of another day may then come a
+ * second time when no new one fits the day (docs/planner-rules.md,
+ * "Repeats"), and a dish served a third time counts against the change
+ * only when a serving on a day it changed could have been a dish that
+ * day did not hold before (the user's other days are not to change, nor
+ * the dish they asked to replace come back); a new plan's dinners all
+ * differ, and any of its days counts.
  */
 void		 rules_check_plan(const struct cz_catalog *cat,
 		    const struct cz_plan_request *req, const struct cz_plan *p,
-		    struct json_object *doc, int changed,
+		    struct json_object *doc, const struct cz_plan *before,
 		    struct rule_values *out);
 
 /*

@@ -926,7 +926,7 @@ check(const struct cz_catalog *cat, const struct cz_plan_request *req,
 		return ~0ULL;
 	if (mu == NULL || mu->doc_fn == NULL || mu->doc_fn(cat, p, doc)) {
 		rules_clear(&rv);
-		rules_check_plan(cat, req, p, doc, 0, &rv);
+		rules_check_plan(cat, req, p, doc, NULL, &rv);
 		b = broken(&rv);
 	}
 	json_object_put(doc);
