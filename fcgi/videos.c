@@ -109,9 +109,8 @@ enum { GET_ID, GET_PLAN_ID, GET_PRESET, GET_STATE, GET_STAGE, GET_PROGRESS,
 	"coalesce(j.result->'video'->>'duration', ''), " \
 	"coalesce(j.result->'video'->>'size', ''), coalesce(b.watched, false), " \
 	"j.sound, coalesce(j.day, 0) " \
-	"FROM video_jobs j JOIN plans p ON p.id = j.plan_id " \
-	"LEFT JOIN video_playback b ON b.job_id = j.id AND " \
-	"b.user_id = $1::bigint WHERE p.owner_id = $1::bigint AND " \
+	"FROM video_jobs j LEFT JOIN video_playback b ON b.job_id = j.id " \
+	"AND b.user_id = $1::bigint WHERE j.owner_id = $1::bigint AND " \
 	"j.id < coalesce($2::bigint, " SQL_ID_MAX ") ORDER BY j.id DESC " \
 	"LIMIT $3::integer"
 enum { LIST_USER, LIST_BEFORE, LIST_LIMIT, LIST__N };
