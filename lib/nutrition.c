@@ -101,9 +101,10 @@ static const struct {
 	const char	*plural;
 } unit_words[] = {
 	{ "almond", "almonds" }, { "avocado", "avocados" },
-	{ "berry", "berries" }, { "block", "blocks" }, { "box", "boxes" }, { "breast", "breasts" },
-	{ "bulb", "bulbs" }, { "can", "cans" }, { "carrot", "carrots" },
-	{ "cherry", "cherries" }, { "chop", "chops" }, { "clove", "cloves" }, { "cucumber", "cucumbers" },
+	{ "berry", "berries" }, { "block", "blocks" }, { "box", "boxes" },
+	{ "breast", "breasts" }, { "bulb", "bulbs" }, { "can", "cans" },
+	{ "carrot", "carrots" }, { "cherry", "cherries" }, { "chop", "chops" },
+	{ "clove", "cloves" }, { "cucumber", "cucumbers" },
 	{ "dash", "dashes" }, { "date", "dates" }, { "drumstick", "drumsticks" },
 	{ "egg", "eggs" }, { "fig", "figs" }, { "fillet", "fillets" },
 	{ "floweret", "flowerets" }, { "fruit", "fruits" }, { "grape", "grapes" },
