@@ -30,12 +30,12 @@
  * step the items at a bound whose gradient, or whose Newton step,
  * points outwards are held; the Newton system on the rest, with the
  * inequality rows active at the current point, is solved by Cholesky;
- * and the step goes to the first breakpoint along it (an item reaching
- * a bound, an inequality row changing sides), where the quadratic model
- * stops being exact, with a backtracking (Armijo) search only as a
- * fallback.  Every step decreases f; with at most CZ_SOLVER_MAX_ITEMS
- * variables and a few rows it converges in a handful of steps (about
- * 20 us for a 14-item day).
+ * and the step goes to the minimum of f along it before an item
+ * reaches a bound (f along a line is a convex piecewise quadratic whose
+ * pieces change where an inequality row changes sides; line_min walks
+ * them), with a backtracking (Armijo) search only as a fallback.  Every
+ * step decreases f; a solve of a day (about 20 items, 34 rows) takes
+ * about 24 steps, most of them ending where an item reaches a bound.
  *
  * Caps (struct cz_solver_cap) are the planner's portion rules and daily
  * upper limits: eggs a day, a dish's added fat, selenium, ...  A cap on
@@ -422,6 +422,78 @@ chol_solve(double h[][CZ_SOLVER_MAX_ITEMS], size_t m, const double *g,
 }
 
 /*
+ * The minimiser of f along x + alpha d for alpha in [0, abox], where a
+ * free item reaches a bound (the free items fr[0..nf) move; v holds the
+ * row values at x and sd their slopes along d).  Along the ray f is a
+ * convex piecewise quadratic whose pieces change where an inequality row
+ * changes sides, so its slope is piecewise linear and nondecreasing: the
+ * pieces are walked in order until the slope turns nonnegative.  One
+ * step so crosses every row that changes sides on the way, where a step
+ * to the first such breakpoint took one Newton step per row (and 1.6% of
+ * the solves ran out of steps).  *interior is set when the minimiser
+ * lies before abox.
+ */
+static double
+line_min(const struct prob *p, const double *x, const size_t *fr,
+    size_t nf, const double *d, const double *v, const double *sd,
+    double abox, int *interior)
+{
+	double	 ev[NROWS_MAX], c0 = 0.0, c1 = 0.0, r, t, e, sgn;
+	int	 ek[NROWS_MAX], ne = 0, k, j, on;
+	size_t	 a, i;
+
+	/* slope c0 + c1 alpha of the regulariser and the rows active
+	 * just after alpha = 0 */
+	for (a = 0; a < nf; a++) {
+		i = fr[a];
+		c0 += 2.0 * p->rw[i] * (x[i] - p->def[i]) * d[a];
+		c1 += 2.0 * p->rw[i] * d[a] * d[a];
+	}
+	for (k = 0; k < p->nrow; k++) {
+		r = v[k] - p->b[k];
+		if (p->kind[k] == ROW_EQ)
+			on = 1;
+		else if (p->kind[k] == ROW_LE)
+			on = r > 0.0 || (r == 0.0 && sd[k] > 0.0);
+		else
+			on = r < 0.0 || (r == 0.0 && sd[k] < 0.0);
+		if (on) {
+			c0 += 2.0 * p->w[k] * r * sd[k];
+			c1 += 2.0 * p->w[k] * sd[k] * sd[k];
+		}
+		if (p->kind[k] == ROW_EQ || sd[k] == 0.0)
+			continue;
+		t = -r / sd[k];
+		if (!(t > 0.0) || !(t < abox))
+			continue;
+		for (j = ne++; j > 0 && ev[j - 1] > t; j--) {
+			ev[j] = ev[j - 1];
+			ek[j] = ek[j - 1];
+		}
+		ev[j] = t;
+		ek[j] = k;
+	}
+	for (j = 0; j <= ne; j++) {
+		e = j < ne ? ev[j] : abox;
+		if (c1 > 0.0 && c0 + c1 * e >= 0.0) {
+			*interior = 1;
+			t = -c0 / c1;
+			return t > 0.0 ? t : 0.0;
+		}
+		if (j == ne)
+			break;
+		/* row ek[j] turns on where it moves outwards, else off */
+		k = ek[j];
+		r = v[k] - p->b[k];
+		sgn = (p->kind[k] == ROW_LE) == (sd[k] > 0.0) ? 1.0 : -1.0;
+		c0 += sgn * 2.0 * p->w[k] * r * sd[k];
+		c1 += sgn * 2.0 * p->w[k] * sd[k] * sd[k];
+	}
+	*interior = 0;
+	return abox;
+}
+
+/*
  * Minimise f over the box by projected Newton, the held items fixed.
  * x is the start and the result.  Returns the number of steps.
  */
@@ -429,13 +501,14 @@ static int
 newton(const struct prob *p, double *x)
 {
 	double	 h[CZ_SOLVER_MAX_ITEMS][CZ_SOLVER_MAX_ITEMS];
+	double	 h0[CZ_SOLVER_MAX_ITEMS][CZ_SOLVER_MAX_ITEMS];
 	double	 g[CZ_SOLVER_MAX_ITEMS], gf[CZ_SOLVER_MAX_ITEMS];
 	double	 d[CZ_SOLVER_MAX_ITEMS], xn[CZ_SOLVER_MAX_ITEMS];
 	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX], sd[NROWS_MAX];
 	double	 col[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
 	double	 wcol[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
-	double	 f, fn, gmax, alpha, dec, s, eps;
-	size_t	 fr[CZ_SOLVER_MAX_ITEMS], nf, i, a, c;
+	double	 f, fn, gmax, alpha, abox, dec, eps;
+	size_t	 fr[CZ_SOLVER_MAX_ITEMS], at[CZ_SOLVER_MAX_ITEMS], nf, i, a, c;
 	int	 ak[NROWS_MAX], na, m, it, k, ls, full;
 
 	for (it = 0; it < NEWTON_MAX; it++) {
@@ -473,9 +546,9 @@ newton(const struct prob *p, double *x)
 		}
 		if (nf == 0 || gmax < 1e-10)
 			break;
-solve:
 		/* The free columns of the active rows, gathered contiguous,
-		 * once plain and once times the row's weight. */
+		 * once plain and once times the row's weight, and the
+		 * Hessian of the free items (h0, kept unfactored). */
 		for (a = 0; a < nf; a++) {
 			i = fr[a];
 			for (m = 0; m < na; m++) {
@@ -485,9 +558,20 @@ solve:
 			}
 		}
 		for (a = 0; a < nf; a++) {
-			i = fr[a];
-			gf[a] = g[i];
-			hess_row(wcol[a], col, a, na, 2.0 * p->rw[i], h[a]);
+			hess_row(wcol[a], col, a, na, 2.0 * p->rw[fr[a]],
+			    h0[a]);
+			at[a] = a;
+		}
+solve:
+		/* Each entry of h0 depends on its two items alone, so the
+		 * Hessian of fewer free items (after holding some, below)
+		 * is h0's rows and columns of those items, bit for bit:
+		 * copied, not computed again. at[a] is item fr[a]'s row of
+		 * h0. */
+		for (a = 0; a < nf; a++) {
+			gf[a] = g[fr[a]];
+			for (c = 0; c <= a; c++)
+				h[a][c] = h0[at[a]][at[c]];
 		}
 		if (chol_solve(h, nf, gf, d) == -1)
 			break;
@@ -502,6 +586,7 @@ solve:
 			if ((x[i] <= p->lo[i] + eps && d[a] < 0.0) ||
 			    (x[i] >= p->hi[i] - eps && d[a] > 0.0))
 				continue;
+			at[c] = at[a];
 			fr[c++] = i;
 		}
 		if (c < nf) {
@@ -512,18 +597,18 @@ solve:
 		}
 
 		/*
-		 * Step to the first breakpoint: a free item reaching a
-		 * bound or an inequality row changing sides, where the
-		 * quadratic model stops being exact.  Backtrack only if
-		 * that still fails to decrease f (a degenerate row).
+		 * Step to the minimum of f along d before a free item
+		 * reaches a bound (line_min).  Backtrack only if that
+		 * still fails to decrease f (rounding at a degenerate
+		 * row).
 		 */
-		alpha = 1.0;
+		abox = INFINITY;
 		for (a = 0; a < nf; a++) {
 			i = fr[a];
-			if (x[i] + d[a] < p->lo[i])
-				alpha = fmin(alpha, (p->lo[i] - x[i]) / d[a]);
-			else if (x[i] + d[a] > p->hi[i])
-				alpha = fmin(alpha, (p->hi[i] - x[i]) / d[a]);
+			if (d[a] < 0.0)
+				abox = fmin(abox, (p->lo[i] - x[i]) / d[a]);
+			else if (d[a] > 0.0)
+				abox = fmin(abox, (p->hi[i] - x[i]) / d[a]);
 		}
 		/* the rows' slopes along d, over the rows each free item
 		 * appears in */
@@ -536,14 +621,9 @@ solve:
 				sd[k] += p->a[k][i] * d[a];
 			}
 		}
-		for (k = 0; k < p->nrow; k++) {
-			if (p->kind[k] == ROW_EQ || sd[k] == 0.0)
-				continue;
-			s = (p->b[k] - v[k]) / sd[k];
-			if (s > 1e-9 && s < alpha)
-				alpha = s;
-		}
-		full = alpha == 1.0;
+		alpha = line_min(p, x, fr, nf, d, v, sd, abox, &full);
+		if (!(alpha > 0.0))
+			break;
 		fn = f;
 		for (ls = 0; ls < LINESEARCH_MAX; ls++, alpha *= 0.5) {
 			memcpy(xn, x, p->n * sizeof(*x));
