@@ -13,6 +13,7 @@
 
 #include "catalog.h"
 #include "numparse.h"
+#include "recipes.h"
 
 static const char *const diet_names[CZ_DIET__MAX] = {
 	"standard", "vegetarian", "vegan", "keto", "paleo", "mediterranean"
@@ -467,8 +468,11 @@ load_templates(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 		it->def_g = fmin(fmax(it->def_g, it->min_g), it->max_g);
 		it->title = PQgetvalue(r, row, 8)[0] == 't';
 	}
-	for (row = 0; (size_t)row < cat->ntemplates; row++)
+	for (row = 0; (size_t)row < cat->ntemplates; row++) {
 		template_derive(cat, &cat->templates[row]);
+		cat->templates[row].recipe =
+		    cz_recipe_find(cat->templates[row].slug);
+	}
 	ret = 0;
 err:
 	PQclear(r);

@@ -82,10 +82,16 @@ struct cz_cat_item {
 					   (sql/031_title_ingredients.sql) */
 };
 
+struct cz_recipe;
+
 struct cz_cat_template {
 	int			 id;
 	char			*slug;
 	char			*name;
+	/* Its method (lib/recipes_data.c), found once when the catalog is
+	 * loaded; NULL in a catalog built by hand (cz_template_recipe
+	 * looks it up then). */
+	const struct cz_recipe	*recipe;
 	enum cz_slot		 slot;
 	unsigned int		 diets;		/* every item allows */
 	unsigned int		 allergens;	/* any item carries */

@@ -195,7 +195,7 @@ write_recipe(struct cz_jw *w, const struct cz_catalog *cat,
 	size_t i, n = 0, k;
 	int s;
 
-	if ((r = cz_recipe_find(tm->slug)) == NULL)
+	if ((r = cz_template_recipe(tm)) == NULL)
 		return;
 	for (i = 0; i < day->nitems && n < CZ_PLAN_MAX_ITEMS; i++) {
 		if (day->items[i].meal != m)

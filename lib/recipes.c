@@ -244,6 +244,12 @@ cz_recipe_step(const char *step, const struct cz_recipe_item *items,
 	return 0;
 }
 
+const struct cz_recipe *
+cz_template_recipe(const struct cz_cat_template *t)
+{
+	return t->recipe != NULL ? t->recipe : cz_recipe_find(t->slug);
+}
+
 int
 cz_recipe_nsteps(const struct cz_recipe *r)
 {
@@ -371,7 +377,7 @@ dish_notes(const struct cz_catalog *cat, const struct cz_plan *p,
 			if (taken[d][m])
 				continue;
 			t = &cat->templates[p->days[d].meals[m].tmpl];
-			if ((r = cz_recipe_find(t->slug)) == NULL ||
+			if ((r = cz_template_recipe(t)) == NULL ||
 			    r->cook_min == 0)
 				continue;
 			for (k = 0; k < p->days[d + 1].nmeals; k++)

@@ -69,6 +69,10 @@ struct cz_recipe_note {
 
 /* The method of the dish with slug slug, or NULL when there is none. */
 const struct cz_recipe *cz_recipe_find(const char *slug);
+/* The recipe of template t: the one its catalog linked when it was
+ * loaded, else cz_recipe_find(t->slug) (a search of some 300 slugs, which
+ * a plan's document made some 40 times). */
+const struct cz_recipe *cz_template_recipe(const struct cz_cat_template *t);
 
 /* The whole table, for tests: *out points at the first; returns the
  * count. Sorted by slug. */

@@ -152,6 +152,29 @@ START_TEST(every_dish_has_a_method)
 }
 END_TEST
 
+/* A loaded catalog links each template's recipe; one built by hand (NULL)
+ * is looked up by slug, and a linked one is used as linked. */
+START_TEST(templates_find_their_recipe)
+{
+	const struct cz_recipe *all;
+	struct cz_cat_template t;
+	char slug[64], none[] = "no-such-dish";
+	size_t n;
+
+	n = cz_recipes(&all);
+	ck_assert_uint_gt(n, 1);
+	memset(&t, 0, sizeof(t));
+	snprintf(slug, sizeof(slug), "%s", all[1].slug);
+	t.slug = slug;
+	ck_assert_ptr_eq(cz_template_recipe(&t), &all[1]);
+	t.recipe = &all[0];
+	ck_assert_ptr_eq(cz_template_recipe(&t), &all[0]);
+	t.recipe = NULL;
+	t.slug = none;
+	ck_assert_ptr_null(cz_template_recipe(&t));
+}
+END_TEST
+
 START_TEST(broken_methods_are_refused)
 {
 	static const char *const ndbs[] = { "20037", "05064", "11091" };
@@ -381,6 +404,7 @@ recipes_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, every_dish_has_a_method);
+	tcase_add_test(tc, templates_find_their_recipe);
 	tcase_add_test(tc, broken_methods_are_refused);
 	tcase_add_test(tc, amounts_are_what_the_cook_handles);
 	tcase_add_test(tc, every_step_renders);
