@@ -159,23 +159,28 @@ hard_viol(const struct prob *p, const double *tot, const double *rv)
 
 /*
  * Score of moving item i by dx (and item j by dy if j < n) from x,
- * whose row values, totals and regulariser are v, tot and reg: the
- * hard violation first, then f.
+ * whose row values, row penalties (pen, summing to pensum), totals and
+ * regulariser are v, tot and reg: the hard violation first, then f.
+ * Only the rows item i (j) appears in change, so only their penalties
+ * are computed again.
  */
 static double
 try_move(const struct prob *p, const double *x, const double *v,
-    const double *tot, double reg, size_t i, double dx, size_t j, double dy)
+    const double *pen, double pensum, const double *tot, double reg,
+    size_t i, double dx, size_t j, double dy)
 {
-	double	 vs[NROWS_MAX], ts[6];
-	int	 k, m;
+	double	 vs[NROWS_MAX], ts[6], r;
+	unsigned char seen[NROWS_MAX];
+	int	 k, m, ch[2 * NROWS_MAX], nch = 0;
 
-	/* Only the rows item i (j) appears in change: the same sums as
-	 * over every row, without the zero terms. */
 	reg += sv_reg_term(p, i, x[i] + dx) - sv_reg_term(p, i, x[i]);
 	memcpy(vs, v, (size_t)p->nrow * sizeof(*vs));
+	memset(seen, 0, (size_t)p->nrow);
 	for (m = 0; m < p->nnz[i]; m++) {
 		k = p->nzr[i][m];
 		vs[k] = v[k] + p->a[k][i] * dx;
+		seen[k] = 1;
+		ch[nch++] = k;
 	}
 	for (k = 0; k < 6; k++)
 		ts[k] = tot[k] + p->coef[k][i] * dx;
@@ -184,11 +189,20 @@ try_move(const struct prob *p, const double *x, const double *v,
 		for (m = 0; m < p->nnz[j]; m++) {
 			k = p->nzr[j][m];
 			vs[k] += p->a[k][j] * dy;
+			if (!seen[k]) {
+				seen[k] = 1;
+				ch[nch++] = k;
+			}
 		}
 		for (k = 0; k < 6; k++)
 			ts[k] += p->coef[k][j] * dy;
 	}
-	return HARD_W * hard_viol(p, ts, vs) + sv_penalty(p, vs) + reg;
+	for (m = 0; m < nch; m++) {
+		k = ch[m];
+		r = sv_row_resid(p, k, vs[k]);
+		pensum += p->w[k] * r * r - pen[k];
+	}
+	return HARD_W * hard_viol(p, ts, vs) + pensum + reg;
 }
 
 static void
@@ -226,7 +240,8 @@ struct move {
  */
 static int
 best_move(const struct prob *p, const double *x, const double *v,
-    const double *tot, double reg, int pairs, double *best, struct move *mv)
+    const double *pen, double pensum, const double *tot, double reg,
+    int pairs, double *best, struct move *mv)
 {
 	size_t	 i, j, n = p->n;
 	double	 di, dj, sc;
@@ -242,8 +257,8 @@ best_move(const struct prob *p, const double *x, const double *v,
 					dj = j < n ? sj * p->step[j] : 0.0;
 					if (j < n && !move_ok(p, x, j, dj))
 						continue;
-					sc = try_move(p, x, v, tot, reg, i, di,
-					    j, dj);
+					sc = try_move(p, x, v, pen, pensum,
+					    tot, reg, i, di, j, dj);
 					if (sc < *best -
 					    1e-12 * (1.0 + *best)) {
 						*best = sc;
@@ -271,22 +286,31 @@ int
 sv_repair(const struct prob *p, double *x)
 {
 	struct move	 mv;
-	double		 v[NROWS_MAX], tot[6], cur, reg, h;
-	int		 moves, pairs, maxmoves;
+	double		 v[NROWS_MAX], pen[NROWS_MAX], tot[6], cur, reg, h;
+	double		 pensum, r;
+	int		 moves, pairs, maxmoves, k;
 
 	maxmoves = 6 * (int)p->n + 20;
 	pairs = 0;
 	for (moves = 0; moves < maxmoves; moves++) {
 		sv_rows_eval(p, x, v);
 		totals(p, x, tot);
-		reg = sv_objective(p, v, x) - sv_penalty(p, v);
-		cur = HARD_W * hard_viol(p, tot, v) + sv_penalty(p, v) + reg;
-		if (!best_move(p, x, v, tot, reg, 0, &cur, &mv)) {
+		pensum = 0.0;
+		for (k = 0; k < p->nrow; k++) {
+			r = sv_row_resid(p, k, v[k]);
+			pen[k] = p->w[k] * r * r;
+			pensum += pen[k];
+		}
+		reg = sv_objective(p, v, x) - pensum;
+		cur = HARD_W * hard_viol(p, tot, v) + pensum + reg;
+		if (!best_move(p, x, v, pen, pensum, tot, reg, 0, &cur,
+		    &mv)) {
 			h = hard_viol(p, tot, v);
 			if (h <= 0.0 || h > PAIR_REACH || pairs >= PAIR_ROUNDS)
 				break;
 			pairs++;
-			if (!best_move(p, x, v, tot, reg, 1, &cur, &mv))
+			if (!best_move(p, x, v, pen, pensum, tot, reg, 1, &cur,
+			    &mv))
 				break;
 		}
 		x[mv.i] = sv_snap(p, mv.i, x[mv.i] + mv.di);
