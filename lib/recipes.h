@@ -75,7 +75,7 @@ const struct cz_recipe *cz_recipe_find(const char *slug);
 const struct cz_recipe *cz_template_recipe(const struct cz_cat_template *t);
 
 /* The whole table, for tests: *out points at the first; returns the
- * count. Sorted by slug. */
+ * count, in the catalog's order (not sorted). */
 size_t cz_recipes(const struct cz_recipe **out);
 
 /* The number of steps of r (0 .. CZ_RECIPE_MAX_STEPS). */

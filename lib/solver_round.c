@@ -171,7 +171,7 @@ try_move(const struct prob *p, const double *x, const double *v,
 {
 	double	 vs[NROWS_MAX], ts[6], r;
 	unsigned char seen[NROWS_MAX];
-	int	 k, m, ch[2 * NROWS_MAX], nch = 0;
+	int	 k, m, ch[NROWS_MAX], nch = 0;
 
 	reg += sv_reg_term(p, i, x[i] + dx) - sv_reg_term(p, i, x[i]);
 	memcpy(vs, v, (size_t)p->nrow * sizeof(*vs));
