@@ -511,9 +511,11 @@ newton(const struct prob *p, double *x)
 	size_t	 fr[CZ_SOLVER_MAX_ITEMS], at[CZ_SOLVER_MAX_ITEMS], nf, i, a, c;
 	int	 ak[NROWS_MAX], na, m, it, k, ls, full;
 
+	/* v and f are x's rows and objective: computed here once, then
+	 * carried over from the line search that accepted the step. */
+	sv_rows_eval(p, x, v);
+	f = sv_objective(p, v, x);
 	for (it = 0; it < NEWTON_MAX; it++) {
-		sv_rows_eval(p, x, v);
-		f = sv_objective(p, v, x);
 		/*
 		 * Only the active rows (equalities, violated inequalities)
 		 * enter the gradient and the Hessian; the others would add
@@ -644,6 +646,7 @@ solve:
 		memcpy(x, xn, p->n * sizeof(*x));
 		if (full && f - fn <= 1e-14 * (1.0 + f))
 			break;
+		f = fn;		/* and v holds xn's rows */
 	}
 	return it + 1;
 }
