@@ -367,6 +367,7 @@ load_measures(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 		}
 		m->amount = strtod(PQgetvalue(r, row, 1), NULL);
 		m->grams = strtod(PQgetvalue(r, row, 3), NULL);
+		cz_measure_prepare(m);
 		f->nmeasures++;
 	}
 	ret = 0;

@@ -286,6 +286,37 @@ unit_grams(const struct cz_measure *m)
 	return isfinite(g) && g > 0 ? g : 0;
 }
 
+void
+cz_measure_prepare(struct cz_measure *m)
+{
+	m->unit_grams = unit_grams(m);
+	m->kind = (unsigned char)(m->name != NULL ?
+	    measure_class(m->name, NULL) : MC_UNIT);
+	m->tiny = m->name != NULL && tiny_unit(m->name);
+	m->prepared = 1;
+}
+
+/* unit_grams and measure_class of m: from cz_measure_prepare when it ran,
+ * else derived here. */
+static double
+m_unit_grams(const struct cz_measure *m)
+{
+	return m->prepared ? m->unit_grams : unit_grams(m);
+}
+
+static enum mclass
+m_class(const struct cz_measure *m)
+{
+	return m->prepared ? (enum mclass)m->kind :
+	    measure_class(m->name, NULL);
+}
+
+static int
+m_tiny(const struct cz_measure *m)
+{
+	return m->prepared ? m->tiny : tiny_unit(m->name);
+}
+
 /* Returns count rounded to the nearest whole, quarter or third, in
  * twelfths. count must be >= 0 and small enough for an int. */
 static int
@@ -305,6 +336,18 @@ nearest_q(double count)
 	return (int)whole * 12 + q;
 }
 
+/* Appends the n bytes of s to out at *at, leaving room for the NUL.
+ * Returns 0, or -1 when out is too small. */
+static int
+text_put(char *out, size_t outlen, size_t *at, const char *s, size_t n)
+{
+	if (n >= outlen - *at)
+		return -1;
+	memcpy(out + *at, s, n);
+	*at += n;
+	return 0;
+}
+
 /* Writes q twelfths and the measure name to out, e.g. "1 ½ cups,
  * chopped", "3 cloves", "¾ cup": the first word in the plural when q is
  * above one and the word has one listed, without a trailing ", NS as
@@ -313,8 +356,9 @@ static int
 measure_text(char *out, size_t outlen, int q, const char *name)
 {
 	const char *glyph = NULL, *rest = name, *word = "", *plural, *ns;
-	size_t i, len;
-	int whole = q / 12, r, restlen;
+	char num[16];
+	size_t i, len, restlen, n, at = 0;
+	int whole = q / 12;
 
 	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++)
 		if (fractions[i].q == q % 12)
@@ -328,17 +372,29 @@ measure_text(char *out, size_t outlen, int q, const char *name)
 	/* USDA's "not specified" note is not for the cook: "avocado, NS as
 	 * to Florida or California" reads "avocado". */
 	ns = strstr(rest, ", NS as to");
-	restlen = (int)(ns != NULL ? (size_t)(ns - rest) : strlen(rest));
-	if (whole > 0 && glyph[0] != '\0')
-		r = snprintf(out, outlen, "%d %s %s%.*s", whole, glyph, word,
-		    restlen, rest);
-	else if (whole > 0)
-		r = snprintf(out, outlen, "%d %s%.*s", whole, word, restlen,
-		    rest);
-	else
-		r = snprintf(out, outlen, "%s %s%.*s", glyph, word, restlen,
-		    rest);
-	return r < 0 || (size_t)r >= outlen ? -1 : 0;
+	restlen = ns != NULL ? (size_t)(ns - rest) : strlen(rest);
+	/* "<whole> <glyph> <word><rest>", either number part left out when
+	 * empty (put together by hand: snprintf was most of the cost of
+	 * describing a plan's amounts). */
+	if (whole > 0) {
+		n = sizeof(num);
+		do {
+			num[--n] = (char)('0' + whole % 10);
+			whole /= 10;
+		} while (whole > 0 && n > 0);
+		if (text_put(out, outlen, &at, num + n, sizeof(num) - n) ==
+		    -1 || text_put(out, outlen, &at, " ", 1) == -1)
+			return -1;
+	}
+	if (q < 12 || glyph[0] != '\0')
+		if (text_put(out, outlen, &at, glyph, strlen(glyph)) == -1 ||
+		    text_put(out, outlen, &at, " ", 1) == -1)
+			return -1;
+	if (text_put(out, outlen, &at, word, strlen(word)) == -1 ||
+	    text_put(out, outlen, &at, rest, restlen) == -1)
+		return -1;
+	out[at] = '\0';
+	return 0;
 }
 
 /* Writes grams for people: whole grams, tenths below 1 g. Returns 0, or -1
@@ -375,11 +431,11 @@ best_unit(const struct cz_measure *m, size_t n, double grams, int *q)
 	int best = -1, cq, score, bestscore = INT_MAX;
 
 	for (i = 0; i < n; i++) {
-		if ((ug = unit_grams(&m[i])) == 0 ||
-		    measure_class(m[i].name, NULL) != MC_UNIT)
+		if ((ug = m_unit_grams(&m[i])) == 0 ||
+		    m_class(&m[i]) != MC_UNIT)
 			continue;
 		count = grams / ug;
-		if (count > (tiny_unit(m[i].name) ? TINY_MAX_COUNT :
+		if (count > (m_tiny(&m[i]) ? TINY_MAX_COUNT :
 		    UNIT_MAX_COUNT))
 			continue;
 		cq = ug >= HALF_MIN_GRAMS && count < HALF_MAX_COUNT ?
@@ -406,8 +462,7 @@ first_of_class(const struct cz_measure *m, size_t n, enum mclass cls)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (unit_grams(&m[i]) > 0 &&
-		    measure_class(m[i].name, NULL) == cls)
+		if (m_unit_grams(&m[i]) > 0 && m_class(&m[i]) == cls)
 			return (int)i;
 	return -1;
 }
@@ -456,8 +511,8 @@ best_volume(const struct cz_measure *m, size_t n, double grams, int *q,
 	for (v = 0; v < sizeof(volumes) / sizeof(volumes[0]); v++) {
 		own = 0;
 		for (i = 0; i < n; i++) {
-			if ((ug = unit_grams(&m[i])) == 0 ||
-			    measure_class(m[i].name, NULL) != volumes[v].cls)
+			if ((ug = m_unit_grams(&m[i])) == 0 ||
+			    m_class(&m[i]) != volumes[v].cls)
 				continue;
 			own = 1;
 			if (volume_fits(v, grams, ug, volumes[v].max_count,
@@ -470,7 +525,7 @@ best_volume(const struct cz_measure *m, size_t n, double grams, int *q,
 		    (cup = first_of_class(m, n, MC_CUP)) < 0 ||
 		    !plain_cup(m[cup].name))
 			continue;
-		if (volume_fits(v, grams, unit_grams(&m[cup]) /
+		if (volume_fits(v, grams, m_unit_grams(&m[cup]) /
 		    volumes[v].per_cup, volumes[v].cup_max, q)) {
 			*name = volumes[v].word;
 			return cup;
@@ -513,14 +568,14 @@ shop_quantity(cz_arena *a, struct cz_shop_item *it, const struct cz_measure *m,
 				continue;
 			last = i;
 			step_q = volumes[v].buy_q;
-			if (it->grams >= unit_grams(&m[last]) * step_q / 12.0 *
-			    (1 - CEIL_SLACK))
+			if (it->grams >= m_unit_grams(&m[last]) * step_q /
+			    12.0 * (1 - CEIL_SLACK))
 				break;
 		}
 		chosen = last;
 	}
 	if (chosen >= 0) {
-		ug = unit_grams(&m[chosen]);
+		ug = m_unit_grams(&m[chosen]);
 		steps = ceil(it->grams / ug * 12 / step_q - CEIL_SLACK);
 		if (steps < 1)
 			steps = 1;
@@ -693,7 +748,7 @@ cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
 		name = m[i].name;
 		if (q > LEAF_MAX_COUNT * 12 && leaf_unit(name) &&
 		    (v = best_volume(m, n, grams, &vq, &vname)) >= 0 &&
-		    measure_class(m[v].name, NULL) == MC_CUP) {
+		    m_class(&m[v]) == MC_CUP) {
 			i = v;
 			q = vq;
 			name = vname;

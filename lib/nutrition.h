@@ -103,12 +103,27 @@ void cz_macro_shares(const struct cz_nutrients *n, double *protein_pct,
     double *fat_pct, double *carb_pct);
 
 /* A household measure: amount of name weighs grams, e.g.
- * {1, "cup, chopped", 160} or {0.5, "breast, bone and skin removed", 86}. */
+ * {1, "cup, chopped", 160} or {0.5, "breast, bone and skin removed", 86}.
+ * The fields after grams are what cz_measure_prepare derives from the
+ * three; a measure built without it (prepared 0) works the same, each
+ * describing call deriving them again from the name's words. */
 struct cz_measure {
 	double		 amount;	/* > 0 */
 	const char	*name;
 	double		 grams;		/* > 0 */
+	double		 unit_grams;	/* of one; 0: not a usable measure */
+	unsigned char	 kind;		/* cup, spoon, unit or skipped */
+	unsigned char	 tiny;		/* a dash or a pinch */
+	unsigned char	 prepared;
 };
+
+/* A measure built by hand (tests, examples): the three given fields. */
+#define CZ_MEASURE_INIT(a, n, g)	{ .amount = (a), .name = (n), .grams = (g) }
+
+/* Derives m's unit_grams, kind and tiny once (the catalog does for every
+ * measure it loads), so that describing grams of the food in a plan does
+ * not read the words of every measure name again. */
+void	cz_measure_prepare(struct cz_measure *m);
 
 #define CZ_MEASURE_GRAMS	(-1)	/* described in grams */
 #define CZ_MEASURE_ERROR	(-2)	/* bad arguments or out too small */

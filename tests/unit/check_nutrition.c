@@ -18,50 +18,51 @@
 
 /* SR24 09040, bananas, raw: some of its measures. */
 static const struct cz_measure banana[] = {
-	{ 1, "cup, sliced", 150 },
-	{ 1, "large (8\" to 8-7/8\" long)", 136 },
-	{ 1, "NLEA serving", 126 },
-	{ 1, "medium (7\" to 7-7/8\" long)", 118 },
-	{ 1, "small (6\" to 6-7/8\" long)", 101 },
-	{ 1, "oz", 28.35 },
+	CZ_MEASURE_INIT(1, "cup, sliced", 150),
+	CZ_MEASURE_INIT(1, "large (8\" to 8-7/8\" long)", 136),
+	CZ_MEASURE_INIT(1, "NLEA serving", 126),
+	CZ_MEASURE_INIT(1, "medium (7\" to 7-7/8\" long)", 118),
+	CZ_MEASURE_INIT(1, "small (6\" to 6-7/8\" long)", 101),
+	CZ_MEASURE_INIT(1, "oz", 28.35),
 };
 #define NBANANA	(sizeof(banana) / sizeof(banana[0]))
 
 static const struct cz_measure egg[] = {
-	{ 1, "large", 50 },
-	{ 1, "cup (4.86 large eggs)", 243 },
+	CZ_MEASURE_INIT(1, "large", 50),
+	CZ_MEASURE_INIT(1, "cup (4.86 large eggs)", 243),
 };
 
 static const struct cz_measure chopped[] = {
-	{ 1, "oz", 28.35 },
-	{ 1, "tbsp", 10 },
-	{ 1, "cup, chopped", 160 },
+	CZ_MEASURE_INIT(1, "oz", 28.35),
+	CZ_MEASURE_INIT(1, "tbsp", 10),
+	CZ_MEASURE_INIT(1, "cup, chopped", 160),
 };
 
 static const struct cz_measure rice[] = {
-	{ 1, "cup", 158 },
-	{ 1, "oz", 28.35 },
+	CZ_MEASURE_INIT(1, "cup", 158),
+	CZ_MEASURE_INIT(1, "oz", 28.35),
 };
 
 static const struct cz_measure oil[] = {
-	{ 1, "cup", 218 },
-	{ 1, "tbsp", 13.5 },
-	{ 1, "tsp", 4.5 },
+	CZ_MEASURE_INIT(1, "cup", 218),
+	CZ_MEASURE_INIT(1, "tbsp", 13.5),
+	CZ_MEASURE_INIT(1, "tsp", 4.5),
 };
 
 static const struct cz_measure spice[] = {
-	{ 1, "tsp", 2.1 },
-	{ 1, "tbsp", 6.3 },
+	CZ_MEASURE_INIT(1, "tsp", 2.1),
+	CZ_MEASURE_INIT(1, "tbsp", 6.3),
 };
 
 static const struct cz_measure weights[] = {
-	{ 1, "oz", 28.35 },
-	{ 1, "lb", 453.6 },
-	{ 1, "quart", 976 },
-	{ 0, "broken", 10 },
-	{ 1, NULL, 10 },
-	{ 1, "slice", NAN },
+	CZ_MEASURE_INIT(1, "oz", 28.35),
+	CZ_MEASURE_INIT(1, "lb", 453.6),
+	CZ_MEASURE_INIT(1, "quart", 976),
+	CZ_MEASURE_INIT(0, "broken", 10),
+	CZ_MEASURE_INIT(1, NULL, 10),
+	CZ_MEASURE_INIT(1, "slice", NAN),
 };
+#define NWEIGHTS	(sizeof(weights) / sizeof(weights[0]))
 
 START_TEST(lookups)
 {
@@ -265,10 +266,10 @@ START_TEST(describe_whole_units)
 	 * beside a large pepper of 164 g. */
 	{
 		static const struct cz_measure pepper[] = {
-			{ 1, "ring (3\" dia., 1/4\" thick)", 10 },
-			{ 1, "small (2-1/4\" long)", 74 },
-			{ 1, "medium (approx 2-3/4\" long, 2-1/2 dia.)", 119 },
-			{ 1, "large (2-1/4 per pound)", 164 },
+			CZ_MEASURE_INIT(1, "ring (3\" dia., 1/4\" thick)", 10),
+			CZ_MEASURE_INIT(1, "small (2-1/4\" long)", 74),
+			CZ_MEASURE_INIT(1, "medium (approx 2-3/4\" long, 2-1/2 dia.)", 119),
+			CZ_MEASURE_INIT(1, "large (2-1/4 per pound)", 164),
 		};
 
 		ck_assert_int_eq(cz_measure_describe(pepper, 4, 330, out,
@@ -292,7 +293,7 @@ START_TEST(describe_whole_units)
 	/* A measure of half a thing counts whole things. */
 	{
 		static const struct cz_measure half[] = {
-			{ 0.5, "breast, bone and skin removed", 86 },
+			CZ_MEASURE_INIT(0.5, "breast, bone and skin removed", 86),
 		};
 
 		ck_assert_int_eq(cz_measure_describe(half, 1, 172, out,
@@ -304,13 +305,13 @@ START_TEST(describe_whole_units)
 	 * that only opens like a listed one, as it is. */
 	{
 		static const struct cz_measure garlic[] = {
-			{ 1, "clove", 3 },
+			CZ_MEASURE_INIT(1, "clove", 3),
 		};
 		static const struct cz_measure lettuce[] = {
-			{ 1, "leaf, large", 15 },
+			CZ_MEASURE_INIT(1, "leaf, large", 15),
 		};
 		static const struct cz_measure sweets[] = {
-			{ 1, "candy", 10 },
+			CZ_MEASURE_INIT(1, "candy", 10),
 		};
 
 		ck_assert_int_eq(cz_measure_describe(garlic, 1, 9, out,
@@ -332,19 +333,19 @@ START_TEST(describe_whole_units)
 	 * left out. */
 	{
 		static const struct cz_measure lemon[] = {
-			{ 1, "lemon yields", 47 },
-			{ 1, "wedge yields", 6 },
-			{ 1, "tbsp", 15.2 },
+			CZ_MEASURE_INIT(1, "lemon yields", 47),
+			CZ_MEASURE_INIT(1, "wedge yields", 6),
+			CZ_MEASURE_INIT(1, "tbsp", 15.2),
 		};
 		static const struct cz_measure thigh[] = {
-			{ 1, "unit (yield from 1 lb ready-to-cook chicken)", 62 },
-			{ 1, "thigh with skin (Yield from 1 lb chicken)", 70 },
+			CZ_MEASURE_INIT(1, "unit (yield from 1 lb ready-to-cook chicken)", 62),
+			CZ_MEASURE_INIT(1, "thigh with skin (Yield from 1 lb chicken)", 70),
 		};
 		static const struct cz_measure leaves[] = {
-			{ 1, "leaf outer", 10 },
+			CZ_MEASURE_INIT(1, "leaf outer", 10),
 		};
 		static const struct cz_measure avocado[] = {
-			{ 1, "avocado, NS as to Florida or California", 201 },
+			CZ_MEASURE_INIT(1, "avocado, NS as to Florida or California", 201),
 		};
 
 		ck_assert_int_eq(cz_measure_describe(lemon, 3, 47, out,
@@ -358,14 +359,14 @@ START_TEST(describe_whole_units)
 		ck_assert_str_eq(out, "85 g");
 		/* SR24's lemon juice has a cup and its yields, no spoon. */
 		static const struct cz_measure juice[] = {
-			{ 1, "cup", 244 },
-			{ 1, "fl oz", 30.5 },
-			{ 1, "lemon yields", 48 },
-			{ 1, "wedge yields", 5.9 },
+			CZ_MEASURE_INIT(1, "cup", 244),
+			CZ_MEASURE_INIT(1, "fl oz", 30.5),
+			CZ_MEASURE_INIT(1, "lemon yields", 48),
+			CZ_MEASURE_INIT(1, "wedge yields", 5.9),
 		};
 		/* Chopped onion has a cup of its own kind: no spoon from it. */
 		static const struct cz_measure onion[] = {
-			{ 1, "cup, chopped", 160 },
+			CZ_MEASURE_INIT(1, "cup, chopped", 160),
 		};
 
 		ck_assert_int_eq(cz_measure_describe(juice, 4, 5, out,
@@ -397,15 +398,15 @@ START_TEST(describe_whole_units)
 	 * "14 ½ sprout"; "leaf inner" is a word order, like "leaf outer". */
 	{
 		static const struct cz_measure almond[] = {
-			{ 1, "cup, whole", 143 },
-			{ 1, "almond", 1.2 },
+			CZ_MEASURE_INIT(1, "cup, whole", 143),
+			CZ_MEASURE_INIT(1, "almond", 1.2),
 		};
 		static const struct cz_measure sprouts[] = {
-			{ 1, "cup", 156 },
-			{ 1, "sprout", 21 },
+			CZ_MEASURE_INIT(1, "cup", 156),
+			CZ_MEASURE_INIT(1, "sprout", 21),
 		};
 		static const struct cz_measure romaine[] = {
-			{ 1, "leaf inner", 6 },
+			CZ_MEASURE_INIT(1, "leaf inner", 6),
 		};
 
 		ck_assert_int_eq(cz_measure_describe(almond, 2, 17.4, out,
@@ -429,10 +430,10 @@ START_TEST(describe_whole_units)
 	/* A few dashes, not twenty: SR24's black pepper. */
 	{
 		static const struct cz_measure pepper[] = {
-			{ 1, "tbsp, ground", 6.9 },
-			{ 1, "tsp, ground", 2.3 },
-			{ 1, "tsp, whole", 2.9 },
-			{ 1, "dash", 0.1 },
+			CZ_MEASURE_INIT(1, "tbsp, ground", 6.9),
+			CZ_MEASURE_INIT(1, "tsp, ground", 2.3),
+			CZ_MEASURE_INIT(1, "tsp, whole", 2.9),
+			CZ_MEASURE_INIT(1, "dash", 0.1),
 		};
 
 		ck_assert_int_eq(cz_measure_describe(pepper, 4, 0.3, out,
@@ -447,11 +448,11 @@ START_TEST(describe_whole_units)
 	 * where the cups fit, else the count stands. */
 	{
 		static const struct cz_measure spinach[] = {
-			{ 1, "cup", 30 },
-			{ 1, "leaf", 10 },
+			CZ_MEASURE_INIT(1, "cup", 30),
+			CZ_MEASURE_INIT(1, "leaf", 10),
 		};
 		static const struct cz_measure basil[] = {
-			{ 5, "leaves", 2.5 },
+			CZ_MEASURE_INIT(5, "leaves", 2.5),
 		};
 
 		ck_assert_int_eq(cz_measure_describe(spinach, 2, 120, out,
@@ -468,7 +469,7 @@ START_TEST(describe_whole_units)
 	/* The plural of a counted fruit. */
 	{
 		static const struct cz_measure cherries[] = {
-			{ 1, "cherry", 8.2 },
+			CZ_MEASURE_INIT(1, "cherry", 8.2),
 		};
 
 		ck_assert_int_eq(cz_measure_describe(cherries, 1, 82, out,
@@ -479,6 +480,47 @@ START_TEST(describe_whole_units)
 END_TEST
 
 /* The catalog keeps only measures of the food as its label uses it. */
+/* A prepared measure (the catalog's) describes every amount exactly as
+ * the same measure built by hand, down to the size of out it needs. */
+START_TEST(describe_prepared_same)
+{
+	static const struct {
+		const struct cz_measure	*m;
+		size_t			 n;
+	} foods[] = {
+		{ banana, NBANANA }, { egg, 2 }, { chopped, 3 }, { rice, 2 },
+		{ oil, 3 }, { spice, 2 }, { weights, NWEIGHTS },
+	};
+	struct cz_measure p[16];
+	char raw[128], prep[128];
+	size_t f, i, len;
+	double g;
+	int r;
+
+	for (f = 0; f < sizeof(foods) / sizeof(foods[0]); f++) {
+		ck_assert_uint_le(foods[f].n, 16);
+		for (i = 0; i < foods[f].n; i++) {
+			p[i] = foods[f].m[i];
+			cz_measure_prepare(&p[i]);
+		}
+		for (g = 0; g <= 800; g += 0.5) {
+			r = cz_measure_describe(foods[f].m, foods[f].n, g, raw,
+			    sizeof(raw));
+			ck_assert_int_eq(cz_measure_describe(p, foods[f].n, g,
+			    prep, sizeof(prep)), r);
+			ck_assert_str_eq(prep, raw);
+			len = strlen(raw);
+			ck_assert_int_eq(cz_measure_describe(p, foods[f].n, g,
+			    prep, len + 1), r);
+			ck_assert_str_eq(prep, raw);
+			ck_assert_int_eq(cz_measure_describe(p, foods[f].n, g,
+			    prep, len), CZ_MEASURE_ERROR);
+			ck_assert_str_eq(prep, "");
+		}
+	}
+}
+END_TEST
+
 START_TEST(measure_fits_label)
 {
 	/* A state the kitchen never measures in. */
@@ -596,7 +638,7 @@ START_TEST(describe_errors)
 	ck_assert_str_eq(out, "");
 	/* A multibyte fraction is never cut: "⅓ tsp" is 7 bytes + NUL. */
 	{
-		static const struct cz_measure tsp[] = { { 1, "tsp", 3 } };
+		static const struct cz_measure tsp[] = { CZ_MEASURE_INIT(1, "tsp", 3) };
 
 		ck_assert_int_eq(cz_measure_describe(tsp, 1, 1, out, 7),
 		    CZ_MEASURE_ERROR);
@@ -766,10 +808,10 @@ START_TEST(shopping_rounds_up)
 	 * so 250 g of red pepper is bought as whole peppers. */
 	{
 		static const struct cz_measure pepper[] = {
-			{ 1, "cup, chopped", 149 },
-			{ 1, "tablespoon", 9.3 },
-			{ 1, "large (2-1/4 per pound)", 164 },
-			{ 1, "cubic inch", 8 },
+			CZ_MEASURE_INIT(1, "cup, chopped", 149),
+			CZ_MEASURE_INIT(1, "tablespoon", 9.3),
+			CZ_MEASURE_INIT(1, "large (2-1/4 per pound)", 164),
+			CZ_MEASURE_INIT(1, "cubic inch", 8),
 		};
 		struct cz_shop_input p1 = { "11821", "red bell pepper", "11",
 		    250, pepper, 4 };
@@ -852,6 +894,7 @@ main(void)
 	tcase_add_test(tc, describe_whole_units);
 	tcase_add_test(tc, describe_volumes);
 	tcase_add_test(tc, measure_fits_label);
+	tcase_add_test(tc, describe_prepared_same);
 	tcase_add_test(tc, describe_grams);
 	tcase_add_test(tc, describe_errors);
 	tcase_add_test(tc, shopping_aggregates_and_groups);

@@ -246,7 +246,7 @@ END_TEST
  * a document from a small catalog
  */
 
-static struct cz_measure egg_measures[] = { { 1, "large", 50 } };
+static struct cz_measure egg_measures[] = { CZ_MEASURE_INIT(1, "large", 50) };
 
 /* Oats (gluten), egg (egg), spinach: per 100 g amounts. */
 static void

@@ -30,7 +30,7 @@
 enum { EGG, OATS, SPINACH, SALMON, NFOODS };
 enum { BREAKFAST, LUNCH, DINNER, NTEMPLATES };
 
-static struct cz_measure egg_measures[] = { { 1, "large", 50 } };
+static struct cz_measure egg_measures[] = { CZ_MEASURE_INIT(1, "large", 50) };
 static struct cz_cat_food foods[NFOODS];
 static struct cz_cat_item titems[NTEMPLATES];
 static struct cz_cat_template templates[NTEMPLATES];
