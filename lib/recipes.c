@@ -130,32 +130,77 @@ cz_recipe_needs_cooking(const struct cz_cat_food *f)
 	    (sf != NULL && fabs(sf->factor - 1.0) > 1e-9);
 }
 
+/* Writes v as printf's "%.0f" does (to nearest, ties to even) into
+ * buf; returns buf. Whole grams are most of what a recipe shows, and
+ * printf's floating-point path was most of the cost of writing them. */
+static const char *
+whole_text(char buf[32], double v)
+{
+	unsigned long long u;
+	size_t n = 31;
+
+	v = nearbyint(v);
+	if (signbit(v) || !(v < 1e15)) {	/* "-0", NaN, huge: printf's */
+		snprintf(buf, 32, "%.0f", v);
+		return buf;
+	}
+	buf[n] = '\0';
+	u = (unsigned long long)v;
+	do {
+		buf[--n] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	return buf + n;
+}
+
+/* Writes the n strings of parts one after the other to out (len bytes,
+ * NUL-terminated). Returns 0, or -1 when out is too small. */
+static int
+join(char *out, size_t len, const char *const *parts, size_t n)
+{
+	size_t i, at = 0, l;
+
+	for (i = 0; i < n; i++) {
+		l = strlen(parts[i]);
+		if (len == 0 || l >= len - at)
+			return -1;
+		memcpy(out + at, parts[i], l);
+		at += l;
+	}
+	if (len == 0)
+		return -1;
+	out[at] = '\0';
+	return 0;
+}
+
 int
 cz_recipe_amount(const struct cz_cat_food *f, double grams, char *out,
     size_t len)
 {
 	const struct cz_shop_food *sf = cz_shop_food(f->ndb);
 	const struct cz_shop_product *sp;
-	const char *basis = NULL;
-	char name[96], q[32];
+	const char *basis = NULL, *state;
+	char name[96], q[32], g[32], b[32], last;
 	double n, bought;
 	size_t i;
-	int w;
 
 	plain_name(f, name, sizeof(name));
 	sp = sf != NULL ? cz_shop_product(sf->item) : NULL;
 	if (sp != NULL)
 		basis = sp->basis;
+	last = f->ndb[0] != '\0' ? f->ndb[strlen(f->ndb) - 1] : '\0';
 	for (i = 0; i < NELEM(pieces); i++) {
-		if (strcmp(pieces[i].ndb, f->ndb) != 0 || f->step_g <= 0)
+		/* every listed NDB number has 5 digits; most differ from
+		 * f's in the last one */
+		if (pieces[i].ndb[4] != last ||
+		    strcmp(pieces[i].ndb, f->ndb) != 0 || f->step_g <= 0)
 			continue;
 		n = grams / f->step_g;
 		if (fabs(n * 2 - round(n * 2)) > 0.01 || n < 0.49)
 			break;	/* not whole or half pieces: weigh it */
 		halves(n, q, sizeof(q));
-		w = snprintf(out, len, "%s %s", q, n > 1.01 ?
-		    pieces[i].many : pieces[i].one);
-		return w < 0 || (size_t)w >= len ? -1 : 0;
+		return join(out, len, (const char *[]){ q, " ",
+		    n > 1.01 ? pieces[i].many : pieces[i].one }, 3);
 	}
 	if (sf != NULL && fabs(sf->factor - 1.0) > 1e-9) {
 		bought = sf->factor * grams;
@@ -165,17 +210,17 @@ cz_recipe_amount(const struct cz_cat_food *f, double grams, char *out,
 		if (bought < 5)
 			bought = 5;
 		if (basis != NULL && strcmp(basis, "in shell") == 0)
-			w = snprintf(out, len, "%.0f g %s in the shell (about "
-			    "%.0f g cooked meat)", bought, name, grams);
-		else
-			w = snprintf(out, len, "%.0f g %s%s%s (about %.0f g "
-			    "%s)", bought, basis != NULL &&
-			    (strcmp(basis, "dry") == 0 ||
-			    strcmp(basis, "raw") == 0) ? basis : "",
-			    basis != NULL && (strcmp(basis, "dry") == 0 ||
-			    strcmp(basis, "raw") == 0) ? " " : "", name, grams,
-			    strcmp(f->ndb, "19806") == 0 ? "popped" : "cooked");
-		return w < 0 || (size_t)w >= len ? -1 : 0;
+			return join(out, len, (const char *[]){
+			    whole_text(b, bought), " g ", name,
+			    " in the shell (about ", whole_text(g, grams),
+			    " g cooked meat)" }, 6);
+		state = basis != NULL && (strcmp(basis, "dry") == 0 ||
+		    strcmp(basis, "raw") == 0) ? basis : NULL;
+		return join(out, len, (const char *[]){
+		    whole_text(b, bought), " g ", state != NULL ? state : "",
+		    state != NULL ? " " : "", name, " (about ",
+		    whole_text(g, grams), " g ",
+		    strcmp(f->ndb, "19806") == 0 ? "popped)" : "cooked)" }, 9);
 	}
 	if (in_list(spooned, NELEM(spooned), f->ndb)) {
 		n = grams / TSP_G;
@@ -183,12 +228,12 @@ cz_recipe_amount(const struct cz_cat_food *f, double grams, char *out,
 			halves(grams / TBSP_G, q, sizeof(q));
 		else
 			halves(n < 0.5 ? 0.5 : n, q, sizeof(q));
-		w = snprintf(out, len, "%s %s (%.0f g) %s", q, n >= 2.75 ?
-		    "tbsp" : "tsp", grams, name);
-		return w < 0 || (size_t)w >= len ? -1 : 0;
+		return join(out, len, (const char *[]){ q,
+		    n >= 2.75 ? " tbsp (" : " tsp (", whole_text(g, grams),
+		    " g) ", name }, 5);
 	}
-	w = snprintf(out, len, "%.0f g %s", grams, name);
-	return w < 0 || (size_t)w >= len ? -1 : 0;
+	return join(out, len, (const char *[]){ whole_text(g, grams), " g ",
+	    name }, 3);
 }
 
 /* Whether s[0..] opens a placeholder "{NNNNN}". */
