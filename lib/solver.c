@@ -507,9 +507,9 @@ newton(const struct prob *p, double *x)
 	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX], sd[NROWS_MAX];
 	double	 col[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
 	double	 wcol[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
-	double	 f, fn, gmax, alpha, abox, dec, eps;
+	double	 f, fn, gmax, alpha, abox, dec, eps, ar;
 	size_t	 fr[CZ_SOLVER_MAX_ITEMS], at[CZ_SOLVER_MAX_ITEMS], nf, i, a, c;
-	int	 ak[NROWS_MAX], na, m, it, k, ls, full;
+	int	 ak[NROWS_MAX], na, m, it, k, ls, full, e;
 
 	/* v and f are x's rows and objective: computed here once, then
 	 * carried over from the line search that accepted the step. */
@@ -529,14 +529,22 @@ newton(const struct prob *p, double *x)
 			if (act[k] != 0.0)
 				ak[na++] = k;
 		}
+		for (i = 0; i < p->n; i++)
+			g[i] = 2.0 * p->rw[i] * (x[i] - p->def[i]);
+		/* Row by row, over the items each row has: every g[i] still
+		 * adds its rows in increasing order, and the terms left out
+		 * are the exact zeros (the same bits). */
+		for (m = 0; m < na; m++) {
+			k = ak[m];
+			ar = act[k] * r[k];
+			for (e = 0; e < p->nni[k]; e++) {
+				i = p->nzi[k][e];
+				g[i] += ar * p->a[k][i];
+			}
+		}
 		nf = 0;
 		gmax = 0.0;
 		for (i = 0; i < p->n; i++) {
-			g[i] = 2.0 * p->rw[i] * (x[i] - p->def[i]);
-			for (m = 0; m < na; m++) {
-				k = ak[m];
-				g[i] += act[k] * r[k] * p->a[k][i];
-			}
 			if (p->held[i])
 				continue;
 			eps = 1e-9 * (1.0 + p->hi[i]);
