@@ -185,15 +185,20 @@ char *
 cz_arena_vprintf(cz_arena *a, const char *fmt, va_list ap)
 {
 	va_list cp;
-	char *p;
+	char buf[256], *p;
 	int n;
 
+	/* The usual short string is formatted once, on the stack, and
+	 * copied; only a longer one is formatted again into its block. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(buf, sizeof(buf), fmt, cp);
 	va_end(cp);
 	if (n < 0 || (p = cz_arena_alloc(a, (size_t)n + 1)) == NULL)
 		return NULL;
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof(buf))
+		memcpy(p, buf, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 

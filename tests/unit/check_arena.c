@@ -59,10 +59,22 @@ END_TEST
 START_TEST(strings)
 {
 	cz_arena *a = cz_arena_new(64);
+	char long_s[300], *p;
+	int n;
 
 	ck_assert_str_eq(cz_arena_strdup(a, "hello"), "hello");
 	ck_assert_str_eq(cz_arena_strndup(a, "hello", 3), "hel");
 	ck_assert_str_eq(cz_arena_printf(a, "%d-%s", 42, "x"), "42-x");
+	/* around the 256 bytes formatted on the stack first */
+	for (n = 250; n <= 262; n++) {
+		memset(long_s, 'a' + n % 26, (size_t)n);
+		long_s[n] = '\0';
+		p = cz_arena_printf(a, "%s|%d", long_s, n);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_uint_eq(strlen(p), (size_t)n + 4);
+		ck_assert_int_eq(strncmp(p, long_s, (size_t)n), 0);
+		ck_assert_int_eq(atoi(p + n + 1), n);
+	}
 	cz_arena_free(a);
 }
 END_TEST
