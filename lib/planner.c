@@ -631,6 +631,11 @@ draw_day(const struct day_draw *a, size_t *tmpl)
 	return 0;
 }
 
+/* Where the caps of struct cz_solver_targets end: solve_day clears the
+ * fields before and after them, not the 25 KB of caps. */
+#define CAPS_END	(offsetof(struct cz_solver_targets, caps) + \
+	sizeof(((struct cz_solver_targets *)0)->caps))
+
 /* A new cap of st, zeroed, or NULL when st has no room left. */
 static struct cz_solver_cap *
 cap_new(struct cz_solver_targets *st, double max, double scale)
@@ -936,9 +941,7 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	/* All but the caps (25 KB, most never used): cap_new clears each
 	 * one it hands out. */
 	memset(&st, 0, offsetof(struct cz_solver_targets, caps));
-	st.ncaps = 0;
-	memset(st.floors, 0, sizeof(st.floors));
-	st.nfloors = 0;
+	memset((char *)&st + CAPS_END, 0, sizeof(st) - CAPS_END);
 	st.energy = t->energy;
 	st.protein_share = t->protein_share;
 	st.fat_share = t->fat_share;
