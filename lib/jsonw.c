@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fixed_text.h"
 #include "jsonw.h"
 
 #define MAX_DECIMALS	6
@@ -56,23 +57,6 @@ string(struct cz_jw *w, const char *s)
 	}
 	put(w, run, (size_t)(s - run));
 	put(w, "\"", 1);
-}
-
-/* Writes the decimal digits of v to out (at least 20 bytes); returns
- * their count. snprintf did this at a tenth of a plan document's cost. */
-static size_t
-uint_text(char *out, unsigned long long v)
-{
-	char tmp[20];
-	size_t n = 0, i;
-
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	for (i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	return n;
 }
 
 /* The comma and key before a value at the current level. A key needing no
@@ -185,7 +169,7 @@ cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
 	n = 0;
 	if (neg && scaled != 0)
 		buf[n++] = '-';
-	n += (int)uint_text(buf + n, (unsigned long long)ip);
+	n += (int)cz_uint_digits(buf + n, (unsigned long long)ip);
 	if (fp != 0) {
 		for (d = decimals - 1; d >= 0; d--) {
 			frac[d] = (char)('0' + fp % 10);
@@ -210,7 +194,7 @@ cz_jw_int(struct cz_jw *w, const char *key, long long v)
 	if (v < 0)
 		buf[n++] = '-';
 	/* Negated as unsigned: LLONG_MIN has no positive twin. */
-	n += uint_text(buf + n, v < 0 ? 0ULL - (unsigned long long)v :
+	n += cz_uint_digits(buf + n, v < 0 ? 0ULL - (unsigned long long)v :
 	    (unsigned long long)v);
 	put(w, buf, n);
 }

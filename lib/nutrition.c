@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "fixed_text.h"
 #include "nutrition.h"
 
 #define MU	"\xc2\xb5"	/* U+00B5 MICRO SIGN, as in the nutrients table */
@@ -336,18 +337,6 @@ nearest_q(double count)
 	return (int)whole * 12 + q;
 }
 
-/* Appends the n bytes of s to out at *at, leaving room for the NUL.
- * Returns 0, or -1 when out is too small. */
-static int
-text_put(char *out, size_t outlen, size_t *at, const char *s, size_t n)
-{
-	if (n >= outlen - *at)
-		return -1;
-	memcpy(out + *at, s, n);
-	*at += n;
-	return 0;
-}
-
 /* Writes q twelfths and the measure name to out, e.g. "1 ½ cups,
  * chopped", "3 cloves", "¾ cup": the first word in the plural when q is
  * above one and the word has one listed, without a trailing ", NS as
@@ -356,8 +345,8 @@ static int
 measure_text(char *out, size_t outlen, int q, const char *name)
 {
 	const char *glyph = NULL, *rest = name, *word = "", *plural, *ns;
-	char num[16];
-	size_t i, len, restlen, n, at = 0;
+	char num[CZ_UINT_DIGITS_MAX];
+	size_t i, len, restlen, at = 0;
 	int whole = q / 12;
 
 	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++)
@@ -376,22 +365,17 @@ measure_text(char *out, size_t outlen, int q, const char *name)
 	/* "<whole> <glyph> <word><rest>", either number part left out when
 	 * empty (put together by hand: snprintf was most of the cost of
 	 * describing a plan's amounts). */
-	if (whole > 0) {
-		n = sizeof(num);
-		do {
-			num[--n] = (char)('0' + whole % 10);
-			whole /= 10;
-		} while (whole > 0 && n > 0);
-		if (text_put(out, outlen, &at, num + n, sizeof(num) - n) ==
-		    -1 || text_put(out, outlen, &at, " ", 1) == -1)
+	if (whole > 0)
+		if (cz_text_put(out, outlen, &at, num, cz_uint_digits(num,
+		    (unsigned long long)whole)) == -1 ||
+		    cz_text_put(out, outlen, &at, " ", 1) == -1)
 			return -1;
-	}
 	if (q < 12 || glyph[0] != '\0')
-		if (text_put(out, outlen, &at, glyph, strlen(glyph)) == -1 ||
-		    text_put(out, outlen, &at, " ", 1) == -1)
+		if (cz_text_put(out, outlen, &at, glyph, strlen(glyph)) == -1 ||
+		    cz_text_put(out, outlen, &at, " ", 1) == -1)
 			return -1;
-	if (text_put(out, outlen, &at, word, strlen(word)) == -1 ||
-	    text_put(out, outlen, &at, rest, restlen) == -1)
+	if (cz_text_put(out, outlen, &at, word, strlen(word)) == -1 ||
+	    cz_text_put(out, outlen, &at, rest, restlen) == -1)
 		return -1;
 	out[at] = '\0';
 	return 0;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fixed_text.h"
 #include "recipes.h"
 #include "shop_items.h"
 
@@ -136,21 +137,13 @@ cz_recipe_needs_cooking(const struct cz_cat_food *f)
 static const char *
 whole_text(char buf[32], double v)
 {
-	unsigned long long u;
-	size_t n = 31;
-
 	v = nearbyint(v);
 	if (signbit(v) || !(v < 1e15)) {	/* "-0", NaN, huge: printf's */
 		snprintf(buf, 32, "%.0f", v);
 		return buf;
 	}
-	buf[n] = '\0';
-	u = (unsigned long long)v;
-	do {
-		buf[--n] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	return buf + n;
+	buf[cz_uint_digits(buf, (unsigned long long)v)] = '\0';
+	return buf;
 }
 
 /* Writes the n strings of parts one after the other to out (len bytes,
@@ -158,17 +151,13 @@ whole_text(char buf[32], double v)
 static int
 join(char *out, size_t len, const char *const *parts, size_t n)
 {
-	size_t i, at = 0, l;
+	size_t i, at = 0;
 
-	for (i = 0; i < n; i++) {
-		l = strlen(parts[i]);
-		if (len == 0 || l >= len - at)
-			return -1;
-		memcpy(out + at, parts[i], l);
-		at += l;
-	}
 	if (len == 0)
 		return -1;
+	for (i = 0; i < n; i++)
+		if (cz_text_put(out, len, &at, parts[i], strlen(parts[i])) == -1)
+			return -1;
 	out[at] = '\0';
 	return 0;
 }

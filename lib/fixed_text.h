@@ -1,0 +1,49 @@
+/*
+ * fixed_text.h - text put together in fixed-size buffers without printf.
+ *
+ * A plan's document and its household measures write tens of thousands of
+ * short numbers and phrases; printf's format parsing was most of what that
+ * cost (docs/scaling.md). These two pieces are what those writers share.
+ * They are static inline: each call site is in a hot loop, and the
+ * functions are a few instructions long.
+ */
+#ifndef CZ_FIXED_TEXT_H
+#define CZ_FIXED_TEXT_H
+
+#include <stddef.h>
+#include <string.h>
+
+/* The most decimal digits an unsigned long long has (18446744073709551615). */
+#define CZ_UINT_DIGITS_MAX 20
+
+/* Writes the decimal digits of v to out (room for CZ_UINT_DIGITS_MAX
+ * bytes), no sign and no NUL; returns their count, at least 1. */
+static inline size_t
+cz_uint_digits(char *out, unsigned long long v)
+{
+	char tmp[CZ_UINT_DIGITS_MAX];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	return n;
+}
+
+/* Appends the n bytes of s to out (outlen bytes) at *at, keeping one byte
+ * free for the NUL the caller writes at the end. Returns 0, or -1 when
+ * they do not fit; out and *at are then unchanged. */
+static inline int
+cz_text_put(char *out, size_t outlen, size_t *at, const char *s, size_t n)
+{
+	if (*at >= outlen || n >= outlen - *at)
+		return -1;
+	memcpy(out + *at, s, n);
+	*at += n;
+	return 0;
+}
+
+#endif
