@@ -212,7 +212,9 @@ cz_pg_running() {
 # cibozer and the runtime roles cibozer_web, cibozer_render and
 # cibozer_jobs (idempotent); exports CZ_DATABASE_URL (the owner) and
 # CZ_WEB_DATABASE_URL, CZ_RENDER_DATABASE_URL, CZ_JOBS_DATABASE_URL (the
-# runtime roles). A cluster left running by a killed
+# runtime roles), all through the socket, as a production install connects
+# (database_url's default, docs/operations.md): tests and benches measure
+# that path, not TCP loopback. A cluster left running by a killed
 # run is stopped and started again.
 cz_pg_start() {
 	local dir=$1 port=$2 pg=$1/pg data=$1/pg/data user log psql
@@ -301,8 +303,10 @@ cz_pg_start() {
 		return 1
 	fi
 	# CZ_DATABASE_URL is the owner's (tests prepare data with it); each
-	# program gets its own role through cz_write_config.
-	local base="host=127.0.0.1 port=$port dbname=cibozer"
+	# program gets its own role through cz_write_config. The socket's
+	# directory as an absolute path: libpq reads a host that starts with
+	# "/" as one.
+	local base="host=$(cd "$pg/sock" && pwd) port=$port dbname=cibozer"
 	export CZ_DATABASE_URL="$base user=cibozer"
 	export CZ_WEB_DATABASE_URL="$base user=cibozer_web"
 	export CZ_RENDER_DATABASE_URL="$base user=cibozer_render"
