@@ -33,9 +33,13 @@
  * and the step goes to the minimum of f along it before an item
  * reaches a bound (f along a line is a convex piecewise quadratic whose
  * pieces change where an inequality row changes sides; line_min walks
- * them), with a backtracking (Armijo) search only as a fallback.  Every
- * step decreases f; a solve of a day (about 20 items, 34 rows) takes
- * about 24 steps, most of them ending where an item reaches a bound.
+ * them), or, where that minimum along the line lies beyond the bound,
+ * to the minimum projected onto the box when f is lower there (several
+ * items reach a bound in one step), with a backtracking (Armijo) search
+ * only as a fallback.  Every step decreases f; a solve of a day (about
+ * 20 items, 34 rows) takes 11.6 steps on average over plan-bench's
+ * requests (14.0 without the projected step), most of them ending where
+ * an inequality row changes sides or an item reaches a bound.
  *
  * Caps (struct cz_solver_cap) are the planner's portion rules and daily
  * upper limits: eggs a day, a dish's added fat, selenium, ...  A cap on
@@ -494,6 +498,29 @@ line_min(const struct prob *p, const double *x, const size_t *fr,
 }
 
 /*
+ * The point x + alpha d projected onto the box (the free items fr[0..nf)
+ * move) into xn, its rows into v and *dec the first-order decrease g .
+ * (xn - x); returns f at xn.
+ */
+static double
+projected_trial(const struct prob *p, const double *x, const size_t *fr,
+    size_t nf, const double *d, const double *g, double alpha, double *xn,
+    double *v, double *dec)
+{
+	size_t	 a, i;
+
+	memcpy(xn, x, p->n * sizeof(*x));
+	*dec = 0.0;
+	for (a = 0; a < nf; a++) {
+		i = fr[a];
+		xn[i] = fmin(fmax(x[i] + alpha * d[a], p->lo[i]), p->hi[i]);
+		*dec += g[i] * (xn[i] - x[i]);
+	}
+	sv_rows_eval(p, xn, v);
+	return sv_objective(p, v, xn);
+}
+
+/*
  * Minimise f over the box by projected Newton, the held items fixed.
  * x is the start and the result.  Returns the number of steps.
  */
@@ -504,10 +531,11 @@ newton(const struct prob *p, double *x)
 	double	 h0[CZ_SOLVER_MAX_ITEMS][CZ_SOLVER_MAX_ITEMS];
 	double	 g[CZ_SOLVER_MAX_ITEMS], gf[CZ_SOLVER_MAX_ITEMS];
 	double	 d[CZ_SOLVER_MAX_ITEMS], xn[CZ_SOLVER_MAX_ITEMS];
+	double	 xp[CZ_SOLVER_MAX_ITEMS], vp[NROWS_MAX];
 	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX], sd[NROWS_MAX];
 	double	 col[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
 	double	 wcol[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
-	double	 f, fn, gmax, alpha, abox, dec, eps, ar;
+	double	 f, fn, fp, gmax, alpha, ray, abox, dec, decp, eps, ar;
 	size_t	 fr[CZ_SOLVER_MAX_ITEMS], at[CZ_SOLVER_MAX_ITEMS], nf, i, a, c;
 	int	 ak[NROWS_MAX], na, m, it, k, ls, full, e;
 
@@ -608,9 +636,13 @@ solve:
 
 		/*
 		 * Step to the minimum of f along d before a free item
-		 * reaches a bound (line_min).  Backtrack only if that
-		 * still fails to decrease f (rounding at a degenerate
-		 * row).
+		 * reaches a bound (line_min).  Where the minimum along the
+		 * ray lies beyond that bound, the ray's minimiser projected
+		 * onto the box is tried too, and the lower f taken: several
+		 * items reach their bounds in one step instead of one per
+		 * step.
+		 * Backtrack only if neither decreases f (rounding at a
+		 * degenerate row).
 		 */
 		abox = INFINITY;
 		for (a = 0; a < nf; a++) {
@@ -631,21 +663,30 @@ solve:
 				sd[k] += p->a[k][i] * d[a];
 			}
 		}
-		alpha = line_min(p, x, fr, nf, d, v, sd, abox, &full);
-		if (!(alpha > 0.0))
+		ray = line_min(p, x, fr, nf, d, v, sd, INFINITY, &full);
+		if (!(ray > 0.0))
 			break;
+		alpha = ray;
+		if (alpha > abox) {
+			alpha = abox;
+			full = 0;
+		}
 		fn = f;
 		for (ls = 0; ls < LINESEARCH_MAX; ls++, alpha *= 0.5) {
-			memcpy(xn, x, p->n * sizeof(*x));
-			dec = 0.0;
-			for (a = 0; a < nf; a++) {
-				i = fr[a];
-				xn[i] = fmin(fmax(x[i] + alpha * d[a],
-				    p->lo[i]), p->hi[i]);
-				dec += g[i] * (xn[i] - x[i]);
+			fn = projected_trial(p, x, fr, nf, d, g, alpha, xn, v,
+			    &dec);
+			if (ls == 0 && ray > abox && isfinite(ray)) {
+				fp = projected_trial(p, x, fr, nf, d, g, ray,
+				    xp, vp, &decp);
+				if (decp < 0.0 && fp < fn &&
+				    fp <= f + 1e-4 * decp) {
+					memcpy(xn, xp, p->n * sizeof(*x));
+					memcpy(v, vp, (size_t)p->nrow *
+					    sizeof(*v));
+					fn = fp;
+					dec = decp;
+				}
 			}
-			sv_rows_eval(p, xn, v);
-			fn = sv_objective(p, v, xn);
 			if (dec < 0.0 && fn <= f + 1e-4 * dec)
 				break;
 		}
