@@ -302,10 +302,13 @@ check "cibozer-render as cibozer makes a two-second video in /var/lib/cibozer/vi
 	--out /var/lib/cibozer/videos/t --seconds 2 --mp4-only --silent
 check "the video is cibozer:www-data (the setgid directory's group, for nginx)" \
 	test "$(inroot stat -c %U:%G /var/lib/cibozer/videos/t/video.mp4 2>&1)" = cibozer:www-data
+# Over TCP: the stack's socket directory (under this machine's /tmp) is
+# not in the throwaway root.
+owner_tcp="host=127.0.0.1 port=$CZ_PG_PORT dbname=cibozer user=cibozer"
 check "cibozer-admin migrate (the guide's one command) with the installed migrations against the stack's database" \
-	inroot CIBOZER_OWNER_DATABASE_URL="$CZ_DATABASE_URL" CIBOZER_DATABASE_URL="$CZ_DATABASE_URL" cibozer-admin migrate
+	inroot CIBOZER_OWNER_DATABASE_URL="$owner_tcp" CIBOZER_DATABASE_URL="$owner_tcp" cibozer-admin migrate
 check "cibozer-admin migrate --status: the database is at the installed migrations' version" \
-	inroot CIBOZER_OWNER_DATABASE_URL="$CZ_DATABASE_URL" CIBOZER_DATABASE_URL="$CZ_DATABASE_URL" cibozer-admin migrate --status
+	inroot CIBOZER_OWNER_DATABASE_URL="$owner_tcp" CIBOZER_DATABASE_URL="$owner_tcp" cibozer-admin migrate --status
 
 # The nginx site, enabled as the guide says, with a certificate at its paths.
 if inroot sh -ec 'install -d /etc/ssl/cibozer
