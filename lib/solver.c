@@ -640,8 +640,7 @@ solve:
 		 * ray lies beyond that bound, the ray's minimiser projected
 		 * onto the box is tried too, and the lower f taken: several
 		 * items reach their bounds in one step instead of one per
-		 * step.
-		 * Backtrack only if neither decreases f (rounding at a
+		 * step. Backtrack only if neither decreases f (rounding at a
 		 * degenerate row).
 		 */
 		abox = INFINITY;
