@@ -1,8 +1,10 @@
 #!/bin/bash
 # test_accessibility.sh - Lighthouse's accessibility audit scores 100 on the
 # pages people use most: the home page, the plan form, a 7-day plan, the
-# account page and a video's page, on a phone (Lighthouse's mobile
-# emulation) and on a desktop, over HTTPS with Debian's Chromium.
+# account page and a video's page, and on two short error pages (not
+# found, and nginx's static 503), on a phone (Lighthouse's mobile
+# emulation) and on a desktop, over HTTPS with Debian's Chromium. The
+# error pages' layout shift is checked too.
 #
 # The accessibility score is deterministic (it does not depend on the
 # machine's speed), so it is asserted here; the performance, best-practice
@@ -52,7 +54,9 @@ pages=$(jq -cn --arg s "$site" --arg plan "$plan" --arg vid "$vid" --argjson c "
 	{name: "plan-form", path: "/plans/new", headers: $c},
 	{name: "plan", path: "/plans/\($plan)", headers: $c},
 	{name: "account", path: "/account", headers: $c},
-	{name: "video", path: "/videos/\($vid)", headers: $c}] | map(.url = $s + .path)')
+	{name: "video", path: "/videos/\($vid)", headers: $c},
+	{name: "not-found", path: "/no-such-page", headers: null, shift: true},
+	{name: "unavailable", path: "/static/errors/503.html", headers: null, shift: true}] | map(.url = $s + .path)')
 
 # One Node process and one Chromium a form factor run Lighthouse on every
 # page (tests/lighthouse/a11y.mjs: each page a fresh tab with storage and
@@ -68,7 +72,7 @@ for ff in mobile desktop; do
 done
 wait "${pids[@]}"
 sed 's/^/# lighthouse: /' "$tmp/runs-mobile.log" "$tmp/runs-desktop.log"
-echo "# 10 Lighthouse runs in $((SECONDS - t0)) s"
+echo "# 14 Lighthouse runs in $((SECONDS - t0)) s"
 
 # judge NAME PATH FORM-FACTOR - the accessibility score of one run is 100;
 # otherwise the audits that failed and the elements they name.
@@ -85,10 +89,27 @@ judge() {
 			"$(tail -n 3 "$tmp/$name-$ff.log" 2>/dev/null || tail -n 5 "$tmp/runs-$ff.log")"
 	fi
 }
+# judge_shift NAME PATH FORM-FACTOR - a short page does not move once drawn:
+# Lighthouse's cumulative layout shift at most 0.1 ("good"). On those the
+# footer is on the first screen, and its disclaimers are skipped
+# (content-visibility) until then: with a guessed size far from their
+# own, the footer jumped (desktop, 0.32).
+judge_shift() {
+	local name=$1 path=$2 ff=$3 cls
+	cls=$(jq -r '.audits["cumulative-layout-shift"].numericValue // empty' "$tmp/$name-$ff.json" 2>/dev/null)
+	if [[ -n $cls ]] && awk -v c="$cls" 'BEGIN { exit !(c <= 0.1) }'; then
+		pass "$name ($path, $ff): layout shift $cls"
+	else
+		fail "$name ($path, $ff): layout shift ${cls:-not measured} (at most 0.1)" \
+			"$(jq -r '[.audits["layout-shifts"].details.items[]? | "\(.node.selector // "?"): \(.score)"] | .[0:3] | join("; ")' \
+				"$tmp/$name-$ff.json" 2>/dev/null)"
+	fi
+}
 for ff in mobile desktop; do
-	while IFS=$'\t' read -r name path; do
+	while IFS=$'\t' read -r name path check_shift; do
 		judge "$name" "$path" "$ff"
-	done < <(jq -r '.[] | [.name, .path] | @tsv' <<<"$pages")
+		[[ $check_shift != true ]] || judge_shift "$name" "$path" "$ff"
+	done < <(jq -r '.[] | [.name, .path, (.shift // false)] | @tsv' <<<"$pages")
 done
 psql_super "DELETE FROM video_jobs WHERE id = $vid AND state <> 'done'" >/dev/null 2>&1 || true
 reset_limits

@@ -6,8 +6,10 @@
 //
 // MODULES is the node_modules directory scripts/lighthouse installed,
 // FORM-FACTOR mobile or desktop (the lighthouse command's --preset=desktop),
-// PAGES-JSON an array of {name, url, headers} (headers: extra request
-// headers, e.g. the session cookie, or null).
+// PAGES-JSON an array of {name, url, headers, shift} (headers: extra
+// request headers, e.g. the session cookie, or null; shift: true to audit
+// the page's layout shift too: Lighthouse's cumulative-layout-shift and
+// layout-shifts audits).
 //
 // Why not the lighthouse command once a page: each run would start Node,
 // load Lighthouse and launch a Chromium again. Here Chromium is launched
@@ -52,6 +54,7 @@ try {
 				output: 'json',
 				logLevel: 'silent',
 				onlyCategories: ['accessibility'],
+				...(page.shift ? {onlyAudits: ['cumulative-layout-shift', 'layout-shifts']} : {}),
 				...(page.headers ? {extraHeaders: page.headers} : {}),
 			}, config);
 			writeFileSync(`${base}.json`, result.report);
