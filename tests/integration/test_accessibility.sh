@@ -72,7 +72,7 @@ for ff in mobile desktop; do
 done
 wait "${pids[@]}"
 sed 's/^/# lighthouse: /' "$tmp/runs-mobile.log" "$tmp/runs-desktop.log"
-echo "# 14 Lighthouse runs in $((SECONDS - t0)) s"
+echo "# $(($(jq length <<<"$pages") * 2)) Lighthouse runs in $((SECONDS - t0)) s"
 
 # judge NAME PATH FORM-FACTOR - the accessibility score of one run is 100;
 # otherwise the audits that failed and the elements they name.
