@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "catalog.h"
+#include "fixed_text.h"
 #include "handlers.h"
 #include "labels.h"
 #include "plan_answers.h"
@@ -49,13 +50,15 @@ load(struct cz_request *r, long long *id, struct cz_plan_doc **doc,
 	return CZ_NEXT;
 }
 
-/* "7-day standard plan, 2200 kcal a day", as the plan page is titled. */
+/* "7-day standard plan, 2,200 kcal a day", as the plan page is titled. */
 static const char *
 plan_title(struct cz_request *r, const struct cz_plan_doc *doc)
 {
-	return cz_arena_printf(r->arena, "%d-day %s plan, %d kcal a day",
+	char kcal[CZ_THOUSANDS_MAX];
+
+	return cz_arena_printf(r->arena, "%d-day %s plan, %s kcal a day",
 	    doc->request.days, cz_label(cz_diet_name((int)doc->request.diet)),
-	    doc->request.calories);
+	    cz_thousands(kcal, doc->request.calories));
 }
 
 int

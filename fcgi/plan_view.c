@@ -17,6 +17,7 @@
 #include <json-c/json.h>
 
 #include "app.h"
+#include "fixed_text.h"
 #include "food_pictures.h"
 #include "jsonbody.h"
 #include "labels.h"
@@ -61,11 +62,11 @@ capitalised(struct cz_request *r, const char *s)
 
 /* n with a thousands separator, "2,200", from the arena. */
 static const char *
-grouped(struct cz_request *r, int n)
+grouped(struct cz_request *r, long long n)
 {
-	if (n >= 1000)
-		return cz_arena_printf(r->arena, "%d,%03d", n / 1000, n % 1000);
-	return cz_arena_printf(r->arena, "%d", n);
+	char text[CZ_THOUSANDS_MAX];
+
+	return cz_arena_strdup(r->arena, cz_thousands(text, n));
 }
 
 /* "2026-12-02T16:00:19Z" -> "2 December 2026"; the text as it is when it
@@ -395,9 +396,9 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 		return NULL;
 	}
 	req = &doc->request;
-	ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "%d-day %s plan, %d "
+	ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "%d-day %s plan, %s "
 	    "kcal a day", req->days, cz_diet_name((int)req->diet),
-	    req->calories));
+	    grouped(r, req->calories)));
 	if (ctx == NULL)
 		return NULL;
 	json_object_object_add(ctx, "id", json_object_new_int64(p->id));
@@ -415,6 +416,8 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 		s = cz_arena_printf(r->arena, "%s · %s profile", s,
 		    capitalised(r, cz_label(cz_profile_name((int)req->profile))));
 	json_object_object_add(ctx, "summary", json_object_new_string(s));
+	json_object_object_add(ctx, "kcal_text",
+	    json_object_new_string(grouped(r, req->calories)));
 	if (doc->ndays > 0) {
 		a = json_object_new_array();
 		for (d = 0; d < doc->days[0].nmeals; d++)

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "fixed_text.h"
 #include "food_pictures.h"
 #include "labels.h"
 #include "plan_doc.h"
@@ -80,10 +81,9 @@ cz_kit_chars(const char *s)
 static const char *
 thousands(cz_arena *a, long v)
 {
-	if (v < 0)
-		v = 0;
-	return v >= 1000 ? cz_arena_printf(a, "%ld,%03ld", v / 1000, v % 1000) :
-	    cz_arena_printf(a, "%ld", v);
+	char text[CZ_THOUSANDS_MAX];
+
+	return cz_arena_strdup(a, cz_thousands(text, v < 0 ? 0 : v));
 }
 
 /* "mediterranean" -> "Mediterranean", word by word. */

@@ -3,7 +3,8 @@
  *
  * A plan's document and its household measures write tens of thousands of
  * short numbers and phrases; printf's format parsing was most of what that
- * cost (docs/scaling.md). These two pieces are what those writers share.
+ * cost (docs/scaling.md). These pieces are what those writers share, with
+ * the one way pages, kits and thumbnails write a number for people.
  * They are static inline: each call site is in a hot loop, and the
  * functions are a few instructions long.
  */
@@ -44,6 +45,30 @@ cz_text_put(char *out, size_t outlen, size_t *at, const char *s, size_t n)
 	memcpy(out + *at, s, n);
 	*at += n;
 	return 0;
+}
+
+/* The most bytes cz_thousands writes: a sign, 19 digits, 6 commas, NUL. */
+#define CZ_THOUSANDS_MAX 27
+
+/* v as people read it, a comma between groups of three digits ("2,200",
+ * "-1,234,567", "950"), into out (room for CZ_THOUSANDS_MAX); returns out. */
+static inline char *
+cz_thousands(char *out, long long v)
+{
+	char d[CZ_UINT_DIGITS_MAX];
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
+	size_t n = cz_uint_digits(d, u), i, o = 0;
+
+	if (v < 0)
+		out[o++] = '-';
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = d[i];
+	}
+	out[o] = '\0';
+	return out;
 }
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "fixed_text.h"
 #include "plan_suggest.h"
 
 /* Meal patterns in words, and the order tried as alternatives: more,
@@ -32,16 +33,6 @@ static const enum cz_pattern alt_order[CZ_PATTERN__MAX] = {
 };
 #define ALT_PROBES	2	/* patterns tried before the bisection */
 #define ANCHOR_KCAL	2000	/* the target the bisection starts from */
-
-/* kcal with a thousands separator: "4,450". */
-static void
-kcal_text(int kcal, char *buf, size_t len)
-{
-	if (kcal >= 1000)
-		snprintf(buf, len, "%d,%03d", kcal / 1000, kcal % 1000);
-	else
-		snprintf(buf, len, "%d", kcal);
-}
 
 const char *
 cz_plan_limit_words(const struct cz_plan_request *req, const char *reason,
@@ -107,7 +98,7 @@ cz_plan_suggest(const struct cz_catalog *cat,
     struct cz_plan *plan, struct cz_plan_suggestion *out, char *msg,
     size_t len)
 {
-	char limit[200], k1[16], k2[16];
+	char limit[200], k1[CZ_THOUSANDS_MAX], k2[CZ_THOUSANDS_MAX];
 	double t0 = cz_clock_s() * 1e3;
 	int probes = 0, n = 0, good, bad, mid, down, i, alt = -1;
 	int kcal = -1;
@@ -144,12 +135,12 @@ cz_plan_suggest(const struct cz_catalog *cat,
 		kcal = good;
 	}
 
-	kcal_text(req->calories, k1, sizeof(k1));
+	cz_thousands(k1, req->calories);
 	cz_plan_limit_words(req, reason, limit, sizeof(limit));
 	if (kcal > 0) {
 		out[n].calories = kcal;
 		out[n].pattern = req->pattern;
-		kcal_text(kcal, k2, sizeof(k2));
+		cz_thousands(k2, kcal);
 		snprintf(out[n].text, sizeof(out[n].text), "%s kcal a day", k2);
 		n++;
 	}

@@ -16,6 +16,7 @@
 
 #include "canvas.h"
 #include "encode.h"
+#include "fixed_text.h"
 #include "text.h"
 #include "text_fit.h"
 #include "thumbnail.h"
@@ -63,16 +64,6 @@ static const struct look square = {
 	{ 60, 120, 880, 360 },
 	95, 55,
 };
-
-/* "2000" -> "2,000". */
-static void
-thousands(char *dst, size_t n, int v)
-{
-	if (v >= 1000)
-		snprintf(dst, n, "%d,%03d", v / 1000, v % 1000);
-	else
-		snprintf(dst, n, "%d", v);
-}
 
 /* The headline's diet word: "High Protein ", "" for standard. */
 static void
@@ -228,7 +219,7 @@ cz_render_thumbnail_write(const struct cz_render_fonts *f,
 {
 	struct cz_render_canvas c = { 0 };
 	const struct look *lk;
-	char diet[64], kcal[32], line[256];
+	char diet[64], kcal[CZ_THOUSANDS_MAX], line[256];
 	int W, H, ret = -1, bar, top;
 
 	cz_render_thumbnail_size(preset, &W, &H);
@@ -248,7 +239,7 @@ cz_render_thumbnail_write(const struct cz_render_fonts *f,
 	if (pictures(f, p, &c, &lk->pictures, err, errlen) != 0)
 		goto err;
 	diet_words(diet, sizeof(diet), p->diet);
-	thousands(kcal, sizeof(kcal), p->energy_kcal);
+	cz_thousands(kcal, p->energy_kcal);
 	if (text(&c, f->bold, "CIBOZER", &lk->brand, H * 45 / 1000 > 20 ?
 	    H * 45 / 1000 : 20, 16, 1, COL_ACCENT, err, errlen) < 0)
 		goto err;

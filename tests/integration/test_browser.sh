@@ -419,7 +419,7 @@ heading=$(js 'var h = document.querySelector("main h1"); return h ? h.textConten
 if [[ $(js 'return location.pathname') =~ ^\"/plans/[0-9]+\"$ ]]; then
 	pass "\"Make my plan\" in the form leads to the new plan ($(wd GET /url))"
 	check "the plan page is the plan asked for: $heading" \
-		grep -q '7-day mediterranean plan, 1900 kcal a day' <<<"$heading"
+		grep -q '7-day mediterranean plan, 1,900 kcal a day' <<<"$heading"
 	check "the plan page leaves out dairy, as asked" \
 		bash -c '[[ $(js "return document.body.innerText") == *"Left out as requested: dairy"* ]]'
 	# A week must stay light and easy to find one's way in: a plain

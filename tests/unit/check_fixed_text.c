@@ -1,6 +1,7 @@
 /*
  * check_fixed_text.c - unit tests of the digit writer and the bounded
- * appender that the plan document and household measures share.
+ * appender that the plan document and household measures share, and of
+ * the thousands separator of numbers for people.
  */
 #include "config.h"
 
@@ -45,6 +46,30 @@ START_TEST(digits_every_small_number)
 		ck_assert_uint_eq(n, strlen(want));
 		ck_assert_int_eq(memcmp(out, want, n), 0);
 	}
+}
+END_TEST
+
+/* Numbers for people: a comma between groups of three, a sign kept, the
+ * extremes within CZ_THOUSANDS_MAX. */
+START_TEST(thousands_for_people)
+{
+	static const struct { long long v; const char *want; } c[] = {
+		{ 0, "0" }, { 7, "7" }, { 950, "950" }, { 999, "999" },
+		{ 1000, "1,000" }, { 2200, "2,200" }, { 12345, "12,345" },
+		{ 100000, "100,000" }, { 1234567, "1,234,567" }, { -1, "-1" },
+		{ -1234, "-1,234" }, { -999999, "-999,999" },
+		{ LLONG_MAX, "9,223,372,036,854,775,807" },
+		{ LLONG_MIN, "-9,223,372,036,854,775,808" },
+	};
+	char out[CZ_THOUSANDS_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		ck_assert_ptr_eq(cz_thousands(out, c[i].v), out);
+		ck_assert_str_eq(out, c[i].want);
+	}
+	ck_assert_uint_eq(strlen(cz_thousands(out, LLONG_MIN)) + 1,
+	    CZ_THOUSANDS_MAX);
 }
 END_TEST
 
@@ -104,6 +129,7 @@ main(void)
 
 	tcase_add_test(tc, digits_match_printf);
 	tcase_add_test(tc, digits_every_small_number);
+	tcase_add_test(tc, thousands_for_people);
 	tcase_add_test(tc, put_keeps_room_for_nul);
 	tcase_add_test(tc, put_refused_leaves_text);
 	tcase_add_test(tc, put_zero_sized);
