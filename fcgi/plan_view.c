@@ -322,6 +322,17 @@ in_grams(const char *measure)
 	return strspn(measure, "0123456789.") == n - 2;
 }
 
+/* totals' energy as people read it ("2,098") into o's "energy_text"; none
+ * when the document gives none. */
+static void
+add_energy_text(struct cz_request *r, const struct cz_plan_doc_totals *t,
+    struct json_object *o)
+{
+	if (t->present && !isnan(t->energy_kcal))
+		json_object_object_add(o, "energy_text", json_object_new_string(
+		    grouped(r, llround(t->energy_kcal))));
+}
+
 /* Numbers the meals of day d (its JSON node jd) and adds the allergen
  * texts of their ingredients, whether each measure is a weight, and the
  * day's nutrient table. */
@@ -339,6 +350,7 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 	    nutrients_text(r, &d->totals)));
 	json_object_object_add(jd, "receipt_ok", json_object_new_boolean(
 	    d->accuracy.present && d->accuracy.all_ok));
+	add_energy_text(r, &d->totals, jd);
 	if ((meals = array_member(jd, "meals")) == NULL)
 		return;
 	for (k = 0; k < d->nmeals; k++) {
@@ -349,6 +361,7 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 		    capitalised(r, cz_slot_name((int)m->slot))));
 		add_picture(r, m, jm);
 		add_method_text(r, jm);
+		add_energy_text(r, &m->totals, jm);
 		if ((items = array_member(jm, "items")) == NULL)
 			continue;
 		for (j = 0; j < m->nitems; j++) {

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "catalog.h"
+#include "fixed_text.h"
 #include "food_pictures.h"
 #include "log.h"
 #include "nutrition.h"
@@ -41,14 +42,9 @@ decimal(double v, int sign)
 static struct json_object *
 kcal_text(double v)
 {
-	char s[32];
-	long n = lround(v);
+	char s[CZ_THOUSANDS_MAX];
 
-	if (n >= 1000)
-		snprintf(s, sizeof(s), "%ld,%03ld", n / 1000, n % 1000);
-	else
-		snprintf(s, sizeof(s), "%ld", n);
-	return json_object_new_string(s);
+	return json_object_new_string(cz_thousands(s, lround(v)));
 }
 
 /* Meal k of day d as {"name", "kcal", "picture": {"key"}}. */

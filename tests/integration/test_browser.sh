@@ -432,12 +432,15 @@ if [[ $(js 'return location.pathname') =~ ^\"/plans/[0-9]+\"$ ]]; then
 			week_links: q("table.week a[href^=\"#d\"]").length,
 			meals: q("article.meal-card").length,
 			unreachable: wraps.filter(function (w) { return w.tabIndex < 0; }).length,
+			day_titles: Array.prototype.map.call(q("section.day h2"), function (h) { return h.textContent; }),
 			allergen_lines: Array.prototype.map.call(q("#allergens-title ~ p"), function (p) { return p.textContent; }) };')
 	check "the plan page is light: $(jq -c '{elements, days, meals}' <<<"$view") (under 1,000 elements for 7 days)" \
 		jq -e '.days == 7 and .meals >= 21 and .elements < 1000' <<<"$view"
 	check "the plan page opens with a plain summary: $(jq -r .lead <<<"$view")" \
 		jq -e '.lead | test("^Mediterranean · 1,900 kcal a day · 3 meals a day")' <<<"$view"
 	check "the week overview links every dish and day" jq -e '.week_links == .meals + .days' <<<"$view"
+	check "each day's title gives its energy as people write it: $(jq -r '.day_titles[0]' <<<"$view")" \
+		jq -e '(.day_titles | length) == 7 and all(.day_titles[]; test("^Day [1-7] · [1-9],[0-9]{3} kcal$"))' <<<"$view"
 	check "every scrolling table can be reached by keyboard" jq -e '.unreachable == 0' <<<"$view"
 	check "allergen lines read as sentences (no trailing ';')" \
 		jq -e 'all(.allergen_lines[]; test(";\\s*$") | not)' <<<"$view"
