@@ -394,7 +394,7 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	const struct cz_plan_request *req;
 	struct json_object *ctx, *jdoc = NULL, *a;
 	struct cz_plan_doc *doc;
-	const char *s;
+	const char *s, *kcal;
 	char err[256];
 	size_t i;
 	int d;
@@ -409,9 +409,9 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 		return NULL;
 	}
 	req = &doc->request;
+	kcal = grouped(r, req->calories);	/* "2,200": title, summary, notice */
 	ctx = cz_page_ctx(r, cz_arena_printf(r->arena, "%d-day %s plan, %s "
-	    "kcal a day", req->days, cz_diet_name((int)req->diet),
-	    grouped(r, req->calories)));
+	    "kcal a day", req->days, cz_diet_name((int)req->diet), kcal));
 	if (ctx == NULL)
 		return NULL;
 	json_object_object_add(ctx, "id", json_object_new_int64(p->id));
@@ -423,14 +423,14 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	    strcmp(p->revision_text, "1") != 0));
 	s = cz_arena_printf(r->arena, "%s · %s kcal a day · %s",
 	    capitalised(r, cz_label(cz_diet_name((int)req->diet))),
-	    grouped(r, req->calories),
+	    kcal,
 	    cz_label(cz_pattern_name((int)req->pattern)));
 	if (req->profile != CZ_PROFILE_NONE)
 		s = cz_arena_printf(r->arena, "%s · %s profile", s,
 		    capitalised(r, cz_label(cz_profile_name((int)req->profile))));
 	json_object_object_add(ctx, "summary", json_object_new_string(s));
 	json_object_object_add(ctx, "kcal_text",
-	    json_object_new_string(grouped(r, req->calories)));
+	    json_object_new_string(kcal));
 	if (doc->ndays > 0) {
 		a = json_object_new_array();
 		for (d = 0; d < doc->days[0].nmeals; d++)
