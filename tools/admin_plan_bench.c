@@ -46,13 +46,19 @@ cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The mean too: a responder's throughput is one over it, tail included. */
 static void
 report(const char *what, double *us, size_t n)
 {
+	double	 sum = 0.0;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		sum += us[i];
 	qsort(us, n, sizeof(*us), cmp_double);
-	printf("  %-28s median %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", what,
-	    us[n / 2] / 1e3, us[(size_t)((double)(n - 1) * 0.99)] / 1e3,
-	    us[n - 1] / 1e3);
+	printf("  %-22s mean %7.3f ms   median %7.3f ms   p99 %7.3f ms   "
+	    "max %7.3f ms\n", what, sum / (double)n / 1e3, us[n / 2] / 1e3,
+	    us[(size_t)((double)(n - 1) * 0.99)] / 1e3, us[n - 1] / 1e3);
 }
 
 /* The i-th request of the mix. */
