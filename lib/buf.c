@@ -58,6 +58,24 @@ cz_buf_append(cz_buf *b, const void *p, size_t n)
 	return 0;
 }
 
+char *
+cz_buf_room(cz_buf *b, size_t n)
+{
+	if (b->data == NULL || n >= b->cap - b->len ||
+	    (b->max != 0 && b->len + n > b->max)) {
+		if (grow(b, n) == -1)
+			return NULL;
+	}
+	return b->data + b->len;
+}
+
+void
+cz_buf_commit(cz_buf *b, size_t n)
+{
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 int
 cz_buf_puts(cz_buf *b, const char *s)
 {

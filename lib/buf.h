@@ -24,6 +24,11 @@ void cz_buf_init(cz_buf *b, size_t max);
 /* Appends n bytes. Returns 0, or -1 when the cap would be passed or memory
  * is short; the buffer is then unchanged. */
 int cz_buf_append(cz_buf *b, const void *p, size_t n);
+/* Makes room for n more bytes (and the NUL) and returns where they go,
+ * or NULL as cz_buf_append fails; the caller writes them and then calls
+ * cz_buf_commit with how many it wrote (at most n). */
+char *cz_buf_room(cz_buf *b, size_t n);
+void cz_buf_commit(cz_buf *b, size_t n);
 int cz_buf_puts(cz_buf *b, const char *s);
 int cz_buf_putc(cz_buf *b, char c);
 int cz_buf_printf(cz_buf *b, const char *fmt, ...)

@@ -31,76 +31,133 @@ put(struct cz_jw *w, const char *s, size_t n)
 		w->err = 1;
 }
 
-static void
-string(struct cz_jw *w, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-	const char *run = s;
-	char esc[6];
+/*
+ * The bytes a JSON string holds as they are: not '"', not '\\', no
+ * control character (RFC 8259, 7). The rest are escaped.
+ */
+#define PLAIN16	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char plain[256] = {
+	[0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	PLAIN16,
+	PLAIN16,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	PLAIN16, PLAIN16, PLAIN16, PLAIN16, PLAIN16,	/* 0x60 - 0xaf */
+	PLAIN16, PLAIN16, PLAIN16, PLAIN16, PLAIN16	/* 0xb0 - 0xff */
+};
 
-	put(w, "\"", 1);
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s >= 0x20 && *s != '"' && *s != '\\')
-			continue;
-		put(w, run, (size_t)(s - run));
-		run = s + 1;
-		if (*s == '"' || *s == '\\') {
-			esc[0] = '\\';
-			esc[1] = *s;
-			put(w, esc, 2);
-		} else {
-			memcpy(esc, "\\u00", 4);
-			esc[4] = hex[(unsigned char)*s >> 4];
-			esc[5] = hex[*s & 0xf];
-			put(w, esc, 6);
-		}
-	}
-	put(w, run, (size_t)(s - run));
-	put(w, "\"", 1);
+/* The length of s's leading run of plain bytes. */
+static size_t
+plain_run(const unsigned char *s)
+{
+	const unsigned char *p = s;
+
+	while (plain[*p])
+		p++;
+	return (size_t)(p - s);
 }
 
-/* The comma and key before a value at the current level. A key needing no
- * escape (all of the program's keys) goes out in one piece. */
-static void
-member(struct cz_jw *w, const char *key)
+/* The length of s as a JSON string's contents, escapes included, where
+ * s's first run bytes are plain. */
+static size_t
+escaped_len(const unsigned char *s, size_t run)
 {
-	char buf[72];
-	size_t n = 0, i;
+	size_t n = run;
 
+	for (s += run; *s != '\0'; s++)
+		n += plain[*s] ? 1 : *s == '"' || *s == '\\' ? 2 : 6;
+	return n;
+}
+
+/* Writes s as a JSON string's contents at d, where s's first run bytes
+ * are plain; returns the end. */
+static char *
+escape_into(char *d, const unsigned char *s, size_t run)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (;;) {
+		memcpy(d, s, run);
+		d += run;
+		s += run;
+		if (*s == '\0')
+			return d;
+		if (*s == '"' || *s == '\\') {
+			*d++ = '\\';
+			*d++ = (char)*s;
+		} else {
+			memcpy(d, "\\u00", 4);
+			d[4] = hex[*s >> 4];
+			d[5] = hex[*s & 0xf];
+			d += 6;
+		}
+		run = plain_run(++s);
+	}
+}
+
+/*
+ * Writes the separator before a value (a comma unless it is the first in
+ * its container), then "key": if key is not NULL, then the value: "s" if
+ * s is not NULL, else the rawlen bytes of raw as they are. Measured first
+ * and written straight into the buffer, where appending piece by piece
+ * cost a call per quote and colon (a plan's document has some 4,000
+ * members).
+ */
+static void
+member_value(struct cz_jw *w, const char *key, const char *s,
+    const char *raw, size_t rawlen)
+{
+	const unsigned char *k = (const unsigned char *)key;
+	const unsigned char *v = (const unsigned char *)s;
+	size_t n, krun = 0, vrun = 0;
+	char *d, *start;
+	int comma;
+
+	if (w->err)
+		return;
 	if (w->depth >= CZ_JW_MAX_DEPTH) {
 		w->err = 1;
 		return;
 	}
-	if (!w->first[w->depth])
-		buf[n++] = ',';
+	comma = !w->first[w->depth];
 	w->first[w->depth] = 0;
-	if (key == NULL) {
-		put(w, buf, n);
+	n = (size_t)comma;
+	if (k != NULL) {
+		krun = plain_run(k);
+		n += (k[krun] == '\0' ? krun : escaped_len(k, krun)) + 3;
+	}
+	if (v != NULL) {
+		vrun = plain_run(v);
+		n += (v[vrun] == '\0' ? vrun : escaped_len(v, vrun)) + 2;
+	} else {
+		n += rawlen;
+	}
+	if ((start = d = cz_buf_room(w->out, n)) == NULL) {
+		w->err = 1;
 		return;
 	}
-	buf[n++] = '"';
-	for (i = 0; key[i] != '\0' && n < sizeof(buf) - 2; i++) {
-		if ((unsigned char)key[i] < 0x20 || key[i] == '"' ||
-		    key[i] == '\\')
-			break;
-		buf[n++] = key[i];
+	if (comma)
+		*d++ = ',';
+	if (k != NULL) {
+		*d++ = '"';
+		d = escape_into(d, k, krun);
+		*d++ = '"';
+		*d++ = ':';
 	}
-	if (key[i] == '\0') {
-		buf[n++] = '"';
-		buf[n++] = ':';
-		put(w, buf, n);
-		return;
+	if (v != NULL) {
+		*d++ = '"';
+		d = escape_into(d, v, vrun);
+		*d++ = '"';
+	} else if (rawlen > 0) {
+		memcpy(d, raw, rawlen);
+		d += rawlen;
 	}
-	put(w, buf, n - i - 1);	/* the comma, if any */
-	string(w, key);
-	put(w, ":", 1);
+	cz_buf_commit(w->out, (size_t)(d - start));
 }
 
 static void
 open_container(struct cz_jw *w, const char *key, char c)
 {
-	member(w, key);
-	put(w, &c, 1);
+	member_value(w, key, NULL, &c, 1);
 	if (w->depth + 1 >= CZ_JW_MAX_DEPTH) {
 		w->err = 1;
 		return;
@@ -135,8 +192,7 @@ cz_jw_end(struct cz_jw *w)
 void
 cz_jw_string(struct cz_jw *w, const char *key, const char *s)
 {
-	member(w, key);
-	string(w, s != NULL ? s : "");
+	member_value(w, key, s != NULL ? s : "", NULL, 0);
 }
 
 void
@@ -152,11 +208,11 @@ cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
 		decimals = MAX_DECIMALS;
 	if (!isfinite(v))
 		v = 0;
-	member(w, key);
 	if (fabs(v) >= 9e15 / pow10[decimals]) {
 		/* Beyond exact integers: the shortest form that reads back. */
 		n = snprintf(buf, sizeof(buf), "%.17g", v);
-		put(w, buf, n > 0 && (size_t)n < sizeof(buf) ? (size_t)n : 0);
+		member_value(w, key, NULL, buf,
+		    n > 0 && (size_t)n < sizeof(buf) ? (size_t)n : 0);
 		return;
 	}
 	scaled = llround(v * pow10[decimals]);
@@ -181,7 +237,7 @@ cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
 		memcpy(buf + n, frac, (size_t)d);
 		n += d;
 	}
-	put(w, buf, (size_t)n);
+	member_value(w, key, NULL, buf, (size_t)n);
 }
 
 void
@@ -190,34 +246,30 @@ cz_jw_int(struct cz_jw *w, const char *key, long long v)
 	char buf[32];
 	size_t n = 0;
 
-	member(w, key);
 	if (v < 0)
 		buf[n++] = '-';
 	/* Negated as unsigned: LLONG_MIN has no positive twin. */
 	n += cz_uint_digits(buf + n, v < 0 ? 0ULL - (unsigned long long)v :
 	    (unsigned long long)v);
-	put(w, buf, n);
+	member_value(w, key, NULL, buf, n);
 }
 
 void
 cz_jw_bool(struct cz_jw *w, const char *key, int v)
 {
-	member(w, key);
-	put(w, v ? "true" : "false", v ? 4 : 5);
+	member_value(w, key, NULL, v ? "true" : "false", v ? 4 : 5);
 }
 
 void
 cz_jw_null(struct cz_jw *w, const char *key)
 {
-	member(w, key);
-	put(w, "null", 4);
+	member_value(w, key, NULL, "null", 4);
 }
 
 void
 cz_jw_raw(struct cz_jw *w, const char *key, const char *text)
 {
-	member(w, key);
-	put(w, text, strlen(text));
+	member_value(w, key, NULL, text, strlen(text));
 }
 
 int

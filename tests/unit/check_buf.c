@@ -35,6 +35,28 @@ START_TEST(binary_safe)
 }
 END_TEST
 
+/* Room asked for, written in place and committed, within the cap. */
+START_TEST(room_then_commit)
+{
+	cz_buf b;
+	char *d;
+
+	cz_buf_init(&b, 12);
+	ck_assert_int_eq(cz_buf_puts(&b, "ab"), 0);
+	ck_assert_ptr_nonnull(d = cz_buf_room(&b, 8));
+	memcpy(d, "cdefgh", 6);
+	cz_buf_commit(&b, 6);
+	ck_assert_str_eq(b.data, "abcdefgh");
+	ck_assert_uint_eq(b.len, 8);
+	ck_assert_ptr_null(cz_buf_room(&b, 5));
+	ck_assert_str_eq(b.data, "abcdefgh");
+	ck_assert_ptr_nonnull(cz_buf_room(&b, 4));
+	cz_buf_commit(&b, 0);
+	ck_assert_str_eq(b.data, "abcdefgh");
+	cz_buf_free(&b);
+}
+END_TEST
+
 START_TEST(cap_is_enforced_and_buffer_unchanged)
 {
 	cz_buf b;
@@ -77,6 +99,7 @@ main(void)
 
 	tcase_add_test(tc, append_and_printf);
 	tcase_add_test(tc, binary_safe);
+	tcase_add_test(tc, room_then_commit);
 	tcase_add_test(tc, cap_is_enforced_and_buffer_unchanged);
 	tcase_add_test(tc, grows_large_and_trims);
 	suite_add_tcase(s, tc);

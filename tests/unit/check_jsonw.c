@@ -66,6 +66,53 @@ START_TEST(strings_are_escaped)
 }
 END_TEST
 
+/* Values and keys longer than the buffer has room for, with escapes at
+ * their ends and in the middle, and every byte from 0x7f up as it is. */
+START_TEST(long_strings_grow_the_buffer)
+{
+	char key[200], val[20000], hi[130];
+	struct json_object *o;
+	struct cz_jw w;
+	size_t i;
+	cz_buf b;
+
+	for (i = 0; i < sizeof(key) - 1; i++)
+		key[i] = (char)('a' + i % 26);
+	key[sizeof(key) - 1] = '\0';
+	key[0] = '"';
+	for (i = 0; i < sizeof(val) - 1; i++)
+		val[i] = (char)('A' + i % 26);
+	val[sizeof(val) - 1] = '\0';
+	val[10000] = '\n';
+	val[sizeof(val) - 2] = '\\';
+	for (i = 0; i < sizeof(hi) - 1; i++)
+		hi[i] = (char)(0x7f + i);
+	hi[sizeof(hi) - 1] = '\0';
+	cz_buf_init(&b, 0);
+	cz_jw_init(&w, &b);
+	cz_jw_object(&w, NULL);
+	cz_jw_string(&w, key, val);
+	cz_jw_string(&w, "hi", hi);
+	cz_jw_number(&w, key + 1, 2.5, 1);
+	cz_jw_end(&w);
+	ck_assert_int_eq(cz_jw_finish(&w), 0);
+	ck_assert_uint_eq(b.len, strlen(b.data));
+	ck_assert_int_eq(strncmp(b.data, "{\"\\\"bcd", 7), 0);
+	ck_assert_ptr_nonnull(strstr(b.data, "\\u000a"));
+	ck_assert_ptr_nonnull(strstr(b.data, "\\\\\",\"hi\":\""));
+	o = json_tokener_parse(b.data);
+	ck_assert_ptr_nonnull(o);
+	ck_assert_str_eq(json_object_get_string(json_object_object_get(o,
+	    key)), val);
+	ck_assert_mem_eq(json_object_get_string(json_object_object_get(o,
+	    "hi")), hi, sizeof(hi));
+	ck_assert_double_eq(json_object_get_double(json_object_object_get(o,
+	    key + 1)), 2.5);
+	json_object_put(o);
+	cz_buf_free(&b);
+}
+END_TEST
+
 START_TEST(numbers_are_rounded_without_trailing_zeros)
 {
 	static const struct {
@@ -145,6 +192,7 @@ suite(void)
 
 	tcase_add_test(tc, nesting_and_commas);
 	tcase_add_test(tc, strings_are_escaped);
+	tcase_add_test(tc, long_strings_grow_the_buffer);
 	tcase_add_test(tc, numbers_are_rounded_without_trailing_zeros);
 	tcase_add_test(tc, errors_are_sticky);
 	suite_add_tcase(s, tc);
