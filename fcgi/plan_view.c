@@ -85,7 +85,17 @@ date_for_people(struct cz_request *r, const char *iso)
 	return cz_arena_printf(r->arena, "%d %s %d", d, month[m - 1], y);
 }
 
-/* "Calcium 1020 mg · Iron 14.2 mg · ...": a day's nutrients as one line
+/* An amount as people read it: "2,151" from 1,000 up (whole), else as
+ * the document has it ("14.2"). */
+static const char *
+amount_text(struct cz_request *r, double v)
+{
+	if (fabs(v) >= 999.5)
+		return grouped(r, llround(v));
+	return cz_arena_printf(r->arena, "%g", v);
+}
+
+/* "Calcium 1,020 mg · Iron 14.2 mg · ...": a day's nutrients as one line
  * of text, so seven days of them do not weigh on the page as tables. */
 static const char *
 nutrients_text(struct cz_request *r, const struct cz_plan_doc_totals *t)
@@ -99,8 +109,8 @@ nutrients_text(struct cz_request *r, const struct cz_plan_doc_totals *t)
 		if (isnan(v = cz_plan_doc_amount(t, k)))
 			continue;
 		ni = cz_nutrient_info(k);
-		s = cz_arena_printf(r->arena, "%s%s%s %g %s", s ? s : "",
-		    s ? " · " : "", ni->label, v, ni->unit);
+		s = cz_arena_printf(r->arena, "%s%s%s %s %s", s ? s : "",
+		    s ? " · " : "", ni->label, amount_text(r, v), ni->unit);
 	}
 	return s ? s : "";
 }
@@ -322,15 +332,40 @@ in_grams(const char *measure)
 	return strspn(measure, "0123456789.") == n - 2;
 }
 
-/* totals' energy as people read it ("2,098") into o's "energy_text"; none
- * when the document gives none. */
+/* totals' energy and sodium as people read them ("2,098") into o's
+ * "energy_text" and "sodium_text"; none when the document gives none. */
 static void
-add_energy_text(struct cz_request *r, const struct cz_plan_doc_totals *t,
+add_totals_text(struct cz_request *r, const struct cz_plan_doc_totals *t,
     struct json_object *o)
 {
 	if (t->present && !isnan(t->energy_kcal))
 		json_object_object_add(o, "energy_text", json_object_new_string(
 		    grouped(r, llround(t->energy_kcal))));
+	if (t->present && !isnan(t->sodium_mg))
+		json_object_object_add(o, "sodium_text", json_object_new_string(
+		    amount_text(r, t->sodium_mg)));
+}
+
+/* The receipt line key of day node jd's "accuracy" gains "<name>_text"
+ * for each of its members names[], as people read them ("2,151"). */
+static void
+add_receipt_text(struct cz_request *r, struct json_object *jd,
+    const char *key, const char *const *names, size_t n)
+{
+	struct json_object *acc, *line, *v;
+	size_t i;
+
+	if (!json_object_object_get_ex(jd, "accuracy", &acc) ||
+	    !json_object_object_get_ex(acc, key, &line) ||
+	    !json_object_is_type(line, json_type_object))
+		return;
+	for (i = 0; i < n; i++)
+		if (json_object_object_get_ex(line, names[i], &v) &&
+		    (json_object_is_type(v, json_type_int) ||
+		    json_object_is_type(v, json_type_double)))
+			json_object_object_add(line, cz_arena_printf(r->arena,
+			    "%s_text", names[i]), json_object_new_string(
+			    amount_text(r, json_object_get_double(v))));
 }
 
 /* Numbers the meals of day d (its JSON node jd) and adds the allergen
@@ -340,6 +375,9 @@ static void
 decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
     struct json_object *jd)
 {
+	static const char *const energy_line[] = { "actual_kcal",
+	    "target_kcal" };
+	static const char *const sodium_line[] = { "actual_mg", "max_mg" };
 	const struct cz_plan_doc_meal *m;
 	struct json_object *meals, *jm, *items, *ji;
 	const char *s;
@@ -350,7 +388,11 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 	    nutrients_text(r, &d->totals)));
 	json_object_object_add(jd, "receipt_ok", json_object_new_boolean(
 	    d->accuracy.present && d->accuracy.all_ok));
-	add_energy_text(r, &d->totals, jd);
+	add_totals_text(r, &d->totals, jd);
+	add_receipt_text(r, jd, "energy", energy_line,
+	    sizeof(energy_line) / sizeof(energy_line[0]));
+	add_receipt_text(r, jd, "sodium", sodium_line,
+	    sizeof(sodium_line) / sizeof(sodium_line[0]));
 	if ((meals = array_member(jd, "meals")) == NULL)
 		return;
 	for (k = 0; k < d->nmeals; k++) {
@@ -361,7 +403,7 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 		    capitalised(r, cz_slot_name((int)m->slot))));
 		add_picture(r, m, jm);
 		add_method_text(r, jm);
-		add_energy_text(r, &m->totals, jm);
+		add_totals_text(r, &m->totals, jm);
 		if ((items = array_member(jm, "items")) == NULL)
 			continue;
 		for (j = 0; j < m->nitems; j++) {
@@ -431,6 +473,10 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	json_object_object_add(ctx, "summary", json_object_new_string(s));
 	json_object_object_add(ctx, "kcal_text",
 	    json_object_new_string(kcal));
+	if (!isnan(doc->target.sodium_max_mg))
+		json_object_object_add(ctx, "sodium_max_text",
+		    json_object_new_string(amount_text(r,
+		    doc->target.sodium_max_mg)));
 	if (doc->ndays > 0) {
 		a = json_object_new_array();
 		for (d = 0; d < doc->days[0].nmeals; d++)

@@ -433,6 +433,8 @@ if [[ $(js 'return location.pathname') =~ ^\"/plans/[0-9]+\"$ ]]; then
 			meals: q("article.meal-card").length,
 			unreachable: wraps.filter(function (w) { return w.tabIndex < 0; }).length,
 			day_titles: Array.prototype.map.call(q("section.day h2"), function (h) { return h.textContent; }),
+			receipt: document.querySelector(".receipt-lines").textContent,
+			notice: (document.querySelector(".notice--success") || {}).textContent || "",
 			allergen_lines: Array.prototype.map.call(q("#allergens-title ~ p"), function (p) { return p.textContent; }) };')
 	check "the plan page is light: $(jq -c '{elements, days, meals}' <<<"$view") (under 1,000 elements for 7 days)" \
 		jq -e '.days == 7 and .meals >= 21 and .elements < 1000' <<<"$view"
@@ -441,6 +443,11 @@ if [[ $(js 'return location.pathname') =~ ^\"/plans/[0-9]+\"$ ]]; then
 	check "the week overview links every dish and day" jq -e '.week_links == .meals + .days' <<<"$view"
 	check "each day's title gives its energy as people write it: $(jq -r '.day_titles[0]' <<<"$view")" \
 		jq -e '(.day_titles | length) == 7 and all(.day_titles[]; test("^Day [1-7] · [1-9],[0-9]{3} kcal$"))' <<<"$view"
+	check "the receipt writes thousands as people do: $(jq -r '.receipt | split("\n")[0]' <<<"$view")" \
+		jq -e '(.receipt | test("^Energy: [1-9],[0-9]{3} kcal for a target of 1,900 \\(")) and
+			(.receipt | test("Sodium: ([1-9],[0-9]{3}|[1-9][0-9]{0,2}) mg, at most 2,300 mg"))' <<<"$view"
+	check "so does the notice: $(jq -r .notice <<<"$view")" \
+		jq -e '.notice | test("at most 2,300 mg sodium")' <<<"$view"
 	check "every scrolling table can be reached by keyboard" jq -e '.unreachable == 0' <<<"$view"
 	check "allergen lines read as sentences (no trailing ';')" \
 		jq -e 'all(.allergen_lines[]; test(";\\s*$") | not)' <<<"$view"
