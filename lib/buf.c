@@ -41,23 +41,8 @@ grow(cz_buf *b, size_t extra)
 	return 0;
 }
 
-int
-cz_buf_append(cz_buf *b, const void *p, size_t n)
-{
-	/* The common case, room left (and under the cap), without grow's
-	 * arithmetic: templates append many short pieces. */
-	if (b->data == NULL || n >= b->cap - b->len ||
-	    (b->max != 0 && b->len + n > b->max)) {
-		if (grow(b, n) == -1)
-			return -1;
-	}
-	if (n > 0)
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-	return 0;
-}
-
+/* The common case, room left (and under the cap), without grow's
+ * arithmetic: templates and the JSON writer append many short pieces. */
 char *
 cz_buf_room(cz_buf *b, size_t n)
 {
@@ -74,6 +59,19 @@ cz_buf_commit(cz_buf *b, size_t n)
 {
 	b->len += n;
 	b->data[b->len] = '\0';
+}
+
+int
+cz_buf_append(cz_buf *b, const void *p, size_t n)
+{
+	char *d;
+
+	if ((d = cz_buf_room(b, n)) == NULL)
+		return -1;
+	if (n > 0)
+		memcpy(d, p, n);
+	cz_buf_commit(b, n);
+	return 0;
 }
 
 int
