@@ -332,40 +332,45 @@ in_grams(const char *measure)
 	return strspn(measure, "0123456789.") == n - 2;
 }
 
-/* totals' energy and sodium as people read them ("2,098") into o's
- * "energy_text" and "sodium_text"; none when the document gives none. */
+/* o's member key: v as people read it ("2,098"); none for NAN. */
+static void
+add_amount_text(struct cz_request *r, struct json_object *o, const char *key,
+    double v)
+{
+	if (o != NULL && !isnan(v))
+		json_object_object_add(o, key, json_object_new_string(
+		    amount_text(r, v)));
+}
+
+/* totals' energy and sodium as people read them into o's "energy_text"
+ * and "sodium_text"; none when the document gives none. */
 static void
 add_totals_text(struct cz_request *r, const struct cz_plan_doc_totals *t,
     struct json_object *o)
 {
-	if (t->present && !isnan(t->energy_kcal))
+	if (!t->present)
+		return;
+	if (!isnan(t->energy_kcal))	/* whole kcal, below 1,000 too */
 		json_object_object_add(o, "energy_text", json_object_new_string(
 		    grouped(r, llround(t->energy_kcal))));
-	if (t->present && !isnan(t->sodium_mg))
-		json_object_object_add(o, "sodium_text", json_object_new_string(
-		    amount_text(r, t->sodium_mg)));
+	add_amount_text(r, o, "sodium_text", t->sodium_mg);
 }
 
-/* The receipt line key of day node jd's "accuracy" gains "<name>_text"
- * for each of its members names[], as people read them ("2,151"). */
+/* The receipt's line key (its JSON node under day node jd's "accuracy")
+ * gains the check's figures as people read them: "actual_<unit>_text"
+ * and "<limit>_text". */
 static void
 add_receipt_text(struct cz_request *r, struct json_object *jd,
-    const char *key, const char *const *names, size_t n)
+    const char *key, const struct cz_plan_doc_check *c, const char *actual,
+    const char *limit)
 {
-	struct json_object *acc, *line, *v;
-	size_t i;
+	struct json_object *acc, *line;
 
-	if (!json_object_object_get_ex(jd, "accuracy", &acc) ||
-	    !json_object_object_get_ex(acc, key, &line) ||
-	    !json_object_is_type(line, json_type_object))
+	if (!c->present || !json_object_object_get_ex(jd, "accuracy", &acc) ||
+	    !json_object_object_get_ex(acc, key, &line))
 		return;
-	for (i = 0; i < n; i++)
-		if (json_object_object_get_ex(line, names[i], &v) &&
-		    (json_object_is_type(v, json_type_int) ||
-		    json_object_is_type(v, json_type_double)))
-			json_object_object_add(line, cz_arena_printf(r->arena,
-			    "%s_text", names[i]), json_object_new_string(
-			    amount_text(r, json_object_get_double(v))));
+	add_amount_text(r, line, actual, c->actual);
+	add_amount_text(r, line, limit, c->target);
 }
 
 /* Numbers the meals of day d (its JSON node jd) and adds the allergen
@@ -375,9 +380,6 @@ static void
 decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
     struct json_object *jd)
 {
-	static const char *const energy_line[] = { "actual_kcal",
-	    "target_kcal" };
-	static const char *const sodium_line[] = { "actual_mg", "max_mg" };
 	const struct cz_plan_doc_meal *m;
 	struct json_object *meals, *jm, *items, *ji;
 	const char *s;
@@ -389,10 +391,10 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 	json_object_object_add(jd, "receipt_ok", json_object_new_boolean(
 	    d->accuracy.present && d->accuracy.all_ok));
 	add_totals_text(r, &d->totals, jd);
-	add_receipt_text(r, jd, "energy", energy_line,
-	    sizeof(energy_line) / sizeof(energy_line[0]));
-	add_receipt_text(r, jd, "sodium", sodium_line,
-	    sizeof(sodium_line) / sizeof(sodium_line[0]));
+	add_receipt_text(r, jd, "energy", &d->accuracy.energy_kcal,
+	    "actual_kcal_text", "target_kcal_text");
+	add_receipt_text(r, jd, "sodium", &d->accuracy.sodium_mg,
+	    "actual_mg_text", "max_mg_text");
 	if ((meals = array_member(jd, "meals")) == NULL)
 		return;
 	for (k = 0; k < d->nmeals; k++) {
@@ -473,10 +475,7 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	json_object_object_add(ctx, "summary", json_object_new_string(s));
 	json_object_object_add(ctx, "kcal_text",
 	    json_object_new_string(kcal));
-	if (!isnan(doc->target.sodium_max_mg))
-		json_object_object_add(ctx, "sodium_max_text",
-		    json_object_new_string(amount_text(r,
-		    doc->target.sodium_max_mg)));
+	add_amount_text(r, ctx, "sodium_max_text", doc->target.sodium_max_mg);
 	if (doc->ndays > 0) {
 		a = json_object_new_array();
 		for (d = 0; d < doc->days[0].nmeals; d++)
