@@ -120,19 +120,32 @@ sv_snap(const struct prob *p, size_t i, double x)
 }
 
 /*
- * Hard violation of totals tot (kcal, 4P, 9F, 4C, fiber, sodium) and
- * of the cap rows among the row values rv, each normalised by its
- * tolerance; 0 when all hard targets hold.
+ * The hard violation of the cap rows among the row values rv: each cap
+ * over its limit by its excess in units of CAP_TOL, summed in cap order.
  */
 static double
-hard_viol(const struct prob *p, const double *tot, const double *rv)
+cap_viol(const struct prob *p, const double *rv)
 {
-	double	 v = 0.0, den, sh, tol;
+	double	 v = 0.0;
 	int	 j;
 
 	for (j = 0; j < p->ncap; j++)
 		if (rv[p->caprow[j]] > p->caplim[j])
 			v += (rv[p->caprow[j]] - p->caplim[j]) / CAP_TOL;
+	return v;
+}
+
+/*
+ * The hard violation v of the caps plus that of totals tot (kcal, 4P,
+ * 9F, 4C, fiber, sodium), each normalised by its tolerance; 0 when all
+ * hard targets hold.
+ */
+static double
+tot_viol(const struct prob *p, const double *tot, double v)
+{
+	double	 den, sh, tol;
+	int	 j;
+
 	tol = 0.5 * (p->e_hi - p->e_lo);
 	if (tot[NU_KCAL] < p->e_lo)
 		v += (p->e_lo - tot[NU_KCAL]) / tol;
@@ -157,52 +170,114 @@ hard_viol(const struct prob *p, const double *tot, const double *rv)
 	return v;
 }
 
-/*
- * Score of moving item i by dx (and item j by dy if j < n) from x,
- * whose row values, row penalties (pen, summing to pensum), totals and
- * regulariser are v, tot and reg: the hard violation first, then f.
- * Only the rows item i (j) appears in change, so only their penalties
- * are computed again.
- */
+/* The hard violation of the caps among rv and of totals tot. */
 static double
-try_move(const struct prob *p, const double *x, const double *v,
-    const double *pen, double pensum, const double *tot, double reg,
-    size_t i, double dx, size_t j, double dy)
+hard_viol(const struct prob *p, const double *tot, const double *rv)
 {
-	double	 vs[NROWS_MAX], ts[6], r;
-	unsigned char seen[NROWS_MAX];
-	int	 k, m, ch[NROWS_MAX], nch = 0;
+	return tot_viol(p, tot, cap_viol(p, rv));
+}
 
-	reg += sv_reg_term(p, i, x[i] + dx) - sv_reg_term(p, i, x[i]);
-	memcpy(vs, v, (size_t)p->nrow * sizeof(*vs));
-	memset(seen, 0, (size_t)p->nrow);
+/*
+ * The repair's current point: its row values, row penalties (summing to
+ * pensum), totals and regulariser, the caps it violates (in cap order)
+ * and the cap of each row.  A move is scored from it by computing again
+ * only the rows its items appear in.
+ */
+struct here {
+	const double	*x;
+	double		 v[NROWS_MAX], pen[NROWS_MAX], pensum;
+	double		 tot[6], reg;
+	int		 capof[NROWS_MAX];	/* cap index of row k, or -1 */
+	int		 over[CZ_SOLVER_MAX_CAPS], nover;
+};
+
+/* A move under evaluation: the rows it changes in the order first
+ * changed, their new values, its totals and regulariser. */
+struct trial {
+	int	 nch, ch[NROWS_MAX];
+	double	 val[NROWS_MAX];
+	double	 ts[6], reg;
+	unsigned stamp;
+};
+
+/*
+ * Which rows the move under evaluation changes: row k is ch[pos[k]] of
+ * the trial when stamp[k] is the trial's stamp.  A new move takes a new
+ * stamp, so no array of every row is copied or cleared per move.
+ */
+struct marks {
+	unsigned stamp[NROWS_MAX];
+	int	 pos[NROWS_MAX];
+	unsigned now;
+};
+
+/* Adds the move of item i by dx to t, under the stamp mk->now. */
+static void
+trial_add(const struct prob *p, const struct here *h, struct marks *mk,
+    struct trial *t, size_t i, double dx)
+{
+	int	 k, m, q;
+
+	t->reg += sv_reg_term(p, i, h->x[i] + dx) - sv_reg_term(p, i, h->x[i]);
 	for (m = 0; m < p->nnz[i]; m++) {
 		k = p->nzr[i][m];
-		vs[k] = v[k] + p->a[k][i] * dx;
-		seen[k] = 1;
-		ch[nch++] = k;
+		if (mk->stamp[k] == mk->now) {
+			t->val[mk->pos[k]] += p->a[k][i] * dx;
+			continue;
+		}
+		q = t->nch++;
+		mk->stamp[k] = mk->now;
+		mk->pos[k] = q;
+		t->ch[q] = k;
+		t->val[q] = h->v[k] + p->a[k][i] * dx;
 	}
 	for (k = 0; k < 6; k++)
-		ts[k] = tot[k] + p->coef[k][i] * dx;
-	if (j < p->n) {
-		reg += sv_reg_term(p, j, x[j] + dy) - sv_reg_term(p, j, x[j]);
-		for (m = 0; m < p->nnz[j]; m++) {
-			k = p->nzr[j][m];
-			vs[k] += p->a[k][j] * dy;
-			if (!seen[k]) {
-				seen[k] = 1;
-				ch[nch++] = k;
-			}
+		t->ts[k] += p->coef[k][i] * dx;
+}
+
+/*
+ * The score of the move t (its rows stamped t->stamp): the hard
+ * violation first, then f.  The caps over their limit after the move
+ * are those over it here whose row the move leaves alone and the changed
+ * rows over theirs; they are summed in cap order, as cap_viol sums them,
+ * so the score has the same bits as from every row.
+ */
+static double
+trial_score(const struct prob *p, const struct here *h,
+    const struct marks *mk, const struct trial *t)
+{
+	double	 pensum = h->pensum, r, cv = 0.0;
+	int	 over[NROWS_MAX], nover = 0, a, b, j, k, m;
+
+	for (m = 0; m < t->nch; m++) {
+		k = t->ch[m];
+		r = sv_row_resid(p, k, t->val[m]);
+		pensum += p->w[k] * r * r - h->pen[k];
+		j = h->capof[k];
+		if (j >= 0 && t->val[m] > p->caplim[j]) {
+			/* in cap order; a move changes a few rows */
+			for (a = nover++; a > 0 && over[a - 1] > j; a--)
+				over[a] = over[a - 1];
+			over[a] = j;
 		}
-		for (k = 0; k < 6; k++)
-			ts[k] += p->coef[k][j] * dy;
 	}
-	for (m = 0; m < nch; m++) {
-		k = ch[m];
-		r = sv_row_resid(p, k, vs[k]);
-		pensum += p->w[k] * r * r - pen[k];
+	/* merge them with the caps over here whose rows are unchanged */
+	for (a = b = 0; a < h->nover || b < nover;) {
+		if (a < h->nover &&
+		    mk->stamp[p->caprow[h->over[a]]] == t->stamp) {
+			a++;
+			continue;
+		}
+		if (b < nover && (a == h->nover || over[b] < h->over[a])) {
+			j = over[b++];
+			r = t->val[mk->pos[p->caprow[j]]];
+		} else {
+			j = h->over[a++];
+			r = h->v[p->caprow[j]];
+		}
+		cv += (r - p->caplim[j]) / CAP_TOL;
 	}
-	return HARD_W * hard_viol(p, ts, vs) + pensum + reg;
+	return HARD_W * tot_viol(p, t->ts, cv) + pensum + t->reg;
 }
 
 static void
@@ -233,48 +308,116 @@ struct move {
 	double	 di, dj;
 };
 
+/* Starts in t the move of item i by dx, under a new stamp. */
+static void
+trial_start(const struct prob *p, const struct here *h, struct marks *mk,
+    struct trial *t, size_t i, double dx)
+{
+	t->stamp = ++mk->now;
+	t->nch = 0;
+	memcpy(t->ts, h->tot, sizeof(t->ts));
+	t->reg = h->reg;
+	trial_add(p, h, mk, t, i, dx);
+}
+
+/* Copies the trial s into t: the rows it changed, not every row. */
+static void
+trial_copy(struct trial *t, const struct trial *s)
+{
+	t->nch = s->nch;
+	memcpy(t->ch, s->ch, (size_t)s->nch * sizeof(*t->ch));
+	memcpy(t->val, s->val, (size_t)s->nch * sizeof(*t->val));
+	memcpy(t->ts, s->ts, sizeof(t->ts));
+	t->reg = s->reg;
+	t->stamp = s->stamp;
+}
+
+/* Keeps the move in mv and its score in *best if it is lower. */
+static int
+keep_if_better(double sc, double *best, struct move *mv, size_t i,
+    double di, size_t j, double dj)
+{
+	if (!(sc < *best - 1e-12 * (1.0 + *best)))
+		return 0;
+	*best = sc;
+	mv->i = i;
+	mv->j = j;
+	mv->di = di;
+	mv->dj = dj;
+	return 1;
+}
+
 /*
- * Find the best move from x (row values v, totals tot, regulariser reg)
- * whose score is below *best: single steps, or pairs of steps when
- * pairs is set.  Returns 1 and updates *best and *mv if one is found.
+ * Find the best move from h whose score is below *best: single steps,
+ * or pairs of steps when pairs is set.  A pair starts from the trial of
+ * its first item, made once for every second item.  Returns 1 and
+ * updates *best and *mv if one is found.
  */
 static int
-best_move(const struct prob *p, const double *x, const double *v,
-    const double *pen, double pensum, const double *tot, double reg,
+best_move(const struct prob *p, const struct here *h, struct marks *mk,
     int pairs, double *best, struct move *mv)
 {
-	size_t	 i, j, n = p->n;
-	double	 di, dj, sc;
-	int	 si, sj, found = 0;
+	struct trial	 first, t;
+	size_t		 i, j, n = p->n;
+	double		 di, dj;
+	int		 si, sj, m, found = 0;
 
 	for (i = 0; i < n; i++) {
 		for (si = -1; si <= 1; si += 2) {
 			di = si * p->step[i];
-			if (!move_ok(p, x, i, di))
+			if (!move_ok(p, h->x, i, di))
 				continue;
-			for (j = pairs ? i + 1 : n; j <= n; j++) {
+			trial_start(p, h, mk, &first, i, di);
+			if (!pairs) {
+				found |= keep_if_better(trial_score(p, h, mk,
+				    &first), best, mv, i, di, n, 0.0);
+				continue;
+			}
+			for (j = i + 1; j < n; j++) {
 				for (sj = -1; sj <= 1; sj += 2) {
-					dj = j < n ? sj * p->step[j] : 0.0;
-					if (j < n && !move_ok(p, x, j, dj))
+					dj = sj * p->step[j];
+					if (!move_ok(p, h->x, j, dj))
 						continue;
-					sc = try_move(p, x, v, pen, pensum,
-					    tot, reg, i, di, j, dj);
-					if (sc < *best -
-					    1e-12 * (1.0 + *best)) {
-						*best = sc;
-						mv->i = i;
-						mv->j = j;
-						mv->di = di;
-						mv->dj = dj;
-						found = 1;
-					}
-					if (j == n)
-						break;
+					trial_copy(&t, &first);
+					trial_add(p, h, mk, &t, j, dj);
+					found |= keep_if_better(trial_score(p,
+					    h, mk, &t), best, mv, i, di, j,
+					    dj);
+					/* the second item's rows leave the
+					 * first's trial */
+					for (m = first.nch; m < t.nch; m++)
+						mk->stamp[t.ch[m]] = 0;
 				}
 			}
 		}
 	}
 	return found;
+}
+
+/* Fills h for the point x. */
+static void
+here_at(const struct prob *p, const double *x, struct here *h)
+{
+	double	 r;
+	int	 j, k;
+
+	h->x = x;
+	sv_rows_eval(p, x, h->v);
+	totals(p, x, h->tot);
+	h->pensum = 0.0;
+	for (k = 0; k < p->nrow; k++) {
+		r = sv_row_resid(p, k, h->v[k]);
+		h->pen[k] = p->w[k] * r * r;
+		h->pensum += h->pen[k];
+		h->capof[k] = -1;
+	}
+	h->reg = sv_objective(p, h->v, x) - h->pensum;
+	h->nover = 0;
+	for (j = 0; j < p->ncap; j++) {
+		h->capof[p->caprow[j]] = j;
+		if (h->v[p->caprow[j]] > p->caplim[j])
+			h->over[h->nover++] = j;
+	}
 }
 
 /*
@@ -285,32 +428,24 @@ best_move(const struct prob *p, const double *x, const double *v,
 int
 sv_repair(const struct prob *p, double *x)
 {
+	struct here	 h;
+	struct marks	 mk;
 	struct move	 mv;
-	double		 v[NROWS_MAX], pen[NROWS_MAX], tot[6], cur, reg, h;
-	double		 pensum, r;
-	int		 moves, pairs, maxmoves, k;
+	double		 cur, hv;
+	int		 moves, pairs, maxmoves;
 
+	memset(&mk, 0, sizeof(mk));
 	maxmoves = 6 * (int)p->n + 20;
 	pairs = 0;
 	for (moves = 0; moves < maxmoves; moves++) {
-		sv_rows_eval(p, x, v);
-		totals(p, x, tot);
-		pensum = 0.0;
-		for (k = 0; k < p->nrow; k++) {
-			r = sv_row_resid(p, k, v[k]);
-			pen[k] = p->w[k] * r * r;
-			pensum += pen[k];
-		}
-		reg = sv_objective(p, v, x) - pensum;
-		cur = HARD_W * hard_viol(p, tot, v) + pensum + reg;
-		if (!best_move(p, x, v, pen, pensum, tot, reg, 0, &cur,
-		    &mv)) {
-			h = hard_viol(p, tot, v);
-			if (h <= 0.0 || h > PAIR_REACH || pairs >= PAIR_ROUNDS)
+		here_at(p, x, &h);
+		hv = hard_viol(p, h.tot, h.v);
+		cur = HARD_W * hv + h.pensum + h.reg;
+		if (!best_move(p, &h, &mk, 0, &cur, &mv)) {
+			if (hv <= 0.0 || hv > PAIR_REACH || pairs >= PAIR_ROUNDS)
 				break;
 			pairs++;
-			if (!best_move(p, x, v, pen, pensum, tot, reg, 1, &cur,
-			    &mv))
+			if (!best_move(p, &h, &mk, 1, &cur, &mv))
 				break;
 		}
 		x[mv.i] = sv_snap(p, mv.i, x[mv.i] + mv.di);
