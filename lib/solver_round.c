@@ -41,22 +41,6 @@ sv_rows_eval(const struct prob *p, const double *x, double *v)
 	}
 }
 
-/* The residual of row k if its penalty is active at value v, else 0. */
-double
-sv_row_resid(const struct prob *p, int k, double v)
-{
-	double	 r = v - p->b[k];
-
-	switch (p->kind[k]) {
-	case ROW_LE:
-		return r > 0.0 ? r : 0.0;
-	case ROW_GE:
-		return r < 0.0 ? r : 0.0;
-	default:
-		return r;
-	}
-}
-
 /* The penalty part of f, from the row values. */
 double
 sv_penalty(const struct prob *p, const double *v)
