@@ -17,6 +17,7 @@
 #include "app.h"
 #include "jsonbody.h"
 #include "log.h"
+#include "meal_role.h"
 #include "meal_swap.h"
 #include "plan_control.h"
 #include "plan_doc.h"
@@ -62,15 +63,20 @@ num_text(struct cz_request *r, long long n)
 	return cz_arena_printf(r->arena, "%lld", n);
 }
 
-/* "dinner" -> "Dinner", from the arena. */
+/* How the pages head dish k of day d of a plan made for req ("Lunch",
+ * "Lunch (side dish)": lib/meal_role.h), from the arena. */
 static const char *
-capitalised(struct cz_request *r, const char *s)
+meal_label(struct cz_request *r, const struct cz_plan_request *req,
+    const struct cz_plan_day *d, int k)
 {
-	char *c = cz_arena_strdup(r->arena, s);
+	enum cz_slot slots[CZ_PLAN_MAX_MEALS];
+	char buf[64];
+	int i;
 
-	if (c != NULL && c[0] != '\0')
-		c[0] = (char)toupper((unsigned char)c[0]);
-	return c;
+	for (i = 0; i < d->nmeals; i++)
+		slots[i] = d->meals[i].slot;
+	return cz_arena_strdup(r->arena, cz_meal_label(req, slots, d->nmeals,
+	    k, buf, sizeof(buf)));
 }
 
 /* A new object owned by the request's arena, or NULL. */
@@ -88,8 +94,8 @@ owned_object(struct cz_request *r)
  * meal skip (-1: none) is left out. */
 static void
 changes_json(struct cz_request *r, const struct cz_catalog *cat,
-    const struct cz_plan_day *a, const struct cz_plan_day *b, int dayno,
-    int skip, struct json_object *arr)
+    const struct cz_plan_request *req, const struct cz_plan_day *a,
+    const struct cz_plan_day *b, int dayno, int skip, struct json_object *arr)
 {
 	struct cz_meal_change ch[MAX_CHANGES];
 	struct json_object *o;
@@ -108,7 +114,7 @@ changes_json(struct cz_request *r, const struct cz_catalog *cat,
 		json_object_object_add(o, "slot", json_object_new_string(
 		    cz_slot_name((int)ch[i].slot)));
 		json_object_object_add(o, "slot_label", json_object_new_string(
-		    capitalised(r, cz_slot_name((int)ch[i].slot))));
+		    meal_label(r, req, b, ch[i].meal)));
 		if (ch[i].food == NULL) {
 			json_object_object_add(o, "dish_before",
 			    json_object_new_string(ch[i].dish_before));
@@ -282,7 +288,7 @@ cz_plans_alternatives(struct cz_request *r, long long id, long long day,
 	json_object_object_add(o, "slot", json_object_new_string(
 	    cz_slot_name((int)cur->meals[meal].slot)));
 	json_object_object_add(o, "slot_label", json_object_new_string(
-	    capitalised(r, cz_slot_name((int)cur->meals[meal].slot))));
+	    meal_label(r, po.req, cur, meal)));
 	a = json_object_new_object();
 	json_object_object_add(a, "slug", json_object_new_string(tm->slug));
 	json_object_object_add(a, "template", json_object_new_string(tm->name));
@@ -306,7 +312,8 @@ cz_plans_alternatives(struct cz_request *r, long long id, long long day,
 		json_object_object_add(a, "items", meal_items(po.cat,
 		    &alt[i].day, meal));
 		ch = json_object_new_array();
-		changes_json(r, po.cat, cur, &alt[i].day, (int)day, meal, ch);
+		changes_json(r, po.cat, po.req, cur, &alt[i].day, (int)day,
+		    meal, ch);
 		json_object_object_add(a, "changes", ch);
 		json_object_array_add(arr, a);
 	}
@@ -492,7 +499,8 @@ cz_plans_last_changes(struct cz_request *r, const struct cz_stored_plan *p,
 	    cz_json_own(r->arena, arr) == -1)
 		return -1;
 	for (d = 0; d < a->ndays; d++)
-		changes_json(r, cat, &a->days[d], &b->days[d], d + 1, -1, arr);
+		changes_json(r, cat, &after->request, &a->days[d],
+		    &b->days[d], d + 1, -1, arr);
 	*out = arr;
 	return 0;
 }

@@ -22,6 +22,7 @@
 #include "jsonbody.h"
 #include "labels.h"
 #include "log.h"
+#include "meal_role.h"
 #include "nutrition.h"
 #include "plan_read.h"
 #include "plan_view.h"
@@ -58,6 +59,31 @@ capitalised(struct cz_request *r, const char *s)
 	if (c != NULL && c[0] != '\0')
 		c[0] = (char)toupper((unsigned char)c[0]);
 	return c;
+}
+
+/* The slots of day d's dishes in order, into slots; returns their number. */
+static int
+day_slots(const struct cz_plan_doc_day *d, enum cz_slot *slots)
+{
+	int k;
+
+	for (k = 0; k < d->nmeals; k++)
+		slots[k] = d->meals[k].slot;
+	return d->nmeals;
+}
+
+/* How the page heads dish k of day d ("Lunch (side dish)"), from the
+ * arena. */
+static const char *
+meal_label(struct cz_request *r, const struct cz_plan_request *req,
+    const struct cz_plan_doc_day *d, int k)
+{
+	enum cz_slot slots[CZ_PLAN_MAX_MEALS];
+	char buf[64];
+	int n = day_slots(d, slots);
+
+	return cz_arena_strdup(r->arena, cz_meal_label(req, slots, n, k, buf,
+	    sizeof(buf)));
 }
 
 /* n with a thousands separator, "2,200", from the arena. */
@@ -377,14 +403,15 @@ add_receipt_text(struct cz_request *r, struct json_object *jd,
  * texts of their ingredients, whether each measure is a weight, and the
  * day's nutrient table. */
 static void
-decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
-    struct json_object *jd)
+decorate_day(struct cz_request *r, const struct cz_plan_request *req,
+    const struct cz_plan_doc_day *d, struct json_object *jd)
 {
+	enum cz_slot slots[CZ_PLAN_MAX_MEALS];
 	const struct cz_plan_doc_meal *m;
 	struct json_object *meals, *jm, *items, *ji;
 	const char *s;
 	size_t j;
-	int k;
+	int k, nslots = day_slots(d, slots);
 
 	json_object_object_add(jd, "nutrients_text", json_object_new_string(
 	    nutrients_text(r, &d->totals)));
@@ -402,7 +429,9 @@ decorate_day(struct cz_request *r, const struct cz_plan_doc_day *d,
 		jm = json_object_array_get_idx(meals, (size_t)k);
 		json_object_object_add(jm, "n", json_object_new_int(k + 1));
 		json_object_object_add(jm, "slot_label", json_object_new_string(
-		    capitalised(r, cz_slot_name((int)m->slot))));
+		    meal_label(r, req, d, k)));
+		json_object_object_add(jm, "dish_noun", json_object_new_string(
+		    cz_meal_noun(req, slots, nslots, k)));
 		add_picture(r, m, jm);
 		add_method_text(r, jm);
 		add_totals_text(r, &m->totals, jm);
@@ -480,8 +509,7 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 		a = json_object_new_array();
 		for (d = 0; d < doc->days[0].nmeals; d++)
 			json_object_array_add(a, json_object_new_string(
-			    capitalised(r, cz_slot_name(
-			    (int)doc->days[0].meals[d].slot))));
+			    meal_label(r, req, &doc->days[0], d)));
 		json_object_object_add(ctx, "slots", a);
 	}
 	json_object_object_add(ctx, "generation_ms",
@@ -505,7 +533,7 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	add_intake_lines(r, jdoc, ctx);
 	if ((a = array_member(jdoc, "days")) != NULL)
 		for (d = 0; d < doc->ndays; d++)
-			decorate_day(r, &doc->days[d],
+			decorate_day(r, req, &doc->days[d],
 			    json_object_array_get_idx(a, (size_t)d));
 	if (doc->daily_average.present)
 		json_object_object_add(ctx, "average_rows",

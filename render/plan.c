@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meal_role.h"
 #include "plan.h"
 #include "shop_list.h"
 
@@ -174,7 +175,8 @@ cz_render_plan_from_doc(const struct cz_plan_doc *doc,
 	const struct cz_plan_doc_day *dd;
 	const struct cz_plan_doc_meal *dm;
 	struct cz_render_day *day;
-	int d, m;
+	enum cz_slot slots[CZ_PLAN_MAX_MEALS];
+	int d, m, side;
 
 	memset(p, 0, sizeof(*p));
 	copy_str(p->diet, sizeof(p->diet), cz_diet_name((int)doc->request.diet));
@@ -190,10 +192,15 @@ cz_render_plan_from_doc(const struct cz_plan_doc *doc,
 		day = &p->days[d];
 		day->day = dd->day;
 		day->nmeals = dd->nmeals;
+		for (m = 0; m < dd->nmeals; m++)
+			slots[m] = dd->meals[m].slot;
 		for (m = 0; m < dd->nmeals; m++) {
 			dm = &dd->meals[m];
+			/* a side reads "SIDE DISH", not a second "LUNCH" */
+			side = cz_meal_role(&doc->request, slots, dd->nmeals,
+			    m) == CZ_MEAL_SIDE;
 			copy_str(day->meals[m].slot, sizeof(day->meals[m].slot),
-			    cz_slot_name((int)dm->slot));
+			    side ? "side dish" : cz_slot_name((int)dm->slot));
 			copy_str(day->meals[m].name, sizeof(day->meals[m].name),
 			    dm->name);
 			day->meals[m].energy_kcal = dm->totals.present &&

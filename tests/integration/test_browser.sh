@@ -402,6 +402,25 @@ check "the console's only errors there are the missing playlist's" \
 		($how == "hls.js" or (.message | contains("/static/vendor/hls.min.js") | not))))
 		| if all(.message | contains($m)) then true else (., false) end' "$tmp/console-fallback.jsonl"
 
+# --- a large week: the dishes a meal gets beside it are named as sides ------------------
+# At 3,300 kcal lunch and dinner (1,155 kcal each) come with a side dish
+# under the same meal; headed "Lunch" twice, a cook read two lunches.
+go "$site/plans/new"
+cal=$(element '#calories')
+wd POST "/element/$cal/clear" '{}' >/dev/null
+wd POST "/element/$cal/value" '{"text": "3300"}' >/dev/null
+wd POST "/element/$(element 'form[action="/plans"] button[type="submit"]')/click" '{}' >/dev/null
+js_true 20 'return /^\/plans\/[0-9]+$/.test(location.pathname) && document.readyState === "complete"' || true
+sides=$(js 'var q = function (s) { return Array.prototype.map.call(document.querySelectorAll(s), function (e) { return e.textContent; }); };
+	return { slots: q("#day-1 .meal-card .slot"), again: q("#day-1 .meal-card .meal-actions button.secondary:not([formaction$=\"/lock\"])"),
+		week: q("table.week thead th") };')
+check "a 3,300 kcal day heads its sides as sides: $(jq -c .slots <<<"$sides")" \
+	jq -e '.slots == ["Breakfast", "Lunch", "Lunch (side dish)", "Dinner", "Dinner (side dish)"]' <<<"$sides"
+check "and offers another side dish, not another lunch: $(jq -c .again <<<"$sides")" \
+	jq -e '.again == ["Another breakfast", "Another lunch", "Another side dish", "Another dinner", "Another side dish"]' <<<"$sides"
+check "the week overview heads its columns the same: $(jq -c .week <<<"$sides")" \
+	jq -e '.week == ["Day", "Breakfast", "Lunch", "Lunch (side dish)", "Dinner", "Dinner (side dish)"]' <<<"$sides"
+
 # --- the plan form, as a person fills it ----------------------------------------------------
 # Typed and clicked in the page: the form must carry its CSRF token (a
 # form without it answered 403 while every API test passed). The page it
