@@ -16,10 +16,12 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cards.h"
+#include "fixed_text.h"
 #include "preset.h"
 
 #define FONT_REGULAR	"DejaVuSans.ttf"
@@ -190,14 +192,17 @@ counter(struct frame *fr, struct cz_render_font *font, const char *unit,
     int hug, struct cz_render_color col, struct cz_render_color bg)
 {
 	struct cz_render_layout lf, ln;
-	char fin[128], now[128];
+	char fin[128], now[128], num[CZ_THOUSANDS_MAX];
 	int rc;
 
-	snprintf(fin, sizeof(fin), "%.0f" NBSP "%s", value, unit);
+	/* "3,295 kcal", as the plan page writes it */
+	snprintf(fin, sizeof(fin), "%s" NBSP "%s",
+	    cz_thousands(num, llround(value)), unit);
 	if (fr->c == NULL)
 		return box(fr, font, fin, x, y, w, h, max_pm, min_pm, 1,
 		    CZ_TEXT_HEAD, CZ_RENDER_RIGHT, 1, col);
-	snprintf(now, sizeof(now), "%.0f" NBSP "%s", value * t / 256.0, unit);
+	snprintf(now, sizeof(now), "%s" NBSP "%s",
+	    cz_thousands(num, llround(value * t / 256.0)), unit);
 	if ((rc = fit(fr, font, fin, w, h, px(fr, max_pm), px(fr, min_pm), 1,
 	    CZ_TEXT_HEAD, &lf)) < 0)
 		return -1;
@@ -327,7 +332,7 @@ static int
 draw_title(struct frame *fr, const struct cz_render_fonts *f,
     const struct cz_render_plan *p, const struct cz_render_card *c)
 {
-	char diet[64], line[320];
+	char diet[64], line[320], num[CZ_THOUSANDS_MAX];
 	int x = fr->x0, w = AW(fr), day = c->day >= 0 && c->day < p->ndays ?
 	    c->day : 0;
 
@@ -346,7 +351,8 @@ draw_title(struct frame *fr, const struct cz_render_fonts *f,
 	if (box(fr, f->bold, line, x, AY(fr, 75), w, AH(fr) * 26 / 100, 120,
 	    40, 4, CZ_TEXT_HEAD, CZ_RENDER_CENTER, 1, COL_TEXT) != 0)
 		return -1;
-	snprintf(line, sizeof(line), "%d" NBSP "kcal a day", p->energy_kcal);
+	snprintf(line, sizeof(line), "%s" NBSP "kcal a day",
+	    cz_thousands(num, p->energy_kcal));
 	if (box(fr, f->bold, line, x, AY(fr, 350), w, AH(fr) * 10 / 100, 90, 30,
 	    1, CZ_TEXT_HEAD, CZ_RENDER_CENTER, 1, COL_ACCENT) != 0)
 		return -1;
@@ -402,11 +408,12 @@ row_labels(struct frame *fr, const struct cz_render_fonts *f,
     const struct day_shape *sh, int draw)
 {
 	struct cz_render_layout l;
-	char slot[64], kcal[64];
+	char slot[64], kcal[64], num[CZ_THOUSANDS_MAX];
 	int ly = y + sh->pad / 2, sw = w * 55 / 100, rc;
 
 	upper(slot, sizeof(slot), ml->slot);
-	snprintf(kcal, sizeof(kcal), "%.0f" NBSP "kcal", ml->energy_kcal);
+	snprintf(kcal, sizeof(kcal), "%s" NBSP "kcal",
+	    cz_thousands(num, llround(ml->energy_kcal)));
 	if (!draw) {
 		rc = fit(fr, f->bold, slot, sw, sh->labh, px(fr, 36),
 		    px(fr, CZ_RENDER_MIN_PM), 1, CZ_TEXT_SMALL, &l);
