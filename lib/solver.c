@@ -326,43 +326,23 @@ prob_init(struct prob *p, const struct cz_solver_item *it, size_t n,
 }
 
 /*
- * Row a of the Hessian's lower triangle: h[c] = (c == a ? diag : 0) +
- * sum over m < na of w[m] * col[c][m], for c <= a.  Four entries at a
- * time, each its own sum: the same additions in the same order as one
- * entry after the other (the same bits), but four independent chains
- * instead of one, which the CPU overlaps (this was a third of the
- * responder's time per plan).
+ * Adds (sign 1) or takes away (sign -1) active row k's part of the
+ * Hessian, act a_k a_k^T, in the lower triangle hf over every item: over
+ * the row's items alone (most rows weigh a few items of the day).
  */
 static void
-hess_row(const double *w, double col[][NROWS_MAX], size_t a, int na,
-    double diag, double *h)
+hess_row_update(const struct prob *p, double hf[][CZ_SOLVER_MAX_ITEMS],
+    int k, double act)
 {
-	double	 s0, s1, s2, s3, wm;
-	size_t	 c;
-	int	 m;
+	const unsigned char *nz = p->nzi[k];
+	double	 ai;
+	int	 e, f, i;
 
-	for (c = 0; c + 3 <= a; c += 4) {
-		s0 = c == a ? diag : 0.0;
-		s1 = c + 1 == a ? diag : 0.0;
-		s2 = c + 2 == a ? diag : 0.0;
-		s3 = c + 3 == a ? diag : 0.0;
-		for (m = 0; m < na; m++) {
-			wm = w[m];
-			s0 += wm * col[c][m];
-			s1 += wm * col[c + 1][m];
-			s2 += wm * col[c + 2][m];
-			s3 += wm * col[c + 3][m];
-		}
-		h[c] = s0;
-		h[c + 1] = s1;
-		h[c + 2] = s2;
-		h[c + 3] = s3;
-	}
-	for (; c <= a; c++) {
-		s0 = c == a ? diag : 0.0;
-		for (m = 0; m < na; m++)
-			s0 += w[m] * col[c][m];
-		h[c] = s0;
+	for (e = 0; e < p->nni[k]; e++) {
+		i = nz[e];
+		ai = act * p->a[k][i];
+		for (f = 0; f <= e; f++)
+			hf[i][nz[f]] += ai * p->a[k][nz[f]];
 	}
 }
 
@@ -385,7 +365,8 @@ chol_solve(double h[][CZ_SOLVER_MAX_ITEMS], size_t m, const double *g,
 			return -1;
 		h[j][j] = sqrt(s);
 		/* Below the diagonal four rows at a time, each its own sum
-		 * in the same order (as in hess_row). */
+		 * in the same order as one row after the other (the same
+		 * bits), four independent chains the CPU overlaps. */
 		for (i = j + 1; i + 4 <= m; i += 4) {
 			s = h[i][j];
 			s1 = h[i + 1][j];
@@ -528,21 +509,35 @@ static int
 newton(const struct prob *p, double *x)
 {
 	double	 h[CZ_SOLVER_MAX_ITEMS][CZ_SOLVER_MAX_ITEMS];
-	double	 h0[CZ_SOLVER_MAX_ITEMS][CZ_SOLVER_MAX_ITEMS];
+	double	 hf[CZ_SOLVER_MAX_ITEMS][CZ_SOLVER_MAX_ITEMS];
 	double	 g[CZ_SOLVER_MAX_ITEMS], gf[CZ_SOLVER_MAX_ITEMS];
 	double	 d[CZ_SOLVER_MAX_ITEMS], xn[CZ_SOLVER_MAX_ITEMS];
 	double	 xp[CZ_SOLVER_MAX_ITEMS], vp[NROWS_MAX];
 	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX], sd[NROWS_MAX];
-	double	 col[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
-	double	 wcol[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
+	double	 inh[NROWS_MAX];
 	double	 f, fn, fp, gmax, alpha, ray, abox, dec, decp, eps, ar;
-	size_t	 fr[CZ_SOLVER_MAX_ITEMS], at[CZ_SOLVER_MAX_ITEMS], nf, i, a, c;
+	size_t	 fr[CZ_SOLVER_MAX_ITEMS], nf, i, a, c;
 	int	 ak[NROWS_MAX], na, m, it, k, ls, full, e;
 
 	/* v and f are x's rows and objective: computed here once, then
 	 * carried over from the line search that accepted the step. */
 	sv_rows_eval(p, x, v);
 	f = sv_objective(p, v, x);
+	/*
+	 * hf is the Hessian over every item (lower triangle): the
+	 * regulariser, plus the rows active now. A step turns a row or two
+	 * on or off, so hf follows by adding or taking away those rows'
+	 * parts (inh[k]: what row k has in it), where building the free
+	 * items' Hessian from every active row at every step was a third
+	 * of Newton's work.
+	 */
+	for (i = 0; i < p->n; i++) {
+		for (c = 0; c < i; c++)
+			hf[i][c] = 0.0;
+		hf[i][i] = 2.0 * p->rw[i];
+	}
+	for (k = 0; k < p->nrow; k++)
+		inh[k] = 0.0;
 	for (it = 0; it < NEWTON_MAX; it++) {
 		/*
 		 * Only the active rows (equalities, violated inequalities)
@@ -584,32 +579,22 @@ newton(const struct prob *p, double *x)
 		}
 		if (nf == 0 || gmax < 1e-10)
 			break;
-		/* The free columns of the active rows, gathered contiguous,
-		 * once plain and once times the row's weight, and the
-		 * Hessian of the free items (h0, kept unfactored). */
-		for (a = 0; a < nf; a++) {
-			i = fr[a];
-			for (m = 0; m < na; m++) {
-				k = ak[m];
-				col[a][m] = p->a[k][i];
-				wcol[a][m] = act[k] * p->a[k][i];
-			}
-		}
-		for (a = 0; a < nf; a++) {
-			hess_row(wcol[a], col, a, na, 2.0 * p->rw[fr[a]],
-			    h0[a]);
-			at[a] = a;
+		for (k = 0; k < p->nrow; k++) {
+			if (act[k] == inh[k])
+				continue;
+			if (inh[k] != 0.0)
+				hess_row_update(p, hf, k, -inh[k]);
+			if (act[k] != 0.0)
+				hess_row_update(p, hf, k, act[k]);
+			inh[k] = act[k];
 		}
 solve:
-		/* Each entry of h0 depends on its two items alone, so the
-		 * Hessian of fewer free items (after holding some, below)
-		 * is h0's rows and columns of those items, bit for bit:
-		 * copied, not computed again. at[a] is item fr[a]'s row of
-		 * h0. */
+		/* The free items' Hessian: their rows and columns of hf (fr
+		 * is in increasing order, so the lower triangle's). */
 		for (a = 0; a < nf; a++) {
 			gf[a] = g[fr[a]];
 			for (c = 0; c <= a; c++)
-				h[a][c] = h0[at[a]][at[c]];
+				h[a][c] = hf[fr[a]][fr[c]];
 		}
 		if (chol_solve(h, nf, gf, d) == -1)
 			break;
@@ -624,7 +609,6 @@ solve:
 			if ((x[i] <= p->lo[i] + eps && d[a] < 0.0) ||
 			    (x[i] >= p->hi[i] - eps && d[a] > 0.0))
 				continue;
-			at[c] = at[a];
 			fr[c++] = i;
 		}
 		if (c < nf) {
