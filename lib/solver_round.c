@@ -331,11 +331,37 @@ keep_if_better(double sc, double *best, struct move *mv, size_t i,
 	return 1;
 }
 
+/* The totals after moving item i by dx from tot, into ts: the same sums
+ * as a trial's. */
+static void
+moved_totals(const struct prob *p, const double *tot, size_t i, double dx,
+    double *ts)
+{
+	int	 k;
+
+	for (k = 0; k < 6; k++)
+		ts[k] = tot[k] + p->coef[k][i] * dx;
+}
+
+/*
+ * Whether a move whose totals are ts cannot score below best: the hard
+ * violation of the totals alone is a lower bound of its score (the caps'
+ * violation, the penalties and the regulariser only add nonnegative
+ * terms, and rounding keeps the order of sums of them).  Most moves that
+ * leave energy or a share outside its tolerance are so set aside from 6
+ * numbers, without their rows.
+ */
+static int
+cannot_beat(const struct prob *p, const double *ts, double best)
+{
+	return HARD_W * tot_viol(p, ts, 0.0) >= best;
+}
+
 /*
  * Find the best move from h whose score is below *best: single steps,
  * or pairs of steps when pairs is set.  A pair starts from the trial of
- * its first item, made once for every second item.  Returns 1 and
- * updates *best and *mv if one is found.
+ * its first item, made once (when a pair needs it) for every second
+ * item.  Returns 1 and updates *best and *mv if one is found.
  */
 static int
 best_move(const struct prob *p, const struct here *h, struct marks *mk,
@@ -343,25 +369,37 @@ best_move(const struct prob *p, const struct here *h, struct marks *mk,
 {
 	struct trial	 first, t;
 	size_t		 i, j, n = p->n;
-	double		 di, dj;
-	int		 si, sj, m, found = 0;
+	double		 di, dj, ti[6], tij[6];
+	int		 si, sj, m, made, found = 0;
 
 	for (i = 0; i < n; i++) {
 		for (si = -1; si <= 1; si += 2) {
 			di = si * p->step[i];
 			if (!move_ok(p, h->x, i, di))
 				continue;
-			trial_start(p, h, mk, &first, i, di);
+			moved_totals(p, h->tot, i, di, ti);
 			if (!pairs) {
+				if (cannot_beat(p, ti, *best))
+					continue;
+				trial_start(p, h, mk, &first, i, di);
 				found |= keep_if_better(trial_score(p, h, mk,
 				    &first), best, mv, i, di, n, 0.0);
 				continue;
 			}
+			made = 0;
 			for (j = i + 1; j < n; j++) {
 				for (sj = -1; sj <= 1; sj += 2) {
 					dj = sj * p->step[j];
 					if (!move_ok(p, h->x, j, dj))
 						continue;
+					moved_totals(p, ti, j, dj, tij);
+					if (cannot_beat(p, tij, *best))
+						continue;
+					if (!made) {
+						trial_start(p, h, mk, &first, i,
+						    di);
+						made = 1;
+					}
 					trial_copy(&t, &first);
 					trial_add(p, h, mk, &t, j, dj);
 					found |= keep_if_better(trial_score(p,
