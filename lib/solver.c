@@ -481,23 +481,34 @@ line_min(const struct prob *p, const double *x, const size_t *fr,
 /*
  * The point x + alpha d projected onto the box (the free items fr[0..nf)
  * move) into xn, its rows into v and *dec the first-order decrease g .
- * (xn - x); returns f at xn.
+ * (xn - x); returns f at xn.  x's rows are vx and their slopes along d
+ * sd: where no item meets its bound on the way, xn's rows are vx + alpha
+ * sd (one multiply-add a row, where computing them from xn is a sum over
+ * every item of every row).
  */
 static double
 projected_trial(const struct prob *p, const double *x, const size_t *fr,
-    size_t nf, const double *d, const double *g, double alpha, double *xn,
-    double *v, double *dec)
+    size_t nf, const double *d, const double *g, double alpha,
+    const double *vx, const double *sd, double *xn, double *v, double *dec)
 {
+	double	 y;
 	size_t	 a, i;
+	int	 k, clamped = 0;
 
 	memcpy(xn, x, p->n * sizeof(*x));
 	*dec = 0.0;
 	for (a = 0; a < nf; a++) {
 		i = fr[a];
-		xn[i] = fmin(fmax(x[i] + alpha * d[a], p->lo[i]), p->hi[i]);
+		y = x[i] + alpha * d[a];
+		xn[i] = fmin(fmax(y, p->lo[i]), p->hi[i]);
+		clamped |= xn[i] != y;
 		*dec += g[i] * (xn[i] - x[i]);
 	}
-	sv_rows_eval(p, xn, v);
+	if (clamped)
+		sv_rows_eval(p, xn, v);
+	else
+		for (k = 0; k < p->nrow; k++)
+			v[k] = vx[k] + alpha * sd[k];
 	return sv_objective(p, v, xn);
 }
 
@@ -514,7 +525,7 @@ newton(const struct prob *p, double *x)
 	double	 d[CZ_SOLVER_MAX_ITEMS], xn[CZ_SOLVER_MAX_ITEMS];
 	double	 xp[CZ_SOLVER_MAX_ITEMS], vp[NROWS_MAX];
 	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX], sd[NROWS_MAX];
-	double	 inh[NROWS_MAX];
+	double	 inh[NROWS_MAX], vx[NROWS_MAX];
 	double	 f, fn, fp, gmax, alpha, ray, abox, dec, decp, eps, ar;
 	size_t	 fr[CZ_SOLVER_MAX_ITEMS], nf, i, a, c;
 	int	 ak[NROWS_MAX], na, m, it, k, ls, full, e;
@@ -655,12 +666,13 @@ solve:
 			full = 0;
 		}
 		fn = f;
+		memcpy(vx, v, (size_t)p->nrow * sizeof(*v));
 		for (ls = 0; ls < LINESEARCH_MAX; ls++, alpha *= 0.5) {
-			fn = projected_trial(p, x, fr, nf, d, g, alpha, xn, v,
-			    &dec);
+			fn = projected_trial(p, x, fr, nf, d, g, alpha, vx, sd,
+			    xn, v, &dec);
 			if (ls == 0 && ray > abox && isfinite(ray)) {
 				fp = projected_trial(p, x, fr, nf, d, g, ray,
-				    xp, vp, &decp);
+				    vx, sd, xp, vp, &decp);
 				if (decp < 0.0 && fp < fn &&
 				    fp <= f + 1e-4 * decp) {
 					memcpy(xn, xp, p->n * sizeof(*x));
