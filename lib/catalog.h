@@ -16,6 +16,7 @@
 #include <libpq-fe.h>
 
 #include "nutrition.h"
+#include "shop_items.h"
 
 enum cz_diet {
 	CZ_DIET_STANDARD,
@@ -72,7 +73,20 @@ struct cz_cat_food {
 	char			 group[3];	/* USDA food group, "" if none */
 	struct cz_measure	*measures;	/* household measures, SR order */
 	size_t			 nmeasures;
+	/* Its entry in the shop table (NULL: none), found when the catalog
+	 * loads: a plan's document asks for it at every use of the food.
+	 * shop_known 0 (a food filled in by hand): cz_cat_food_shop looks
+	 * it up. */
+	const struct cz_shop_food *shop;
+	int			 shop_known;
 };
+
+/* Food f's entry in the shop table, or NULL (shop_items.h). */
+static inline const struct cz_shop_food *
+cz_cat_food_shop(const struct cz_cat_food *f)
+{
+	return f->shop_known ? f->shop : cz_shop_food(f->ndb);
+}
 
 /* One item of a template: a food and its bounds in this template. */
 struct cz_cat_item {

@@ -99,8 +99,11 @@ plain_name(const struct cz_cat_food *f, char *out, size_t len)
 {
 	size_t i, n;
 
+	/* every listed NDB number has 5 digits; most differ from f's in
+	 * the last one (as in pieces, below) */
 	for (i = 0; i < NELEM(names); i++)
-		if (strcmp(names[i].ndb, f->ndb) == 0) {
+		if (names[i].ndb[4] == f->ndb[4] &&
+		    strcmp(names[i].ndb, f->ndb) == 0) {
 			snprintf(out, len, "%s", names[i].name);
 			return;
 		}
@@ -125,7 +128,7 @@ halves(double x, char *out, size_t len)
 int
 cz_recipe_needs_cooking(const struct cz_cat_food *f)
 {
-	const struct cz_shop_food *sf = cz_shop_food(f->ndb);
+	const struct cz_shop_food *sf = cz_cat_food_shop(f);
 
 	return strcmp(f->ndb, "01129") == 0 ||
 	    (sf != NULL && fabs(sf->factor - 1.0) > 1e-9);
@@ -166,7 +169,7 @@ int
 cz_recipe_amount(const struct cz_cat_food *f, double grams, char *out,
     size_t len)
 {
-	const struct cz_shop_food *sf = cz_shop_food(f->ndb);
+	const struct cz_shop_food *sf = cz_cat_food_shop(f);
 	const struct cz_shop_product *sp;
 	const char *basis = NULL, *state;
 	char name[96], q[32], g[32], b[32], last;
@@ -369,7 +372,7 @@ cz_recipe_check(const struct cz_recipe *r, const char *const *ndbs,
 static int
 batchable(const struct cz_cat_food *f)
 {
-	const struct cz_shop_food *sf = cz_shop_food(f->ndb);
+	const struct cz_shop_food *sf = cz_cat_food_shop(f);
 	const struct cz_shop_product *sp;
 
 	if (in_list(batch_extra, NELEM(batch_extra), f->ndb))

@@ -217,7 +217,8 @@ sum_items(cz_arena *a, const struct cz_shop_use *in, size_t n,
 		which[i] = -1;
 		if (in[i].grams <= 0)
 			continue;
-		food[i] = cz_shop_food(in[i].ndb);
+		food[i] = in[i].shop_known ? in[i].shop :
+		    cz_shop_food(in[i].ndb);
 		if ((which[i] = acc_of(a, &in[i], food[i], acc, nacc)) == -1)
 			return -1;
 		cap[which[i]]++;

@@ -22,6 +22,11 @@ struct cz_shop_use {
 	const char	*name;		/* for a food no table knows; may be
 					   NULL */
 	double		 grams;		/* as eaten, >= 0 */
+	/* The food's entry in the shop table when the caller knows it
+	 * (shop_known: the catalog's, cz_cat_food_shop), else looked up by
+	 * ndb. */
+	const struct cz_shop_food *shop;
+	int		 shop_known;
 };
 
 /* One line of the list. Grams are of the item as bought (dry rice, raw

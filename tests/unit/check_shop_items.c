@@ -437,6 +437,11 @@ START_TEST(random_plans_keep_every_rule)
 		for (i = 0; i < n; i++) {
 			in[i].ndb = rnd(&seed) % 50 == 0 ? "99998" :
 			    foods[rnd(&seed) % nf].ndb;
+			/* half with the entry given, as plan documents give
+			 * it from the catalog, half looked up */
+			in[i].shop_known = (int)(rnd(&seed) % 2);
+			in[i].shop = in[i].shop_known ?
+			    cz_shop_food(in[i].ndb) : NULL;
 			in[i].name = "a food, NS as to kind";
 			in[i].grams = (double)(rnd(&seed) % 200) * 5;
 			inf[i] = cz_shop_food(in[i].ndb);
