@@ -260,22 +260,26 @@ find(const struct cz_shop_line *l, size_t n, const char *key)
 	return NULL;
 }
 
+/* A use of a food by its NDB number, the shop entry left to be looked up
+ * (designated, so that the fields added later start at zero). */
+#define USE(n, label, g)	{ .ndb = (n), .name = (label), .grams = (g) }
+
 START_TEST(lists_as_a_shop_sells)
 {
 	static const struct cz_shop_use in[] = {
-		{ "01129", "egg, cooked", 300 },	/* 17 eggs */
-		{ "01129", "egg, cooked", 550 },
-		{ "20037", "brown rice, cooked", 1130 },	/* 339 g dry */
-		{ "11124", "carrots", 100 },		/* one line */
-		{ "11125", "carrots, steamed", 150 },
-		{ "16057", "chickpeas, boiled", 500 },	/* 3 cans */
-		{ "09152", "lemon juice", 30 },		/* 1 lemon */
-		{ "12155", "walnuts", 10 },		/* a bag */
-		{ "05064", "chicken breast, roasted", 470 },	/* 681 g raw */
-		{ "20045", "white rice, cooked", 3000 },	/* 1068 g dry */
-		{ "13290", "sirloin", 1000 },		/* 1.4 kg raw */
-		{ "99999", "mystery food, NS as to kind", 120 },
-		{ "09037", "avocado", 0 },		/* left out */
+		USE("01129", "egg, cooked", 300),	/* 17 eggs */
+		USE("01129", "egg, cooked", 550),
+		USE("20037", "brown rice, cooked", 1130),	/* 339 g dry */
+		USE("11124", "carrots", 100),		/* one line */
+		USE("11125", "carrots, steamed", 150),
+		USE("16057", "chickpeas, boiled", 500),	/* 3 cans */
+		USE("09152", "lemon juice", 30),		/* 1 lemon */
+		USE("12155", "walnuts", 10),		/* a bag */
+		USE("05064", "chicken breast, roasted", 470),	/* 681 g raw */
+		USE("20045", "white rice, cooked", 3000),	/* 1068 g dry */
+		USE("13290", "sirloin", 1000),		/* 1.4 kg raw */
+		USE("99999", "mystery food, NS as to kind", 120),
+		USE("09037", "avocado", 0),		/* left out */
 	};
 	struct cz_shop_line *l;
 	const struct cz_shop_line *x;
@@ -343,7 +347,7 @@ END_TEST
 
 START_TEST(bad_input_is_refused)
 {
-	struct cz_shop_use in[] = { { "01129", NULL, 50 } };
+	struct cz_shop_use in[] = { USE("01129", NULL, 50) };
 	struct cz_shop_aisle *ai = (void *)1;
 	cz_arena *a = cz_arena_new(0);
 	size_t na = 9;
