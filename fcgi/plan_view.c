@@ -72,15 +72,13 @@ day_slots(const struct cz_plan_doc_day *d, enum cz_slot *slots)
 	return d->nmeals;
 }
 
-/* How the page heads dish k of day d ("Lunch (side dish)"), from the
- * arena. */
+/* How the page heads dish k of a day whose n dishes have slots
+ * ("Lunch (side dish)"), from the arena. */
 static const char *
 meal_label(struct cz_request *r, const struct cz_plan_request *req,
-    const struct cz_plan_doc_day *d, int k)
+    const enum cz_slot *slots, int n, int k)
 {
-	enum cz_slot slots[CZ_PLAN_MAX_MEALS];
 	char buf[64];
-	int n = day_slots(d, slots);
 
 	return cz_arena_strdup(r->arena, cz_meal_label(req, slots, n, k, buf,
 	    sizeof(buf)));
@@ -429,7 +427,7 @@ decorate_day(struct cz_request *r, const struct cz_plan_request *req,
 		jm = json_object_array_get_idx(meals, (size_t)k);
 		json_object_object_add(jm, "n", json_object_new_int(k + 1));
 		json_object_object_add(jm, "slot_label", json_object_new_string(
-		    meal_label(r, req, d, k)));
+		    meal_label(r, req, slots, nslots, k)));
 		json_object_object_add(jm, "dish_noun", json_object_new_string(
 		    cz_meal_noun(req, slots, nslots, k)));
 		add_picture(r, m, jm);
@@ -470,7 +468,8 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	const char *s, *kcal;
 	char err[256];
 	size_t i;
-	int d;
+	enum cz_slot slots[CZ_PLAN_MAX_MEALS];
+	int d, n;
 
 	/* One parse of the text: the tree for the template, read into the
 	 * typed document from it. */
@@ -507,9 +506,10 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	add_amount_text(r, ctx, "sodium_max_text", doc->target.sodium_max_mg);
 	if (doc->ndays > 0) {
 		a = json_object_new_array();
-		for (d = 0; d < doc->days[0].nmeals; d++)
+		n = day_slots(&doc->days[0], slots);
+		for (d = 0; d < n; d++)
 			json_object_array_add(a, json_object_new_string(
-			    meal_label(r, req, &doc->days[0], d)));
+			    meal_label(r, req, slots, n, d)));
 		json_object_object_add(ctx, "slots", a);
 	}
 	json_object_object_add(ctx, "generation_ms",
