@@ -470,7 +470,7 @@ cz_plans_last_changes(struct cz_request *r, const struct cz_stored_plan *p,
     struct json_object **out, const char **change)
 {
 	const struct cz_catalog *cat;
-	struct cz_plan_doc *before, *after;
+	struct cz_plan_request *before, *after;
 	struct cz_plan *a, *b;
 	struct json_object *arr;
 	const char *text;
@@ -485,21 +485,19 @@ cz_plans_last_changes(struct cz_request *r, const struct cz_stored_plan *p,
 		return -1;
 	a = cz_arena_alloc(r->arena, sizeof(*a));
 	b = cz_arena_alloc(r->arena, sizeof(*b));
-	if (a == NULL || b == NULL ||
-	    cz_plan_doc_parse(r->arena, text, len, &before, err,
+	before = cz_arena_alloc(r->arena, sizeof(*before));
+	after = cz_arena_alloc(r->arena, sizeof(*after));
+	if (a == NULL || b == NULL || before == NULL || after == NULL ||
+	    cz_plans_read_plan(r, cat, text, len, before, a, err,
 	    sizeof(err)) == -1 ||
-	    cz_plan_doc_parse(r->arena, p->document, p->document_len, &after,
-	    err, sizeof(err)) == -1 ||
-	    cz_plan_from_doc(cat, &before->request, before, a, err,
-	    sizeof(err)) == -1 ||
-	    cz_plan_from_doc(cat, &after->request, after, b, err,
-	    sizeof(err)) == -1 || a->ndays != b->ndays)
+	    cz_plans_read_plan(r, cat, p->stored, p->stored_len, after, b,
+	    err, sizeof(err)) == -1 || a->ndays != b->ndays)
 		return -1;
 	if ((arr = json_object_new_array()) == NULL ||
 	    cz_json_own(r->arena, arr) == -1)
 		return -1;
 	for (d = 0; d < a->ndays; d++)
-		changes_json(r, cat, &after->request, &a->days[d],
+		changes_json(r, cat, after, &a->days[d],
 		    &b->days[d], d + 1, -1, arr);
 	*out = arr;
 	return 0;

@@ -28,6 +28,7 @@
 #include "plan_control.h"
 #include "plan_doc.h"
 #include "plan_read.h"
+#include "plan_stored.h"
 #include "plan_suggest.h"
 #include "planner.h"
 #include "plans.h"
@@ -217,6 +218,59 @@ excluded_known(struct cz_request *r, const struct cz_catalog *cat,
 	return 0;
 }
 
+/* The stored form of plan (lib/plan_stored.h) into *text, the
+ * request's. Returns 0, or -1 when memory ran out. */
+static int
+stored_text(struct cz_request *r, const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *plan,
+    const char **text)
+{
+	cz_buf b;
+	int rc;
+
+	cz_buf_init(&b, CZ_PLAN_STORED_MAX_BYTES);
+	rc = cz_plan_stored_write(cat, req, plan, &b);
+	if (rc == 0 && (*text = cz_arena_strndup(r->arena, b.data,
+	    b.len)) == NULL)
+		rc = -1;
+	cz_buf_free(&b);
+	return rc;
+}
+
+/*
+ * p->document from p->stored: the stored form expanded into the document
+ * (in the request's arena), or the document a plan stored before that
+ * form was kept as. Returns 0, or -1 (logged) when the catalog is away
+ * or the stored plan names a dish or food it no longer has.
+ */
+static int
+expand(struct cz_request *r, struct cz_stored_plan *p)
+{
+	const struct cz_catalog *cat;
+	struct cz_app *app = r->app;
+	char err[256];
+
+	if (!cz_plan_stored_is(p->stored, p->stored_len)) {
+		p->document = p->stored;
+		p->document_len = p->stored_len;
+		return 0;
+	}
+	if ((cat = cz_plans_catalog(r)) == NULL)
+		return -1;
+	cz_buf_reset(&app->doc);
+	if (cz_plan_stored_expand(cat, r->arena, p->stored, p->stored_len,
+	    &app->doc, err, sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored plan does not "
+		    "read: %s", __func__, p->id, err);
+		return -1;
+	}
+	if ((p->document = cz_arena_strndup(r->arena, app->doc.data,
+	    app->doc.len)) == NULL)
+		return -1;
+	p->document_len = app->doc.len;
+	return 0;
+}
+
 /* Counts a plan request that was not stored, and returns res. */
 static enum cz_plan_result
 refused(struct cz_request *r, int diet, enum cz_plan_outcome what,
@@ -255,8 +309,8 @@ uncount(struct cz_request *r, const char *owner, const char *key_id)
  */
 static enum cz_plan_result
 store(struct cz_request *r, const struct cz_plan_request *req,
-    struct json_object *jreq, const char *document, double ms,
-    struct cz_plan_refusal *out, struct cz_stored_plan *p)
+    struct json_object *jreq, const char *document, const char *stored,
+    double ms, struct cz_plan_refusal *out, struct cz_stored_plan *p)
 {
 	const char *v[INSERT__N], *c[COUNT__N], *owner, *key_id;
 	long long quota = cz_plans_quota(r);
@@ -283,7 +337,7 @@ store(struct cz_request *r, const struct cz_plan_request *req,
 	v[INSERT_SEED] = cz_arena_printf(r->arena, "%llu",
 	    (unsigned long long)req->seed);
 	v[INSERT_REQUEST] = json_text(r, jreq);
-	v[INSERT_DOCUMENT] = document;
+	v[INSERT_DOCUMENT] = stored;
 	v[INSERT_MS] = cz_arena_printf(r->arena, "%.3f", ms);
 	v[INSERT_OWNER] = owner;
 	v[INSERT_ADDRESS] = cz_client_addr(r);
@@ -304,6 +358,8 @@ store(struct cz_request *r, const struct cz_plan_request *req,
 	p->generation_ms = cz_db_text(res, 0, INSERTED_MS);
 	p->document = document;
 	p->document_len = strlen(document);
+	p->stored = stored;
+	p->stored_len = strlen(stored);
 	return CZ_PLAN_OK;
 unavailable:
 	out->message = "the plan could not be stored; please try again "
@@ -408,7 +464,7 @@ cz_plans_generate(struct cz_request *r, struct json_object *in,
 	struct cz_plan *plan;
 	struct json_object *jreq;
 	enum cz_plan_result res;
-	const char *term;
+	const char *term, *text = NULL;
 	struct timespec t0;
 	char err[256];
 	int seed_given, diet = -1, rc;
@@ -458,13 +514,22 @@ cz_plans_generate(struct cz_request *r, struct json_object *in,
 		    ms / 1e3, out->constraint);
 		return CZ_PLAN_INFEASIBLE;
 	}
+	/* The plan as its stored form reads back, so that this answer and
+	 * every later read of the plan are the same document. */
+	if (cz_plan_stored_canon(cat, &req, plan, r->arena, err,
+	    sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
+		return CZ_PLAN_ERROR;
+	}
 	cz_buf_reset(&app->doc);
 	rc = cz_plan_document_write(cat, &req, plan, r->arena, &app->doc);
+	if (rc == 0)
+		rc = stored_text(r, cat, &req, plan, &text);
 	ms = cz_ms_since(&t0);
 	jreq = cz_plan_request_json(&req);
 	if (rc == -1 || cz_json_own(r->arena, jreq) == -1 || jreq == NULL)
 		return CZ_PLAN_ERROR;
-	res = store(r, &req, jreq, app->doc.data, ms, out, stored);
+	res = store(r, &req, jreq, app->doc.data, text, ms, out, stored);
 	if (res == CZ_PLAN_UNAVAILABLE)
 		return refused(r, diet, CZ_PLAN_OUT_ERROR, res);
 	if (res == CZ_PLAN_OK)
@@ -473,8 +538,10 @@ cz_plans_generate(struct cz_request *r, struct json_object *in,
 	return res;
 }
 
-enum cz_plan_result
-cz_plans_load(struct cz_request *r, long long id, struct cz_stored_plan *p,
+/* The row of plan id, if r->user may see it, into p (p->document not
+ * yet expanded). */
+static enum cz_plan_result
+load_row(struct cz_request *r, long long id, struct cz_stored_plan *p,
     struct cz_plan_refusal *out)
 {
 	const char *v[GET__N];
@@ -503,9 +570,38 @@ cz_plans_load(struct cz_request *r, long long id, struct cz_stored_plan *p,
 	p->created_at = cz_db_text(res, 0, GOT_CREATED_AT);
 	p->updated_at = cz_db_text(res, 0, GOT_UPDATED_AT);
 	p->generation_ms = cz_db_text(res, 0, GOT_MS);
-	p->document = cz_db_text(res, 0, GOT_DOCUMENT);
-	p->document_len = (size_t)PQgetlength(res, 0, GOT_DOCUMENT);
+	p->stored = cz_db_text(res, 0, GOT_DOCUMENT);
+	p->stored_len = (size_t)PQgetlength(res, 0, GOT_DOCUMENT);
+	p->document = NULL;
+	p->document_len = 0;
 	return CZ_PLAN_OK;
+}
+
+enum cz_plan_result
+cz_plans_load(struct cz_request *r, long long id, struct cz_stored_plan *p,
+    struct cz_plan_refusal *out)
+{
+	enum cz_plan_result res;
+
+	if ((res = load_row(r, id, p, out)) != CZ_PLAN_OK)
+		return res;
+	return expand(r, p) == 0 ? CZ_PLAN_OK : CZ_PLAN_ERROR;
+}
+
+int
+cz_plans_read_plan(struct cz_request *r, const struct cz_catalog *cat,
+    const char *text, size_t len, struct cz_plan_request *req,
+    struct cz_plan *plan, char *err, size_t errlen)
+{
+	struct cz_plan_doc *doc;
+
+	if (cz_plan_stored_is(text, len))
+		return cz_plan_stored_read(cat, r->arena, text, len, req, plan,
+		    err, errlen);
+	if (cz_plan_doc_parse(r->arena, text, len, &doc, err, errlen) == -1)
+		return -1;
+	*req = doc->request;
+	return cz_plan_from_doc(cat, req, doc, plan, err, errlen);
 }
 
 enum cz_plan_result
@@ -537,11 +633,12 @@ enum cz_plan_result
 cz_plans_open(struct cz_request *r, long long id, long long expected,
     struct cz_plan_open *po, struct cz_plan_refusal *out)
 {
+	struct cz_plan_request *req;
 	enum cz_plan_result res;
 	char err[256];
 
 	memset(po, 0, sizeof(*po));
-	if ((res = cz_plans_load(r, id, &po->sp, out)) != CZ_PLAN_OK)
+	if ((res = load_row(r, id, &po->sp, out)) != CZ_PLAN_OK)
 		return res;
 	if (expected > 0 && expected != po->sp.revision) {
 		out->message = cz_arena_printf(r->arena, "plan %lld is at "
@@ -549,19 +646,14 @@ cz_plans_open(struct cz_request *r, long long id, long long expected,
 		    "again and retry", id, po->sp.revision, expected);
 		return CZ_PLAN_CONFLICT;
 	}
-	if (cz_plan_doc_parse(r->arena, po->sp.document,
-	    po->sp.document_len, &po->doc, err, sizeof(err)) == -1) {
-		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored document does "
-		    "not read: %s", __func__, id, err);
-		return CZ_PLAN_ERROR;
-	}
-	po->req = &po->doc->request;
 	if ((po->cat = cz_plans_catalog(r)) == NULL)
 		return catalog_away(out);
-	if ((po->plan = cz_arena_alloc(r->arena, sizeof(*po->plan))) == NULL)
+	if ((req = cz_arena_alloc(r->arena, sizeof(*req))) == NULL ||
+	    (po->plan = cz_arena_alloc(r->arena, sizeof(*po->plan))) == NULL)
 		return CZ_PLAN_ERROR;
-	if (cz_plan_from_doc(po->cat, po->req, po->doc, po->plan, err,
-	    sizeof(err)) == -1) {
+	po->req = req;
+	if (cz_plans_read_plan(r, po->cat, po->sp.stored, po->sp.stored_len,
+	    req, po->plan, err, sizeof(err)) == -1) {
 		out->message = cz_arena_printf(r->arena, "plan %lld cannot "
 		    "be changed: %s", id, err);
 		return CZ_PLAN_CONFLICT;
@@ -594,12 +686,12 @@ enum cz_plan_result
 cz_plans_save(struct cz_request *r, const struct cz_plan_open *po,
     const char *change, struct cz_plan_refusal *out)
 {
-	cz_buf_reset(&r->app->doc);
-	if (cz_plan_document_write(po->cat, po->req, po->plan, r->arena,
-	    &r->app->doc) == -1)
+	const char *text;
+
+	if (stored_text(r, po->cat, po->req, po->plan, &text) == -1)
 		return CZ_PLAN_ERROR;
-	return cz_plans_store_change(r, po->sp.id, po->sp.revision,
-	    r->app->doc.data, change, out);
+	return cz_plans_store_change(r, po->sp.id, po->sp.revision, text,
+	    change, out);
 }
 
 /* Maps a planner's answer for a change of day day to the result: 0 OK,

@@ -67,8 +67,14 @@ struct cz_stored_plan {
 	const char	*created_at;	/* 2026-12-02T16:00:19Z */
 	const char	*updated_at;
 	const char	*generation_ms;	/* "1.409" */
-	const char	*document;	/* JSON text */
+	const char	*document;	/* JSON text, the API's document */
 	size_t		 document_len;
+	/* The row as stored: the stored form (lib/plan_stored.h), or the
+	 * document itself for a plan stored before that form existed;
+	 * document is expanded from it (cz_plans_load) or NULL
+	 * (cz_plans_open, which needs the plan, not its text). */
+	const char	*stored;
+	size_t		 stored_len;
 };
 
 /* One line of the account's list of plans, as printed by the database. */
@@ -140,7 +146,6 @@ enum cz_plan_result cz_plans_regenerate_all(struct cz_request *r,
  * request's). */
 struct cz_plan_open {
 	struct cz_stored_plan		 sp;
-	struct cz_plan_doc		*doc;
 	const struct cz_plan_request	*req;
 	const struct cz_catalog		*cat;
 	struct cz_plan			*plan;
@@ -151,6 +156,16 @@ struct cz_plan_open {
  * longer has its dishes), UNAVAILABLE or ERROR. */
 enum cz_plan_result cz_plans_open(struct cz_request *r, long long id,
     long long expected, struct cz_plan_open *po, struct cz_plan_refusal *out);
+
+/*
+ * The request and the plan in text, a plan as stored (either form of
+ * struct cz_stored_plan's stored), into *req and *plan (the request's
+ * arena). Returns 0, or -1 with a message in err when the text does not
+ * read or names what cat does not have.
+ */
+int cz_plans_read_plan(struct cz_request *r, const struct cz_catalog *cat,
+    const char *text, size_t len, struct cz_plan_request *req,
+    struct cz_plan *plan, char *err, size_t errlen);
 
 /* Day day (from 1) and, when slot is not NULL, the index of meal slot in
  * *meal of an opened plan; CZ_PLAN_OK or NOT_FOUND with a message. */

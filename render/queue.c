@@ -35,9 +35,12 @@
 
 #include <json-c/json.h>
 
+#include "arena.h"
 #include "buf.h"
+#include "catalog.h"
 #include "mail.h"
 #include "plan.h"
+#include "plan_stored.h"
 #include "preset.h"
 #include "queue.h"
 #include "render.h"
@@ -308,6 +311,39 @@ err:
 	return -1;
 }
 
+/*
+ * A plan stored in its stored form (lib/plan_stored.h) is expanded into
+ * its document with the catalog, read once per run (queue_catalog) and
+ * kept until the run ends; the document is written into queue_doc.
+ */
+static struct cz_catalog *queue_catalog;
+static cz_buf queue_doc;
+
+/* The document of the stored plan text (len bytes) into queue_doc.
+ * Returns 0, or -1 with msg: *permanent when the plan cannot be read
+ * (retrying will not help), not when the catalog could not be loaded. */
+static int
+expand_plan(PGconn *conn, const char *text, size_t len, char *msg,
+    size_t msglen, int *permanent)
+{
+	cz_arena *a;
+	int rc;
+
+	if (queue_catalog == NULL &&
+	    cz_catalog_load(conn, &queue_catalog, msg, msglen) != 0)
+		return -1;
+	if ((a = cz_arena_new(64 * 1024)) == NULL) {
+		snprintf(msg, msglen, "out of memory");
+		return -1;
+	}
+	cz_buf_reset(&queue_doc);
+	rc = cz_plan_stored_expand(queue_catalog, a, text, len, &queue_doc,
+	    msg, msglen);
+	cz_arena_free(a);
+	*permanent = rc != 0;
+	return rc;
+}
+
 /* Renders one claimed job; 1 done, 0 given back, -1 database error. */
 static int
 one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
@@ -320,7 +356,7 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 	struct cz_render_result res;
 	struct lease l = { conn, id, o, 0, CZ_RENDER_COMPOSING };
 	char out[4200], msg[1024], path[4300];
-	const char *p[4];
+	const char *p[4], *text;
 	json_object *js;
 	struct stat sb;
 	int permanent = 0, rc, day;
@@ -334,8 +370,16 @@ one_job(PGconn *conn, const struct cz_render_queue_opts *o, PGresult *job,
 	}
 	/* A day clip's day (sql/029: 1-7), 0 for the whole week. */
 	day = atoi(PQgetvalue(job, 0, 6));
+	text = PQgetvalue(job, 0, 4);
+	if (!PQgetisnull(job, 0, 4) && cz_plan_stored_is(text,
+	    (size_t)PQgetlength(job, 0, 4))) {
+		if (expand_plan(conn, text, (size_t)PQgetlength(job, 0, 4),
+		    msg, sizeof(msg), &permanent) != 0)
+			goto give_up;
+		text = queue_doc.data;
+	}
 	if (PQgetisnull(job, 0, 4) ||
-	    cz_render_plan_parse_day(PQgetvalue(job, 0, 4), day, &plan, msg,
+	    cz_render_plan_parse_day(text, day, &plan, msg,
 	    sizeof(msg)) != 0) {
 		if (PQgetisnull(job, 0, 4))
 			snprintf(msg, sizeof(msg), "the plan is gone");
@@ -392,8 +436,8 @@ give_up:
 	return finish(conn, o, SQL_GIVE_UP, 4, p, err, errlen) == 0 ? 0 : -1;
 }
 
-int
-cz_render_queue_run(PGconn *conn, const struct cz_render_queue_opts *o,
+static int
+run_jobs(PGconn *conn, const struct cz_render_queue_opts *o,
     struct cz_render_queue_stats *st, char *err, size_t errlen)
 {
 	char secs[16];
@@ -427,4 +471,19 @@ cz_render_queue_run(PGconn *conn, const struct cz_render_queue_opts *o,
 			st->failed++;
 	}
 	return 0;
+}
+
+int
+cz_render_queue_run(PGconn *conn, const struct cz_render_queue_opts *o,
+    struct cz_render_queue_stats *st, char *err, size_t errlen)
+{
+	int rc;
+
+	/* A document is 70 kB for a week; 4 MB is the API's own bound. */
+	cz_buf_init(&queue_doc, 4 * 1024 * 1024);
+	rc = run_jobs(conn, o, st, err, errlen);
+	cz_buf_free(&queue_doc);
+	cz_catalog_free(queue_catalog);
+	queue_catalog = NULL;
+	return rc;
 }

@@ -57,8 +57,14 @@ static const struct {
 	{ "plan", admin_plan, 1,
 	    "plan --calories N --diet DIET [--pattern P] [--restrict R,...]\n"
 	    "       [--exclude NDB,...] [--profile P] [--days N] [--seed S]\n"
-	    "                          print one meal plan as JSON; exit 3 when "
-	    "infeasible" },
+	    "       [--stored]\n"
+	    "                          print one meal plan as JSON (or its "
+	    "stored form); exit 3\n"
+	    "                          when infeasible" },
+	{ "plan-document", admin_plan_document, 1,
+	    "plan-document [--revision N] ID\n"
+	    "                          print a stored plan as GET /api/plans/ID "
+	    "serves it" },
 	{ "plan-check", admin_plan_check, 1,
 	    "plan-check [--count N] [--seed S] [--jobs N] [--refusals N] |\n"
 	    "       plan-check --self-test [--seed S]\n"

@@ -15,6 +15,7 @@ int admin_render_template(int argc, char **argv);
 int admin_import_usda(const struct cz_settings *s, int argc, char **argv);
 int admin_validate_foods(const struct cz_settings *s, int argc, char **argv);
 int admin_plan(const struct cz_settings *s, int argc, char **argv);
+int admin_plan_document(const struct cz_settings *s, int argc, char **argv);
 int admin_plan_check(const struct cz_settings *s, int argc, char **argv);
 int admin_plan_bench(const struct cz_settings *s, int argc, char **argv);
 

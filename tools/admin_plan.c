@@ -18,6 +18,7 @@
 #include "numparse.h"
 #include "arena.h"
 #include "plan_doc.h"
+#include "plan_stored.h"
 #include "plan_suggest.h"
 #include "planner.h"
 #include "settings.h"
@@ -75,8 +76,27 @@ plan_usage(void)
 	    "[--pattern PATTERN]\n"
 	    "           [--restrict R,...] [--exclude NDB,...] "
 	    "[--profile PROFILE] [--days N] [--seed S]\n"
+	    "           [--stored]   (the form the database stores, "
+	    "lib/plan_stored.h)\n"
 	    "  exit status: 0 plan printed, 3 infeasible (the reason on "
 	    "stderr), 2 usage, 1 error\n");
+}
+
+/* The stored form of plan, one line; 0, or 1 when memory ran out. */
+static int
+print_stored(const struct cz_catalog *cat, const struct cz_plan_request *req,
+    const struct cz_plan *plan)
+{
+	cz_buf b;
+	int rc;
+
+	cz_buf_init(&b, CZ_PLAN_STORED_MAX_BYTES);
+	if ((rc = cz_plan_stored_write(cat, req, plan, &b)) == 0)
+		printf("%s\n", b.data);
+	else
+		fprintf(stderr, "cibozer-admin: out of memory\n");
+	cz_buf_free(&b);
+	return rc == 0 ? 0 : 1;
 }
 
 int
@@ -91,6 +111,7 @@ admin_plan(const struct cz_settings *s, int argc, char **argv)
 		{ "profile",	required_argument,	NULL, 'P' },
 		{ "days",	required_argument,	NULL, 'n' },
 		{ "seed",	required_argument,	NULL, 's' },
+		{ "stored",	no_argument,		NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cz_catalog *cat = NULL;
@@ -101,16 +122,19 @@ admin_plan(const struct cz_settings *s, int argc, char **argv)
 	const char *errstr = NULL;
 	char err[256], reason[128], msg[640];
 	struct cz_plan_suggestion sg[CZ_SUGGEST_MAX];
-	int ch, v, n, k, ret = 1;
+	int ch, v, n, k, stored = 0, ret = 1;
 
 	memset(&req, 0, sizeof(req));
 	req.calories = -1;
 	req.diet = CZ_DIET__MAX;
 	req.pattern = CZ_PATTERN_3_MEALS;
 	req.days = 7;
-	while ((ch = getopt_long(argc, argv, "c:d:p:r:x:P:n:s:", opts,
+	while ((ch = getopt_long(argc, argv, "c:d:p:r:x:P:n:s:S", opts,
 	    NULL)) != -1) {
 		switch (ch) {
+		case 'S':
+			stored = 1;
+			break;
 		case 'c':
 			req.calories = (int)cz_strtonum(optarg,
 			    CZ_PLAN_MIN_KCAL, CZ_PLAN_MAX_KCAL, &errstr);
@@ -184,8 +208,21 @@ admin_plan(const struct cz_settings *s, int argc, char **argv)
 		ret = EXIT_INFEASIBLE;
 		goto out;
 	}
-	if ((arena = cz_arena_new(64 * 1024)) == NULL ||
-	    (j = cz_plan_document(cat, &req, plan, arena)) == NULL) {
+	/* as the API answers it: the plan as its stored form reads back */
+	if ((arena = cz_arena_new(64 * 1024)) == NULL) {
+		fprintf(stderr, "cibozer-admin: out of memory\n");
+		goto out;
+	}
+	if (cz_plan_stored_canon(cat, &req, plan, arena, err,
+	    sizeof(err)) == -1) {
+		fprintf(stderr, "cibozer-admin: plan: %s\n", err);
+		goto out;
+	}
+	if (stored) {
+		ret = print_stored(cat, &req, plan);
+		goto out;
+	}
+	if ((j = cz_plan_document(cat, &req, plan, arena)) == NULL) {
 		fprintf(stderr, "cibozer-admin: out of memory\n");
 		goto out;
 	}

@@ -30,6 +30,7 @@
 #include "plan_check.h"
 #include "plan_doc.h"
 #include "plan_rules.h"
+#include "plan_stored.h"
 #include "plan_suggest.h"
 #include "planner.h"
 #include "settings.h"
@@ -69,6 +70,9 @@ struct sweep {
 	long		 nregen, nregen_ok, nregen_day, nregen_day_ok;
 	long		 ndishes, ndishes_oily, ntitled;
 	long		 nrepeat_plans;		/* plans serving a dish 3+ times */
+	/* Plans whose stored form (lib/plan_stored.h) was checked, and
+	 * those whose document the canonical form changed. */
+	long		 nstored, nstored_canon;
 	double		 keto_sat_fat;
 	long		 nsuggested, nsuggestions, nunsuggested;
 	double		 ms_feasible, ms_refused;	/* planning, summed */
@@ -224,6 +228,59 @@ check_plan(struct ctx *c, const struct cz_plan_request *req,
 	account(c->st, n, req, stage, &rv);
 	if (first)
 		c->st->nrepeat_plans += rv.nrepeats > 0;
+}
+
+/*
+ * The plan as stored (lib/plan_stored.h): p brought to its canonical
+ * form, whose document must be what its stored form expands to, byte
+ * for byte (what POST answers and what every later read serves). Counts
+ * the plans whose document the canonical form changed at all.
+ */
+static void
+check_stored(struct ctx *c, const struct cz_plan_request *in,
+    const struct cz_plan *p, size_t n)
+{
+	struct cz_plan_request rq = *in, *req = &rq;
+	cz_buf made, canon, stored, back;
+	char err[256], text[400];
+	int ok;
+
+	/* The sweep draws seeds of 64 bits; a request (and so a stored
+	 * plan) carries at most 53 (JSON's exact integers). The seed made
+	 * the plan and does not enter its document but as a number. */
+	rq.seed &= (1ULL << 53) - 1;
+	cz_arena_reset(c->arena);
+	cz_buf_init(&made, 4 << 20);
+	cz_buf_init(&canon, 4 << 20);
+	cz_buf_init(&stored, 1 << 20);
+	cz_buf_init(&back, 4 << 20);
+	*c->scratch = *p;
+	err[0] = '\0';
+	ok = cz_plan_document_write(c->cat, req, p, c->arena, &made) == 0 &&
+	    cz_plan_stored_canon(c->cat, req, c->scratch, c->arena, err,
+	    sizeof(err)) == 0 &&
+	    cz_plan_document_write(c->cat, req, c->scratch, c->arena,
+	    &canon) == 0 &&
+	    cz_plan_stored_write(c->cat, req, c->scratch, &stored) == 0 &&
+	    cz_plan_stored_expand(c->cat, c->arena, stored.data, stored.len,
+	    &back, err, sizeof(err)) == 0 &&
+	    back.len == canon.len &&
+	    memcmp(back.data, canon.data, canon.len) == 0;
+	if (!ok) {
+		snprintf(text, sizeof(text), "VIOLATION: request %zu: the "
+		    "stored form does not read back to its document%s%s", n,
+		    err[0] != '\0' ? ": " : "", err);
+		add_msg(c->st, n, MSG_VIOLATION, text);
+		c->st->violations++;
+	} else {
+		c->st->nstored++;
+		c->st->nstored_canon += made.len != canon.len ||
+		    memcmp(made.data, canon.data, made.len) != 0;
+	}
+	cz_buf_free(&made);
+	cz_buf_free(&canon);
+	cz_buf_free(&stored);
+	cz_buf_free(&back);
 }
 
 static void
@@ -391,6 +448,7 @@ check_request(struct ctx *c, uint64_t seed, size_t i)
 	}
 	st->nfeasible++;
 	check_plan(c, &req, plan, i, "", NULL);
+	check_stored(c, &req, plan, i);
 	intake_counts(&req, plan, st);
 	if (i % 10 != 0)
 		return;
@@ -461,6 +519,8 @@ merge(struct sweep *a, const struct sweep *b)
 		a->nbroken[r] += b->nbroken[r];
 	}
 	a->violations += b->violations;
+	a->nstored += b->nstored;
+	a->nstored_canon += b->nstored_canon;
 	a->nknown += b->nknown;
 	for (i = 0; i < b->nreasons; i++) {
 		for (k = 0; k < a->nreasons; k++)
@@ -624,6 +684,9 @@ print_report(const struct sweep *st, size_t count, double *ms, int jobs,
 	    st->ms_refused / 1000.0);
 	printf("  wall time: %.1f s with %d job%s\n", wall_ms / 1000.0, jobs,
 	    jobs == 1 ? "" : "s");
+	printf("  stored forms read back to the same document: %ld plans "
+	    "(%ld whose document the stored form's grams changed)\n",
+	    st->nstored, st->nstored_canon);
 	printf("  known findings (reported, not violations): %ld\n",
 	    st->nknown);
 	printf("  violations: %ld\n", st->violations);

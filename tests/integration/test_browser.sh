@@ -109,7 +109,7 @@ vid=$(jq -r '.id // empty' <<<"$HTTP_BODY")
 
 # The renderer works on the plan while the browser starts and the status
 # page is watched.
-psql_q "SELECT document FROM plans WHERE id = $plan" >"$tmp/plan.json"
+"$CZ_ADMIN" --config "$CZ_CONFIG" plan-document "$plan" >"$tmp/plan.json"
 "$RENDER" --plan "$tmp/plan.json" --preset tiktok --seconds "$LENGTH" --out "$tmp/out" \
 	>"$tmp/render.json" 2>"$tmp/render.err" &
 render_pid=$!

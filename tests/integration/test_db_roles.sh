@@ -130,6 +130,9 @@ check "cibozer_render cannot read API keys" refused cibozer_render "SELECT count
 check "cibozer_render reads what a render needs" as cibozer_render \
 	"SELECT count(*) FROM video_jobs j JOIN plans p ON p.id = j.plan_id LEFT JOIN users u ON u.id = p.owner_id
 	 WHERE u.disabled_at IS NULL AND u.email IS NOT NULL"
+check "cibozer_render reads the catalog a stored plan is expanded with (sql/036)" as cibozer_render \
+	"SELECT (SELECT count(*) FROM meal_templates) + (SELECT count(*) FROM meal_template_items) + (SELECT count(*) FROM foods) + (SELECT count(*) FROM food_nutrients) + (SELECT count(*) FROM food_measures)"
+check "cibozer_render cannot change the food data" refused cibozer_render "UPDATE foods SET name = name"
 check "cibozer_web cannot change the food data" refused cibozer_web "UPDATE foods SET name = name"
 check "cibozer_web cannot delete accounts" refused cibozer_web "DELETE FROM users WHERE id = -1"
 check "cibozer_web cannot delete plans" refused cibozer_web "DELETE FROM plans WHERE id = -1"

@@ -30,12 +30,22 @@ fetch "$CZ_BASE_URL/api/plans" -X POST "${API[@]}" \
 	--data-binary '{"calories": 2200, "diet_type": "standard", "days": 3, "seed": 11}'
 check "a 3-day plan is made (201)" test "$HTTP_STATUS" = 201
 id=$(jq -r .id <<<"$HTTP_BODY")
-plan1=$(psql_q "SELECT document FROM plans WHERE id = $id")
+made=$HTTP_BODY
+# doc_of [--revision N] - the document of plan $id as the API serves it
+# (the row holds its stored form, lib/plan_stored.h); revs - its kept
+# revisions.
+doc_of() { "$CZ_ADMIN" --config "$CZ_CONFIG" plan-document "$@" "$id"; }
+plan1=$(doc_of)
+check "the plan is stored in its stored form, under 8 kB (its document: $(printf %s "$plan1" | wc -c) bytes)" \
+	test "$(psql_q "SELECT document LIKE '{\"stored\":1,%' AND octet_length(document) < 8192 FROM plans WHERE id = $id")" = t
+fetch "$CZ_BASE_URL/api/plans/$id" "${OWNER_AUTH[@]}"
+check "GET answers the very bytes POST answered (the stored form reads back to the same document)" \
+	test "$HTTP_STATUS:$HTTP_BODY" = "200:$made"
+check "cibozer-admin plan-document prints that document" \
+	test "$(jq -cS 'del(.id, .revision, .created_at, .updated_at, .generation_ms, .links)' <<<"$made")" = "$(jq -cS . <<<"$plan1")"
 tol=$(jq -r .target.energy_tolerance_pct <<<"$HTTP_BODY")
 target=$(jq -r .target.energy_kcal <<<"$HTTP_BODY")
 
-# doc_of - the stored document of plan $id; revs - its kept revisions.
-doc_of() { psql_q "SELECT document FROM plans WHERE id = $id"; }
 rev_of() { psql_q "SELECT revision FROM plans WHERE id = $id"; }
 revs() { psql_q "SELECT count(*) FROM plan_revisions WHERE plan_id = $id"; }
 # grams DOC DAY MEAL - "ndb:grams" of a meal's items, one a line.
@@ -89,7 +99,7 @@ check "day 2 is still within every target (its receipt)" day_ok "$after" 2
 check "the swap is revision 2, the document it replaced kept as revision 1" \
 	test "$(rev_of):$(revs):$(psql_q "SELECT change FROM plan_revisions WHERE plan_id = $id AND revision = 1")" = "2:1:swap"
 check "revision 1 is the plan's first document, byte for byte" \
-	test "$(psql_q "SELECT document FROM plan_revisions WHERE plan_id = $id AND revision = 1")" = "$plan1"
+	test "$(doc_of --revision 1)" = "$plan1"
 fetch "$CZ_BASE_URL/plans/$id?changed=2" "${PAGE[@]}"
 check "the page after the swap says what changed (the lunch's dish)" \
 	bash -c '[[ $1 == *"What changed"* && $1 == *"Day 2, Lunch: "*" → "* ]]' _ "$HTTP_BODY"
@@ -233,7 +243,7 @@ check "the revisions list: 200, current revision $rev, $((rev - 1)) kept, newest
 	test "$HTTP_STATUS:$(jq -c '[.revision, (.revisions | length), .revisions[0].revision, .kept]' <<<"$HTTP_BODY")" = "200:[$rev,$((rev - 1)),$((rev - 1)),50]"
 check "it names what replaced each revision" \
 	test "$(jq -r '.revisions[0].replaced_by' <<<"$HTTP_BODY")" = unlock
-prev=$(psql_q "SELECT document FROM plan_revisions WHERE plan_id = $id AND revision = $((rev - 1))")
+prev=$(doc_of --revision $((rev - 1)))
 cur_doc=$(doc_of)
 fetch "$CZ_BASE_URL/plans/$id" "${PAGE[@]}"
 token=$(csrf_of "$HTTP_BODY")

@@ -129,14 +129,17 @@ fetch "$CZ_BASE_URL/plans/$id/shopping" -X POST "${AUTH[@]}" --data-urlencode "g
 check "saved again, it is kept by the line's key" \
 	test "$(psql_q "SELECT array_to_string(shopping_checked, ',') FROM plans WHERE id = $id")" = "$food_key"
 
-# A plan stored before the document carried "shopping": the list is made
-# from its ingredients when shown, the same list.
+# A plan stored before the document carried "shopping" (and so before
+# plans were kept in their stored form, sql/036: the row holds the whole
+# document): the list is made from its ingredients when shown, the same
+# list.
 fetch "$CZ_BASE_URL/plans/$id/shopping.txt" "${AUTH[@]}"
 before=$HTTP_BODY
 # Without either stored list: the view needs only the ingredients.
-psql_q "UPDATE plans SET document = (document::jsonb - 'shopping' - 'shopping_list')::text WHERE id = $id" >/dev/null
-check "the stored document has no \"shopping\" (nor \"shopping_list\") any more" \
-	test "$(psql_q "SELECT document::jsonb ?| array['shopping', 'shopping_list'] FROM plans WHERE id = $id")" = f
+legacy=$("$CZ_ADMIN" --config "$CZ_CONFIG" plan-document "$id" | jq -c 'del(.shopping, .shopping_list)')
+psql_q "UPDATE plans SET document = \$cz\$$legacy\$cz\$ WHERE id = $id" >/dev/null
+check "the row holds a whole document, without \"shopping\" (nor \"shopping_list\")" \
+	test "$(psql_q "SELECT document::jsonb ? 'daily_average', document::jsonb ?| array['shopping', 'shopping_list'] FROM plans WHERE id = $id")" = "t|f"
 fetch "$CZ_BASE_URL/plans/$id/shopping.txt" "${AUTH[@]}"
 check "an older plan's list to shop from is the same" \
 	bash -c '[[ $1 == 200 && $2 == "$3" ]]' _ "$HTTP_STATUS" "$HTTP_BODY" "$before"

@@ -83,7 +83,7 @@ vid=$(jq -r '.id // empty' <<<"$HTTP_BODY")
 # No queue renderer takes it: this test renders it itself, as
 # test_browser.sh does, and marks it done as --queue would.
 psql_super "UPDATE video_jobs SET not_before = now() + interval '1 day' WHERE id = $vid" >/dev/null
-psql_q "SELECT document FROM plans WHERE id = $plan" >"$tmp/plan.json"
+"$CZ_ADMIN" --config "$CZ_CONFIG" plan-document "$plan" >"$tmp/plan.json"
 t0=$SECONDS
 "$RENDER" --plan "$tmp/plan.json" --preset youtube_long --seconds "$LENGTH" --out "$tmp/out" \
 	>"$tmp/render.json" 2>"$tmp/render.err"
