@@ -601,12 +601,23 @@ write_intakes(struct cz_jw *w, const struct cz_plan_request *req,
 int
 cz_plan_document_decimals(int n)
 {
-	const struct cz_nutrient_info *ni = cz_nutrient_info(n);
+	/* By unit, read once: a document asks some 1,500 times. */
+	static signed char decimals[CZ_NUTRIENTS];
+	static int known;
+	const struct cz_nutrient_info *ni;
+	int k;
 
-	if (ni == NULL)
+	if (n < 0 || n >= CZ_NUTRIENTS)
 		return 1;
-	return strcmp(ni->unit, "kcal") == 0 || strcmp(ni->unit, "IU") == 0 ?
-	    0 : 1;
+	if (!known) {
+		for (k = 0; k < CZ_NUTRIENTS; k++) {
+			ni = cz_nutrient_info(k);
+			decimals[k] = strcmp(ni->unit, "kcal") == 0 ||
+			    strcmp(ni->unit, "IU") == 0 ? 0 : 1;
+		}
+		known = 1;
+	}
+	return decimals[n];
 }
 
 struct json_object *
