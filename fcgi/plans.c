@@ -218,6 +218,14 @@ excluded_known(struct cz_request *r, const struct cz_catalog *cat,
 	return 0;
 }
 
+static enum cz_plan_result
+catalog_away(struct cz_plan_refusal *out)
+{
+	out->message = "the meal catalog is not available; please try "
+	    "again shortly";
+	return CZ_PLAN_UNAVAILABLE;
+}
+
 /* The stored form of plan (lib/plan_stored.h) into *text, the
  * request's. Returns 0, or -1 when memory ran out. */
 static int
@@ -240,11 +248,13 @@ stored_text(struct cz_request *r, const struct cz_catalog *cat,
 /*
  * p->document from p->stored: the stored form expanded into the document
  * (in the request's arena), or the document a plan stored before that
- * form was kept as. Returns 0, or -1 (logged) when the catalog is away
- * or the stored plan names a dish or food it no longer has.
+ * form was kept as. Returns CZ_PLAN_OK; UNAVAILABLE with a message when
+ * the catalog is away (503); ERROR, logged, when the stored plan does not
+ * read or names a dish or food the catalog no longer has.
  */
-static int
-expand(struct cz_request *r, struct cz_stored_plan *p)
+static enum cz_plan_result
+expand(struct cz_request *r, struct cz_stored_plan *p,
+    struct cz_plan_refusal *out)
 {
 	const struct cz_catalog *cat;
 	struct cz_app *app = r->app;
@@ -253,22 +263,22 @@ expand(struct cz_request *r, struct cz_stored_plan *p)
 	if (!cz_plan_stored_is(p->stored, p->stored_len)) {
 		p->document = p->stored;
 		p->document_len = p->stored_len;
-		return 0;
+		return CZ_PLAN_OK;
 	}
 	if ((cat = cz_plans_catalog(r)) == NULL)
-		return -1;
+		return catalog_away(out);
 	cz_buf_reset(&app->doc);
 	if (cz_plan_stored_expand(cat, r->arena, p->stored, p->stored_len,
 	    &app->doc, err, sizeof(err)) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored plan does not "
 		    "read: %s", __func__, p->id, err);
-		return -1;
+		return CZ_PLAN_ERROR;
 	}
 	if ((p->document = cz_arena_strndup(r->arena, app->doc.data,
 	    app->doc.len)) == NULL)
-		return -1;
+		return CZ_PLAN_ERROR;
 	p->document_len = app->doc.len;
-	return 0;
+	return CZ_PLAN_OK;
 }
 
 /* Counts a plan request that was not stored, and returns res. */
@@ -278,14 +288,6 @@ refused(struct cz_request *r, int diet, enum cz_plan_outcome what,
 {
 	cz_metrics_plan(r->app->metrics, diet, what, 0, NULL);
 	return res;
-}
-
-static enum cz_plan_result
-catalog_away(struct cz_plan_refusal *out)
-{
-	out->message = "the meal catalog is not available; please try "
-	    "again shortly";
-	return CZ_PLAN_UNAVAILABLE;
 }
 
 /* Gives back the unit of quota (and the key's count) a plan that was
@@ -585,7 +587,7 @@ cz_plans_load(struct cz_request *r, long long id, struct cz_stored_plan *p,
 
 	if ((res = load_row(r, id, p, out)) != CZ_PLAN_OK)
 		return res;
-	return expand(r, p) == 0 ? CZ_PLAN_OK : CZ_PLAN_ERROR;
+	return expand(r, p, out);
 }
 
 int
