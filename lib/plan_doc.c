@@ -639,8 +639,11 @@ template_by_slug(const struct cz_catalog *cat, const char *slug)
 {
 	size_t i;
 
+	/* The first byte first: a stored plan's 35 dishes each against some
+	 * 300 templates were 80 % of reading it back by strcmp alone. */
 	for (i = 0; slug != NULL && i < cat->ntemplates; i++)
-		if (strcmp(cat->templates[i].slug, slug) == 0)
+		if (cat->templates[i].slug[0] == slug[0] &&
+		    strcmp(cat->templates[i].slug, slug) == 0)
 			return (long)i;
 	return -1;
 }
