@@ -40,8 +40,9 @@
 #include "plan_request.h"
 #include "planner.h"
 
-/* Largest stored form a reader accepts: a week of 8 dishes a day at
- * CZ_PLAN_MAX_ITEMS ingredients a day is under 8 kB. */
+/* Largest stored form a reader accepts: a week at every limit (8 dishes
+ * a day with 128-byte slugs, CZ_PLAN_MAX_ITEMS ingredients a day, the
+ * request's lists full) is under 16 kB; a real week is 1.5-2 kB. */
 #define CZ_PLAN_STORED_MAX_BYTES	(64 * 1024)
 
 /* 1 when the len bytes at text are a stored form, 0 when they are
