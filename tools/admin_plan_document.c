@@ -53,7 +53,7 @@ admin_plan_document(const struct cz_settings *s, int argc, char **argv)
 	cz_arena *a = NULL;
 	cz_buf doc;
 	const char *errstr = NULL, *v[2], *text;
-	char err[1024];
+	char err[1024], revtext[24];
 	long long id, rev = 0;
 	size_t len;
 	int ch, ret = 1;
@@ -72,8 +72,8 @@ admin_plan_document(const struct cz_settings *s, int argc, char **argv)
 	if (errstr != NULL)
 		goto usage;
 	v[0] = argv[optind];
-	snprintf(err, sizeof(err), "%lld", rev);
-	v[1] = err;
+	snprintf(revtext, sizeof(revtext), "%lld", rev);
+	v[1] = revtext;
 	if ((conn = admin_connect(s, QUERY_TIMEOUT_MS)) == NULL)
 		goto out;
 	res = PQexecParams(conn, rev > 0 ? SQL_REVISION : SQL_PLAN,
