@@ -46,7 +46,8 @@
  * A plan is stored in two short transactions (docs/operations.md,
  * "Durability"):
  *
- * plan_count takes one unit of the account's daily quota (the window
+ * plan_count, before the plan is made (a request past its quota costs
+ * no planning), takes one unit of the account's daily quota (the window
  * rate_limit_hit(), sql/006, keys it by) and counts the plan for the API
  * key of the request (COUNT_KEY_ID, NULL without a key), committing
  * asynchronously: these are rows every plan of one account or key
@@ -56,11 +57,14 @@
  * returned and nothing is written.
  *
  * plan_insert then writes the plan and its audit entry (plan.generated)
- * with a durable commit, touching no row another request writes. WAL is
+ * with a durable commit, touching no row another request writes; it is
+ * sent before the answer's document is written and read after, so that
+ * the commit's WAL flush and the document's writing overlap. WAL is
  * one sequence: that commit's flush also flushes the counts before it, so
  * a plan answered 201 never outlives its count in a crash. A crash can
- * lose counts of plans not yet stored (never answered 201), and a failed
- * insert gives its unit back (plan_uncount).
+ * lose counts of plans not yet stored (never answered 201), and a plan
+ * not stored (infeasible, or a failed insert) gives its unit back
+ * (plan_uncount).
  */
 #define SQL_QUOTA_WINDOW \
 	"to_timestamp(floor(extract(epoch FROM now()) / " \
@@ -304,32 +308,57 @@ uncount(struct cz_request *r, const char *owner, const char *key_id)
 		    cz_db_error(r->app->db));
 }
 
+/* The account and API key a plan is counted for, as text parameters. */
+struct plan_count {
+	const char	*owner;
+	const char	*key_id;	/* NULL: not made with an API key */
+};
+
 /*
- * Stores document, the plan of req made in ms milliseconds, as revision 1
- * of r->user's plans, counted against the daily quota. Returns CZ_PLAN_OK
- * with *p filled, CZ_PLAN_QUOTA, or CZ_PLAN_UNAVAILABLE (logged).
+ * Takes one unit of r->user's daily plan quota (plan_count) before the
+ * plan is made, so that a request past its quota is refused without
+ * planning a week for nothing. Returns CZ_PLAN_OK with *c filled (give
+ * the unit back with uncount when no plan is stored), CZ_PLAN_QUOTA, or
+ * CZ_PLAN_UNAVAILABLE (logged).
  */
 static enum cz_plan_result
-store(struct cz_request *r, const struct cz_plan_request *req,
-    struct json_object *jreq, const char *document, const char *stored,
-    double ms, struct cz_plan_refusal *out, struct cz_stored_plan *p)
+count(struct cz_request *r, struct cz_plan_refusal *out, struct plan_count *c)
 {
-	const char *v[INSERT__N], *c[COUNT__N], *owner, *key_id;
+	const char *v[COUNT__N];
 	long long quota = cz_plans_quota(r);
 	PGresult *res;
 
-	owner = num_text(r, r->user->id);
-	key_id = r->user->key_id != 0 ? num_text(r, r->user->key_id) : NULL;
-	c[COUNT_OWNER] = owner;
-	c[COUNT_QUOTA] = num_text(r, quota);
-	c[COUNT_KEY_ID] = key_id;
-	if ((res = cz_query(r, "plan_count", COUNT__N, c)) == NULL) {
+	c->owner = num_text(r, r->user->id);
+	c->key_id = r->user->key_id != 0 ? num_text(r, r->user->key_id) :
+	    NULL;
+	v[COUNT_OWNER] = c->owner;
+	v[COUNT_QUOTA] = num_text(r, quota);
+	v[COUNT_KEY_ID] = c->key_id;
+	if ((res = cz_query(r, "plan_count", COUNT__N, v)) == NULL) {
 		cz_log(CZ_LOG_ERROR, "%s: counting a plan: %s", __func__,
 		    cz_db_error(r->app->db));
-		goto unavailable;
+		out->message = "the plan could not be stored; please try "
+		    "again shortly";
+		return CZ_PLAN_UNAVAILABLE;
 	}
 	if (PQntuples(res) == 0)
 		return cz_plans_quota_used_up(r, out, quota);
+	return CZ_PLAN_OK;
+}
+
+/*
+ * Sends the insert of stored, the stored form of req's plan made in ms
+ * milliseconds, as revision 1 of r->user's plans (plan_insert): its
+ * durable commit runs while the caller writes the answer's document.
+ * Returns 0, or -1 (logged) when it could not be sent.
+ */
+static int
+insert_send(struct cz_request *r, const struct plan_count *c,
+    const struct cz_plan_request *req, struct json_object *jreq,
+    const char *stored, double ms)
+{
+	const char *v[INSERT__N];
+
 	v[INSERT_DIET] = cz_diet_name((int)req->diet);
 	v[INSERT_CALORIES] = num_text(r, req->calories);
 	v[INSERT_PATTERN] = cz_pattern_name((int)req->pattern);
@@ -341,17 +370,34 @@ store(struct cz_request *r, const struct cz_plan_request *req,
 	v[INSERT_REQUEST] = json_text(r, jreq);
 	v[INSERT_DOCUMENT] = stored;
 	v[INSERT_MS] = cz_arena_printf(r->arena, "%.3f", ms);
-	v[INSERT_OWNER] = owner;
+	v[INSERT_OWNER] = c->owner;
 	v[INSERT_ADDRESS] = cz_client_addr(r);
 	v[INSERT_USER_AGENT] = cz_audit_user_agent(r);
 	v[INSERT_REQUEST_ID] = r->request_id;
-	res = cz_query(r, "plan_insert", INSERT__N, v);
+	if (cz_query_send(r, "plan_insert", INSERT__N, v) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: storing a plan: %s", __func__,
+		    cz_db_error(r->app->db));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The outcome of insert_send: CZ_PLAN_OK with *p filled (document is the
+ * answer's), or CZ_PLAN_UNAVAILABLE (logged).
+ */
+static enum cz_plan_result
+insert_receive(struct cz_request *r, const char *document, size_t doclen,
+    const char *stored, struct cz_stored_plan *p)
+{
+	PGresult *res;
+
+	res = cz_query_receive(r);
 	if (res == NULL || PQntuples(res) != 1 ||
 	    cz_db_int(res, 0, INSERTED_ID, 1, LLONG_MAX, &p->id) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: storing a plan: %s", __func__,
 		    res == NULL ? cz_db_error(r->app->db) : "no plan id");
-		uncount(r, owner, key_id);
-		goto unavailable;
+		return CZ_PLAN_UNAVAILABLE;
 	}
 	p->revision = 1;
 	p->revision_text = "1";
@@ -359,14 +405,10 @@ store(struct cz_request *r, const struct cz_plan_request *req,
 	p->updated_at = p->created_at;
 	p->generation_ms = cz_db_text(res, 0, INSERTED_MS);
 	p->document = document;
-	p->document_len = strlen(document);
+	p->document_len = doclen;
 	p->stored = stored;
 	p->stored_len = strlen(stored);
 	return CZ_PLAN_OK;
-unavailable:
-	out->message = "the plan could not be stored; please try again "
-	    "shortly";
-	return CZ_PLAN_UNAVAILABLE;
 }
 
 /* ------------------------------------------------------------------------
@@ -456,21 +498,95 @@ suggest(struct cz_request *r, const struct cz_catalog *cat,
 	return cz_arena_strdup(r->arena, msg);
 }
 
+/*
+ * Makes the plan of req, counted in c, and stores it into *stored: the
+ * insert is sent as soon as the stored form is written, and the answer's
+ * document written while its commit runs. *kept is set when a plan was
+ * stored though the answer fails (no memory for its document); otherwise
+ * anything but CZ_PLAN_OK stored nothing, and the caller gives back c's
+ * unit of quota.
+ */
+static enum cz_plan_result
+make_and_store(struct cz_request *r, const struct cz_catalog *cat,
+    struct cz_plan_request *req, const struct plan_count *c,
+    struct cz_plan_refusal *out, struct cz_stored_plan *stored, int *kept)
+{
+	struct cz_app *app = r->app;
+	struct cz_plan *plan;
+	struct json_object *jreq;
+	enum cz_plan_result res;
+	const char *text = NULL;
+	struct timespec t0;
+	char err[256];
+	int diet = (int)req->diet;
+	double ms;
+
+	if ((plan = cz_arena_alloc(r->arena, sizeof(*plan))) == NULL)
+		return CZ_PLAN_ERROR;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (cz_plan_make(cat, req, plan, err, sizeof(err)) == -1) {
+		out->message = cz_arena_strdup(r->arena, err);
+		return refused(r, diet, CZ_PLAN_OUT_INVALID, CZ_PLAN_INVALID);
+	}
+	if (!plan->feasible) {
+		/* the search below reuses plan: its reason first */
+		if ((out->constraint = cz_arena_strdup(r->arena,
+		    plan->reason)) == NULL)
+			return CZ_PLAN_ERROR;
+		out->message = suggest(r, cat, req, plan, out);
+		ms = cz_ms_since(&t0);
+		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_INFEASIBLE,
+		    ms / 1e3, out->constraint);
+		return CZ_PLAN_INFEASIBLE;
+	}
+	/* The plan as its stored form reads back, so that this answer and
+	 * every later read of the plan are the same document. */
+	if (cz_plan_stored_canon(cat, req, plan, r->arena, err,
+	    sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
+		return CZ_PLAN_ERROR;
+	}
+	if (stored_text(r, cat, req, plan, &text) == -1 ||
+	    (jreq = cz_plan_request_json(req)) == NULL ||
+	    cz_json_own(r->arena, jreq) == -1)
+		return CZ_PLAN_ERROR;
+	ms = cz_ms_since(&t0);
+	if (insert_send(r, c, req, jreq, text, ms) == -1) {
+		out->message = "the plan could not be stored; please try "
+		    "again shortly";
+		return refused(r, diet, CZ_PLAN_OUT_ERROR,
+		    CZ_PLAN_UNAVAILABLE);
+	}
+	cz_buf_reset(&app->doc);
+	if (cz_plan_document_write(cat, req, plan, r->arena, &app->doc) == -1) {
+		/* Out of memory; the insert's result is still due. A plan
+		 * it stored stays, counted, and is listed with the others. */
+		cz_log(CZ_LOG_ERROR, "%s: no memory for the document",
+		    __func__);
+		*kept = insert_receive(r, "", 0, text, stored) == CZ_PLAN_OK;
+		return CZ_PLAN_ERROR;
+	}
+	res = insert_receive(r, app->doc.data, app->doc.len, text, stored);
+	if (res == CZ_PLAN_UNAVAILABLE) {
+		out->message = "the plan could not be stored; please try "
+		    "again shortly";
+		return refused(r, diet, CZ_PLAN_OUT_ERROR, res);
+	}
+	cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_CREATED, ms / 1e3,
+	    NULL);
+	return CZ_PLAN_OK;
+}
+
 enum cz_plan_result
 cz_plans_generate(struct cz_request *r, struct json_object *in,
     struct cz_plan_refusal *out, struct cz_stored_plan *stored)
 {
-	struct cz_app *app = r->app;
 	const struct cz_catalog *cat;
 	struct cz_plan_request req;
-	struct cz_plan *plan;
-	struct json_object *jreq;
+	struct plan_count c;
 	enum cz_plan_result res;
-	const char *term, *text = NULL;
-	struct timespec t0;
-	char err[256];
-	int seed_given, diet = -1, rc;
-	double ms;
+	const char *term;
+	int seed_given, diet = -1, kept = 0;
 
 	memset(out, 0, sizeof(*out));
 	if ((term = cz_plan_medical_term(in)) != NULL) {
@@ -498,45 +614,12 @@ cz_plans_generate(struct cz_request *r, struct json_object *in,
 	}
 	if (!seed_given)
 		req.seed = random_seed();
-	if ((plan = cz_arena_alloc(r->arena, sizeof(*plan))) == NULL)
-		return CZ_PLAN_ERROR;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (cz_plan_make(cat, &req, plan, err, sizeof(err)) == -1) {
-		out->message = cz_arena_strdup(r->arena, err);
-		return refused(r, diet, CZ_PLAN_OUT_INVALID, CZ_PLAN_INVALID);
-	}
-	if (!plan->feasible) {
-		/* the search below reuses plan: its reason first */
-		if ((out->constraint = cz_arena_strdup(r->arena,
-		    plan->reason)) == NULL)
-			return CZ_PLAN_ERROR;
-		out->message = suggest(r, cat, &req, plan, out);
-		ms = cz_ms_since(&t0);
-		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_INFEASIBLE,
-		    ms / 1e3, out->constraint);
-		return CZ_PLAN_INFEASIBLE;
-	}
-	/* The plan as its stored form reads back, so that this answer and
-	 * every later read of the plan are the same document. */
-	if (cz_plan_stored_canon(cat, &req, plan, r->arena, err,
-	    sizeof(err)) == -1) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__, err);
-		return CZ_PLAN_ERROR;
-	}
-	cz_buf_reset(&app->doc);
-	rc = cz_plan_document_write(cat, &req, plan, r->arena, &app->doc);
-	if (rc == 0)
-		rc = stored_text(r, cat, &req, plan, &text);
-	ms = cz_ms_since(&t0);
-	jreq = cz_plan_request_json(&req);
-	if (rc == -1 || cz_json_own(r->arena, jreq) == -1 || jreq == NULL)
-		return CZ_PLAN_ERROR;
-	res = store(r, &req, jreq, app->doc.data, text, ms, out, stored);
-	if (res == CZ_PLAN_UNAVAILABLE)
-		return refused(r, diet, CZ_PLAN_OUT_ERROR, res);
-	if (res == CZ_PLAN_OK)
-		cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_CREATED,
-		    ms / 1e3, NULL);
+	if ((res = count(r, out, &c)) != CZ_PLAN_OK)
+		return res == CZ_PLAN_UNAVAILABLE ? refused(r, diet,
+		    CZ_PLAN_OUT_ERROR, res) : res;
+	res = make_and_store(r, cat, &req, &c, out, stored, &kept);
+	if (res != CZ_PLAN_OK && !kept)
+		uncount(r, c.owner, c.key_id);
 	return res;
 }
 

@@ -13,15 +13,13 @@ clear_result(void *res)
 	PQclear(res);
 }
 
-PGresult *
-cz_query(struct cz_request *r, const char *stmt, int nparams,
-    const char *const *values)
+/* res as cz_query answers it: owned by r when the statement succeeded,
+ * else cleared, with r->db_sqlstate set. */
+static PGresult *
+own_result(struct cz_request *r, PGresult *res)
 {
-	PGresult *res;
 	const char *state;
 
-	r->db_sqlstate = "";
-	res = cz_db_exec(r->app->db, stmt, nparams, values);
 	if (res == NULL)
 		return NULL;
 	if (PQresultStatus(res) != PGRES_TUPLES_OK &&
@@ -38,4 +36,26 @@ cz_query(struct cz_request *r, const char *stmt, int nparams,
 	if (cz_arena_defer(r->arena, clear_result, res) == -1)
 		return NULL;
 	return res;
+}
+
+PGresult *
+cz_query(struct cz_request *r, const char *stmt, int nparams,
+    const char *const *values)
+{
+	r->db_sqlstate = "";
+	return own_result(r, cz_db_exec(r->app->db, stmt, nparams, values));
+}
+
+int
+cz_query_send(struct cz_request *r, const char *stmt, int nparams,
+    const char *const *values)
+{
+	r->db_sqlstate = "";
+	return cz_db_send(r->app->db, stmt, nparams, values);
+}
+
+PGresult *
+cz_query_receive(struct cz_request *r)
+{
+	return own_result(r, cz_db_receive(r->app->db));
 }

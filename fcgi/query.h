@@ -27,6 +27,16 @@ PGresult *cz_query(struct cz_request *r, const char *stmt,
     int nparams, const char *const *values);
 
 /*
+ * cz_query in two halves (lib/db.h, cz_db_send): cz_query_send returns 0
+ * when the statement is on its way, -1 as cz_query returns NULL; every
+ * statement sent must then be received, its result (or NULL) as cz_query
+ * answers it, before the connection runs anything else.
+ */
+int cz_query_send(struct cz_request *r, const char *stmt, int nparams,
+    const char *const *values);
+PGresult *cz_query_receive(struct cz_request *r);
+
+/*
  * Keyset pagination of the lists (plans, videos, activity): a page is
  * "id < $before ORDER BY id DESC LIMIT n", the first page's $before being
  * NULL. Written "id < coalesce($before, SQL_ID_MAX)", not "($before IS

@@ -34,6 +34,7 @@ struct cz_db {
 	int			 nstmts;
 	struct cz_db_stats	 stats;
 	char			 error[256];
+	const char		*pending;	/* sent, result not yet read */
 };
 
 static long long
@@ -142,6 +143,7 @@ cz_db_register(struct cz_db *db, const char *name, const char *sql,
 static void
 drop(struct cz_db *db)
 {
+	db->pending = NULL;
 	if (db->conn != NULL) {
 		PQfinish(db->conn);
 		db->conn = NULL;
@@ -245,13 +247,11 @@ lookup(const struct cz_db *db, const char *name)
 	return NULL;
 }
 
-PGresult *
-cz_db_exec(struct cz_db *db, const char *name, int nparams,
-    const char *const *values)
+/* The statement name of nparams parameters, or NULL (the error set). */
+static const struct statement *
+statement(struct cz_db *db, const char *name, int nparams)
 {
 	const struct statement *st;
-	PGresult *r;
-	int attempt;
 
 	if ((st = lookup(db, name)) == NULL || st->nparams != nparams) {
 		snprintf(db->error, sizeof(db->error),
@@ -260,6 +260,35 @@ cz_db_exec(struct cz_db *db, const char *name, int nparams,
 		db->stats.errors++;
 		return NULL;
 	}
+	return st;
+}
+
+/* A result still due when the next statement comes is a caller's bug:
+ * read and drop it, or the next statement would get it. */
+static void
+drop_pending(struct cz_db *db, const char *next)
+{
+	PGresult *r;
+
+	if (db->pending == NULL)
+		return;
+	cz_log(CZ_LOG_ERROR, "%s: the result of %s was never read (before "
+	    "%s)", __func__, db->pending, next);
+	r = cz_db_receive(db);
+	PQclear(r);
+}
+
+PGresult *
+cz_db_exec(struct cz_db *db, const char *name, int nparams,
+    const char *const *values)
+{
+	const struct statement *st;
+	PGresult *r;
+	int attempt;
+
+	drop_pending(db, name);
+	if ((st = statement(db, name, nparams)) == NULL)
+		return NULL;
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (cz_db_ensure(db) == -1)
 			return NULL;
@@ -287,6 +316,62 @@ cz_db_exec(struct cz_db *db, const char *name, int nparams,
 		if (!st->idempotent)
 			return NULL;
 	}
+	return NULL;
+}
+
+int
+cz_db_send(struct cz_db *db, const char *name, int nparams,
+    const char *const *values)
+{
+	drop_pending(db, name);
+	if (statement(db, name, nparams) == NULL || cz_db_ensure(db) == -1)
+		return -1;
+	if (PQsendQueryPrepared(db->conn, name, nparams, values, NULL, NULL,
+	    0) == 1) {
+		db->pending = name;
+		return 0;
+	}
+	set_error(db->error, sizeof(db->error), PQerrorMessage(db->conn));
+	db->stats.errors++;
+	if (PQstatus(db->conn) != CONNECTION_OK) {
+		cz_log(CZ_LOG_WARN, "%s: connection lost sending %s: %s",
+		    __func__, name, db->error);
+		drop(db);
+	}
+	return -1;
+}
+
+PGresult *
+cz_db_receive(struct cz_db *db)
+{
+	const char *name = db->pending;
+	PGresult *r, *more;
+
+	db->pending = NULL;
+	if (name == NULL || db->conn == NULL) {
+		snprintf(db->error, sizeof(db->error), "no statement was sent");
+		db->stats.errors++;
+		return NULL;
+	}
+	/* One statement, one result; then NULL says it is complete. */
+	r = PQgetResult(db->conn);
+	while ((more = PQgetResult(db->conn)) != NULL)
+		PQclear(more);
+	if (PQstatus(db->conn) == CONNECTION_OK) {
+		if (r == NULL || (PQresultStatus(r) != PGRES_TUPLES_OK &&
+		    PQresultStatus(r) != PGRES_COMMAND_OK)) {
+			set_error(db->error, sizeof(db->error),
+			    PQerrorMessage(db->conn));
+			db->stats.errors++;
+		}
+		return r;
+	}
+	PQclear(r);
+	set_error(db->error, sizeof(db->error), PQerrorMessage(db->conn));
+	db->stats.errors++;
+	cz_log(CZ_LOG_WARN, "%s: connection lost during %s: %s", __func__,
+	    name, db->error);
+	drop(db);
 	return NULL;
 }
 
@@ -331,6 +416,7 @@ cz_db_changed(PGresult *res)
 PGconn *
 cz_db_conn(struct cz_db *db)
 {
+	drop_pending(db, "a transaction");
 	return db->conn;
 }
 

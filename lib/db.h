@@ -47,6 +47,20 @@ PGresult *cz_db_exec(struct cz_db *db, const char *name, int nparams,
     const char *const *values);
 
 /*
+ * cz_db_exec in two halves, so that the process works while the server
+ * runs the statement (a plan's durable commit while its document is
+ * written): cz_db_send sends it and returns 0, or -1 when it could not be
+ * sent (the reason in cz_db_error); cz_db_receive waits for its result and
+ * returns it as cz_db_exec would. Nothing else may use the connection in
+ * between: a statement run or sent while another's result is still due
+ * first reads that result and throws it away (logged as an error). A
+ * statement whose connection broke is never sent again.
+ */
+int cz_db_send(struct cz_db *db, const char *name, int nparams,
+    const char *const *values);
+PGresult *cz_db_receive(struct cz_db *db);
+
+/*
  * Reading a result's columns, with col named by the statement's column
  * enum: the text of a value ("" for SQL NULL, never NULL); an integer
  * parsed with cz_strtonum's range check, returning 0 with *out set, or -1
