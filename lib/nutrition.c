@@ -337,16 +337,48 @@ nearest_q(double count)
 	return (int)whole * 12 + q;
 }
 
+/*
+ * Where the USDA's size note in the len bytes of name lies: the first
+ * part in brackets that holds an inch mark, with the space before it
+ * (" (7\" to 7-7/8\" long)", " (3\" dia)", an unclosed " (3\" to
+ * 4-1/4\" dia." to the end), as *at and *n; *at = len and *n = 0 when
+ * there is none. A cook reads "1 medium" beside the grams (118 g); the
+ * inches were the USDA's way to say which medium.
+ */
+static void
+size_note(const char *name, size_t len, size_t *at, size_t *n)
+{
+	size_t i, j;
+
+	*at = len;
+	*n = 0;
+	for (i = 0; i + 1 < len; i++) {
+		if (name[i] != ' ' || name[i + 1] != '(')
+			continue;
+		for (j = i + 2; j < len && name[j] != ')' && name[j] != '"';
+		    j++)
+			continue;
+		if (j == len || name[j] != '"')
+			continue;
+		while (j < len && name[j] != ')')
+			j++;
+		*at = i;
+		*n = (j < len ? j + 1 : len) - i;
+		return;
+	}
+}
+
 /* Writes q twelfths and the measure name to out, e.g. "1 ½ cups,
  * chopped", "3 cloves", "¾ cup": the first word in the plural when q is
  * above one and the word has one listed, without a trailing ", NS as
- * to ..." note. Returns 0, or -1 when out is too small. */
+ * to ..." note or a size note in inches (size_note). Returns 0, or -1
+ * when out is too small. */
 static int
 measure_text(char *out, size_t outlen, int q, const char *name)
 {
 	const char *glyph = NULL, *rest = name, *word = "", *plural, *ns;
 	char num[CZ_UINT_DIGITS_MAX];
-	size_t i, len, restlen, at = 0;
+	size_t i, len, restlen, note, notelen, at = 0;
 	int whole = q / 12;
 
 	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++)
@@ -362,6 +394,7 @@ measure_text(char *out, size_t outlen, int q, const char *name)
 	 * to Florida or California" reads "avocado". */
 	ns = strstr(rest, ", NS as to");
 	restlen = ns != NULL ? (size_t)(ns - rest) : strlen(rest);
+	size_note(rest, restlen, &note, &notelen);
 	/* "<whole> <glyph> <word><rest>", either number part left out when
 	 * empty (put together by hand: snprintf was most of the cost of
 	 * describing a plan's amounts). */
@@ -375,7 +408,9 @@ measure_text(char *out, size_t outlen, int q, const char *name)
 		    cz_text_put(out, outlen, &at, " ", 1) == -1)
 			return -1;
 	if (cz_text_put(out, outlen, &at, word, strlen(word)) == -1 ||
-	    cz_text_put(out, outlen, &at, rest, restlen) == -1)
+	    cz_text_put(out, outlen, &at, rest, note) == -1 ||
+	    cz_text_put(out, outlen, &at, rest + note + notelen,
+	    restlen - note - notelen) == -1)
 		return -1;
 	out[at] = '\0';
 	return 0;

@@ -133,7 +133,8 @@ void	cz_measure_prepare(struct cz_measure *m);
  * people of grams of a food that has the n measures m:
  *   - a whole-unit measure (anything but cup, tbsp, tsp and weights such as
  *     oz) whose count is within 10% of a whole or half number, e.g. "1
- *     medium (7" to 7-7/8" long)", "½ large", "2 large"; the closest wins;
+ *     medium" (USDA's "medium (7" to 7-7/8" long)": its size note in
+ *     inches left out), "½ large", "2 large"; the closest wins;
  *   - else a cup, tbsp or tsp measure, larger units first, with the count
  *     rounded to the nearest quarter or third within 10%, e.g. "1 ½ cups,
  *     chopped", "⅓ cup" (fractions are UTF-8 characters); a food with a

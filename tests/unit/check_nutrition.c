@@ -243,13 +243,13 @@ START_TEST(describe_whole_units)
 
 	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 118, out,
 	    sizeof(out)), 3);
-	ck_assert_str_eq(out, "1 medium (7\" to 7-7/8\" long)");
+	ck_assert_str_eq(out, "1 medium");
 	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 236, out,
 	    sizeof(out)), 3);
-	ck_assert_str_eq(out, "2 medium (7\" to 7-7/8\" long)");
+	ck_assert_str_eq(out, "2 medium");
 	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 68, out,
 	    sizeof(out)), 1);
-	ck_assert_str_eq(out, "\xc2\xbd large (8\" to 8-7/8\" long)");
+	ck_assert_str_eq(out, "\xc2\xbd large");
 
 	ck_assert_int_eq(cz_measure_describe(egg, 2, 50, out, sizeof(out)), 0);
 	ck_assert_str_eq(out, "1 large");
@@ -278,16 +278,39 @@ START_TEST(describe_whole_units)
 		/* 240 g: 2 medium (0.8% off) before 1 ½ large (2.4% off). */
 		ck_assert_int_eq(cz_measure_describe(pepper, 4, 240, out,
 		    sizeof(out)), 2);
-		ck_assert_str_eq(out, "2 medium (approx 2-3/4\" long, 2-1/2 "
-		    "dia.)");
+		ck_assert_str_eq(out, "2 medium");
 		/* 40 g: half a small one (8% off) before 4 rings (exact). */
 		ck_assert_int_eq(cz_measure_describe(pepper, 4, 40, out,
 		    sizeof(out)), 1);
-		ck_assert_str_eq(out, "\xc2\xbd small (2-1/4\" long)");
+		ck_assert_str_eq(out, "\xc2\xbd small");
 		/* 20 g: only rings come close. */
 		ck_assert_int_eq(cz_measure_describe(pepper, 4, 20, out,
 		    sizeof(out)), 0);
-		ck_assert_str_eq(out, "2 rings (3\" dia., 1/4\" thick)");
+		ck_assert_str_eq(out, "2 rings");
+	}
+
+	/* The USDA's size notes in inches go (the grams stand beside the
+	 * measure); other notes in brackets stay. */
+	{
+		static const struct cz_measure sized[] = {
+			CZ_MEASURE_INIT(1, "potato large (3\" to 4-1/4\" dia.", 299),
+			CZ_MEASURE_INIT(1, "stalk, small (5\" long), raw", 151),
+			CZ_MEASURE_INIT(1, "large (2-1/4 per pound)", 200),
+			CZ_MEASURE_INIT(1, "slice (1\" dia)", 2),
+		};
+
+		ck_assert_int_eq(cz_measure_describe(sized, 1, 450, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "1 \xc2\xbd potatoes large");
+		ck_assert_int_eq(cz_measure_describe(sized + 1, 1, 151, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "1 stalk, small, raw");
+		ck_assert_int_eq(cz_measure_describe(sized + 2, 1, 400, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "2 large (2-1/4 per pound)");
+		ck_assert_int_eq(cz_measure_describe(sized + 3, 1, 10, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "5 slices");
 	}
 
 	/* A measure of half a thing counts whole things. */
@@ -579,7 +602,7 @@ START_TEST(describe_volumes)
 	 * small bananas, while 1.10 large is just outside the tolerance. */
 	ck_assert_int_eq(cz_measure_describe(banana, NBANANA, 150, out,
 	    sizeof(out)), 4);
-	ck_assert_str_eq(out, "1 \xc2\xbd small (6\" to 6-7/8\" long)");
+	ck_assert_str_eq(out, "1 \xc2\xbd small");
 }
 END_TEST
 
@@ -717,7 +740,7 @@ START_TEST(shopping_aggregates_and_groups)
 	it = &g[1].items[0];
 	ck_assert_str_eq(it->ndb, "09040");
 	ck_assert_int_eq(it->measure, 1);
-	ck_assert_str_eq(it->quantity, "3 large (8\" to 8-7/8\" long)");
+	ck_assert_str_eq(it->quantity, "3 large");
 	ck_assert_double_eq_tol(it->buy_grams, 408, TOL);
 
 	/* Poultry: grams, rounded up to 50 g above 100 g. */
@@ -783,8 +806,7 @@ START_TEST(shopping_rounds_up)
 	ck_assert_uint_eq(ng, 4);
 	ck_assert_str_eq(g[0].name, "Fruits");
 	ck_assert_str_eq(g[0].items[0].name, "09040");
-	ck_assert_str_eq(g[0].items[0].quantity,
-	    "1 medium (7\" to 7-7/8\" long)");
+	ck_assert_str_eq(g[0].items[0].quantity, "1 medium");
 	ck_assert_str_eq(g[1].name, "Dairy and Egg");
 	ck_assert_str_eq(g[1].items[0].quantity, "6 large");
 	ck_assert_double_eq_tol(g[1].items[0].buy_grams, 300, TOL);
