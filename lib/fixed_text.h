@@ -11,7 +11,9 @@
 #ifndef CZ_FIXED_TEXT_H
 #define CZ_FIXED_TEXT_H
 
+#include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The most decimal digits an unsigned long long has (18446744073709551615). */
@@ -45,6 +47,37 @@ cz_text_put(char *out, size_t outlen, size_t *at, const char *s, size_t n)
 	memcpy(out + *at, s, n);
 	*at += n;
 	return 0;
+}
+
+/* The first n bytes of s (fewer if s ends first: strnlen) into out
+ * (outlen bytes, at least 1), cut to fit and NUL-terminated, as
+ * snprintf(out, outlen, "%.*s", n, s) writes them; returns out. */
+static inline char *
+cz_text_copy(char *out, size_t outlen, const char *s, size_t n)
+{
+	n = strnlen(s, n);
+	if (n >= outlen)
+		n = outlen - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return out;
+}
+
+/* v as printf's "%.0f" writes it (to nearest, ties to even) into out
+ * (outlen bytes, at least CZ_UINT_DIGITS_MAX + 1; a value printf would
+ * write longer, 1e15 and up, is cut to fit); returns out. Whole grams
+ * are most of what recipes and measures show, and printf's
+ * floating-point path was most of the cost of writing them. */
+static inline char *
+cz_whole_text(char *out, size_t outlen, double v)
+{
+	v = nearbyint(v);
+	if (signbit(v) || !(v < 1e15)) {	/* "-0", NaN, huge: printf's */
+		snprintf(out, outlen, "%.0f", v);
+		return out;
+	}
+	out[cz_uint_digits(out, (unsigned long long)v)] = '\0';
+	return out;
 }
 
 /* The most bytes cz_thousands writes: a sign, 19 digits, 6 commas, NUL. */

@@ -421,8 +421,19 @@ measure_text(char *out, size_t outlen, int q, const char *name)
 static int
 grams_text(char *out, size_t outlen, double grams)
 {
+	char w[CZ_UINT_DIGITS_MAX + 1];
+	size_t at = 0;
 	int r;
 
+	if (grams >= 0.95 && grams < 1e15) {
+		/* whole grams, as "%.0f g" writes them, without printf */
+		cz_whole_text(w, sizeof(w), grams);
+		if (cz_text_put(out, outlen, &at, w, strlen(w)) == -1 ||
+		    cz_text_put(out, outlen, &at, " g", 2) == -1)
+			return -1;
+		out[at] = '\0';
+		return 0;
+	}
 	if (grams == 0)
 		r = snprintf(out, outlen, "0 g");
 	else if (grams < 0.95)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "intakes.h"
+#include "fixed_text.h"
 #include "jsonw.h"
 #include "nutrition.h"
 #include "plan_doc.h"
@@ -159,7 +160,8 @@ write_item(struct cz_jw *w, const struct cz_cat_food *f, double grams)
 	cz_jw_number(w, "grams", grams, 0);
 	if (cz_measure_describe(f->measures, f->nmeasures, grams, measure,
 	    sizeof(measure)) == CZ_MEASURE_ERROR)
-		snprintf(measure, sizeof(measure), "%.0f g", grams);
+		strcat(cz_whole_text(measure, sizeof(measure) - 2, grams),
+		    " g");
 	cz_jw_string(w, "measure", measure);
 	if (f->allergens != 0)
 		write_allergens(w, "allergens", f->allergens);
@@ -218,7 +220,7 @@ write_recipe(struct cz_jw *w, const struct cz_catalog *cat,
 	cz_jw_array(w, "equipment");
 	for (e = r->equipment; e != NULL && *e != '\0'; ) {
 		k = strcspn(e, ",");
-		snprintf(part, sizeof(part), "%.*s", (int)k, e);
+		cz_text_copy(part, sizeof(part), e, k);
 		cz_jw_string(w, NULL, part);
 		e += k;
 		while (*e == ',' || *e == ' ')

@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -104,25 +105,34 @@ plain_name(const struct cz_cat_food *f, char *out, size_t len)
 	for (i = 0; i < NELEM(names); i++)
 		if (names[i].ndb[4] == f->ndb[4] &&
 		    strcmp(names[i].ndb, f->ndb) == 0) {
-			snprintf(out, len, "%s", names[i].name);
+			cz_text_copy(out, len, names[i].name, SIZE_MAX);
 			return;
 		}
 	n = strcspn(f->label, ",");
-	snprintf(out, len, "%.*s", (int)n, f->label);
+	cz_text_copy(out, len, f->label, n);
 }
 
 /* "½", "1", "1 ½": halves of a count or of a spoon. */
 static void
 halves(double x, char *out, size_t len)
 {
-	int h = (int)lround(x * 2);
+	char d[CZ_UINT_DIGITS_MAX + 8];
+	long h = lround(x * 2);
+	size_t n = 0;
 
-	if (h % 2 == 0)
-		snprintf(out, len, "%d", h / 2);
-	else if (h == 1)
-		snprintf(out, len, "½");
-	else
-		snprintf(out, len, "%d ½", h / 2);
+	if (h < 0 || h > 2000000000L) {		/* never a count: printf's */
+		snprintf(out, len, "%ld%s", h / 2, h % 2 != 0 ? " ½" : "");
+		return;
+	}
+	if (h != 1)
+		n = cz_uint_digits(d, (unsigned long long)(h / 2));
+	if (h % 2 != 0) {
+		if (n > 0)
+			d[n++] = ' ';
+		memcpy(d + n, "½", strlen("½"));
+		n += strlen("½");
+	}
+	cz_text_copy(out, len, d, n);
 }
 
 int
@@ -134,19 +144,11 @@ cz_recipe_needs_cooking(const struct cz_cat_food *f)
 	    (sf != NULL && fabs(sf->factor - 1.0) > 1e-9);
 }
 
-/* Writes v as printf's "%.0f" does (to nearest, ties to even) into
- * buf; returns buf. Whole grams are most of what a recipe shows, and
- * printf's floating-point path was most of the cost of writing them. */
+/* Writes v as printf's "%.0f" does into buf; returns buf. */
 static const char *
 whole_text(char buf[32], double v)
 {
-	v = nearbyint(v);
-	if (signbit(v) || !(v < 1e15)) {	/* "-0", NaN, huge: printf's */
-		snprintf(buf, 32, "%.0f", v);
-		return buf;
-	}
-	buf[cz_uint_digits(buf, (unsigned long long)v)] = '\0';
-	return buf;
+	return cz_whole_text(buf, 32, v);
 }
 
 /* Writes the n strings of parts one after the other to out (len bytes,

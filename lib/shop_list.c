@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fixed_text.h"
 #include "shop_list.h"
 
 /* Below this a rounding error, not a part of a piece or pack: 2.0000001
@@ -29,20 +30,62 @@ struct acc {
 	size_t				 nndbs;
 };
 
-/* Grams as a shop writes them: "850 g", "1 kg", "1.2 kg". Integer
- * formats only: the list is made with every plan, and printf's floating
- * point is the slowest part of it. */
+/* The n parts (NULL: nothing) as one string from a, or NULL when out of
+ * memory: the list's phrases are put together without printf, whose
+ * format parsing was most of what making a plan's list cost. */
+static const char *
+joined(cz_arena *a, const char *const *parts, size_t n)
+{
+	size_t len[8], total = 0, i, at = 0;
+	char *out;
+
+	for (i = 0; i < n && i < 8; i++) {
+		len[i] = parts[i] != NULL ? strlen(parts[i]) : 0;
+		total += len[i];
+	}
+	if ((out = cz_arena_alloc(a, total + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < n && i < 8; i++) {
+		memcpy(out + at, parts[i] != NULL ? parts[i] : "", len[i]);
+		at += len[i];
+	}
+	out[at] = '\0';
+	return out;
+}
+
+/* The longest int_text: a sign and the digits. */
+#define INT_TEXT_MAX	(CZ_UINT_DIGITS_MAX + 2)
+
+/* v in decimal into buf (INT_TEXT_MAX bytes), as "%lld" writes it;
+ * returns buf. */
+static const char *
+int_text(char *buf, long long v)
+{
+	size_t n = 0;
+
+	if (v < 0)
+		buf[n++] = '-';
+	n += cz_uint_digits(buf + n, v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Grams as a shop writes them: "850 g", "1 kg", "1.2 kg". */
 static const char *
 grams_text(cz_arena *a, double g)
 {
+	char w[INT_TEXT_MAX], f[INT_TEXT_MAX];
 	long long v = llround(g), tenths;
 
 	if (v < 1000)
-		return cz_arena_printf(a, "%lld g", v);
+		return joined(a, (const char *[]){ int_text(w, v), " g" }, 2);
 	tenths = (v + 50) / 100;
 	if (tenths % 10 == 0)
-		return cz_arena_printf(a, "%lld kg", tenths / 10);
-	return cz_arena_printf(a, "%lld.%lld kg", tenths / 10, tenths % 10);
+		return joined(a, (const char *[]){ int_text(w, tenths / 10),
+		    " kg" }, 2);
+	return joined(a, (const char *[]){ int_text(w, tenths / 10), ".",
+	    int_text(f, tenths % 10), " kg" }, 4);
 }
 
 /* "2 cans (400 g)", "1 bunch". */
@@ -51,9 +94,11 @@ packs_text(cz_arena *a, int n, const struct cz_shop_product *it,
     const struct cz_shop_pack *p)
 {
 	const char *u = n == 1 ? it->unit : it->units;
+	char c[INT_TEXT_MAX];
 
-	return p->label != NULL ? cz_arena_printf(a, "%d %s (%s)", n, u,
-	    p->label) : cz_arena_printf(a, "%d %s", n, u);
+	int_text(c, n);
+	return p->label != NULL ? joined(a, (const char *[]){ c, " ", u, " (",
+	    p->label, ")" }, 6) : joined(a, (const char *[]){ c, " ", u }, 3);
 }
 
 /* Whole pieces, or whole boxes of them. */
@@ -61,6 +106,7 @@ static int
 buy_pieces(cz_arena *a, struct cz_shop_line *l, const struct cz_shop_product *it)
 {
 	int pieces = (int)ceil(l->use_g / it->piece_g - EPS);
+	char box[INT_TEXT_MAX], c[INT_TEXT_MAX];
 
 	if (pieces < 1)
 		pieces = 1;
@@ -68,18 +114,20 @@ buy_pieces(cz_arena *a, struct cz_shop_line *l, const struct cz_shop_product *it
 	if (it->box > 0) {
 		l->count = (pieces + it->box - 1) / it->box;
 		l->buy_g = (double)l->count * it->box * it->piece_g;
-		l->unit = cz_arena_printf(a, "box of %d", it->box);
-		l->buy = cz_arena_printf(a, "%d %s of %d", l->count,
-		    l->count == 1 ? "box" : "boxes", it->box);
-		l->use = cz_arena_printf(a, "you will use %d (%s)", pieces,
-		    grams_text(a, l->use_g));
+		int_text(box, it->box);
+		l->unit = joined(a, (const char *[]){ "box of ", box }, 2);
+		l->buy = joined(a, (const char *[]){ int_text(c, l->count),
+		    l->count == 1 ? " box of " : " boxes of ", box }, 3);
+		l->use = joined(a, (const char *[]){ "you will use ",
+		    int_text(c, pieces), " (", grams_text(a, l->use_g), ")" },
+		    5);
 	} else {
 		l->count = pieces;
 		l->buy_g = pieces * it->piece_g;
 		l->unit = "piece";
-		l->buy = cz_arena_printf(a, "%d", pieces);
-		l->use = cz_arena_printf(a, "you will use %s",
-		    grams_text(a, l->use_g));
+		l->buy = joined(a, (const char *[]){ int_text(c, pieces) }, 1);
+		l->use = joined(a, (const char *[]){ "you will use ",
+		    grams_text(a, l->use_g) }, 2);
 	}
 	return l->unit != NULL && l->buy != NULL && l->use != NULL ? 0 : -1;
 }
@@ -106,11 +154,11 @@ buy_packs(cz_arena *a, struct cz_shop_line *l, const struct cz_shop_product *it)
 		nb = 1;
 	l->count = nb + ns;
 	l->buy_g = nb * big->grams + ns * small->grams;
-	l->unit = big->label != NULL ? cz_arena_printf(a, "%s (%s)", it->unit,
-	    big->label) : it->unit;
+	l->unit = big->label != NULL ? joined(a, (const char *[]){ it->unit,
+	    " (", big->label, ")" }, 4) : it->unit;
 	if (nb > 0 && ns > 0)
-		l->buy = cz_arena_printf(a, "%s + %s", packs_text(a, nb, it,
-		    big), packs_text(a, ns, it, small));
+		l->buy = joined(a, (const char *[]){ packs_text(a, nb, it, big),
+		    " + ", packs_text(a, ns, it, small) }, 3);
 	else if (nb > 0)
 		l->buy = packs_text(a, nb, it, big);
 	else
@@ -184,7 +232,7 @@ acc_of(cz_arena *a, const struct cz_shop_use *u, const struct cz_shop_food *f,
 
 	/* Known items compare by address, the rest by their key. */
 	if (it == NULL &&
-	    (key = cz_arena_printf(a, "ndb-%s", u->ndb)) == NULL)
+	    (key = joined(a, (const char *[]){ "ndb-", u->ndb }, 2)) == NULL)
 		return -1;
 	for (j = 0; j < *nacc; j++)
 		if (it != NULL ? acc[j].item == it : (acc[j].item == NULL &&
@@ -265,9 +313,9 @@ make_line(cz_arena *a, const struct acc *c, struct cz_shop_line *l)
 	if (rc == -1)
 		return -1;
 	if (l->use == NULL)
-		l->use = cz_arena_printf(a, "you will use %s%s%s",
+		l->use = joined(a, (const char *[]){ "you will use ",
 		    grams_text(a, l->use_g), basis != NULL ? " " : "",
-		    basis != NULL ? basis : "");
+		    basis }, 4);
 	return l->use != NULL ? 0 : -1;
 }
 
