@@ -275,10 +275,12 @@ food_row(const char *ndb)
 {
 	size_t i;
 
-	if (ndb == NULL)
+	/* Every row's number has 5 digits; most differ from ndb's in the
+	 * last one, compared before the whole string. */
+	if (ndb == NULL || strlen(ndb) != 5)
 		return NULL;
 	for (i = 0; i < sizeof(foods) / sizeof(foods[0]); i++)
-		if (strcmp(foods[i].ndb, ndb) == 0)
+		if (foods[i].ndb[4] == ndb[4] && strcmp(foods[i].ndb, ndb) == 0)
 			return &foods[i];
 	return NULL;
 }
@@ -347,11 +349,11 @@ add_key(const char **out, size_t *k, size_t max, const char *key)
  * protein foods a dish is named after ("salmon with rice": the fish, not
  * the larger portion of rice, often twice the salmon's weight). */
 static double
-weight(const struct cz_dish_item *it)
+weight(const struct cz_dish_item *it, const struct cz_food_picture *f)
 {
 	static const char *const protein[] = { "poultry", "steak", "meat",
 	    "fish", "sushi", "crab", "lobster", "shellfish", "egg" };
-	const char *key = cz_food_picture(it->ndb);
+	const char *key = f != NULL ? f->key : NULL;
 	size_t i;
 
 	for (i = 0; key != NULL && i < sizeof(protein) / sizeof(protein[0]);
@@ -366,7 +368,8 @@ cz_dish_pictures(const char *name, int slot,
     const struct cz_dish_item *items, size_t n, const char **out,
     size_t max)
 {
-	const struct cz_food_picture *f;
+	const struct cz_food_picture *row[64];
+	double wt[64];
 	size_t k = 0, i, best;
 	unsigned char used[64] = { 0 };
 	int pass;
@@ -378,6 +381,12 @@ cz_dish_pictures(const char *name, int slot,
 	if (n > sizeof(used))
 		n = sizeof(used);
 	add_key(out, &k, max, dish_type(name));
+	/* Each item's row and weight once (a plan page asks for ~35 dishes;
+	 * looking them up at every comparison was a tenth of its CPU). */
+	for (i = 0; i < n; i++) {
+		row[i] = food_row(items[i].ndb);
+		wt[i] = weight(&items[i], row[i]);
+	}
 	/* Major ingredients by weight(); minor ones only when nothing else
 	 * is known. Repeated selection of the heaviest unused item (a dish
 	 * has a few dozen items at most). */
@@ -385,17 +394,16 @@ cz_dish_pictures(const char *name, int slot,
 		for (;;) {
 			best = n;
 			for (i = 0; i < n; i++) {
-				if (used[i] || (f = food_row(items[i].ndb)) == NULL ||
-				    f->minor != pass)
+				if (used[i] || row[i] == NULL ||
+				    row[i]->minor != pass)
 					continue;
-				if (best == n || weight(&items[i]) >
-				    weight(&items[best]))
+				if (best == n || wt[i] > wt[best])
 					best = i;
 			}
 			if (best == n || k >= max)
 				break;
 			used[best] = 1;
-			add_key(out, &k, max, cz_food_picture(items[best].ndb));
+			add_key(out, &k, max, row[best]->key);
 		}
 	}
 	if (k == 0)
