@@ -109,6 +109,30 @@ date_for_people(struct cz_request *r, const char *iso)
 	return cz_arena_printf(r->arena, "%d %s %d", d, month[m - 1], y);
 }
 
+/* o's text, "" for none (a null in an array of strings). */
+static const char *
+text_or_empty(struct json_object *o)
+{
+	const char *s = json_object_get_string(o);
+
+	return s != NULL ? s : "";
+}
+
+/* b's text in r's arena ("" when rc or the copy failed), b freed: the
+ * long texts of a page are put together in a buffer, where printf
+ * appending to the text so far copied it again at every piece. */
+static const char *
+buf_text(struct cz_request *r, cz_buf *b, int rc)
+{
+	const char *s = NULL;
+
+	if (rc == 0)
+		s = cz_arena_strndup(r->arena, b->len > 0 ? b->data : "",
+		    b->len);
+	cz_buf_free(b);
+	return s != NULL ? s : "";
+}
+
 /* An amount as people read it: "2,151" from 1,000 up (whole), else as
  * the document has it ("14.2"). */
 static const char *
@@ -125,18 +149,24 @@ static const char *
 nutrients_text(struct cz_request *r, const struct cz_plan_doc_totals *t)
 {
 	const struct cz_nutrient_info *ni;
-	const char *s = NULL;
+	cz_buf b;
 	double v;
-	int k;
+	int k, rc = 0;
 
-	for (k = 0; k < CZ_NUTRIENTS; k++) {
+	cz_buf_init(&b, 0);
+	for (k = 0; k < CZ_NUTRIENTS && rc == 0; k++) {
 		if (isnan(v = cz_plan_doc_amount(t, k)))
 			continue;
 		ni = cz_nutrient_info(k);
-		s = cz_arena_printf(r->arena, "%s%s%s %s %s", s ? s : "",
-		    s ? " · " : "", ni->label, amount_text(r, v), ni->unit);
+		if (b.len > 0)
+			rc |= cz_buf_puts(&b, " · ");
+		rc |= cz_buf_puts(&b, ni->label);
+		rc |= cz_buf_putc(&b, ' ');
+		rc |= cz_buf_puts(&b, amount_text(r, v));
+		rc |= cz_buf_putc(&b, ' ');
+		rc |= cz_buf_puts(&b, ni->unit);
 	}
-	return s ? s : "";
+	return buf_text(r, &b, rc);
 }
 
 /* The names of a warning's dishes joined with ", ". */
@@ -222,33 +252,44 @@ static void
 add_method_text(struct cz_request *r, struct json_object *jm)
 {
 	struct json_object *rec, *a;
-	const char *s = "", *e, *eq = NULL;
-	size_t i;
+	const char *s, *e;
+	char num[CZ_UINT_DIGITS_MAX];
+	size_t i, neq = 0;
+	cz_buf b;
+	int rc = 0;
 
 	if (!json_object_object_get_ex(jm, "recipe", &rec) ||
 	    !json_object_is_type(rec, json_type_object))
 		return;
+	cz_buf_init(&b, 0);
 	if ((a = array_member(rec, "equipment")) != NULL)
 		for (i = 0; i < json_object_array_length(a); i++) {
 			e = json_object_get_string(
 			    json_object_array_get_idx(a, i));
-			if (e != NULL && *e != '\0')
-				eq = eq == NULL ? e : cz_arena_printf(r->arena,
-				    "%s, %s", eq, e);
+			if (e == NULL || *e == '\0')
+				continue;
+			rc |= cz_buf_puts(&b, neq++ == 0 ? "You need: " : ", ");
+			rc |= cz_buf_puts(&b, e);
 		}
-	if (eq != NULL)
-		s = cz_arena_printf(r->arena, "You need: %s.", eq);
+	if (neq > 0)
+		rc |= cz_buf_putc(&b, '.');
 	if ((a = array_member(rec, "steps")) != NULL)
-		for (i = 0; i < json_object_array_length(a) && s != NULL; i++)
-			s = cz_arena_printf(r->arena, "%s%s%zu. %s", s,
-			    *s != '\0' ? "\n" : "", i + 1, json_object_get_string(
+		for (i = 0; i < json_object_array_length(a); i++) {
+			if (b.len > 0)
+				rc |= cz_buf_putc(&b, '\n');
+			rc |= cz_buf_append(&b, num, cz_uint_digits(num, i + 1));
+			rc |= cz_buf_puts(&b, ". ");
+			rc |= cz_buf_puts(&b, text_or_empty(
 			    json_object_array_get_idx(a, i)));
+		}
 	if ((a = array_member(rec, "batch")) != NULL)
-		for (i = 0; i < json_object_array_length(a) && s != NULL; i++)
-			s = cz_arena_printf(r->arena, "%s\nCook once: %s", s,
-			    json_object_get_string(
+		for (i = 0; i < json_object_array_length(a); i++) {
+			rc |= cz_buf_puts(&b, "\nCook once: ");
+			rc |= cz_buf_puts(&b, text_or_empty(
 			    json_object_array_get_idx(a, i)));
-	if (s != NULL && *s != '\0')
+		}
+	s = buf_text(r, &b, rc);
+	if (*s != '\0')
 		json_object_object_add(rec, "method_text",
 		    json_object_new_string(s));
 }
