@@ -263,6 +263,20 @@ statement(struct cz_db *db, const char *name, int nparams)
 	return st;
 }
 
+/* r, counted (and its message kept) as a failed statement unless it
+ * holds rows or a command's outcome. */
+static PGresult *
+checked(struct cz_db *db, PGresult *r)
+{
+	if (r == NULL || (PQresultStatus(r) != PGRES_TUPLES_OK &&
+	    PQresultStatus(r) != PGRES_COMMAND_OK)) {
+		set_error(db->error, sizeof(db->error),
+		    PQerrorMessage(db->conn));
+		db->stats.errors++;
+	}
+	return r;
+}
+
 /* A result still due when the next statement comes is a caller's bug:
  * read and drop it, or the next statement would get it. */
 static void
@@ -294,15 +308,8 @@ cz_db_exec(struct cz_db *db, const char *name, int nparams,
 			return NULL;
 		r = PQexecPrepared(db->conn, name, nparams, values, NULL, NULL,
 		    0);
-		if (PQstatus(db->conn) == CONNECTION_OK) {
-			if (r == NULL || (PQresultStatus(r) != PGRES_TUPLES_OK &&
-			    PQresultStatus(r) != PGRES_COMMAND_OK)) {
-				set_error(db->error, sizeof(db->error),
-				    PQerrorMessage(db->conn));
-				db->stats.errors++;
-			}
-			return r;
-		}
+		if (PQstatus(db->conn) == CONNECTION_OK)
+			return checked(db, r);
 		/* The connection broke under the statement: the server
 		 * restarted or went away. Reopen; run it again only when
 		 * doing so twice is harmless. */
@@ -357,15 +364,8 @@ cz_db_receive(struct cz_db *db)
 	r = PQgetResult(db->conn);
 	while ((more = PQgetResult(db->conn)) != NULL)
 		PQclear(more);
-	if (PQstatus(db->conn) == CONNECTION_OK) {
-		if (r == NULL || (PQresultStatus(r) != PGRES_TUPLES_OK &&
-		    PQresultStatus(r) != PGRES_COMMAND_OK)) {
-			set_error(db->error, sizeof(db->error),
-			    PQerrorMessage(db->conn));
-			db->stats.errors++;
-		}
-		return r;
-	}
+	if (PQstatus(db->conn) == CONNECTION_OK)
+		return checked(db, r);
 	PQclear(r);
 	set_error(db->error, sizeof(db->error), PQerrorMessage(db->conn));
 	db->stats.errors++;
