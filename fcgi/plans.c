@@ -308,6 +308,10 @@ uncount(struct cz_request *r, const char *owner, const char *key_id)
 		    cz_db_error(r->app->db));
 }
 
+/* The answer (503) when the database would not count or store a plan. */
+#define STORE_FAILED	"the plan could not be stored; please try again " \
+			"shortly"
+
 /* The account and API key a plan is counted for, as text parameters. */
 struct plan_count {
 	const char	*owner;
@@ -337,8 +341,7 @@ count(struct cz_request *r, struct cz_plan_refusal *out, struct plan_count *c)
 	if ((res = cz_query(r, "plan_count", COUNT__N, v)) == NULL) {
 		cz_log(CZ_LOG_ERROR, "%s: counting a plan: %s", __func__,
 		    cz_db_error(r->app->db));
-		out->message = "the plan could not be stored; please try "
-		    "again shortly";
+		out->message = STORE_FAILED;
 		return CZ_PLAN_UNAVAILABLE;
 	}
 	if (PQntuples(res) == 0)
@@ -552,8 +555,7 @@ make_and_store(struct cz_request *r, const struct cz_catalog *cat,
 		return CZ_PLAN_ERROR;
 	ms = cz_ms_since(&t0);
 	if (insert_send(r, c, req, jreq, text, ms) == -1) {
-		out->message = "the plan could not be stored; please try "
-		    "again shortly";
+		out->message = STORE_FAILED;
 		return refused(r, diet, CZ_PLAN_OUT_ERROR,
 		    CZ_PLAN_UNAVAILABLE);
 	}
@@ -568,8 +570,7 @@ make_and_store(struct cz_request *r, const struct cz_catalog *cat,
 	}
 	res = insert_receive(r, app->doc.data, app->doc.len, text, stored);
 	if (res == CZ_PLAN_UNAVAILABLE) {
-		out->message = "the plan could not be stored; please try "
-		    "again shortly";
+		out->message = STORE_FAILED;
 		return refused(r, diet, CZ_PLAN_OUT_ERROR, res);
 	}
 	cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_CREATED, ms / 1e3,

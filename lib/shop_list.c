@@ -30,22 +30,27 @@ struct acc {
 	size_t				 nndbs;
 };
 
+#define JOIN_MAX	8	/* parts joined() takes at most */
+
 /* The n parts (NULL: nothing) as one string from a, or NULL when out of
- * memory: the list's phrases are put together without printf, whose
- * format parsing was most of what making a plan's list cost. */
+ * memory or n is over JOIN_MAX: the list's phrases are put together
+ * without printf, whose format parsing was most of what making a plan's
+ * list cost. */
 static const char *
 joined(cz_arena *a, const char *const *parts, size_t n)
 {
-	size_t len[8], total = 0, i, at = 0;
+	size_t len[JOIN_MAX], total = 0, i, at = 0;
 	char *out;
 
-	for (i = 0; i < n && i < 8; i++) {
+	if (n > JOIN_MAX)
+		return NULL;
+	for (i = 0; i < n; i++) {
 		len[i] = parts[i] != NULL ? strlen(parts[i]) : 0;
 		total += len[i];
 	}
 	if ((out = cz_arena_alloc(a, total + 1)) == NULL)
 		return NULL;
-	for (i = 0; i < n && i < 8; i++) {
+	for (i = 0; i < n; i++) {
 		memcpy(out + at, parts[i] != NULL ? parts[i] : "", len[i]);
 		at += len[i];
 	}
