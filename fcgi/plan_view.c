@@ -149,6 +149,7 @@ static const char *
 nutrients_text(struct cz_request *r, const struct cz_plan_doc_totals *t)
 {
 	const struct cz_nutrient_info *ni;
+	const char *amount;
 	cz_buf b;
 	double v;
 	int k, rc = 0;
@@ -162,7 +163,8 @@ nutrients_text(struct cz_request *r, const struct cz_plan_doc_totals *t)
 			rc |= cz_buf_puts(&b, " · ");
 		rc |= cz_buf_puts(&b, ni->label);
 		rc |= cz_buf_putc(&b, ' ');
-		rc |= cz_buf_puts(&b, amount_text(r, v));
+		amount = amount_text(r, v);
+		rc |= amount != NULL ? cz_buf_puts(&b, amount) : -1;
 		rc |= cz_buf_putc(&b, ' ');
 		rc |= cz_buf_puts(&b, ni->unit);
 	}
