@@ -5,7 +5,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <json-c/json.h>
 
 #include "fixed_text.h"
 #include "jsonw.h"
@@ -22,6 +25,83 @@ cz_jw_init(struct cz_jw *w, cz_buf *out)
 	memset(w, 0, sizeof(*w));
 	w->out = out;
 	w->first[0] = 1;
+}
+
+void
+cz_jw_init_tree(struct cz_jw *w, cz_arena *keys)
+{
+	memset(w, 0, sizeof(*w));
+	w->keys = keys;
+}
+
+/*
+ * The tree: v added to the innermost open container under key (a copy in
+ * w->keys), or as the root. v NULL is JSON's null where is_null is set,
+ * else a failed allocation. Keys are added as new and constant: the
+ * writer's callers never repeat a key within an object (the text would
+ * hold it twice), and json-c so neither looks each one up nor copies it.
+ */
+static void
+tree_add(struct cz_jw *w, const char *key, struct json_object *v,
+    int is_null)
+{
+	struct json_object *c;
+	char *k;
+
+	if (w->err || (v == NULL && !is_null)) {
+		json_object_put(v);
+		w->err = 1;
+		return;
+	}
+	if (w->depth == 0) {
+		if (w->tree[0] != NULL) {	/* a second root */
+			json_object_put(v);
+			w->err = 1;
+			return;
+		}
+		w->tree[0] = v;
+		return;
+	}
+	c = w->tree[w->depth];
+	if (json_object_is_type(c, json_type_array)) {
+		if (json_object_array_add(c, v) != 0) {
+			json_object_put(v);
+			w->err = 1;
+		}
+		return;
+	}
+	if (key == NULL || (k = cz_arena_strdup(w->keys, key)) == NULL ||
+	    json_object_object_add_ex(c, k, v, JSON_C_OBJECT_ADD_KEY_IS_NEW |
+	    JSON_C_OBJECT_ADD_CONSTANT_KEY) != 0) {
+		json_object_put(v);
+		w->err = 1;
+	}
+}
+
+static void
+tree_open(struct cz_jw *w, const char *key, struct json_object *c)
+{
+	tree_add(w, key, c, 0);
+	if (w->err)
+		return;
+	if (w->depth + 1 >= CZ_JW_MAX_DEPTH) {
+		w->err = 1;
+		return;
+	}
+	w->tree[++w->depth] = c;
+}
+
+struct json_object *
+cz_jw_take_tree(struct cz_jw *w)
+{
+	struct json_object *root = w->tree[0];
+
+	w->tree[0] = NULL;
+	if (w->out != NULL || cz_jw_finish(w) == -1 || root == NULL) {
+		json_object_put(root);
+		return NULL;
+	}
+	return root;
 }
 
 static void
@@ -169,13 +249,19 @@ open_container(struct cz_jw *w, const char *key, char c)
 void
 cz_jw_object(struct cz_jw *w, const char *key)
 {
-	open_container(w, key, '{');
+	if (w->out == NULL)
+		tree_open(w, key, json_object_new_object());
+	else
+		open_container(w, key, '{');
 }
 
 void
 cz_jw_array(struct cz_jw *w, const char *key)
 {
-	open_container(w, key, '[');
+	if (w->out == NULL)
+		tree_open(w, key, json_object_new_array());
+	else
+		open_container(w, key, '[');
 }
 
 void
@@ -185,14 +271,32 @@ cz_jw_end(struct cz_jw *w)
 		w->err = 1;
 		return;
 	}
-	put(w, &w->closer[w->depth], 1);
+	if (w->out != NULL)
+		put(w, &w->closer[w->depth], 1);
 	w->depth--;
 }
 
 void
 cz_jw_string(struct cz_jw *w, const char *key, const char *s)
 {
-	member_value(w, key, s != NULL ? s : "", NULL, 0);
+	if (w->out == NULL)
+		tree_add(w, key, json_object_new_string(s != NULL ? s : ""),
+		    0);
+	else
+		member_value(w, key, s != NULL ? s : "", NULL, 0);
+}
+
+/* A number as json-c reads its text: an integer without a fraction or an
+ * exponent, else a double (strtod, as json-c's own reading). */
+static void
+tree_number_text(struct cz_jw *w, const char *key, const char *text)
+{
+	if (strpbrk(text, ".eE") != NULL)
+		tree_add(w, key, json_object_new_double(strtod(text, NULL)),
+		    0);
+	else
+		tree_add(w, key, json_object_new_int64(strtoll(text, NULL,
+		    10)), 0);
 }
 
 void
@@ -211,8 +315,12 @@ cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
 	if (fabs(v) >= 9e15 / pow10[decimals]) {
 		/* Beyond exact integers: the shortest form that reads back. */
 		n = snprintf(buf, sizeof(buf), "%.17g", v);
-		member_value(w, key, NULL, buf,
-		    n > 0 && (size_t)n < sizeof(buf) ? (size_t)n : 0);
+		if (w->out == NULL)
+			tree_number_text(w, key, n > 0 &&
+			    (size_t)n < sizeof(buf) ? buf : "");
+		else
+			member_value(w, key, NULL, buf, n > 0 &&
+			    (size_t)n < sizeof(buf) ? (size_t)n : 0);
 		return;
 	}
 	scaled = llround(v * pow10[decimals]);
@@ -222,6 +330,19 @@ cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
 	p = (long long)pow10[decimals];
 	ip = scaled / p;
 	fp = scaled % p;
+	if (w->out == NULL) {
+		/* The value of the text written below: scaled / 10^decimals,
+		 * both exact in a double, so the one rounding of the division
+		 * is strtod's of the text. */
+		if (fp == 0)
+			tree_add(w, key, json_object_new_int64(neg ? -ip : ip),
+			    0);
+		else
+			tree_add(w, key, json_object_new_double(
+			    (neg ? -(double)scaled : (double)scaled) /
+			    pow10[decimals]), 0);
+		return;
+	}
 	n = 0;
 	if (neg && scaled != 0)
 		buf[n++] = '-';
@@ -246,6 +367,10 @@ cz_jw_int(struct cz_jw *w, const char *key, long long v)
 	char buf[32];
 	size_t n = 0;
 
+	if (w->out == NULL) {
+		tree_add(w, key, json_object_new_int64(v), 0);
+		return;
+	}
 	if (v < 0)
 		buf[n++] = '-';
 	/* Negated as unsigned: LLONG_MIN has no positive twin. */
@@ -257,18 +382,32 @@ cz_jw_int(struct cz_jw *w, const char *key, long long v)
 void
 cz_jw_bool(struct cz_jw *w, const char *key, int v)
 {
-	member_value(w, key, NULL, v ? "true" : "false", v ? 4 : 5);
+	if (w->out == NULL)
+		tree_add(w, key, json_object_new_boolean(v), 0);
+	else
+		member_value(w, key, NULL, v ? "true" : "false", v ? 4 : 5);
 }
 
 void
 cz_jw_null(struct cz_jw *w, const char *key)
 {
-	member_value(w, key, NULL, "null", 4);
+	if (w->out == NULL)
+		tree_add(w, key, NULL, 1);
+	else
+		member_value(w, key, NULL, "null", 4);
 }
 
 void
-cz_jw_raw(struct cz_jw *w, const char *key, const char *text)
+cz_jw_json(struct cz_jw *w, const char *key, struct json_object *v)
 {
+	const char *text;
+
+	if (w->out == NULL) {
+		tree_add(w, key, json_object_get(v), v == NULL);
+		return;
+	}
+	text = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
 	member_value(w, key, NULL, text, strlen(text));
 }
 

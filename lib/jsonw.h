@@ -16,12 +16,19 @@
 
 #include <stddef.h>
 
+#include "arena.h"
 #include "buf.h"
+
+struct json_object;
 
 #define CZ_JW_MAX_DEPTH	32
 
 struct cz_jw {
-	cz_buf		*out;
+	cz_buf		*out;		/* the text; NULL when building a tree */
+	/* the tree: its open containers (tree[0] the root once written)
+	 * and the arena its keys are copied into */
+	struct json_object *tree[CZ_JW_MAX_DEPTH];
+	cz_arena	*keys;
 	int		 depth;
 	unsigned char	 first[CZ_JW_MAX_DEPTH];	/* no member yet */
 	char		 closer[CZ_JW_MAX_DEPTH];	/* '}' or ']' */
@@ -30,6 +37,9 @@ struct cz_jw {
 
 /* Starts writing into out (appending). */
 void cz_jw_init(struct cz_jw *w, cz_buf *out);
+/* Starts building a tree; its keys are copied into keys, which must
+ * outlive it. */
+void cz_jw_init_tree(struct cz_jw *w, cz_arena *keys);
 
 void cz_jw_object(struct cz_jw *w, const char *key);	/* opens { */
 void cz_jw_array(struct cz_jw *w, const char *key);	/* opens [ */
@@ -39,11 +49,15 @@ void cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals);
 void cz_jw_int(struct cz_jw *w, const char *key, long long v);
 void cz_jw_bool(struct cz_jw *w, const char *key, int v);
 void cz_jw_null(struct cz_jw *w, const char *key);
-/* Writes text, which must be one complete JSON value, as it is. */
-void cz_jw_raw(struct cz_jw *w, const char *key, const char *text);
+/* Writes v, a json-c value (NULL: null): as compact text (slashes not
+ * escaped), or into the tree as one more reference to v. */
+void cz_jw_json(struct cz_jw *w, const char *key, struct json_object *v);
 
 /* Returns 0 when everything was written and every container closed, else
  * -1. */
 int cz_jw_finish(const struct cz_jw *w);
+/* The tree built, the caller's to release (json_object_put); NULL, with
+ * whatever was built released, unless cz_jw_finish would return 0. */
+struct json_object *cz_jw_take_tree(struct cz_jw *w);
 
 #endif /* CZ_JSONW_H */

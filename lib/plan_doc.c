@@ -491,67 +491,89 @@ write_units(struct cz_jw *w)
 	cz_jw_end(w);
 }
 
-int
-cz_plan_document_write(const struct cz_catalog *cat,
-    const struct cz_plan_request *req, const struct cz_plan *p, cz_arena *a,
-    cz_buf *out)
+/* The document of p into w, as text or as a tree; returns 0 or -1. */
+static int
+write_document(struct cz_jw *w, const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *p, cz_arena *a)
 {
 	const struct cz_plan_day *day;
 	struct json_object *jreq;
 	struct cz_nutrients week;
-	struct cz_jw w;
 	unsigned int mask = 0;
 	int d, m, all_ok = 1;
 
 	if ((jreq = cz_plan_request_json(req)) == NULL)
 		return -1;
-	cz_jw_init(&w, out);
-	cz_jw_object(&w, NULL);
-	cz_jw_raw(&w, "request", json_object_to_json_string_ext(jreq,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	cz_jw_object(w, NULL);
+	cz_jw_json(w, "request", jreq);
 	json_object_put(jreq);
-	write_target(&w, &p->target);
-	cz_jw_array(&w, "days");
+	write_target(w, &p->target);
+	cz_jw_array(w, "days");
 	cz_nutrients_zero(&week);
 	for (d = 0; d < p->ndays; d++) {
 		day = &p->days[d];
-		cz_jw_object(&w, NULL);
-		cz_jw_int(&w, "day", d + 1);
-		cz_jw_array(&w, "meals");
+		cz_jw_object(w, NULL);
+		cz_jw_int(w, "day", d + 1);
+		cz_jw_array(w, "meals");
 		for (m = 0; m < day->nmeals; m++) {
-			write_meal(&w, cat, day, m);
+			write_meal(w, cat, day, m);
 			mask |= meal_allergens(cat, day, m);
 		}
-		cz_jw_end(&w);
-		write_nutrients(&w, "totals", &day->totals);
-		all_ok &= write_receipt(&w, &p->target, &day->totals);
-		cz_jw_end(&w);
+		cz_jw_end(w);
+		write_nutrients(w, "totals", &day->totals);
+		all_ok &= write_receipt(w, &p->target, &day->totals);
+		cz_jw_end(w);
 		cz_nutrients_add(&week, &day->totals);
 	}
-	cz_jw_end(&w);
+	cz_jw_end(w);
 	if (p->ndays > 0)
 		cz_nutrients_divide(&week, p->ndays);
-	write_nutrients(&w, "daily_average", &week);
-	write_intakes(&w, req, p, &week);
-	cz_jw_bool(&w, "all_targets_met", all_ok);
-	write_units(&w);
-	write_allergens(&w, "allergens", mask);
-	write_warnings(&w, cat, p, mask);
-	cz_jw_string(&w, "allergen_note", CZ_ALLERGEN_NOTE);
-	if (write_batch_notes(&w, cat, p, a) == -1)
+	write_nutrients(w, "daily_average", &week);
+	write_intakes(w, req, p, &week);
+	cz_jw_bool(w, "all_targets_met", all_ok);
+	write_units(w);
+	write_allergens(w, "allergens", mask);
+	write_warnings(w, cat, p, mask);
+	cz_jw_string(w, "allergen_note", CZ_ALLERGEN_NOTE);
+	if (write_batch_notes(w, cat, p, a) == -1)
 		return -1;
-	if (write_repeats(&w, cat, p, a) == -1)
+	if (write_repeats(w, cat, p, a) == -1)
 		return -1;
-	if (write_shopping(&w, cat, p, a) == -1)
+	if (write_shopping(w, cat, p, a) == -1)
 		return -1;
-	cz_jw_object(&w, "disclaimers");
-	cz_jw_string(&w, "medical", CZ_DISCLAIMER_MEDICAL);
-	cz_jw_string(&w, "fda", CZ_DISCLAIMER_FDA);
+	cz_jw_object(w, "disclaimers");
+	cz_jw_string(w, "medical", CZ_DISCLAIMER_MEDICAL);
+	cz_jw_string(w, "fda", CZ_DISCLAIMER_FDA);
 	if (req->profile == CZ_PROFILE_PREGNANCY)
-		cz_jw_string(&w, "pregnancy", CZ_DISCLAIMER_PREGNANCY);
-	cz_jw_end(&w);
-	cz_jw_end(&w);
-	return cz_jw_finish(&w);
+		cz_jw_string(w, "pregnancy", CZ_DISCLAIMER_PREGNANCY);
+	cz_jw_end(w);
+	cz_jw_end(w);
+	return cz_jw_finish(w);
+}
+
+int
+cz_plan_document_write(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *p, cz_arena *a,
+    cz_buf *out)
+{
+	struct cz_jw w;
+
+	cz_jw_init(&w, out);
+	return write_document(&w, cat, req, p, a);
+}
+
+struct json_object *
+cz_plan_document_tree(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *p, cz_arena *a)
+{
+	struct cz_jw w;
+
+	cz_jw_init_tree(&w, a);
+	if (write_document(&w, cat, req, p, a) == -1) {
+		cz_jw_take_tree(&w);	/* releases what was built */
+		return NULL;
+	}
+	return cz_jw_take_tree(&w);
 }
 
 /* The reference intakes the plan reaches, per day and on average, and the

@@ -47,6 +47,17 @@
 int cz_plan_document_write(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan *p,
     cz_arena *a, cz_buf *out);
+/*
+ * The same document as json-c's tree, equal to the one json-c parses from
+ * the text (lib/jsonw.h), for a page that walks it without writing and
+ * parsing 70 kB: the caller's to release. Its keys live in a, which must
+ * not be reset before the tree is released. Its doubles hold values, not
+ * their text: json-c would print them at full precision, so text comes
+ * from cz_plan_document_write. NULL when memory ran out.
+ */
+struct json_object *cz_plan_document_tree(const struct cz_catalog *cat,
+    const struct cz_plan_request *req, const struct cz_plan *p,
+    cz_arena *a);
 
 /* The same document as a new json-c object (for tools and tests), or
  * NULL when memory ran out. */

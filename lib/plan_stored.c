@@ -117,8 +117,7 @@ cz_plan_stored_write(const struct cz_catalog *cat,
 	cz_jw_init(&w, out);
 	cz_jw_object(&w, NULL);
 	cz_jw_int(&w, "stored", STORED_VERSION);
-	cz_jw_raw(&w, "request", json_object_to_json_string_ext(jreq,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	cz_jw_json(&w, "request", jreq);
 	json_object_put(jreq);
 	cz_jw_array(&w, "days");
 	for (d = 0; d < p->ndays; d++) {
@@ -328,6 +327,24 @@ cz_plan_stored_read(const struct cz_catalog *cat, cz_arena *a,
 	return cz_plan_from_doc(cat, req, doc, p, err, errlen);
 }
 
+/* The request and plan of the stored form at text, from a; NULL (with a
+ * message) when it does not read. */
+static struct cz_plan *
+read_stored(const struct cz_catalog *cat, cz_arena *a, const char *text,
+    size_t len, struct cz_plan_request **req, char *err, size_t errlen)
+{
+	struct cz_plan *p;
+
+	if ((*req = cz_arena_alloc(a, sizeof(**req))) == NULL ||
+	    (p = cz_arena_alloc(a, sizeof(*p))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (cz_plan_stored_read(cat, a, text, len, *req, p, err, errlen) == -1)
+		return NULL;
+	return p;
+}
+
 int
 cz_plan_stored_expand(const struct cz_catalog *cat, cz_arena *a,
     const char *text, size_t len, cz_buf *out, char *err, size_t errlen)
@@ -335,15 +352,28 @@ cz_plan_stored_expand(const struct cz_catalog *cat, cz_arena *a,
 	struct cz_plan_request *req;
 	struct cz_plan *p;
 
-	if ((req = cz_arena_alloc(a, sizeof(*req))) == NULL ||
-	    (p = cz_arena_alloc(a, sizeof(*p))) == NULL) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	if (cz_plan_stored_read(cat, a, text, len, req, p, err, errlen) == -1)
+	if ((p = read_stored(cat, a, text, len, &req, err, errlen)) == NULL)
 		return -1;
 	if (cz_plan_document_write(cat, req, p, a, out) == -1) {
 		snprintf(err, errlen, "the document is larger than its buffer");
+		return -1;
+	}
+	return 0;
+}
+
+int
+cz_plan_stored_tree(const struct cz_catalog *cat, cz_arena *a,
+    const char *text, size_t len, struct json_object **tree, char *err,
+    size_t errlen)
+{
+	struct cz_plan_request *req;
+	struct cz_plan *p;
+
+	*tree = NULL;
+	if ((p = read_stored(cat, a, text, len, &req, err, errlen)) == NULL)
+		return -1;
+	if ((*tree = cz_plan_document_tree(cat, req, p, a)) == NULL) {
+		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	return 0;

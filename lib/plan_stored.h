@@ -40,6 +40,8 @@
 #include "plan_request.h"
 #include "planner.h"
 
+struct json_object;
+
 /* Largest stored form a reader accepts: a week at every limit (8 dishes
  * a day with 128-byte slugs, CZ_PLAN_MAX_ITEMS ingredients a day, the
  * request's lists full) is under 16 kB; a real week is 1.5-2 kB. */
@@ -79,5 +81,12 @@ int cz_plan_stored_read(const struct cz_catalog *cat, cz_arena *a,
  * cz_plan_document_write writes it. Returns 0, or -1 with a message. */
 int cz_plan_stored_expand(const struct cz_catalog *cat, cz_arena *a,
     const char *text, size_t len, cz_buf *out, char *err, size_t errlen);
+
+/* The same document as json-c's tree (cz_plan_document_tree: its keys in
+ * a), the caller's to release, into *tree. Returns 0, or -1 with a
+ * message. */
+int cz_plan_stored_tree(const struct cz_catalog *cat, cz_arena *a,
+    const char *text, size_t len, struct json_object **tree, char *err,
+    size_t errlen);
 
 #endif /* CZ_PLAN_STORED_H */

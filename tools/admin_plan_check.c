@@ -230,10 +230,32 @@ check_plan(struct ctx *c, const struct cz_plan_request *req,
 		c->st->nrepeat_plans += rv.nrepeats > 0;
 }
 
+/* Whether the tree the plan page builds from the stored form
+ * (cz_plan_stored_tree) is json-c's parse of the document text. */
+static int
+tree_is_text(struct ctx *c, const cz_buf *stored, const cz_buf *text,
+    char *err, size_t errlen)
+{
+	struct json_object *tree, *parsed;
+	int same;
+
+	if (cz_plan_stored_tree(c->cat, c->arena, stored->data, stored->len,
+	    &tree, err, errlen) == -1)
+		return 0;
+	parsed = json_tokener_parse(text->data);
+	same = parsed != NULL && json_object_equal(tree, parsed);
+	if (!same)
+		snprintf(err, errlen, "its tree is not its document's");
+	json_object_put(parsed);
+	json_object_put(tree);
+	return same;
+}
+
 /*
  * The plan as stored (lib/plan_stored.h): p brought to its canonical
  * form, whose document must be what its stored form expands to, byte
- * for byte (what POST answers and what every later read serves). Counts
+ * for byte (what POST answers and what every later read serves), and
+ * the tree the pages walk the same document parsed. Counts
  * the plans whose document the canonical form changed at all.
  */
 static void
@@ -265,7 +287,8 @@ check_stored(struct ctx *c, const struct cz_plan_request *in,
 	    cz_plan_stored_expand(c->cat, c->arena, stored.data, stored.len,
 	    &back, err, sizeof(err)) == 0 &&
 	    back.len == canon.len &&
-	    memcmp(back.data, canon.data, canon.len) == 0;
+	    memcmp(back.data, canon.data, canon.len) == 0 &&
+	    tree_is_text(c, &stored, &back, err, sizeof(err));
 	if (!ok) {
 		snprintf(text, sizeof(text), "VIOLATION: request %zu: the "
 		    "stored form does not read back to its document%s%s", n,

@@ -1,22 +1,26 @@
 /*
  * check_jsonw.c - unit tests of the streaming JSON writer: nesting and
  * commas, string escaping, number rounding, sticky errors; every document
- * it writes parses back with json-c to the same values.
+ * it writes parses back with json-c to the same values, and the tree it
+ * builds instead (cz_jw_init_tree) is the one json-c parses from its text.
  */
 #include "config.h"
 
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "jsonw.h"
 
 START_TEST(nesting_and_commas)
 {
+	struct json_object *c;
 	struct cz_jw w;
 	cz_buf b;
 
@@ -32,12 +36,15 @@ START_TEST(nesting_and_commas)
 	cz_jw_array(&w, NULL);
 	cz_jw_end(&w);
 	cz_jw_end(&w);
-	cz_jw_raw(&w, "c", "{\"x\":[1,2]}");
+	c = json_tokener_parse("{\"x\":[1,2],\"y\":\"a/b\"}");
+	cz_jw_json(&w, "c", c);
+	json_object_put(c);
 	cz_jw_bool(&w, "d", 0);
 	cz_jw_end(&w);
 	ck_assert_int_eq(cz_jw_finish(&w), 0);
 	ck_assert_str_eq(b.data,
-	    "{\"a\":1,\"b\":[true,null,{},[]],\"c\":{\"x\":[1,2]},\"d\":false}");
+	    "{\"a\":1,\"b\":[true,null,{},[]],\"c\":{\"x\":[1,2],\"y\":\"a/b\"},"
+	    "\"d\":false}");
 	cz_buf_free(&b);
 }
 END_TEST
@@ -184,6 +191,140 @@ START_TEST(errors_are_sticky)
 }
 END_TEST
 
+/* One document of every kind of value, written by w in either mode. */
+static void
+write_sample(struct cz_jw *w, struct json_object *extra)
+{
+	static const double v[] = { 12.5, 12.0, 12.04, 0.06, -0.04, -1.25,
+	    780.5, 2.999, 1e-9, 123456.789, 3.14159265, 1e300, -2.5e17,
+	    1e16, 0.1, 0.7, 1.005, 4.35, 8.4 };
+	size_t i;
+	int d;
+
+	cz_jw_object(w, NULL);
+	cz_jw_string(w, "text", "quote \" slash \\ tab \t caf\xc3\xa9");
+	cz_jw_string(w, "none", NULL);
+	cz_jw_int(w, "int", -42);
+	cz_jw_int(w, "min", INT64_MIN);
+	cz_jw_bool(w, "yes", 1);
+	cz_jw_bool(w, "no", 0);
+	cz_jw_null(w, "nothing");
+	cz_jw_json(w, "extra", extra);
+	cz_jw_json(w, "null_extra", NULL);
+	cz_jw_array(w, "numbers");
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		for (d = 0; d <= 6; d++)
+			cz_jw_number(w, NULL, v[i], d);
+	cz_jw_number(w, NULL, NAN, 2);
+	cz_jw_object(w, NULL);
+	cz_jw_array(w, "empty");
+	cz_jw_end(w);
+	cz_jw_end(w);
+	cz_jw_end(w);
+	cz_jw_end(w);
+}
+
+/* The tree built equals json-c's parse of the text written, value for
+ * value and type for type (an integer is not a double). */
+static void
+assert_tree_is_text(void (*fn)(struct cz_jw *, void *), void *arg)
+{
+	struct json_object *parsed, *tree;
+	cz_arena *keys = cz_arena_new(4096);
+	struct cz_jw w;
+	cz_buf b;
+
+	ck_assert_ptr_nonnull(keys);
+	cz_buf_init(&b, 0);
+	cz_jw_init(&w, &b);
+	fn(&w, arg);
+	ck_assert_int_eq(cz_jw_finish(&w), 0);
+	parsed = json_tokener_parse(b.data);
+	ck_assert_ptr_nonnull(parsed);
+	cz_jw_init_tree(&w, keys);
+	fn(&w, arg);
+	ck_assert_int_eq(cz_jw_finish(&w), 0);
+	tree = cz_jw_take_tree(&w);
+	ck_assert_ptr_nonnull(tree);
+	ck_assert_msg(json_object_equal(parsed, tree), "the tree differs "
+	    "from the text's %zu bytes", b.len);
+	json_object_put(parsed);
+	json_object_put(tree);
+	cz_buf_free(&b);
+	cz_arena_free(keys);
+}
+
+static void
+sample_fn(struct cz_jw *w, void *arg)
+{
+	write_sample(w, arg);
+}
+
+/* Random amounts at every number of decimals the writer takes, the
+ * same ones on each call from the seed at arg. */
+static void
+random_fn(struct cz_jw *w, void *arg)
+{
+	unsigned int seed = *(const unsigned int *)arg;
+	double v;
+	int i;
+
+	cz_jw_array(w, NULL);
+	for (i = 0; i < 20000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		v = (double)(seed >> 8) / 977.0 * ((seed & 1) ? -1 : 1);
+		if (i % 3 == 0)
+			v /= 1000.0;
+		cz_jw_number(w, NULL, v, (int)(seed >> 4) % 8);
+	}
+	cz_jw_end(w);
+}
+
+START_TEST(trees_are_what_the_text_parses_to)
+{
+	struct json_object *extra = json_tokener_parse(
+	    "{\"calories\":2000,\"share\":0.3,\"list\":[\"a\",null]}");
+	unsigned int seed = 7;
+
+	assert_tree_is_text(sample_fn, extra);
+	assert_tree_is_text(random_fn, &seed);
+	/* The tree holds its own reference to what cz_jw_json added. */
+	ck_assert_int_eq(json_object_put(extra), 1);
+}
+END_TEST
+
+START_TEST(tree_errors_leave_nothing)
+{
+	cz_arena *keys = cz_arena_new(4096);
+	struct cz_jw w;
+	int i;
+
+	/* A member without a key, a second root, a container left open,
+	 * too deep: no tree, and nothing leaks (ASan, valgrind). */
+	cz_jw_init_tree(&w, keys);
+	cz_jw_object(&w, NULL);
+	cz_jw_int(&w, NULL, 1);
+	cz_jw_end(&w);
+	ck_assert_int_eq(cz_jw_finish(&w), -1);
+	ck_assert_ptr_null(cz_jw_take_tree(&w));
+	cz_jw_init_tree(&w, keys);
+	cz_jw_int(&w, NULL, 1);
+	cz_jw_int(&w, NULL, 2);
+	ck_assert_ptr_null(cz_jw_take_tree(&w));
+	cz_jw_init_tree(&w, keys);
+	cz_jw_array(&w, NULL);
+	cz_jw_string(&w, NULL, "open");
+	ck_assert_ptr_null(cz_jw_take_tree(&w));
+	cz_jw_init_tree(&w, keys);
+	for (i = 0; i < CZ_JW_MAX_DEPTH + 2; i++)
+		cz_jw_array(&w, NULL);
+	for (i = 0; i < CZ_JW_MAX_DEPTH + 2; i++)
+		cz_jw_end(&w);
+	ck_assert_ptr_null(cz_jw_take_tree(&w));
+	cz_arena_free(keys);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -195,6 +336,8 @@ suite(void)
 	tcase_add_test(tc, long_strings_grow_the_buffer);
 	tcase_add_test(tc, numbers_are_rounded_without_trailing_zeros);
 	tcase_add_test(tc, errors_are_sticky);
+	tcase_add_test(tc, trees_are_what_the_text_parses_to);
+	tcase_add_test(tc, tree_errors_leave_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }
