@@ -475,7 +475,7 @@ cz_h_plan_show(struct cz_request *r)
 
 	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT)
 		return rc;
-	if ((res = cz_plans_load(r, cz_plan_param(r, "id"), &p, &o)) !=
+	if ((res = cz_plans_load_tree(r, cz_plan_param(r, "id"), &p, &o)) !=
 	    CZ_PLAN_OK)
 		return cz_plan_status(r, res, &o);
 	if ((ctx = cz_plan_view(r, &p)) == NULL)

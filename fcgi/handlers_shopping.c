@@ -36,10 +36,9 @@ load(struct cz_request *r, long long *id, struct cz_plan_doc **doc,
 	if ((rc = cz_plan_signed_in(r)) != CZ_NEXT)
 		return rc;
 	*id = cz_plan_param(r, "id");
-	if ((res = cz_plans_load(r, *id, &p, &o)) != CZ_PLAN_OK)
+	if ((res = cz_plans_load_tree(r, *id, &p, &o)) != CZ_PLAN_OK)
 		return cz_plan_status(r, res, &o);
-	if (cz_plan_doc_parse(r->arena, p.document, p.document_len, doc, err,
-	    sizeof(err)) == -1) {
+	if (cz_plan_doc_read(r->arena, p.tree, doc, err, sizeof(err)) == -1) {
 		r->error_message = "the stored plan does not read";
 		return 500;
 	}

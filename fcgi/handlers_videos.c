@@ -232,9 +232,8 @@ publish_json(struct cz_request *r, const struct cz_video *j)
 	struct json_object *kit, *t;
 	char err[256];
 
-	if (cz_plans_load(r, j->plan_id, &p, &why) != CZ_PLAN_OK ||
-	    cz_plan_doc_parse(r->arena, p.document, p.document_len, &doc, err,
-	    sizeof(err)) == -1) {
+	if (cz_plans_load_tree(r, j->plan_id, &p, &why) != CZ_PLAN_OK ||
+	    cz_plan_doc_read(r->arena, p.tree, &doc, err, sizeof(err)) == -1) {
 		cz_log(CZ_LOG_WARN, "%s: video %lld: plan %lld does not read",
 		    __func__, j->id, j->plan_id);
 		return NULL;

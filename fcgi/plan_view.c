@@ -1,7 +1,8 @@
 /*
  * plan_view.c - a stored plan as the plan page shows it. See plan_view.h.
  *
- * The document is read once by lib/plan_read.c into a struct
+ * The document comes as json-c's tree, built from the stored plan
+ * (cz_plans_load_tree), and is read by lib/plan_read.c into a struct
  * cz_plan_doc; everything the page computes (its title, the labels of the
  * request's codes, allergen texts, nutrient tables) comes from that type.
  * The template itself walks the document in its JSON form (docs/api.md),
@@ -514,10 +515,9 @@ cz_plan_view(struct cz_request *r, const struct cz_stored_plan *p)
 	enum cz_slot slots[CZ_PLAN_MAX_MEALS];
 	int d, n;
 
-	/* One parse of the text: the tree for the template, read into the
-	 * typed document from it. */
-	if (cz_parse_json(r->arena, p->document, p->document_len,
-	    CZ_JSON_MAX_DEPTH, &jdoc) != CZ_P_OK ||
+	/* The tree for the template (cz_plans_load_tree), read into the
+	 * typed document too. */
+	if ((jdoc = p->tree) == NULL ||
 	    cz_plan_doc_read(r->arena, jdoc, &doc, err, sizeof(err)) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored document does "
 		    "not read", __func__, p->id);

@@ -10,11 +10,12 @@
 
 struct cz_request;
 
-/* The context of pages/plan for stored plan p: the page's own context
- * (title, site, legal), the document with labels for its codes, numbered
- * meals, allergen texts and nutrient tables, and the video platforms.
- * Owned by the request; NULL when the document does not parse or memory
- * ran out. */
+/* The context of pages/plan for stored plan p, loaded with its tree
+ * (cz_plans_load_tree), which is decorated in place: the page's own
+ * context (title, site, legal), the document with labels for its codes,
+ * numbered meals, allergen texts and nutrient tables, and the video
+ * platforms. Owned by the request; NULL when the document does not read
+ * or memory ran out. */
 struct json_object *cz_plan_view(struct cz_request *r,
     const struct cz_stored_plan *p);
 

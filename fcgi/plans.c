@@ -285,6 +285,39 @@ expand(struct cz_request *r, struct cz_stored_plan *p,
 	return CZ_PLAN_OK;
 }
 
+/* p->tree from p->stored, as expand() makes p->document. */
+static enum cz_plan_result
+expand_tree(struct cz_request *r, struct cz_stored_plan *p,
+    struct cz_plan_refusal *out)
+{
+	const struct cz_catalog *cat;
+	char err[256];
+
+	if (!cz_plan_stored_is(p->stored, p->stored_len)) {
+		if (cz_parse_json(r->arena, p->stored, p->stored_len,
+		    CZ_JSON_MAX_DEPTH, &p->tree) != CZ_P_OK) {
+			cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored "
+			    "document does not parse", __func__, p->id);
+			return CZ_PLAN_ERROR;
+		}
+		return CZ_PLAN_OK;
+	}
+	if ((cat = cz_plans_catalog(r)) == NULL)
+		return catalog_away(out);
+	if (cz_plan_stored_tree(cat, r->arena, p->stored, p->stored_len,
+	    &p->tree, err, sizeof(err)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored plan does not "
+		    "read: %s", __func__, p->id, err);
+		return CZ_PLAN_ERROR;
+	}
+	if (cz_json_own(r->arena, p->tree) == -1) {
+		json_object_put(p->tree);
+		p->tree = NULL;
+		return CZ_PLAN_ERROR;
+	}
+	return CZ_PLAN_OK;
+}
+
 /* Counts a plan request that was not stored, and returns res. */
 static enum cz_plan_result
 refused(struct cz_request *r, int diet, enum cz_plan_outcome what,
@@ -660,6 +693,7 @@ load_row(struct cz_request *r, long long id, struct cz_stored_plan *p,
 	p->stored_len = (size_t)PQgetlength(res, 0, GOT_DOCUMENT);
 	p->document = NULL;
 	p->document_len = 0;
+	p->tree = NULL;
 	return CZ_PLAN_OK;
 }
 
@@ -672,6 +706,17 @@ cz_plans_load(struct cz_request *r, long long id, struct cz_stored_plan *p,
 	if ((res = load_row(r, id, p, out)) != CZ_PLAN_OK)
 		return res;
 	return expand(r, p, out);
+}
+
+enum cz_plan_result
+cz_plans_load_tree(struct cz_request *r, long long id,
+    struct cz_stored_plan *p, struct cz_plan_refusal *out)
+{
+	enum cz_plan_result res;
+
+	if ((res = load_row(r, id, p, out)) != CZ_PLAN_OK)
+		return res;
+	return expand_tree(r, p, out);
 }
 
 int

@@ -69,10 +69,14 @@ struct cz_stored_plan {
 	const char	*generation_ms;	/* "1.409" */
 	const char	*document;	/* JSON text, the API's document */
 	size_t		 document_len;
+	/* The document as json-c's tree, owned by the request's arena
+	 * (cz_plans_load_tree), or NULL. */
+	struct json_object *tree;
 	/* The row as stored: the stored form (lib/plan_stored.h), or the
 	 * document itself for a plan stored before that form existed;
-	 * document is expanded from it (cz_plans_load) or NULL
-	 * (cz_plans_open, which needs the plan, not its text). */
+	 * document is expanded from it (cz_plans_load), or tree
+	 * (cz_plans_load_tree), or neither (cz_plans_open, which needs the
+	 * plan, not its text). */
 	const char	*stored;
 	size_t		 stored_len;
 };
@@ -118,6 +122,11 @@ enum cz_plan_result cz_plans_generate(struct cz_request *r,
  * plan numbers cannot be probed) or CZ_PLAN_UNAVAILABLE; out->message is
  * set for NOT_FOUND. */
 enum cz_plan_result cz_plans_load(struct cz_request *r, long long id,
+    struct cz_stored_plan *p, struct cz_plan_refusal *out);
+/* The same with p->tree, not p->document, for pages that walk the
+ * document: built from the stored form without its 70 kB of text being
+ * written and parsed again. */
+enum cz_plan_result cz_plans_load_tree(struct cz_request *r, long long id,
     struct cz_stored_plan *p, struct cz_plan_refusal *out);
 
 /*

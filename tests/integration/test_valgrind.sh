@@ -69,7 +69,7 @@ done
 plan_id=$(curl -sS --max-time 30 -X POST -H 'Content-Type: application/json' "${AUTH[@]}" \
 	--data '{"calories": 1800, "diet_type": "vegetarian", "days": 2, "seed": 3}' \
 	"$CZ_BASE_URL/api/plans" | jq -r '.id // 1' 2>/dev/null) || plan_id=1
-for uri in /plans/new /plans "/plans/$plan_id" "/api/plans/$plan_id" /api/foods \
+for uri in /plans/new /plans "/plans/$plan_id" "/plans/$plan_id/shopping" "/api/plans/$plan_id" /api/foods \
 	/account /api/me /login /register "/legal/accept?next=/plans" /password-reset \
 	"/verify-email?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" /api/keys \
 	/account/export /account/activity /api/account/activity /account/delete /videos /videos/1 /api/videos/1 \
