@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 
 #include "buf.h"
+#include "fixed_text.h"
 #include "mustache.h"
 #include "mustache_json.h"
 
@@ -84,6 +85,62 @@ j_list_at(void *list, size_t i)
 	return json_object_array_get_idx(list, i);
 }
 
+/* v in decimal into buf, a minus sign first when negative; returns the
+ * length (no NUL). */
+static size_t
+int_text(char *buf, int64_t v)
+{
+	size_t n = 0;
+
+	if (v < 0)
+		buf[n++] = '-';
+	/* Negated as unsigned: INT64_MIN has no positive twin. */
+	return n + cz_uint_digits(buf + n, v < 0 ? 0ULL -
+	    (unsigned long long)v : (unsigned long long)v);
+}
+
+/*
+ * Most amounts on a page have a few decimals (12.5, 0.25): d written with
+ * the fewest decimals, at most 6, that read back to it, without printf,
+ * into buf (NUL-terminated); 0 when d is no such number. It is the text
+ * the %.15g below gives: where r / 10^k is d (one correctly rounded
+ * division of exact doubles, as strtod of the text), d lies within half
+ * an ulp of that decimal, so rounding d to 15 digits gives its digits,
+ * and %g writes them in fixed notation (1e-4 <= |d| < 1e9) without
+ * trailing zeros (the fewest k has none).
+ */
+static size_t
+short_decimal(double d, char *buf)
+{
+	static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+	unsigned long long r = 0, frac;
+	double a = d < 0 ? -d : d;
+	size_t n = 0;
+	int k, i;
+
+	if (!(a >= 1e-4 && a < 1e9))
+		return 0;
+	/* The nearest whole number to a * 10^k (below 2^53, so exact);
+	 * whether its decimal is d is then checked exactly. */
+	for (k = 1; k <= 6; k++) {
+		r = (unsigned long long)(a * p10[k] + 0.5);
+		if ((double)r / p10[k] == a)
+			break;
+	}
+	if (k > 6)
+		return 0;
+	frac = r % (unsigned long long)p10[k];
+	if (d < 0)
+		buf[n++] = '-';
+	n += cz_uint_digits(buf + n, r / (unsigned long long)p10[k]);
+	buf[n++] = '.';
+	for (i = k - 1; i >= 0; i--, frac /= 10)
+		buf[n + (size_t)i] = (char)('0' + frac % 10);
+	n += (size_t)k;
+	buf[n] = '\0';
+	return n;
+}
+
 /*
  * Integral values print without decimals; others with the fewest digits
  * that read back to the same double (1.21, not 1.2099999999999999).
@@ -106,9 +163,11 @@ format_double(double d, char *buf, size_t size)
 		return;
 	}
 	if (d >= -1e15 && d <= 1e15 && (double)(int64_t)d == d) {
-		snprintf(buf, size, "%" PRId64, (int64_t)d);
+		buf[int_text(buf, (int64_t)d)] = '\0';
 		return;
 	}
+	if (short_decimal(d, buf) > 0)
+		return;
 	for (prec = 15; prec < 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, d);
 		if (strtod(buf, NULL) == d)
@@ -136,7 +195,7 @@ j_string(void *v, char *scratch, const char **s, size_t *len)
 			snprintf(scratch, MST_SCRATCH, "%" PRIu64,
 			    json_object_get_uint64(v));
 		else
-			snprintf(scratch, MST_SCRATCH, "%" PRId64, i);
+			scratch[int_text(scratch, i)] = '\0';
 		*s = scratch;
 		break;
 	case json_type_double:

@@ -18,6 +18,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -292,6 +293,88 @@ START_TEST(values)
 	    "[][][][]");
 	check_render("{{n}}", "{\"n\": 18446744073709551615}",
 	    "18446744073709551615");
+}
+END_TEST
+
+/* How numbers printed before the short path for decimals: the oracle. */
+static void
+printf_number(double d, char *buf, size_t size)
+{
+	int prec;
+
+	if (d == 0.0)
+		snprintf(buf, size, "0");
+	else if (d >= -1e15 && d <= 1e15 && (double)(int64_t)d == d)
+		snprintf(buf, size, "%" PRId64, (int64_t)d);
+	else {
+		for (prec = 15; prec < 17; prec++) {
+			snprintf(buf, size, "%.*g", prec, d);
+			if (strtod(buf, NULL) == d)
+				return;
+		}
+		snprintf(buf, size, "%.17g", d);
+	}
+}
+
+START_TEST(numbers_print_as_printf_would)
+{
+	static const double edges[] = { 1e-4, 9.9999e-5, 0.00015, 0.1 + 0.2,
+	    1.0 / 3, 999999999.5, 1e9 + 0.5, 123456789.123456, 0.5, 2.675,
+	    1.005, 8.4, 4.35, -0.25, 1e15, 1e15 + 2, 9007199254740993.0,
+	    -1e-300, 5e-324, 5e-5, 0.00001, -2.5e-5, 0.000123 };
+	static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7 };
+	struct json_object *data, *list;
+	unsigned long long seed = 12345, bits;
+	char err[256] = "", want[64], *line, *save = NULL;
+	mst_set *set;
+	cz_buf out;
+	double d;
+	size_t i, n = 0;
+
+	data = json_object_new_object();
+	list = json_object_new_array();
+	json_object_object_add(data, "l", list);
+	for (i = 0; i < sizeof(edges) / sizeof(edges[0]); i++)
+		json_object_array_add(list, json_object_new_double(edges[i]));
+	for (i = 0; i < 30000; i++) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		bits = seed >> 11;
+		switch (i % 3) {
+		case 0:	/* a few decimals: r / 10^k */
+			d = (double)(bits % 2000000000000ULL) /
+			    p10[(seed >> 3) % 8];
+			break;
+		case 1:	/* any double of a page's range */
+			d = (double)bits / 9007199254740992.0 *
+			    p10[(seed >> 5) % 8] * 1000.0;
+			break;
+		default: /* any bit pattern that is a finite number */
+			memcpy(&d, &seed, sizeof(d));
+			if (d != d || d - d != 0.0)
+				d = 1.5;
+			break;
+		}
+		json_object_array_add(list, json_object_new_double(
+		    (seed & 1) ? -d : d));
+	}
+	set = mst_set_new();
+	ck_assert_ptr_nonnull(set);
+	src_add(set, "t", "{{#l}}{{.}}\n{{/l}}");
+	cz_buf_init(&out, 0);
+	ck_assert_int_eq(mst_render_json(set, "t", data, &out, err,
+	    sizeof(err)), 0);
+	for (line = strtok_r(out.data, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save), n++) {
+		printf_number(json_object_get_double(
+		    json_object_array_get_idx(list, n)), want, sizeof(want));
+		ck_assert_msg(strcmp(line, want) == 0, "%.17g printed as %s, "
+		    "printf gives %s", json_object_get_double(
+		    json_object_array_get_idx(list, n)), line, want);
+	}
+	ck_assert_uint_eq(n, json_object_array_length(list));
+	cz_buf_free(&out);
+	mst_set_free(set);
+	json_object_put(data);
 }
 END_TEST
 
@@ -751,6 +834,7 @@ mustache_suite(void)
 	tc = tcase_create("engine");
 	tcase_add_test(tc, escaping);
 	tcase_add_test(tc, values);
+	tcase_add_test(tc, numbers_print_as_printf_would);
 	tcase_add_test(tc, truthiness);
 	tcase_add_test(tc, lists_and_context);
 	tcase_add_test(tc, depth_limit);
