@@ -671,8 +671,12 @@ cz_nutrient_by_sr_name(const char *s)
 
 	if (s == NULL)
 		return -1;
+	/* The first byte first: the catalog asks this of each of some
+	 * 12,000 USDA rows, and a CGI request loads the catalog each time
+	 * (the names' strcmp was a fifth of that load, callgrind). */
 	for (i = 0; i < CZ_NUTRIENTS; i++)
-		if (strcmp(s, nutrients[i].sr_name) == 0)
+		if (s[0] == nutrients[i].sr_name[0] &&
+		    strcmp(s, nutrients[i].sr_name) == 0)
 			return i;
 	return -1;
 }
