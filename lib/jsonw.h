@@ -57,7 +57,8 @@ void cz_jw_json(struct cz_jw *w, const char *key, struct json_object *v);
  * -1. */
 int cz_jw_finish(const struct cz_jw *w);
 /* The tree built, the caller's to release (json_object_put); NULL, with
- * whatever was built released, unless cz_jw_finish would return 0. */
+ * whatever was built released, when cz_jw_finish would return -1 (or the
+ * whole document is JSON's null, which json-c holds as NULL). */
 struct json_object *cz_jw_take_tree(struct cz_jw *w);
 
 #endif /* CZ_JSONW_H */
