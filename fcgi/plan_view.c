@@ -20,7 +20,6 @@
 #include "app.h"
 #include "fixed_text.h"
 #include "food_pictures.h"
-#include "jsonbody.h"
 #include "labels.h"
 #include "log.h"
 #include "meal_role.h"
