@@ -18,6 +18,7 @@
 #include "mustache.h"
 #include "password.h"
 #include "settings.h"
+#include "usage_tally.h"
 
 #define CZ_ARENA_CHUNK		(64 * 1024)
 #define CZ_BUF_KEEP		(256 * 1024)	/* kept between requests */
@@ -40,6 +41,7 @@ struct cz_app {
 	int			 cgi;		/* plain CGI: no nginx in front */
 	struct cz_pwlist	*pwlist;	/* common passwords, or NULL */
 	struct cz_argon2_params	 argon2;	/* from the settings */
+	struct cz_usage_tally	 usage;		/* API key counts (key_usage.h) */
 };
 
 /* Loads templates, checks migrations, makes the database handle (no

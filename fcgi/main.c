@@ -28,6 +28,7 @@
 #include <fastcgi.h>
 #include <fcgiapp.h>
 
+#include "key_usage.h"
 #include "pipeline.h"
 #include "log.h"
 #include "metrics.h"
@@ -388,10 +389,11 @@ worker_main(void *arg)
 	static size_t slot[WORKER_CONNS + 1];
 	struct cz_app *app = arg;
 	struct sigaction sa;
+	struct timespec wait;
 	struct cz_io io;
 	sigset_t term, waiting;
 	size_t i, n, nopen, next = 0;
-	int listen_fd = FCGI_LISTENSOCK_FILENO, fl;
+	int listen_fd = FCGI_LISTENSOCK_FILENO, fl, due;
 
 	/* SIGTERM is blocked except inside ppoll(), which it interrupts: an
 	 * idle worker stops at once, a busy one only after its request (no
@@ -454,6 +456,13 @@ worker_main(void *arg)
 	io.ctx = NULL;
 
 	while (!stopping) {
+		/* The API keys' counts, between requests: once a second
+		 * while it serves, and an idle worker wakes for them. */
+		cz_key_usage_flush(app, 0);
+		if ((due = cz_key_usage_due_ms(app)) >= 0) {
+			wait.tv_sec = due / 1000;
+			wait.tv_nsec = (long)(due % 1000) * 1000000L;
+		}
 		n = nopen = watch_open(conns, pfd, slot);
 		if (nopen < nslots) {
 			pfd[n].fd = listen_fd;
@@ -461,7 +470,7 @@ worker_main(void *arg)
 			pfd[n].revents = 0;
 			slot[n++] = WORKER_CONNS;
 		}
-		if (ppoll(pfd, n, NULL, &waiting) == -1) {
+		if (ppoll(pfd, n, due >= 0 ? &wait : NULL, &waiting) == -1) {
 			if (errno == EINTR)
 				continue;
 			cz_log(CZ_LOG_ERROR, "%s: poll: %s", __func__,
@@ -501,6 +510,7 @@ worker_main(void *arg)
 		}
 	}
 	drain(app, &io, conns);
+	cz_key_usage_flush(app, 1);
 	cz_app_free(app);
 	return 0;
 }
@@ -516,6 +526,7 @@ serve_cgi(struct cz_app *app)
 		return 1;
 	cz_pipeline_handle(app, &io);
 	fflush(stdout);
+	cz_key_usage_flush(app, 1);
 	cz_app_free(app);
 	return 0;
 }

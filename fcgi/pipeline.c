@@ -19,6 +19,7 @@
 #include "audit.h"
 #include "clock.h"
 #include "handlers.h"
+#include "key_usage.h"
 #include "log.h"
 #include "mail_links.h"
 #include "pipeline.h"
@@ -48,6 +49,7 @@ static int (*const registrars[])(struct cz_db *) = {
 	cz_tokens_register,
 	cz_privacy_register,
 	cz_activity_register,
+	cz_key_usage_register,
 };
 
 int

@@ -24,6 +24,7 @@
 #include "audit.h"
 #include "clock.h"
 #include "jsonbody.h"
+#include "key_usage.h"
 #include "log.h"
 #include "plan_control.h"
 #include "plan_doc.h"
@@ -48,13 +49,13 @@
  *
  * plan_count, before the plan is made (a request past its quota costs
  * no planning), takes one unit of the account's daily quota (the window
- * rate_limit_hit(), sql/006, keys it by) and counts the plan for the API
- * key of the request (COUNT_KEY_ID, NULL without a key), committing
- * asynchronously: these are rows every plan of one account or key
- * updates, and a durable commit would hold their row lock through the WAL
- * flush, so that concurrent plans of one account queued one flush each
- * instead of sharing one. With the quota (COUNT_QUOTA) used up, no row is
- * returned and nothing is written.
+ * rate_limit_hit(), sql/006, keys it by), committing asynchronously: this
+ * is a row every plan of one account updates, and a durable commit would
+ * hold its row lock through the WAL flush, so that concurrent plans of
+ * one account queued one flush each instead of sharing one. With the
+ * quota (COUNT_QUOTA) used up, no row is returned and nothing is written.
+ * A plan made with an API key counts for the key once it is stored, in
+ * the responder's tally (key_usage.h).
  *
  * plan_insert then writes the plan and its audit entry (plan.generated)
  * with a durable commit, touching no row another request writes; it is
@@ -75,25 +76,20 @@
 	SQL_QUOTA_WINDOW ", 1 WHERE $2::integer > 0 AND " \
 	"set_config('synchronous_commit', 'off', true) = 'off' " \
 	"ON CONFLICT (scope, key, window_start) DO UPDATE SET hits = r.hits + " \
-	"1 WHERE r.hits < $2::integer RETURNING r.hits), k AS (INSERT INTO " \
-	"api_key_usage AS a (key_id, day, plans) SELECT $3::bigint, (now() " \
-	"AT TIME ZONE 'UTC')::date, 1 FROM q WHERE $3::bigint IS NOT NULL ON " \
-	"CONFLICT (key_id, day) DO UPDATE SET plans = a.plans + 1) " \
+	"1 WHERE r.hits < $2::integer RETURNING r.hits) " \
 	"SELECT hits FROM q"
-enum { COUNT_OWNER, COUNT_QUOTA, COUNT_KEY_ID, COUNT__N };
+enum { COUNT_OWNER, COUNT_QUOTA, COUNT__N };
 
 /* Gives back what plan_count took, for a plan that was not stored. */
 #define SQL_PLAN_UNCOUNT \
 	"WITH c AS (SELECT set_config('synchronous_commit', 'off', true)), " \
 	"d AS (DELETE FROM rate_limits WHERE scope = '" CZ_PLANS_QUOTA_SCOPE \
 	"' AND key = $1::bigint::text AND window_start = " SQL_QUOTA_WINDOW \
-	" AND hits = 1 AND EXISTS (SELECT FROM c)), u AS (UPDATE rate_limits " \
+	" AND hits = 1 AND EXISTS (SELECT FROM c)) UPDATE rate_limits " \
 	"SET hits = hits - 1 WHERE scope = '" CZ_PLANS_QUOTA_SCOPE "' AND key " \
 	"= $1::bigint::text AND window_start = " SQL_QUOTA_WINDOW " AND hits > " \
-	"1 AND EXISTS (SELECT FROM c)) UPDATE api_key_usage SET plans = plans " \
-	"- 1 WHERE key_id = $2::bigint AND day = (now() AT TIME ZONE " \
-	"'UTC')::date AND plans > 0 AND EXISTS (SELECT FROM c)"
-enum { UNCOUNT_OWNER, UNCOUNT_KEY_ID, UNCOUNT__N };
+	"1 AND EXISTS (SELECT FROM c)"
+enum { UNCOUNT_OWNER, UNCOUNT__N };
 
 #define SQL_PLAN_INSERT \
 	"WITH p AS (INSERT INTO plans (diet, calories, meal_pattern, " \
@@ -327,15 +323,14 @@ refused(struct cz_request *r, int diet, enum cz_plan_outcome what,
 	return res;
 }
 
-/* Gives back the unit of quota (and the key's count) a plan that was
- * not stored took; a failure is logged (the unit stays used). */
+/* Gives back the unit of quota a plan that was not stored took; a
+ * failure is logged (the unit stays used). */
 static void
-uncount(struct cz_request *r, const char *owner, const char *key_id)
+uncount(struct cz_request *r, const char *owner)
 {
 	const char *v[UNCOUNT__N];
 
 	v[UNCOUNT_OWNER] = owner;
-	v[UNCOUNT_KEY_ID] = key_id;
 	if (cz_query(r, "plan_uncount", UNCOUNT__N, v) == NULL)
 		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
 		    cz_db_error(r->app->db));
@@ -345,10 +340,9 @@ uncount(struct cz_request *r, const char *owner, const char *key_id)
 #define STORE_FAILED	"the plan could not be stored; please try again " \
 			"shortly"
 
-/* The account and API key a plan is counted for, as text parameters. */
+/* The account a plan is counted for, as a text parameter. */
 struct plan_count {
 	const char	*owner;
-	const char	*key_id;	/* NULL: not made with an API key */
 };
 
 /*
@@ -366,11 +360,8 @@ count(struct cz_request *r, struct cz_plan_refusal *out, struct plan_count *c)
 	PGresult *res;
 
 	c->owner = num_text(r, r->user->id);
-	c->key_id = r->user->key_id != 0 ? num_text(r, r->user->key_id) :
-	    NULL;
 	v[COUNT_OWNER] = c->owner;
 	v[COUNT_QUOTA] = num_text(r, quota);
-	v[COUNT_KEY_ID] = c->key_id;
 	if ((res = cz_query(r, "plan_count", COUNT__N, v)) == NULL) {
 		cz_log(CZ_LOG_ERROR, "%s: counting a plan: %s", __func__,
 		    cz_db_error(r->app->db));
@@ -653,7 +644,9 @@ cz_plans_generate(struct cz_request *r, struct json_object *in,
 		    CZ_PLAN_OUT_ERROR, res) : res;
 	res = make_and_store(r, cat, &req, &c, out, stored, &kept);
 	if (res != CZ_PLAN_OK && !kept)
-		uncount(r, c.owner, c.key_id);
+		uncount(r, c.owner);
+	else if (r->user->key_id != 0)
+		cz_key_usage_count(r->app, r->user->key_id, 0, 1, 0);
 	return res;
 }
 

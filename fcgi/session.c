@@ -15,6 +15,7 @@
 #include "throttle.h"
 #include "audit.h"
 #include "csrf.h"
+#include "key_usage.h"
 #include "log.h"
 #include "query.h"
 #include "response.h"
@@ -52,29 +53,27 @@
 	"make_interval(secs => $4::integer), $5::inet, left($6, 512))"
 #define SQL_SESSION_DELETE "DELETE FROM sessions WHERE token_hash = $1"
 #define SQL_SESSION_DELETE_USER "DELETE FROM sessions WHERE user_id = $1::bigint"
-/* Finds a live key, marks it used and counts the request of the day. */
-/* last_used_at is kept to the minute: writing the key's row on every
- * request would make each API request update one more row. The count is
- * a row every request of the key updates: committed asynchronously, so
- * that its lock is not held through a WAL flush (docs/operations.md,
- * "Durability", says what a crash can lose). */
+/* Finds a live key, marks it used and reads its requests of the day. */
+/* last_used_at is kept to the minute, committed asynchronously: writing
+ * the key's row on every request would make each API request update one
+ * more row. The requests of the day are counted by the responders
+ * (key_usage.h): the row of the day is only read here, and is as the
+ * responders last added to it, up to a second ago. */
 #define SQL_APIKEY_LOOKUP \
 	"WITH k AS (SELECT id, user_id, scopes, last_used_at FROM api_keys " \
 	"WHERE key_hash = $1 AND revoked_at IS NULL), t AS (UPDATE api_keys " \
 	"SET last_used_at = now() WHERE id = (SELECT id FROM k) AND " \
 	"(last_used_at IS NULL OR last_used_at < now() - interval " \
-	"'1 minute')), n AS " \
-	"(INSERT INTO api_key_usage AS a (key_id, day, requests) SELECT id, " \
-	"(now() AT TIME ZONE 'UTC')::date, 1 FROM k WHERE " \
-	"set_config('synchronous_commit', 'off', true) = 'off' " \
-	"ON CONFLICT (key_id, day) " \
-	"DO UPDATE SET requests = a.requests + 1 RETURNING a.requests) " \
+	"'1 minute') AND set_config('synchronous_commit', 'off', true) = " \
+	"'off') " \
 	"SELECT k.id, u.id, u.email, u.tier, u.is_admin, " \
 	"u.email_verified_at IS NOT NULL, EXISTS (SELECT 1 FROM " \
 	"legal_acceptances l WHERE l.user_id = u.id AND l.terms_version = $2 " \
 	"AND l.privacy_version = $3), array_to_string(k.scopes, ' '), " \
-	"(SELECT requests FROM n) FROM k JOIN users u ON u.id = k.user_id " \
-	"WHERE u.disabled_at IS NULL AND u.deleted_at IS NULL"
+	"coalesce((SELECT requests FROM api_key_usage WHERE key_id = k.id " \
+	"AND day = (now() AT TIME ZONE 'UTC')::date), 0) FROM k JOIN users " \
+	"u ON u.id = k.user_id WHERE u.disabled_at IS NULL AND " \
+	"u.deleted_at IS NULL"
 
 /* Parameters and columns of session_lookup and apikey_lookup. */
 enum { LOOKUP_HASH, LOOKUP_IDLE, LOOKUP_TERMS, LOOKUP_PRIVACY, LOOKUP__N };
@@ -214,6 +213,10 @@ load_key(struct cz_request *r, const char *auth)
 	u->legal_ok = cz_db_bool(res, 0, KEY_LEGAL_OK);
 	u->scopes = cz_db_text(res, 0, KEY_SCOPES);
 	r->user = u;
+	/* This request, and those this responder counted but has not added
+	 * yet: a limit passed by at most the other responders' last second. */
+	used += cz_key_usage_held(r->app, u->key_id) + 1;
+	cz_key_usage_count(r->app, u->key_id, 1, 0, 0);
 	quota = cz_quota(s, u->tier, 0);
 	if (quota >= 0 && used > quota * CZ_APIKEY_DAILY_FACTOR) {
 		cz_limit_refuse(r, u->id, "apikey.requests", until_midnight(),

@@ -18,6 +18,7 @@
 #include "app.h"
 #include "audit.h"
 #include "jsonbody.h"
+#include "key_usage.h"
 #include "log.h"
 #include "query.h"
 #include "ratelimit.h"
@@ -72,20 +73,6 @@ enum { FIND_ID };
 	"SELECT $1::bigint, $2, $3, $4::smallint, revision FROM plans WHERE " \
 	"id = $1::bigint RETURNING id"
 enum { INSERT_PLAN, INSERT_PRESET, INSERT_SOUND, INSERT_DAY, INSERT__N };
-/*
- * A job requested with an API key counts in the key's usage of the day
- * (the row exists: the key's lookup made it for this request), after the
- * job's durable commit, in a transaction of its own committed
- * asynchronously: every request of the key updates that row, and in the
- * job's transaction its lock was held through the WAL flush
- * (docs/operations.md, "Durability", says what a crash can lose).
- */
-#define SQL_COUNT_VIDEO \
-	"WITH c AS (SELECT set_config('synchronous_commit', 'off', true)) " \
-	"UPDATE api_key_usage SET videos = videos + 1 WHERE key_id = " \
-	"$1::bigint AND day = (now() AT TIME ZONE 'UTC')::date AND EXISTS " \
-	"(SELECT FROM c)"
-enum { COUNT_KEY, COUNT__N };
 enum { INSERT_ID };
 #define SQL_GET_JOB \
 	"SELECT j.id, j.plan_id, j.preset, j.state, coalesce(j.stage, ''), " \
@@ -139,8 +126,6 @@ cz_videos_register(struct cz_db *db)
 	    cz_db_register(db, "video_find_job", SQL_FIND_JOB, FIND__N,
 	    0) == -1 ||
 	    cz_db_register(db, "video_insert_job", SQL_INSERT_JOB, INSERT__N,
-	    0) == -1 ||
-	    cz_db_register(db, "video_count_key", SQL_COUNT_VIDEO, COUNT__N,
 	    0) == -1 ||
 	    cz_db_register(db, "video_get_job", SQL_GET_JOB, GET__N, 1) == -1 ||
 	    cz_db_register(db, "video_list_jobs", SQL_LIST_JOBS, LIST__N,
@@ -341,8 +326,8 @@ cz_video_request(struct cz_request *r, long long plan, const char *preset,
 {
 	struct json_object *detail;
 	const char *owner_v[OWNER__N], *lock_v[LOCK__N], *find_v[FIND__N];
-	const char *insert_v[INSERT__N], *count_v[COUNT__N];
-	char pbuf[32], kbuf[32], dbuf[32];
+	const char *insert_v[INSERT__N];
+	char pbuf[32], dbuf[32];
 	long long owner, days;
 	enum cz_video_rc rc;
 	PGresult *res;
@@ -421,12 +406,10 @@ out:
 		rc = CZ_VIDEO_DB_ERROR;
 	if (rc != CZ_VIDEO_OK)
 		return rc;
-	if (t->created && r->user->key_id != 0) {
-		snprintf(kbuf, sizeof(kbuf), "%lld", r->user->key_id);
-		count_v[COUNT_KEY] = kbuf;
-		if (cz_query(r, "video_count_key", COUNT__N, count_v) == NULL)
-			(void)db_error(r, __func__);	/* the job stands */
-	}
+	/* A job made with an API key counts for the key once committed, in
+	 * the responder's tally (key_usage.h). */
+	if (t->created && r->user->key_id != 0)
+		cz_key_usage_count(r->app, r->user->key_id, 0, 0, 1);
 	if (t->created) {
 		detail = json_object_new_object();
 		json_object_object_add(detail, "job", json_object_new_int64(t->id));

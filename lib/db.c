@@ -413,6 +413,17 @@ cz_db_changed(PGresult *res)
 	return errstr != NULL ? -1 : n;
 }
 
+int
+cz_db_up(struct cz_db *db)
+{
+	if (db->conn != NULL && db->pending == NULL &&
+	    PQstatus(db->conn) == CONNECTION_OK && idle_conn_alive(db->conn))
+		return 1;
+	if (db->pending == NULL)
+		drop(db);
+	return 0;
+}
+
 PGconn *
 cz_db_conn(struct cz_db *db)
 {

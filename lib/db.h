@@ -75,6 +75,12 @@ int cz_db_bool(const PGresult *res, int row, int col);
 /* The rows a command changed (INSERT, UPDATE, DELETE), or -1. */
 long long cz_db_changed(PGresult *res);
 
+/* Whether a connection is open and still stands, without connecting: a
+ * dead one is closed (the next cz_db_ensure opens a new one at once), and
+ * the wait between attempts (CZ_DB_RETRY_MS) is not started. For work a
+ * worker does between requests, which must not hold requests back. */
+int cz_db_up(struct cz_db *db);
+
 /* The raw connection when up (for migrations and transactions), else NULL. */
 PGconn *cz_db_conn(struct cz_db *db);
 

@@ -345,8 +345,9 @@ check "POST /api/plans with an API key answers 201" test "$HTTP_STATUS" = 201
 key_plan=$(jq -r .id <<<"$HTTP_BODY")
 check "the plan belongs to the key's owner" \
 	test "$(psql_q "SELECT u.email FROM plans p JOIN users u ON u.id = p.owner_id WHERE p.id = ${key_plan:-0}")" = "$owner"
-check "the key's plans of the day are counted" \
-	test "$(psql_q "SELECT requests || '/' || plans FROM api_key_usage WHERE key_id = ${key_id:-0}")" = "1/1"
+key_usage() { test "$(psql_q "SELECT requests || '/' || plans FROM api_key_usage WHERE key_id = ${key_id:-0}")" = "$1"; }
+check "the key's plans of the day are counted (added within 5 s)" \
+	wait_until 5 key_usage 1/1
 fetch "$API/$key_plan" -H "Authorization: Bearer $key"
 check "the key reads it back" test "$HTTP_STATUS" = 200
 check "plan.generated is audited with the plan, address and request id" \
