@@ -277,6 +277,52 @@ checked(struct cz_db *db, PGresult *r)
 	return r;
 }
 
+/*
+ * Whether r failed before anything ran and only because the statement was
+ * prepared against column types that a migration has changed since: PostgreSQL
+ * refuses to run a prepared statement whose result columns changed type
+ * ("cached plan must not change result type", feature_not_supported),
+ * again at every execution on this connection, so a worker still serving
+ * after a migration would fail that statement until it reconnected. Only
+ * outside a transaction block: there the failed statement took back all it
+ * did, so running it again is harmless whatever it is.
+ */
+static int
+stale_plan(struct cz_db *db, const PGresult *r)
+{
+	const char *state;
+
+	if (r == NULL || PQresultStatus(r) != PGRES_FATAL_ERROR ||
+	    PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+		return 0;
+	state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	return state != NULL && strcmp(state, "0A000") == 0;
+}
+
+/* Prepares statement st again on the open connection; 0 or -1. */
+static int
+prepare_again(struct cz_db *db, const struct statement *st)
+{
+	char sql[96];
+	PGresult *r;
+	int ok;
+
+	/* The names are the registered constants: [a-z0-9_], never input. */
+	snprintf(sql, sizeof(sql), "DEALLOCATE \"%s\"", st->name);
+	r = PQexec(db->conn, sql);
+	PQclear(r);
+	r = PQprepare(db->conn, st->name, st->sql, st->nparams, NULL);
+	ok = r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		set_error(db->error, sizeof(db->error),
+		    PQerrorMessage(db->conn));
+	PQclear(r);
+	cz_log(ok ? CZ_LOG_INFO : CZ_LOG_ERROR, "%s: %s prepared again: the "
+	    "types it returns changed (a migration)%s%s", __func__, st->name,
+	    ok ? "" : ": ", ok ? "" : db->error);
+	return ok ? 0 : -1;
+}
+
 /* A result still due when the next statement comes is a caller's bug:
  * read and drop it, or the next statement would get it. */
 static void
@@ -308,6 +354,13 @@ cz_db_exec(struct cz_db *db, const char *name, int nparams,
 			return NULL;
 		r = PQexecPrepared(db->conn, name, nparams, values, NULL, NULL,
 		    0);
+		if (PQstatus(db->conn) == CONNECTION_OK && attempt == 0 &&
+		    stale_plan(db, r)) {
+			PQclear(r);
+			if (prepare_again(db, st) == -1)
+				return NULL;
+			continue;
+		}
 		if (PQstatus(db->conn) == CONNECTION_OK)
 			return checked(db, r);
 		/* The connection broke under the statement: the server
@@ -352,6 +405,7 @@ PGresult *
 cz_db_receive(struct cz_db *db)
 {
 	const char *name = db->pending;
+	const struct statement *st;
 	PGresult *r, *more;
 
 	db->pending = NULL;
@@ -364,6 +418,14 @@ cz_db_receive(struct cz_db *db)
 	r = PQgetResult(db->conn);
 	while ((more = PQgetResult(db->conn)) != NULL)
 		PQclear(more);
+	/* The parameters are gone by now: this one fails (the caller answers
+	 * 503 as for any failed statement), the next runs prepared again. */
+	if (PQstatus(db->conn) == CONNECTION_OK && stale_plan(db, r)) {
+		checked(db, r);
+		if ((st = lookup(db, name)) != NULL)
+			(void)prepare_again(db, st);
+		return r;
+	}
 	if (PQstatus(db->conn) == CONNECTION_OK)
 		return checked(db, r);
 	PQclear(r);

@@ -43,6 +43,27 @@ check "no table CHECK left on audit_log's partitions or rate_limits" \
 check "plans.document is compressed with lz4" \
 	test "$(psql_q "SELECT attcompression FROM pg_attribute WHERE attrelid = 'plans'::regclass AND attname = 'document'")" = l
 
+# A migration that changes the type of a column a prepared statement
+# returns (038 made audit_log.event a domain) leaves the running workers
+# serving: PostgreSQL refuses such a statement until it is prepared again,
+# and each worker does so on the first refusal (lib/db.c).
+user=migrate-$$@example.org
+pw='lantern quarry 58 owl'
+make_user "$user" "$pw"
+login "$user" "$pw"
+check "a user is signed in for the activity page" test -n "$SESSION"
+for type in text audit_event; do
+	psql_q "ALTER TABLE audit_log ALTER COLUMN event TYPE $type"
+	ok=0
+	for _ in 1 2 3 4 5 6; do
+		fetch "$CZ_BASE_URL/api/account/activity" "${AUTH[@]}"
+		[[ $HTTP_STATUS == 200 ]] && ok=$((ok + 1))
+	done
+	check "after audit_log.event became $type, 6 of 6 activity reads answer 200 (got $ok)" test "$ok" = 6
+done
+check "the workers said they prepared the statement again" \
+	grep -q 'prepared again: the types it returns changed' "$CZ_STATE_DIR/logs/cibozer-fcgi.log"
+
 # A database newer than this build is refused, and nothing is changed.
 psql_q "INSERT INTO schema_migrations (version, name) VALUES (9999, '9999_future.sql')"
 check "migrate refuses a database with an unknown migration" \
