@@ -500,7 +500,7 @@ projected_trial(const struct prob *p, const double *x, const size_t *fr,
 	for (a = 0; a < nf; a++) {
 		i = fr[a];
 		y = x[i] + alpha * d[a];
-		xn[i] = fmin(fmax(y, p->lo[i]), p->hi[i]);
+		xn[i] = sv_min(sv_max(y, p->lo[i]), p->hi[i]);
 		clamped |= xn[i] != y;
 		*dec += g[i] * (xn[i] - x[i]);
 	}
@@ -585,7 +585,7 @@ newton(const struct prob *p, double *x)
 			if ((x[i] <= p->lo[i] + eps && g[i] > 0.0) ||
 			    (x[i] >= p->hi[i] - eps && g[i] < 0.0))
 				continue;
-			gmax = fmax(gmax, fabs(g[i]) * p->step[i]);
+			gmax = sv_max(gmax, fabs(g[i]) * p->step[i]);
 			fr[nf++] = i;
 		}
 		if (nf == 0 || gmax < 1e-10)
@@ -642,9 +642,9 @@ solve:
 		for (a = 0; a < nf; a++) {
 			i = fr[a];
 			if (d[a] < 0.0)
-				abox = fmin(abox, (p->lo[i] - x[i]) / d[a]);
+				abox = sv_min(abox, (p->lo[i] - x[i]) / d[a]);
 			else if (d[a] > 0.0)
-				abox = fmin(abox, (p->hi[i] - x[i]) / d[a]);
+				abox = sv_min(abox, (p->hi[i] - x[i]) / d[a]);
 		}
 		/* the rows' slopes along d, over the rows each free item
 		 * appears in */

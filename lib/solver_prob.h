@@ -64,6 +64,23 @@ struct prob {
 
 enum { NU_KCAL, NU_PROT, NU_FAT, NU_CARB, NU_FIB, NU_NA };
 
+/*
+ * The lesser and the greater of two numbers that are not NaN, inline:
+ * the C library's fmin and fmax are calls (they must order NaN and
+ * signed zeros), made for every item of every Newton step and trial.
+ */
+static inline double
+sv_min(double a, double b)
+{
+	return b < a ? b : a;
+}
+
+static inline double
+sv_max(double a, double b)
+{
+	return b > a ? b : a;
+}
+
 /* Row values v_k = a_k . x of every row. */
 void	 sv_rows_eval(const struct prob *p, const double *x, double *v);
 /* The residual of row k if its penalty is active at value v, else 0.

@@ -100,7 +100,7 @@ sv_snap(const struct prob *p, size_t i, double x)
 {
 	double	 k = floor(x / p->step[i] + 0.5);
 
-	return fmin(fmax(k * p->step[i], p->lo[i]), p->hi[i]);
+	return sv_min(sv_max(k * p->step[i], p->lo[i]), p->hi[i]);
 }
 
 /*
@@ -149,7 +149,7 @@ tot_viol(const struct prob *p, const double *tot, double v)
 	if (p->nc_max >= 0.0) {
 		sh = tot[NU_CARB] / 4.0 - tot[NU_FIB] - p->nc_max;
 		if (sh > 0.0)
-			v += sh / fmax(p->nc_max, 1.0);
+			v += sh / sv_max(p->nc_max, 1.0);
 	}
 	return v;
 }
