@@ -45,14 +45,15 @@ utc_day(void)
 
 /* Adds the tally over the open connection; 0 when the database took it
  * (or refused it: the counts are then dropped, logged, rather than sent
- * again forever), -1 when the connection failed (they are kept). */
+ * again forever), -1 when the connection failed (they are kept, and the
+ * caller says what becomes of them, with cz_db_error). */
 static int
 add_tally(struct cz_app *app)
 {
 	cz_buf arrays[ADD__N];
 	const char *v[ADD__N];
 	PGresult *res;
-	int i, rc = 0, n = app->usage.n;
+	int i, rc = 0;
 
 	for (i = 0; i < ADD__N; i++)
 		cz_buf_init(&arrays[i], 0);
@@ -64,14 +65,12 @@ add_tally(struct cz_app *app)
 		v[i] = arrays[i].data;
 	res = cz_db_exec(app->db, "key_usage_add", ADD__N, v);
 	if (res == NULL) {
-		cz_log(CZ_LOG_WARN, "%s: %d keys' counts wait: %s", __func__,
-		    n, cz_db_error(app->db));
 		rc = -1;
 		goto out;
 	}
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		cz_log(CZ_LOG_ERROR, "%s: %d keys' counts dropped: %s",
-		    __func__, n, PQresultErrorMessage(res));
+		    __func__, app->usage.n, PQresultErrorMessage(res));
 	PQclear(res);
 	cz_tally_clear(&app->usage);
 out:
@@ -94,7 +93,8 @@ cz_key_usage_count(struct cz_app *app, long long key_id, long long requests,
 	 * (a responder's memory is not a queue). */
 	if (add_tally(app) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: %d keys' counts dropped: the "
-		    "database is away", __func__, app->usage.n);
+		    "database is away: %s", __func__, app->usage.n,
+		    cz_db_error(app->db));
 		cz_tally_clear(&app->usage);
 	}
 	(void)cz_tally_add(&app->usage, key_id, day, requests, plans, videos,
@@ -122,10 +122,18 @@ cz_key_usage_flush(struct cz_app *app, int force)
 		return;
 	if (!force && cz_tally_due_in(&app->usage, cz_clock_s()) > 0.0)
 		return;
-	if (cz_db_up(app->db) && add_tally(app) == 0)
+	if (!cz_db_up(app->db)) {
+		/* Away already: said once by the request that found it so,
+		 * not again every second while idle. */
+		if (force)
+			cz_log(CZ_LOG_ERROR, "%s: %d keys' counts lost: the "
+			    "database is away", __func__, app->usage.n);
+	} else if (add_tally(app) == 0) {
 		return;
-	if (force)
-		cz_log(CZ_LOG_ERROR, "%s: %d keys' counts lost: the database "
-		    "is away", __func__, app->usage.n);
+	} else {
+		cz_log(force ? CZ_LOG_ERROR : CZ_LOG_WARN, "%s: %d keys' "
+		    "counts %s: %s", __func__, app->usage.n, force ? "lost" :
+		    "wait", cz_db_error(app->db));
+	}
 	cz_tally_retry_later(&app->usage, cz_clock_s());
 }
