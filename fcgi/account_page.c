@@ -6,8 +6,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include <json-c/json.h>
 
 #include "account_page.h"
@@ -15,42 +13,7 @@
 #include "challenge.h"
 #include "password.h"
 #include "response.h"
-
-/*
- * "2026-12-06 05:52" of an ISO time "2026-12-06T05:52:50Z" (the table says
- * UTC): two lines of a narrow cell where the ISO text broke at random.
- * Anything else is kept as it is.
- */
-static struct json_object *
-minutes_text(struct json_object *iso)
-{
-	const char *t = json_object_get_string(iso);
-	char out[17];
-
-	if (t == NULL || strlen(t) < 16 || t[10] != 'T')
-		return t != NULL ? json_object_new_string(t) : NULL;
-	memcpy(out, t, 16);
-	out[10] = ' ';
-	out[16] = '\0';
-	return json_object_new_string(out);
-}
-
-/* Each key of keys gets made_text and used_text for the page. */
-static void
-add_key_times(struct json_object *keys)
-{
-	struct json_object *k, *v;
-	size_t i;
-
-	for (i = 0; i < json_object_array_length(keys); i++) {
-		k = json_object_array_get_idx(keys, i);
-		if (json_object_object_get_ex(k, "created_at", &v))
-			json_object_object_add(k, "made_text", minutes_text(v));
-		if (json_object_object_get_ex(k, "last_used_at", &v) &&
-		    v != NULL)
-			json_object_object_add(k, "used_text", minutes_text(v));
-	}
-}
+#include "time_text.h"
 
 int
 cz_account_page(struct cz_request *r, int status, const char *message,
@@ -63,7 +26,8 @@ cz_account_page(struct cz_request *r, int status, const char *message,
 	if ((ctx = cz_page_ctx(r, "Your account")) == NULL)
 		return 500;
 	if ((keys = cz_keys_list(r)) != NULL) {
-		add_key_times(keys);
+		cz_time_text_add(keys, "created_at", "made_text", 0);
+		cz_time_text_add(keys, "last_used_at", "used_text", 0);
 		json_object_object_add(ctx, "keys", json_object_get(keys));
 		json_object_object_add(ctx, "has_keys", json_object_new_boolean(
 		    json_object_array_length(keys) > 0));
