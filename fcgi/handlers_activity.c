@@ -19,13 +19,15 @@
 #include "privacy.h"
 #include "response.h"
 #include "session.h"
+#include "time_text.h"
 #include "validate.h"
 
 static const struct cz_field activity_fields[] = {
 	{ "before", CZ_F_INT, 0, 1, LLONG_MAX, NULL },
 };
 
-/* The page shows each entry's detail as its JSON text ("" for none). */
+/* The page shows each entry's detail as its JSON text ("" for none),
+ * spaced so that a narrow cell breaks it between members. */
 static void
 add_detail_text(struct json_object *list)
 {
@@ -37,7 +39,7 @@ add_detail_text(struct json_object *list)
 		d = json_object_object_get(o, "detail");
 		json_object_object_add(o, "detail_text", json_object_new_string(
 		    json_object_object_length(d) > 0 ?
-		    json_object_to_json_string_ext(d, JSON_C_TO_STRING_PLAIN |
+		    json_object_to_json_string_ext(d, JSON_C_TO_STRING_SPACED |
 		    JSON_C_TO_STRING_NOSLASHESCAPE) : ""));
 	}
 }
@@ -81,6 +83,7 @@ cz_h_account_activity(struct cz_request *r)
 		return cz_resp_json(r, 200, o);
 	}
 	add_detail_text(list);
+	cz_time_text_add(list, "at", "at_text", 1);
 	if ((ctx = cz_page_ctx(r, "Account activity")) == NULL)
 		return 500;
 	json_object_object_add(ctx, "entries", json_object_get(list));

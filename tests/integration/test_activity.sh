@@ -38,6 +38,9 @@ fetch "$B/account/activity" "${AUTH[@]}"
 check "the page lists them, the user agent escaped" \
 	bash -c '[[ $1 == 200 && $2 == *"login.failure"* && $2 == *"&lt;script&gt;alert(1)&lt;/script&gt; ActivityTest/1.0"* && $2 != *"<script>alert(1)"* ]]' _ "$HTTP_STATUS" "$HTTP_BODY"
 check "with the disclaimers" bash -c '[[ $1 == *"NOT intended to provide medical advice"* ]]' _ "$HTTP_BODY"
+# shellcheck disable=SC2016
+check "times read as date and time, the ISO form kept in datetime" \
+	bash -c 're="<time datetime=\"([0-9-]{10})T([0-9:]{8})Z\">([0-9-]{10}) ([0-9:]{8})</time>"; [[ $1 =~ $re && ${BASH_REMATCH[1]} == "${BASH_REMATCH[3]}" && ${BASH_REMATCH[2]} == "${BASH_REMATCH[4]}" ]]' _ "$HTTP_BODY"
 fetch "$B/account" "${AUTH[@]}"
 check "the account page links to it" bash -c '[[ $1 == *"href=\"/account/activity\""* ]]' _ "$HTTP_BODY"
 

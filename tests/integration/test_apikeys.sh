@@ -106,6 +106,9 @@ AUTH=("${SAUTH[@]}")
 fetch "$B/account" "${AUTH[@]}"
 check "the account page lists it by prefix without the secret" \
 	bash -c '[[ $1 == *"${2:0:16}"* && $1 != *"$2"* && $1 == *"plans:read videos:read"* ]]' _ "$HTTP_BODY" "$pkey"
+# shellcheck disable=SC2016
+check "its times read as date and minute, the ISO form kept in datetime" \
+	bash -c 're="<time datetime=\"([0-9-]{10})T([0-9]{2}:[0-9]{2}):[0-9]{2}Z\">([0-9-]{10}) ([0-9]{2}:[0-9]{2})</time>"; [[ $1 =~ $re && ${BASH_REMATCH[1]} == "${BASH_REMATCH[3]}" && ${BASH_REMATCH[2]} == "${BASH_REMATCH[4]}" ]]' _ "$HTTP_BODY"
 pid=$(psql_q "SELECT id FROM api_keys WHERE prefix = '${pkey:0:16}'")
 fetch "$B/account/keys/$pid/revoke" -X POST "${AUTH[@]}" --data ''
 check "the page's revoke button redirects back (303)" test "$HTTP_STATUS" = 303
