@@ -278,14 +278,14 @@ checked(struct cz_db *db, PGresult *r)
 }
 
 /*
- * Whether r failed before anything ran and only because the statement was
- * prepared against column types that a migration has changed since: PostgreSQL
- * refuses to run a prepared statement whose result columns changed type
- * ("cached plan must not change result type", feature_not_supported),
- * again at every execution on this connection, so a worker still serving
- * after a migration would fail that statement until it reconnected. Only
- * outside a transaction block: there the failed statement took back all it
- * did, so running it again is harmless whatever it is.
+ * Whether r is PostgreSQL's refusal of a prepared statement as prepared
+ * (feature_not_supported), outside a transaction block. The one expected
+ * is "cached plan must not change result type": a migration changed the
+ * type of a column the statement returns, and every execution on this
+ * connection is refused until the statement is prepared again. Outside a
+ * transaction block the refused statement took back whatever it did, so
+ * running it again is harmless whatever it is; any other refusal of that
+ * kind comes back the same and is returned then.
  */
 static int
 stale_plan(struct cz_db *db, const PGresult *r)
@@ -299,10 +299,13 @@ stale_plan(struct cz_db *db, const PGresult *r)
 	return state != NULL && strcmp(state, "0A000") == 0;
 }
 
-/* Prepares statement st again on the open connection; 0 or -1. */
+/* Prepares statement st again on the open connection after PostgreSQL
+ * refused it with refused (stale_plan); 0 or -1. */
 static int
-prepare_again(struct cz_db *db, const struct statement *st)
+prepare_again(struct cz_db *db, const struct statement *st,
+    const PGresult *refused)
 {
+	const char *why = PQresultErrorField(refused, PG_DIAG_MESSAGE_PRIMARY);
 	char sql[96];
 	PGresult *r;
 	int ok;
@@ -317,9 +320,11 @@ prepare_again(struct cz_db *db, const struct statement *st)
 		set_error(db->error, sizeof(db->error),
 		    PQerrorMessage(db->conn));
 	PQclear(r);
-	cz_log(ok ? CZ_LOG_INFO : CZ_LOG_ERROR, "%s: %s prepared again: the "
-	    "types it returns changed (a migration)%s%s", __func__, st->name,
-	    ok ? "" : ": ", ok ? "" : db->error);
+	cz_log(ok ? CZ_LOG_INFO : CZ_LOG_ERROR, "%s: %s prepared again: "
+	    "PostgreSQL refused it as prepared (%s), as after a migration "
+	    "that changed a type it returns%s%s", __func__, st->name,
+	    why != NULL ? why : "feature not supported", ok ? "" : ": ",
+	    ok ? "" : db->error);
 	return ok ? 0 : -1;
 }
 
@@ -344,7 +349,7 @@ cz_db_exec(struct cz_db *db, const char *name, int nparams,
 {
 	const struct statement *st;
 	PGresult *r;
-	int attempt;
+	int attempt, ok;
 
 	drop_pending(db, name);
 	if ((st = statement(db, name, nparams)) == NULL)
@@ -356,8 +361,9 @@ cz_db_exec(struct cz_db *db, const char *name, int nparams,
 		    0);
 		if (PQstatus(db->conn) == CONNECTION_OK && attempt == 0 &&
 		    stale_plan(db, r)) {
+			ok = prepare_again(db, st, r);
 			PQclear(r);
-			if (prepare_again(db, st) == -1)
+			if (ok == -1)
 				return NULL;
 			continue;
 		}
@@ -423,7 +429,7 @@ cz_db_receive(struct cz_db *db)
 	if (PQstatus(db->conn) == CONNECTION_OK && stale_plan(db, r)) {
 		checked(db, r);
 		if ((st = lookup(db, name)) != NULL)
-			(void)prepare_again(db, st);
+			(void)prepare_again(db, st, r);
 		return r;
 	}
 	if (PQstatus(db->conn) == CONNECTION_OK)
