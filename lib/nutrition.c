@@ -294,6 +294,9 @@ cz_measure_prepare(struct cz_measure *m)
 	m->kind = (unsigned char)(m->name != NULL ?
 	    measure_class(m->name, NULL) : MC_UNIT);
 	m->tiny = m->name != NULL && tiny_unit(m->name);
+	m->plural_of = 0;
+	m->plural = m->name != NULL ? first_word_plural(m->name,
+	    &m->plural_of) : NULL;
 	m->prepared = 1;
 }
 
@@ -371,10 +374,12 @@ size_note(const char *name, size_t len, size_t *at, size_t *n)
 /* Writes q twelfths and the measure name to out, e.g. "1 ½ cups,
  * chopped", "3 cloves", "¾ cup": the first word in the plural when q is
  * above one and the word has one listed, without a trailing ", NS as
- * to ..." note or a size note in inches (size_note). Returns 0, or -1
- * when out is too small. */
+ * to ..." note or a size note in inches (size_note). m, when not NULL,
+ * is the measure whose name this is (its plural found when prepared).
+ * Returns 0, or -1 when out is too small. */
 static int
-measure_text(char *out, size_t outlen, int q, const char *name)
+measure_text(char *out, size_t outlen, int q, const char *name,
+    const struct cz_measure *m)
 {
 	const char *glyph = NULL, *rest = name, *word = "", *plural, *ns;
 	char num[CZ_UINT_DIGITS_MAX];
@@ -386,7 +391,14 @@ measure_text(char *out, size_t outlen, int q, const char *name)
 			glyph = fractions[i].glyph;
 	if (glyph == NULL)
 		return -1;
-	if (q > 12 && (plural = first_word_plural(name, &len)) != NULL) {
+	if (q <= 12)
+		plural = NULL;
+	else if (m != NULL && m->prepared && m->name == name) {
+		plural = m->plural;
+		len = m->plural_of;
+	} else
+		plural = first_word_plural(name, &len);
+	if (plural != NULL) {
 		word = plural;
 		rest = name + len;
 	}
@@ -616,7 +628,7 @@ shop_quantity(cz_arena *a, struct cz_shop_item *it, const struct cz_measure *m,
 	}
 
 	if (chosen >= 0 && measure_text(text, sizeof(text), q,
-	    m[chosen].name) == 0) {
+	    m[chosen].name, &m[chosen]) == 0) {
 		it->measure = chosen;
 		it->buy_grams = fmax(it->grams, q / 12.0 * ug);
 	} else {
@@ -790,7 +802,7 @@ cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
 	} else if (grams > 0)
 		i = best_volume(m, n, grams, &q, &name);
 	if (i >= 0) {
-		if (measure_text(out, outlen, q, name) == 0)
+		if (measure_text(out, outlen, q, name, &m[i]) == 0)
 			return i;
 	} else if (grams_text(out, outlen, grams) == 0)
 		return CZ_MEASURE_GRAMS;

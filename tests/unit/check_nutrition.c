@@ -54,6 +54,17 @@ static const struct cz_measure spice[] = {
 	CZ_MEASURE_INIT(1, "tbsp", 6.3),
 };
 
+/* Counted things whose first word has a plural, one that only opens like
+ * a listed word, and one with none listed. */
+static const struct cz_measure counted[] = {
+	CZ_MEASURE_INIT(1, "slice, large (1/4\" thick)", 27),
+	CZ_MEASURE_INIT(1, "clove", 3),
+	CZ_MEASURE_INIT(1, "leaf, large", 15),
+	CZ_MEASURE_INIT(1, "eggplant", 458),
+	CZ_MEASURE_INIT(1, "candy", 10),
+};
+#define NCOUNTED	(sizeof(counted) / sizeof(counted[0]))
+
 static const struct cz_measure weights[] = {
 	CZ_MEASURE_INIT(1, "oz", 28.35),
 	CZ_MEASURE_INIT(1, "lb", 453.6),
@@ -513,6 +524,8 @@ START_TEST(describe_prepared_same)
 	} foods[] = {
 		{ banana, NBANANA }, { egg, 2 }, { chopped, 3 }, { rice, 2 },
 		{ oil, 3 }, { spice, 2 }, { weights, NWEIGHTS },
+		{ counted, NCOUNTED }, { counted + 1, 1 }, { counted + 2, 1 },
+		{ counted + 3, 1 }, { counted + 4, 1 },
 	};
 	struct cz_measure p[16];
 	char raw[128], prep[128];
