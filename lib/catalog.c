@@ -225,6 +225,8 @@ load_foods(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 		snprintf(f->ndb, sizeof(f->ndb), "%s", PQgetvalue(r, i, 0));
 		f->shop = cz_shop_food(f->ndb);
 		f->shop_known = 1;
+		f->product = f->shop != NULL ? cz_shop_product(f->shop->item) :
+		    NULL;
 		if ((f->label = strdup(PQgetvalue(r, i, 1))) == NULL ||
 		    (f->name = strdup(PQgetvalue(r, i, 2))) == NULL) {
 			free(f->label);

@@ -76,9 +76,11 @@ struct cz_cat_food {
 	/* Its entry in the shop table (NULL: none), found when the catalog
 	 * loads: a plan's document asks for it at every use of the food.
 	 * shop_known 0 (a food filled in by hand): cz_cat_food_shop looks
-	 * it up. */
+	 * it up. product is that entry's shop item, found with it (NULL:
+	 * cz_cat_food_product looks it up). */
 	const struct cz_shop_food *shop;
 	int			 shop_known;
+	const struct cz_shop_product *product;
 };
 
 /* Food f's entry in the shop table, or NULL (shop_items.h). */
@@ -86,6 +88,18 @@ static inline const struct cz_shop_food *
 cz_cat_food_shop(const struct cz_cat_food *f)
 {
 	return f->shop_known ? f->shop : cz_shop_food(f->ndb);
+}
+
+/* The shop item food f is bought as, or NULL (shop_items.h). */
+static inline const struct cz_shop_product *
+cz_cat_food_product(const struct cz_cat_food *f)
+{
+	const struct cz_shop_food *sf;
+
+	if (f->product != NULL)
+		return f->product;
+	sf = cz_cat_food_shop(f);
+	return sf != NULL ? cz_shop_product(sf->item) : NULL;
 }
 
 /* One item of a template: a food and its bounds in this template. */

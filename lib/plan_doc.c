@@ -393,6 +393,7 @@ write_shop_aisles(struct cz_jw *w, const struct cz_catalog *cat,
 			in[n].grams = p->days[d].items[i].grams;
 			in[n].shop = f->shop;
 			in[n].shop_known = f->shop_known;
+			in[n].product = f->product;
 		}
 	if (cz_shop_list(a, in, n, &aisles, &naisles) == -1)
 		return -1;

@@ -179,7 +179,7 @@ cz_recipe_amount(const struct cz_cat_food *f, double grams, char *out,
 	size_t i;
 
 	plain_name(f, name, sizeof(name));
-	sp = sf != NULL ? cz_shop_product(sf->item) : NULL;
+	sp = cz_cat_food_product(f);
 	if (sp != NULL)
 		basis = sp->basis;
 	last = f->ndb[0] != '\0' ? f->ndb[strlen(f->ndb) - 1] : '\0';
@@ -380,7 +380,7 @@ batchable(const struct cz_cat_food *f)
 	if (in_list(batch_extra, NELEM(batch_extra), f->ndb))
 		return 1;
 	if (sf == NULL || sf->factor >= 1.0 ||
-	    (sp = cz_shop_product(sf->item)) == NULL)
+	    (sp = cz_cat_food_product(f)) == NULL)
 		return 0;
 	return sp->basis != NULL && strcmp(sp->basis, "dry") == 0;
 }

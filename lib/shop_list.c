@@ -230,8 +230,9 @@ static long
 acc_of(cz_arena *a, const struct cz_shop_use *u, const struct cz_shop_food *f,
     struct acc *acc, size_t *nacc)
 {
-	const struct cz_shop_product *it = f != NULL ?
-	    cz_shop_product(f->item) : NULL;
+	const struct cz_shop_product *it = u->product != NULL &&
+	    u->shop_known ? u->product : f != NULL ? cz_shop_product(f->item) :
+	    NULL;
 	const char *key = NULL;
 	size_t j;
 

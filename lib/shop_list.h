@@ -24,9 +24,11 @@ struct cz_shop_use {
 	double		 grams;		/* as eaten, >= 0 */
 	/* The food's entry in the shop table when the caller knows it
 	 * (shop_known: the catalog's, cz_cat_food_shop), else looked up by
-	 * ndb. */
+	 * ndb; and that entry's shop item when known (the catalog's,
+	 * cz_cat_food_product), else (NULL) looked up by its key. */
 	const struct cz_shop_food *shop;
 	int		 shop_known;
+	const struct cz_shop_product *product;
 };
 
 /* One line of the list. Grams are of the item as bought (dry rice, raw

@@ -446,6 +446,8 @@ START_TEST(random_plans_keep_every_rule)
 			in[i].shop_known = (int)(rnd(&seed) % 2);
 			in[i].shop = in[i].shop_known ?
 			    cz_shop_food(in[i].ndb) : NULL;
+			in[i].product = in[i].shop != NULL ?
+			    cz_shop_product(in[i].shop->item) : NULL;
 			in[i].name = "a food, NS as to kind";
 			in[i].grams = (double)(rnd(&seed) % 200) * 5;
 			inf[i] = cz_shop_food(in[i].ndb);
