@@ -301,6 +301,31 @@ START_TEST(every_step_renders)
 	    sizeof(out)), -1);
 	ck_assert_int_eq(cz_recipe_step("Cook {20037}.", items, 1, out, 12),
 	    -1);
+	/* A brace that opens no placeholder stays; an output too small
+	 * holds the longest start of the text that fits, whole amounts. */
+	{
+		static const char step[] = "Rinse {2003} {x}; cook {20037} "
+		    "{20037}, {20037";
+		static const char want[] = "Rinse {2003} {x}; cook 60 g dry "
+		    "brown rice 60 g dry brown rice, {20037";
+		char small[sizeof(want)];
+		size_t size, got;
+
+		ck_assert_int_eq(cz_recipe_step(step, items, 1, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, want);
+		for (size = 1; size <= sizeof(want); size++) {
+			ck_assert_int_eq(cz_recipe_step(step, items, 1, small,
+			    size), size == sizeof(want) ? 0 : -1);
+			got = strlen(small);
+			ck_assert_uint_lt(got, size);
+			ck_assert_int_eq(strncmp(small, want, got), 0);
+			/* cut only inside an amount, else at the end */
+			if (size < sizeof(want) && got < size - 1)
+				ck_assert_int_eq(strncmp(want + got, "60 g", 4),
+				    0);
+		}
+	}
 }
 END_TEST
 
