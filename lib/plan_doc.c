@@ -674,13 +674,12 @@ template_by_slug(const struct cz_catalog *cat, const char *slug)
 }
 
 /*
- * The grams of food f that a document storing g (whole grams) was written
- * from: a plan's grams are whole steps of the food, and a step that is not
- * a whole gram (a dried fig, 8.4 g; an olive, 4.4 g) is restored, so that
+ * A plan's grams are whole steps of the food, and a step that is not a
+ * whole gram (a dried fig, 8.4 g; an olive, 4.4 g) is restored, so that
  * two figs read back are 16.8 g, not 17 g or "17 g of figs" in a method.
  */
-static double
-stored_grams(const struct cz_cat_food *f, double g)
+double
+cz_plan_doc_grams(const struct cz_cat_food *f, double g)
 {
 	double q;
 
@@ -749,8 +748,9 @@ cz_plan_from_doc(const struct cz_catalog *cat,
 				}
 				day->items[day->nitems].food = (size_t)fi;
 				day->items[day->nitems].meal = m;
-				day->items[day->nitems].grams = stored_grams(
-				    &cat->foods[fi], it->grams);
+				day->items[day->nitems].grams =
+				    cz_plan_doc_grams(&cat->foods[fi],
+				    it->grams);
 				day->nitems++;
 			}
 		}

@@ -82,6 +82,11 @@ int cz_plan_from_doc(const struct cz_catalog *cat,
     const struct cz_plan_request *req, const struct cz_plan_doc *doc,
     struct cz_plan *p, char *err, size_t errlen);
 
+/* The grams of food f that a document printing g (whole grams) was
+ * written from: g, or the whole number of f's steps within half a gram
+ * of it (two dried figs of 8.4 g read back as 16.8 g, not 17 g). */
+double cz_plan_doc_grams(const struct cz_cat_food *f, double g);
+
 /* The same from the document as a json-c value (borrowed), read with
  * cz_plan_doc_read first; a document that does not read is an error
  * that says why. */

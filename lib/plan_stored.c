@@ -38,66 +38,92 @@ printed_grams(double g)
 	return (double)llround(g);
 }
 
-/* A struct cz_plan_doc with what cz_plan_from_doc reads (the dishes'
- * slugs, locks, ingredients and grams) taken from p, from a. */
-static struct cz_plan_doc *
-doc_of_plan(const struct cz_catalog *cat, const struct cz_plan *p,
-    cz_arena *a)
-{
-	const struct cz_plan_day *day;
-	struct cz_plan_doc_meal *dm;
-	struct cz_plan_doc *doc;
-	size_t i, n;
-	int d, m;
-
-	if ((doc = cz_arena_calloc(a, 1, sizeof(*doc))) == NULL)
-		return NULL;
-	doc->ndays = p->ndays;
-	for (d = 0; d < p->ndays; d++) {
-		day = &p->days[d];
-		doc->days[d].day = d + 1;
-		doc->days[d].nmeals = day->nmeals;
-		for (m = 0; m < day->nmeals; m++) {
-			dm = &doc->days[d].meals[m];
-			dm->slug = cat->templates[day->meals[m].tmpl].slug;
-			dm->locked = day->meals[m].locked;
-			for (i = n = 0; i < day->nitems; i++)
-				n += day->items[i].meal == m;
-			if (n == 0)
-				continue;
-			if ((dm->items = cz_arena_calloc(a, n,
-			    sizeof(*dm->items))) == NULL)
-				return NULL;
-			for (i = 0; i < day->nitems; i++) {
-				if (day->items[i].meal != m)
-					continue;
-				memcpy(dm->items[dm->nitems].ndb,
-				    cat->foods[day->items[i].food].ndb,
-				    sizeof(dm->items[0].ndb));
-				dm->items[dm->nitems].grams =
-				    printed_grams(day->items[i].grams);
-				dm->nitems++;
-			}
-		}
-	}
-	return doc;
-}
-
+/*
+ * What cz_plan_from_doc makes of the plan's stored form, made from the
+ * plan itself: the same checks, the dishes in their slots, each dish's
+ * ingredients in turn with the grams the form prints read back, the
+ * totals summed again. Writing the form and reading it back took the
+ * catalog's slugs and NDB numbers, some 10,000 comparisons a week, for
+ * indexes the plan already holds (slugs are unique, sql/003).
+ */
 int
 cz_plan_stored_canon(const struct cz_catalog *cat,
     const struct cz_plan_request *req, struct cz_plan *p, cz_arena *a,
     char *err, size_t errlen)
 {
-	struct cz_plan_doc *doc;
+	struct cz_pattern_slot slots[CZ_PLAN_MAX_MEALS];
+	const struct cz_plan_day *from;
+	struct cz_plan_day *day;
 	struct cz_plan *back;
+	struct cz_nutrients x;
+	size_t i, k, n, tmpl;
+	int nslots, d, m;
 
-	if ((doc = doc_of_plan(cat, p, a)) == NULL ||
-	    (back = cz_arena_alloc(a, sizeof(*back))) == NULL) {
+	nslots = cz_plan_slots(req, slots);
+	if (p->ndays != req->days) {
+		snprintf(err, errlen, "the stored plan has not %d days",
+		    req->days);
+		return -1;
+	}
+	if ((back = cz_arena_calloc(a, 1, sizeof(*back))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if (cz_plan_from_doc(cat, req, doc, back, err, errlen) == -1)
-		return -1;
+	cz_plan_target(req, &back->target);
+	for (d = 0; d < req->days; d++) {
+		from = &p->days[d];
+		day = &back->days[d];
+		if (from->nmeals != nslots) {
+			snprintf(err, errlen, "day %d of the stored plan has "
+			    "not %d meals", d + 1, nslots);
+			return -1;
+		}
+		day->nmeals = nslots;
+		for (m = 0; m < nslots; m++) {
+			tmpl = from->meals[m].tmpl;
+			if (tmpl >= cat->ntemplates ||
+			    cat->templates[tmpl].slot != slots[m].kind) {
+				snprintf(err, errlen, "day %d meal %d: the "
+				    "catalog no longer has its dish", d + 1,
+				    m + 1);
+				return -1;
+			}
+			day->meals[m].slot = slots[m].slot;
+			day->meals[m].tmpl = tmpl;
+			day->meals[m].locked = from->meals[m].locked;
+			for (i = n = 0; i < from->nitems; i++) {
+				if (from->items[i].meal != m)
+					continue;
+				k = from->items[i].food;
+				if (k >= cat->nfoods) {
+					snprintf(err, errlen, "day %d meal %d: "
+					    "an ingredient is unknown or "
+					    "malformed", d + 1, m + 1);
+					return -1;
+				}
+				day->items[day->nitems].food = k;
+				day->items[day->nitems].meal = m;
+				day->items[day->nitems].grams =
+				    cz_plan_doc_grams(&cat->foods[k],
+				    printed_grams(from->items[i].grams));
+				day->nitems++;
+				n++;
+			}
+			if (n == 0) {
+				snprintf(err, errlen, "day %d meal %d has no "
+				    "items", d + 1, m + 1);
+				return -1;
+			}
+		}
+		cz_nutrients_zero(&day->totals);
+		for (i = 0; i < day->nitems; i++) {
+			cz_nutrients_scale(&cat->foods[day->items[i].food].
+			    per100g, day->items[i].grams, &x);
+			cz_nutrients_add(&day->totals, &x);
+		}
+	}
+	back->ndays = req->days;
+	back->feasible = 1;
 	*p = *back;
 	return 0;
 }
