@@ -224,11 +224,13 @@ trial_add(const struct prob *p, const struct here *h, struct marks *mk,
  * violation first, then f.  The caps over their limit after the move
  * are those over it here whose row the move leaves alone and the changed
  * rows over theirs; they are summed in cap order, as cap_viol sums them,
- * so the score has the same bits as from every row.
+ * so the score has the same bits as from every row.  tv is the totals'
+ * violation alone, tot_viol(p, t->ts, 0.0), which the caller has: with
+ * no cap over, it is the hard violation itself, bit for bit.
  */
 static double
 trial_score(const struct prob *p, const struct here *h,
-    const struct marks *mk, const struct trial *t)
+    const struct marks *mk, const struct trial *t, double tv)
 {
 	double	 pensum = h->pensum, r, cv = 0.0;
 	int	 over[NROWS_MAX], nover = 0, a, b, j, k, m;
@@ -261,7 +263,8 @@ trial_score(const struct prob *p, const struct here *h,
 		}
 		cv += (r - p->caplim[j]) / CAP_TOL;
 	}
-	return HARD_W * tot_viol(p, t->ts, cv) + pensum + t->reg;
+	return HARD_W * (cv == 0.0 ? tv : tot_viol(p, t->ts, cv)) + pensum +
+	    t->reg;
 }
 
 static void
@@ -345,16 +348,17 @@ moved_totals(const struct prob *p, const double *tot, size_t i, double dx,
 
 /*
  * Whether a move whose totals are ts cannot score below best: the hard
- * violation of the totals alone is a lower bound of its score (the caps'
- * violation, the penalties and the regulariser only add nonnegative
- * terms, and rounding keeps the order of sums of them).  Most moves that
- * leave energy or a share outside its tolerance are so set aside from 6
- * numbers, without their rows.
+ * violation of the totals alone (*tv, which trial_score reuses) is a
+ * lower bound of its score (the caps' violation, the penalties and the
+ * regulariser only add nonnegative terms, and rounding keeps the order
+ * of sums of them).  Most moves that leave energy or a share outside its
+ * tolerance are so set aside from 6 numbers, without their rows.
  */
 static int
-cannot_beat(const struct prob *p, const double *ts, double best)
+cannot_beat(const struct prob *p, const double *ts, double best, double *tv)
 {
-	return HARD_W * tot_viol(p, ts, 0.0) >= best;
+	*tv = tot_viol(p, ts, 0.0);
+	return HARD_W * *tv >= best;
 }
 
 /*
@@ -369,7 +373,7 @@ best_move(const struct prob *p, const struct here *h, struct marks *mk,
 {
 	struct trial	 first, t;
 	size_t		 i, j, n = p->n;
-	double		 di, dj, ti[6], tij[6];
+	double		 di, dj, ti[6], tij[6], tv;
 	int		 si, sj, m, made, found = 0;
 
 	for (i = 0; i < n; i++) {
@@ -379,11 +383,11 @@ best_move(const struct prob *p, const struct here *h, struct marks *mk,
 				continue;
 			moved_totals(p, h->tot, i, di, ti);
 			if (!pairs) {
-				if (cannot_beat(p, ti, *best))
+				if (cannot_beat(p, ti, *best, &tv))
 					continue;
 				trial_start(p, h, mk, &first, i, di);
 				found |= keep_if_better(trial_score(p, h, mk,
-				    &first), best, mv, i, di, n, 0.0);
+				    &first, tv), best, mv, i, di, n, 0.0);
 				continue;
 			}
 			made = 0;
@@ -393,7 +397,7 @@ best_move(const struct prob *p, const struct here *h, struct marks *mk,
 					if (!move_ok(p, h->x, j, dj))
 						continue;
 					moved_totals(p, ti, j, dj, tij);
-					if (cannot_beat(p, tij, *best))
+					if (cannot_beat(p, tij, *best, &tv))
 						continue;
 					if (!made) {
 						trial_start(p, h, mk, &first, i,
@@ -403,7 +407,7 @@ best_move(const struct prob *p, const struct here *h, struct marks *mk,
 					trial_copy(&t, &first);
 					trial_add(p, h, mk, &t, j, dj);
 					found |= keep_if_better(trial_score(p,
-					    h, mk, &t), best, mv, i, di, j,
+					    h, mk, &t, tv), best, mv, i, di, j,
 					    dj);
 					/* the second item's rows leave the
 					 * first's trial */
