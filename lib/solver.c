@@ -429,7 +429,7 @@ line_min(const struct prob *p, const double *x, const size_t *fr,
     double abox, int *interior)
 {
 	double	 ev[NROWS_MAX], c0 = 0.0, c1 = 0.0, r, t, e, sgn;
-	int	 ek[NROWS_MAX], ne = 0, k, j, on;
+	int	 ek[NROWS_MAX], ne = 0, left, k, j, next, on;
 	size_t	 a, i;
 
 	/* slope c0 + c1 alpha of the regulariser and the rows active
@@ -456,24 +456,32 @@ line_min(const struct prob *p, const double *x, const size_t *fr,
 		t = -r / sd[k];
 		if (!(t > 0.0) || !(t < abox))
 			continue;
-		for (j = ne++; j > 0 && ev[j - 1] > t; j--) {
-			ev[j] = ev[j - 1];
-			ek[j] = ek[j - 1];
-		}
-		ev[j] = t;
-		ek[j] = k;
+		ev[ne] = t;
+		ek[ne++] = k;
 	}
-	for (j = 0; j <= ne; j++) {
-		e = j < ne ? ev[j] : abox;
+	/*
+	 * The breakpoints in increasing order, the first row among equal
+	 * ones first, each found when the walk reaches it: the walk mostly
+	 * stops within the first few, and sorting them all first was the
+	 * hottest part of the line search. A breakpoint passed is set to
+	 * infinity (every one is finite: t < abox, at most INFINITY).
+	 */
+	for (left = ne;; left--) {
+		next = -1;
+		for (j = 0; j < ne; j++)
+			if (ev[j] < INFINITY && (next < 0 || ev[j] < ev[next]))
+				next = j;
+		e = next >= 0 ? ev[next] : abox;
 		if (c1 > 0.0 && c0 + c1 * e >= 0.0) {
 			*interior = 1;
 			t = -c0 / c1;
 			return t > 0.0 ? t : 0.0;
 		}
-		if (j == ne)
+		if (left == 0)
 			break;
-		/* row ek[j] turns on where it moves outwards, else off */
-		k = ek[j];
+		ev[next] = INFINITY;
+		/* row ek[next] turns on where it moves outwards, else off */
+		k = ek[next];
 		r = v[k] - p->b[k];
 		sgn = (p->kind[k] == ROW_LE) == (sd[k] > 0.0) ? 1.0 : -1.0;
 		c0 += sgn * 2.0 * p->w[k] * r * sd[k];
