@@ -224,17 +224,18 @@ escape_into(char *d, const unsigned char *s, size_t run)
 
 /*
  * Writes the separator before a value (a comma unless it is the first in
- * its container), then "key": if key is not NULL, then the value: "s" if
- * s is not NULL, else the rawlen bytes of raw as they are. Measured first
- * and written straight into the buffer, where appending piece by piece
- * cost a call per quote and colon (a plan's document has some 4,000
- * members).
+ * its container), then the key: qk's quoted text when qk is not NULL, else
+ * "key": if key is not NULL; then the value: "s" if s is not NULL, else
+ * the rawlen bytes of raw as they are. Measured first and written straight
+ * into the buffer, where appending piece by piece cost a call per quote
+ * and colon (a plan's document has some 4,000 members).
  */
 static void
-member_value(struct cz_jw *w, const char *key, const char *s,
-    const char *raw, size_t rawlen)
+member_value(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
+    const char *s, const char *raw, size_t rawlen)
 {
-	const unsigned char *k = (const unsigned char *)key;
+	const unsigned char *k = qk != NULL ? NULL :
+	    (const unsigned char *)key;
 	const unsigned char *v = (const unsigned char *)s;
 	size_t n, krun = 0, vrun = 0;
 	char *d, *start;
@@ -249,7 +250,9 @@ member_value(struct cz_jw *w, const char *key, const char *s,
 	comma = !w->first[w->depth];
 	w->first[w->depth] = 0;
 	n = (size_t)comma;
-	if (k != NULL) {
+	if (qk != NULL)
+		n += qk->len;
+	else if (k != NULL) {
 		krun = plain_run(k);
 		n += (k[krun] == '\0' ? krun : escaped_len(k, krun)) + 3;
 	}
@@ -265,7 +268,10 @@ member_value(struct cz_jw *w, const char *key, const char *s,
 	}
 	if (comma)
 		*d++ = ',';
-	if (k != NULL) {
+	if (qk != NULL) {
+		memcpy(d, qk->quoted, qk->len);
+		d += qk->len;
+	} else if (k != NULL) {
 		*d++ = '"';
 		d = escape_into(d, k, krun);
 		*d++ = '"';
@@ -283,9 +289,10 @@ member_value(struct cz_jw *w, const char *key, const char *s,
 }
 
 static void
-open_container(struct cz_jw *w, const char *key, char c)
+open_container(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
+    char c)
 {
-	member_value(w, key, NULL, &c, 1);
+	member_value(w, qk, key, NULL, &c, 1);
 	if (w->depth + 1 >= CZ_JW_MAX_DEPTH) {
 		w->err = 1;
 		return;
@@ -300,7 +307,16 @@ cz_jw_object(struct cz_jw *w, const char *key)
 	if (w->out == NULL)
 		tree_open(w, key, json_object_new_object());
 	else
-		open_container(w, key, '{');
+		open_container(w, NULL, key, '{');
+}
+
+void
+cz_jw_object_k(struct cz_jw *w, const struct cz_jw_key *k)
+{
+	if (w->out == NULL)
+		tree_open(w, k->name, json_object_new_object());
+	else
+		open_container(w, k, NULL, '{');
 }
 
 void
@@ -309,7 +325,16 @@ cz_jw_array(struct cz_jw *w, const char *key)
 	if (w->out == NULL)
 		tree_open(w, key, json_object_new_array());
 	else
-		open_container(w, key, '[');
+		open_container(w, NULL, key, '[');
+}
+
+void
+cz_jw_array_k(struct cz_jw *w, const struct cz_jw_key *k)
+{
+	if (w->out == NULL)
+		tree_open(w, k->name, json_object_new_array());
+	else
+		open_container(w, k, NULL, '[');
 }
 
 void
@@ -324,14 +349,28 @@ cz_jw_end(struct cz_jw *w)
 	w->depth--;
 }
 
+/* A string member: under qk when it is not NULL, else under key. */
+static void
+string_member(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
+    const char *s)
+{
+	if (w->out == NULL)
+		tree_add(w, qk != NULL ? qk->name : key,
+		    json_object_new_string(s != NULL ? s : ""), 0);
+	else
+		member_value(w, qk, key, s != NULL ? s : "", NULL, 0);
+}
+
 void
 cz_jw_string(struct cz_jw *w, const char *key, const char *s)
 {
-	if (w->out == NULL)
-		tree_add(w, key, json_object_new_string(s != NULL ? s : ""),
-		    0);
-	else
-		member_value(w, key, s != NULL ? s : "", NULL, 0);
+	string_member(w, NULL, key, s);
+}
+
+void
+cz_jw_string_k(struct cz_jw *w, const struct cz_jw_key *k, const char *s)
+{
+	string_member(w, k, NULL, s);
 }
 
 /* A number as json-c reads its text: an integer without a fraction or an
@@ -347,8 +386,10 @@ tree_number_text(struct cz_jw *w, const char *key, const char *text)
 		    10)), 0);
 }
 
-void
-cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
+/* A number member: under qk when it is not NULL, else under key. */
+static void
+number_member(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
+    double v, int decimals)
 {
 	char buf[48], frac[MAX_DECIMALS + 1];
 	long long scaled, ip, fp;
@@ -364,10 +405,10 @@ cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
 		/* Beyond exact integers: the shortest form that reads back. */
 		n = snprintf(buf, sizeof(buf), "%.17g", v);
 		if (w->out == NULL)
-			tree_number_text(w, key, n > 0 &&
-			    (size_t)n < sizeof(buf) ? buf : "");
+			tree_number_text(w, qk != NULL ? qk->name : key,
+			    n > 0 && (size_t)n < sizeof(buf) ? buf : "");
 		else
-			member_value(w, key, NULL, buf, n > 0 &&
+			member_value(w, qk, key, NULL, buf, n > 0 &&
 			    (size_t)n < sizeof(buf) ? (size_t)n : 0);
 		return;
 	}
@@ -377,6 +418,8 @@ cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
 		scaled = -scaled;
 	split_scaled(scaled, decimals, &ip, &fp);
 	if (w->out == NULL) {
+		if (qk != NULL)
+			key = qk->name;
 		/* The value of the text written below: scaled / 10^decimals,
 		 * both exact in a double, so the one rounding of the division
 		 * is strtod's of the text. */
@@ -404,17 +447,33 @@ cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
 		memcpy(buf + n, frac, (size_t)d);
 		n += d;
 	}
-	member_value(w, key, NULL, buf, (size_t)n);
+	member_value(w, qk, key, NULL, buf, (size_t)n);
 }
 
 void
-cz_jw_int(struct cz_jw *w, const char *key, long long v)
+cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals)
+{
+	number_member(w, NULL, key, v, decimals);
+}
+
+void
+cz_jw_number_k(struct cz_jw *w, const struct cz_jw_key *k, double v,
+    int decimals)
+{
+	number_member(w, k, NULL, v, decimals);
+}
+
+/* An integer member: under qk when it is not NULL, else under key. */
+static void
+int_member(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
+    long long v)
 {
 	char buf[32];
 	size_t n = 0;
 
 	if (w->out == NULL) {
-		tree_add(w, key, json_object_new_int64(v), 0);
+		tree_add(w, qk != NULL ? qk->name : key,
+		    json_object_new_int64(v), 0);
 		return;
 	}
 	if (v < 0)
@@ -422,16 +481,44 @@ cz_jw_int(struct cz_jw *w, const char *key, long long v)
 	/* Negated as unsigned: LLONG_MIN has no positive twin. */
 	n += cz_uint_digits(buf + n, v < 0 ? 0ULL - (unsigned long long)v :
 	    (unsigned long long)v);
-	member_value(w, key, NULL, buf, n);
+	member_value(w, qk, key, NULL, buf, n);
+}
+
+void
+cz_jw_int(struct cz_jw *w, const char *key, long long v)
+{
+	int_member(w, NULL, key, v);
+}
+
+void
+cz_jw_int_k(struct cz_jw *w, const struct cz_jw_key *k, long long v)
+{
+	int_member(w, k, NULL, v);
+}
+
+/* A boolean member: under qk when it is not NULL, else under key. */
+static void
+bool_member(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
+    int v)
+{
+	if (w->out == NULL)
+		tree_add(w, qk != NULL ? qk->name : key,
+		    json_object_new_boolean(v), 0);
+	else
+		member_value(w, qk, key, NULL, v ? "true" : "false",
+		    v ? 4 : 5);
 }
 
 void
 cz_jw_bool(struct cz_jw *w, const char *key, int v)
 {
-	if (w->out == NULL)
-		tree_add(w, key, json_object_new_boolean(v), 0);
-	else
-		member_value(w, key, NULL, v ? "true" : "false", v ? 4 : 5);
+	bool_member(w, NULL, key, v);
+}
+
+void
+cz_jw_bool_k(struct cz_jw *w, const struct cz_jw_key *k, int v)
+{
+	bool_member(w, k, NULL, v);
 }
 
 void
@@ -440,7 +527,7 @@ cz_jw_null(struct cz_jw *w, const char *key)
 	if (w->out == NULL)
 		tree_add(w, key, NULL, 1);
 	else
-		member_value(w, key, NULL, "null", 4);
+		member_value(w, NULL, key, NULL, "null", 4);
 }
 
 void
@@ -454,7 +541,7 @@ cz_jw_json(struct cz_jw *w, const char *key, struct json_object *v)
 	}
 	text = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE);
-	member_value(w, key, NULL, text, strlen(text));
+	member_value(w, NULL, key, NULL, text, strlen(text));
 }
 
 int

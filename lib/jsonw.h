@@ -35,6 +35,22 @@ struct cz_jw {
 	int		 err;
 };
 
+/*
+ * A key known when the program is built, quoted by the compiler: the
+ * writer copies "\"name\":" as it is, where a key given as a string is
+ * looked at byte by byte for what needs escaping (a plan's document has
+ * some 3,000 keys). CZ_JW_KEY("grams") makes one; the name must be a
+ * string literal that needs no escaping. The functions ending in _k take
+ * one in place of a key string and write the same.
+ */
+struct cz_jw_key {
+	const char	*name;
+	const char	*quoted;
+	size_t		 len;		/* of quoted */
+};
+#define CZ_JW_KEY(s)	(&(const struct cz_jw_key){ "" s, "\"" s "\":", \
+			    sizeof(s) + 2 })
+
 /* Starts writing into out (appending). */
 void cz_jw_init(struct cz_jw *w, cz_buf *out);
 /* Starts building a tree; its keys are copied into keys, which must
@@ -49,6 +65,14 @@ void cz_jw_number(struct cz_jw *w, const char *key, double v, int decimals);
 void cz_jw_int(struct cz_jw *w, const char *key, long long v);
 void cz_jw_bool(struct cz_jw *w, const char *key, int v);
 void cz_jw_null(struct cz_jw *w, const char *key);
+void cz_jw_object_k(struct cz_jw *w, const struct cz_jw_key *k);
+void cz_jw_array_k(struct cz_jw *w, const struct cz_jw_key *k);
+void cz_jw_string_k(struct cz_jw *w, const struct cz_jw_key *k,
+    const char *s);
+void cz_jw_number_k(struct cz_jw *w, const struct cz_jw_key *k, double v,
+    int decimals);
+void cz_jw_int_k(struct cz_jw *w, const struct cz_jw_key *k, long long v);
+void cz_jw_bool_k(struct cz_jw *w, const struct cz_jw_key *k, int v);
 /* Writes v, a json-c value (NULL: null): as compact text (slashes not
  * escaped), or into the tree as one more reference to v. */
 void cz_jw_json(struct cz_jw *w, const char *key, struct json_object *v);

@@ -51,6 +51,11 @@ struct cz_nutrient_info {
 					   e.g. "B12 (Cyanocobalamin)" */
 	const char	*unit;		/* "kcal", "g", "mg", "µg" (U+00B5), "IU" */
 	const char	*label;		/* for people, e.g. "Vitamin B12" */
+	/* The key quoted with a colon after it, "\"vitamin_b12\":", as a
+	 * JSON document's member writes it (jsonw.h, struct cz_jw_key),
+	 * and its length. */
+	const char	*quoted_key;
+	size_t		 quoted_len;
 };
 
 /* Amounts of the core nutrients, indexed by enum cz_nutrient: per 100 g for

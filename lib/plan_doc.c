@@ -31,39 +31,49 @@ static void write_intakes(struct cz_jw *, const struct cz_plan_request *,
 
 /* Every core nutrient of t plus net carbs, and the energy shares. */
 static void
-write_nutrients(struct cz_jw *w, const char *key, const struct cz_nutrients *t)
+write_nutrients(struct cz_jw *w, const struct cz_jw_key *key,
+    const struct cz_nutrients *t)
 {
+	const struct cz_nutrient_info *ni;
+	struct cz_jw_key nk;
 	double pp, fp, cp;
 	int k;
 
-	cz_jw_object(w, key);
-	for (k = 0; k < CZ_NUTRIENTS; k++)
-		cz_jw_number(w, cz_nutrient_info(k)->key, t->v[k],
-		    cz_plan_document_decimals(k));
-	cz_jw_number(w, "net_carbs", cz_net_carbs(t->v[CZ_N_CARBS],
+	cz_jw_object_k(w, key);
+	for (k = 0; k < CZ_NUTRIENTS; k++) {
+		ni = cz_nutrient_info(k);
+		nk.name = ni->key;
+		nk.quoted = ni->quoted_key;
+		nk.len = ni->quoted_len;
+		cz_jw_number_k(w, &nk, t->v[k], cz_plan_document_decimals(k));
+	}
+	cz_jw_number_k(w, CZ_JW_KEY("net_carbs"), cz_net_carbs(t->v[CZ_N_CARBS],
 	    t->v[CZ_N_FIBER]), 1);
 	cz_macro_shares(t, &pp, &fp, &cp);
-	cz_jw_number(w, "protein_pct", pp, 1);
-	cz_jw_number(w, "fat_pct", fp, 1);
-	cz_jw_number(w, "carbs_pct", cp, 1);
+	cz_jw_number_k(w, CZ_JW_KEY("protein_pct"), pp, 1);
+	cz_jw_number_k(w, CZ_JW_KEY("fat_pct"), fp, 1);
+	cz_jw_number_k(w, CZ_JW_KEY("carbs_pct"), cp, 1);
 	cz_jw_end(w);
 }
 
 static void
 write_target(struct cz_jw *w, const struct cz_plan_target *t)
 {
-	cz_jw_object(w, "target");
-	cz_jw_number(w, "energy_kcal", t->energy, 0);
-	cz_jw_number(w, "protein_pct", t->protein_share * 100, 0);
-	cz_jw_number(w, "fat_pct", t->fat_share * 100, 0);
-	cz_jw_number(w, "carbs_pct", t->carb_share * 100, 0);
-	cz_jw_number(w, "energy_tolerance_pct", CZ_PLAN_ENERGY_TOL_PCT, 0);
-	cz_jw_number(w, "share_tolerance_points", CZ_PLAN_SHARE_TOL_PTS, 0);
+	cz_jw_object_k(w, CZ_JW_KEY("target"));
+	cz_jw_number_k(w, CZ_JW_KEY("energy_kcal"), t->energy, 0);
+	cz_jw_number_k(w, CZ_JW_KEY("protein_pct"), t->protein_share * 100, 0);
+	cz_jw_number_k(w, CZ_JW_KEY("fat_pct"), t->fat_share * 100, 0);
+	cz_jw_number_k(w, CZ_JW_KEY("carbs_pct"), t->carb_share * 100, 0);
+	cz_jw_number_k(w, CZ_JW_KEY("energy_tolerance_pct"),
+	    CZ_PLAN_ENERGY_TOL_PCT, 0);
+	cz_jw_number_k(w, CZ_JW_KEY("share_tolerance_points"),
+	    CZ_PLAN_SHARE_TOL_PTS, 0);
 	if (t->fiber_min > 0)
-		cz_jw_number(w, "fiber_min_g", t->fiber_min, 1);
-	cz_jw_number(w, "sodium_max_mg", t->sodium_max, 0);
+		cz_jw_number_k(w, CZ_JW_KEY("fiber_min_g"), t->fiber_min, 1);
+	cz_jw_number_k(w, CZ_JW_KEY("sodium_max_mg"), t->sodium_max, 0);
 	if (t->net_carbs_max >= 0)
-		cz_jw_number(w, "net_carbs_max_g", t->net_carbs_max, 0);
+		cz_jw_number_k(w, CZ_JW_KEY("net_carbs_max_g"),
+		    t->net_carbs_max, 0);
 	cz_jw_end(w);
 }
 
@@ -76,10 +86,10 @@ receipt_share(struct cz_jw *w, const char *name, double target,
 	int ok = fabs(dev) <= CZ_PLAN_SHARE_TOL_PTS + 1e-9;
 
 	cz_jw_object(w, name);
-	cz_jw_number(w, "target_pct", target * 100.0, 0);
-	cz_jw_number(w, "actual_pct", actual, 1);
-	cz_jw_number(w, "deviation_points", dev, 1);
-	cz_jw_bool(w, "ok", ok);
+	cz_jw_number_k(w, CZ_JW_KEY("target_pct"), target * 100.0, 0);
+	cz_jw_number_k(w, CZ_JW_KEY("actual_pct"), actual, 1);
+	cz_jw_number_k(w, CZ_JW_KEY("deviation_points"), dev, 1);
+	cz_jw_bool_k(w, CZ_JW_KEY("ok"), ok);
 	cz_jw_end(w);
 	return ok;
 }
@@ -94,7 +104,7 @@ receipt_limit(struct cz_jw *w, const char *name, const char *limkey,
 	cz_jw_object(w, name);
 	cz_jw_number(w, limkey, limit, d);
 	cz_jw_number(w, actkey, actual, d);
-	cz_jw_bool(w, "ok", ok);
+	cz_jw_bool_k(w, CZ_JW_KEY("ok"), ok);
 	cz_jw_end(w);
 	return ok;
 }
@@ -108,14 +118,14 @@ write_receipt(struct cz_jw *w, const struct cz_plan_target *t,
 	double pp, fp, cp, dev;
 	int all;
 
-	cz_jw_object(w, "accuracy");
+	cz_jw_object_k(w, CZ_JW_KEY("accuracy"));
 	dev = (tot->v[CZ_N_ENERGY] / t->energy - 1.0) * 100.0;
 	all = fabs(dev) <= CZ_PLAN_ENERGY_TOL_PCT + 1e-9;
-	cz_jw_object(w, "energy");
-	cz_jw_number(w, "target_kcal", t->energy, 0);
-	cz_jw_number(w, "actual_kcal", tot->v[CZ_N_ENERGY], 0);
-	cz_jw_number(w, "deviation_pct", dev, 2);
-	cz_jw_bool(w, "ok", all);
+	cz_jw_object_k(w, CZ_JW_KEY("energy"));
+	cz_jw_number_k(w, CZ_JW_KEY("target_kcal"), t->energy, 0);
+	cz_jw_number_k(w, CZ_JW_KEY("actual_kcal"), tot->v[CZ_N_ENERGY], 0);
+	cz_jw_number_k(w, CZ_JW_KEY("deviation_pct"), dev, 2);
+	cz_jw_bool_k(w, CZ_JW_KEY("ok"), all);
 	cz_jw_end(w);
 	cz_macro_shares(tot, &pp, &fp, &cp);
 	all &= receipt_share(w, "protein", t->protein_share, pp);
@@ -130,18 +140,19 @@ write_receipt(struct cz_jw *w, const struct cz_plan_target *t,
 		all &= receipt_limit(w, "net_carbs", "max_g", t->net_carbs_max,
 		    "actual_g", cz_net_carbs(tot->v[CZ_N_CARBS],
 		    tot->v[CZ_N_FIBER]), 0, 1);
-	cz_jw_bool(w, "all_ok", all);
+	cz_jw_bool_k(w, CZ_JW_KEY("all_ok"), all);
 	cz_jw_end(w);
 	return all;
 }
 
 /* The allergen names of mask, as an array. */
 static void
-write_allergens(struct cz_jw *w, const char *key, unsigned int mask)
+write_allergens(struct cz_jw *w, const struct cz_jw_key *key,
+    unsigned int mask)
 {
 	int k;
 
-	cz_jw_array(w, key);
+	cz_jw_array_k(w, key);
 	for (k = 0; k < CZ_ALLERGEN__MAX; k++)
 		if (mask & 1u << k)
 			cz_jw_string(w, NULL, cz_allergen_name(k));
@@ -154,17 +165,17 @@ write_item(struct cz_jw *w, const struct cz_cat_food *f, double grams)
 	char measure[128];
 
 	cz_jw_object(w, NULL);
-	cz_jw_string(w, "ndb", f->ndb);
-	cz_jw_string(w, "food", f->name);
-	cz_jw_string(w, "label", f->label);
-	cz_jw_number(w, "grams", grams, 0);
+	cz_jw_string_k(w, CZ_JW_KEY("ndb"), f->ndb);
+	cz_jw_string_k(w, CZ_JW_KEY("food"), f->name);
+	cz_jw_string_k(w, CZ_JW_KEY("label"), f->label);
+	cz_jw_number_k(w, CZ_JW_KEY("grams"), grams, 0);
 	if (cz_measure_describe(f->measures, f->nmeasures, grams, measure,
 	    sizeof(measure)) == CZ_MEASURE_ERROR)
 		strcat(cz_whole_text(measure, sizeof(measure) - 2, grams),
 		    " g");
-	cz_jw_string(w, "measure", measure);
+	cz_jw_string_k(w, CZ_JW_KEY("measure"), measure);
 	if (f->allergens != 0)
-		write_allergens(w, "allergens", f->allergens);
+		write_allergens(w, CZ_JW_KEY("allergens"), f->allergens);
 	cz_jw_end(w);
 }
 
@@ -209,15 +220,15 @@ write_recipe(struct cz_jw *w, const struct cz_catalog *cat,
 		it[n].amount = amounts[n];
 		n++;
 	}
-	cz_jw_object(w, "recipe");
-	cz_jw_array(w, "steps");
+	cz_jw_object_k(w, CZ_JW_KEY("recipe"));
+	cz_jw_array_k(w, CZ_JW_KEY("steps"));
 	for (s = 0; s < cz_recipe_nsteps(r); s++)
 		if (cz_recipe_step(r->steps[s], it, n, step, sizeof(step)) == 0)
 			cz_jw_string(w, NULL, step);
 	cz_jw_end(w);
-	cz_jw_int(w, "prep_min", r->prep_min);
-	cz_jw_int(w, "cook_min", r->cook_min);
-	cz_jw_array(w, "equipment");
+	cz_jw_int_k(w, CZ_JW_KEY("prep_min"), r->prep_min);
+	cz_jw_int_k(w, CZ_JW_KEY("cook_min"), r->cook_min);
+	cz_jw_array_k(w, CZ_JW_KEY("equipment"));
 	for (e = r->equipment; e != NULL && *e != '\0'; ) {
 		k = strcspn(e, ",");
 		cz_text_copy(part, sizeof(part), e, k);
@@ -243,15 +254,17 @@ write_batch_notes(struct cz_jw *w, const struct cz_catalog *cat,
 	    sizeof(*notes))) == NULL)
 		return -1;
 	n = cz_recipe_batch(cat, p, notes, CZ_RECIPE_MAX_NOTES);
-	cz_jw_array(w, "batch_notes");
+	cz_jw_array_k(w, CZ_JW_KEY("batch_notes"));
 	for (i = 0; i < n; i++) {
 		cz_jw_object(w, NULL);
-		cz_jw_string(w, "text", notes[i].text);
-		cz_jw_array(w, "meals");
+		cz_jw_string_k(w, CZ_JW_KEY("text"), notes[i].text);
+		cz_jw_array_k(w, CZ_JW_KEY("meals"));
 		for (k = 0; k < notes[i].nmeals; k++) {
 			cz_jw_object(w, NULL);
-			cz_jw_int(w, "day", notes[i].meals[k].day + 1);
-			cz_jw_int(w, "meal", notes[i].meals[k].meal + 1);
+			cz_jw_int_k(w, CZ_JW_KEY("day"),
+			    notes[i].meals[k].day + 1);
+			cz_jw_int_k(w, CZ_JW_KEY("meal"),
+			    notes[i].meals[k].meal + 1);
 			cz_jw_end(w);
 		}
 		cz_jw_end(w);
@@ -287,7 +300,7 @@ write_repeats(struct cz_jw *w, const struct cz_catalog *cat,
 		for (m = 0; m < p->days[d].nmeals; m++)
 			if (p->days[d].meals[m].tmpl < cat->ntemplates)
 				times[p->days[d].meals[m].tmpl]++;
-	cz_jw_array(w, "repeats");
+	cz_jw_array_k(w, CZ_JW_KEY("repeats"));
 	for (t = 0; t < cat->ntemplates; t++) {
 		if (times[t] <= 2)
 			continue;
@@ -299,10 +312,10 @@ write_repeats(struct cz_jw *w, const struct cz_catalog *cat,
 		    (int)tm->slot >= 0 && tm->slot < CZ_SLOT__MAX ?
 		    plural[tm->slot] : "dishes");
 		cz_jw_object(w, NULL);
-		cz_jw_string(w, "slug", tm->slug);
-		cz_jw_string(w, "template", tm->name);
-		cz_jw_int(w, "times", times[t]);
-		cz_jw_string(w, "text", text);
+		cz_jw_string_k(w, CZ_JW_KEY("slug"), tm->slug);
+		cz_jw_string_k(w, CZ_JW_KEY("template"), tm->name);
+		cz_jw_int_k(w, CZ_JW_KEY("times"), times[t]);
+		cz_jw_string_k(w, CZ_JW_KEY("text"), text);
 		cz_jw_end(w);
 	}
 	cz_jw_end(w);
@@ -320,13 +333,14 @@ write_meal(struct cz_jw *w, const struct cz_catalog *cat,
 	size_t i;
 
 	cz_jw_object(w, NULL);
-	cz_jw_string(w, "slot", cz_slot_name((int)day->meals[m].slot));
-	cz_jw_string(w, "template", tm->name);
-	cz_jw_string(w, "slug", tm->slug);
+	cz_jw_string_k(w, CZ_JW_KEY("slot"),
+	    cz_slot_name((int)day->meals[m].slot));
+	cz_jw_string_k(w, CZ_JW_KEY("template"), tm->name);
+	cz_jw_string_k(w, CZ_JW_KEY("slug"), tm->slug);
 	/* Only when set, so that a plan without locks reads as before. */
 	if (day->meals[m].locked)
-		cz_jw_bool(w, "locked", 1);
-	cz_jw_array(w, "items");
+		cz_jw_bool_k(w, CZ_JW_KEY("locked"), 1);
+	cz_jw_array_k(w, CZ_JW_KEY("items"));
 	cz_nutrients_zero(&tot);
 	for (i = 0; i < day->nitems; i++) {
 		if (day->items[i].meal != m)
@@ -337,8 +351,8 @@ write_meal(struct cz_jw *w, const struct cz_catalog *cat,
 		cz_nutrients_add(&tot, &x);
 	}
 	cz_jw_end(w);
-	write_nutrients(w, "totals", &tot);
-	write_allergens(w, "allergens", meal_allergens(cat, day, m));
+	write_nutrients(w, CZ_JW_KEY("totals"), &tot);
+	write_allergens(w, CZ_JW_KEY("allergens"), meal_allergens(cat, day, m));
 	write_recipe(w, cat, day, m, tm);
 	cz_jw_end(w);
 }
@@ -351,13 +365,13 @@ write_warnings(struct cz_jw *w, const struct cz_catalog *cat,
 	const struct cz_plan_day *day;
 	int k, d, m;
 
-	cz_jw_array(w, "allergen_warnings");
+	cz_jw_array_k(w, CZ_JW_KEY("allergen_warnings"));
 	for (k = 0; k < CZ_ALLERGEN__MAX; k++) {
 		if (!(mask & 1u << k))
 			continue;
 		cz_jw_object(w, NULL);
-		cz_jw_string(w, "allergen", cz_allergen_name(k));
-		cz_jw_array(w, "meals");
+		cz_jw_string_k(w, CZ_JW_KEY("allergen"), cz_allergen_name(k));
+		cz_jw_array_k(w, CZ_JW_KEY("meals"));
 		for (d = 0; d < p->ndays; d++) {
 			day = &p->days[d];
 			for (m = 0; m < day->nmeals; m++)
@@ -397,26 +411,27 @@ write_shop_aisles(struct cz_jw *w, const struct cz_catalog *cat,
 		}
 	if (cz_shop_list(a, in, n, &aisles, &naisles) == -1)
 		return -1;
-	cz_jw_array(w, "shopping");
+	cz_jw_array_k(w, CZ_JW_KEY("shopping"));
 	for (i = 0; i < naisles; i++) {
 		cz_jw_object(w, NULL);
-		cz_jw_string(w, "aisle", aisles[i].name);
-		cz_jw_array(w, "items");
+		cz_jw_string_k(w, CZ_JW_KEY("aisle"), aisles[i].name);
+		cz_jw_array_k(w, CZ_JW_KEY("items"));
 		for (k = 0; k < aisles[i].nlines; k++) {
 			l = &aisles[i].lines[k];
 			cz_jw_object(w, NULL);
-			cz_jw_string(w, "key", l->key);
-			cz_jw_string(w, "food", l->name);
-			cz_jw_string(w, "buy", l->buy);
-			cz_jw_int(w, "count", l->count);
-			cz_jw_string(w, "unit", l->unit);
+			cz_jw_string_k(w, CZ_JW_KEY("key"), l->key);
+			cz_jw_string_k(w, CZ_JW_KEY("food"), l->name);
+			cz_jw_string_k(w, CZ_JW_KEY("buy"), l->buy);
+			cz_jw_int_k(w, CZ_JW_KEY("count"), l->count);
+			cz_jw_string_k(w, CZ_JW_KEY("unit"), l->unit);
 			if (l->pieces > 0)
-				cz_jw_int(w, "pieces", l->pieces);
-			cz_jw_number(w, "buy_grams", l->buy_g, 0);
-			cz_jw_number(w, "use_grams", l->use_g, 0);
-			cz_jw_number(w, "eaten_grams", l->eaten_g, 0);
-			cz_jw_string(w, "you_will_use", l->use);
-			cz_jw_array(w, "ndbs");
+				cz_jw_int_k(w, CZ_JW_KEY("pieces"), l->pieces);
+			cz_jw_number_k(w, CZ_JW_KEY("buy_grams"), l->buy_g, 0);
+			cz_jw_number_k(w, CZ_JW_KEY("use_grams"), l->use_g, 0);
+			cz_jw_number_k(w, CZ_JW_KEY("eaten_grams"), l->eaten_g,
+			    0);
+			cz_jw_string_k(w, CZ_JW_KEY("you_will_use"), l->use);
+			cz_jw_array_k(w, CZ_JW_KEY("ndbs"));
 			for (j = 0; j < l->nndbs; j++)
 				cz_jw_string(w, NULL, l->ndbs[j]);
 			cz_jw_end(w);
@@ -455,17 +470,21 @@ write_shopping(struct cz_jw *w, const struct cz_catalog *cat,
 		}
 	if (n > 0 && cz_shopping_list(a, in, n, &groups, &ngroups) == -1)
 		return -1;
-	cz_jw_array(w, "shopping_list");
+	cz_jw_array_k(w, CZ_JW_KEY("shopping_list"));
 	for (i = 0; i < ngroups; i++) {
 		cz_jw_object(w, NULL);
-		cz_jw_string(w, "group", groups[i].name);
-		cz_jw_array(w, "items");
+		cz_jw_string_k(w, CZ_JW_KEY("group"), groups[i].name);
+		cz_jw_array_k(w, CZ_JW_KEY("items"));
 		for (k = 0; k < groups[i].nitems; k++) {
 			cz_jw_object(w, NULL);
-			cz_jw_string(w, "ndb", groups[i].items[k].ndb);
-			cz_jw_string(w, "food", groups[i].items[k].name);
-			cz_jw_number(w, "grams", groups[i].items[k].grams, 0);
-			cz_jw_string(w, "quantity", groups[i].items[k].quantity);
+			cz_jw_string_k(w, CZ_JW_KEY("ndb"),
+			    groups[i].items[k].ndb);
+			cz_jw_string_k(w, CZ_JW_KEY("food"),
+			    groups[i].items[k].name);
+			cz_jw_number_k(w, CZ_JW_KEY("grams"),
+			    groups[i].items[k].grams, 0);
+			cz_jw_string_k(w, CZ_JW_KEY("quantity"),
+			    groups[i].items[k].quantity);
 			cz_jw_end(w);
 		}
 		cz_jw_end(w);
@@ -483,12 +502,12 @@ write_units(struct cz_jw *w)
 	const struct cz_nutrient_info *ni;
 	int k;
 
-	cz_jw_object(w, "units");
+	cz_jw_object_k(w, CZ_JW_KEY("units"));
 	for (k = 0; k < CZ_NUTRIENTS; k++) {
 		ni = cz_nutrient_info(k);
 		cz_jw_string(w, ni->key, ni->unit);
 	}
-	cz_jw_string(w, "net_carbs", "g");
+	cz_jw_string_k(w, CZ_JW_KEY("net_carbs"), "g");
 	cz_jw_end(w);
 }
 
@@ -509,19 +528,19 @@ write_document(struct cz_jw *w, const struct cz_catalog *cat,
 	cz_jw_json(w, "request", jreq);
 	json_object_put(jreq);
 	write_target(w, &p->target);
-	cz_jw_array(w, "days");
+	cz_jw_array_k(w, CZ_JW_KEY("days"));
 	cz_nutrients_zero(&week);
 	for (d = 0; d < p->ndays; d++) {
 		day = &p->days[d];
 		cz_jw_object(w, NULL);
-		cz_jw_int(w, "day", d + 1);
-		cz_jw_array(w, "meals");
+		cz_jw_int_k(w, CZ_JW_KEY("day"), d + 1);
+		cz_jw_array_k(w, CZ_JW_KEY("meals"));
 		for (m = 0; m < day->nmeals; m++) {
 			write_meal(w, cat, day, m);
 			mask |= meal_allergens(cat, day, m);
 		}
 		cz_jw_end(w);
-		write_nutrients(w, "totals", &day->totals);
+		write_nutrients(w, CZ_JW_KEY("totals"), &day->totals);
 		all_ok &= write_receipt(w, &p->target, &day->totals);
 		cz_jw_end(w);
 		cz_nutrients_add(&week, &day->totals);
@@ -529,24 +548,25 @@ write_document(struct cz_jw *w, const struct cz_catalog *cat,
 	cz_jw_end(w);
 	if (p->ndays > 0)
 		cz_nutrients_divide(&week, p->ndays);
-	write_nutrients(w, "daily_average", &week);
+	write_nutrients(w, CZ_JW_KEY("daily_average"), &week);
 	write_intakes(w, req, p, &week);
-	cz_jw_bool(w, "all_targets_met", all_ok);
+	cz_jw_bool_k(w, CZ_JW_KEY("all_targets_met"), all_ok);
 	write_units(w);
-	write_allergens(w, "allergens", mask);
+	write_allergens(w, CZ_JW_KEY("allergens"), mask);
 	write_warnings(w, cat, p, mask);
-	cz_jw_string(w, "allergen_note", CZ_ALLERGEN_NOTE);
+	cz_jw_string_k(w, CZ_JW_KEY("allergen_note"), CZ_ALLERGEN_NOTE);
 	if (write_batch_notes(w, cat, p, a) == -1)
 		return -1;
 	if (write_repeats(w, cat, p, a) == -1)
 		return -1;
 	if (write_shopping(w, cat, p, a) == -1)
 		return -1;
-	cz_jw_object(w, "disclaimers");
-	cz_jw_string(w, "medical", CZ_DISCLAIMER_MEDICAL);
-	cz_jw_string(w, "fda", CZ_DISCLAIMER_FDA);
+	cz_jw_object_k(w, CZ_JW_KEY("disclaimers"));
+	cz_jw_string_k(w, CZ_JW_KEY("medical"), CZ_DISCLAIMER_MEDICAL);
+	cz_jw_string_k(w, CZ_JW_KEY("fda"), CZ_DISCLAIMER_FDA);
 	if (req->profile == CZ_PROFILE_PREGNANCY)
-		cz_jw_string(w, "pregnancy", CZ_DISCLAIMER_PREGNANCY);
+		cz_jw_string_k(w, CZ_JW_KEY("pregnancy"),
+		    CZ_DISCLAIMER_PREGNANCY);
 	cz_jw_end(w);
 	cz_jw_end(w);
 	return cz_jw_finish(w);
@@ -591,19 +611,19 @@ write_intakes(struct cz_jw *w, const struct cz_plan_request *req,
 	int d;
 
 	refs = cz_intake_refs(req->profile, &source);
-	cz_jw_object(w, "reference_intakes");
-	cz_jw_string(w, "source", source);
-	cz_jw_array(w, "nutrients");
+	cz_jw_object_k(w, CZ_JW_KEY("reference_intakes"));
+	cz_jw_string_k(w, CZ_JW_KEY("source"), source);
+	cz_jw_array_k(w, CZ_JW_KEY("nutrients"));
 	for (i = 0; i < CZ_INTAKES; i++) {
 		info = cz_nutrient_info((int)refs[i].nutrient);
 		cz_jw_object(w, NULL);
-		cz_jw_string(w, "key", info->key);
-		cz_jw_string(w, "label", info->label);
-		cz_jw_string(w, "unit", info->unit);
-		cz_jw_number(w, "reference", refs[i].amount, 1);
-		cz_jw_number(w, "daily_average_pct",
+		cz_jw_string_k(w, CZ_JW_KEY("key"), info->key);
+		cz_jw_string_k(w, CZ_JW_KEY("label"), info->label);
+		cz_jw_string_k(w, CZ_JW_KEY("unit"), info->unit);
+		cz_jw_number_k(w, CZ_JW_KEY("reference"), refs[i].amount, 1);
+		cz_jw_number_k(w, CZ_JW_KEY("daily_average_pct"),
 		    cz_intake_pct(&refs[i], week->v[refs[i].nutrient]), 0);
-		cz_jw_array(w, "days_pct");
+		cz_jw_array_k(w, CZ_JW_KEY("days_pct"));
 		for (d = 0; d < p->ndays; d++)
 			cz_jw_number(w, NULL, cz_intake_pct(&refs[i],
 			    p->days[d].totals.v[refs[i].nutrient]), 0);
@@ -613,11 +633,11 @@ write_intakes(struct cz_jw *w, const struct cz_plan_request *req,
 	cz_jw_end(w);
 	cz_jw_end(w);
 	n = cz_plan_advice(req, week, advice);
-	cz_jw_array(w, "advice");
+	cz_jw_array_k(w, CZ_JW_KEY("advice"));
 	for (i = 0; i < n; i++) {
 		cz_jw_object(w, NULL);
-		cz_jw_string(w, "code", advice[i].code);
-		cz_jw_string(w, "text", advice[i].text);
+		cz_jw_string_k(w, CZ_JW_KEY("code"), advice[i].code);
+		cz_jw_string_k(w, CZ_JW_KEY("text"), advice[i].text);
 		cz_jw_end(w);
 	}
 	cz_jw_end(w);

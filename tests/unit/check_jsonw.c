@@ -293,6 +293,78 @@ START_TEST(trees_are_what_the_text_parses_to)
 }
 END_TEST
 
+/* A document with its keys as strings (keyed 0) or as CZ_JW_KEY (1). */
+static void
+write_keyed(struct cz_jw *w, int keyed)
+{
+	if (keyed) {
+		cz_jw_object(w, NULL);
+		cz_jw_string_k(w, CZ_JW_KEY("food"), "oats, \"rolled\"");
+		cz_jw_string_k(w, CZ_JW_KEY("none"), NULL);
+		cz_jw_number_k(w, CZ_JW_KEY("grams"), 42.25, 1);
+		cz_jw_number_k(w, CZ_JW_KEY("huge"), 1e300, 2);
+		cz_jw_int_k(w, CZ_JW_KEY("day"), -3);
+		cz_jw_bool_k(w, CZ_JW_KEY("locked"), 1);
+		cz_jw_array_k(w, CZ_JW_KEY("items"));
+		cz_jw_object(w, NULL);
+		cz_jw_object_k(w, CZ_JW_KEY("totals"));
+		cz_jw_number_k(w, CZ_JW_KEY("energy"), 512.5, 0);
+	} else {
+		cz_jw_object(w, NULL);
+		cz_jw_string(w, "food", "oats, \"rolled\"");
+		cz_jw_string(w, "none", NULL);
+		cz_jw_number(w, "grams", 42.25, 1);
+		cz_jw_number(w, "huge", 1e300, 2);
+		cz_jw_int(w, "day", -3);
+		cz_jw_bool(w, "locked", 1);
+		cz_jw_array(w, "items");
+		cz_jw_object(w, NULL);
+		cz_jw_object(w, "totals");
+		cz_jw_number(w, "energy", 512.5, 0);
+	}
+	cz_jw_end(w);
+	cz_jw_end(w);
+	cz_jw_end(w);
+	cz_jw_end(w);
+}
+
+START_TEST(keys_known_when_built_write_the_same)
+{
+	struct json_object *a, *b;
+	cz_arena *keys = cz_arena_new(4096);
+	struct cz_jw w;
+	cz_buf s, k;
+
+	ck_assert_ptr_nonnull(keys);
+	cz_buf_init(&s, 0);
+	cz_buf_init(&k, 0);
+	cz_jw_init(&w, &s);
+	write_keyed(&w, 0);
+	ck_assert_int_eq(cz_jw_finish(&w), 0);
+	cz_jw_init(&w, &k);
+	write_keyed(&w, 1);
+	ck_assert_int_eq(cz_jw_finish(&w), 0);
+	ck_assert_str_eq(k.data, s.data);
+	ck_assert_str_eq(CZ_JW_KEY("grams")->quoted, "\"grams\":");
+	ck_assert_uint_eq(CZ_JW_KEY("grams")->len, strlen("\"grams\":"));
+	/* and the same tree */
+	cz_jw_init_tree(&w, keys);
+	write_keyed(&w, 0);
+	a = cz_jw_take_tree(&w);
+	cz_jw_init_tree(&w, keys);
+	write_keyed(&w, 1);
+	b = cz_jw_take_tree(&w);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	ck_assert(json_object_equal(a, b));
+	json_object_put(a);
+	json_object_put(b);
+	cz_buf_free(&s);
+	cz_buf_free(&k);
+	cz_arena_free(keys);
+}
+END_TEST
+
 START_TEST(tree_errors_leave_nothing)
 {
 	cz_arena *keys = cz_arena_new(4096);
@@ -338,6 +410,7 @@ suite(void)
 	tcase_add_test(tc, errors_are_sticky);
 	tcase_add_test(tc, trees_are_what_the_text_parses_to);
 	tcase_add_test(tc, tree_errors_leave_nothing);
+	tcase_add_test(tc, keys_known_when_built_write_the_same);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -114,6 +114,13 @@ START_TEST(lookups)
 		ck_assert_ptr_nonnull(ni->label);
 		ck_assert_int_eq(cz_nutrient_by_key(ni->key), i);
 		ck_assert_int_eq(cz_nutrient_by_sr_name(ni->sr_name), i);
+		/* the key as a JSON member writes it */
+		ck_assert_uint_eq(ni->quoted_len, strlen(ni->key) + 3);
+		ck_assert_uint_eq(strlen(ni->quoted_key), ni->quoted_len);
+		ck_assert_int_eq(ni->quoted_key[0], '"');
+		ck_assert_int_eq(strncmp(ni->quoted_key + 1, ni->key,
+		    strlen(ni->key)), 0);
+		ck_assert_str_eq(ni->quoted_key + 1 + strlen(ni->key), "\":");
 	}
 }
 END_TEST
