@@ -83,18 +83,19 @@ cz_jw_init_tree(struct cz_jw *w, cz_arena *keys)
 }
 
 /*
- * The tree: v added to the innermost open container under key (a copy in
+ * The tree: v added to the innermost open container under qk's name when
+ * qk is not NULL (a literal: the key itself), else under key (a copy in
  * w->keys), or as the root. v NULL is JSON's null where is_null is set,
  * else a failed allocation. Keys are added as new and constant: the
  * writer's callers never repeat a key within an object (the text would
  * hold it twice), and json-c so neither looks each one up nor copies it.
  */
 static void
-tree_add(struct cz_jw *w, const char *key, struct json_object *v,
-    int is_null)
+tree_add(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
+    struct json_object *v, int is_null)
 {
 	struct json_object *c;
-	char *k;
+	const char *k;
 
 	if (w->err || (v == NULL && !is_null)) {
 		json_object_put(v);
@@ -118,8 +119,14 @@ tree_add(struct cz_jw *w, const char *key, struct json_object *v,
 		}
 		return;
 	}
-	if (key == NULL || (k = cz_arena_strdup(w->keys, key)) == NULL ||
-	    json_object_object_add_ex(c, k, v, JSON_C_OBJECT_ADD_KEY_IS_NEW |
+	if (qk != NULL)
+		k = qk->name;
+	else if (key == NULL || (k = cz_arena_strdup(w->keys, key)) == NULL) {
+		json_object_put(v);
+		w->err = 1;
+		return;
+	}
+	if (json_object_object_add_ex(c, k, v, JSON_C_OBJECT_ADD_KEY_IS_NEW |
 	    JSON_C_OBJECT_ADD_CONSTANT_KEY) != 0) {
 		json_object_put(v);
 		w->err = 1;
@@ -127,9 +134,10 @@ tree_add(struct cz_jw *w, const char *key, struct json_object *v,
 }
 
 static void
-tree_open(struct cz_jw *w, const char *key, struct json_object *c)
+tree_open(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
+    struct json_object *c)
 {
-	tree_add(w, key, c, 0);
+	tree_add(w, qk, key, c, 0);
 	if (w->err)
 		return;
 	if (w->depth + 1 >= CZ_JW_MAX_DEPTH) {
@@ -305,7 +313,7 @@ void
 cz_jw_object(struct cz_jw *w, const char *key)
 {
 	if (w->out == NULL)
-		tree_open(w, key, json_object_new_object());
+		tree_open(w, NULL, key, json_object_new_object());
 	else
 		open_container(w, NULL, key, '{');
 }
@@ -314,7 +322,7 @@ void
 cz_jw_object_k(struct cz_jw *w, const struct cz_jw_key *k)
 {
 	if (w->out == NULL)
-		tree_open(w, k->name, json_object_new_object());
+		tree_open(w, k, NULL, json_object_new_object());
 	else
 		open_container(w, k, NULL, '{');
 }
@@ -323,7 +331,7 @@ void
 cz_jw_array(struct cz_jw *w, const char *key)
 {
 	if (w->out == NULL)
-		tree_open(w, key, json_object_new_array());
+		tree_open(w, NULL, key, json_object_new_array());
 	else
 		open_container(w, NULL, key, '[');
 }
@@ -332,7 +340,7 @@ void
 cz_jw_array_k(struct cz_jw *w, const struct cz_jw_key *k)
 {
 	if (w->out == NULL)
-		tree_open(w, k->name, json_object_new_array());
+		tree_open(w, k, NULL, json_object_new_array());
 	else
 		open_container(w, k, NULL, '[');
 }
@@ -355,7 +363,7 @@ string_member(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
     const char *s)
 {
 	if (w->out == NULL)
-		tree_add(w, qk != NULL ? qk->name : key,
+		tree_add(w, qk, key,
 		    json_object_new_string(s != NULL ? s : ""), 0);
 	else
 		member_value(w, qk, key, s != NULL ? s : "", NULL, 0);
@@ -376,13 +384,14 @@ cz_jw_string_k(struct cz_jw *w, const struct cz_jw_key *k, const char *s)
 /* A number as json-c reads its text: an integer without a fraction or an
  * exponent, else a double (strtod, as json-c's own reading). */
 static void
-tree_number_text(struct cz_jw *w, const char *key, const char *text)
+tree_number_text(struct cz_jw *w, const struct cz_jw_key *qk,
+    const char *key, const char *text)
 {
 	if (strpbrk(text, ".eE") != NULL)
-		tree_add(w, key, json_object_new_double(strtod(text, NULL)),
-		    0);
+		tree_add(w, qk, key, json_object_new_double(strtod(text,
+		    NULL)), 0);
 	else
-		tree_add(w, key, json_object_new_int64(strtoll(text, NULL,
+		tree_add(w, qk, key, json_object_new_int64(strtoll(text, NULL,
 		    10)), 0);
 }
 
@@ -405,7 +414,7 @@ number_member(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
 		/* Beyond exact integers: the shortest form that reads back. */
 		n = snprintf(buf, sizeof(buf), "%.17g", v);
 		if (w->out == NULL)
-			tree_number_text(w, qk != NULL ? qk->name : key,
+			tree_number_text(w, qk, key,
 			    n > 0 && (size_t)n < sizeof(buf) ? buf : "");
 		else
 			member_value(w, qk, key, NULL, buf, n > 0 &&
@@ -418,16 +427,14 @@ number_member(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
 		scaled = -scaled;
 	split_scaled(scaled, decimals, &ip, &fp);
 	if (w->out == NULL) {
-		if (qk != NULL)
-			key = qk->name;
 		/* The value of the text written below: scaled / 10^decimals,
 		 * both exact in a double, so the one rounding of the division
 		 * is strtod's of the text. */
 		if (fp == 0)
-			tree_add(w, key, json_object_new_int64(neg ? -ip : ip),
-			    0);
+			tree_add(w, qk, key, json_object_new_int64(neg ?
+			    -ip : ip), 0);
 		else
-			tree_add(w, key, json_object_new_double(
+			tree_add(w, qk, key, json_object_new_double(
 			    (neg ? -(double)scaled : (double)scaled) /
 			    pow10[decimals]), 0);
 		return;
@@ -472,7 +479,7 @@ int_member(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
 	size_t n = 0;
 
 	if (w->out == NULL) {
-		tree_add(w, qk != NULL ? qk->name : key,
+		tree_add(w, qk, key,
 		    json_object_new_int64(v), 0);
 		return;
 	}
@@ -502,7 +509,7 @@ bool_member(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
     int v)
 {
 	if (w->out == NULL)
-		tree_add(w, qk != NULL ? qk->name : key,
+		tree_add(w, qk, key,
 		    json_object_new_boolean(v), 0);
 	else
 		member_value(w, qk, key, NULL, v ? "true" : "false",
@@ -525,7 +532,7 @@ void
 cz_jw_null(struct cz_jw *w, const char *key)
 {
 	if (w->out == NULL)
-		tree_add(w, key, NULL, 1);
+		tree_add(w, NULL, key, NULL, 1);
 	else
 		member_value(w, NULL, key, NULL, "null", 4);
 }
@@ -536,7 +543,7 @@ cz_jw_json(struct cz_jw *w, const char *key, struct json_object *v)
 	const char *text;
 
 	if (w->out == NULL) {
-		tree_add(w, key, json_object_get(v), v == NULL);
+		tree_add(w, NULL, key, json_object_get(v), v == NULL);
 		return;
 	}
 	text = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN |

@@ -41,7 +41,9 @@ struct cz_jw {
  * looked at byte by byte for what needs escaping (a plan's document has
  * some 3,000 keys). CZ_JW_KEY("grams") makes one; the name must be a
  * string literal that needs no escaping. The functions ending in _k take
- * one in place of a key string and write the same.
+ * one in place of a key string and write the same; a tree holds the name
+ * itself, not a copy, so a key made by hand must name a string that
+ * lasts as long as the program (a static table's).
  */
 struct cz_jw_key {
 	const char	*name;
