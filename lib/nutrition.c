@@ -248,7 +248,8 @@ first_word_plural(const char *name, size_t *len)
 		return mwords[w].plural;
 	}
 	for (i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++)
-		if (opens_with(name, unit_words[i].word)) {
+		if (name[0] == unit_words[i].word[0] &&	/* most differ */
+		    opens_with(name, unit_words[i].word)) {
 			*len = strlen(unit_words[i].word);
 			return unit_words[i].plural;
 		}
