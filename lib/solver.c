@@ -86,6 +86,11 @@ finite_nonneg(double v)
 	return isfinite(v) && v >= 0.0;
 }
 
+/*
+ * Adds row k: coef / scale against b with weight w, and its place in the
+ * lists of the items each row has and of the rows each item is in (both
+ * in increasing order, as rows are added in order and items go up).
+ */
 static void
 add_row(struct prob *p, enum row_kind kind, const double *coef,
     double scale, double b, double w)
@@ -93,8 +98,14 @@ add_row(struct prob *p, enum row_kind kind, const double *coef,
 	int	 k = p->nrow++;
 	size_t	 i;
 
-	for (i = 0; i < p->n; i++)
+	p->nni[k] = 0;
+	for (i = 0; i < p->n; i++) {
 		p->a[k][i] = coef[i] / scale;
+		if (p->a[k][i] != 0.0) {
+			p->nzi[k][p->nni[k]++] = (unsigned char)i;
+			p->nzr[i][p->nnz[i]++] = (unsigned char)k;
+		}
+	}
 	p->b[k] = b;
 	p->w[k] = w;
 	p->kind[k] = kind;
@@ -226,6 +237,7 @@ prob_init(struct prob *p, const struct cz_solver_item *it, size_t n,
 	    CZ_PLAN_SHARE_TOL_PTS / 100.0;
 
 	p->n = n;
+	memset(p->nnz, 0, n * sizeof(*p->nnz));
 	for (i = 0; i < n; i++) {
 		if (!finite_nonneg(it[i].kcal) ||
 		    !finite_nonneg(it[i].protein) ||
@@ -321,7 +333,6 @@ prob_init(struct prob *p, const struct cz_solver_item *it, size_t n,
 	for (j = 0; j < t->ncaps; j++)
 		if (cap_init(p, it, &t->caps[j], p->e_hi) == -1)
 			return -1;
-	sv_index(p);
 	return 0;
 }
 

@@ -107,9 +107,6 @@ double	 sv_penalty(const struct prob *p, const double *v);
 double	 sv_reg_term(const struct prob *p, size_t i, double x);
 /* f at x with row values v. */
 double	 sv_objective(const struct prob *p, const double *v, const double *x);
-/* Fills p's lists of the rows each item appears in and of each row's
- * items. */
-void	 sv_index(struct prob *p);
 /* x rounded to the grid of item i. */
 double	 sv_snap(const struct prob *p, size_t i, double x);
 /* The greedy repair of the rounded x (solver_round.c); returns the moves

@@ -76,24 +76,6 @@ sv_objective(const struct prob *p, const double *v, const double *x)
 	return f;
 }
 
-void
-sv_index(struct prob *p)
-{
-	size_t	 i;
-	int	 k;
-
-	for (k = 0; k < p->nrow; k++)
-		p->nni[k] = 0;
-	for (i = 0; i < p->n; i++) {
-		p->nnz[i] = 0;
-		for (k = 0; k < p->nrow; k++)
-			if (p->a[k][i] != 0.0) {
-				p->nzr[i][p->nnz[i]++] = (unsigned char)k;
-				p->nzi[k][p->nni[k]++] = (unsigned char)i;
-			}
-	}
-}
-
 /* Round x to the grid of item i. */
 double
 sv_snap(const struct prob *p, size_t i, double x)
