@@ -62,6 +62,8 @@ static const struct cz_measure counted[] = {
 	CZ_MEASURE_INIT(1, "leaf, large", 15),
 	CZ_MEASURE_INIT(1, "eggplant", 458),
 	CZ_MEASURE_INIT(1, "candy", 10),
+	CZ_MEASURE_INIT(1, "cake", 9),
+	CZ_MEASURE_INIT(1, "pat (1\" sq, 1/3\" high)", 5),
 };
 #define NCOUNTED	(sizeof(counted) / sizeof(counted[0]))
 
@@ -355,9 +357,16 @@ START_TEST(describe_whole_units)
 			CZ_MEASURE_INIT(1, "candy", 10),
 		};
 
+		static const struct cz_measure rice_cakes[] = {
+			CZ_MEASURE_INIT(1, "cake", 9),
+		};
+
 		ck_assert_int_eq(cz_measure_describe(garlic, 1, 9, out,
 		    sizeof(out)), 0);
 		ck_assert_str_eq(out, "3 cloves");
+		ck_assert_int_eq(cz_measure_describe(rice_cakes, 1, 36, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "4 cakes");
 		ck_assert_int_eq(cz_measure_describe(garlic, 1, 3, out,
 		    sizeof(out)), 0);
 		ck_assert_str_eq(out, "1 clove");
@@ -532,7 +541,8 @@ START_TEST(describe_prepared_same)
 		{ banana, NBANANA }, { egg, 2 }, { chopped, 3 }, { rice, 2 },
 		{ oil, 3 }, { spice, 2 }, { weights, NWEIGHTS },
 		{ counted, NCOUNTED }, { counted + 1, 1 }, { counted + 2, 1 },
-		{ counted + 3, 1 }, { counted + 4, 1 },
+		{ counted + 3, 1 }, { counted + 4, 1 }, { counted + 5, 1 },
+		{ counted + 6, 1 },
 	};
 	struct cz_measure p[16];
 	char raw[128], prep[128];
