@@ -388,34 +388,77 @@ size_note(const char *name, size_t len, size_t *at, size_t *n)
 	}
 }
 
+/*
+ * The sizes the USDA writes after a counted thing's noun ("potato large",
+ * "head, small", "slice, medium"), where a cook says them before it.
+ */
+static const char *const noun_sizes[] = {
+	"extra large", "extra small", "small", "medium", "large", "jumbo"
+};
+
+/* The size word that follows the noun name[0..len) ("potato large
+ * (...)", "stalk, small"): its length, with *at set to where it starts in
+ * name; 0 when none follows. */
+static size_t
+size_after_noun(const char *name, size_t len, size_t *at)
+{
+	const char *s = name + len;
+	size_t i, n;
+
+	if (*s == ',')
+		s++;
+	if (*s++ != ' ')
+		return 0;
+	for (i = 0; i < sizeof(noun_sizes) / sizeof(noun_sizes[0]); i++) {
+		n = strlen(noun_sizes[i]);
+		if (strncmp(s, noun_sizes[i], n) == 0 && (s[n] == '\0' ||
+		    s[n] == ' ' || s[n] == ',' || s[n] == '(')) {
+			*at = (size_t)(s - name);
+			return n;
+		}
+	}
+	return 0;
+}
+
 /* Writes q twelfths and the measure name to out, e.g. "1 ½ cups,
  * chopped", "3 cloves", "¾ cup": the first word in the plural when q is
- * above one and the word has one listed, without a trailing ", NS as
- * to ..." note or a size note in inches (size_note). m, when not NULL,
- * is the measure whose name this is (its plural found when prepared).
- * Returns 0, or -1 when out is too small. */
+ * above one and the word has one listed, a size the USDA gives after a
+ * counted noun before it ("1 ½ large potatoes" for "potato large", "1
+ * small stalk, raw" for "stalk, small (5\" long), raw"), without a
+ * trailing ", NS as to ..." note or a size note in inches (size_note).
+ * m, when not NULL, is the measure whose name this is (its plural and
+ * kind found when prepared). Returns 0, or -1 when out is too small. */
 static int
 measure_text(char *out, size_t outlen, int q, const char *name,
     const struct cz_measure *m)
 {
 	const char *glyph = NULL, *rest = name, *word = "", *plural, *ns;
+	const char *noun = NULL;
 	char num[CZ_UINT_DIGITS_MAX];
-	size_t i, len, restlen, note, notelen, at = 0;
-	int whole = q / 12;
+	size_t i, len = 0, restlen, note, notelen, at = 0, size = 0, size_at;
+	size_t noun_len = 0;
+	int whole = q / 12, unit;
 
 	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++)
 		if (fractions[i].q == q % 12)
 			glyph = fractions[i].glyph;
 	if (glyph == NULL)
 		return -1;
-	if (q <= 12)
-		plural = NULL;
-	else if (m != NULL && m->prepared && m->name == name) {
+	if (m != NULL && m->prepared && m->name == name) {
 		plural = m->plural;
 		len = m->plural_of;
-	} else
+		unit = m->kind == MC_UNIT;
+	} else {
 		plural = first_word_plural(name, &len);
-	if (plural != NULL) {
+		unit = measure_class(name, NULL) == MC_UNIT;
+	}
+	/* a listed noun (not a cup or a spoon) with its size after it */
+	if (unit && plural != NULL &&
+	    (size = size_after_noun(name, len, &size_at)) > 0) {
+		noun = q > 12 ? plural : name;
+		noun_len = q > 12 ? strlen(plural) : len;
+		rest = name + size_at + size;
+	} else if (q > 12 && plural != NULL) {
 		word = plural;
 		rest = name + len;
 	}
@@ -436,6 +479,11 @@ measure_text(char *out, size_t outlen, int q, const char *name,
 		if (cz_text_put(out, outlen, &at, glyph, strlen(glyph)) == -1 ||
 		    cz_text_put(out, outlen, &at, " ", 1) == -1)
 			return -1;
+	if (noun != NULL &&
+	    (cz_text_put(out, outlen, &at, name + size_at, size) == -1 ||
+	    cz_text_put(out, outlen, &at, " ", 1) == -1 ||
+	    cz_text_put(out, outlen, &at, noun, noun_len) == -1))
+		return -1;
 	if (cz_text_put(out, outlen, &at, word, strlen(word)) == -1 ||
 	    cz_text_put(out, outlen, &at, rest, note) == -1 ||
 	    cz_text_put(out, outlen, &at, rest + note + notelen,

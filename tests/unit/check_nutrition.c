@@ -64,6 +64,8 @@ static const struct cz_measure counted[] = {
 	CZ_MEASURE_INIT(1, "candy", 10),
 	CZ_MEASURE_INIT(1, "cake", 9),
 	CZ_MEASURE_INIT(1, "pat (1\" sq, 1/3\" high)", 5),
+	CZ_MEASURE_INIT(1, "potato large (3\" to 4-1/4\" dia.", 299),
+	CZ_MEASURE_INIT(1, "stalk, small (5\" long), raw", 151),
 };
 #define NCOUNTED	(sizeof(counted) / sizeof(counted[0]))
 
@@ -321,16 +323,55 @@ START_TEST(describe_whole_units)
 
 		ck_assert_int_eq(cz_measure_describe(sized, 1, 450, out,
 		    sizeof(out)), 0);
-		ck_assert_str_eq(out, "1 \xc2\xbd potatoes large");
+		ck_assert_str_eq(out, "1 \xc2\xbd large potatoes");
 		ck_assert_int_eq(cz_measure_describe(sized + 1, 1, 151, out,
 		    sizeof(out)), 0);
-		ck_assert_str_eq(out, "1 stalk, small, raw");
+		ck_assert_str_eq(out, "1 small stalk, raw");
 		ck_assert_int_eq(cz_measure_describe(sized + 2, 1, 400, out,
 		    sizeof(out)), 0);
 		ck_assert_str_eq(out, "2 large (2-1/4 per pound)");
 		ck_assert_int_eq(cz_measure_describe(sized + 3, 1, 10, out,
 		    sizeof(out)), 0);
 		ck_assert_str_eq(out, "5 slices");
+	}
+
+	/* A size the USDA writes after a counted noun comes before it, as a
+	 * cook says it; a cup's words and a size alone stay as they are. */
+	{
+		static const struct cz_measure after[] = {
+			CZ_MEASURE_INIT(1, "head, large (about 7\" dia)", 500),
+			CZ_MEASURE_INIT(1, "slice, medium (1/8\" thick)", 20),
+			CZ_MEASURE_INIT(1, "wedge, large (1/8 of large melon)",
+			    100),
+			CZ_MEASURE_INIT(1, "strip large (3\" long)", 12),
+			CZ_MEASURE_INIT(1, "extra large (3\" dia)", 60),
+			CZ_MEASURE_INIT(1, "cup, large curd (not packed)", 210),
+			CZ_MEASURE_INIT(1, "melon, extra large", 1000),
+			CZ_MEASURE_INIT(1, "slice, largest", 30),
+		};
+		static const struct {
+			size_t		 m;
+			double		 grams;
+			const char	*want;
+		} cases[] = {
+			{ 0, 1000, "2 large heads" },
+			{ 1, 20, "1 medium slice" },
+			{ 1, 30, "1 \xc2\xbd medium slices" },
+			{ 2, 100, "1 large wedge (1/8 of large melon)" },
+			{ 3, 48, "4 large strips" },
+			{ 4, 120, "2 extra large" },
+			{ 5, 420, "2 cups, large curd (not packed)" },
+			{ 6, 3000, "3 extra large melons" },
+			{ 7, 60, "2 slices, largest" },
+		};
+		size_t c;
+
+		for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+			ck_assert_int_eq(cz_measure_describe(after +
+			    cases[c].m, 1, cases[c].grams, out, sizeof(out)),
+			    0);
+			ck_assert_str_eq(out, cases[c].want);
+		}
 	}
 
 	/* A measure of half a thing counts whole things. */
@@ -372,7 +413,7 @@ START_TEST(describe_whole_units)
 		ck_assert_str_eq(out, "1 clove");
 		ck_assert_int_eq(cz_measure_describe(lettuce, 1, 45, out,
 		    sizeof(out)), 0);
-		ck_assert_str_eq(out, "3 leaves, large");
+		ck_assert_str_eq(out, "3 large leaves");
 		ck_assert_int_eq(cz_measure_describe(sweets, 1, 20, out,
 		    sizeof(out)), 0);
 		ck_assert_str_eq(out, "2 candy");
@@ -542,7 +583,7 @@ START_TEST(describe_prepared_same)
 		{ oil, 3 }, { spice, 2 }, { weights, NWEIGHTS },
 		{ counted, NCOUNTED }, { counted + 1, 1 }, { counted + 2, 1 },
 		{ counted + 3, 1 }, { counted + 4, 1 }, { counted + 5, 1 },
-		{ counted + 6, 1 },
+		{ counted + 6, 1 }, { counted + 7, 1 }, { counted + 8, 1 },
 	};
 	struct cz_measure p[16];
 	char raw[128], prep[128];
