@@ -718,8 +718,7 @@ cz_plan_from_doc(const struct cz_catalog *cat,
 	const struct cz_plan_doc_meal *dm;
 	const struct cz_plan_doc_item *it;
 	struct cz_plan_day *day;
-	struct cz_nutrients x;
-	size_t i, k;
+	size_t k;
 	long ti, fi;
 	int nslots, d, m;
 
@@ -774,12 +773,7 @@ cz_plan_from_doc(const struct cz_catalog *cat,
 				day->nitems++;
 			}
 		}
-		cz_nutrients_zero(&day->totals);
-		for (i = 0; i < day->nitems; i++) {
-			cz_nutrients_scale(&cat->foods[day->items[i].food].
-			    per100g, day->items[i].grams, &x);
-			cz_nutrients_add(&day->totals, &x);
-		}
+		cz_plan_day_totals(cat, day);
 	}
 	p->ndays = req->days;
 	p->feasible = 1;

@@ -55,7 +55,6 @@ cz_plan_stored_canon(const struct cz_catalog *cat,
 	const struct cz_plan_day *from;
 	struct cz_plan_day *day;
 	struct cz_plan *back;
-	struct cz_nutrients x;
 	size_t i, k, n, tmpl;
 	int nslots, d, m;
 
@@ -115,12 +114,7 @@ cz_plan_stored_canon(const struct cz_catalog *cat,
 				return -1;
 			}
 		}
-		cz_nutrients_zero(&day->totals);
-		for (i = 0; i < day->nitems; i++) {
-			cz_nutrients_scale(&cat->foods[day->items[i].food].
-			    per100g, day->items[i].grams, &x);
-			cz_nutrients_add(&day->totals, &x);
-		}
+		cz_plan_day_totals(cat, day);
 	}
 	back->ndays = req->days;
 	back->feasible = 1;

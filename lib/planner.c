@@ -928,7 +928,6 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 	struct cz_solver_item items[CZ_SOLVER_MAX_ITEMS];
 	struct cz_solver_targets st;
 	struct cz_solver_result r;
-	struct cz_nutrients x;
 	const struct cz_cat_template *tm;
 	const struct cz_cat_item *ci;
 	const struct cz_cat_food *f;
@@ -998,14 +997,24 @@ solve_day(const struct cz_catalog *cat, const struct cz_pattern_slot *slots,
 		return r.fail == CZ_SOLVER_FAIL_NONE ? CZ_SOLVER_FAIL_INPUT :
 		    r.fail;
 	}
-	cz_nutrients_zero(&day->totals);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		day->items[i].grams = r.grams[i];
+	cz_plan_day_totals(cat, day);
+	return CZ_SOLVER_FAIL_NONE;
+}
+
+void
+cz_plan_day_totals(const struct cz_catalog *cat, struct cz_plan_day *day)
+{
+	struct cz_nutrients x;
+	size_t i;
+
+	cz_nutrients_zero(&day->totals);
+	for (i = 0; i < day->nitems; i++) {
 		cz_nutrients_scale(&cat->foods[day->items[i].food].per100g,
-		    r.grams[i], &x);
+		    day->items[i].grams, &x);
 		cz_nutrients_add(&day->totals, &x);
 	}
-	return CZ_SOLVER_FAIL_NONE;
 }
 
 /* Solves day day of plan with templates tmpl, the meals in fixed keeping

@@ -217,6 +217,10 @@ int		 cz_diet_shares(enum cz_diet d, double *protein, double *fat,
 int		 cz_plan_validate(const struct cz_plan_request *req,
 		    char *err, size_t errlen);
 
+/* Sums day's totals again from its items' grams, item by item. */
+void		 cz_plan_day_totals(const struct cz_catalog *cat,
+		    struct cz_plan_day *day);
+
 /* Fills t with the daily target of a valid request. */
 void		 cz_plan_target(const struct cz_plan_request *req,
 		    struct cz_plan_target *t);
