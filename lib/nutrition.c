@@ -420,6 +420,29 @@ size_after_noun(const char *name, size_t len, size_t *at)
 	return 0;
 }
 
+/* The plural of a listed noun that is name's second word, after a first
+ * word of letters ("plum tomato", "small box (1.5 oz)"), with where that
+ * word starts (*at) and its length; NULL when there is none. */
+static const char *
+second_word_plural(const char *name, size_t *at, size_t *len)
+{
+	const char *s;
+	size_t i;
+
+	for (s = name; isalpha((unsigned char)*s); s++)
+		continue;
+	if (s == name || *s++ != ' ')
+		return NULL;
+	for (i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++)
+		if (s[0] == unit_words[i].word[0] &&
+		    opens_with(s, unit_words[i].word)) {
+			*at = (size_t)(s - name);
+			*len = strlen(unit_words[i].word);
+			return unit_words[i].plural;
+		}
+	return NULL;
+}
+
 /* Writes q twelfths and the measure name to out, e.g. "1 ½ cups,
  * chopped", "3 cloves", "¾ cup": the first word in the plural when q is
  * above one and the word has one listed, a size the USDA gives after a
@@ -432,11 +455,11 @@ static int
 measure_text(char *out, size_t outlen, int q, const char *name,
     const struct cz_measure *m)
 {
-	const char *glyph = NULL, *rest = name, *word = "", *plural, *ns;
-	const char *noun = NULL;
+	const char *glyph = NULL, *rest = name, *plural, *ns;
+	const char *lead = "", *noun = "";
 	char num[CZ_UINT_DIGITS_MAX];
-	size_t i, len = 0, restlen, note, notelen, at = 0, size = 0, size_at;
-	size_t noun_len = 0;
+	size_t i, len = 0, restlen, note, notelen, at = 0, size, size_at;
+	size_t lead_len = 0, noun_len = 0, sep = 0;
 	int whole = q / 12, unit;
 
 	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++)
@@ -452,16 +475,28 @@ measure_text(char *out, size_t outlen, int q, const char *name,
 		plural = first_word_plural(name, &len);
 		unit = measure_class(name, NULL) == MC_UNIT;
 	}
-	/* a listed noun (not a cup or a spoon) with its size after it */
+	/* "<lead> <noun><rest>": a listed noun (not a cup or a spoon) with
+	 * its size after it, size first; a listed noun in the plural, first
+	 * or second ("plum tomatoes"); else the name as it is */
 	if (unit && plural != NULL &&
 	    (size = size_after_noun(name, len, &size_at)) > 0) {
+		lead = name + size_at;
+		lead_len = size;
+		sep = 1;
 		noun = q > 12 ? plural : name;
 		noun_len = q > 12 ? strlen(plural) : len;
 		rest = name + size_at + size;
 	} else if (q > 12 && plural != NULL) {
-		word = plural;
+		noun = plural;
+		noun_len = strlen(plural);
 		rest = name + len;
-	}
+	} else if (q > 12 && unit &&
+	    (noun = second_word_plural(name, &lead_len, &len)) != NULL) {
+		lead = name;
+		noun_len = strlen(noun);
+		rest = name + lead_len + len;
+	} else
+		noun = "";
 	/* USDA's "not specified" note is not for the cook: "avocado, NS as
 	 * to Florida or California" reads "avocado". */
 	ns = strstr(rest, ", NS as to");
@@ -479,12 +514,9 @@ measure_text(char *out, size_t outlen, int q, const char *name,
 		if (cz_text_put(out, outlen, &at, glyph, strlen(glyph)) == -1 ||
 		    cz_text_put(out, outlen, &at, " ", 1) == -1)
 			return -1;
-	if (noun != NULL &&
-	    (cz_text_put(out, outlen, &at, name + size_at, size) == -1 ||
-	    cz_text_put(out, outlen, &at, " ", 1) == -1 ||
-	    cz_text_put(out, outlen, &at, noun, noun_len) == -1))
-		return -1;
-	if (cz_text_put(out, outlen, &at, word, strlen(word)) == -1 ||
+	if (cz_text_put(out, outlen, &at, lead, lead_len) == -1 ||
+	    cz_text_put(out, outlen, &at, " ", sep) == -1 ||
+	    cz_text_put(out, outlen, &at, noun, noun_len) == -1 ||
 	    cz_text_put(out, outlen, &at, rest, note) == -1 ||
 	    cz_text_put(out, outlen, &at, rest + note + notelen,
 	    restlen - note - notelen) == -1)

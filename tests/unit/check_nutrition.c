@@ -66,6 +66,7 @@ static const struct cz_measure counted[] = {
 	CZ_MEASURE_INIT(1, "pat (1\" sq, 1/3\" high)", 5),
 	CZ_MEASURE_INIT(1, "potato large (3\" to 4-1/4\" dia.", 299),
 	CZ_MEASURE_INIT(1, "stalk, small (5\" long), raw", 151),
+	CZ_MEASURE_INIT(1, "plum tomato", 62),
 };
 #define NCOUNTED	(sizeof(counted) / sizeof(counted[0]))
 
@@ -348,6 +349,11 @@ START_TEST(describe_whole_units)
 			CZ_MEASURE_INIT(1, "cup, large curd (not packed)", 210),
 			CZ_MEASURE_INIT(1, "melon, extra large", 1000),
 			CZ_MEASURE_INIT(1, "slice, largest", 30),
+			CZ_MEASURE_INIT(1, "plum tomato", 62),
+			CZ_MEASURE_INIT(1, "small box (1.5 oz)", 43),
+			CZ_MEASURE_INIT(10, "pea pods", 34),
+			CZ_MEASURE_INIT(1, "large whole (3\" dia)", 150),
+			CZ_MEASURE_INIT(1, "cup cherry tomatoes", 149),
 		};
 		static const struct {
 			size_t		 m;
@@ -363,6 +369,13 @@ START_TEST(describe_whole_units)
 			{ 5, 420, "2 cups, large curd (not packed)" },
 			{ 6, 3000, "3 extra large melons" },
 			{ 7, 60, "2 slices, largest" },
+			/* a listed noun second, after an adjective */
+			{ 8, 186, "3 plum tomatoes" },
+			{ 8, 62, "1 plum tomato" },
+			{ 9, 86, "2 small boxes (1.5 oz)" },
+			{ 10, 68, "20 pea pods" },
+			{ 11, 300, "2 large whole" },
+			{ 12, 298, "2 cups cherry tomatoes" },
 		};
 		size_t c;
 
@@ -584,6 +597,7 @@ START_TEST(describe_prepared_same)
 		{ counted, NCOUNTED }, { counted + 1, 1 }, { counted + 2, 1 },
 		{ counted + 3, 1 }, { counted + 4, 1 }, { counted + 5, 1 },
 		{ counted + 6, 1 }, { counted + 7, 1 }, { counted + 8, 1 },
+		{ counted + 9, 1 },
 	};
 	struct cz_measure p[16];
 	char raw[128], prep[128];
