@@ -130,7 +130,8 @@ static const struct {
 	{ "onion", "onions" }, { "packet", "packets" }, { "pat", "pats" },
 	{ "patty", "patties" }, { "peanut", "peanuts" },
 	{ "pepper", "peppers" }, { "piece", "pieces" }, { "pita", "pitas" },
-	{ "pomegranate", "pomegranates" }, { "potato", "potatoes" }, { "radish", "radishes" }, { "ring", "rings" },
+	{ "pomegranate", "pomegranates" }, { "potato", "potatoes" },
+	{ "radish", "radishes" }, { "ring", "rings" },
 	{ "sardine", "sardines" }, { "scoop", "scoops" }, { "sheet", "sheets" },
 	{ "slice", "slices" }, { "spear", "spears" }, { "sprig", "sprigs" },
 	{ "sprout", "sprouts" },
@@ -239,24 +240,34 @@ measure_class(const char *name, size_t *word)
 	return MC_UNIT;
 }
 
+/* The plural of the listed noun (unit_words) that opens s, with the
+ * length of that noun; NULL when none does. */
+static const char *
+noun_plural(const char *s, size_t *len)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++)
+		if (s[0] == unit_words[i].word[0] &&	/* most differ */
+		    opens_with(s, unit_words[i].word)) {
+			*len = strlen(unit_words[i].word);
+			return unit_words[i].plural;
+		}
+	return NULL;
+}
+
 /* The plural of the word that opens measure name (a volume's or a unit's),
  * with the length of that word; NULL when it has none listed. */
 static const char *
 first_word_plural(const char *name, size_t *len)
 {
-	size_t i, w;
+	size_t w;
 
 	if (measure_class(name, &w) != MC_UNIT) {
 		*len = strlen(mwords[w].word);
 		return mwords[w].plural;
 	}
-	for (i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++)
-		if (name[0] == unit_words[i].word[0] &&	/* most differ */
-		    opens_with(name, unit_words[i].word)) {
-			*len = strlen(unit_words[i].word);
-			return unit_words[i].plural;
-		}
-	return NULL;
+	return noun_plural(name, len);
 }
 
 /* Whether a measure's name is the USDA's bookkeeping rather than a
@@ -426,21 +437,14 @@ size_after_noun(const char *name, size_t len, size_t *at)
 static const char *
 second_word_plural(const char *name, size_t *at, size_t *len)
 {
-	const char *s;
-	size_t i;
+	const char *s, *plural;
 
 	for (s = name; isalpha((unsigned char)*s); s++)
 		continue;
-	if (s == name || *s++ != ' ')
+	if (s == name || *s++ != ' ' || (plural = noun_plural(s, len)) == NULL)
 		return NULL;
-	for (i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++)
-		if (s[0] == unit_words[i].word[0] &&
-		    opens_with(s, unit_words[i].word)) {
-			*at = (size_t)(s - name);
-			*len = strlen(unit_words[i].word);
-			return unit_words[i].plural;
-		}
-	return NULL;
+	*at = (size_t)(s - name);
+	return plural;
 }
 
 /* Writes q twelfths and the measure name to out, e.g. "1 ½ cups,
