@@ -157,96 +157,79 @@ struct here {
 	int		 over[CZ_SOLVER_MAX_CAPS], nover;
 };
 
-/* A move under evaluation: the rows it changes in the order first
- * changed, their new values, its totals and regulariser. */
-struct trial {
-	int	 nch, ch[NROWS_MAX];
-	double	 val[NROWS_MAX];
-	double	 ts[6], reg;
-	unsigned stamp;
-};
-
 /*
- * Which rows the move under evaluation changes: row k is ch[pos[k]] of
- * the trial when stamp[k] is the trial's stamp.  A new move takes a new
- * stamp, so no array of every row is copied or cleared per move.
+ * The score of a move from h, the hard violation first, then f: item i
+ * by di and, when pair is set, item j by dj, whose totals are then ts and
+ * their violation tv (tot_viol(p, ts, 0.0), which the caller has: with
+ * no cap over, it is the hard violation itself, bit for bit). Only the
+ * rows the move changes are computed again: item i's, in increasing
+ * order, then item j's that i is not in. The caps over their limit
+ * after the move are those over here whose row the move leaves alone and
+ * the changed rows over theirs, summed in cap order as cap_viol sums
+ * them, so the score has the same bits as from every row. Inline, with
+ * pair a constant at each call: a single move then has no test of j.
  */
-struct marks {
-	unsigned stamp[NROWS_MAX];
-	int	 pos[NROWS_MAX];
-	unsigned now;
-};
-
-/* Adds the move of item i by dx to t, under the stamp mk->now. */
-static void
-trial_add(const struct prob *p, const struct here *h, struct marks *mk,
-    struct trial *t, size_t i, double dx)
+static inline double
+move_score(const struct prob *p, const struct here *h, int pair, size_t i,
+    double di, size_t j, double dj, const double *ts, double tv)
 {
-	int	 k, m, q;
+	double	 pensum = h->pensum, reg, val, r, cv = 0.0;
+	double	 oval[CZ_SOLVER_MAX_CAPS];
+	int	 over[CZ_SOLVER_MAX_CAPS], nover = 0;
+	int	 a, b, c, k, m, q;
+	size_t	 it;
 
-	t->reg += sv_reg_term(p, i, h->x[i] + dx) - sv_reg_term(p, i, h->x[i]);
-	for (m = 0; m < p->nnz[i]; m++) {
-		k = p->nzr[i][m];
-		if (mk->stamp[k] == mk->now) {
-			t->val[mk->pos[k]] += p->a[k][i] * dx;
-			continue;
-		}
-		q = t->nch++;
-		mk->stamp[k] = mk->now;
-		mk->pos[k] = q;
-		t->ch[q] = k;
-		t->val[q] = h->v[k] + p->a[k][i] * dx;
-	}
-	for (k = 0; k < 6; k++)
-		t->ts[k] += p->coef[k][i] * dx;
-}
-
-/*
- * The score of the move t (its rows stamped t->stamp): the hard
- * violation first, then f.  The caps over their limit after the move
- * are those over it here whose row the move leaves alone and the changed
- * rows over theirs; they are summed in cap order, as cap_viol sums them,
- * so the score has the same bits as from every row.  tv is the totals'
- * violation alone, tot_viol(p, t->ts, 0.0), which the caller has: with
- * no cap over, it is the hard violation itself, bit for bit.
- */
-static double
-trial_score(const struct prob *p, const struct here *h,
-    const struct marks *mk, const struct trial *t, double tv)
-{
-	double	 pensum = h->pensum, r, cv = 0.0;
-	int	 over[NROWS_MAX], nover = 0, a, b, j, k, m;
-
-	for (m = 0; m < t->nch; m++) {
-		k = t->ch[m];
-		r = sv_row_resid(p, k, t->val[m]);
-		pensum += p->w[k] * r * r - h->pen[k];
-		j = h->capof[k];
-		if (j >= 0 && t->val[m] > p->caplim[j]) {
-			/* in cap order; a move changes a few rows */
-			for (a = nover++; a > 0 && over[a - 1] > j; a--)
-				over[a] = over[a - 1];
-			over[a] = j;
+	reg = h->reg + (sv_reg_term(p, i, h->x[i] + di) -
+	    sv_reg_term(p, i, h->x[i]));
+	if (pair)
+		reg += sv_reg_term(p, j, h->x[j] + dj) -
+		    sv_reg_term(p, j, h->x[j]);
+	for (q = 0; q <= pair; q++) {
+		it = q == 0 ? i : j;
+		for (m = 0; m < p->nnz[it]; m++) {
+			k = p->nzr[it][m];
+			if (q == 0) {
+				val = h->v[k] + p->a[k][i] * di;
+				if (pair && p->a[k][j] != 0.0)
+					val += p->a[k][j] * dj;
+			} else if (p->a[k][i] != 0.0) {
+				continue;	/* counted with item i */
+			} else {
+				val = h->v[k] + p->a[k][j] * dj;
+			}
+			r = sv_row_resid(p, k, val);
+			pensum += p->w[k] * r * r - h->pen[k];
+			c = h->capof[k];
+			if (c >= 0 && val > p->caplim[c]) {
+				/* in cap order; a move changes a few rows */
+				for (a = nover++; a > 0 && over[a - 1] > c;
+				    a--) {
+					over[a] = over[a - 1];
+					oval[a] = oval[a - 1];
+				}
+				over[a] = c;
+				oval[a] = val;
+			}
 		}
 	}
 	/* merge them with the caps over here whose rows are unchanged */
 	for (a = b = 0; a < h->nover || b < nover;) {
-		if (a < h->nover &&
-		    mk->stamp[p->caprow[h->over[a]]] == t->stamp) {
+		k = a < h->nover ? p->caprow[h->over[a]] : -1;
+		if (k >= 0 && (p->a[k][i] != 0.0 ||
+		    (pair && p->a[k][j] != 0.0))) {
 			a++;
 			continue;
 		}
 		if (b < nover && (a == h->nover || over[b] < h->over[a])) {
-			j = over[b++];
-			r = t->val[mk->pos[p->caprow[j]]];
+			c = over[b];
+			r = oval[b++];
 		} else {
-			j = h->over[a++];
-			r = h->v[p->caprow[j]];
+			c = h->over[a++];
+			r = h->v[p->caprow[c]];
 		}
-		cv += (r - p->caplim[j]) / CAP_TOL;
+		cv += (r - p->caplim[c]) / CAP_TOL;
 	}
-	return HARD_W * (cv == 0.0 ? tv : tot_viol(p, t->ts, cv)) + pensum +
-	    t->reg;
+	return HARD_W * (cv == 0.0 ? tv : tot_viol(p, ts, cv)) + pensum + reg;
 }
 
 static void
@@ -277,30 +260,6 @@ struct move {
 	double	 di, dj;
 };
 
-/* Starts in t the move of item i by dx, under a new stamp. */
-static void
-trial_start(const struct prob *p, const struct here *h, struct marks *mk,
-    struct trial *t, size_t i, double dx)
-{
-	t->stamp = ++mk->now;
-	t->nch = 0;
-	memcpy(t->ts, h->tot, sizeof(t->ts));
-	t->reg = h->reg;
-	trial_add(p, h, mk, t, i, dx);
-}
-
-/* Copies the trial s into t: the rows it changed, not every row. */
-static void
-trial_copy(struct trial *t, const struct trial *s)
-{
-	t->nch = s->nch;
-	memcpy(t->ch, s->ch, (size_t)s->nch * sizeof(*t->ch));
-	memcpy(t->val, s->val, (size_t)s->nch * sizeof(*t->val));
-	memcpy(t->ts, s->ts, sizeof(t->ts));
-	t->reg = s->reg;
-	t->stamp = s->stamp;
-}
-
 /* Keeps the move in mv and its score in *best if it is lower. */
 static int
 keep_if_better(double sc, double *best, struct move *mv, size_t i,
@@ -317,7 +276,7 @@ keep_if_better(double sc, double *best, struct move *mv, size_t i,
 }
 
 /* The totals after moving item i by dx from tot, into ts: the same sums
- * as a trial's. */
+ * as move_score takes them. */
 static void
 moved_totals(const struct prob *p, const double *tot, size_t i, double dx,
     double *ts)
@@ -330,7 +289,7 @@ moved_totals(const struct prob *p, const double *tot, size_t i, double dx,
 
 /*
  * Whether a move whose totals are ts cannot score below best: the hard
- * violation of the totals alone (*tv, which trial_score reuses) is a
+ * violation of the totals alone (*tv, which move_score reuses) is a
  * lower bound of its score (the caps' violation, the penalties and the
  * regulariser only add nonnegative terms, and rounding keeps the order
  * of sums of them).  Most moves that leave energy or a share outside its
@@ -345,18 +304,16 @@ cannot_beat(const struct prob *p, const double *ts, double best, double *tv)
 
 /*
  * Find the best move from h whose score is below *best: single steps,
- * or pairs of steps when pairs is set.  A pair starts from the trial of
- * its first item, made once (when a pair needs it) for every second
- * item.  Returns 1 and updates *best and *mv if one is found.
+ * or pairs of steps when pairs is set. Returns 1 and updates *best and
+ * *mv if one is found.
  */
 static int
-best_move(const struct prob *p, const struct here *h, struct marks *mk,
-    int pairs, double *best, struct move *mv)
+best_move(const struct prob *p, const struct here *h, int pairs,
+    double *best, struct move *mv)
 {
-	struct trial	 first, t;
 	size_t		 i, j, n = p->n;
-	double		 di, dj, ti[6], tij[6], tv;
-	int		 si, sj, m, made, found = 0;
+	double		 di, dj, ti[6], tij[6], tv, sc;
+	int		 si, sj, found = 0;
 
 	for (i = 0; i < n; i++) {
 		for (si = -1; si <= 1; si += 2) {
@@ -367,12 +324,11 @@ best_move(const struct prob *p, const struct here *h, struct marks *mk,
 			if (!pairs) {
 				if (cannot_beat(p, ti, *best, &tv))
 					continue;
-				trial_start(p, h, mk, &first, i, di);
-				found |= keep_if_better(trial_score(p, h, mk,
-				    &first, tv), best, mv, i, di, n, 0.0);
+				sc = move_score(p, h, 0, i, di, n, 0.0, ti, tv);
+				found |= keep_if_better(sc, best, mv, i, di, n,
+				    0.0);
 				continue;
 			}
-			made = 0;
 			for (j = i + 1; j < n; j++) {
 				for (sj = -1; sj <= 1; sj += 2) {
 					dj = sj * p->step[j];
@@ -381,20 +337,10 @@ best_move(const struct prob *p, const struct here *h, struct marks *mk,
 					moved_totals(p, ti, j, dj, tij);
 					if (cannot_beat(p, tij, *best, &tv))
 						continue;
-					if (!made) {
-						trial_start(p, h, mk, &first, i,
-						    di);
-						made = 1;
-					}
-					trial_copy(&t, &first);
-					trial_add(p, h, mk, &t, j, dj);
-					found |= keep_if_better(trial_score(p,
-					    h, mk, &t, tv), best, mv, i, di, j,
-					    dj);
-					/* the second item's rows leave the
-					 * first's trial */
-					for (m = first.nch; m < t.nch; m++)
-						mk->stamp[t.ch[m]] = 0;
+					sc = move_score(p, h, 1, i, di, j, dj,
+					    tij, tv);
+					found |= keep_if_better(sc, best, mv, i,
+					    di, j, dj);
 				}
 			}
 		}
@@ -437,23 +383,21 @@ int
 sv_repair(const struct prob *p, double *x)
 {
 	struct here	 h;
-	struct marks	 mk;
 	struct move	 mv;
 	double		 cur, hv;
 	int		 moves, pairs, maxmoves;
 
-	memset(&mk, 0, sizeof(mk));
 	maxmoves = 6 * (int)p->n + 20;
 	pairs = 0;
 	for (moves = 0; moves < maxmoves; moves++) {
 		here_at(p, x, &h);
 		hv = hard_viol(p, h.tot, h.v);
 		cur = HARD_W * hv + h.pensum + h.reg;
-		if (!best_move(p, &h, &mk, 0, &cur, &mv)) {
+		if (!best_move(p, &h, 0, &cur, &mv)) {
 			if (hv <= 0.0 || hv > PAIR_REACH || pairs >= PAIR_ROUNDS)
 				break;
 			pairs++;
-			if (!best_move(p, &h, &mk, 1, &cur, &mv))
+			if (!best_move(p, &h, 1, &cur, &mv))
 				break;
 		}
 		x[mv.i] = sv_snap(p, mv.i, x[mv.i] + mv.di);
