@@ -100,6 +100,9 @@ static const struct {
 	{ "serving",		MC_SKIP,	NULL },
 	{ "NLEA serving",	MC_SKIP,	NULL },
 	{ "package",		MC_SKIP,	NULL },
+	/* a single-serve packet is a take-away portion, not a cook's
+	 * measure: honey's 14 g reads "⅔ tbsp" */
+	{ "packet",		MC_SKIP,	NULL },
 	{ "container",		MC_SKIP,	NULL },
 };
 
@@ -127,7 +130,7 @@ static const struct {
 	{ "head", "heads" }, { "kernel", "kernels" }, { "leaf", "leaves" },
 	{ "link", "links" }, { "liver", "livers" }, { "melon", "melons" },
 	{ "nut", "nuts" }, { "olive", "olives" },
-	{ "onion", "onions" }, { "packet", "packets" }, { "pat", "pats" },
+	{ "onion", "onions" }, { "pat", "pats" },
 	{ "patty", "patties" }, { "peanut", "peanuts" },
 	{ "pepper", "peppers" }, { "piece", "pieces" }, { "pita", "pitas" },
 	{ "pomegranate", "pomegranates" }, { "potato", "potatoes" },
@@ -431,6 +434,29 @@ size_after_noun(const char *name, size_t len, size_t *at)
 	return 0;
 }
 
+/* A size the USDA gives with "whole" and no noun ("large whole (3\"
+ * dia)" of tomatoes, the food itself): the size's length, with *after
+ * set past " whole"; 0 when name is not so. A cook reads "2 large". */
+static size_t
+size_whole(const char *name, const char **after)
+{
+	const char *s;
+	size_t i, n;
+
+	for (i = 0; i < sizeof(noun_sizes) / sizeof(noun_sizes[0]); i++) {
+		n = strlen(noun_sizes[i]);
+		if (strncmp(name, noun_sizes[i], n) != 0 ||
+		    strncmp(name + n, " whole", 6) != 0)
+			continue;
+		s = name + n + 6;
+		if (*s == '\0' || *s == ' ' || *s == ',') {
+			*after = s;
+			return n;
+		}
+	}
+	return 0;
+}
+
 /* The plural of a listed noun that is name's second word, after a first
  * word of letters ("plum tomato", "small box (1.5 oz)"), with where that
  * word starts (*at) and its length; NULL when there is none. */
@@ -451,8 +477,10 @@ second_word_plural(const char *name, size_t *at, size_t *len)
  * chopped", "3 cloves", "¾ cup": the first word in the plural when q is
  * above one and the word has one listed, a size the USDA gives after a
  * counted noun before it ("1 ½ large potatoes" for "potato large", "1
- * small stalk, raw" for "stalk, small (5\" long), raw"), without a
- * trailing ", NS as to ..." note or a size note in inches (size_note).
+ * small stalk, raw" for "stalk, small (5\" long), raw"), a size with
+ * "whole" and no noun without the "whole" ("2 large"), without a
+ * trailing ", NS as to ..." note, an alternative count (" or 1 packet")
+ * or a size note in inches (size_note).
  * m, when not NULL, is the measure whose name this is (its plural and
  * kind found when prepared). Returns 0, or -1 when out is too small. */
 static int
@@ -499,12 +527,19 @@ measure_text(char *out, size_t outlen, int q, const char *name,
 		lead = name;
 		noun_len = strlen(noun);
 		rest = name + lead_len + len;
+	} else if (unit && (size = size_whole(name, &rest)) > 0) {
+		lead = name;
+		lead_len = size;
 	} else
 		noun = "";
 	/* USDA's "not specified" note is not for the cook: "avocado, NS as
-	 * to Florida or California" reads "avocado". */
+	 * to Florida or California" reads "avocado"; nor is a count the
+	 * amount may not be: mustard's "tsp or 1 packet" reads "tsp". */
 	ns = strstr(rest, ", NS as to");
 	restlen = ns != NULL ? (size_t)(ns - rest) : strlen(rest);
+	if ((ns = strstr(rest, " or 1 ")) != NULL &&
+	    (size_t)(ns - rest) < restlen)
+		restlen = (size_t)(ns - rest);
 	size_note(rest, restlen, &note, &notelen);
 	/* "<whole> <glyph> <word><rest>", either number part left out when
 	 * empty (put together by hand: snprintf was most of the cost of

@@ -374,7 +374,8 @@ START_TEST(describe_whole_units)
 			{ 8, 62, "1 plum tomato" },
 			{ 9, 86, "2 small boxes (1.5 oz)" },
 			{ 10, 68, "20 pea pods" },
-			{ 11, 300, "2 large whole" },
+			{ 11, 300, "2 large" },
+			{ 11, 150, "1 large" },
 			{ 12, 298, "2 cups cherry tomatoes" },
 		};
 		size_t c;
@@ -385,6 +386,34 @@ START_TEST(describe_whole_units)
 			    0);
 			ck_assert_str_eq(out, cases[c].want);
 		}
+	}
+
+	/* A take-away packet is not a cook's measure: honey's 14 g (its
+	 * step, a packet) reads in spoons, and mustard's "tsp or 1 packet"
+	 * counts teaspoons alone. */
+	{
+		static const struct cz_measure honey[] = {
+			CZ_MEASURE_INIT(1, "cup", 339),
+			CZ_MEASURE_INIT(1, "tbsp", 21),
+			CZ_MEASURE_INIT(1, "packet (0.5 oz)", 14),
+		};
+		static const struct cz_measure mustard[] = {
+			CZ_MEASURE_INIT(1, "tsp or 1 packet", 5),
+			CZ_MEASURE_INIT(1, "cup", 249),
+		};
+
+		ck_assert_int_eq(cz_measure_describe(honey, 3, 14, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "\xe2\x85\x94 tbsp");
+		ck_assert_int_eq(cz_measure_describe(honey, 3, 28, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "1 \xe2\x85\x93 tbsp");
+		ck_assert_int_eq(cz_measure_describe(mustard, 2, 5, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "1 tsp");
+		ck_assert_int_eq(cz_measure_describe(mustard, 2, 7, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, "1 \xe2\x85\x93 tsp");
 	}
 
 	/* A measure of half a thing counts whole things. */
