@@ -28,6 +28,7 @@
 #include <fastcgi.h>
 #include <fcgiapp.h>
 
+#include "fcgi_out.h"
 #include "key_usage.h"
 #include "pipeline.h"
 #include "log.h"
@@ -65,6 +66,14 @@ fcgi_write(void *ctx, const char *buf, size_t n)
 	size_t off = 0;
 	int chunk;
 
+	/* A large body in records of up to 64 KB (fcgi_out.h), after what
+	 * the stream holds, so that the bytes keep their order. */
+	if (n >= CZ_FCGI_DIRECT_MIN) {
+		if (FCGX_FFlush(req->out) == -1)
+			return -1;
+		return cz_fcgi_stdout_records(req->ipcFd, req->requestId, buf,
+		    n);
+	}
 	/* Bounded writes: libfcgi fails on very large single writes. */
 	while (off < n) {
 		chunk = n - off > 65536 ? 65536 : (int)(n - off);
