@@ -522,14 +522,14 @@ measure_text(char *out, size_t outlen, int q, const char *name,
 		noun = plural;
 		noun_len = strlen(plural);
 		rest = name + len;
+	} else if (unit && (size = size_whole(name, &rest)) > 0) {
+		lead = name;
+		lead_len = size;
 	} else if (q > 12 && unit &&
 	    (noun = second_word_plural(name, &lead_len, &len)) != NULL) {
 		lead = name;
 		noun_len = strlen(noun);
 		rest = name + lead_len + len;
-	} else if (unit && (size = size_whole(name, &rest)) > 0) {
-		lead = name;
-		lead_len = size;
 	} else
 		noun = "";
 	/* USDA's "not specified" note is not for the cook: "avocado, NS as
