@@ -63,25 +63,17 @@ static int
 fcgi_write(void *ctx, const char *buf, size_t n)
 {
 	FCGX_Request *req = ctx;
-	size_t off = 0;
-	int chunk;
 
 	/* A large body in records of up to 64 KB (fcgi_out.h), after what
-	 * the stream holds, so that the bytes keep their order. */
+	 * the stream holds, so that the bytes keep their order; a small one
+	 * (under CZ_FCGI_DIRECT_MIN, so an int) through the stream. */
 	if (n >= CZ_FCGI_DIRECT_MIN) {
 		if (FCGX_FFlush(req->out) == -1)
 			return -1;
 		return cz_fcgi_stdout_records(req->ipcFd, req->requestId, buf,
 		    n);
 	}
-	/* Bounded writes: libfcgi fails on very large single writes. */
-	while (off < n) {
-		chunk = n - off > 65536 ? 65536 : (int)(n - off);
-		if (FCGX_PutStr(buf + off, chunk, req->out) != chunk)
-			return -1;
-		off += (size_t)chunk;
-	}
-	return 0;
+	return FCGX_PutStr(buf, (int)n, req->out) == (int)n ? 0 : -1;
 }
 
 static void
