@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -72,13 +73,16 @@ add(struct cz_advice *advice, size_t *n, const char *code)
 }
 
 /* The reference intakes under CZ_ADVICE_LOW_PCT this week, but vitamin D
- * and B12 (advised on their own), as "calcium (62 %), potassium (58 %)". */
+ * and B12 (advised on their own), as a sentence reads them: "calcium
+ * (62 %), potassium (58 %) and folate (66 %)". A name is lower-cased
+ * where it starts with a capital ("Vitamin C" reads "vitamin C"). */
 static void
 low_list(const struct cz_intake_ref *refs, const struct cz_nutrients *week,
     char *out, size_t len)
 {
-	size_t i, used = 0;
-	double pct;
+	const char *label[CZ_INTAKES];
+	double pct[CZ_INTAKES];
+	size_t i, n = 0, used = 0;
 	int k;
 
 	out[0] = '\0';
@@ -86,12 +90,15 @@ low_list(const struct cz_intake_ref *refs, const struct cz_nutrients *week,
 		if (refs[i].nutrient == CZ_N_VITAMIN_D ||
 		    refs[i].nutrient == CZ_N_VITAMIN_B12)
 			continue;
-		pct = cz_intake_pct(&refs[i], week->v[refs[i].nutrient]);
-		if (pct >= CZ_ADVICE_LOW_PCT)
+		pct[n] = cz_intake_pct(&refs[i], week->v[refs[i].nutrient]);
+		if (pct[n] >= CZ_ADVICE_LOW_PCT)
 			continue;
-		k = snprintf(out + used, len - used, "%s%s (%.0f %%)",
-		    used > 0 ? ", " : "",
-		    cz_nutrient_info((int)refs[i].nutrient)->label, pct);
+		label[n++] = cz_nutrient_info((int)refs[i].nutrient)->label;
+	}
+	for (i = 0; i < n; i++) {
+		k = snprintf(out + used, len - used, "%s%c%s (%.0f %%)",
+		    i == 0 ? "" : i + 1 < n ? ", " : " and ",
+		    tolower((unsigned char)label[i][0]), label[i] + 1, pct[i]);
 		if (k < 0 || (size_t)k >= len - used)
 			return;
 		used += (size_t)k;
@@ -157,9 +164,9 @@ cz_plan_advice(const struct cz_plan_request *req,
 	low_list(refs, week, low, sizeof(low));
 	if (low[0] != '\0' && n < CZ_ADVICE_MAX)
 		snprintf(add(advice, &n, "low_nutrients")->text,
-		    sizeof(advice->text), "On average this week is low in "
-		    "%s of the reference intake; swapping a meal or adding "
-		    "dairy or fortified foods, pulses, nuts, fruit and "
-		    "vegetables helps.", low);
+		    sizeof(advice->text), "On average this week gives "
+		    "under %.0f %% of the reference intake of %s; swapping a "
+		    "meal or adding dairy or fortified foods, pulses, nuts, "
+		    "fruit and vegetables helps.", CZ_ADVICE_LOW_PCT, low);
 	return n;
 }
