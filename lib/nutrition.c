@@ -80,12 +80,15 @@ static const struct {
 } mwords[] = {
 	{ "cup",		MC_CUP,		"cups" },
 	{ "cups",		MC_CUP,		NULL },
+	/* SR24 spells some spoons out ("tablespoon" of olive oil): they
+	 * read "tbsp" and "tsp" as every other food's do, one word for one
+	 * or more (spoon_abbreviation) */
 	{ "tbsp",		MC_TBSP,	NULL },
-	{ "tablespoon",		MC_TBSP,	"tablespoons" },
-	{ "tablespoons",	MC_TBSP,	NULL },
+	{ "tablespoon",		MC_TBSP,	"tbsp" },
+	{ "tablespoons",	MC_TBSP,	"tbsp" },
 	{ "tsp",		MC_TSP,		NULL },
-	{ "teaspoon",		MC_TSP,		"teaspoons" },
-	{ "teaspoons",		MC_TSP,		NULL },
+	{ "teaspoon",		MC_TSP,		"tsp" },
+	{ "teaspoons",		MC_TSP,		"tsp" },
 	{ "cubic inch",		MC_SKIP,	NULL },
 	{ "fl oz",		MC_SKIP,	NULL },
 	{ "pint",		MC_SKIP,	NULL },
@@ -271,6 +274,14 @@ first_word_plural(const char *name, size_t *len)
 		return mwords[w].plural;
 	}
 	return noun_plural(name, len);
+}
+
+/* Whether word, a listed plural, is a spoon's abbreviation: the same
+ * for one and for more ("¾ tbsp", "2 tbsp"). */
+static int
+spoon_abbreviation(const char *word)
+{
+	return strcmp(word, "tbsp") == 0 || strcmp(word, "tsp") == 0;
 }
 
 /* Whether a measure's name is the USDA's bookkeeping rather than a
@@ -518,7 +529,8 @@ measure_text(char *out, size_t outlen, int q, const char *name,
 		noun = q > 12 ? plural : name;
 		noun_len = q > 12 ? strlen(plural) : len;
 		rest = name + size_at + size;
-	} else if (q > 12 && plural != NULL) {
+	} else if (plural != NULL && (q > 12 ||
+	    (!unit && spoon_abbreviation(plural)))) {
 		noun = plural;
 		noun_len = strlen(plural);
 		rest = name + len;

@@ -958,7 +958,12 @@ START_TEST(shopping_rounds_up)
 		ck_assert_str_eq(g[0].items[0].quantity, "2 large (2-1/4 per pound)");
 		ck_assert_int_eq(cz_measure_describe(pepper, 4, 18.6, out,
 		    sizeof(out)), 1);
-		ck_assert_str_eq(out, "2 tablespoons");
+		/* and it reads as every other food's spoon does, for one
+		 * or for more */
+		ck_assert_str_eq(out, "2 tbsp");
+		ck_assert_int_eq(cz_measure_describe(pepper, 4, 7.0, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "\xc2\xbe tbsp");
 	}
 	cz_arena_free(a);
 }
