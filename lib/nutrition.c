@@ -183,6 +183,12 @@ static const struct {
 };
 
 #define MEASURE_TOLERANCE	0.10	/* relative error of a shown count */
+/* ... or, for a cup or a spoon, its error in grams: a plan's grams are
+ * whole (or the food's step), so a volume within half a gram of them is
+ * as exact as the number itself ("¾ tsp" of paprika for 2 g, where 10 %
+ * of 2 g left only grams). Not for counted pieces: "2 tbsp" of cilantro
+ * stays, not "1 sprigs". */
+#define MEASURE_SLACK_G		0.5
 #define UNIT_MAX_COUNT		24	/* more whole units read as grams */
 #define LEAF_MAX_COUNT		12	/* more leaves or sprigs: cups if they fit */
 #define TINY_MAX_COUNT		4	/* more dashes or pinches: a spoon */
@@ -676,8 +682,9 @@ volume_fits(size_t v, double grams, double ug, double max_count, int *q)
 	if (count > max_count)
 		return 0;
 	cq = nearest_q(count);
-	if (cq < volumes[v].min_q || fabs(count - cq / 12.0) >
-	    MEASURE_TOLERANCE * (cq / 12.0))
+	if (cq < volumes[v].min_q || (fabs(count - cq / 12.0) >
+	    MEASURE_TOLERANCE * (cq / 12.0) &&
+	    fabs(count - cq / 12.0) * ug > MEASURE_SLACK_G))
 		return 0;
 	*q = cq;
 	return 1;

@@ -572,9 +572,40 @@ START_TEST(describe_whole_units)
 		ck_assert_int_eq(cz_measure_describe(pepper, 4, 0.3, out,
 		    sizeof(out)), 3);
 		ck_assert_str_eq(out, "3 dashes");
+		/* ¾ tsp, ground is 1.725 g: 14 % off 2 g, but within the
+		 * half gram a whole gram rounds by */
 		ck_assert_int_eq(cz_measure_describe(pepper, 4, 2, out,
-		    sizeof(out)), 2);
-		ck_assert_str_eq(out, "\xe2\x85\x94 tsp, whole");
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "\xc2\xbe tsp, ground");
+	}
+
+	/* A spoon within half a gram of a small amount reads as a spoon
+	 * (paprika's 1 g and 2 g were grams at 10 %); not a counted piece,
+	 * nor a spoon further off. */
+	{
+		static const struct cz_measure paprika[] = {
+			CZ_MEASURE_INIT(1, "tbsp", 6.9),
+			CZ_MEASURE_INIT(1, "tsp", 2.3),
+		};
+		static const struct cz_measure sprig[] = {
+			CZ_MEASURE_INIT(1, "sprig", 1.5),
+		};
+
+		ck_assert_int_eq(cz_measure_describe(paprika, 2, 1, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "\xc2\xbd tsp");
+		ck_assert_int_eq(cz_measure_describe(paprika, 2, 2, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "\xc2\xbe tsp");
+		/* 1 ¾ tsp is 4.03 g, within 10 % of 4 g as before (½ tbsp,
+		 * 3.45 g, is more than half a gram off) */
+		ck_assert_int_eq(cz_measure_describe(paprika, 2, 4, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "1 \xc2\xbe tsp");
+		/* 1 sprig is 1.5 g: half a gram from 2 g, a third off */
+		ck_assert_int_eq(cz_measure_describe(sprig, 1, 2, out,
+		    sizeof(out)), CZ_MEASURE_GRAMS);
+		ck_assert_str_eq(out, "2 g");
 	}
 
 	/* Up to a dozen leaves or sprigs are counted; more read as cups
