@@ -321,6 +321,17 @@ leaf_unit(const char *name)
 	    opens_with(name, "sprig") || opens_with(name, "sprigs");
 }
 
+/* Whether a unit is a cut piece of a food, a slice, a strip or a ring:
+ * part of one is no measure a cook takes ("½ large slice" of onion, where
+ * "2 tbsp chopped" is). */
+static int
+cut_unit(const char *name)
+{
+	return opens_with(name, "slice") || opens_with(name, "slices") ||
+	    opens_with(name, "strip") || opens_with(name, "strips") ||
+	    opens_with(name, "ring") || opens_with(name, "rings");
+}
+
 /* Returns the grams of one unit of a usable measure, or 0 if it is not. */
 static double
 unit_grams(const struct cz_measure *m)
@@ -944,12 +955,15 @@ cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
 		return CZ_MEASURE_ERROR;
 	/* Past a dozen, leaves and sprigs are not what a cook counts out
 	 * ("20 leaves" of spinach, "20 sprigs" of parsley): cups that fit
-	 * read better, else the count stands. */
+	 * read better, else the count stands. Nor is part of a slice, a
+	 * strip or a ring: a cup or a spoon that fits reads better ("2 tbsp
+	 * chopped" onion, not "½ large slice"). */
 	if (grams > 0 && (i = best_unit(m, n, grams, &q)) >= 0) {
 		name = m[i].name;
-		if (q > LEAF_MAX_COUNT * 12 && leaf_unit(name) &&
+		if (((q > LEAF_MAX_COUNT * 12 && leaf_unit(name)) ||
+		    (q < 12 && cut_unit(name))) &&
 		    (v = best_volume(m, n, grams, &vq, &vname)) >= 0 &&
-		    m_class(&m[v]) == MC_CUP) {
+		    (m_class(&m[v]) == MC_CUP || q < 12)) {
 			i = v;
 			q = vq;
 			name = vname;

@@ -608,6 +608,32 @@ START_TEST(describe_whole_units)
 		ck_assert_str_eq(out, "2 g");
 	}
 
+	/* Part of a slice reads as a spoon or a cup that fits (SR24's
+	 * onion), else it stands; whole slices stay slices. */
+	{
+		static const struct cz_measure onion[] = {
+			CZ_MEASURE_INIT(1, "cup, chopped", 160),
+			CZ_MEASURE_INIT(1, "tbsp chopped", 10),
+			CZ_MEASURE_INIT(1, "large", 150),
+			CZ_MEASURE_INIT(1, "slice, large (1/4\" thick)", 38),
+			CZ_MEASURE_INIT(1, "slice, medium (1/8\" thick)", 14),
+		};
+		static const struct cz_measure cheese[] = {
+			CZ_MEASURE_INIT(1, "cup, diced", 132),
+			CZ_MEASURE_INIT(1, "slice (1 oz)", 28),
+		};
+
+		ck_assert_int_eq(cz_measure_describe(onion, 5, 20, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "2 tbsp chopped");
+		ck_assert_int_eq(cz_measure_describe(onion, 5, 30, out,
+		    sizeof(out)), 4);
+		ck_assert_str_eq(out, "2 medium slices");
+		ck_assert_int_eq(cz_measure_describe(cheese, 2, 15, out,
+		    sizeof(out)), 1);
+		ck_assert_str_eq(out, "\xc2\xbd slice (1 oz)");
+	}
+
 	/* Up to a dozen leaves or sprigs are counted; more read as cups
 	 * where the cups fit, else the count stands. */
 	{
