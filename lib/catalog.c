@@ -342,6 +342,33 @@ measure_food(const struct cz_catalog *cat, PGresult *r, int row, long *last)
 	    f->group) ? fi : -1;
 }
 
+/*
+ * A can in a dish is the can the shopping list buys: SR24's can of
+ * canned tomatoes holds 190 g, the shop's 400 g, so a dish read "2 cans"
+ * where the cook opens one. For a food sold in cans of one size
+ * (cz_shop_can_grams), its measure "can" (with any size note: "can (3.75
+ * oz)") becomes one can of the shop's. Returns 0, or -1 when out of
+ * memory.
+ */
+static int
+shop_can(const struct cz_cat_food *f, struct cz_measure *m)
+{
+	double g;
+	char *name;
+
+	if (strncmp(m->name, "can", 3) != 0 ||
+	    (m->name[3] != '\0' && m->name[3] != ' ') ||
+	    (g = cz_shop_can_grams(f->ndb)) == 0)
+		return 0;
+	if ((name = strdup("can")) == NULL)
+		return -1;
+	free((char *)(uintptr_t)m->name);
+	m->name = name;
+	m->amount = 1;
+	m->grams = g;
+	return 0;
+}
+
 /* Loads the household measures of every catalog food (two passes over one
  * result: count per food, then fill). */
 static int
@@ -384,6 +411,10 @@ load_measures(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 		}
 		m->amount = strtod(PQgetvalue(r, row, 1), NULL);
 		m->grams = strtod(PQgetvalue(r, row, 3), NULL);
+		if (shop_can(f, m) == -1) {
+			seterr(err, errlen, "out of memory");
+			goto err;
+		}
 		cz_measure_prepare(m);
 		f->nmeasures++;
 	}

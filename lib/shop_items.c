@@ -494,6 +494,21 @@ cz_shop_product(const char *key)
 	return NULL;
 }
 
+double
+cz_shop_can_grams(const char *ndb)
+{
+	const struct cz_shop_food *f = cz_shop_food(ndb);
+	const struct cz_shop_product *pr;
+
+	if (f == NULL || !(f->factor > 0) ||
+	    (pr = cz_shop_product(f->item)) == NULL ||
+	    pr->buy != CZ_BUY_PACKS || pr->unit == NULL ||
+	    strcmp(pr->unit, "can") != 0 || pr->packs[1].grams != 0 ||
+	    !(pr->packs[0].grams > 0))
+		return 0;
+	return pr->packs[0].grams / f->factor;
+}
+
 const char *
 cz_aisle_name(int a)
 {

@@ -95,6 +95,12 @@ const struct cz_shop_food *cz_shop_food(const char *ndb);
 /* The shop item with key key, or NULL. */
 const struct cz_shop_product *cz_shop_product(const char *key);
 
+/* The grams of the food with NDB number ndb, as eaten, that one can of
+ * its shop item holds (400 of canned tomatoes, 120 of drained tuna), or
+ * 0 when it is not sold in cans of one size: so that a dish's "1 can"
+ * is the can the shopping list buys. */
+double cz_shop_can_grams(const char *ndb);
+
 /* The name of aisle a ("Produce"), or NULL when out of range. */
 const char *cz_aisle_name(int a);
 

@@ -163,6 +163,24 @@ else
 	fail "the plan has 7 days of 3 meals" "$(head -c 600 "$tmp/a.json")"
 fi
 
+# --- a dish's can is the shopping list's ----------------------------------------
+# SR24's can of canned tomatoes holds 190 g, the shop's 400 g: "2 cans"
+# in a dish was one can of the list's. This plan has canned tomatoes by
+# the can on two days; each count of cans times the list's can is within
+# 10 % of the grams.
+admin plan --calories 1900 --diet mediterranean --pattern 2_meals --seed 7 >"$tmp/cans.json" 2>&1
+cans=$(jq -r '[.days[].meals[].items[] | select(.ndb == "11885") |
+	select(.measure | test("^[0-9][0-9 ½]* cans?$"))] |
+	map("\(.grams) \(.measure)") | .[]' "$tmp/cans.json" 2>/dev/null)
+bad=$(awk '{ n = $2; if ($3 == "½") n += 0.5; else if ($2 == "½") n = 0.5;
+	if ($1 < 0.9 * n * 400 || $1 > 1.1 * n * 400) print }' <<<"$cans")
+list=$(jq -r '.shopping[]?.items[]? | select(.key == "tomatoes-canned") | .buy' "$tmp/cans.json" 2>/dev/null)
+if [[ -n $cans && -z $bad ]]; then
+	pass "canned tomatoes by the can are the list's 400 g cans: $(tr '\n' ';' <<<"$cans") (list: ${list:-?})"
+else
+	fail "canned tomatoes by the can are the list's 400 g cans" "cans: '$cans'; off: '$bad'"
+fi
+
 # --- an impossible request ------------------------------------------------------
 admin plan --calories 5000 --diet keto --pattern omad \
 	--restrict nut_free,dairy_free,egg_free --seed 1 >"$tmp/inf.out" 2>"$tmp/inf.err"

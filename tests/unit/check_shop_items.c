@@ -345,6 +345,24 @@ START_TEST(lists_as_a_shop_sells)
 }
 END_TEST
 
+/* A dish's can is the shop's: grams as eaten in one can, for foods sold
+ * in cans of one size only. */
+START_TEST(cans_are_the_shops)
+{
+	/* canned tomatoes, a 400 g can */
+	ck_assert(cz_shop_can_grams("11885") == 400);
+	/* tuna in water, drained: 120 g of a 160 g can */
+	ck_assert(cz_shop_can_grams("15184") == 120);
+	/* sardines in oil, drained: 90 g of a 125 g can */
+	ck_assert(cz_shop_can_grams("15088") == 90);
+	/* apples are pieces, raw chicken is bought by weight */
+	ck_assert(cz_shop_can_grams("09003") == 0);
+	ck_assert(cz_shop_can_grams("05064") == 0);
+	ck_assert(cz_shop_can_grams("99999") == 0);
+	ck_assert(cz_shop_can_grams(NULL) == 0);
+}
+END_TEST
+
 START_TEST(bad_input_is_refused)
 {
 	struct cz_shop_use in[] = { USE("01129", NULL, 50) };
@@ -530,6 +548,7 @@ suite(void)
 	tcase_add_test(tc, factors_are_sane);
 	tcase_add_test(tc, every_catalog_food_is_mapped);
 	tcase_add_test(tc, lists_as_a_shop_sells);
+	tcase_add_test(tc, cans_are_the_shops);
 	tcase_add_test(tc, bad_input_is_refused);
 	tcase_add_test(tc, random_plans_keep_every_rule);
 	suite_add_tcase(s, tc);
