@@ -171,16 +171,24 @@ nutrients_text(struct cz_request *r, const struct cz_plan_doc_totals *t)
 	return buf_text(r, &b, rc);
 }
 
-/* The names of a warning's dishes joined with ", ". */
+/* The names of a warning's dishes joined with ", ", each once: the
+ * document lists a dish for every meal it is served at, and a week that
+ * serves a porridge twice read "…, Apple porridge, Lentil tabbouleh,
+ * Apple porridge". */
 static const char *
 names_joined(struct cz_request *r, const char **names, size_t n)
 {
 	const char *s = "";
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < n; i++)
-		s = i == 0 ? names[i] :
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i && strcmp(names[j], names[i]) != 0; j++)
+			continue;
+		if (j < i)
+			continue;
+		s = s[0] == '\0' ? names[i] :
 		    cz_arena_printf(r->arena, "%s, %s", s, names[i]);
+	}
 	return s;
 }
 

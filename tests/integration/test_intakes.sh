@@ -51,7 +51,7 @@ else
 	check "its vitamin D reaches the reference ($vd %): no vitamin D line" \
 		jq -e '[.advice[] | select(.code == "vitamin_d")] | length == 0' <<<"$doc"
 fi
-vegan_id=$id
+vegan_id=$id vegan_doc=$doc
 
 plan '{"calories": 1100, "diet_type": "standard", "days": 3, "seed": 5}'
 check "a 1,100 kcal plan is advised that its target is low" \
@@ -122,6 +122,18 @@ check "the page shows the advice in a \"Good to know\" box" \
 	bash -c 'grep -q "<h2 id=\"advice-title\">Good to know</h2>" <<<"$1" && grep -q "B12" <<<"$1"' _ "$page"
 check "the page gives the week's share of each reference intake in one line, with its source" \
 	bash -c 'grep -Eq "Share of the reference intakes, on average a day: Calcium [0-9]+ %, Iron [0-9]+ %.*Vitamin B12 [0-9]+ %.*FDA Daily Values" <<<"$1"' _ "$page"
+# The document lists a dish under an allergen for every meal it is served
+# at; this week serves some twice (their allergens are named). The page's
+# "Contains ..." lines name each dish once, in the order first served.
+twice=$(jq -r '[.allergen_warnings[] | select((.meals | length) != (.meals | unique | length)) | .allergen] | join(", ")' <<<"$vegan_doc")
+want=$(jq -r 'def esc: gsub("&"; "&amp;") | gsub("<"; "&lt;") | gsub(">"; "&gt;") | gsub("\""; "&quot;") | gsub("\u0027"; "&#39;");
+	.allergen_warnings[] | .meals | reduce .[] as $m ([]; if index([$m]) then . else . + [$m] end) | map(esc) | join(", ") + "."' <<<"$vegan_doc")
+missing=$(while IFS= read -r line; do grep -qF "</strong> $line</p>" <<<"$page" || echo "$line"; done <<<"$want")
+if [[ -n $twice && -n $want && -z $missing ]]; then
+	pass "the page's allergen lines name each dish once ($(wc -l <<<"$want") lines; served twice: $twice)"
+else
+	fail "the page's allergen lines name each dish once" "served twice: '$twice'; not on the page: $missing"
+fi
 
 # A week that must serve a dish a third time (every restriction, two
 # snacks a day: the catalog has too few snacks for some diet) says so, on
