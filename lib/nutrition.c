@@ -946,7 +946,7 @@ cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
     char *out, size_t outlen)
 {
 	const char *name = NULL, *vname = NULL;
-	int i = -1, q = 0, v, vq = 0;
+	int i = -1, q = 0, v, vq = 0, many_leaves, part_cut;
 
 	if (out == NULL || outlen == 0)
 		return CZ_MEASURE_ERROR;
@@ -960,10 +960,11 @@ cz_measure_describe(const struct cz_measure *m, size_t n, double grams,
 	 * chopped" onion, not "½ large slice"). */
 	if (grams > 0 && (i = best_unit(m, n, grams, &q)) >= 0) {
 		name = m[i].name;
-		if (((q > LEAF_MAX_COUNT * 12 && leaf_unit(name)) ||
-		    (q < 12 && cut_unit(name))) &&
+		many_leaves = q > LEAF_MAX_COUNT * 12 && leaf_unit(name);
+		part_cut = q < 12 && cut_unit(name);
+		if ((many_leaves || part_cut) &&
 		    (v = best_volume(m, n, grams, &vq, &vname)) >= 0 &&
-		    (m_class(&m[v]) == MC_CUP || q < 12)) {
+		    (part_cut || m_class(&m[v]) == MC_CUP)) {
 			i = v;
 			q = vq;
 			name = vname;
