@@ -132,6 +132,7 @@ cz_app_free(struct cz_app *app)
 	cz_db_free(app->db);
 	cz_catalog_free(app->catalog);
 	cz_pwlist_free(app->pwlist);
+	cz_key_cache_free(app->keys);
 	json_object_put(app->site_ctx);
 	json_object_put(app->legal_ctx);
 	memset(app, 0, sizeof(*app));

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "catalog.h"
 #include "db.h"
+#include "key_cache.h"
 #include "metrics.h"
 #include "mustache.h"
 #include "password.h"
@@ -42,6 +43,8 @@ struct cz_app {
 	struct cz_pwlist	*pwlist;	/* common passwords, or NULL */
 	struct cz_argon2_params	 argon2;	/* from the settings */
 	struct cz_usage_tally	 usage;		/* API key counts (key_usage.h) */
+	struct cz_key_cache	*keys;		/* API keys looked up, or NULL */
+	unsigned long		 keys_conn;	/* the connection keys is of */
 };
 
 /* Loads templates, checks migrations, makes the database handle (no

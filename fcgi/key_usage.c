@@ -73,6 +73,10 @@ add_tally(struct cz_app *app)
 		    __func__, app->usage.n, PQresultErrorMessage(res));
 	PQclear(res);
 	cz_tally_clear(&app->usage);
+	/* A key kept since holds a count of the day without what was just
+	 * added, and this responder no longer holds it either. */
+	if (app->keys != NULL)
+		cz_key_cache_forget_all(app->keys);
 out:
 	for (i = 0; i < ADD__N; i++)
 		cz_buf_free(&arrays[i]);

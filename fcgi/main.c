@@ -36,6 +36,7 @@
 #include "numparse.h"
 #include "pool.h"
 #include "reload.h"
+#include "session.h"
 #include "routes.h"
 #include "upgrade.h"
 
@@ -423,6 +424,10 @@ worker_main(void *arg)
 	 * mappings of their own, returned when freed. */
 	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 	if (cz_app_worker_init(app) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: out of memory", __func__);
+		return 1;
+	}
+	if (cz_session_cache_keys(app) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: out of memory", __func__);
 		return 1;
 	}

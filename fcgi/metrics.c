@@ -89,6 +89,7 @@ struct cz_metrics {
 	counter		 workers;
 	counter		 worker_restarts;
 	counter		 connections;
+	counter		 key_lookups[2];	/* database, cache */
 	struct plan_counters plans;
 	struct route_slot slots[];
 };
@@ -147,6 +148,13 @@ cz_metrics_db(struct cz_metrics *m, unsigned long errors,
 {
 	atomic_fetch_add_explicit(&m->db_errors, errors, memory_order_relaxed);
 	atomic_fetch_add_explicit(&m->db_reconnects, reconnects,
+	    memory_order_relaxed);
+}
+
+void
+cz_metrics_key_lookup(struct cz_metrics *m, int cached)
+{
+	atomic_fetch_add_explicit(&m->key_lookups[cached != 0], 1,
 	    memory_order_relaxed);
 }
 
@@ -339,12 +347,19 @@ cz_metrics_render(const struct cz_metrics *m, const struct cz_route *routes,
 	    "workers accepted (nginx keeps them open for many requests).\n"
 	    "# TYPE cibozer_fcgi_connections_total counter\n"
 	    "cibozer_fcgi_connections_total %llu\n"
+	    "# HELP cibozer_apikey_lookups_total API keys authenticated, by "
+	    "where the key was found (a worker keeps a key it looked up "
+	    "for up to a second).\n"
+	    "# TYPE cibozer_apikey_lookups_total counter\n"
+	    "cibozer_apikey_lookups_total{source=\"database\"} %llu\n"
+	    "cibozer_apikey_lookups_total{source=\"cache\"} %llu\n"
 	    "# HELP process_start_time_seconds Start time of the pool "
 	    "supervisor since the Unix epoch.\n"
 	    "# TYPE process_start_time_seconds gauge\n"
 	    "process_start_time_seconds %.3f\n",
 	    load(&m->db_errors), load(&m->db_reconnects), load(&m->workers),
-	    load(&m->worker_restarts), load(&m->connections), m->start_time);
+	    load(&m->worker_restarts), load(&m->connections),
+	    load(&m->key_lookups[0]), load(&m->key_lookups[1]), m->start_time);
 	rc |= render_plans(&m->plans, out);
 	return rc == 0 ? 0 : -1;
 }

@@ -53,6 +53,9 @@ void cz_metrics_workers(struct cz_metrics *m, long running);
 void cz_metrics_worker_restart(struct cz_metrics *m);
 /* A FastCGI connection accepted by a worker. */
 void cz_metrics_connection(struct cz_metrics *m);
+/* An API key authenticated: found in the worker's cache (cached set) or
+ * looked up in the database. */
+void cz_metrics_key_lookup(struct cz_metrics *m, int cached);
 
 /* Appends the Prometheus text exposition. Returns 0, or -1 when out grew
  * past its cap. */

@@ -14,9 +14,12 @@
 #include "ratelimit.h"
 #include "throttle.h"
 #include "audit.h"
+#include "clock.h"
 #include "csrf.h"
+#include "key_cache.h"
 #include "key_usage.h"
 #include "log.h"
+#include "metrics.h"
 #include "query.h"
 #include "response.h"
 #include "session.h"
@@ -169,17 +172,124 @@ until_midnight(void)
 	return (int)(86400 - now % 86400);
 }
 
+/* Copies src into dst (size bytes); -1 when it does not fit. */
+static int
+copy_text(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size)
+		return -1;
+	memcpy(dst, src, n + 1);
+	return 0;
+}
+
+/*
+ * The key of hash as apikey_lookup reads it, into *id: 1, or 0 when the
+ * key is unknown or revoked, -1 when the row cannot be read (500), -2
+ * when the database failed (503, logged).
+ */
+static int
+key_from_database(struct cz_request *r, const char *hash,
+    struct cz_key_ident *id)
+{
+	const struct cz_settings *s = &r->app->settings;
+	const char *v[KEY__N];
+	PGresult *res;
+
+	v[KEY_HASH] = hash;
+	v[KEY_TERMS] = s->terms_version;
+	v[KEY_PRIVACY] = s->privacy_version;
+	if ((res = cz_query(r, "apikey_lookup", KEY__N, v)) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
+		    cz_db_error(r->app->db));
+		return -2;
+	}
+	if (PQntuples(res) != 1)
+		return 0;
+	if (cz_db_int(res, 0, KEY_ID, 1, LLONG_MAX, &id->key_id) == -1 ||
+	    cz_db_int(res, 0, KEY_USER_ID, 1, LLONG_MAX, &id->user_id) == -1 ||
+	    cz_db_int(res, 0, KEY_USED, 0, LLONG_MAX, &id->used) == -1 ||
+	    copy_text(id->email, sizeof(id->email),
+	    cz_db_text(res, 0, KEY_EMAIL)) == -1 ||
+	    copy_text(id->tier, sizeof(id->tier),
+	    cz_db_text(res, 0, KEY_TIER)) == -1 ||
+	    copy_text(id->scopes, sizeof(id->scopes),
+	    cz_db_text(res, 0, KEY_SCOPES)) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: an API key's row does not read",
+		    __func__);
+		return -1;
+	}
+	id->is_admin = cz_db_bool(res, 0, KEY_IS_ADMIN);
+	id->verified = cz_db_bool(res, 0, KEY_VERIFIED);
+	id->legal_ok = cz_db_bool(res, 0, KEY_LEGAL_OK);
+	return 1;
+}
+
+/*
+ * The key of hash from this worker's cache when it holds it, else from
+ * the database (then kept): as key_from_database. Before the cache is
+ * asked, what would make it wrong empties it: a change of keys or
+ * accounts PostgreSQL notified (sql/039; cz_db_ensure has read what
+ * waited on the connection), or a new connection, which missed any.
+ */
+static int
+key_lookup(struct cz_request *r, const char *hash, struct cz_key_ident *id)
+{
+	struct cz_app *app = r->app;
+	const struct cz_key_ident *hit;
+	unsigned long conn;
+	double now;
+	int rc;
+
+	if (app->keys == NULL)
+		return key_from_database(r, hash, id);
+	conn = cz_db_stats(app->db)->connects;
+	if (cz_db_notifications(app->db) > 0 || conn != app->keys_conn) {
+		cz_key_cache_forget_all(app->keys);
+		app->keys_conn = conn;
+	}
+	now = cz_clock_s();
+	if ((hit = cz_key_cache_get(app->keys, hash, now)) != NULL) {
+		*id = *hit;
+		if (app->metrics != NULL)
+			cz_metrics_key_lookup(app->metrics, 1);
+		return 1;
+	}
+	rc = key_from_database(r, hash, id);
+	if (rc == 1) {
+		cz_key_cache_put(app->keys, hash, now, id);
+		if (app->metrics != NULL)
+			cz_metrics_key_lookup(app->metrics, 0);
+	}
+	return rc;
+}
+
+int
+cz_session_cache_keys(struct cz_app *app)
+{
+	if ((app->keys = cz_key_cache_new()) == NULL)
+		return -1;
+	if (cz_db_listen(app->db, CZ_AUTH_CHANNEL) == -1) {
+		cz_key_cache_free(app->keys);
+		app->keys = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 /* r->user from an "Authorization: Bearer" API key. */
 static int
 load_key(struct cz_request *r, const char *auth)
 {
 	const struct cz_settings *s = &r->app->settings;
 	char hash[CZ_SHA256_HEX + 1];
-	const char *cred, *v[KEY__N];
+	const char *cred;
+	struct cz_key_ident id;
 	struct cz_user *u;
-	PGresult *res;
 	long long used, quota;
 	size_t len;
+	int rc;
 
 	if (cz_parse_bearer(auth, strlen(auth), &cred, &len) != CZ_P_OK ||
 	    !cz_apikey_parse(cred, len, NULL))
@@ -190,32 +300,28 @@ load_key(struct cz_request *r, const char *auth)
 	if (cz_db_ensure(r->app->db) == -1) {
 		return cz_db_unavailable(r);
 	}
-	v[KEY_HASH] = hash;
-	v[KEY_TERMS] = s->terms_version;
-	v[KEY_PRIVACY] = s->privacy_version;
-	if ((res = cz_query(r, "apikey_lookup", KEY__N, v)) == NULL) {
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
-		    cz_db_error(r->app->db));
+	rc = key_lookup(r, hash, &id);
+	if (rc == -2)
 		return 503;
-	}
-	if (PQntuples(res) != 1)
+	if (rc == -1)
+		return 500;
+	if (rc == 0)
 		return bad_key(r, "the API key is unknown or revoked");
-	if ((u = cz_arena_calloc(r->arena, 1, sizeof(*u))) == NULL)
+	if ((u = cz_arena_calloc(r->arena, 1, sizeof(*u))) == NULL ||
+	    (u->email = cz_arena_strdup(r->arena, id.email)) == NULL ||
+	    (u->tier = cz_arena_strdup(r->arena, id.tier)) == NULL ||
+	    (u->scopes = cz_arena_strdup(r->arena, id.scopes)) == NULL)
 		return 500;
-	if (cz_db_int(res, 0, KEY_ID, 1, LLONG_MAX, &u->key_id) == -1 ||
-	    cz_db_int(res, 0, KEY_USER_ID, 1, LLONG_MAX, &u->id) == -1 ||
-	    cz_db_int(res, 0, KEY_USED, 0, LLONG_MAX, &used) == -1)
-		return 500;
-	u->email = cz_db_text(res, 0, KEY_EMAIL);
-	u->tier = cz_db_text(res, 0, KEY_TIER);
-	u->is_admin = cz_db_bool(res, 0, KEY_IS_ADMIN);
-	u->verified = cz_db_bool(res, 0, KEY_VERIFIED);
-	u->legal_ok = cz_db_bool(res, 0, KEY_LEGAL_OK);
-	u->scopes = cz_db_text(res, 0, KEY_SCOPES);
+	u->key_id = id.key_id;
+	u->id = id.user_id;
+	u->is_admin = id.is_admin;
+	u->verified = id.verified;
+	u->legal_ok = id.legal_ok;
 	r->user = u;
 	/* This request, and those this responder counted but has not added
-	 * yet: a limit passed by at most the other responders' last second. */
-	used += cz_key_usage_held(r->app, u->key_id) + 1;
+	 * yet: a limit passed by at most the other responders' last second
+	 * (and the second a key stays in the cache). */
+	used = id.used + cz_key_usage_held(r->app, u->key_id) + 1;
 	cz_key_usage_count(r->app, u->key_id, 1, 0, 0);
 	quota = cz_quota(s, u->tier, 0);
 	if (quota >= 0 && used > quota * CZ_APIKEY_DAILY_FACTOR) {

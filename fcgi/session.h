@@ -43,6 +43,7 @@
 
 #include "request.h"
 
+struct cz_app;
 struct cz_db;
 
 /* The session cookie's name for this install (CZ_SESSION_COOKIE, or
@@ -55,6 +56,17 @@ void cz_session_clear_cookie(struct cz_request *r);
 
 /* Registers the session statements. Returns 0 or -1. */
 int cz_session_register(struct cz_db *db);
+
+/* The channel PostgreSQL notifies when keys or accounts change (sql/039). */
+#define CZ_AUTH_CHANNEL		"cz_auth"
+
+/*
+ * Makes the worker keep the API keys it looks up for up to a second
+ * (lib/key_cache.h) and LISTEN on CZ_AUTH_CHANNEL, whose notifications
+ * empty that cache: a long-running worker only (a CGI process serves one
+ * request). Returns 0, or -1 when out of memory.
+ */
+int cz_session_cache_keys(struct cz_app *app);
 
 /*
  * Sets r->user from the session cookie when it names a live session of an

@@ -35,6 +35,8 @@ struct cz_db {
 	struct cz_db_stats	 stats;
 	char			 error[256];
 	const char		*pending;	/* sent, result not yet read */
+	const char		*listen[CZ_DB_MAX_LISTEN];
+	int			 nlisten;
 };
 
 static long long
@@ -127,6 +129,30 @@ cz_db_free(struct cz_db *db)
 }
 
 int
+cz_db_listen(struct cz_db *db, const char *channel)
+{
+	if (db->nlisten == CZ_DB_MAX_LISTEN || strlen(channel) > 63)
+		return -1;
+	db->listen[db->nlisten++] = channel;
+	return 0;
+}
+
+int
+cz_db_notifications(struct cz_db *db)
+{
+	PGnotify *n;
+	int count = 0;
+
+	if (db->conn == NULL)
+		return 0;
+	while ((n = PQnotifies(db->conn)) != NULL) {
+		count++;
+		PQfreemem(n);
+	}
+	return count;
+}
+
+int
 cz_db_register(struct cz_db *db, const char *name, const char *sql,
     int nparams, int idempotent)
 {
@@ -148,6 +174,39 @@ drop(struct cz_db *db)
 		PQfinish(db->conn);
 		db->conn = NULL;
 	}
+}
+
+/* LISTEN on each registered channel of the new connection. */
+static int
+listen_all(struct cz_db *db)
+{
+	PGresult *r;
+	char *id, sql[128];
+	int i, ok;
+
+	for (i = 0; i < db->nlisten; i++) {
+		id = PQescapeIdentifier(db->conn, db->listen[i],
+		    strlen(db->listen[i]));
+		if (id == NULL) {
+			set_error(db->error, sizeof(db->error),
+			    PQerrorMessage(db->conn));
+			return -1;
+		}
+		(void)snprintf(sql, sizeof(sql), "LISTEN %s", id);
+		PQfreemem(id);
+		r = PQexec(db->conn, sql);
+		ok = r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK;
+		if (!ok) {
+			set_error(db->error, sizeof(db->error),
+			    PQerrorMessage(db->conn));
+			cz_log(CZ_LOG_ERROR, "%s: LISTEN %s: %s", __func__,
+			    db->listen[i], db->error);
+		}
+		PQclear(r);
+		if (!ok)
+			return -1;
+	}
+	return 0;
 }
 
 static int
@@ -217,7 +276,8 @@ cz_db_ensure(struct cz_db *db)
 		return -1;
 	db->conn = cz_db_connect_once(db->conninfo, db->connect_timeout,
 	    db->statement_timeout, db->error, sizeof(db->error));
-	if (db->conn == NULL || prepare_all(db) == -1) {
+	if (db->conn == NULL || prepare_all(db) == -1 ||
+	    listen_all(db) == -1) {
 		drop(db);
 		db->stats.errors++;
 		db->next_try_ms = now + CZ_DB_RETRY_MS;

@@ -14,6 +14,7 @@
 
 #define CZ_DB_MAX_STATEMENTS	128
 #define CZ_DB_RETRY_MS		1000
+#define CZ_DB_MAX_LISTEN	4
 
 struct cz_db;
 
@@ -34,6 +35,21 @@ void cz_db_free(struct cz_db *db);
  * Returns 0, or -1 when the table is full. name and sql must outlive db. */
 int cz_db_register(struct cz_db *db, const char *name, const char *sql,
     int nparams, int idempotent);
+
+/*
+ * Registers a channel to LISTEN on with each connection (a constant
+ * name, at most 63 bytes). Returns 0, or -1 when CZ_DB_MAX_LISTEN are
+ * registered already.
+ */
+int cz_db_listen(struct cz_db *db, const char *channel);
+
+/*
+ * The notifications on the registered channels that libpq has read since
+ * the last call (cz_db_ensure reads what waits on an idle connection),
+ * each taken and freed; 0 without a connection. A new connection has
+ * missed whatever was sent meanwhile: compare cz_db_stats' connects.
+ */
+int cz_db_notifications(struct cz_db *db);
 
 /* Makes sure a connection is up, reconnecting if needed. Returns 0, or -1
  * when the database is unreachable (the reason is in cz_db_error). */
