@@ -18,6 +18,7 @@
 #include "metrics.h"
 #include "mustache.h"
 #include "password.h"
+#include "quota_lease.h"
 #include "settings.h"
 #include "usage_tally.h"
 
@@ -45,6 +46,7 @@ struct cz_app {
 	struct cz_usage_tally	 usage;		/* API key counts (key_usage.h) */
 	struct cz_key_cache	*keys;		/* API keys looked up, or NULL */
 	unsigned long		 keys_conn;	/* the connection keys is of */
+	struct cz_leases	 leases;	/* plan quota held (quota_lease.h) */
 };
 
 /* Loads templates, checks migrations, makes the database handle (no

@@ -31,6 +31,7 @@
 #include "fcgi_out.h"
 #include "key_usage.h"
 #include "pipeline.h"
+#include "plans.h"
 #include "log.h"
 #include "metrics.h"
 #include "numparse.h"
@@ -383,6 +384,17 @@ drain(struct cz_app *app, struct cz_io *io, struct conn *conns)
 	}
 }
 
+/* The sooner of two waits in milliseconds, -1 meaning none. */
+static int
+soonest_ms(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
 static int
 worker_main(void *arg)
 {
@@ -465,7 +477,10 @@ worker_main(void *arg)
 		/* The API keys' counts, between requests: once a second
 		 * while it serves, and an idle worker wakes for them. */
 		cz_key_usage_flush(app, 0);
-		if ((due = cz_key_usage_due_ms(app)) >= 0) {
+		cz_plans_leases_flush(app, 0);
+		due = soonest_ms(cz_key_usage_due_ms(app),
+		    cz_plans_leases_due_ms(app));
+		if (due >= 0) {
 			wait.tv_sec = due / 1000;
 			wait.tv_nsec = (long)(due % 1000) * 1000000L;
 		}
@@ -517,6 +532,7 @@ worker_main(void *arg)
 	}
 	drain(app, &io, conns);
 	cz_key_usage_flush(app, 1);
+	cz_plans_leases_flush(app, 1);
 	cz_app_free(app);
 	return 0;
 }
@@ -533,6 +549,7 @@ serve_cgi(struct cz_app *app)
 	cz_pipeline_handle(app, &io);
 	fflush(stdout);
 	cz_key_usage_flush(app, 1);
+	cz_plans_leases_flush(app, 1);
 	cz_app_free(app);
 	return 0;
 }

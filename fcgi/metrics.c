@@ -90,6 +90,7 @@ struct cz_metrics {
 	counter		 worker_restarts;
 	counter		 connections;
 	counter		 key_lookups[2];	/* database, cache */
+	counter		 quota_units[2];	/* database, lease */
 	struct plan_counters plans;
 	struct route_slot slots[];
 };
@@ -155,6 +156,13 @@ void
 cz_metrics_key_lookup(struct cz_metrics *m, int cached)
 {
 	atomic_fetch_add_explicit(&m->key_lookups[cached != 0], 1,
+	    memory_order_relaxed);
+}
+
+void
+cz_metrics_quota_unit(struct cz_metrics *m, int leased)
+{
+	atomic_fetch_add_explicit(&m->quota_units[leased != 0], 1,
 	    memory_order_relaxed);
 }
 
@@ -353,13 +361,20 @@ cz_metrics_render(const struct cz_metrics *m, const struct cz_route *routes,
 	    "# TYPE cibozer_apikey_lookups_total counter\n"
 	    "cibozer_apikey_lookups_total{source=\"database\"} %llu\n"
 	    "cibozer_apikey_lookups_total{source=\"cache\"} %llu\n"
+	    "# HELP cibozer_plan_quota_units_total Units of the daily plan "
+	    "quota taken for plans, by where from (a worker leases several "
+	    "at once for an account busy on it).\n"
+	    "# TYPE cibozer_plan_quota_units_total counter\n"
+	    "cibozer_plan_quota_units_total{source=\"database\"} %llu\n"
+	    "cibozer_plan_quota_units_total{source=\"lease\"} %llu\n"
 	    "# HELP process_start_time_seconds Start time of the pool "
 	    "supervisor since the Unix epoch.\n"
 	    "# TYPE process_start_time_seconds gauge\n"
 	    "process_start_time_seconds %.3f\n",
 	    load(&m->db_errors), load(&m->db_reconnects), load(&m->workers),
 	    load(&m->worker_restarts), load(&m->connections),
-	    load(&m->key_lookups[0]), load(&m->key_lookups[1]), m->start_time);
+	    load(&m->key_lookups[0]), load(&m->key_lookups[1]),
+	    load(&m->quota_units[0]), load(&m->quota_units[1]), m->start_time);
 	rc |= render_plans(&m->plans, out);
 	return rc == 0 ? 0 : -1;
 }

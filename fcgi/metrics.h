@@ -56,6 +56,9 @@ void cz_metrics_connection(struct cz_metrics *m);
 /* An API key authenticated: found in the worker's cache (cached set) or
  * looked up in the database. */
 void cz_metrics_key_lookup(struct cz_metrics *m, int cached);
+/* A unit of plan quota taken: from the worker's lease (leased set) or
+ * counted in the database. */
+void cz_metrics_quota_unit(struct cz_metrics *m, int leased);
 
 /* Appends the Prometheus text exposition. Returns 0, or -1 when out grew
  * past its cap. */

@@ -48,12 +48,16 @@
  * "Durability"):
  *
  * plan_count, before the plan is made (a request past its quota costs
- * no planning), takes one unit of the account's daily quota (the window
- * rate_limit_hit(), sql/006, keys it by), committing asynchronously: this
- * is a row every plan of one account updates, and a durable commit would
- * hold its row lock through the WAL flush, so that concurrent plans of
- * one account queued one flush each instead of sharing one. With the
- * quota (COUNT_QUOTA) used up, no row is returned and nothing is written.
+ * no planning), takes COUNT_UNITS units of the account's daily quota
+ * (the window rate_limit_hit(), sql/006, keys it by: the responder passes
+ * its start), committing asynchronously: this is a row every plan of one
+ * account updates, and a durable commit would hold its row lock through
+ * the WAL flush, so that concurrent plans of one account queued one flush
+ * each instead of sharing one. It takes one unit, or, for an account
+ * busy on this worker, a lease of several (lib/quota_lease.h), so that a
+ * busy account's plans update the row once a lease, not once a plan. With
+ * fewer than COUNT_UNITS units left under the quota (COUNT_QUOTA), no row
+ * is returned and nothing is written.
  * A plan made with an API key counts for the key once it is stored, in
  * the responder's tally (key_usage.h).
  *
@@ -64,32 +68,32 @@
  * one sequence: that commit's flush also flushes the counts before it, so
  * a plan answered 201 never outlives its count in a crash. A crash can
  * lose counts of plans not yet stored (never answered 201), and a plan
- * not stored (infeasible, or a failed insert) gives its unit back
+ * not stored (infeasible, or a failed insert) gives its unit back to its
+ * lease, and the units a lease did not use go back within a second
  * (plan_uncount).
  */
-#define SQL_QUOTA_WINDOW \
-	"to_timestamp(floor(extract(epoch FROM now()) / " \
-	SQL_STR(CZ_PLANS_QUOTA_WINDOW) ") * " SQL_STR(CZ_PLANS_QUOTA_WINDOW) ")"
+#define SQL_QUOTA_WINDOW	"to_timestamp($3::bigint)"
 #define SQL_PLAN_COUNT \
 	"WITH q AS (INSERT INTO rate_limits AS r (scope, key, window_start, " \
 	"hits) SELECT '" CZ_PLANS_QUOTA_SCOPE "', $1::bigint::text, " \
-	SQL_QUOTA_WINDOW ", 1 WHERE $2::integer > 0 AND " \
-	"set_config('synchronous_commit', 'off', true) = 'off' " \
-	"ON CONFLICT (scope, key, window_start) DO UPDATE SET hits = r.hits + " \
-	"1 WHERE r.hits < $2::integer RETURNING r.hits) " \
-	"SELECT hits FROM q"
-enum { COUNT_OWNER, COUNT_QUOTA, COUNT__N };
+	SQL_QUOTA_WINDOW ", $4::integer WHERE $4::integer BETWEEN 1 AND " \
+	"$2::integer AND set_config('synchronous_commit', 'off', true) = " \
+	"'off' ON CONFLICT (scope, key, window_start) DO UPDATE SET hits = " \
+	"r.hits + $4::integer WHERE r.hits + $4::integer <= $2::integer " \
+	"RETURNING r.hits) SELECT hits FROM q"
+enum { COUNT_OWNER, COUNT_QUOTA, COUNT_WINDOW, COUNT_UNITS, COUNT__N };
+enum { COUNTED_HITS };
 
-/* Gives back what plan_count took, for a plan that was not stored. */
 #define SQL_PLAN_UNCOUNT \
 	"WITH c AS (SELECT set_config('synchronous_commit', 'off', true)), " \
 	"d AS (DELETE FROM rate_limits WHERE scope = '" CZ_PLANS_QUOTA_SCOPE \
 	"' AND key = $1::bigint::text AND window_start = " SQL_QUOTA_WINDOW \
-	" AND hits = 1 AND EXISTS (SELECT FROM c)) UPDATE rate_limits " \
-	"SET hits = hits - 1 WHERE scope = '" CZ_PLANS_QUOTA_SCOPE "' AND key " \
-	"= $1::bigint::text AND window_start = " SQL_QUOTA_WINDOW " AND hits > " \
-	"1 AND EXISTS (SELECT FROM c)"
-enum { UNCOUNT_OWNER, UNCOUNT__N };
+	" AND hits = $2::integer AND EXISTS (SELECT FROM c)) UPDATE " \
+	"rate_limits SET hits = hits - $2::integer WHERE scope = '" \
+	CZ_PLANS_QUOTA_SCOPE "' AND key = $1::bigint::text AND window_start " \
+	"= " SQL_QUOTA_WINDOW " AND hits > $2::integer AND EXISTS (SELECT " \
+	"FROM c)"
+enum { UNCOUNT_OWNER, UNCOUNT_UNITS, UNCOUNT_WINDOW, UNCOUNT__N };
 
 #define SQL_PLAN_INSERT \
 	"WITH p AS (INSERT INTO plans (diet, calories, meal_pattern, " \
@@ -323,54 +327,162 @@ refused(struct cz_request *r, int diet, enum cz_plan_outcome what,
 	return res;
 }
 
-/* Gives back the unit of quota a plan that was not stored took; a
- * failure is logged (the unit stays used). */
-static void
-uncount(struct cz_request *r, const char *owner)
+/* The start of the daily quota's window now, Unix time. */
+static long long
+quota_window(void)
 {
-	const char *v[UNCOUNT__N];
+	time_t now = time(NULL);
 
+	return (long long)(now - now % CZ_PLANS_QUOTA_WINDOW);
+}
+
+/* Gives units of account's quota in window back to the database; 0, or
+ * -1 (logged: the units stay used). */
+static int
+give_back(struct cz_app *app, long long account, long long window,
+    int units)
+{
+	char owner[24], n[16], w[24];
+	const char *v[UNCOUNT__N];
+	PGresult *res;
+
+	(void)snprintf(owner, sizeof(owner), "%lld", account);
+	(void)snprintf(n, sizeof(n), "%d", units);
+	(void)snprintf(w, sizeof(w), "%lld", window);
 	v[UNCOUNT_OWNER] = owner;
-	if (cz_query(r, "plan_uncount", UNCOUNT__N, v) == NULL)
-		cz_log(CZ_LOG_ERROR, "%s: %s", __func__,
-		    cz_db_error(r->app->db));
+	v[UNCOUNT_UNITS] = n;
+	v[UNCOUNT_WINDOW] = w;
+	res = cz_db_exec(app->db, "plan_uncount", UNCOUNT__N, v);
+	if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK) {
+		cz_log(CZ_LOG_ERROR, "%s: %d units of account %lld's plan "
+		    "quota stay used: %s", __func__, units, account,
+		    res == NULL ? cz_db_error(app->db) :
+		    PQresultErrorMessage(res));
+		PQclear(res);
+		return -1;
+	}
+	PQclear(res);
+	return 0;
 }
 
 /* The answer (503) when the database would not count or store a plan. */
 #define STORE_FAILED	"the plan could not be stored; please try again " \
 			"shortly"
 
-/* The account a plan is counted for, as a text parameter. */
+/* The unit of quota a plan is counted with. */
 struct plan_count {
-	const char	*owner;
+	const char	*owner;		/* the account, as a text parameter */
+	long long	 window;
 };
 
+/* Gives back the unit of quota a plan that was not stored took: to its
+ * lease when the worker holds one, else to the database. */
+static void
+uncount(struct cz_request *r, const struct plan_count *c)
+{
+	if (cz_lease_unuse(&r->app->leases, r->user->id, c->window))
+		return;
+	(void)give_back(r->app, r->user->id, c->window, 1);
+}
+
+/* Asks plan_count for units of the quota: 1 with *hits, 0 when fewer
+ * are left, -1 when the database failed (logged). */
+static int
+count_units(struct cz_request *r, const struct plan_count *c,
+    long long quota, int units, long long *hits)
+{
+	const char *v[COUNT__N];
+	PGresult *res;
+
+	v[COUNT_OWNER] = c->owner;
+	v[COUNT_QUOTA] = num_text(r, quota);
+	v[COUNT_WINDOW] = num_text(r, c->window);
+	v[COUNT_UNITS] = num_text(r, units);
+	if ((res = cz_query(r, "plan_count", COUNT__N, v)) == NULL) {
+		cz_log(CZ_LOG_ERROR, "%s: counting a plan: %s", __func__,
+		    cz_db_error(r->app->db));
+		return -1;
+	}
+	if (PQntuples(res) == 0)
+		return 0;
+	if (cz_db_int(res, 0, COUNTED_HITS, 1, LLONG_MAX, hits) == -1) {
+		cz_log(CZ_LOG_ERROR, "%s: plan_count returned no count",
+		    __func__);
+		return -1;
+	}
+	return 1;
+}
+
 /*
- * Takes one unit of r->user's daily plan quota (plan_count) before the
- * plan is made, so that a request past its quota is refused without
- * planning a week for nothing. Returns CZ_PLAN_OK with *c filled (give
- * the unit back with uncount when no plan is stored), CZ_PLAN_QUOTA, or
- * CZ_PLAN_UNAVAILABLE (logged).
+ * Takes one unit of r->user's daily plan quota before the plan is made,
+ * so that a request past its quota is refused without planning a week
+ * for nothing: from the worker's lease for the account, else from the
+ * database (plan_count), as a new lease when the account is busy here.
+ * Returns CZ_PLAN_OK with *c filled (give the unit back with uncount
+ * when no plan is stored), CZ_PLAN_QUOTA, or CZ_PLAN_UNAVAILABLE
+ * (logged).
  */
 static enum cz_plan_result
 count(struct cz_request *r, struct cz_plan_refusal *out, struct plan_count *c)
 {
-	const char *v[COUNT__N];
-	long long quota = cz_plans_quota(r);
-	PGresult *res;
+	struct cz_app *app = r->app;
+	long long quota = cz_plans_quota(r), hits;
+	double now = cz_clock_s();
+	int want, rc, spare;
 
 	c->owner = num_text(r, r->user->id);
-	v[COUNT_OWNER] = c->owner;
-	v[COUNT_QUOTA] = num_text(r, quota);
-	if ((res = cz_query(r, "plan_count", COUNT__N, v)) == NULL) {
-		cz_log(CZ_LOG_ERROR, "%s: counting a plan: %s", __func__,
-		    cz_db_error(r->app->db));
+	c->window = quota_window();
+	if (cz_lease_use(&app->leases, r->user->id, c->window, now)) {
+		if (app->metrics != NULL)
+			cz_metrics_quota_unit(app->metrics, 1);
+		return CZ_PLAN_OK;
+	}
+	want = cz_lease_want(&app->leases, r->user->id, c->window, quota, now);
+	rc = count_units(r, c, quota, want, &hits);
+	if (rc == 0 && want > 1)
+		rc = count_units(r, c, quota, want = 1, &hits);
+	if (rc == -1) {
 		out->message = STORE_FAILED;
 		return CZ_PLAN_UNAVAILABLE;
 	}
-	if (PQntuples(res) == 0)
+	if (rc == 0)
 		return cz_plans_quota_used_up(r, out, quota);
+	spare = cz_lease_granted(&app->leases, r->user->id, c->window, want,
+	    hits, now);
+	if (spare > 0)
+		(void)give_back(app, r->user->id, c->window, spare);
+	if (app->metrics != NULL)
+		cz_metrics_quota_unit(app->metrics, 0);
 	return CZ_PLAN_OK;
+}
+
+int
+cz_plans_leases_due_ms(const struct cz_app *app)
+{
+	return cz_lease_due_ms(&app->leases, cz_clock_s());
+}
+
+void
+cz_plans_leases_flush(struct cz_app *app, int force)
+{
+	long long account, window;
+	int units;
+
+	if (app->db == NULL)
+		return;
+	while (cz_lease_due_back(&app->leases, cz_clock_s(), force, &account,
+	    &window, &units)) {
+		if (!cz_db_up(app->db)) {
+			/* away: the units stay counted, as a crash leaves
+			 * them (a worker between requests does not wait for
+			 * a database that is away) */
+			cz_log(CZ_LOG_WARN, "%s: %d units of account %lld's "
+			    "plan quota stay used: the database is away",
+			    __func__, units, account);
+			continue;
+		}
+		(void)give_back(app, account, window, units);
+	}
 }
 
 /*
@@ -644,7 +756,7 @@ cz_plans_generate(struct cz_request *r, struct json_object *in,
 		    CZ_PLAN_OUT_ERROR, res) : res;
 	res = make_and_store(r, cat, &req, &c, out, stored, &kept);
 	if (res != CZ_PLAN_OK && !kept)
-		uncount(r, c.owner);
+		uncount(r, &c);
 	else if (r->user->key_id != 0)
 		cz_key_usage_count(r->app, r->user->key_id, 0, 1, 0);
 	return res;

@@ -18,6 +18,7 @@
 
 #include <json-c/json.h>
 
+struct cz_app;
 struct cz_catalog;
 struct cz_db;
 struct cz_plan;
@@ -100,6 +101,18 @@ const struct cz_catalog *cz_plans_catalog(struct cz_request *r);
 
 /* The signed-in account's daily plan quota, by its tier (0: none). */
 long long cz_plans_quota(struct cz_request *r);
+
+/*
+ * Gives the units of plan quota the worker leased and did not use back to
+ * the database: those held CZ_LEASE_KEEP_S, or all when force is set (the
+ * worker stops). Only over a connection already open and standing; when
+ * the database is away the units stay counted (logged).
+ */
+void cz_plans_leases_flush(struct cz_app *app, int force);
+
+/* Milliseconds until leased units are due back (0: now), or -1 when the
+ * worker holds none: how long an idle worker may sleep. */
+int cz_plans_leases_due_ms(const struct cz_app *app);
 
 /* Fills out for the refusal of an account whose quota (quota plans a
  * day) is used up and returns CZ_PLAN_QUOTA. */

@@ -5,7 +5,8 @@
 # concurrent POST /api/plans with 3 plans left make exactly 3 plans and
 # answer 429 to the rest, and the account's and the key's counts say 3; a
 # plan whose insert fails (503) gives its unit of quota and its key count
-# back.
+# back; a busy account's plans counted from leases of several units stay
+# exactly within the quota, and leased units not used come back.
 #
 # Needs the USDA foods (imported from CZ_USDA_DIR when the table is empty).
 set -uo pipefail
@@ -73,6 +74,62 @@ psql_q "ALTER TABLE plans DROP CONSTRAINT plans_quota_race_test" >/dev/null
 check "a plan whose insert fails answers 503 ($failed)" test "$failed" = 503
 sleep 2	# past the tally's second: a count of the failed plan would show
 check "and uses none of the quota nor the key's count" test "$(used)/$(key_plans)" = "5/3"
+
+# A busy account: its plans are counted from leases a worker takes
+# several units at a time (lib/quota_lease.h). The quota is never passed,
+# units a worker holds are used or come back within a second, and near
+# the quota leases shrink to single units.
+psql_q "UPDATE users SET tier = 'enterprise' WHERE id = $uid" >/dev/null
+set_used 1000000
+fetch "$CZ_BASE_URL/api/plans" -X POST "${KEY[@]}" --data '{"calories": 2000, "days": 1, "seed": 1}'
+big=$(jq -r '.error.message // empty' <<<"$HTTP_BODY" | sed -n 's/.*(\([0-9]*\) plans a day).*/\1/p')
+check "the enterprise tier's quota is larger (${big:-none} plans a day)" \
+	bash -c '[[ $1 == 429 && $2 -ge 1000 ]]' _ "$HTTP_STATUS" "${big:-0}"
+big=${big:-5000}
+units() { # SOURCE: the pool's count of quota units taken from there
+	fetch "$CZ_BASE_URL/metrics"
+	sed -n "s/^cibozer_plan_quota_units_total{source=\"$1\"} //p" <<<"$HTTP_BODY"
+}
+burst() { # N: N plans requested, 16 at a time, answers into $tmp/burst
+	seq "$1" | xargs -P 16 -I{} curl -sS --max-time 60 -o /dev/null -w '%{http_code}\n' -X POST \
+		-H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+		--data '{"calories": 2000, "days": 1, "seed": {}}' "$CZ_BASE_URL/api/plans" >"$tmp/burst" 2>&1
+}
+count_is() { test "$(used)" = "$1"; }
+
+# Far from the quota: 160 plans, counted mostly from leases.
+set_used 1000
+before=$(owned)
+db0=$(units database) lease0=$(units lease)
+burst 160
+made=$(($(owned) - before))
+db1=$(units database) lease1=$(units lease)
+echo "# 160 requests far from the quota: $(sort "$tmp/burst" | uniq -c | awk '{printf "%s×%s ", $1, $2}'); plans made: $made; units from the database: $((db1 - db0)), from leases: $((lease1 - lease0)); count right after: $(used)"
+check "160 requests far from the quota make 160 plans" \
+	bash -c '[[ $1 == 160 && $(grep -c "^201$" "$2") == 160 ]]' _ "$made" "$tmp/burst"
+check "most of their units came from leases, not a statement each" \
+	bash -c '[[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]+$ && $2 -gt $1 && $(($1 + $2)) == 160 ]]' _ "$((db1 - db0))" "$((lease1 - lease0))"
+check "within 3 s the count is exactly 1000 + 160 (units not used came back)" \
+	wait_until 3 count_is 1160
+
+# Near it: 160 requests with 120 units left.
+set_used $((big - 120))
+before=$(owned)
+burst 160
+made=$(($(owned) - before))
+echo "# 160 requests with 120 units left: $(sort "$tmp/burst" | uniq -c | awk '{printf "%s×%s ", $1, $2}'); plans made: $made; count right after: $(used) of $big"
+check "160 requests with 120 units left make at most 120 plans, the rest 429" \
+	bash -c '[[ $1 -le 120 && $1 -ge 100 && $(grep -c "^201$" "$2") == "$1" && $(grep -vc "^201$" "$2") == $(grep -c "^429$" "$2") ]]' _ "$made" "$tmp/burst"
+check "within 3 s the count is the quota less what was not made" \
+	wait_until 3 count_is "$((big - 120 + made))"
+rest=0
+for i in $(seq $((120 - made))); do
+	fetch "$CZ_BASE_URL/api/plans" -X POST "${KEY[@]}" --data "{\"calories\": 2000, \"days\": 1, \"seed\": $((1000 + i))}"
+	[[ $HTTP_STATUS == 201 ]] && rest=$((rest + 1))
+done
+fetch "$CZ_BASE_URL/api/plans" -X POST "${KEY[@]}" --data '{"calories": 2000, "days": 1, "seed": 999}'
+check "the units left make $((120 - made)) plans more ($rest), then 429: 120 in all" \
+	bash -c '[[ $1 == "$2" && $3 == 429 && $4 == "$5" ]]' _ "$rest" "$((120 - made))" "$HTTP_STATUS" "$(used)" "$big"
 
 echo "# test_plan_quota_race.sh: $((SECONDS - t0)) s"
 finish
