@@ -47,6 +47,7 @@ struct cz_app {
 	struct cz_key_cache	*keys;		/* API keys looked up, or NULL */
 	unsigned long		 keys_conn;	/* the connection keys is of */
 	struct cz_leases	 leases;	/* plan quota held (quota_lease.h) */
+	unsigned long		 leases_conn;	/* the connection they are of */
 };
 
 /* Loads templates, checks migrations, makes the database handle (no

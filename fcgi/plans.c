@@ -432,6 +432,10 @@ count(struct cz_request *r, struct cz_plan_refusal *out, struct plan_count *c)
 
 	c->owner = num_text(r, r->user->id);
 	c->window = quota_window();
+	if (cz_db_stats(app->db)->connects != app->leases_conn) {
+		cz_lease_drop_all(&app->leases);
+		app->leases_conn = cz_db_stats(app->db)->connects;
+	}
 	if (cz_lease_use(&app->leases, r->user->id, c->window, now)) {
 		if (app->metrics != NULL)
 			cz_metrics_quota_unit(app->metrics, 1);

@@ -146,6 +146,15 @@ cz_lease_due_back(struct cz_leases *l, double now, int all,
 	return 0;
 }
 
+void
+cz_lease_drop_all(struct cz_leases *l)
+{
+	int i;
+
+	for (i = 0; i < CZ_LEASE_SLOTS; i++)
+		l->e[i].units = 0;
+}
+
 int
 cz_lease_due_ms(const struct cz_leases *l, double now)
 {

@@ -16,8 +16,8 @@
  * past it); an account's count in the database includes, for up to a
  * second, units a worker holds but has not used, so a busy account near
  * its quota may be refused up to a second before another worker gives
- * its unused units back; a worker killed outright loses the units it
- * held (counted, not made). An account making a few plans a second is
+ * its unused units back; a worker killed outright, or whose database
+ * connection is new, loses the units it held (counted, not made). An account making a few plans a second is
  * counted one plan at a time, as before.
  */
 #ifndef CZ_QUOTA_LEASE_H
@@ -80,6 +80,14 @@ int cz_lease_unuse(struct cz_leases *l, long long account, long long window);
  */
 int cz_lease_due_back(struct cz_leases *l, double now, int all,
     long long *account, long long *window, int *units);
+
+/*
+ * Drops every unit held, without giving it back: the database connection
+ * is new, and a count committed asynchronously just before a crash or a
+ * failover may not be in the database it now reaches (using such units
+ * could pass the quota; dropping them at worst leaves them counted).
+ */
+void cz_lease_drop_all(struct cz_leases *l);
 
 /* Milliseconds until a lease is due back (0: now), or -1 when none holds
  * units. */

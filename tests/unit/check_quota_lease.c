@@ -159,6 +159,11 @@ START_TEST(with_every_slot_held_spare_units_go_straight_back)
 	}
 	ck_assert_int_eq(cz_lease_granted(&l, 999, W, 4, 4, 60.2), 3);
 	ck_assert_int_eq(cz_lease_use(&l, 999, W, 60.2), 0);
+	/* a new connection: every unit held is dropped, none is due back */
+	ck_assert_int_eq(cz_lease_use(&l, 1, W, 60.2), 1);
+	cz_lease_drop_all(&l);
+	ck_assert_int_eq(cz_lease_use(&l, 1, W, 60.2), 0);
+	ck_assert_int_eq(cz_lease_due_ms(&l, 60.2), -1);
 }
 END_TEST
 
