@@ -91,28 +91,28 @@ cache_hits() {
 	fetch "$B/metrics"
 	sed -n 's/^cibozer_apikey_lookups_total{source="cache"} //p' <<<"$HTTP_BODY"
 }
+burst=$((4 * CZ_WORKERS))
+answered() { # STATUS CURL-ARGS...: how many of $burst GET /api/me answer STATUS
+	local n=0
+	for _ in $(seq "$burst"); do
+		fetch "$B/api/me" "${@:2}"
+		[[ $HTTP_STATUS == "$1" ]] && n=$((n + 1))
+	done
+	echo "$n"
+}
 hits0=$(cache_hits)
-ok=0
-for _ in $(seq "$((4 * CZ_WORKERS))"); do
-	fetch "$B/api/me" "${R[@]}"
-	[[ $HTTP_STATUS == 200 ]] && ok=$((ok + 1))
-done
+ok=$(answered 200 "${R[@]}")
 hits1=$(cache_hits)
 echo "# cache hits for API keys: ${hits0:-none} before the burst, ${hits1:-none} after"
 check "a burst with one key is answered from the workers' cache" \
-	bash -c '[[ $1 == "$2" && $3 =~ ^[0-9]+$ && $4 =~ ^[0-9]+$ && $4 -gt $3 ]]' _ "$ok" "$((4 * CZ_WORKERS))" "${hits0:-x}" "${hits1:-x}"
+	bash -c '[[ $1 == "$2" && $3 =~ ^[0-9]+$ && $4 =~ ^[0-9]+$ && $4 -gt $3 ]]' _ "$ok" "$burst" "${hits0:-x}" "${hits1:-x}"
 json "$B/api/keys/$rid/revoke" '{}' "${SAUTH[@]}"
 check "revoking answers 200" body_is '.status == "revoked"'
 fetch "$B/api/me" "${R[@]}"
 check "a revoked key is 401 with WWW-Authenticate" \
 	bash -c '[[ $1 == 401 ]] && grep -qi "^www-authenticate: Bearer" <<<"$2"' _ "$HTTP_STATUS" "$HTTP_HEADERS"
-refused=0
-for _ in $(seq "$((4 * CZ_WORKERS))"); do
-	fetch "$B/api/me" "${R[@]}"
-	[[ $HTTP_STATUS == 401 ]] && refused=$((refused + 1))
-done
-check "at once: $((4 * CZ_WORKERS)) requests after it, $refused refused" \
-	test "$refused" = "$((4 * CZ_WORKERS))"
+refused=$(answered 401 "${R[@]}")
+check "at once: $burst requests after it, $refused refused" test "$refused" = "$burst"
 json "$B/api/keys/$rid/revoke" '{}' "${SAUTH[@]}"
 check "revoking it again is 404" test "$HTTP_STATUS" = 404
 for h in "Bearer nonsense" "Basic dXNlcjpwdw==" "Bearer cz_live_short" "Bearer ${wkey}x"; do
@@ -180,13 +180,9 @@ check "a stopping responder adds its tally: 4 requests once the pool stopped" te
 
 # An account disabled by hand (cibozer-admin, psql) stops its keys at once
 # on every worker, though each had just kept the key.
-for _ in $(seq "$((4 * CZ_WORKERS))"); do fetch "$B/api/me" "${M[@]}"; done
+kept=$(answered 200 "${M[@]}")
 psql_q "UPDATE users SET disabled_at = now() WHERE email = '$user'" >/dev/null
-refused=0
-for _ in $(seq "$((4 * CZ_WORKERS))"); do
-	fetch "$B/api/me" "${M[@]}"
-	[[ $HTTP_STATUS == 401 ]] && refused=$((refused + 1))
-done
-check "a disabled account's key is 401 at once: $refused of $((4 * CZ_WORKERS))" \
-	test "$refused" = "$((4 * CZ_WORKERS))"
+refused=$(answered 401 "${M[@]}")
+check "a disabled account's key ($kept of $burst answered just before) is 401 at once: $refused of $burst" \
+	test "$kept/$refused" = "$burst/$burst"
 finish
