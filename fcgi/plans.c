@@ -414,6 +414,23 @@ count_units(struct cz_request *r, const struct plan_count *c,
 }
 
 /*
+ * Drops the units the worker holds when its database connection is new
+ * (lib/quota_lease.h: a lease counted asynchronously just before a crash
+ * or a failover may not be on the server it now reaches, so they are
+ * neither used nor given back there).
+ */
+static void
+leases_of_this_connection(struct cz_app *app)
+{
+	unsigned long conn = cz_db_stats(app->db)->connects;
+
+	if (conn != app->leases_conn) {
+		cz_lease_drop_all(&app->leases);
+		app->leases_conn = conn;
+	}
+}
+
+/*
  * Takes one unit of r->user's daily plan quota before the plan is made,
  * so that a request past its quota is refused without planning a week
  * for nothing: from the worker's lease for the account, else from the
@@ -432,10 +449,7 @@ count(struct cz_request *r, struct cz_plan_refusal *out, struct plan_count *c)
 
 	c->owner = num_text(r, r->user->id);
 	c->window = quota_window();
-	if (cz_db_stats(app->db)->connects != app->leases_conn) {
-		cz_lease_drop_all(&app->leases);
-		app->leases_conn = cz_db_stats(app->db)->connects;
-	}
+	leases_of_this_connection(app);
 	if (cz_lease_use(&app->leases, r->user->id, c->window, now)) {
 		if (app->metrics != NULL)
 			cz_metrics_quota_unit(app->metrics, 1);
@@ -474,6 +488,7 @@ cz_plans_leases_flush(struct cz_app *app, int force)
 
 	if (app->db == NULL)
 		return;
+	leases_of_this_connection(app);
 	while (cz_lease_due_back(&app->leases, cz_clock_s(), force, &account,
 	    &window, &units)) {
 		if (!cz_db_up(app->db)) {
