@@ -478,6 +478,7 @@ worker_main(void *arg)
 		 * while it serves, and an idle worker wakes for them. */
 		cz_key_usage_flush(app, 0);
 		cz_plans_leases_flush(app, 0);
+		cz_session_keys_sync(app);
 		due = soonest_ms(cz_key_usage_due_ms(app),
 		    cz_plans_leases_due_ms(app));
 		if (due >= 0) {

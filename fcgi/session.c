@@ -228,27 +228,21 @@ key_from_database(struct cz_request *r, const char *hash,
 
 /*
  * The key of hash from this worker's cache when it holds it, else from
- * the database (then kept): as key_from_database. Before the cache is
- * asked, what would make it wrong empties it: a change of keys or
- * accounts PostgreSQL notified (sql/039; cz_db_ensure has read what
- * waited on the connection), or a new connection, which missed any.
+ * the database (then kept): as key_from_database. The cache is brought
+ * up to date first (cz_session_keys_sync; cz_db_ensure has read what
+ * waited on the connection).
  */
 static int
 key_lookup(struct cz_request *r, const char *hash, struct cz_key_ident *id)
 {
 	struct cz_app *app = r->app;
 	const struct cz_key_ident *hit;
-	unsigned long conn;
 	double now;
 	int rc;
 
 	if (app->keys == NULL)
 		return key_from_database(r, hash, id);
-	conn = cz_db_stats(app->db)->connects;
-	if (cz_db_notifications(app->db) > 0 || conn != app->keys_conn) {
-		cz_key_cache_forget_all(app->keys);
-		app->keys_conn = conn;
-	}
+	cz_session_keys_sync(app);
 	now = cz_clock_s();
 	if ((hit = cz_key_cache_get(app->keys, hash, now)) != NULL) {
 		*id = *hit;
@@ -263,6 +257,20 @@ key_lookup(struct cz_request *r, const char *hash, struct cz_key_ident *id)
 			cz_metrics_key_lookup(app->metrics, 0);
 	}
 	return rc;
+}
+
+void
+cz_session_keys_sync(struct cz_app *app)
+{
+	unsigned long conn;
+
+	if (app->keys == NULL || app->db == NULL)
+		return;
+	conn = cz_db_stats(app->db)->connects;
+	if (cz_db_notifications(app->db) > 0 || conn != app->keys_conn) {
+		cz_key_cache_forget_all(app->keys);
+		app->keys_conn = conn;
+	}
 }
 
 int

@@ -69,6 +69,15 @@ int cz_session_register(struct cz_db *db);
 int cz_session_cache_keys(struct cz_app *app);
 
 /*
+ * Empties the worker's key cache when what would make it wrong happened:
+ * a change of keys or accounts PostgreSQL notified (sql/039), or a new
+ * connection, which missed any. Takes every notification libpq has read,
+ * so that a worker answering no API request does not pile them up: the
+ * worker calls it between requests as well as before each key lookup.
+ */
+void cz_session_keys_sync(struct cz_app *app);
+
+/*
  * Sets r->user from the session cookie when it names a live session of an
  * enabled account, or from the API key on /api/ paths (else r->user stays
  * NULL). Without a database the request goes on anonymously. Returns
