@@ -178,6 +178,32 @@ pool_start >/dev/null || fail "restart the responder pool"
 echo "# requests of the key in the row: $held just after the answer, $stopped once the pool stopped"
 check "a stopping responder adds its tally: 4 requests once the pool stopped" test "$stopped" = 4
 
+# Workers take the notifications between requests, not only before a key
+# lookup: one answering no API request kept every notification in libpq's
+# list (about 60 bytes each, for as long as it lived). Rounds of 50,000
+# distinct notifications and page requests: the first may grow libpq's
+# read buffer once, the next two must leave the workers' memory flat.
+workers_rss() {
+	local p s=0
+	for p in $(cat /proc/"$(pool_pid)"/task/*/children); do
+		s=$((s + $(awk '/^VmRSS/ {print $2}' "/proc/$p/status")))
+	done
+	echo "$s"
+}
+notify_round() {
+	psql_q "SELECT count(pg_notify('cz_auth', g::text)) FROM generate_series(1, 50000) g" >/dev/null
+	sleep 1
+	for _ in $(seq "$burst"); do fetch "$B/health/ready"; done
+}
+notify_round
+rss1=$(workers_rss)
+notify_round
+notify_round
+rss2=$(workers_rss)
+echo "# the workers' memory after one round of 50,000 notifications: $rss1 kB; after two more: $rss2 kB"
+check "notifications do not pile up in a worker ($rss1 -> $rss2 kB, at most 2 MB more)" \
+	test "$((rss2 - rss1))" -lt 2048
+
 # An account disabled by hand (cibozer-admin, psql) stops its keys at once
 # on every worker, though each had just kept the key.
 kept=$(answered 200 "${M[@]}")
