@@ -161,7 +161,13 @@ on_term(int sig)
  * come on a new one: taking one per round let the kept connections jump
  * the queue; with 1,000 clients the backlog held ~830 connections while
  * the workers held ~80, POST /api/plans starved and nginx timed out
- * (bench/load). A worker must also be able to hold every connection nginx
+ * (bench/load). But a round that served no kept connection takes at most
+ * QUIET_TAKE: with only new connections to serve (every POST), the worker
+ * that woke first took the whole backlog and served it one by one while
+ * the other sat idle with none, so a request waited for two rounds of
+ * the busy worker: at 32 plans in flight, p99 64-79 ms for a median of
+ * 32-36; taking two at a time, the workers share the backlog in arrival
+ * order (p99 44-50 ms, and 2-4 % more plans a second as neither idles). A worker must also be able to hold every connection nginx
  * may open to the pool (worker_processes x worker_connections / 2: 4096
  * with the documented nginx settings), or the surplus waits in the
  * backlog behind the kept ones just the same: hence up to WORKER_CONNS, as
@@ -169,6 +175,7 @@ on_term(int sig)
  */
 #define WORKER_CONNS	4096	/* connections one worker holds at most */
 #define SPARE_FDS	32	/* descriptors kept for the rest (database, logs, files) */
+#define QUIET_TAKE	2	/* new connections a round without kept ones takes */
 #define DRAIN_QUIET_MS	100	/* a stopping worker's wait for requests */
 #define DRAIN_MAX_MS	3000	/* ... and for a new connection's first */
 
@@ -246,8 +253,8 @@ drop_connection(struct conn *c)
 }
 
 /* Reads and serves the request waiting on c; drops c when nginx closed it
- * or the request is unreadable. */
-static void
+ * or the request is unreadable. Returns 1 when a request was served. */
+static int
 serve_connection(struct cz_app *app, struct cz_io *io, struct conn *c)
 {
 	char b;
@@ -256,16 +263,16 @@ serve_connection(struct cz_app *app, struct cz_io *io, struct conn *c)
 	n = recv(c->req.ipcFd, &b, 1, MSG_PEEK | MSG_DONTWAIT);
 	if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK ||
 	    errno == EINTR))
-		return;
+		return 0;
 	if (n <= 0) {
 		drop_connection(c);
-		return;
+		return 0;
 	}
 	/* On a protocol error libfcgi closes the connection and would accept
 	 * on the non-blocking socket, which fails: the slot is dropped. */
 	if (FCGX_Accept_r(&c->req) < 0) {
 		drop_connection(c);
-		return;
+		return 0;
 	}
 	io->ctx = &c->req;
 	cz_pipeline_handle(app, io);
@@ -273,6 +280,7 @@ serve_connection(struct cz_app *app, struct cz_io *io, struct conn *c)
 	c->served++;
 	if (c->req.ipcFd < 0)
 		set_open(c, 0);	/* nginx did not ask to keep it */
+	return 1;
 }
 
 /* Whether SIGTERM or SIGINT waits. ppoll() delivers them only when it
@@ -406,8 +414,8 @@ worker_main(void *arg)
 	struct timespec wait;
 	struct cz_io io;
 	sigset_t term, waiting;
-	size_t i, n, nopen, next = 0;
-	int listen_fd = FCGI_LISTENSOCK_FILENO, fl, due;
+	size_t i, n, nopen, next = 0, kept, take;
+	int listen_fd = FCGI_LISTENSOCK_FILENO, fl, due, again;
 
 	/* SIGTERM is blocked except inside ppoll(), which it interrupts: an
 	 * idle worker stops at once, a busy one only after its request (no
@@ -509,14 +517,21 @@ worker_main(void *arg)
 		 * instead, since under load new ones (every POST) never stop
 		 * coming (bench/load); serving them only in the next round
 		 * made a POST wait two rounds. */
+		kept = 0;
 		for (i = 0; i < n && !stopping; i++) {
 			if (pfd[i].revents == 0 || slot[i] == WORKER_CONNS)
 				continue;
-			serve_connection(app, &io, &conns[slot[i]]);
+			/* A request on a kept connection: one that served a
+			 * request before (not a new one whose request came
+			 * after it was taken, nor nginx closing one). */
+			again = conns[slot[i]].served > 0;
+			kept += serve_connection(app, &io, &conns[slot[i]]) &&
+			    again;
 		}
 		if (stopping || nopen == nslots || pfd[n - 1].revents == 0)
 			continue;
-		for (n = 0, next = 0; nopen < nslots; n++) {
+		take = kept > 0 ? nslots : QUIET_TAKE;
+		for (n = 0, next = 0; nopen < nslots && n < take; n++) {
 			/* The lowest free slot (see nopen_conns). */
 			while (conns[next].open)
 				next++;
