@@ -161,17 +161,19 @@ on_term(int sig)
  * come on a new one: taking one per round let the kept connections jump
  * the queue; with 1,000 clients the backlog held ~830 connections while
  * the workers held ~80, POST /api/plans starved and nginx timed out
- * (bench/load). But a round that served no kept connection takes at most
- * QUIET_TAKE: with only new connections to serve (every POST), the worker
- * that woke first took the whole backlog and served it one by one while
- * the other sat idle with none, so a request waited for two rounds of
- * the busy worker: at 32 plans in flight, p99 64-79 ms for a median of
- * 32-36; taking two at a time, the workers share the backlog in arrival
- * order (p99 44-50 ms, and 2-4 % more plans a second as neither idles). A worker must also be able to hold every connection nginx
- * may open to the pool (worker_processes x worker_connections / 2: 4096
- * with the documented nginx settings), or the surplus waits in the
- * backlog behind the kept ones just the same: hence up to WORKER_CONNS, as
- * far as the descriptor limit allows (conn_limit).
+ * (bench/load). But a round that served no request on a kept connection
+ * takes at most QUIET_TAKE: with only new connections to serve (every
+ * POST), the worker that woke first took the whole backlog and served it
+ * one by one while the other sat idle with none, so a request waited for
+ * two rounds of the busy worker: at 32 plans in flight, p99 64-88 ms for
+ * a median of 32-41; taking two at a time, the workers share the backlog
+ * in arrival order (p99 45-66 ms, up to 5 % more plans a second).
+ *
+ * A worker must also be able to hold every connection nginx may open to
+ * the pool (worker_processes x worker_connections / 2: 4096 with the
+ * documented nginx settings), or the surplus waits in the backlog behind
+ * the kept ones just the same: hence up to WORKER_CONNS, as far as the
+ * descriptor limit allows (conn_limit).
  */
 #define WORKER_CONNS	4096	/* connections one worker holds at most */
 #define SPARE_FDS	32	/* descriptors kept for the rest (database, logs, files) */
