@@ -417,7 +417,7 @@ worker_main(void *arg)
 	struct cz_io io;
 	sigset_t term, waiting;
 	size_t i, n, nopen, next = 0, kept, take;
-	int listen_fd = FCGI_LISTENSOCK_FILENO, fl, due, again;
+	int listen_fd = FCGI_LISTENSOCK_FILENO, fl, due, reused;
 
 	/* SIGTERM is blocked except inside ppoll(), which it interrupts: an
 	 * idle worker stops at once, a busy one only after its request (no
@@ -526,9 +526,9 @@ worker_main(void *arg)
 			/* A request on a kept connection: one that served a
 			 * request before (not a new one whose request came
 			 * after it was taken, nor nginx closing one). */
-			again = conns[slot[i]].served > 0;
+			reused = conns[slot[i]].served > 0;
 			kept += serve_connection(app, &io, &conns[slot[i]]) &&
-			    again;
+			    reused;
 		}
 		if (stopping || nopen == nslots || pfd[n - 1].revents == 0)
 			continue;
