@@ -17,8 +17,9 @@
  * second, units a worker holds but has not used, so a busy account near
  * its quota may be refused up to a second before another worker gives
  * its unused units back; a worker killed outright, or whose database
- * connection is new, loses the units it held (counted, not made). An account making a few plans a second is
- * counted one plan at a time, as before.
+ * connection is new, loses the units it held (counted, not made). An
+ * account making a few plans a second is counted one plan at a time, as
+ * before.
  */
 #ifndef CZ_QUOTA_LEASE_H
 #define CZ_QUOTA_LEASE_H
