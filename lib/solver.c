@@ -506,9 +506,12 @@ line_min(const struct prob *p, const double *x, const size_t *fr,
  * The point x + alpha d projected onto the box (the free items fr[0..nf)
  * move) into xn, its rows into v and *dec the first-order decrease g .
  * (xn - x); returns f at xn.  x's rows are vx and their slopes along d
- * sd: where no item meets its bound on the way, xn's rows are vx + alpha
- * sd (one multiply-add a row, where computing them from xn is a sum over
- * every item of every row).
+ * sd: xn's rows are vx + alpha sd (one multiply-add a row), less, for
+ * each item the box stops short of x + alpha d, that item's shortfall in
+ * its own rows.  Summing every row over every item again instead, as a
+ * third of the trials (those where an item meets its bound) did, was 3 %
+ * of plan-bench's instructions; the 240 sample plans and plan-check's
+ * 2,000 come out the same.
  */
 static double
 projected_trial(const struct prob *p, const double *x, const size_t *fr,
@@ -517,22 +520,23 @@ projected_trial(const struct prob *p, const double *x, const size_t *fr,
 {
 	double	 y;
 	size_t	 a, i;
-	int	 k, clamped = 0;
+	int	 k, m;
 
 	memcpy(xn, x, p->n * sizeof(*x));
 	*dec = 0.0;
+	for (k = 0; k < p->nrow; k++)
+		v[k] = vx[k] + alpha * sd[k];
 	for (a = 0; a < nf; a++) {
 		i = fr[a];
 		y = x[i] + alpha * d[a];
 		xn[i] = sv_min(sv_max(y, p->lo[i]), p->hi[i]);
-		clamped |= xn[i] != y;
+		if (xn[i] != y)
+			for (m = 0; m < p->nnz[i]; m++) {
+				k = p->nzr[i][m];
+				v[k] += p->a[k][i] * (xn[i] - y);
+			}
 		*dec += g[i] * (xn[i] - x[i]);
 	}
-	if (clamped)
-		sv_rows_eval(p, xn, v);
-	else
-		for (k = 0; k < p->nrow; k++)
-			v[k] = vx[k] + alpha * sd[k];
 	return sv_objective(p, v, xn);
 }
 
