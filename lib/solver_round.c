@@ -429,17 +429,18 @@ here_init(const struct prob *p, struct here *h)
 	}
 }
 
-/* Fills h for the point x (here_init done). */
+/*
+ * Fills the rest of h from its point's rows and totals: the penalties,
+ * the regulariser, f and its gradient, the caps over.
+ */
 static void
-here_at(const struct prob *p, const double *x, struct here *h)
+here_finish(const struct prob *p, struct here *h)
 {
+	const double *x = h->x;
 	double	 r;
 	size_t	 i;
 	int	 e, j, k;
 
-	h->x = x;
-	sv_rows_eval(p, x, h->v);
-	totals(p, x, h->tot);
 	h->pensum = 0.0;
 	for (k = 0; k < p->nrow; k++) {
 		r = sv_row_resid(p, k, h->v[k]);
@@ -447,7 +448,9 @@ here_at(const struct prob *p, const double *x, struct here *h)
 		h->pensum += h->pen[k];
 		h->capof[k] = -1;
 	}
-	h->reg = sv_objective(p, h->v, x) - h->pensum;
+	h->reg = 0.0;
+	for (i = 0; i < p->n; i++)
+		h->reg += sv_reg_term(p, i, x[i]);
 	h->f = h->pensum + h->reg;
 	for (i = 0; i < p->n; i++)
 		h->g[i] = 2.0 * p->rw[i] * (x[i] - p->def[i]);
@@ -468,6 +471,38 @@ here_at(const struct prob *p, const double *x, struct here *h)
 	}
 }
 
+/* Fills h for the point x (here_init done). */
+static void
+here_at(const struct prob *p, const double *x, struct here *h)
+{
+	h->x = x;
+	sv_rows_eval(p, x, h->v);
+	totals(p, x, h->tot);
+	here_finish(p, h);
+}
+
+/*
+ * Moves item i of h's point to y (the point is h->x): its rows and
+ * totals change by its coefficients times the move, where summing every
+ * row over every item again at each of the repair's moves was a tenth of
+ * the repair. here_finish then completes h.
+ */
+static void
+here_move(const struct prob *p, double *x, struct here *h, size_t i,
+    double y)
+{
+	double	 dx = y - x[i];
+	int	 k, m;
+
+	x[i] = y;
+	for (m = 0; m < p->nnz[i]; m++) {
+		k = p->nzr[i][m];
+		h->v[k] += p->a[k][i] * dx;
+	}
+	for (k = 0; k < 6; k++)
+		h->tot[k] += p->coef[k][i] * dx;
+}
+
 /*
  * Greedy repair of the rounded x: single-step moves while they lower the
  * score, two-item moves when single moves are stuck and a hard target
@@ -484,8 +519,8 @@ sv_repair(const struct prob *p, double *x)
 	maxmoves = 6 * (int)p->n + 20;
 	pairs = 0;
 	here_init(p, &h);
+	here_at(p, x, &h);
 	for (moves = 0; moves < maxmoves; moves++) {
-		here_at(p, x, &h);
 		hv = hard_viol(p, h.tot, h.v);
 		cur = HARD_W * hv + h.pensum + h.reg;
 		if (!best_move(p, &h, 0, &cur, &mv)) {
@@ -495,9 +530,11 @@ sv_repair(const struct prob *p, double *x)
 			if (!best_move(p, &h, 1, &cur, &mv))
 				break;
 		}
-		x[mv.i] = sv_snap(p, mv.i, x[mv.i] + mv.di);
+		here_move(p, x, &h, mv.i, sv_snap(p, mv.i, x[mv.i] + mv.di));
 		if (mv.j < p->n)
-			x[mv.j] = sv_snap(p, mv.j, x[mv.j] + mv.dj);
+			here_move(p, x, &h, mv.j,
+			    sv_snap(p, mv.j, x[mv.j] + mv.dj));
+		here_finish(p, &h);
 	}
 	return moves;
 }
