@@ -365,6 +365,52 @@ START_TEST(keys_known_when_built_write_the_same)
 }
 END_TEST
 
+/* Numbers under a key known when built are written in place (number_text_k):
+ * the same text as under a key named at the call, for random amounts at
+ * every number of decimals, negative ones, and those that round to 0. */
+START_TEST(keyed_numbers_write_the_same)
+{
+	static const double edge[] = { 0.0, -0.0, -0.04, 0.05, -0.05, 9.995,
+	    -9.995, 1e15, 123456.789, 1e300, -1e300 };
+	unsigned int seed = 11;
+	struct cz_jw w;
+	cz_buf s, k;
+	double v;
+	int i, d;
+
+	cz_buf_init(&s, 0);
+	cz_buf_init(&k, 0);
+	for (i = 0; i < 40000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		v = (double)(seed >> 8) / 977.0 * ((seed & 1) ? -1 : 1);
+		if (i % 3 == 0)
+			v /= 1000.0;
+		if (i < (int)(sizeof(edge) / sizeof(edge[0])))
+			v = edge[i];
+		d = (int)(seed >> 4) % 9 - 1;
+		cz_buf_reset(&s);
+		cz_buf_reset(&k);
+		cz_jw_init(&w, &s);
+		cz_jw_object(&w, NULL);
+		cz_jw_number(&w, "a", 1.5, 1);
+		cz_jw_number(&w, "v", v, d);
+		cz_jw_end(&w);
+		ck_assert_int_eq(cz_jw_finish(&w), 0);
+		cz_jw_init(&w, &k);
+		cz_jw_object(&w, NULL);
+		cz_jw_number_k(&w, CZ_JW_KEY("a"), 1.5, 1);
+		cz_jw_number_k(&w, CZ_JW_KEY("v"), v, d);
+		cz_jw_end(&w);
+		ck_assert_int_eq(cz_jw_finish(&w), 0);
+		ck_assert_msg(strcmp(k.data, s.data) == 0,
+		    "%.17g with %d decimals: keyed %s, named %s", v, d, k.data,
+		    s.data);
+	}
+	cz_buf_free(&s);
+	cz_buf_free(&k);
+}
+END_TEST
+
 START_TEST(tree_errors_leave_nothing)
 {
 	cz_arena *keys = cz_arena_new(4096);
@@ -411,6 +457,7 @@ suite(void)
 	tcase_add_test(tc, trees_are_what_the_text_parses_to);
 	tcase_add_test(tc, tree_errors_leave_nothing);
 	tcase_add_test(tc, keys_known_when_built_write_the_same);
+	tcase_add_test(tc, keyed_numbers_write_the_same);
 	suite_add_tcase(s, tc);
 	return s;
 }
