@@ -103,6 +103,7 @@ add_row(struct prob *p, enum row_kind kind, const double *coef,
 		p->a[k][i] = coef[i] / scale;
 		if (p->a[k][i] != 0.0) {
 			p->nzi[k][p->nni[k]++] = (unsigned char)i;
+			p->acol[i][p->nnz[i]] = p->a[k][i];
 			p->nzr[i][p->nnz[i]++] = (unsigned char)k;
 		}
 	}
@@ -534,7 +535,7 @@ projected_trial(const struct prob *p, const double *x, const size_t *fr,
 		if (xn[i] != y)
 			for (m = 0; m < p->nnz[i]; m++) {
 				k = p->nzr[i][m];
-				v[k] += p->a[k][i] * (xn[i] - y);
+				v[k] += p->acol[i][m] * (xn[i] - y);
 			}
 		*dec += g[i] * (xn[i] - x[i]);
 	}
@@ -712,7 +713,7 @@ solve:
 			i = fr[a];
 			for (m = 0; m < p->nnz[i]; m++) {
 				k = p->nzr[i][m];
-				sd[k] += p->a[k][i] * d[a];
+				sd[k] += p->acol[i][m] * d[a];
 			}
 		}
 		ray = line_min(p, x, fr, nf, d, v, sd, INFINITY, &full);

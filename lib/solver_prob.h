@@ -53,8 +53,12 @@ struct prob {
 	int		 ncap;
 	int		 caprow[CZ_SOLVER_MAX_CAPS];
 	double		 caplim[CZ_SOLVER_MAX_CAPS];
-	/* the rows each item appears in (a[k][i] != 0), for the repair */
+	/* the rows each item appears in (a[k][i] != 0), for the repair,
+	 * and its coefficients there, in the same order (acol[i][m] is
+	 * a[nzr[i][m]][i]): read item by item, a column of a is one cache
+	 * line a row apart */
 	unsigned char	 nzr[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
+	double		 acol[CZ_SOLVER_MAX_ITEMS][NROWS_MAX];
 	int		 nnz[CZ_SOLVER_MAX_ITEMS];
 	/* the items of each row (a[k][i] != 0) in increasing order, for
 	 * sv_rows_eval */

@@ -195,7 +195,7 @@ move_score(const struct prob *p, const struct here *h, int pair, size_t i,
 		for (m = 0; m < p->nnz[it]; m++) {
 			k = p->nzr[it][m];
 			if (q == 0) {
-				val = h->v[k] + p->a[k][i] * di;
+				val = h->v[k] + p->acol[i][m] * di;
 				if (pair && p->a[k][j] != 0.0)
 					val += p->a[k][j] * dj;
 			} else if (p->a[k][i] != 0.0) {
@@ -497,7 +497,7 @@ here_move(const struct prob *p, double *x, struct here *h, size_t i,
 	x[i] = y;
 	for (m = 0; m < p->nnz[i]; m++) {
 		k = p->nzr[i][m];
-		h->v[k] += p->a[k][i] * dx;
+		h->v[k] += p->acol[i][m] * dx;
 	}
 	for (k = 0; k < 6; k++)
 		h->tot[k] += p->coef[k][i] * dx;
