@@ -110,6 +110,8 @@ add_row(struct prob *p, enum row_kind kind, const double *coef,
 	p->b[k] = b;
 	p->w[k] = w;
 	p->kind[k] = kind;
+	p->rlo[k] = kind == ROW_LE ? -INFINITY : b;
+	p->rhi[k] = kind == ROW_GE ? INFINITY : b;
 }
 
 /*
