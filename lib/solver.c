@@ -217,7 +217,7 @@ prob_init(struct prob *p, const struct cz_solver_item *it, size_t n,
 
 	/* Only what is read before it is written is cleared: the rows and
 	 * caps are counted from 0 and every other field is filled for the
-	 * n items and nrow rows it is read for (the whole struct is ~50 KB,
+	 * n items and nrow rows it is read for (the whole struct is ~90 KB,
 	 * once per solve). */
 	p->nrow = 0;
 	p->ncap = 0;
