@@ -364,7 +364,7 @@ best_move(const struct prob *p, const struct here *h, int pairs,
     double *best, struct move *mv)
 {
 	size_t		 i, j, n = p->n;
-	double		 di, dj, ti[6], tij[6], tv, sc;
+	double		 di, dj, ti[6], tij[6], tv, sc, fb;
 	int		 si, sj, found = 0;
 
 	for (i = 0; i < n; i++) {
@@ -373,12 +373,12 @@ best_move(const struct prob *p, const struct here *h, int pairs,
 			if (!move_ok(p, h->x, i, di))
 				continue;
 			if (!pairs) {
-				if (bound_above(f_bound(h, i, di), *best))
+				fb = f_bound(h, i, di);
+				if (bound_above(fb, *best))
 					continue;
 				moved_totals(p, h->tot, i, di, ti);
 				if (cannot_beat(p, ti, *best, &tv) ||
-				    bound_above(HARD_W * tv + f_bound(h, i, di),
-				    *best))
+				    bound_above(HARD_W * tv + fb, *best))
 					continue;
 				sc = move_score(p, h, 0, i, di, n, 0.0, ti, tv);
 				found |= keep_if_better(sc, best, mv, i, di, n,
@@ -437,13 +437,13 @@ static void
 here_finish(const struct prob *p, struct here *h)
 {
 	const double *x = h->x;
-	double	 r;
+	double	 res[NROWS_MAX], r;
 	size_t	 i;
 	int	 e, j, k;
 
 	h->pensum = 0.0;
 	for (k = 0; k < p->nrow; k++) {
-		r = sv_row_resid(p, k, h->v[k]);
+		r = res[k] = sv_row_resid(p, k, h->v[k]);
 		h->pen[k] = p->w[k] * r * r;
 		h->pensum += h->pen[k];
 		h->capof[k] = -1;
@@ -455,7 +455,7 @@ here_finish(const struct prob *p, struct here *h)
 	for (i = 0; i < p->n; i++)
 		h->g[i] = 2.0 * p->rw[i] * (x[i] - p->def[i]);
 	for (k = 0; k < p->nrow; k++) {
-		if ((r = sv_row_resid(p, k, h->v[k])) == 0.0)
+		if ((r = res[k]) == 0.0)
 			continue;
 		r *= 2.0 * p->w[k];
 		for (e = 0; e < p->nni[k]; e++) {
