@@ -231,6 +231,31 @@ escape_into(char *d, const unsigned char *s, size_t run)
 }
 
 /*
+ * Starts a member of the text: room for n bytes after its separator (a
+ * comma unless it is the first in its container), the separator written.
+ * Returns where the member goes, with *start where the room begins (for
+ * cz_buf_commit), or NULL with w->err set (it stays set: nothing more is
+ * written).
+ */
+static inline char *
+member_start(struct cz_jw *w, size_t n, char **start)
+{
+	char	*d;
+
+	if (w->err)
+		return NULL;
+	if (w->depth >= CZ_JW_MAX_DEPTH ||
+	    (*start = d = cz_buf_room(w->out, n + 1)) == NULL) {
+		w->err = 1;
+		return NULL;
+	}
+	if (!w->first[w->depth])
+		*d++ = ',';
+	w->first[w->depth] = 0;
+	return d;
+}
+
+/*
  * Writes the separator before a value (a comma unless it is the first in
  * its container), then the key: qk's quoted text when qk is not NULL, else
  * "key": if key is not NULL; then the value: "s" if s is not NULL, else
@@ -245,19 +270,11 @@ member_value(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
 	const unsigned char *k = qk != NULL ? NULL :
 	    (const unsigned char *)key;
 	const unsigned char *v = (const unsigned char *)s;
-	size_t n, krun = 0, vrun = 0;
+	size_t n = 0, krun = 0, vrun = 0;
 	char *d, *start;
-	int comma;
 
 	if (w->err)
 		return;
-	if (w->depth >= CZ_JW_MAX_DEPTH) {
-		w->err = 1;
-		return;
-	}
-	comma = !w->first[w->depth];
-	w->first[w->depth] = 0;
-	n = (size_t)comma;
 	if (qk != NULL)
 		n += qk->len;
 	else if (k != NULL) {
@@ -270,12 +287,8 @@ member_value(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
 	} else {
 		n += rawlen;
 	}
-	if ((start = d = cz_buf_room(w->out, n)) == NULL) {
-		w->err = 1;
+	if ((d = member_start(w, n, &start)) == NULL)
 		return;
-	}
-	if (comma)
-		*d++ = ',';
 	if (qk != NULL) {
 		memcpy(d, qk->quoted, qk->len);
 		d += qk->len;
@@ -410,20 +423,9 @@ number_text_k(struct cz_jw *w, const struct cz_jw_key *qk, int neg,
 	char	*d, *start;
 	int	 k;
 
-	if (w->err)
+	if ((d = member_start(w, qk->len + 1 + CZ_UINT_DIGITS_MAX + 1 +
+	    MAX_DECIMALS, &start)) == NULL)
 		return;
-	if (w->depth >= CZ_JW_MAX_DEPTH) {
-		w->err = 1;
-		return;
-	}
-	if ((start = d = cz_buf_room(w->out, 2 + qk->len +
-	    CZ_UINT_DIGITS_MAX + 1 + MAX_DECIMALS)) == NULL) {
-		w->err = 1;
-		return;
-	}
-	if (!w->first[w->depth])
-		*d++ = ',';
-	w->first[w->depth] = 0;
 	memcpy(d, qk->quoted, qk->len);
 	d += qk->len;
 	if (neg)
