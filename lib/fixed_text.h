@@ -24,15 +24,33 @@
 static inline size_t
 cz_uint_digits(char *out, unsigned long long v)
 {
+	/* two digits a division, from the end of a buffer as long as
+	 * the longest number, then copied to out */
+	static const char pairs[201] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
 	char tmp[CZ_UINT_DIGITS_MAX];
-	size_t n = 0, i;
+	size_t at = sizeof(tmp), n, i;
+	unsigned int r;
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
+	while (v >= 100) {
+		r = (unsigned int)(v % 100) * 2;
+		v /= 100;
+		at -= 2;
+		tmp[at] = pairs[r];
+		tmp[at + 1] = pairs[r + 1];
+	}
+	if (v >= 10) {
+		at -= 2;
+		tmp[at] = pairs[v * 2];
+		tmp[at + 1] = pairs[v * 2 + 1];
+	} else
+		tmp[--at] = (char)('0' + v);
+	n = sizeof(tmp) - at;
 	for (i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
+		out[i] = tmp[at + i];
 	return n;
 }
 
