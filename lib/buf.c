@@ -41,10 +41,9 @@ grow(cz_buf *b, size_t extra)
 	return 0;
 }
 
-/* The common case, room left (and under the cap), without grow's
- * arithmetic: templates and the JSON writer append many short pieces. */
+/* cz_buf_room's way when the room is not there (buf.h). */
 char *
-cz_buf_room(cz_buf *b, size_t n)
+cz_buf_grow_room(cz_buf *b, size_t n)
 {
 	if (b->data == NULL || n >= b->cap - b->len ||
 	    (b->max != 0 && b->len + n > b->max)) {
@@ -52,13 +51,6 @@ cz_buf_room(cz_buf *b, size_t n)
 			return NULL;
 	}
 	return b->data + b->len;
-}
-
-void
-cz_buf_commit(cz_buf *b, size_t n)
-{
-	b->len += n;
-	b->data[b->len] = '\0';
 }
 
 int
