@@ -87,8 +87,13 @@ in_list(const char *const *list, size_t n, const char *ndb)
 {
 	size_t i;
 
+	/* every listed NDB number has 5 digits; most differ from ndb's in
+	 * the last one (a spoon list is asked of every food a recipe
+	 * weighs: 1,000 string compares a plan) */
+	if (strlen(ndb) != 5)
+		return 0;
 	for (i = 0; i < n; i++)
-		if (strcmp(list[i], ndb) == 0)
+		if (list[i][4] == ndb[4] && strcmp(list[i], ndb) == 0)
 			return 1;
 	return 0;
 }
