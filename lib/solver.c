@@ -190,8 +190,11 @@ cap_init(struct prob *p, const struct cz_solver_item *it,
 			return 0;
 		}
 	}
+	/* the most the cap's amount could reach over the box (finite:
+	 * checked above), with the inline sv_max: every cap of every day
+	 * asks, and the C library's fmax is a call */
 	for (i = 0, h = 0.0; i < p->n; i++)
-		h += fmax(c->coef[i] * p->lo[i], c->coef[i] * p->hi[i]);
+		h += sv_max(c->coef[i] * p->lo[i], c->coef[i] * p->hi[i]);
 	if (h <= c->max || (!neg && cap_reach(p, it, c->coef, ehi) <= c->max))
 		return 0;
 	sc = c->scale > 0.0 ? c->scale : fmax(fabs(c->max), 1e-9);
