@@ -364,6 +364,20 @@ hess_row_update(const struct prob *p, double hf[][CZ_SOLVER_MAX_ITEMS],
 }
 
 /*
+ * Entry (i, j) of the symmetric hf, from its lower triangle: the row the
+ * greater, the column the lesser, chosen without a branch (the free
+ * items are in increasing order but for those at a bound, placed last,
+ * so which of i and j is the greater was the CPU's guess at every entry).
+ */
+static inline double
+hf_at(double hf[][CZ_SOLVER_MAX_ITEMS], size_t i, size_t j)
+{
+	size_t	 r = i > j ? i : j;
+
+	return hf[r][i ^ j ^ r];
+}
+
+/*
  * Cholesky factorisation in place of the leading m x m block of h, from
  * its column from on (the columns before it factored already, their
  * diagonals' inverses in inv), and solution of h d = -g.  Returns -1 if
@@ -421,10 +435,9 @@ chol_solve(double h[][CZ_SOLVER_MAX_ITEMS], double *inv, size_t m,
 		d[i] = s * inv[i];
 	}
 	for (i = m; i-- > 0;) {
-		s = d[i];
-		for (k = i + 1; k < m; k++)
-			s -= h[k][i] * d[k];
-		d[i] = s * inv[i];
+		hk = d[i] *= inv[i];
+		for (k = 0; k < i; k++)
+			d[k] -= h[i][k] * hk;
 	}
 	return 0;
 }
@@ -649,10 +662,10 @@ newton(const struct prob *p, double *x)
 		/* The free items' Hessian: their rows and columns of hf
 		 * (its lower triangle). */
 		for (a = 0; a < nf; a++) {
-			gf[a] = g[fr[a]];
+			i = fr[a];
+			gf[a] = g[i];
 			for (c = 0; c <= a; c++)
-				h[a][c] = fr[c] < fr[a] ? hf[fr[a]][fr[c]] :
-				    hf[fr[c]][fr[a]];
+				h[a][c] = hf_at(hf, i, fr[c]);
 		}
 		from = 0;
 solve:
@@ -679,8 +692,7 @@ solve:
 			for (e = 0; e < (int)np; e++)
 				h[c][e] = h[a][e];
 			for (e = (int)np; e < (int)c; e++)
-				h[c][e] = fr[e] < i ? hf[i][fr[e]] :
-				    hf[fr[e]][i];
+				h[c][e] = hf_at(hf, i, fr[e]);
 			h[c][c] = hf[i][i];
 			gf[c] = g[i];
 			fr[c++] = i;
