@@ -192,6 +192,30 @@ plain_run(const unsigned char *s)
 	return (size_t)(p - s);
 }
 
+/*
+ * memcpy(d, s, n) for the short pieces a document is made of (keys, most
+ * values: 5 to 25 bytes), inline: up to 16 bytes as two 8-byte moves
+ * that may overlap, both within s and d; longer ones by the C library.
+ * Calling it for every key and value was 3 % of making a plan.
+ */
+static inline void
+copy_short(char *d, const void *src, size_t n)
+{
+	const char *s = src;
+
+	if (n >= 8 && n <= 16) {
+		memcpy(d, s, 8);
+		memcpy(d + n - 8, s + n - 8, 8);
+	} else if (n >= 4 && n < 8) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n < 4) {
+		while (n-- > 0)
+			*d++ = *s++;
+	} else
+		memcpy(d, s, n);
+}
+
 /* The length of s as a JSON string's contents, escapes included, where
  * s's first run bytes are plain. */
 static size_t
@@ -212,7 +236,7 @@ escape_into(char *d, const unsigned char *s, size_t run)
 	static const char hex[] = "0123456789abcdef";
 
 	for (;;) {
-		memcpy(d, s, run);
+		copy_short(d, s, run);
 		d += run;
 		s += run;
 		if (*s == '\0')
@@ -290,7 +314,7 @@ member_value(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
 	if ((d = member_start(w, n, &start)) == NULL)
 		return;
 	if (qk != NULL) {
-		memcpy(d, qk->quoted, qk->len);
+		copy_short(d, qk->quoted, qk->len);
 		d += qk->len;
 	} else if (k != NULL) {
 		*d++ = '"';
@@ -303,7 +327,7 @@ member_value(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
 		d = escape_into(d, v, vrun);
 		*d++ = '"';
 	} else if (rawlen > 0) {
-		memcpy(d, raw, rawlen);
+		copy_short(d, raw, rawlen);
 		d += rawlen;
 	}
 	cz_buf_commit(w->out, (size_t)(d - start));
@@ -426,7 +450,7 @@ number_text_k(struct cz_jw *w, const struct cz_jw_key *qk, int neg,
 	if ((d = member_start(w, qk->len + 1 + CZ_UINT_DIGITS_MAX + 1 +
 	    MAX_DECIMALS, &start)) == NULL)
 		return;
-	memcpy(d, qk->quoted, qk->len);
+	copy_short(d, qk->quoted, qk->len);
 	d += qk->len;
 	if (neg)
 		*d++ = '-';
