@@ -95,18 +95,22 @@ static void
 add_row(struct prob *p, enum row_kind kind, const double *coef,
     double scale, double b, double w)
 {
-	int	 k = p->nrow++;
+	double	 v;
+	int	 k = p->nrow++, nn = 0, m;
 	size_t	 i;
 
-	p->nni[k] = 0;
+	/* in locals: p's index arrays are bytes, and a store to a byte
+	 * may alias anything, so counters in p were read back after each */
 	for (i = 0; i < p->n; i++) {
-		p->a[k][i] = coef[i] / scale;
-		if (p->a[k][i] != 0.0) {
-			p->nzi[k][p->nni[k]++] = (unsigned char)i;
-			p->acol[i][p->nnz[i]] = p->a[k][i];
-			p->nzr[i][p->nnz[i]++] = (unsigned char)k;
+		p->a[k][i] = v = coef[i] / scale;
+		if (v != 0.0) {
+			p->nzi[k][nn++] = (unsigned char)i;
+			m = p->nnz[i]++;
+			p->acol[i][m] = v;
+			p->nzr[i][m] = (unsigned char)k;
 		}
 	}
+	p->nni[k] = nn;
 	p->b[k] = b;
 	p->w[k] = w;
 	p->kind[k] = kind;
@@ -123,13 +127,16 @@ static double
 cap_reach(const struct prob *p, const struct cz_solver_item *it,
     const double *c, double ehi)
 {
-	double	 room[CZ_SOLVER_MAX_ITEMS], reach = 0.0, add, best, r;
+	double	 room[CZ_SOLVER_MAX_ITEMS], per[CZ_SOLVER_MAX_ITEMS];
+	double	 reach = 0.0, add, best;
 	size_t	 i, bi;
 
+	/* each item's amount per kcal divided once, not in every round */
 	for (i = 0; i < p->n; i++) {
 		reach += c[i] * p->lo[i];
 		ehi -= it[i].kcal * p->lo[i];
 		room[i] = c[i] > 0.0 ? p->hi[i] - p->lo[i] : 0.0;
+		per[i] = it[i].kcal > 0.0 ? c[i] / it[i].kcal : INFINITY;
 	}
 	while (ehi > 0.0) {
 		bi = p->n;
@@ -137,9 +144,8 @@ cap_reach(const struct prob *p, const struct cz_solver_item *it,
 		for (i = 0; i < p->n; i++) {
 			if (!(room[i] > 0.0))
 				continue;
-			r = it[i].kcal > 0.0 ? c[i] / it[i].kcal : INFINITY;
-			if (r > best) {
-				best = r;
+			if (per[i] > best) {
+				best = per[i];
 				bi = i;
 			}
 		}
