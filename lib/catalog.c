@@ -233,6 +233,7 @@ load_foods(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 			seterr(err, errlen, "out of memory");
 			goto err;
 		}
+		cz_recipe_food_prepare(f);
 		cat->nfoods++;
 		if ((mask = parse_mask(PQgetvalue(r, i, 3), diet_names,
 		    CZ_DIET__MAX)) == -1) {

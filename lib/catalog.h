@@ -81,6 +81,18 @@ struct cz_cat_food {
 	const struct cz_shop_food *shop;
 	int			 shop_known;
 	const struct cz_shop_product *product;
+	/* How a recipe names and counts it (recipes.h), found when the
+	 * catalog loads by cz_recipe_food_prepare: its cook's name (a
+	 * listed name, else the label up to its first comma) as cook_len
+	 * bytes at cook_name, its entry in the countable foods (0: none,
+	 * else the index plus one), whether it is also given in spoons.
+	 * recipe_ready 0 (a food filled in by hand): cz_recipe_amount
+	 * looks them up. */
+	int			 recipe_ready;
+	const char		*cook_name;
+	size_t			 cook_len;
+	int			 piece;
+	int			 spooned;
 };
 
 /* Food f's entry in the shop table, or NULL (shop_items.h). */

@@ -98,23 +98,60 @@ in_list(const char *const *list, size_t n, const char *ndb)
 	return 0;
 }
 
-/* The plain name of f: its override, else its label up to the first comma
- * ("broccoli, steamed" -> "broccoli"). */
-static void
-plain_name(const struct cz_cat_food *f, char *out, size_t len)
+/* The plain name of f, its override, else its label up to the first
+ * comma ("broccoli, steamed" -> "broccoli"): its length, at *name. */
+static size_t
+find_plain_name(const struct cz_cat_food *f, const char **name)
 {
-	size_t i, n;
+	size_t i;
 
 	/* every listed NDB number has 5 digits; most differ from f's in
 	 * the last one (as in pieces, below) */
 	for (i = 0; i < NELEM(names); i++)
 		if (names[i].ndb[4] == f->ndb[4] &&
 		    strcmp(names[i].ndb, f->ndb) == 0) {
-			cz_text_copy(out, len, names[i].name, SIZE_MAX);
-			return;
+			*name = names[i].name;
+			return strlen(names[i].name);
 		}
-	n = strcspn(f->label, ",");
-	cz_text_copy(out, len, f->label, n);
+	*name = f->label;
+	return strcspn(f->label, ",");
+}
+
+/* f's entry in pieces plus one, 0 when it is not counted. */
+static int
+find_piece(const struct cz_cat_food *f)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(pieces); i++)
+		if (pieces[i].ndb[4] == f->ndb[4] &&
+		    strcmp(pieces[i].ndb, f->ndb) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+void
+cz_recipe_food_prepare(struct cz_cat_food *f)
+{
+	f->cook_len = find_plain_name(f, &f->cook_name);
+	f->piece = find_piece(f);
+	f->spooned = in_list(spooned, NELEM(spooned), f->ndb);
+	f->recipe_ready = 1;
+}
+
+/* The plain name of f into out (len bytes). */
+static void
+plain_name(const struct cz_cat_food *f, char *out, size_t len)
+{
+	const char *name;
+	size_t n;
+
+	if (f->recipe_ready)
+		cz_text_copy(out, len, f->cook_name, f->cook_len);
+	else {
+		n = find_plain_name(f, &name);
+		cz_text_copy(out, len, name, n);
+	}
 }
 
 /* "½", "1", "1 ½": halves of a count or of a spoon. */
@@ -179,27 +216,25 @@ cz_recipe_amount(const struct cz_cat_food *f, double grams, char *out,
 	const struct cz_shop_food *sf = cz_cat_food_shop(f);
 	const struct cz_shop_product *sp;
 	const char *basis = NULL, *state;
-	char name[96], q[32], g[32], b[32], last;
+	char name[96], q[32], g[32], b[32];
 	double n, bought;
 	size_t i;
+	int piece;
 
 	plain_name(f, name, sizeof(name));
 	sp = cz_cat_food_product(f);
 	if (sp != NULL)
 		basis = sp->basis;
-	last = f->ndb[0] != '\0' ? f->ndb[strlen(f->ndb) - 1] : '\0';
-	for (i = 0; i < NELEM(pieces); i++) {
-		/* every listed NDB number has 5 digits; most differ from
-		 * f's in the last one */
-		if (pieces[i].ndb[4] != last ||
-		    strcmp(pieces[i].ndb, f->ndb) != 0 || f->step_g <= 0)
-			continue;
+	piece = f->recipe_ready ? f->piece : find_piece(f);
+	if (piece > 0 && f->step_g > 0) {
+		i = (size_t)piece - 1;
 		n = grams / f->step_g;
-		if (fabs(n * 2 - round(n * 2)) > 0.01 || n < 0.49)
-			break;	/* not whole or half pieces: weigh it */
-		halves(n, q, sizeof(q));
-		return join(out, len, (const char *[]){ q, " ",
-		    n > 1.01 ? pieces[i].many : pieces[i].one }, 3);
+		/* not whole or half pieces: weighed, below */
+		if (!(fabs(n * 2 - round(n * 2)) > 0.01 || n < 0.49)) {
+			halves(n, q, sizeof(q));
+			return join(out, len, (const char *[]){ q, " ",
+			    n > 1.01 ? pieces[i].many : pieces[i].one }, 3);
+		}
 	}
 	if (sf != NULL && fabs(sf->factor - 1.0) > 1e-9) {
 		bought = sf->factor * grams;
@@ -221,7 +256,8 @@ cz_recipe_amount(const struct cz_cat_food *f, double grams, char *out,
 		    whole_text(g, grams), " g ",
 		    strcmp(f->ndb, "19806") == 0 ? "popped)" : "cooked)" }, 9);
 	}
-	if (in_list(spooned, NELEM(spooned), f->ndb)) {
+	if (f->recipe_ready ? f->spooned :
+	    in_list(spooned, NELEM(spooned), f->ndb)) {
 		n = grams / TSP_G;
 		if (n >= 2.75)
 			halves(grams / TBSP_G, q, sizeof(q));

@@ -96,6 +96,11 @@ int cz_recipe_check(const struct cz_recipe *r, const char *const *ndbs,
  * it (cooked from dry or raw, or an egg). */
 int cz_recipe_needs_cooking(const struct cz_cat_food *f);
 
+/* Finds once what cz_recipe_amount asks of food f at every use (its
+ * cook's name, whether it is counted or spooned): the catalog calls it
+ * for each food it loads. f's ndb and label must be set. */
+void cz_recipe_food_prepare(struct cz_cat_food *f);
+
 /*
  * Writes into out (len bytes) the amount of food f the cook handles for
  * grams of it as eaten, with its plain name: "60 g dry brown rice (about

@@ -251,8 +251,16 @@ START_TEST(amounts_are_what_the_cook_handles)
 	char out[CZ_RECIPE_AMOUNT_LEN];
 	size_t i;
 
+	/* as built by hand (looked up at each use), then as the catalog
+	 * loads it (cz_recipe_food_prepare) */
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		f = food(cases[i].ndb, cases[i].label, cases[i].step);
+		ck_assert_int_eq(cz_recipe_amount(&f, cases[i].grams, out,
+		    sizeof(out)), 0);
+		ck_assert_str_eq(out, cases[i].want);
+		cz_recipe_food_prepare(&f);
+		ck_assert_int_eq(f.recipe_ready, 1);
+		memset(out, 'x', sizeof(out));
 		ck_assert_int_eq(cz_recipe_amount(&f, cases[i].grams, out,
 		    sizeof(out)), 0);
 		ck_assert_str_eq(out, cases[i].want);
