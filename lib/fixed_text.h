@@ -24,33 +24,41 @@
 static inline size_t
 cz_uint_digits(char *out, unsigned long long v)
 {
-	/* two digits a division, from the end of a buffer as long as
-	 * the longest number, then copied to out */
+	/* two digits a division, straight into out from its end: the
+	 * count of digits first (from the bit length, exact after one
+	 * comparison), so that no copy follows */
 	static const char pairs[201] =
 	    "00010203040506070809101112131415161718192021222324"
 	    "25262728293031323334353637383940414243444546474849"
 	    "50515253545556575859606162636465666768697071727374"
 	    "75767778798081828384858687888990919293949596979899";
-	char tmp[CZ_UINT_DIGITS_MAX];
-	size_t at = sizeof(tmp), n, i;
+	static const unsigned long long tens[CZ_UINT_DIGITS_MAX] = {
+	    1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+	    10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+	    100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	    100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	    100000000000000000ULL, 1000000000000000000ULL,
+	    10000000000000000000ULL };
+	/* bits * 1233 / 4096 is floor(bits * log10(2)) for up to 64 bits:
+	 * the number of digits, or one more than v has */
+	unsigned int bits = 64 - (unsigned int)__builtin_clzll(v | 1);
+	size_t n = ((bits * 1233) >> 12) + 1, at;
 	unsigned int r;
 
+	n -= n > 1 && v < tens[n - 1];
+	at = n;
 	while (v >= 100) {
 		r = (unsigned int)(v % 100) * 2;
 		v /= 100;
 		at -= 2;
-		tmp[at] = pairs[r];
-		tmp[at + 1] = pairs[r + 1];
+		out[at] = pairs[r];
+		out[at + 1] = pairs[r + 1];
 	}
 	if (v >= 10) {
-		at -= 2;
-		tmp[at] = pairs[v * 2];
-		tmp[at + 1] = pairs[v * 2 + 1];
+		out[0] = pairs[v * 2];
+		out[1] = pairs[v * 2 + 1];
 	} else
-		tmp[--at] = (char)('0' + v);
-	n = sizeof(tmp) - at;
-	for (i = 0; i < n; i++)
-		out[i] = tmp[at + i];
+		out[0] = (char)('0' + v);
 	return n;
 }
 
