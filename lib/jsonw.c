@@ -480,11 +480,8 @@ round_half_away(double y)
 	long long t = (long long)y;
 	double	  rest = y - (double)t;
 
-	if (rest >= 0.5)
-		t++;
-	else if (rest <= -0.5)
-		t--;
-	return t;
+	/* without a branch: which way a number rounds is a coin toss */
+	return t + (rest >= 0.5) - (rest <= -0.5);
 }
 
 /* A number member: under qk when it is not NULL, else under key. */
