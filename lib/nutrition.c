@@ -346,6 +346,8 @@ unit_grams(const struct cz_measure *m)
 	return isfinite(g) && g > 0 ? g : 0;
 }
 
+static void measure_words_prepare(struct cz_measure *);
+
 void
 cz_measure_prepare(struct cz_measure *m)
 {
@@ -357,6 +359,7 @@ cz_measure_prepare(struct cz_measure *m)
 	m->plural = m->name != NULL ? first_word_plural(m->name,
 	    &m->plural_of) : NULL;
 	m->prepared = 1;
+	measure_words_prepare(m);
 }
 
 /* unit_grams and measure_class of m: from cz_measure_prepare when it ran,
@@ -501,6 +504,66 @@ second_word_plural(const char *name, size_t *at, size_t *len)
 	return plural;
 }
 
+/* The words after a measure's number: lead, a space when sep, the noun,
+ * then rest's restlen bytes less the note at note (notelen bytes). */
+struct measure_parts {
+	const char	*lead, *noun, *rest;
+	size_t		 lead_len, sep, noun_len, restlen, note, notelen;
+};
+
+/* The parts of measure_text's words for name (its first word's plural
+ * and that word's length, whether it is a unit), for one or for many. */
+static void
+measure_words(const char *name, const char *plural, size_t len, int unit,
+    int many, struct measure_parts *w)
+{
+	const char *rest = name, *ns;
+	size_t size, size_at;
+
+	w->lead = "";
+	w->lead_len = w->noun_len = w->sep = 0;
+	/* "<lead> <noun><rest>": a listed noun (not a cup or a spoon) with
+	 * its size after it, size first; a listed noun in the plural, first
+	 * or second ("plum tomatoes"); else the name as it is */
+	if (unit && plural != NULL &&
+	    (size = size_after_noun(name, len, &size_at)) > 0) {
+		w->lead = name + size_at;
+		w->lead_len = size;
+		w->sep = 1;
+		w->noun = many ? plural : name;
+		w->noun_len = many ? strlen(plural) : len;
+		rest = name + size_at + size;
+	} else if (plural != NULL && (many ||
+	    (!unit && spoon_abbreviation(plural)))) {
+		w->noun = plural;
+		w->noun_len = strlen(plural);
+		rest = name + len;
+	} else if (unit && (size = size_whole(name, &rest)) > 0) {
+		w->lead = name;
+		w->lead_len = size;
+		w->noun = "";
+	} else if (many && unit &&
+	    (w->noun = second_word_plural(name, &w->lead_len, &len)) !=
+	    NULL) {
+		w->lead = name;
+		w->noun_len = strlen(w->noun);
+		rest = name + w->lead_len + len;
+	} else {
+		w->noun = "";
+		w->lead_len = 0;
+	}
+	/* USDA's "not specified" note is not for the cook: "avocado, NS as
+	 * to Florida or California" reads "avocado"; nor is a count the
+	 * amount may not be: mustard's "tsp or 1 packet" reads "tsp". */
+	w->rest = rest;
+	ns = strstr(rest, ", NS as to");
+	w->restlen = ns != NULL ? (size_t)(ns - rest) : strlen(rest);
+	if ((ns = strstr(rest, " or 1 ")) != NULL &&
+	    (size_t)(ns - rest) < w->restlen)
+		w->restlen = (size_t)(ns - rest);
+	size_note(rest, w->restlen, &w->note, &w->notelen);
+}
+
 /* Writes q twelfths and the measure name to out, e.g. "1 ½ cups,
  * chopped", "3 cloves", "¾ cup": the first word in the plural when q is
  * above one and the word has one listed, a size the USDA gives after a
@@ -515,11 +578,11 @@ static int
 measure_text(char *out, size_t outlen, int q, const char *name,
     const struct cz_measure *m)
 {
-	const char *glyph = NULL, *rest = name, *plural, *ns;
-	const char *lead = "", *noun = "";
+	const struct cz_measure_words *mw;
+	struct measure_parts w;
+	const char *glyph = NULL, *plural;
 	char num[CZ_UINT_DIGITS_MAX];
-	size_t i, len = 0, restlen, note, notelen, at = 0, size, size_at;
-	size_t lead_len = 0, noun_len = 0, sep = 0;
+	size_t i, len = 0, at = 0;
 	int whole = q / 12, unit;
 
 	for (i = 0; i < sizeof(fractions) / sizeof(fractions[0]); i++)
@@ -527,49 +590,28 @@ measure_text(char *out, size_t outlen, int q, const char *name,
 			glyph = fractions[i].glyph;
 	if (glyph == NULL)
 		return -1;
-	if (m != NULL && m->prepared && m->name == name) {
-		plural = m->plural;
-		len = m->plural_of;
-		unit = m->kind == MC_UNIT;
+	if (m != NULL && m->prepared && m->name == name && m->words_ready) {
+		mw = &m->words[q > 12];
+		w.lead = name + mw->lead_at;
+		w.lead_len = mw->lead_len;
+		w.sep = mw->sep;
+		w.noun = mw->noun;
+		w.noun_len = mw->noun_len;
+		w.rest = name + mw->rest_at;
+		w.restlen = mw->restlen;
+		w.note = mw->note;
+		w.notelen = mw->notelen;
 	} else {
-		plural = first_word_plural(name, &len);
-		unit = measure_class(name, NULL) == MC_UNIT;
+		if (m != NULL && m->prepared && m->name == name) {
+			plural = m->plural;
+			len = m->plural_of;
+			unit = m->kind == MC_UNIT;
+		} else {
+			plural = first_word_plural(name, &len);
+			unit = measure_class(name, NULL) == MC_UNIT;
+		}
+		measure_words(name, plural, len, unit, q > 12, &w);
 	}
-	/* "<lead> <noun><rest>": a listed noun (not a cup or a spoon) with
-	 * its size after it, size first; a listed noun in the plural, first
-	 * or second ("plum tomatoes"); else the name as it is */
-	if (unit && plural != NULL &&
-	    (size = size_after_noun(name, len, &size_at)) > 0) {
-		lead = name + size_at;
-		lead_len = size;
-		sep = 1;
-		noun = q > 12 ? plural : name;
-		noun_len = q > 12 ? strlen(plural) : len;
-		rest = name + size_at + size;
-	} else if (plural != NULL && (q > 12 ||
-	    (!unit && spoon_abbreviation(plural)))) {
-		noun = plural;
-		noun_len = strlen(plural);
-		rest = name + len;
-	} else if (unit && (size = size_whole(name, &rest)) > 0) {
-		lead = name;
-		lead_len = size;
-	} else if (q > 12 && unit &&
-	    (noun = second_word_plural(name, &lead_len, &len)) != NULL) {
-		lead = name;
-		noun_len = strlen(noun);
-		rest = name + lead_len + len;
-	} else
-		noun = "";
-	/* USDA's "not specified" note is not for the cook: "avocado, NS as
-	 * to Florida or California" reads "avocado"; nor is a count the
-	 * amount may not be: mustard's "tsp or 1 packet" reads "tsp". */
-	ns = strstr(rest, ", NS as to");
-	restlen = ns != NULL ? (size_t)(ns - rest) : strlen(rest);
-	if ((ns = strstr(rest, " or 1 ")) != NULL &&
-	    (size_t)(ns - rest) < restlen)
-		restlen = (size_t)(ns - rest);
-	size_note(rest, restlen, &note, &notelen);
 	/* "<whole> <glyph> <word><rest>", either number part left out when
 	 * empty (put together by hand: snprintf was most of the cost of
 	 * describing a plan's amounts). */
@@ -582,15 +624,45 @@ measure_text(char *out, size_t outlen, int q, const char *name,
 		if (cz_text_put(out, outlen, &at, glyph, strlen(glyph)) == -1 ||
 		    cz_text_put(out, outlen, &at, " ", 1) == -1)
 			return -1;
-	if (cz_text_put(out, outlen, &at, lead, lead_len) == -1 ||
-	    cz_text_put(out, outlen, &at, " ", sep) == -1 ||
-	    cz_text_put(out, outlen, &at, noun, noun_len) == -1 ||
-	    cz_text_put(out, outlen, &at, rest, note) == -1 ||
-	    cz_text_put(out, outlen, &at, rest + note + notelen,
-	    restlen - note - notelen) == -1)
+	if (cz_text_put(out, outlen, &at, w.lead, w.lead_len) == -1 ||
+	    cz_text_put(out, outlen, &at, " ", w.sep) == -1 ||
+	    cz_text_put(out, outlen, &at, w.noun, w.noun_len) == -1 ||
+	    cz_text_put(out, outlen, &at, w.rest, w.note) == -1 ||
+	    cz_text_put(out, outlen, &at, w.rest + w.note + w.notelen,
+	    w.restlen - w.note - w.notelen) == -1)
 		return -1;
 	out[at] = '\0';
 	return 0;
+}
+
+/* m's words for one and for many, kept when every offset and length
+ * fits its field (a measure name is a few words). */
+static void
+measure_words_prepare(struct cz_measure *m)
+{
+	struct cz_measure_words *mw;
+	struct measure_parts w;
+	int many;
+
+	m->words_ready = 0;
+	if (m->name == NULL || strlen(m->name) > 4096)
+		return;
+	for (many = 0; many <= 1; many++) {
+		measure_words(m->name, m->plural, m->plural_of,
+		    m->kind == MC_UNIT, many, &w);
+		mw = &m->words[many];
+		mw->lead_at = (unsigned short)(w.lead_len > 0 ?
+		    w.lead - m->name : 0);
+		mw->lead_len = (unsigned short)w.lead_len;
+		mw->sep = (unsigned short)w.sep;
+		mw->noun = w.noun;
+		mw->noun_len = (unsigned short)w.noun_len;
+		mw->rest_at = (unsigned short)(w.rest - m->name);
+		mw->restlen = (unsigned short)w.restlen;
+		mw->note = (unsigned short)w.note;
+		mw->notelen = (unsigned short)w.notelen;
+	}
+	m->words_ready = 1;
 }
 
 /* Writes grams for people: whole grams, tenths below 1 g. Returns 0, or -1

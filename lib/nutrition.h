@@ -125,6 +125,15 @@ struct cz_measure {
 	 * words every time a count above one is described. */
 	const char	*plural;
 	size_t		 plural_of;
+	/* The words after the number for one (words[0]) and for more
+	 * (words[1]), found when prepared: the name's words read once, not
+	 * at every amount described. Offsets into name. */
+	struct cz_measure_words {
+		const char	*noun;
+		unsigned short	 lead_at, lead_len, sep, noun_len;
+		unsigned short	 rest_at, restlen, note, notelen;
+	} words[2];
+	unsigned char	 words_ready;
 };
 
 /* A measure built by hand (tests, examples): the three given fields. */

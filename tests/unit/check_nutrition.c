@@ -674,6 +674,21 @@ END_TEST
  * the same measure built by hand, down to the size of out it needs. */
 START_TEST(describe_prepared_same)
 {
+	/* every way measure_text reads a name's words: a size after the
+	 * noun, a size with "whole", a second word in the plural, a spoon,
+	 * a "not specified" note, an alternative count, a size in inches */
+	static const struct cz_measure forms[] = {
+		CZ_MEASURE_INIT(1, "potato large (3\" to 4-1/4\" dia.)", 299),
+		CZ_MEASURE_INIT(1, "stalk, small (5\" long), raw", 17),
+		CZ_MEASURE_INIT(1, "large whole (3\" dia)", 182),
+		CZ_MEASURE_INIT(1, "plum tomato", 62),
+		CZ_MEASURE_INIT(1, "small box (1.5 oz)", 43),
+		CZ_MEASURE_INIT(1, "avocado, NS as to Florida or California", 201),
+		CZ_MEASURE_INIT(1, "tsp or 1 packet", 5),
+		CZ_MEASURE_INIT(1, "tbsp", 21),
+		CZ_MEASURE_INIT(1, "medium (approx 2-3/4\" long, 2-1/2 dia.)", 119),
+		CZ_MEASURE_INIT(1, "cup, chopped", 160),
+	};
 	static const struct {
 		const struct cz_measure	*m;
 		size_t			 n;
@@ -683,7 +698,10 @@ START_TEST(describe_prepared_same)
 		{ counted, NCOUNTED }, { counted + 1, 1 }, { counted + 2, 1 },
 		{ counted + 3, 1 }, { counted + 4, 1 }, { counted + 5, 1 },
 		{ counted + 6, 1 }, { counted + 7, 1 }, { counted + 8, 1 },
-		{ counted + 9, 1 },
+		{ counted + 9, 1 }, { forms, 10 }, { forms, 1 },
+		{ forms + 1, 1 }, { forms + 2, 1 }, { forms + 3, 1 },
+		{ forms + 4, 1 }, { forms + 5, 1 }, { forms + 6, 1 },
+		{ forms + 7, 1 }, { forms + 8, 1 }, { forms + 9, 1 },
 	};
 	struct cz_measure p[16];
 	char raw[128], prep[128];
