@@ -230,7 +230,7 @@ write_recipe(struct cz_jw *w, const struct cz_catalog *cat,
 	cz_jw_int_k(w, CZ_JW_KEY("cook_min"), r->cook_min);
 	cz_jw_array_k(w, CZ_JW_KEY("equipment"));
 	for (e = r->equipment; e != NULL && *e != '\0'; ) {
-		k = strcspn(e, ",");
+		k = (size_t)(strchrnul(e, ',') - e);
 		cz_text_copy(part, sizeof(part), e, k);
 		cz_jw_string(w, NULL, part);
 		e += k;

@@ -297,7 +297,7 @@ cz_recipe_step(const char *step, const struct cz_recipe_item *items,
 	for (s = step; *s != '\0'; s++) {
 		/* The text up to the next brace as it is, in one copy: a
 		 * plan's document writes some 400 steps. */
-		run = strcspn(s, "{");
+		run = (size_t)(strchrnul(s, '{') - s);
 		if (o + run >= len) {
 			memcpy(out + o, s, len - 1 - o);
 			out[len - 1] = '\0';
