@@ -139,9 +139,10 @@ struct cz_measure {
 /* A measure built by hand (tests, examples): the three given fields. */
 #define CZ_MEASURE_INIT(a, n, g)	{ .amount = (a), .name = (n), .grams = (g) }
 
-/* Derives m's unit_grams, kind, tiny and plural once (the catalog does for
- * every measure it loads), so that describing grams of the food in a plan does
- * not read the words of every measure name again. */
+/* Derives m's unit_grams, kind, tiny, plural and words once (the catalog
+ * does for every measure it loads), so that describing grams of the food in
+ * a plan does not read the words of every measure name again. They hold for
+ * m's name as it is then: prepare m again after changing it. */
 void	cz_measure_prepare(struct cz_measure *m);
 
 #define CZ_MEASURE_GRAMS	(-1)	/* described in grams */
