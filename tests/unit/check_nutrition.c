@@ -7,6 +7,7 @@
 
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -978,6 +979,52 @@ START_TEST(shopping_aggregates_and_groups)
 }
 END_TEST
 
+/* Many foods, used several times each in an order that mixes them: each
+ * line sums its own food's uses whatever its NDB number (five digits,
+ * numbers that share their low bits, or not a number at all). */
+START_TEST(shopping_sums_each_food)
+{
+	enum { NFOODS = 70, USES = 4 };
+	static char ndb[NFOODS][8];
+	struct cz_shop_input in[NFOODS * USES];
+	double want[NFOODS], got;
+	cz_arena *a = cz_arena_new(4096);
+	struct cz_shop_group *g;
+	size_t ng, i, k, n = 0, lines = 0;
+	int f;
+
+	for (f = 0; f < NFOODS; f++) {
+		if (f % 10 == 9)
+			snprintf(ndb[f], sizeof(ndb[f]), "X%d", f);
+		else	/* 64 apart: the same low bits */
+			snprintf(ndb[f], sizeof(ndb[f]), "%05d", 1000 + 64 * f);
+		want[f] = 0;
+	}
+	for (k = 0; k < USES; k++)
+		for (f = 0; f < NFOODS; f++) {
+			i = (size_t)((f * 37 + (int)k * 11) % NFOODS);
+			memset(&in[n], 0, sizeof(in[n]));
+			in[n].ndb = ndb[i];
+			in[n].name = ndb[i];
+			in[n].grams = 1.0 + (double)k + (double)i / 100.0;
+			want[i] += in[n].grams;
+			n++;
+		}
+	ck_assert_int_eq(cz_shopping_list(a, in, n, &g, &ng), 0);
+	for (i = 0; i < ng; i++)
+		for (k = 0; k < g[i].nitems; k++, lines++) {
+			for (f = 0; f < NFOODS; f++)
+				if (strcmp(g[i].items[k].ndb, ndb[f]) == 0)
+					break;
+			ck_assert_int_lt(f, NFOODS);
+			got = g[i].items[k].grams;
+			ck_assert_double_eq_tol(got, want[f], 1e-9);
+		}
+	ck_assert_uint_eq(lines, NFOODS);
+	cz_arena_free(a);
+}
+END_TEST
+
 START_TEST(shopping_rounds_up)
 {
 	struct cz_shop_input in[] = {
@@ -1114,6 +1161,7 @@ main(void)
 	tcase_add_test(tc, describe_grams);
 	tcase_add_test(tc, describe_errors);
 	tcase_add_test(tc, shopping_aggregates_and_groups);
+	tcase_add_test(tc, shopping_sums_each_food);
 	tcase_add_test(tc, shopping_rounds_up);
 	tcase_add_test(tc, shopping_errors);
 	suite_add_tcase(s, tc);
