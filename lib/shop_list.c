@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -225,30 +226,44 @@ add_ndb(struct acc *c, const char *ndb)
 }
 
 /* The index in acc (*nacc entries) of the shop item of input u, whose
- * food is f (NULL: none known), added when new; -1 when out of memory. */
+ * food is f (NULL: none known), added when new; -1 when out of memory.
+ * A known item is found by its address in slot (slots of them, a power of
+ * two, more than twice the inputs: open addressing), where a week's 140
+ * uses searched its items one by one; the rest by their key, one by one
+ * (a food no table knows is rare). */
 static long
 acc_of(cz_arena *a, const struct cz_shop_use *u, const struct cz_shop_food *f,
-    struct acc *acc, size_t *nacc)
+    struct acc *acc, size_t *nacc, size_t *slot, size_t slots)
 {
 	const struct cz_shop_product *it = u->product != NULL &&
 	    u->shop_known ? u->product : f != NULL ? cz_shop_product(f->item) :
 	    NULL;
 	const char *key = NULL;
-	size_t j;
+	size_t j, h = 0;
 
-	/* Known items compare by address, the rest by their key. */
-	if (it == NULL &&
-	    (key = joined(a, (const char *[]){ "ndb-", u->ndb }, 2)) == NULL)
-		return -1;
-	for (j = 0; j < *nacc; j++)
-		if (it != NULL ? acc[j].item == it : (acc[j].item == NULL &&
-		    strcmp(acc[j].key, key) == 0))
-			return (long)j;
+	if (it != NULL) {
+		for (h = ((uintptr_t)it / sizeof(*it)) & (slots - 1);
+		    slot[h] != 0 && acc[slot[h] - 1].item != it;
+		    h = (h + 1) & (slots - 1))
+			continue;
+		if (slot[h] != 0)
+			return (long)(slot[h] - 1);
+		j = *nacc;
+	} else {
+		if ((key = joined(a, (const char *[]){ "ndb-", u->ndb },
+		    2)) == NULL)
+			return -1;
+		for (j = 0; j < *nacc; j++)
+			if (acc[j].item == NULL && strcmp(acc[j].key, key) == 0)
+				return (long)j;
+	}
 	acc[j].item = it;
 	acc[j].key = it != NULL ? it->key : key;
 	acc[j].name = it != NULL ? it->name : plain_name(a, u);
 	if (acc[j].name == NULL)
 		return -1;
+	if (it != NULL)
+		slot[h] = j + 1;
 	(*nacc)++;
 	return (long)j;
 }
@@ -259,13 +274,16 @@ sum_items(cz_arena *a, const struct cz_shop_use *in, size_t n,
     struct acc *acc, size_t *nacc)
 {
 	const struct cz_shop_food **food;
-	size_t *cap, i, j;
+	size_t *cap, *slot, i, j, slots;
 	long *which;
 
 	*nacc = 0;
+	for (slots = 16; slots < 2 * n; slots *= 2)
+		continue;
 	if ((which = cz_arena_calloc(a, n, sizeof(*which))) == NULL ||
 	    (cap = cz_arena_calloc(a, n, sizeof(*cap))) == NULL ||
-	    (food = cz_arena_calloc(a, n, sizeof(*food))) == NULL)
+	    (food = cz_arena_calloc(a, n, sizeof(*food))) == NULL ||
+	    (slot = cz_arena_calloc(a, slots, sizeof(*slot))) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
 		which[i] = -1;
@@ -273,7 +291,8 @@ sum_items(cz_arena *a, const struct cz_shop_use *in, size_t n,
 			continue;
 		food[i] = in[i].shop_known ? in[i].shop :
 		    cz_shop_food(in[i].ndb);
-		if ((which[i] = acc_of(a, &in[i], food[i], acc, nacc)) == -1)
+		if ((which[i] = acc_of(a, &in[i], food[i], acc, nacc, slot,
+		    slots)) == -1)
 			return -1;
 		cap[which[i]]++;
 	}
