@@ -127,35 +127,29 @@ static double
 cap_reach(const struct prob *p, const struct cz_solver_item *it,
     const double *c, double ehi)
 {
-	double	 room[CZ_SOLVER_MAX_ITEMS], per[CZ_SOLVER_MAX_ITEMS];
-	double	 reach = 0.0, add, best;
-	size_t	 i, bi;
+	double	 per[CZ_SOLVER_MAX_ITEMS], reach = 0.0, add, room;
+	size_t	 order[CZ_SOLVER_MAX_ITEMS], no = 0, i, k;
 
-	/* each item's amount per kcal divided once, not in every round */
+	/* The items with room, richest first and the first of equals
+	 * first: the order in which picking the richest left, round by
+	 * round, took them (a search of every item each round was half of
+	 * setting up a day's problem). */
 	for (i = 0; i < p->n; i++) {
 		reach += c[i] * p->lo[i];
 		ehi -= it[i].kcal * p->lo[i];
-		room[i] = c[i] > 0.0 ? p->hi[i] - p->lo[i] : 0.0;
+		if (!(c[i] > 0.0 && p->hi[i] - p->lo[i] > 0.0))
+			continue;
 		per[i] = it[i].kcal > 0.0 ? c[i] / it[i].kcal : INFINITY;
+		for (k = no++; k > 0 && per[order[k - 1]] < per[i]; k--)
+			order[k] = order[k - 1];
+		order[k] = i;
 	}
-	while (ehi > 0.0) {
-		bi = p->n;
-		best = -1.0;
-		for (i = 0; i < p->n; i++) {
-			if (!(room[i] > 0.0))
-				continue;
-			if (per[i] > best) {
-				best = per[i];
-				bi = i;
-			}
-		}
-		if (bi == p->n)
-			break;
-		add = it[bi].kcal > 0.0 ? fmin(room[bi], ehi / it[bi].kcal) :
-		    room[bi];
-		reach += c[bi] * add;
-		ehi -= it[bi].kcal * add;
-		room[bi] = 0.0;
+	for (k = 0; k < no && ehi > 0.0; k++) {
+		i = order[k];
+		room = p->hi[i] - p->lo[i];
+		add = it[i].kcal > 0.0 ? fmin(room, ehi / it[i].kcal) : room;
+		reach += c[i] * add;
+		ehi -= it[i].kcal * add;
 	}
 	return reach;
 }
@@ -170,13 +164,17 @@ static int
 cap_init(struct prob *p, const struct cz_solver_item *it,
     const struct cz_solver_cap *c, double ehi)
 {
-	double	 sc, h;
+	double	 sc, h, one_hi;
 	size_t	 i, one = p->n;
 	int	 nz = 0, neg = 0, k;
 
 	if (!isfinite(c->max) || !isfinite(c->scale))
 		return -1;
-	for (i = 0; i < p->n; i++) {
+	/* and the most the cap's amount could reach over the box, in the
+	 * same pass (the bounds change below only where it returns), with
+	 * the inline sv_max: every cap of every day asks, and the C
+	 * library's fmax is a call */
+	for (i = 0, h = 0.0; i < p->n; i++) {
 		if (!isfinite(c->coef[i]))
 			return -1;
 		if (c->coef[i] != 0.0) {
@@ -184,23 +182,19 @@ cap_init(struct prob *p, const struct cz_solver_item *it,
 			one = i;
 			neg |= c->coef[i] < 0.0;
 		}
+		h += sv_max(c->coef[i] * p->lo[i], c->coef[i] * p->hi[i]);
 	}
 	if (nz == 0)
 		return c->max >= 0.0 ? 0 : -1;
 	if (nz == 1 && !neg && c->max >= 0.0) {
-		h = floor(c->max / c->coef[one] / p->step[one] + 1e-9) *
+		one_hi = floor(c->max / c->coef[one] / p->step[one] + 1e-9) *
 		    p->step[one];
-		if (h >= p->lo[one]) {
-			p->hi[one] = fmin(p->hi[one], h);
+		if (one_hi >= p->lo[one]) {
+			p->hi[one] = fmin(p->hi[one], one_hi);
 			p->def[one] = fmin(p->def[one], p->hi[one]);
 			return 0;
 		}
 	}
-	/* the most the cap's amount could reach over the box (finite:
-	 * checked above), with the inline sv_max: every cap of every day
-	 * asks, and the C library's fmax is a call */
-	for (i = 0, h = 0.0; i < p->n; i++)
-		h += sv_max(c->coef[i] * p->lo[i], c->coef[i] * p->hi[i]);
 	if (h <= c->max || (!neg && cap_reach(p, it, c->coef, ehi) <= c->max))
 		return 0;
 	sc = c->scale > 0.0 ? c->scale : fmax(fabs(c->max), 1e-9);
