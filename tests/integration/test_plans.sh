@@ -61,8 +61,10 @@ check "the request is echoed with its seed" body_is '.request.seed == 11 and .re
 fetch "$API/$id" "${AUTH[@]}"
 check "GET /api/plans/$id answers 200" test "$HTTP_STATUS" = 200
 check "the plan read back is byte for byte the plan created" test "$HTTP_BODY" = "$created"
-rows=$(psql_q "SELECT count(*) FROM plans WHERE id = $id AND diet = 'keto' AND calories = 2000")
-check "the database stored the plan" test "$rows" = 1
+rows=$(psql_q "SELECT count(*) FROM plans WHERE id = $id AND diet = 'keto' AND calories = 2000 AND days = 7 AND seed = 11")
+check "the database stored the plan (diet, calories, days, seed)" test "$rows" = 1
+check "its generation time is a plausible number of milliseconds, as stored" \
+	body_is ".generation_ms > 0 and .generation_ms < 60000 and .generation_ms == $(psql_q "SELECT generation_ms FROM plans WHERE id = $id")"
 
 post_json "$API" '{"calories": 2000, "diet_type": "keto", "seed": 11}'
 check "the same request and seed give the identical plan" test "$(plan_only "$HTTP_BODY")" = "$(plan_only "$created")"
