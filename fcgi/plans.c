@@ -201,16 +201,10 @@ static const char *
 num_text(struct cz_request *r, long long n)
 {
 	char *t;
-	size_t k = 0;
 
-	if ((t = cz_arena_alloc(r->arena, CZ_UINT_DIGITS_MAX + 2)) == NULL)
+	if ((t = cz_arena_alloc(r->arena, CZ_INT_TEXT_MAX)) == NULL)
 		return NULL;
-	if (n < 0)
-		t[k++] = '-';
-	k += cz_uint_digits(t + k, n < 0 ? 0ULL - (unsigned long long)n :
-	    (unsigned long long)n);
-	t[k] = '\0';
-	return t;
+	return cz_int_text(t, n);
 }
 
 /* A plan's seed as text, as num_text. */

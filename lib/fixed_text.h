@@ -62,6 +62,25 @@ cz_uint_digits(char *out, unsigned long long v)
 	return n;
 }
 
+/* The most bytes cz_int_text writes: a sign, the digits, the NUL. */
+#define CZ_INT_TEXT_MAX	(CZ_UINT_DIGITS_MAX + 2)
+
+/* v in decimal, as "%lld" writes it, NUL-terminated into out (room for
+ * CZ_INT_TEXT_MAX bytes); returns out. */
+static inline char *
+cz_int_text(char *out, long long v)
+{
+	size_t n = 0;
+
+	if (v < 0)
+		out[n++] = '-';
+	/* negated as unsigned: LLONG_MIN has no positive twin */
+	n += cz_uint_digits(out + n, v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v);
+	out[n] = '\0';
+	return out;
+}
+
 /* Appends the n bytes of s to out (outlen bytes) at *at, keeping one byte
  * free for the NUL the caller writes at the end. Returns 0, or -1 when
  * they do not fit; out and *at are then unchanged. */

@@ -59,39 +59,22 @@ joined(cz_arena *a, const char *const *parts, size_t n)
 	return out;
 }
 
-/* The longest int_text: a sign and the digits. */
-#define INT_TEXT_MAX	(CZ_UINT_DIGITS_MAX + 2)
-
-/* v in decimal into buf (INT_TEXT_MAX bytes), as "%lld" writes it;
- * returns buf. */
-static const char *
-int_text(char *buf, long long v)
-{
-	size_t n = 0;
-
-	if (v < 0)
-		buf[n++] = '-';
-	n += cz_uint_digits(buf + n, v < 0 ? 0ULL - (unsigned long long)v :
-	    (unsigned long long)v);
-	buf[n] = '\0';
-	return buf;
-}
-
 /* Grams as a shop writes them: "850 g", "1 kg", "1.2 kg". */
 static const char *
 grams_text(cz_arena *a, double g)
 {
-	char w[INT_TEXT_MAX], f[INT_TEXT_MAX];
+	char w[CZ_INT_TEXT_MAX], f[CZ_INT_TEXT_MAX];
 	long long v = llround(g), tenths;
 
 	if (v < 1000)
-		return joined(a, (const char *[]){ int_text(w, v), " g" }, 2);
+		return joined(a, (const char *[]){ cz_int_text(w, v), " g" },
+		    2);
 	tenths = (v + 50) / 100;
 	if (tenths % 10 == 0)
-		return joined(a, (const char *[]){ int_text(w, tenths / 10),
+		return joined(a, (const char *[]){ cz_int_text(w, tenths / 10),
 		    " kg" }, 2);
-	return joined(a, (const char *[]){ int_text(w, tenths / 10), ".",
-	    int_text(f, tenths % 10), " kg" }, 4);
+	return joined(a, (const char *[]){ cz_int_text(w, tenths / 10), ".",
+	    cz_int_text(f, tenths % 10), " kg" }, 4);
 }
 
 /* "2 cans (400 g)", "1 bunch". */
@@ -100,9 +83,9 @@ packs_text(cz_arena *a, int n, const struct cz_shop_product *it,
     const struct cz_shop_pack *p)
 {
 	const char *u = n == 1 ? it->unit : it->units;
-	char c[INT_TEXT_MAX];
+	char c[CZ_INT_TEXT_MAX];
 
-	int_text(c, n);
+	cz_int_text(c, n);
 	return p->label != NULL ? joined(a, (const char *[]){ c, " ", u, " (",
 	    p->label, ")" }, 6) : joined(a, (const char *[]){ c, " ", u }, 3);
 }
@@ -112,7 +95,7 @@ static int
 buy_pieces(cz_arena *a, struct cz_shop_line *l, const struct cz_shop_product *it)
 {
 	int pieces = (int)ceil(l->use_g / it->piece_g - EPS);
-	char box[INT_TEXT_MAX], c[INT_TEXT_MAX];
+	char box[CZ_INT_TEXT_MAX], c[CZ_INT_TEXT_MAX];
 
 	if (pieces < 1)
 		pieces = 1;
@@ -120,18 +103,19 @@ buy_pieces(cz_arena *a, struct cz_shop_line *l, const struct cz_shop_product *it
 	if (it->box > 0) {
 		l->count = (pieces + it->box - 1) / it->box;
 		l->buy_g = (double)l->count * it->box * it->piece_g;
-		int_text(box, it->box);
+		cz_int_text(box, it->box);
 		l->unit = joined(a, (const char *[]){ "box of ", box }, 2);
-		l->buy = joined(a, (const char *[]){ int_text(c, l->count),
+		l->buy = joined(a, (const char *[]){ cz_int_text(c, l->count),
 		    l->count == 1 ? " box of " : " boxes of ", box }, 3);
 		l->use = joined(a, (const char *[]){ "you will use ",
-		    int_text(c, pieces), " (", grams_text(a, l->use_g), ")" },
-		    5);
+		    cz_int_text(c, pieces), " (", grams_text(a, l->use_g),
+		    ")" }, 5);
 	} else {
 		l->count = pieces;
 		l->buy_g = pieces * it->piece_g;
 		l->unit = "piece";
-		l->buy = joined(a, (const char *[]){ int_text(c, pieces) }, 1);
+		l->buy = joined(a, (const char *[]){ cz_int_text(c, pieces) },
+		    1);
 		l->use = joined(a, (const char *[]){ "you will use ",
 		    grams_text(a, l->use_g) }, 2);
 	}

@@ -49,6 +49,25 @@ START_TEST(digits_every_small_number)
 }
 END_TEST
 
+/* Signed numbers as "%lld" writes them, NUL-terminated, the extremes
+ * within CZ_INT_TEXT_MAX. */
+START_TEST(int_text_matches_printf)
+{
+	static const long long v[] = { 0, 1, -1, 9, -10, 99, -100,
+	    2147483647LL, -2147483648LL, LLONG_MAX, LLONG_MIN + 1,
+	    LLONG_MIN };
+	char out[CZ_INT_TEXT_MAX], want[32];
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		snprintf(want, sizeof(want), "%lld", v[i]);
+		ck_assert_str_eq(cz_int_text(out, v[i]), want);
+	}
+	ck_assert_uint_lt(strlen(cz_int_text(out, LLONG_MIN)),
+	    CZ_INT_TEXT_MAX);
+}
+END_TEST
+
 /* Numbers for people: a comma between groups of three, a sign kept, the
  * extremes within CZ_THOUSANDS_MAX. */
 START_TEST(thousands_for_people)
@@ -129,6 +148,7 @@ main(void)
 
 	tcase_add_test(tc, digits_match_printf);
 	tcase_add_test(tc, digits_every_small_number);
+	tcase_add_test(tc, int_text_matches_printf);
 	tcase_add_test(tc, thousands_for_people);
 	tcase_add_test(tc, put_keeps_room_for_nul);
 	tcase_add_test(tc, put_refused_leaves_text);
