@@ -61,30 +61,60 @@ writev_all(int fd, struct iovec *iov, int iovcnt)
 }
 
 int
-cz_fcgi_stdout_records(int fd, int request_id, const char *buf, size_t n)
+cz_fcgi_stdout_parts(int fd, int request_id, const struct iovec *part,
+    int nparts)
 {
 	unsigned char head[BATCH][FCGI_HEADER_LEN];
-	struct iovec iov[2 * BATCH];
-	size_t len;
-	int k;
+	/* a record's header and its content, which may span every piece
+	 * and a piece's rest */
+	struct iovec iov[BATCH * (CZ_FCGI_PARTS_MAX + 2)];
+	size_t left = 0, off = 0, len, take;
+	int k, n, p;
 
-	if (request_id < 0 || request_id > 0xffff) {
+	if (request_id < 0 || request_id > 0xffff || nparts < 0 ||
+	    nparts > CZ_FCGI_PARTS_MAX) {
 		errno = EINVAL;
 		return -1;
 	}
-	while (n > 0) {
-		for (k = 0; k < BATCH && n > 0; k++) {
-			len = n < RECORD_MAX ? n : RECORD_MAX;
+	for (p = 0; p < nparts; p++)
+		left += part[p].iov_len;
+	p = 0;
+	while (left > 0) {
+		for (k = n = 0; k < BATCH && left > 0; k++) {
+			len = left < RECORD_MAX ? left : RECORD_MAX;
+			left -= len;
 			record_header(head[k], request_id, len);
-			iov[2 * k].iov_base = head[k];
-			iov[2 * k].iov_len = FCGI_HEADER_LEN;
-			iov[2 * k + 1].iov_base = (void *)(uintptr_t)buf;
-			iov[2 * k + 1].iov_len = len;
-			buf += len;
-			n -= len;
+			iov[n].iov_base = head[k];
+			iov[n++].iov_len = FCGI_HEADER_LEN;
+			while (len > 0) {
+				take = part[p].iov_len - off;
+				if (take > len)
+					take = len;
+				if (take > 0) {
+					iov[n].iov_base = (char *)
+					    part[p].iov_base + off;
+					iov[n++].iov_len = take;
+				}
+				off += take;
+				len -= take;
+				if (off == part[p].iov_len) {
+					p++;
+					off = 0;
+				}
+			}
 		}
-		if (writev_all(fd, iov, 2 * k) == -1)
+		if (writev_all(fd, iov, n) == -1)
 			return -1;
 	}
 	return 0;
+}
+
+int
+cz_fcgi_stdout_records(int fd, int request_id, const char *buf, size_t n)
+{
+	struct iovec one;
+
+	one.iov_base = (void *)(uintptr_t)buf;
+	one.iov_len = n;
+	return cz_fcgi_stdout_parts(fd, request_id, &one, 1);
 }

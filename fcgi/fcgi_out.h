@@ -11,6 +11,7 @@
 #define CZ_FCGI_OUT_H
 
 #include <stddef.h>
+#include <sys/uio.h>
 
 /* Bodies of at least this many bytes are written as records here. */
 #define CZ_FCGI_DIRECT_MIN	16384
@@ -23,5 +24,18 @@
  */
 int	cz_fcgi_stdout_records(int fd, int request_id, const char *buf,
 	    size_t n);
+
+/* The most pieces cz_fcgi_stdout_parts takes. */
+#define CZ_FCGI_PARTS_MAX	8
+
+/*
+ * The same for the nparts pieces of part (at most CZ_FCGI_PARTS_MAX),
+ * in order, as if they were one buffer: a response's head and body go
+ * out in one writev(2), where a head written on its own was a write(2)
+ * of its own and one more wake-up of nginx. Returns 0, or -1 with errno
+ * set (EINVAL: a bad id or too many pieces).
+ */
+int	cz_fcgi_stdout_parts(int fd, int request_id, const struct iovec *part,
+	    int nparts);
 
 #endif

@@ -78,6 +78,30 @@ fcgi_write(void *ctx, const char *buf, size_t n)
 	return FCGX_PutStr(buf, (int)n, req->out) == (int)n ? 0 : -1;
 }
 
+/* A response's head and body: a large one (see fcgi_write) as records
+ * with the head in the first, in one writev(2); a small one through the
+ * stream, which writes it with the end of the request. */
+static int
+fcgi_write_parts(void *ctx, const struct iovec *part, int n)
+{
+	FCGX_Request *req = ctx;
+	size_t total = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		total += part[i].iov_len;
+	if (total < CZ_FCGI_DIRECT_MIN || n > CZ_FCGI_PARTS_MAX) {
+		for (i = 0; i < n; i++)
+			if (fcgi_write(ctx, part[i].iov_base,
+			    part[i].iov_len) == -1)
+				return -1;
+		return 0;
+	}
+	if (FCGX_FFlush(req->out) == -1)
+		return -1;
+	return cz_fcgi_stdout_parts(req->ipcFd, req->requestId, part, n);
+}
+
 static void
 fcgi_each_env(void *ctx, void (*fn)(void *, const char *), void *arg)
 {
@@ -482,6 +506,7 @@ worker_main(void *arg)
 	io.write = fcgi_write;
 	io.each_env = fcgi_each_env;
 	io.ctx = NULL;
+	io.write_parts = fcgi_write_parts;
 
 	while (!stopping) {
 		/* The API keys' counts, between requests: once a second
@@ -558,8 +583,9 @@ worker_main(void *arg)
 static int
 serve_cgi(struct cz_app *app)
 {
+	/* plain CGI writes through stdio's buffer: no write_parts */
 	struct cz_io io = { cgi_getenv, cgi_read, cgi_write, cgi_each_env,
-	    NULL };
+	    NULL, NULL };
 
 	signal(SIGPIPE, SIG_IGN);
 	if (cz_app_worker_init(app) == -1)

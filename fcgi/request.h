@@ -9,6 +9,7 @@
 #define CZ_REQUEST_H
 
 #include <stddef.h>
+#include <sys/uio.h>
 
 #include <json-c/json.h>
 
@@ -63,6 +64,11 @@ struct cz_io {
 	void		 (*each_env)(void *ctx, void (*fn)(void *, const char *),
 			    void *arg);
 	void		*ctx;
+	/* Optional (NULL: write for each): writes the n pieces of part in
+	 * order, a response's head and body, in as few writes as the
+	 * transport can; returns 0, or -1 as write does. */
+	int		 (*write_parts)(void *ctx, const struct iovec *part,
+			    int n);
 };
 
 struct cz_request {

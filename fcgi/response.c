@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include <time.h>
+#include <sys/uio.h>
 
 #include "app.h"
 #include "jsonbody.h"
@@ -426,8 +427,10 @@ send_file(struct cz_request *r, int head_only)
 int
 cz_resp_send(struct cz_request *r)
 {
+	static char crlf[] = "\r\n", none[] = "";
+	struct iovec part[4];
 	char head[512];
-	int n, head_only;
+	int n, i, nparts, head_only, body;
 
 	head_only = strcmp(r->method, "HEAD") == 0 || r->status == 204 ||
 	    r->status == 304;
@@ -442,16 +445,30 @@ cz_resp_send(struct cz_request *r)
 	else if (r->status != 204 && r->status != 304)
 		n += snprintf(head + n, sizeof(head) - (size_t)n,
 		    "Content-Length: %zu\r\n", r->body_out->len);
-	if (r->io->write(r->io->ctx, head, (size_t)n) == -1 ||
-	    r->io->write(r->io->ctx, r->headers->data ? r->headers->data : "",
-	    r->headers->len) == -1 ||
-	    r->io->write(r->io->ctx, "\r\n", 2) == -1)
-		return -1;
-	if (r->has_file)
-		return send_file(r, head_only);
-	if (head_only || r->body_out->len == 0)
-		return 0;
-	return r->io->write(r->io->ctx, r->body_out->data, r->body_out->len);
+	part[0].iov_base = head;
+	part[0].iov_len = (size_t)n;
+	part[1].iov_base = r->headers->data ? r->headers->data : none;
+	part[1].iov_len = r->headers->len;
+	part[2].iov_base = crlf;
+	part[2].iov_len = 2;
+	body = !r->has_file && !head_only && r->body_out->len > 0;
+	if (body) {
+		part[3].iov_base = r->body_out->data;
+		part[3].iov_len = r->body_out->len;
+	}
+	nparts = body ? 4 : 3;
+	/* head and body at once where the transport can: one write, one
+	 * wake-up of the web server, for a large answer too */
+	if (r->io->write_parts != NULL) {
+		if (r->io->write_parts(r->io->ctx, part, nparts) == -1)
+			return -1;
+	} else {
+		for (i = 0; i < nparts; i++)
+			if (r->io->write(r->io->ctx, part[i].iov_base,
+			    part[i].iov_len) == -1)
+				return -1;
+	}
+	return r->has_file ? send_file(r, head_only) : 0;
 }
 
 int

@@ -5,13 +5,16 @@
  * version 1, FCGI_STDOUT, the request's id, no record above 65,528 bytes
  * and none but the last shorter; bodies of one byte, one record exactly,
  * one byte more, and many records (more than one writev batch, larger
- * than the socket's buffer, so that the writer blocks and goes on).
+ * than the socket's buffer, so that the writer blocks and goes on); and
+ * the same from pieces (a response's head and body), empty ones among
+ * them and ones that cross a record's end, as if they were one buffer.
  */
 #include "config.h"
 
 #include <check.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -43,10 +46,14 @@ read_full(int fd, unsigned char *buf, size_t n)
 }
 
 /* Writes n bytes of a pattern as records of request id from a child
- * process and checks what arrives. */
+ * process, in nparts pieces of the sizes in size (their sum n; none: one
+ * buffer, by cz_fcgi_stdout_records), and checks what arrives. */
 static void
-round_trip(size_t n, int id)
+round_trip_parts(size_t n, int id, const size_t *size, int nparts)
 {
+	struct iovec part[CZ_FCGI_PARTS_MAX];
+	size_t at;
+	int i;
 	unsigned char head[FCGI_HEADER_LEN], *want, *got;
 	size_t off = 0, len, records = 0;
 	int sv[2], status;
@@ -62,8 +69,15 @@ round_trip(size_t n, int id)
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
 		close(sv[0]);
-		_exit(cz_fcgi_stdout_records(sv[1], id, (const char *)want,
-		    n) == 0 ? 0 : 1);
+		if (nparts == 0)
+			_exit(cz_fcgi_stdout_records(sv[1], id,
+			    (const char *)want, n) == 0 ? 0 : 1);
+		for (i = 0, at = 0; i < nparts; at += size[i++]) {
+			part[i].iov_base = want + at;
+			part[i].iov_len = size[i];
+		}
+		_exit(at == n && cz_fcgi_stdout_parts(sv[1], id, part,
+		    nparts) == 0 ? 0 : 1);
 	}
 	close(sv[1]);
 	while (off < n) {
@@ -92,6 +106,12 @@ round_trip(size_t n, int id)
 	free(got);
 }
 
+static void
+round_trip(size_t n, int id)
+{
+	round_trip_parts(n, id, NULL, 0);
+}
+
 START_TEST(sizes)
 {
 	round_trip(1, 1);
@@ -100,6 +120,26 @@ START_TEST(sizes)
 	round_trip(70000, 65535);
 	/* 20 records: three batches of writev */
 	round_trip(20 * RECORD_MAX - 5, 9);
+}
+END_TEST
+
+/* A head and a body, as cz_resp_send hands them over, and pieces that
+ * end exactly at, or cross, a record's end. */
+START_TEST(pieces)
+{
+	static const size_t head_body[] = { 120, 450, 2, 69000 };
+	static const size_t with_empty[] = { 0, 17, 0, RECORD_MAX, 0, 5 };
+	static const size_t at_end[] = { RECORD_MAX - 10, 10, RECORD_MAX,
+	    1 };
+	static const size_t small[] = { 1, 1, 1 };
+	static const size_t many[] = { 3 * RECORD_MAX + 7, 1, RECORD_MAX,
+	    2, 3, 4, 5, 9 * RECORD_MAX };
+
+	round_trip_parts(69572, 7, head_body, 4);
+	round_trip_parts(RECORD_MAX + 22, 8, with_empty, 6);
+	round_trip_parts(2 * RECORD_MAX + 1, 9, at_end, 4);
+	round_trip_parts(3, 10, small, 3);
+	round_trip_parts(13 * RECORD_MAX + 22, 11, many, CZ_FCGI_PARTS_MAX);
 }
 END_TEST
 
@@ -112,6 +152,19 @@ START_TEST(refuses_bad_ids)
 	ck_assert_int_eq(cz_fcgi_stdout_records(sv[1], 65536, "x", 1), -1);
 	ck_assert_int_eq(errno, EINVAL);
 	ck_assert_int_eq(cz_fcgi_stdout_records(sv[1], -1, "x", 1), -1);
+	{
+		struct iovec part[CZ_FCGI_PARTS_MAX + 1];
+		int i;
+
+		for (i = 0; i <= CZ_FCGI_PARTS_MAX; i++) {
+			part[i].iov_base = (void *)(uintptr_t)"x";
+			part[i].iov_len = 1;
+		}
+		errno = 0;
+		ck_assert_int_eq(cz_fcgi_stdout_parts(sv[1], 1, part,
+		    CZ_FCGI_PARTS_MAX + 1), -1);
+		ck_assert_int_eq(errno, EINVAL);
+	}
 	/* a closed peer: an error, not a signal (SIGPIPE is ignored) */
 	close(sv[0]);
 	ck_assert_int_eq(cz_fcgi_stdout_records(sv[1], 1, "x", 1), -1);
@@ -130,6 +183,7 @@ main(void)
 
 	signal(SIGPIPE, SIG_IGN);
 	tcase_add_test(tc, sizes);
+	tcase_add_test(tc, pieces);
 	tcase_add_test(tc, refuses_bad_ids);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
