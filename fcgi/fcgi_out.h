@@ -5,7 +5,8 @@
  * writes a record each time it fills: a plan's 70 kB answer went out as
  * nine records in nine write(2) calls, each waking nginx. A large body
  * is written here instead as records of up to 64 KB, several in one
- * writev(2), straight to the connection.
+ * writev(2), straight to the connection, with the response's head in
+ * the first record (cz_fcgi_stdout_parts).
  */
 #ifndef CZ_FCGI_OUT_H
 #define CZ_FCGI_OUT_H
