@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "catalog.h"
+#include "jsonw.h"
 #include "numparse.h"
 #include "recipes.h"
 
@@ -27,6 +29,45 @@ static const char *const allergen_names[CZ_ALLERGEN__MAX] = {
 static const char *const slot_names[CZ_SLOT__MAX] = {
 	"breakfast", "lunch", "dinner", "snack"
 };
+
+/* Food f's first members of a plan's item, one by one. */
+static void
+food_members_write(struct cz_jw *w, const struct cz_cat_food *f)
+{
+	cz_jw_string_k(w, CZ_JW_KEY("ndb"), f->ndb);
+	cz_jw_string_k(w, CZ_JW_KEY("food"), f->name);
+	cz_jw_string_k(w, CZ_JW_KEY("label"), f->label);
+}
+
+void
+cz_cat_food_members(struct cz_jw *w, const struct cz_cat_food *f)
+{
+	if (cz_jw_members(w, f->members, f->members_len) == -1)
+		food_members_write(w, f);
+}
+
+int
+cz_cat_food_members_prepare(struct cz_cat_food *f)
+{
+	struct cz_jw w;
+	cz_buf b;
+	int rc = -1;
+
+	cz_buf_init(&b, 64 * 1024);
+	cz_jw_init(&w, &b);
+	cz_jw_object(&w, NULL);
+	food_members_write(&w, f);
+	cz_jw_end(&w);
+	/* the object's members: its text less the braces */
+	if (cz_jw_finish(&w) == 0 && b.len >= 2 &&
+	    (f->members = malloc(b.len - 2)) != NULL) {
+		f->members_len = b.len - 2;
+		memcpy(f->members, b.data + 1, f->members_len);
+		rc = 0;
+	}
+	cz_buf_free(&b);
+	return rc;
+}
 
 /* The per-gram amounts the solver uses, by nutrient. */
 static const struct {
@@ -235,6 +276,10 @@ load_foods(PGconn *c, struct cz_catalog *cat, char *err, size_t errlen)
 		}
 		cz_recipe_food_prepare(f);
 		cat->nfoods++;
+		if (cz_cat_food_members_prepare(f) == -1) {
+			seterr(err, errlen, "out of memory");
+			goto err;
+		}
 		if ((mask = parse_mask(PQgetvalue(r, i, 3), diet_names,
 		    CZ_DIET__MAX)) == -1) {
 			seterr(err, errlen, "catalog ingredient %s: unknown "
@@ -562,6 +607,7 @@ cz_catalog_free(struct cz_catalog *cat)
 	for (i = 0; i < cat->nfoods; i++) {
 		free(cat->foods[i].name);
 		free(cat->foods[i].label);
+		free(cat->foods[i].members);
 		for (k = 0; k < cat->foods[i].nmeasures; k++)
 			free((char *)(uintptr_t)cat->foods[i].measures[k].name);
 		free(cat->foods[i].measures);

@@ -93,7 +93,25 @@ struct cz_cat_food {
 	size_t			 cook_len;
 	int			 piece;
 	int			 spooned;
+	/* Its first members in a plan's items ("ndb", "food", "label") as
+	 * the JSON text a document holds, written when the catalog loads:
+	 * a plan names some 130 foods, each read and escaped again at
+	 * every use. NULL (a food filled in by hand): cz_cat_food_members
+	 * writes them one by one. */
+	char			*members;
+	size_t			 members_len;
 };
+
+struct cz_jw;
+
+/* Writes food f's first members of a plan's item into w's open object:
+ * "ndb", "food" and "label" (jsonw.h). */
+void	cz_cat_food_members(struct cz_jw *w, const struct cz_cat_food *f);
+/* Writes them once as text into f->members (the catalog's loader does,
+ * and frees it with the catalog), with the writer that writes them one
+ * by one, so that the two are the same bytes; 0, or -1 when out of
+ * memory. */
+int	cz_cat_food_members_prepare(struct cz_cat_food *f);
 
 /* Food f's entry in the shop table, or NULL (shop_items.h). */
 static inline const struct cz_shop_food *

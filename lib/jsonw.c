@@ -333,6 +333,20 @@ member_value(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
 	cz_buf_commit(w->out, (size_t)(d - start));
 }
 
+int
+cz_jw_members(struct cz_jw *w, const char *text, size_t len)
+{
+	char *d, *start;
+
+	if (w->out == NULL || text == NULL)
+		return -1;
+	if ((d = member_start(w, len, &start)) == NULL)
+		return 0;	/* w->err is set */
+	memcpy(d, text, len);
+	cz_buf_commit(w->out, (size_t)(d + len - start));
+	return 0;
+}
+
 static void
 open_container(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
     char c)

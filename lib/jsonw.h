@@ -79,6 +79,15 @@ void cz_jw_bool_k(struct cz_jw *w, const struct cz_jw_key *k, int v);
  * escaped), or into the tree as one more reference to v. */
 void cz_jw_json(struct cz_jw *w, const char *key, struct json_object *v);
 
+/*
+ * Writes text, len bytes of one or more members of an object as this
+ * writer wrote them ("key":value,... keys quoted, values escaped), into
+ * the open object: members prepared once and written many times. Only
+ * into text: returns -1 and writes nothing when building a tree or when
+ * text is NULL (the caller writes the members one by one), else 0.
+ */
+int cz_jw_members(struct cz_jw *w, const char *text, size_t len);
+
 /* Returns 0 when everything was written and every container closed, else
  * -1. */
 int cz_jw_finish(const struct cz_jw *w);

@@ -165,9 +165,7 @@ write_item(struct cz_jw *w, const struct cz_cat_food *f, double grams)
 	char measure[128];
 
 	cz_jw_object(w, NULL);
-	cz_jw_string_k(w, CZ_JW_KEY("ndb"), f->ndb);
-	cz_jw_string_k(w, CZ_JW_KEY("food"), f->name);
-	cz_jw_string_k(w, CZ_JW_KEY("label"), f->label);
+	cz_cat_food_members(w, f);
 	cz_jw_number_k(w, CZ_JW_KEY("grams"), grams, 0);
 	if (cz_measure_describe(f->measures, f->nmeasures, grams, measure,
 	    sizeof(measure)) == CZ_MEASURE_ERROR)

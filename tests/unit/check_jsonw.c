@@ -375,6 +375,45 @@ START_TEST(keys_known_when_built_write_the_same)
 }
 END_TEST
 
+/* Members prepared as text go in with the right separators, first in an
+ * object or after others, and count as members for the ones after; a
+ * writer building a tree, or no text, takes none (the caller writes them
+ * one by one). */
+START_TEST(prepared_members_go_in_as_written)
+{
+	static const char two[] = "\"a\":\"x\\\"y\",\"b\":2";
+	cz_arena *keys = cz_arena_new(4096);
+	struct cz_jw w;
+	cz_buf s;
+
+	ck_assert_ptr_nonnull(keys);
+	cz_buf_init(&s, 0);
+	cz_jw_init(&w, &s);
+	cz_jw_array(&w, NULL);
+	cz_jw_object(&w, NULL);
+	ck_assert_int_eq(cz_jw_members(&w, two, strlen(two)), 0);
+	cz_jw_int(&w, "c", 3);
+	cz_jw_end(&w);
+	cz_jw_object(&w, NULL);
+	cz_jw_int(&w, "z", 0);
+	ck_assert_int_eq(cz_jw_members(&w, two, strlen(two)), 0);
+	cz_jw_end(&w);
+	ck_assert_int_eq(cz_jw_members(&w, NULL, 0), -1);
+	cz_jw_end(&w);
+	ck_assert_int_eq(cz_jw_finish(&w), 0);
+	ck_assert_str_eq(s.data, "[{\"a\":\"x\\\"y\",\"b\":2,\"c\":3},"
+	    "{\"z\":0,\"a\":\"x\\\"y\",\"b\":2}]");
+	/* none into a tree */
+	cz_jw_init_tree(&w, keys);
+	cz_jw_object(&w, NULL);
+	ck_assert_int_eq(cz_jw_members(&w, two, strlen(two)), -1);
+	cz_jw_end(&w);
+	json_object_put(cz_jw_take_tree(&w));
+	cz_buf_free(&s);
+	cz_arena_free(keys);
+}
+END_TEST
+
 /* Numbers under a key known when built are written in place (number_text_k):
  * the same text as under a key named at the call, for random amounts at
  * every number of decimals, negative ones, and those that round to 0. */
@@ -468,6 +507,7 @@ suite(void)
 	tcase_add_test(tc, tree_errors_leave_nothing);
 	tcase_add_test(tc, keys_known_when_built_write_the_same);
 	tcase_add_test(tc, keyed_numbers_write_the_same);
+	tcase_add_test(tc, prepared_members_go_in_as_written);
 	suite_add_tcase(s, tc);
 	return s;
 }

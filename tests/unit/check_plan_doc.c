@@ -276,17 +276,15 @@ food(struct cz_cat_food *f, const char *ndb, const char *label,
 	f->step_g = 5;
 }
 
-START_TEST(document_reports_and_reads_back)
+/* A day of three meals from three foods and dishes (egg, oats,
+ * spinach), its totals as the planner leaves them, into cat, req and p. */
+static void
+small_plan(struct cz_cat_food *foods, struct cz_cat_template *tm,
+    struct cz_cat_item *items, struct cz_catalog *cat,
+    struct cz_plan_request *req, struct cz_plan *p)
 {
-	struct cz_cat_food foods[3];
-	struct cz_cat_template tm[3];
-	struct cz_cat_item items[3];
-	struct cz_catalog cat;
-	struct cz_plan_request req;
-	struct cz_plan *p, *back;
-	struct json_object *doc, *d0, *acc, *v, *w, *shop;
-	char err[256];
-	cz_arena *a;
+	struct cz_nutrients x;
+	size_t i;
 	int m;
 
 	food(&foods[0], "01123", "egg", "01", 143, 12.6, 9.5, 0.7, 0, 142,
@@ -296,7 +294,7 @@ START_TEST(document_reports_and_reads_back)
 	food(&foods[1], "08120", "oats", "20", 379, 13.2, 6.5, 67.7, 10.1, 6,
 	    1u << CZ_ALLERGEN_GLUTEN);
 	food(&foods[2], "11457", "spinach", "11", 23, 2.9, 0.4, 3.6, 2.2, 79, 0);
-	memset(tm, 0, sizeof(tm));
+	memset(tm, 0, 3 * sizeof(*tm));
 	for (m = 0; m < 3; m++) {
 		items[m].food = (size_t)m;
 		tm[m].id = m + 1;
@@ -310,23 +308,19 @@ START_TEST(document_reports_and_reads_back)
 	tm[1].name = (char *)(uintptr_t)"Porridge";
 	tm[2].slug = (char *)(uintptr_t)"greens";
 	tm[2].name = (char *)(uintptr_t)"Greens";
-	cat.foods = foods;
-	cat.nfoods = 3;
-	cat.templates = tm;
-	cat.ntemplates = 3;
+	cat->foods = foods;
+	cat->nfoods = 3;
+	cat->templates = tm;
+	cat->ntemplates = 3;
 
-	memset(&req, 0, sizeof(req));
-	req.calories = 1000;
-	req.diet = CZ_DIET_STANDARD;
-	req.pattern = CZ_PATTERN_3_MEALS;
-	req.profile = CZ_PROFILE_PREGNANCY;
-	req.days = 1;
-	req.seed = 5;
-	p = calloc(1, sizeof(*p));
-	back = calloc(1, sizeof(*back));
-	ck_assert_ptr_nonnull(p);
-	ck_assert_ptr_nonnull(back);
-	cz_plan_target(&req, &p->target);
+	memset(req, 0, sizeof(*req));
+	req->calories = 1000;
+	req->diet = CZ_DIET_STANDARD;
+	req->pattern = CZ_PATTERN_3_MEALS;
+	req->profile = CZ_PROFILE_PREGNANCY;
+	req->days = 1;
+	req->seed = 5;
+	cz_plan_target(req, &p->target);
 	p->ndays = 1;
 	p->feasible = 1;
 	p->days[0].nmeals = 3;
@@ -341,23 +335,88 @@ START_TEST(document_reports_and_reads_back)
 	p->days[0].items[0].grams = 100;
 	p->days[0].items[1].grams = 150;
 	p->days[0].items[2].grams = 300;
+	cz_nutrients_zero(&p->days[0].totals);
+	for (i = 0; i < 3; i++) {
+		cz_nutrients_scale(&foods[i].per100g, p->days[0].items[i].grams,
+		    &x);
+		cz_nutrients_add(&p->days[0].totals, &x);
+	}
+}
+
+/* The foods' members prepared as text (as the catalog's loader does):
+ * the same document byte for byte, for names that need escapes too; and
+ * the same tree, whose writer takes them one by one. */
+START_TEST(prepared_food_members_write_the_same)
+{
+	struct cz_cat_food foods[3];
+	struct cz_cat_template tm[3];
+	struct cz_cat_item items[3];
+	struct cz_catalog cat;
+	struct cz_plan_request req;
+	struct json_object *t1, *t2;
+	struct cz_plan *p;
+	cz_buf plain, prepared;
+	cz_arena *a;
+	size_t i;
+
+	p = calloc(1, sizeof(*p));
+	ck_assert_ptr_nonnull(p);
+	small_plan(foods, tm, items, &cat, &req, p);
+	foods[1].name = (char *)(uintptr_t)"Oats, \"rolled\" \\ dry\t\x01 \xc2\xbd";
+	foods[2].label = (char *)(uintptr_t)"spinach \"baby\"";
+	a = cz_arena_new(4096);
+	ck_assert_ptr_nonnull(a);
+	cz_buf_init(&plain, 0);
+	cz_buf_init(&prepared, 0);
+	ck_assert_int_eq(cz_plan_document_write(&cat, &req, p, a, &plain), 0);
+	t1 = cz_plan_document_tree(&cat, &req, p, a);
+	ck_assert_ptr_nonnull(t1);
+	for (i = 0; i < 3; i++) {
+		ck_assert_int_eq(cz_cat_food_members_prepare(&foods[i]), 0);
+		ck_assert_ptr_nonnull(foods[i].members);
+	}
+	ck_assert_int_eq(cz_plan_document_write(&cat, &req, p, a, &prepared),
+	    0);
+	ck_assert_str_eq(prepared.data, plain.data);
+	ck_assert_ptr_nonnull(strstr(plain.data, "\"food\":\"Oats, \\\"rolled"
+	    "\\\" \\\\ dry\\u0009\\u0001 \xc2\xbd\""));
+	t2 = cz_plan_document_tree(&cat, &req, p, a);
+	ck_assert_ptr_nonnull(t2);
+	ck_assert(json_object_equal(t1, t2));
+	json_object_put(t1);
+	json_object_put(t2);
+	for (i = 0; i < 3; i++)
+		free(foods[i].members);
+	cz_buf_free(&plain);
+	cz_buf_free(&prepared);
+	cz_arena_free(a);
+	free(p);
+}
+END_TEST
+
+START_TEST(document_reports_and_reads_back)
+{
+	struct cz_cat_food foods[3];
+	struct cz_cat_template tm[3];
+	struct cz_cat_item items[3];
+	struct cz_catalog cat;
+	struct cz_plan_request req;
+	struct cz_plan *p, *back;
+	struct json_object *doc, *d0, *acc, *v, *w, *shop;
+	char err[256];
+	cz_arena *a;
+	int m;
+
+	p = calloc(1, sizeof(*p));
+	back = calloc(1, sizeof(*back));
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_nonnull(back);
+	small_plan(foods, tm, items, &cat, &req, p);
 	ck_assert_int_eq(cz_plan_from_document(&cat, &req, NULL, back, err,
 	    sizeof(err)), -1);	/* no document */
 
 	a = cz_arena_new(4096);
 	ck_assert_ptr_nonnull(a);
-	/* Totals as the planner leaves them. */
-	{
-		struct cz_nutrients x;
-		size_t i;
-
-		cz_nutrients_zero(&p->days[0].totals);
-		for (i = 0; i < 3; i++) {
-			cz_nutrients_scale(&foods[i].per100g,
-			    p->days[0].items[i].grams, &x);
-			cz_nutrients_add(&p->days[0].totals, &x);
-		}
-	}
 	doc = cz_plan_document(&cat, &req, p, a);
 	ck_assert_ptr_nonnull(doc);
 	d0 = json_object_array_get_idx(json_object_object_get(doc, "days"), 0);
@@ -441,6 +500,7 @@ suite(void)
 	tcase_add_test(tc, canonical_request_reads_back_the_same);
 	tcase_add_test(tc, meals_are_named_by_slot_or_number);
 	tcase_add_test(tc, document_reports_and_reads_back);
+	tcase_add_test(tc, prepared_food_members_write_the_same);
 	suite_add_tcase(s, tc);
 	return s;
 }
