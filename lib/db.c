@@ -231,6 +231,8 @@ prepare_all(struct cz_db *db)
 	return 0;
 }
 
+#define IDLE_READS_MAX	1024	/* reads of what waits on an idle connection */
+
 /*
  * Whether an idle connection still stands.  A server that restarts or
  * stops says so on every idle connection ("terminating connection due to
@@ -251,8 +253,13 @@ idle_conn_alive(PGconn *c)
 	if (p.fd < 0)
 		return 0;
 	/* libpq takes the goodbye on an idle connection as a notice and sees
-	 * the close only on a later read: read until nothing waits. */
-	for (i = 0; i < 4; i++) {
+	 * the close only on a later read: read until nothing waits. An idle
+	 * worker reads nothing for as long as it is idle, so the goodbye may
+	 * come after many NOTIFYs of its LISTEN (a revoked key's: test_health
+	 * after test_apikeys' 50,000 found it after 4 reads, and the
+	 * statement failed); each read takes what the socket holds, so the
+	 * bound is only against a server that never stops sending. */
+	for (i = 0; i < IDLE_READS_MAX; i++) {
 		p.revents = 0;
 		if (poll(&p, 1, 0) <= 0)
 			break;
@@ -321,6 +328,22 @@ statement(struct cz_db *db, const char *name, int nparams)
 		return NULL;
 	}
 	return st;
+}
+
+/*
+ * Whether the statement whose result is r failed for its connection: the
+ * connection is bad, or the error is libpq's own, not the server's (no
+ * SQLSTATE). libpq may leave a connection it could not write to marked
+ * good, with "server closed the connection unexpectedly" as the result,
+ * when the server's goodbye was still unread (seen after a restart).
+ */
+static int
+conn_failed(const struct cz_db *db, const PGresult *r)
+{
+	if (PQstatus(db->conn) != CONNECTION_OK || r == NULL)
+		return 1;
+	return PQresultStatus(r) == PGRES_FATAL_ERROR &&
+	    PQresultErrorField(r, PG_DIAG_SQLSTATE) == NULL;
 }
 
 /* r, counted (and its message kept) as a failed statement unless it
@@ -427,7 +450,7 @@ cz_db_exec(struct cz_db *db, const char *name, int nparams,
 				return NULL;
 			continue;
 		}
-		if (PQstatus(db->conn) == CONNECTION_OK)
+		if (!conn_failed(db, r))
 			return checked(db, r);
 		/* The connection broke under the statement: the server
 		 * restarted or went away. Reopen; run it again only when
@@ -492,7 +515,7 @@ cz_db_receive(struct cz_db *db)
 			(void)prepare_again(db, st, r);
 		return r;
 	}
-	if (PQstatus(db->conn) == CONNECTION_OK)
+	if (!conn_failed(db, r))
 		return checked(db, r);
 	PQclear(r);
 	set_error(db->error, sizeof(db->error), PQerrorMessage(db->conn));

@@ -23,6 +23,11 @@ check "/health reports every check ok" \
 supervisor_before=$(pool_pid)
 workers_before=$(worker_pids)
 
+# An idle worker reads nothing from its connection, so the server's goodbye
+# comes after whatever its LISTEN received meanwhile: a backlog of NOTIFYs
+# (revoked keys', here 50,000) must not hide the closed connection after the
+# restart below (one statement each failed: lib/db.c, idle_conn_alive).
+psql_q "SELECT count(pg_notify('cz_auth', g::text)) FROM generate_series(1, 50000) g" >/dev/null
 pg_stop
 # Every worker must see the database gone, whichever nginx picks.
 for _ in $(seq 1 "$((CZ_WORKERS * 2))"); do
