@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -106,28 +107,45 @@ cz_app_init(struct cz_app *app, const struct cz_settings *s, char *err,
 	return 0;
 }
 
-int
-cz_app_worker_init(struct cz_app *app)
+static int
+space_init(struct cz_app *app, struct cz_req_space *sp)
 {
-	if ((app->arena = cz_arena_new(CZ_ARENA_CHUNK)) == NULL)
+	if ((sp->arena = cz_arena_new(CZ_ARENA_CHUNK)) == NULL)
 		return -1;
 	/* A request may hold its body, its parse and its rendering at
 	 * once; the cap turns a runaway into a 500, not an OOM kill. */
-	cz_arena_set_limit(app->arena,
+	cz_arena_set_limit(sp->arena,
 	    (size_t)app->settings.max_body_bytes * 4 + 16 * 1024 * 1024);
-	cz_buf_init(&app->body, (size_t)app->settings.max_response_bytes);
-	cz_buf_init(&app->headers, 16 * 1024);
-	cz_buf_init(&app->doc, (size_t)app->settings.max_response_bytes);
+	cz_buf_init(&sp->body, (size_t)app->settings.max_response_bytes);
+	cz_buf_init(&sp->headers, 16 * 1024);
+	cz_buf_init(&sp->doc, (size_t)app->settings.max_response_bytes);
+	return 0;
+}
+
+static void
+space_free(struct cz_req_space *sp)
+{
+	cz_arena_free(sp->arena);
+	cz_buf_free(&sp->body);
+	cz_buf_free(&sp->headers);
+	cz_buf_free(&sp->doc);
+}
+
+int
+cz_app_worker_init(struct cz_app *app)
+{
+	if (space_init(app, &app->spaces[0]) == -1 ||
+	    space_init(app, &app->spaces[1]) == -1)
+		return -1;
 	return 0;
 }
 
 void
 cz_app_free(struct cz_app *app)
 {
-	cz_arena_free(app->arena);
-	cz_buf_free(&app->body);
-	cz_buf_free(&app->headers);
-	cz_buf_free(&app->doc);
+	space_free(&app->spaces[0]);
+	space_free(&app->spaces[1]);
+	free(app->parked);	/* pipeline.c's, made on the first park */
 	mst_set_free(app->templates);
 	cz_db_free(app->db);
 	cz_catalog_free(app->catalog);

@@ -25,6 +25,20 @@
 #define CZ_ARENA_CHUNK		(64 * 1024)
 #define CZ_BUF_KEEP		(256 * 1024)	/* kept between requests */
 
+/*
+ * What one request allocates and writes into, reset after its answer. A
+ * worker has two: a request parked on its durable commit (pipeline.h)
+ * keeps its own while the next request is served in the other.
+ */
+struct cz_req_space {
+	cz_arena	*arena;
+	cz_buf		 body;
+	cz_buf		 headers;
+	cz_buf		 doc;		/* a plan document being built */
+};
+
+struct cz_parked;
+
 struct cz_app {
 	struct cz_settings	 settings;
 	mst_set			*templates;
@@ -34,10 +48,8 @@ struct cz_app {
 	struct json_object	*legal_ctx;
 	int			 schema_expected;
 	time_t			 started;
-	cz_arena		*arena;
-	cz_buf			 body;
-	cz_buf			 headers;
-	cz_buf			 doc;		/* a plan document being built */
+	struct cz_req_space	 spaces[2];
+	struct cz_parked	*parked;	/* the request parked, pipeline.c */
 	struct cz_db_stats	 db_seen;	/* last stats added to metrics */
 	struct cz_catalog	*catalog;	/* loaded on first use */
 	int			 cgi;		/* plain CGI: no nginx in front */

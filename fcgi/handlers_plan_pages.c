@@ -433,7 +433,7 @@ cz_h_plans_create(struct cz_request *r)
 		for (i = 0; i < n; i++)
 			json_object_array_add(list, json_object_get(
 			    json_object_array_get_idx(unknown, i)));
-	switch (res = cz_plans_generate(r, in, &o, &p)) {
+	switch (res = cz_plans_generate(r, in, &o, &p, NULL)) {
 	case CZ_PLAN_OK:
 		break;
 	case CZ_PLAN_QUOTA:

@@ -29,11 +29,61 @@
 #include "session.h"
 #include "validate.h"
 
+/* A plan request's answer: what cz_plans_generate(_finish) filled. */
+struct plan_create {
+	struct cz_plan_refusal	 o;
+	struct cz_stored_plan	 p;
+	struct cz_plan_pending	*pending;
+};
+
+static int
+create_answer(struct cz_request *r, enum cz_plan_result res,
+    struct plan_create *pc)
+{
+	struct cz_plan_refusal *o = &pc->o;
+
+	switch (res) {
+	case CZ_PLAN_OK:
+		cz_resp_header(r, "Location", "/api/plans/%lld", pc->p.id);
+		return cz_plan_send(r, 201, &pc->p);
+	case CZ_PLAN_QUOTA:
+		return cz_plan_refuse_quota(r, o);
+	case CZ_PLAN_INVALID:
+		if (o->errors != NULL)
+			return cz_resp_json(r, 400, cz_errors_body(r,
+			    o->errors));
+		break;
+	case CZ_PLAN_INFEASIBLE:
+		return cz_plan_refuse_infeasible(r, o);
+	case CZ_PLAN_MEDICAL:
+		return cz_resp_json_error(r, 422, o->message, o->constraint !=
+		    NULL ? "constraint" : "see", o->constraint != NULL ?
+		    o->constraint : "/disclaimers");
+	default:
+		break;
+	}
+	return cz_plan_status(r, res, o);
+}
+
+/* The rest of a plan request parked on its insert's commit. */
+static int
+create_finish(struct cz_request *r, void *arg)
+{
+	struct plan_create *pc = arg;
+
+	return create_answer(r, cz_plans_generate_finish(r, pc->pending,
+	    &pc->o, &pc->p), pc);
+}
+
+/*
+ * A plan is answered only once its insert is committed, but the worker
+ * need not wait for the commit: the request parks (pipeline.h) and the
+ * worker serves the next one meanwhile.
+ */
 int
 cz_h_api_plan_create(struct cz_request *r)
 {
-	struct cz_plan_refusal o;
-	struct cz_stored_plan p;
+	struct plan_create *pc;
 	enum cz_plan_result res;
 	int rc;
 
@@ -44,26 +94,13 @@ cz_h_api_plan_create(struct cz_request *r)
 		    "(Content-Type: application/json)";
 		return 400;
 	}
-	switch (res = cz_plans_generate(r, r->json, &o, &p)) {
-	case CZ_PLAN_OK:
-		cz_resp_header(r, "Location", "/api/plans/%lld", p.id);
-		return cz_plan_send(r, 201, &p);
-	case CZ_PLAN_QUOTA:
-		return cz_plan_refuse_quota(r, &o);
-	case CZ_PLAN_INVALID:
-		if (o.errors != NULL)
-			return cz_resp_json(r, 400, cz_errors_body(r, o.errors));
-		break;
-	case CZ_PLAN_INFEASIBLE:
-		return cz_plan_refuse_infeasible(r, &o);
-	case CZ_PLAN_MEDICAL:
-		return cz_resp_json_error(r, 422, o.message, o.constraint !=
-		    NULL ? "constraint" : "see", o.constraint != NULL ?
-		    o.constraint : "/disclaimers");
-	default:
-		break;
-	}
-	return cz_plan_status(r, res, &o);
+	if ((pc = cz_arena_calloc(r->arena, 1, sizeof(*pc))) == NULL)
+		return 500;
+	res = cz_plans_generate(r, r->json, &pc->o, &pc->p,
+	    cz_can_park(r) ? &pc->pending : NULL);
+	if (res == CZ_PLAN_PENDING)
+		return cz_park(r, create_finish, pc);
+	return create_answer(r, res, pc);
 }
 
 int

@@ -193,6 +193,13 @@ on_term(int sig)
  * a median of 32-41; taking two at a time, the workers share the backlog
  * in arrival order (p99 45-66 ms, up to 5 % more plans a second).
  *
+ * A plan's answer waits for its durable commit, but the worker does not:
+ * the request parks (pipeline.h) with its connection left out of the
+ * watch until it is answered, and the database's socket is watched beside
+ * the rest, so the worker answers it when the result arrives or when the
+ * next request wants the database, whichever comes first; a stopping
+ * worker answers it before it closes anything.
+ *
  * A worker must also be able to hold every connection nginx may open to
  * the pool (worker_processes x worker_connections / 2: 4096 with the
  * documented nginx settings), or the surplus waits in the backlog behind
@@ -206,9 +213,10 @@ on_term(int sig)
 #define DRAIN_MAX_MS	3000	/* ... and for a new connection's first */
 
 struct conn {
-	FCGX_Request	 req;
+	FCGX_Request	 req;		/* first: fcgi_done finds the conn */
 	int		 open;
 	int		 served;	/* requests served on it */
+	int		 parked;	/* its request waits (pipeline.h) */
 };
 
 static size_t nslots = WORKER_CONNS;	/* conn_limit() */
@@ -268,6 +276,7 @@ take_connection(struct cz_app *app, struct conn *c, int listen_fd)
 	c->req.keepConnection = 1;
 	set_open(c, 1);
 	c->served = 0;
+	c->parked = 0;
 	return 1;
 }
 
@@ -278,8 +287,30 @@ drop_connection(struct conn *c)
 	set_open(c, 0);
 }
 
+/* The end of a request on c: libfcgi ends it (and closes a connection
+ * nginx did not ask to keep). */
+static void
+end_request(struct conn *c)
+{
+	FCGX_Finish_r(&c->req);
+	c->served++;
+	if (c->req.ipcFd < 0)
+		set_open(c, 0);	/* nginx did not ask to keep it */
+}
+
+/* io->done: the parked request of a connection was answered. */
+static void
+fcgi_done(void *ctx)
+{
+	struct conn *c = (struct conn *)ctx;	/* its first member */
+
+	c->parked = 0;
+	end_request(c);
+}
+
 /* Reads and serves the request waiting on c; drops c when nginx closed it
- * or the request is unreadable. Returns 1 when a request was served. */
+ * or the request is unreadable. Returns 1 when a request was served (or
+ * parked: c is then left alone until fcgi_done). */
 static int
 serve_connection(struct cz_app *app, struct cz_io *io, struct conn *c)
 {
@@ -301,11 +332,11 @@ serve_connection(struct cz_app *app, struct cz_io *io, struct conn *c)
 		return 0;
 	}
 	io->ctx = &c->req;
-	cz_pipeline_handle(app, io);
-	FCGX_Finish_r(&c->req);
-	c->served++;
-	if (c->req.ipcFd < 0)
-		set_open(c, 0);	/* nginx did not ask to keep it */
+	if (cz_pipeline_handle(app, io) == 1) {
+		c->parked = 1;
+		return 1;
+	}
+	end_request(c);
 	return 1;
 }
 
@@ -359,10 +390,14 @@ now_ms(void)
 static size_t
 watch_open(const struct conn *conns, struct pollfd *pfd, size_t *slot)
 {
-	size_t i, n = 0;
+	size_t i, n = 0, seen = 0;
 
-	for (i = 0; i < nslots && n < nopen_conns; i++) {
+	for (i = 0; i < nslots && seen < nopen_conns; i++) {
 		if (!conns[i].open)
+			continue;
+		seen++;
+		/* nginx sends nothing more on it before its answer */
+		if (conns[i].parked)
 			continue;
 		pfd[n].fd = conns[i].req.ipcFd;
 		pfd[n].events = POLLIN;
@@ -384,6 +419,7 @@ drain(struct cz_app *app, struct cz_io *io, struct conn *conns)
 	int r;
 
 	for (;;) {
+		cz_pipeline_settle(app);
 		n = watch_open(conns, pfd, slot);
 		if (n == 0)
 			return;
@@ -396,10 +432,12 @@ drain(struct cz_app *app, struct cz_io *io, struct conn *conns)
 			c = &conns[slot[i]];
 			if (pfd[i].revents == 0)
 				continue;
-			/* Everything waiting on it, then close it. */
-			do
+			/* Everything waiting on it, answered at once (a
+			 * parked plan too), then close it. */
+			do {
 				serve_connection(app, io, c);
-			while (c->open && pending(c));
+				cz_pipeline_settle(app);
+			} while (c->open && pending(c));
 			if (c->open)
 				drop_connection(c);
 		}
@@ -433,15 +471,15 @@ static int
 worker_main(void *arg)
 {
 	static struct conn conns[WORKER_CONNS];
-	static struct pollfd pfd[WORKER_CONNS + 1];
-	static size_t slot[WORKER_CONNS + 1];
+	static struct pollfd pfd[WORKER_CONNS + 2];
+	static size_t slot[WORKER_CONNS + 2];
 	struct cz_app *app = arg;
 	struct sigaction sa;
 	struct timespec wait;
 	struct cz_io io;
 	sigset_t term, waiting;
-	size_t i, n, nopen, next = 0, kept, take;
-	int listen_fd = FCGI_LISTENSOCK_FILENO, fl, due, reused;
+	size_t i, n, nopen, next = 0, kept, take, listening, result;
+	int listen_fd = FCGI_LISTENSOCK_FILENO, fl, due, reused, db_fd;
 
 	/* SIGTERM is blocked except inside ppoll(), which it interrupts: an
 	 * idle worker stops at once, a busy one only after its request (no
@@ -507,6 +545,7 @@ worker_main(void *arg)
 	io.each_env = fcgi_each_env;
 	io.ctx = NULL;
 	io.write_parts = fcgi_write_parts;
+	io.done = fcgi_done;
 
 	while (!stopping) {
 		/* The API keys' counts, between requests: once a second
@@ -520,12 +559,24 @@ worker_main(void *arg)
 			wait.tv_sec = due / 1000;
 			wait.tv_nsec = (long)(due % 1000) * 1000000L;
 		}
-		n = nopen = watch_open(conns, pfd, slot);
+		n = watch_open(conns, pfd, slot);
+		nopen = nopen_conns;
+		listening = result = 0;
 		if (nopen < nslots) {
 			pfd[n].fd = listen_fd;
 			pfd[n].events = POLLIN;
 			pfd[n].revents = 0;
-			slot[n++] = WORKER_CONNS;
+			slot[n] = WORKER_CONNS;
+			listening = ++n;
+		}
+		/* A parked request's result, beside new work: whichever
+		 * comes first (pipeline.h). */
+		if ((db_fd = cz_pipeline_parked_fd(app)) >= 0) {
+			pfd[n].fd = db_fd;
+			pfd[n].events = POLLIN;
+			pfd[n].revents = 0;
+			slot[n] = WORKER_CONNS;
+			result = ++n;
 		}
 		if (ppoll(pfd, n, due >= 0 ? &wait : NULL, &waiting) == -1) {
 			if (errno == EINTR)
@@ -536,6 +587,8 @@ worker_main(void *arg)
 		}
 		if (term_pending())
 			stopping = 1;
+		if (result > 0 && pfd[result - 1].revents != 0)
+			cz_pipeline_settle(app);
 		/* Requests on open connections first, in slot order, then
 		 * every new connection waiting is taken, and only then are
 		 * they served (nginx sends its request right after
@@ -555,7 +608,8 @@ worker_main(void *arg)
 			kept += serve_connection(app, &io, &conns[slot[i]]) &&
 			    reused;
 		}
-		if (stopping || nopen == nslots || pfd[n - 1].revents == 0)
+		if (stopping || listening == 0 ||
+		    pfd[listening - 1].revents == 0)
 			continue;
 		take = kept > 0 ? nslots : QUIET_TAKE;
 		for (n = 0, next = 0; nopen < nslots && n < take; n++) {
@@ -585,7 +639,7 @@ serve_cgi(struct cz_app *app)
 {
 	/* plain CGI writes through stdio's buffer: no write_parts */
 	struct cz_io io = { cgi_getenv, cgi_read, cgi_write, cgi_each_env,
-	    NULL, NULL };
+	    NULL, NULL, NULL };
 
 	signal(SIGPIPE, SIG_IGN);
 	if (cz_app_worker_init(app) == -1)

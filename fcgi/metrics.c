@@ -91,6 +91,7 @@ struct cz_metrics {
 	counter		 connections;
 	counter		 key_lookups[2];	/* database, cache */
 	counter		 quota_units[2];	/* database, lease */
+	counter		 parked;
 	struct plan_counters plans;
 	struct route_slot slots[];
 };
@@ -164,6 +165,12 @@ cz_metrics_quota_unit(struct cz_metrics *m, int leased)
 {
 	atomic_fetch_add_explicit(&m->quota_units[leased != 0], 1,
 	    memory_order_relaxed);
+}
+
+void
+cz_metrics_parked(struct cz_metrics *m)
+{
+	atomic_fetch_add_explicit(&m->parked, 1, memory_order_relaxed);
 }
 
 void
@@ -367,6 +374,11 @@ cz_metrics_render(const struct cz_metrics *m, const struct cz_route *routes,
 	    "# TYPE cibozer_plan_quota_units_total counter\n"
 	    "cibozer_plan_quota_units_total{source=\"database\"} %llu\n"
 	    "cibozer_plan_quota_units_total{source=\"lease\"} %llu\n"
+	    "# HELP cibozer_requests_parked_total Requests whose answer "
+	    "waited for their durable commit while the worker served "
+	    "others.\n"
+	    "# TYPE cibozer_requests_parked_total counter\n"
+	    "cibozer_requests_parked_total %llu\n"
 	    "# HELP process_start_time_seconds Start time of the pool "
 	    "supervisor since the Unix epoch.\n"
 	    "# TYPE process_start_time_seconds gauge\n"
@@ -374,7 +386,8 @@ cz_metrics_render(const struct cz_metrics *m, const struct cz_route *routes,
 	    load(&m->db_errors), load(&m->db_reconnects), load(&m->workers),
 	    load(&m->worker_restarts), load(&m->connections),
 	    load(&m->key_lookups[0]), load(&m->key_lookups[1]),
-	    load(&m->quota_units[0]), load(&m->quota_units[1]), m->start_time);
+	    load(&m->quota_units[0]), load(&m->quota_units[1]),
+	    load(&m->parked), m->start_time);
 	rc |= render_plans(&m->plans, out);
 	return rc == 0 ? 0 : -1;
 }

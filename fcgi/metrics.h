@@ -59,6 +59,8 @@ void cz_metrics_key_lookup(struct cz_metrics *m, int cached);
 /* A unit of plan quota taken: from the worker's lease (leased set) or
  * counted in the database. */
 void cz_metrics_quota_unit(struct cz_metrics *m, int leased);
+/* A request parked on its commit (pipeline.h). */
+void cz_metrics_parked(struct cz_metrics *m);
 
 /* Appends the Prometheus text exposition. Returns 0, or -1 when out grew
  * past its cap. */

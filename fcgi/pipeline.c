@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include "key_usage.h"
 #include "log.h"
 #include "mail_links.h"
+#include "metrics.h"
 #include "pipeline.h"
 #include "plans.h"
 #include "privacy.h"
@@ -128,23 +130,174 @@ count_db(struct cz_app *app)
 	}
 }
 
-void
-cz_pipeline_handle(struct cz_app *app, const struct cz_io *io)
+/*
+ * A request parked on its database result (cz_park): its request, its
+ * transport (the caller's io changes with the next request) and its
+ * space, until settle() answers it.
+ */
+struct cz_parked {
+	int			 active;
+	struct cz_request	 r;
+	struct cz_io		 io;
+	struct timespec		 t0;
+	struct cz_req_space	*space;
+};
+
+static int
+parked_now(const struct cz_app *app)
+{
+	return app->parked != NULL && app->parked->active;
+}
+
+/* The space the next request takes: the one a parked request does not
+ * hold. */
+static struct cz_req_space *
+free_space(struct cz_app *app)
+{
+	if (parked_now(app) && app->parked->space == &app->spaces[0])
+		return &app->spaces[1];
+	return &app->spaces[0];
+}
+
+/*
+ * The rest of a request whose handler (or the pipeline) gave status: an
+ * error page for an error, the headers every answer carries, the answer
+ * sent, the log line and the metrics, and its space made ready for the
+ * next.
+ */
+static void
+finish(struct cz_app *app, struct cz_request *r, int status,
+    const struct timespec *t0, struct cz_req_space *sp)
 {
 	struct cz_log_request lr;
-	struct cz_request r;
-	struct timespec t0;
 	const char *msg;
 	double secs;
+
+	if (status == CZ_NEXT || status == CZ_PARKED ||
+	    (status == CZ_DONE && r->status == 0)) {
+		r->error_message = "the handler built no response";
+		status = 500;
+	}
+	if (status != 0) {
+		if (status == 503 || status == 429)
+			cz_resp_header(r, "Retry-After", "%lld",
+			    app->settings.retry_after);
+		/* Client errors show their reason; server errors never
+		 * show internals. */
+		msg = status >= 500 ? NULL : r->error_message;
+		if (status == 503)
+			msg = r->error_message;
+		cz_resp_error(r, status, msg);
+	}
+	/* A signed-in page holds the account's data and its CSRF token:
+	 * never stored by a cache either. */
+	if (r->status >= 400 || strncmp(r->path, "/api/", 5) == 0 ||
+	    r->wants_json || r->user != NULL)
+		cz_resp_header(r, "Cache-Control", "no-store");
+	else
+		cz_resp_header(r, "Cache-Control", "no-cache");
+	cz_resp_security_headers(r);
+	if (cz_resp_send(r) == -1)
+		r->error_message = "the client went away before the response "
+		    "was written";
+	if (r->has_file)	/* not sent: the headers failed */
+		close(r->file_fd);
+
+	secs = cz_ms_since(t0) / 1e3;
+	lr.request_id = r->request_id;
+	lr.method = r->method;
+	lr.path = r->path;
+	lr.route = r->match.route != NULL ? r->match.route->name : NULL;
+	lr.status = r->status;
+	lr.duration_ms = secs * 1000.0;
+	lr.message = r->status >= 400 || r->error_message != NULL ?
+	    (r->error_message ? r->error_message : cz_status_text(r->status)) :
+	    NULL;
+	cz_log_request(&lr);
+	if (app->metrics != NULL)
+		cz_metrics_observe(app->metrics, r->match.route != NULL ?
+		    r->match.index : cz_nroutes, r->status, secs);
+	count_db(app);
+
+	cz_arena_reset(sp->arena);
+	cz_buf_trim(&sp->body, CZ_BUF_KEEP);
+	cz_buf_trim(&sp->headers, CZ_BUF_KEEP);
+	cz_buf_trim(&sp->doc, CZ_BUF_KEEP);
+}
+
+/* Answers the parked request: its handler's rest reads the result, then
+ * the pipeline's rest, then the transport is told. cz_db_settle's
+ * callback, so it runs before anything else uses the connection. */
+static void
+settle(void *arg)
+{
+	struct cz_app *app = arg;
+	struct cz_parked *pk = app->parked;
+	int status;
+
+	if (pk == NULL || !pk->active)
+		return;
+	status = pk->r.park_finish(&pk->r, pk->r.park_arg);
+	finish(app, &pk->r, status, &pk->t0, pk->space);
+	pk->active = 0;
+	pk->io.done(pk->io.ctx);
+}
+
+/* Parks r (the handler returned CZ_PARKED): 0, or -1 when it cannot,
+ * and the caller finishes it at once. */
+static int
+park(struct cz_app *app, struct cz_request *r, const struct timespec *t0,
+    struct cz_req_space *sp)
+{
+	struct cz_parked *pk;
+
+	if (r->io->done == NULL || parked_now(app))
+		return -1;
+	if (app->parked == NULL &&
+	    (app->parked = calloc(1, sizeof(*app->parked))) == NULL)
+		return -1;
+	pk = app->parked;
+	pk->r = *r;
+	pk->io = *r->io;
+	pk->r.io = &pk->io;
+	pk->t0 = *t0;
+	pk->space = sp;
+	pk->active = 1;
+	cz_db_defer(app->db, settle, app);
+	if (app->metrics != NULL)
+		cz_metrics_parked(app->metrics);
+	return 0;
+}
+
+void
+cz_pipeline_settle(struct cz_app *app)
+{
+	if (parked_now(app))
+		cz_db_settle(app->db);
+}
+
+int
+cz_pipeline_parked_fd(const struct cz_app *app)
+{
+	return parked_now(app) ? cz_db_deferred_fd(app->db) : -1;
+}
+
+int
+cz_pipeline_handle(struct cz_app *app, const struct cz_io *io)
+{
+	struct cz_req_space *sp = free_space(app);
+	struct cz_request r;
+	struct timespec t0;
 	int status;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&r, 0, sizeof(r));
 	r.app = app;
-	r.arena = app->arena;
+	r.arena = sp->arena;
 	r.io = io;
-	r.headers = &app->headers;
-	r.body_out = &app->body;
+	r.headers = &sp->headers;
+	r.body_out = &sp->body;
+	r.doc = &sp->doc;
 	r.method = "";
 	r.path = "";
 	r.request_id = "";
@@ -152,53 +305,11 @@ cz_pipeline_handle(struct cz_app *app, const struct cz_io *io)
 	cz_buf_reset(r.body_out);
 
 	status = dispatch(&r);
-	if (status == CZ_NEXT || (status == CZ_DONE && r.status == 0)) {
-		r.error_message = "the handler built no response";
-		status = 500;
+	if (status == CZ_PARKED) {
+		if (park(app, &r, &t0, sp) == 0)
+			return 1;
+		status = r.park_finish(&r, r.park_arg);
 	}
-	if (status != 0) {
-		if (status == 503 || status == 429)
-			cz_resp_header(&r, "Retry-After", "%lld",
-			    app->settings.retry_after);
-		/* Client errors show their reason; server errors never
-		 * show internals. */
-		msg = status >= 500 ? NULL : r.error_message;
-		if (status == 503)
-			msg = r.error_message;
-		cz_resp_error(&r, status, msg);
-	}
-	/* A signed-in page holds the account's data and its CSRF token:
-	 * never stored by a cache either. */
-	if (r.status >= 400 || strncmp(r.path, "/api/", 5) == 0 ||
-	    r.wants_json || r.user != NULL)
-		cz_resp_header(&r, "Cache-Control", "no-store");
-	else
-		cz_resp_header(&r, "Cache-Control", "no-cache");
-	cz_resp_security_headers(&r);
-	if (cz_resp_send(&r) == -1)
-		r.error_message = "the client went away before the response "
-		    "was written";
-	if (r.has_file)		/* not sent: the headers failed */
-		close(r.file_fd);
-
-	secs = cz_ms_since(&t0) / 1e3;
-	lr.request_id = r.request_id;
-	lr.method = r.method;
-	lr.path = r.path;
-	lr.route = r.match.route != NULL ? r.match.route->name : NULL;
-	lr.status = r.status;
-	lr.duration_ms = secs * 1000.0;
-	lr.message = r.status >= 400 || r.error_message != NULL ?
-	    (r.error_message ? r.error_message : cz_status_text(r.status)) :
-	    NULL;
-	cz_log_request(&lr);
-	if (app->metrics != NULL)
-		cz_metrics_observe(app->metrics, r.match.route != NULL ?
-		    r.match.index : cz_nroutes, r.status, secs);
-	count_db(app);
-
-	cz_arena_reset(app->arena);
-	cz_buf_trim(&app->body, CZ_BUF_KEEP);
-	cz_buf_trim(&app->headers, CZ_BUF_KEEP);
-	cz_buf_trim(&app->doc, CZ_BUF_KEEP);
+	finish(app, &r, status, &t0, sp);
+	return 0;
 }

@@ -304,7 +304,6 @@ expand(struct cz_request *r, struct cz_stored_plan *p,
     struct cz_plan_refusal *out)
 {
 	const struct cz_catalog *cat;
-	struct cz_app *app = r->app;
 	char err[256];
 
 	if (!cz_plan_stored_is(p->stored, p->stored_len)) {
@@ -314,17 +313,17 @@ expand(struct cz_request *r, struct cz_stored_plan *p,
 	}
 	if ((cat = cz_plans_catalog(r)) == NULL)
 		return catalog_away(out);
-	cz_buf_reset(&app->doc);
+	cz_buf_reset(r->doc);
 	if (cz_plan_stored_expand(cat, r->arena, p->stored, p->stored_len,
-	    &app->doc, err, sizeof(err)) == -1) {
+	    r->doc, err, sizeof(err)) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: plan %lld: the stored plan does not "
 		    "read: %s", __func__, p->id, err);
 		return CZ_PLAN_ERROR;
 	}
-	if ((p->document = cz_arena_strndup(r->arena, app->doc.data,
-	    app->doc.len)) == NULL)
+	if ((p->document = cz_arena_strndup(r->arena, r->doc->data,
+	    r->doc->len)) == NULL)
 		return CZ_PLAN_ERROR;
-	p->document_len = app->doc.len;
+	p->document_len = r->doc->len;
 	return CZ_PLAN_OK;
 }
 
@@ -699,29 +698,42 @@ suggest(struct cz_request *r, const struct cz_catalog *cat,
 }
 
 /*
- * Makes the plan of req, counted in c, and stores it into *stored: the
- * insert is sent as soon as the stored form is written, and the answer's
- * document written while its commit runs. *kept is set when a plan was
- * stored though the answer fails (no memory for its document); otherwise
- * anything but CZ_PLAN_OK stored nothing, and the caller gives back c's
- * unit of quota.
+ * A plan whose insert is sent and whose answer's document is written (in
+ * r->doc), its result still due: cz_plans_generate_finish reads it.
+ */
+struct cz_plan_pending {
+	struct plan_count	 c;		/* the unit of quota it took */
+	const char		*stored;	/* the stored form sent */
+	double			 ms;		/* planning took */
+	int			 diet;
+};
+
+/*
+ * Makes the plan of req, counted in c, and sends its insert, filling
+ * *pending (CZ_PLAN_PENDING): the insert is sent as soon as the stored
+ * form is written, and the answer's document written while its commit
+ * runs. Anything else stored nothing (the caller gives back c's unit of
+ * quota) unless *kept is set: a plan stored though the answer fails (no
+ * memory for its document).
  */
 static enum cz_plan_result
-make_and_store(struct cz_request *r, const struct cz_catalog *cat,
+make_and_send(struct cz_request *r, const struct cz_catalog *cat,
     struct cz_plan_request *req, const struct plan_count *c,
-    struct cz_plan_refusal *out, struct cz_stored_plan *stored, int *kept)
+    struct cz_plan_refusal *out, struct cz_stored_plan *stored, int *kept,
+    struct cz_plan_pending **pending)
 {
 	struct cz_app *app = r->app;
+	struct cz_plan_pending *pp;
 	struct cz_plan *plan;
 	struct json_object *jreq;
-	enum cz_plan_result res;
 	const char *text = NULL;
 	struct timespec t0;
 	char err[256];
 	int diet = (int)req->diet;
 	double ms;
 
-	if ((plan = cz_arena_alloc(r->arena, sizeof(*plan))) == NULL)
+	if ((plan = cz_arena_alloc(r->arena, sizeof(*plan))) == NULL ||
+	    (pp = cz_arena_calloc(r->arena, 1, sizeof(*pp))) == NULL)
 		return CZ_PLAN_ERROR;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (cz_plan_make(cat, req, plan, err, sizeof(err)) == -1) {
@@ -756,8 +768,8 @@ make_and_store(struct cz_request *r, const struct cz_catalog *cat,
 		return refused(r, diet, CZ_PLAN_OUT_ERROR,
 		    CZ_PLAN_UNAVAILABLE);
 	}
-	cz_buf_reset(&app->doc);
-	if (cz_plan_document_write(cat, req, plan, r->arena, &app->doc) == -1) {
+	cz_buf_reset(r->doc);
+	if (cz_plan_document_write(cat, req, plan, r->arena, r->doc) == -1) {
 		/* Out of memory; the insert's result is still due. A plan
 		 * it stored stays, counted, and is listed with the others. */
 		cz_log(CZ_LOG_ERROR, "%s: no memory for the document",
@@ -765,21 +777,35 @@ make_and_store(struct cz_request *r, const struct cz_catalog *cat,
 		*kept = insert_receive(r, "", 0, text, stored) == CZ_PLAN_OK;
 		return CZ_PLAN_ERROR;
 	}
-	res = insert_receive(r, app->doc.data, app->doc.len, text, stored);
-	if (res == CZ_PLAN_UNAVAILABLE) {
-		out->message = STORE_FAILED;
-		return refused(r, diet, CZ_PLAN_OUT_ERROR, res);
-	}
-	cz_metrics_plan(app->metrics, diet, CZ_PLAN_OUT_CREATED, ms / 1e3,
-	    NULL);
-	return CZ_PLAN_OK;
+	pp->c = *c;
+	pp->stored = text;
+	pp->ms = ms;
+	pp->diet = diet;
+	*pending = pp;
+	return CZ_PLAN_PENDING;
+}
+
+/* A plan request's end for its unit of quota c: given back when no plan
+ * was stored (res not CZ_PLAN_OK and not kept), else counted for the API
+ * key it was made with. Returns res. */
+static enum cz_plan_result
+settle_count(struct cz_request *r, const struct plan_count *c,
+    enum cz_plan_result res, int kept)
+{
+	if (res != CZ_PLAN_OK && !kept)
+		uncount(r, c);
+	else if (r->user->key_id != 0)
+		cz_key_usage_count(r->app, r->user->key_id, 0, 1, 0);
+	return res;
 }
 
 enum cz_plan_result
 cz_plans_generate(struct cz_request *r, struct json_object *in,
-    struct cz_plan_refusal *out, struct cz_stored_plan *stored)
+    struct cz_plan_refusal *out, struct cz_stored_plan *stored,
+    struct cz_plan_pending **pending)
 {
 	const struct cz_catalog *cat;
+	struct cz_plan_pending *pp = NULL;
 	struct cz_plan_request req;
 	struct plan_count c;
 	enum cz_plan_result res;
@@ -815,12 +841,31 @@ cz_plans_generate(struct cz_request *r, struct json_object *in,
 	if ((res = count(r, out, &c)) != CZ_PLAN_OK)
 		return res == CZ_PLAN_UNAVAILABLE ? refused(r, diet,
 		    CZ_PLAN_OUT_ERROR, res) : res;
-	res = make_and_store(r, cat, &req, &c, out, stored, &kept);
-	if (res != CZ_PLAN_OK && !kept)
-		uncount(r, &c);
-	else if (r->user->key_id != 0)
-		cz_key_usage_count(r->app, r->user->key_id, 0, 1, 0);
-	return res;
+	res = make_and_send(r, cat, &req, &c, out, stored, &kept, &pp);
+	if (res != CZ_PLAN_PENDING)
+		return settle_count(r, &c, res, kept);
+	if (pending == NULL)
+		return cz_plans_generate_finish(r, pp, out, stored);
+	*pending = pp;
+	return CZ_PLAN_PENDING;
+}
+
+enum cz_plan_result
+cz_plans_generate_finish(struct cz_request *r, struct cz_plan_pending *pp,
+    struct cz_plan_refusal *out, struct cz_stored_plan *stored)
+{
+	enum cz_plan_result res;
+
+	res = insert_receive(r, r->doc->data, r->doc->len, pp->stored,
+	    stored);
+	if (res == CZ_PLAN_UNAVAILABLE) {
+		out->message = STORE_FAILED;
+		res = refused(r, pp->diet, CZ_PLAN_OUT_ERROR, res);
+	} else {
+		cz_metrics_plan(r->app->metrics, pp->diet,
+		    CZ_PLAN_OUT_CREATED, pp->ms / 1e3, NULL);
+	}
+	return settle_count(r, &pp->c, res, 0);
 }
 
 /* The row of plan id, if r->user may see it, into p (p->document not

@@ -44,8 +44,11 @@ enum cz_plan_result {
 	CZ_PLAN_NOT_FOUND,	/* no such plan, day or meal for this account */
 	CZ_PLAN_CONFLICT,	/* changed meanwhile, or cannot be rebuilt */
 	CZ_PLAN_UNAVAILABLE,	/* the database or catalog is away */
-	CZ_PLAN_ERROR		/* memory or a broken stored row (logged) */
+	CZ_PLAN_ERROR,		/* memory or a broken stored row (logged) */
+	CZ_PLAN_PENDING		/* stored once its commit is read */
 };
+
+struct cz_plan_pending;
 
 /* Why a request was not met, for a result other than CZ_PLAN_OK. Strings
  * are owned by the request's arena. */
@@ -125,9 +128,18 @@ enum cz_plan_result cz_plans_quota_used_up(struct cz_request *r,
  * stored uses quota). Returns CZ_PLAN_OK with *stored filled, or
  * MEDICAL, INVALID, INFEASIBLE, QUOTA, UNAVAILABLE or ERROR with out
  * describing why. Every outcome is counted in the metrics.
+ * With pending not NULL, a plan whose insert is sent returns
+ * CZ_PLAN_PENDING with *pending set instead of waiting for the insert's
+ * commit: cz_plans_generate_finish(r, *pending, out, stored) then reads
+ * it and returns what cz_plans_generate would have, before anything else
+ * uses the database connection (lib/db.h, cz_db_defer) and with r's
+ * arena and document buffer as they were.
  */
 enum cz_plan_result cz_plans_generate(struct cz_request *r,
     struct json_object *in, struct cz_plan_refusal *out,
+    struct cz_stored_plan *stored, struct cz_plan_pending **pending);
+enum cz_plan_result cz_plans_generate_finish(struct cz_request *r,
+    struct cz_plan_pending *pending, struct cz_plan_refusal *out,
     struct cz_stored_plan *stored);
 
 /* Plan id of r->user (any plan for an administrator). Returns CZ_PLAN_OK

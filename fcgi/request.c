@@ -266,3 +266,20 @@ cz_req_input(struct cz_request *r, const struct cz_field *fields, size_t n,
 	    strcmp(r->method, "POST") == 0 ? &r->form : &r->query_params,
 	    out, errors);
 }
+
+int
+cz_can_park(const struct cz_request *r)
+{
+	/* Another parked request is answered by the time r parks: sending
+	 * r's statement settles it first (lib/db.h, cz_db_defer). */
+	return r->io->done != NULL && r->app->db != NULL;
+}
+
+int
+cz_park(struct cz_request *r, int (*rest)(struct cz_request *, void *),
+    void *arg)
+{
+	r->park_finish = rest;
+	r->park_arg = arg;
+	return CZ_PARKED;
+}

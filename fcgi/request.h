@@ -43,14 +43,17 @@ struct cz_user {
  *   CZ_DONE (0)    the response is built in r;
  *   CZ_NEXT (-1)   nothing was answered: the caller goes on;
  *   400..599       an HTTP error status, r->error_message set, which the
- *                  pipeline answers as an error page (HTML or JSON).
+ *                  pipeline answers as an error page (HTML or JSON);
+ *   CZ_PARKED (-2) the answer waits for a result the database is still
+ *                  working on (cz_park, pipeline.h): only from a handler.
  * A caller hands on whatever is not CZ_NEXT:
  *   if ((rc = cz_user_can(r, "plans:write")) != CZ_NEXT)
  *           return rc;
  */
 enum {
 	CZ_DONE = 0,
-	CZ_NEXT = -1
+	CZ_NEXT = -1,
+	CZ_PARKED = -2
 };
 
 /* How a request reads its input and writes its output. */
@@ -69,6 +72,11 @@ struct cz_io {
 	 * transport can; returns 0, or -1 as write does. */
 	int		 (*write_parts)(void *ctx, const struct iovec *part,
 			    int n);
+	/* Optional (NULL: every request is answered before
+	 * cz_pipeline_handle returns): the transport can hold a request
+	 * open while others are served, and done(ctx) is called once a
+	 * request cz_pipeline_handle left parked has been answered. */
+	void		 (*done)(void *ctx);
 };
 
 struct cz_request {
@@ -101,6 +109,11 @@ struct cz_request {
 	const char		*content_type_out;
 	cz_buf			*headers;	/* extra header lines */
 	cz_buf			*body_out;
+	cz_buf			*doc;		/* a plan document being built */
+	/* A parked handler's rest (cz_park): run when the database's
+	 * result is due, it returns what the handler would have. */
+	int			 (*park_finish)(struct cz_request *, void *);
+	void			*park_arg;
 	const char		*error_message;	/* for the log only */
 	int			 wants_json;
 	/* A file sent as the body (CGI mode only: behind nginx, files go
@@ -113,6 +126,17 @@ struct cz_request {
 
 /* Reads the CGI variable name, or NULL. */
 const char *cz_req_env(const struct cz_request *r, const char *name);
+
+/*
+ * For a handler whose answer waits for a statement it sent (a plan's
+ * durable insert): whether r may park (its transport can hold it open,
+ * io->done), and parking it: rest(r, arg) is the handler's rest, run once
+ * the result is due (pipeline.h), returning what a handler returns. The
+ * handler returns cz_park's value, CZ_PARKED.
+ */
+int cz_can_park(const struct cz_request *r);
+int cz_park(struct cz_request *r, int (*rest)(struct cz_request *, void *),
+    void *arg);
 
 /* Parses method, path, query string, cookies and header sizes from the
  * environment. Returns 0, or an HTTP status (400) with r->error_message

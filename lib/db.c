@@ -35,6 +35,8 @@ struct cz_db {
 	struct cz_db_stats	 stats;
 	char			 error[256];
 	const char		*pending;	/* sent, result not yet read */
+	void			(*settle)(void *);	/* cz_db_defer */
+	void			*settle_arg;
 	const char		*listen[CZ_DB_MAX_LISTEN];
 	int			 nlisten;
 };
@@ -274,6 +276,10 @@ cz_db_ensure(struct cz_db *db)
 {
 	long long now;
 
+	/* A result due (cz_db_defer): in use, not idle; whether the
+	 * connection stands shows when the result is read. */
+	if (db->conn != NULL && db->pending != NULL)
+		return 0;
 	if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK &&
 	    idle_conn_alive(db->conn))
 		return 0;
@@ -418,6 +424,7 @@ drop_pending(struct cz_db *db, const char *next)
 {
 	PGresult *r;
 
+	cz_db_settle(db);
 	if (db->pending == NULL)
 		return;
 	cz_log(CZ_LOG_ERROR, "%s: the result of %s was never read (before "
@@ -564,9 +571,36 @@ cz_db_changed(PGresult *res)
 	return errstr != NULL ? -1 : n;
 }
 
+void
+cz_db_defer(struct cz_db *db, void (*settle)(void *), void *arg)
+{
+	db->settle = settle;
+	db->settle_arg = arg;
+}
+
+void
+cz_db_settle(struct cz_db *db)
+{
+	void (*settle)(void *) = db->settle;
+
+	if (settle == NULL)
+		return;
+	db->settle = NULL;	/* before: settle runs statements of its own */
+	settle(db->settle_arg);
+}
+
+int
+cz_db_deferred_fd(const struct cz_db *db)
+{
+	if (db->settle == NULL || db->pending == NULL || db->conn == NULL)
+		return -1;
+	return PQsocket(db->conn);
+}
+
 int
 cz_db_up(struct cz_db *db)
 {
+	cz_db_settle(db);
 	if (db->conn != NULL && db->pending == NULL &&
 	    PQstatus(db->conn) == CONNECTION_OK && idle_conn_alive(db->conn))
 		return 1;

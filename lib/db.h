@@ -77,6 +77,22 @@ int cz_db_send(struct cz_db *db, const char *name, int nparams,
 PGresult *cz_db_receive(struct cz_db *db);
 
 /*
+ * A result left due on purpose, so that the process serves others while
+ * the server runs the statement (a responder answers the next requests
+ * while a plan's durable commit runs): settle(arg) reads it with
+ * cz_db_receive. Whatever wants the connection first (a statement run or
+ * sent, cz_db_conn, cz_db_up) calls settle before, so the statements of
+ * the connection still run one after another and no result is lost;
+ * cz_db_ensure does not, since a connection with a result due is in use,
+ * not idle. cz_db_settle calls it now, if a result is deferred;
+ * cz_db_deferred_fd is the connection's socket while one is (to poll for
+ * the result), else -1.
+ */
+void cz_db_defer(struct cz_db *db, void (*settle)(void *), void *arg);
+void cz_db_settle(struct cz_db *db);
+int cz_db_deferred_fd(const struct cz_db *db);
+
+/*
  * Reading a result's columns, with col named by the statement's column
  * enum: the text of a value ("" for SQL NULL, never NULL); an integer
  * parsed with cz_strtonum's range check, returning 0 with *out set, or -1

@@ -355,6 +355,65 @@ check "the key reads it back" test "$HTTP_STATUS" = 200
 check "plan.generated is audited with the plan, address and request id" \
 	test "$(psql_q "SELECT count(*) FROM audit_log WHERE event = 'plan.generated' AND detail->>'plan_id' = '${key_plan:-0}' AND address = '127.0.0.1' AND length(request_id) > 0")" = 1
 
+# --- plans in parallel ------------------------------------------------------------------------
+# A worker answers a plan only once its insert is committed, but serves the
+# next requests meanwhile (fcgi/pipeline.h: the plan is parked, its
+# request's memory kept apart). Many at once, twice: each must get its own
+# plan, as stored, and the second time the pool retires every worker
+# (SIGHUP) in the middle, so stopping workers answer what they parked.
+worker_pids() {
+	pgrep -P "$(pool_pid)" | sort | tr '\n' ' '
+}
+parked() {
+	fetch "$CZ_BASE_URL/metrics" "${AUTH[@]}"
+	sed -n 's/^cibozer_requests_parked_total //p' <<<"$HTTP_BODY"
+}
+par=$(_cz_tmp)
+parallel_plans() { # TAG: 12 plans at once with the key, answers in $par/TAG-N
+	local i
+	for i in $(seq 1 12); do
+		curl -sS --max-time 60 -o "$par/$1-$i.json" -w '%{http_code}' -X POST \
+			-H 'Content-Type: application/json' -H "Authorization: Bearer $key" \
+			--data "{\"calories\": $((1600 + 50 * i)), \"days\": 2, \"seed\": $((900 + i))}" \
+			"$API" >"$par/$1-$i.code" 2>/dev/null &
+	done
+}
+parallel_ok() { # TAG: every answer 201, its own request, read back the same
+	local i id bad=0 ids=()
+	for i in $(seq 1 12); do
+		[[ $(cat "$par/$1-$i.code") == 201 ]] || { echo "# $1-$i: status $(cat "$par/$1-$i.code")"; bad=1; continue; }
+		jq -e ".request.seed == $((900 + i)) and .request.calories == $((1600 + 50 * i))" "$par/$1-$i.json" >/dev/null ||
+			{ echo "# $1-$i: another request's plan"; bad=1; }
+		id=$(jq -r .id "$par/$1-$i.json")
+		ids+=("$id")
+		fetch "$API/$id" -H "Authorization: Bearer $key"
+		[[ $HTTP_STATUS == 200 && $(plan_only "$HTTP_BODY") == "$(plan_only "$(cat "$par/$1-$i.json")")" ]] ||
+			{ echo "# $1-$i: plan $id reads back otherwise ($HTTP_STATUS)"; bad=1; }
+	done
+	[[ $(printf '%s\n' "${ids[@]}" | sort -u | wc -l) == 12 ]] || { echo "# $1: ids not distinct: ${ids[*]}"; bad=1; }
+	return "$bad"
+}
+# Beyond the free tier's 50 plans a day (a worker keeps a key's account
+# for up to a second).
+psql_q "UPDATE users SET tier = 'premium' WHERE email = '$owner'" >/dev/null
+sleep 1.2
+parked_before=$(parked)
+parallel_plans a
+wait
+check "12 plans at once: each answered 201 with its own plan, stored as answered" parallel_ok a
+parked_after=$(parked)
+echo "# requests parked on their commit: ${parked_before:-none} before, ${parked_after:-none} after"
+check "every one of them waited for its commit parked, the worker serving others" \
+	test "$((${parked_after:-0} - ${parked_before:-0}))" -eq 12
+workers_before=$(worker_pids)
+parallel_plans b
+kill -HUP "$(pool_pid)"
+wait
+check "12 plans at once while every worker retires (SIGHUP): each answered 201, stored as answered" parallel_ok b
+replaced() { [[ $(worker_pids) != "$workers_before" && -n $(worker_pids) ]]; }
+check "the workers were replaced meanwhile" wait_until 10 replaced
+psql_q "UPDATE users SET tier = 'free' WHERE email = '$owner'" >/dev/null
+
 # --- metrics ----------------------------------------------------------------------------------
 fetch "$CZ_BASE_URL/metrics" "${AUTH[@]}"
 # The exposition is longer than one argument may be (128 KiB): grep a file.

@@ -374,7 +374,7 @@ pg_stop(void)
 static struct cz_app app;
 static struct fake_io fio;
 static const struct cz_io transport = { fake_getenv, fake_read, fake_write,
-    fake_each_env, &fio, NULL };
+    fake_each_env, &fio, NULL, NULL };
 
 /* The response of the last serve(), split. */
 static struct {
