@@ -1,7 +1,9 @@
 /*
  * app.h - what a responder process holds between requests: settings,
  * compiled templates, its database handle, shared metrics and the reusable
- * output buffers. Nothing of one request survives into the next.
+ * output buffers. Nothing of one request survives into the next, but for
+ * a request parked on its commit (pipeline.h), in its own space until it
+ * is answered.
  */
 #ifndef CZ_APP_H
 #define CZ_APP_H
