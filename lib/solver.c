@@ -380,15 +380,15 @@ hf_at(double hf[][CZ_SOLVER_MAX_ITEMS], size_t i, size_t j)
 /*
  * Cholesky factorisation in place of the leading m x m block of h, from
  * its column from on (the columns before it factored already, their
- * diagonals' inverses in inv), and solution of h d = -g.  Returns -1 if
- * h is not positive definite.
+ * diagonals' inverses in inv).  Returns -1 if h is not positive
+ * definite.
  * Each diagonal is inverted once and multiplied by: a division takes
  * the CPU several times a multiplication's time, and it was one per
  * entry below the diagonal and per unknown twice.
  */
 static int
-chol_solve(double h[][CZ_SOLVER_MAX_ITEMS], double *inv, size_t m,
-    size_t from, const double *g, double *d)
+chol_factor(double h[][CZ_SOLVER_MAX_ITEMS], double *inv, size_t m,
+    size_t from)
 {
 	double	 s, s1, s2, s3, hk, r;
 	size_t	 i, j, k;
@@ -428,18 +428,49 @@ chol_solve(double h[][CZ_SOLVER_MAX_ITEMS], double *inv, size_t m,
 			h[i][j] = s * r;
 		}
 	}
-	for (i = 0; i < m; i++) {
+	return 0;
+}
+
+/*
+ * The forward half of solving h d = -g with h's factor: y = L^-1 (-g),
+ * from its row from on (the rows before it as they were: the factor's
+ * rows and g's entries there have not changed since).
+ */
+static void
+chol_forward(double h[][CZ_SOLVER_MAX_ITEMS], const double *inv, size_t m,
+    size_t from, const double *g, double *y)
+{
+	double	 s;
+	size_t	 i, k;
+
+	for (i = from; i < m; i++) {
 		s = -g[i];
 		for (k = 0; k < i; k++)
-			s -= h[i][k] * d[k];
-		d[i] = s * inv[i];
+			s -= h[i][k] * y[k];
+		y[i] = s * inv[i];
 	}
-	for (i = m; i-- > 0;) {
+}
+
+/*
+ * The backward half, d = L^-T y, for the unknowns lo <= i < m, in
+ * place: d holds y on the first call (lo = m' < m) and what that call
+ * left on the next (m = m', lo = 0), which ends it. The last unknowns
+ * come first, so the held items' steps, placed last, are known before
+ * the others are computed: an item held means solving again, and the
+ * rest of the first solution would be thrown away.
+ */
+static void
+chol_backward(double h[][CZ_SOLVER_MAX_ITEMS], const double *inv,
+    size_t m, size_t lo, double *d)
+{
+	double	 hk;
+	size_t	 i, k;
+
+	for (i = m; i-- > lo;) {
 		hk = d[i] *= inv[i];
 		for (k = 0; k < i; k++)
 			d[k] -= h[i][k] * hk;
 	}
-	return 0;
 }
 
 /*
@@ -645,6 +676,7 @@ newton(const struct prob *p, double *x)
 	double	 hf[CZ_SOLVER_MAX_ITEMS][CZ_SOLVER_MAX_ITEMS];
 	double	 g[CZ_SOLVER_MAX_ITEMS], gf[CZ_SOLVER_MAX_ITEMS];
 	double	 d[CZ_SOLVER_MAX_ITEMS], xn[CZ_SOLVER_MAX_ITEMS];
+	double	 y[CZ_SOLVER_MAX_ITEMS];
 	double	 v[NROWS_MAX], r[NROWS_MAX], act[NROWS_MAX], sd[NROWS_MAX];
 	double	 inh[NROWS_MAX], vx[NROWS_MAX];
 	double	 f, fn, gmax, alpha, dec, eps, ar;
@@ -741,8 +773,11 @@ newton(const struct prob *p, double *x)
 		}
 		from = 0;
 solve:
-		if (chol_solve(h, inv, nf, from, gf, d) == -1)
+		if (chol_factor(h, inv, nf, from) == -1)
 			break;
+		chol_forward(h, inv, nf, from, gf, y);
+		memcpy(d, y, nf * sizeof(*d));
+		chol_backward(h, inv, nf, np, d);
 		/*
 		 * An item at a bound whose gradient points inwards may
 		 * still get a Newton step outwards: hold it and solve
@@ -776,6 +811,7 @@ solve:
 			from = np;
 			goto solve;
 		}
+		chol_backward(h, inv, np, 0, d);
 
 		/* the rows' slopes along d, over the rows each free item
 		 * appears in */
