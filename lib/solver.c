@@ -556,13 +556,14 @@ line_min(const struct prob *p, const double *x, const size_t *fr,
 /*
  * The point x + alpha d projected onto the box (the free items fr[0..nf)
  * move) into xn, its rows into v and *dec the first-order decrease g .
- * (xn - x); returns f at xn: the trials of the backtracking fallback.  x's rows are vx and their slopes along d
- * sd: xn's rows are vx + alpha sd (one multiply-add a row), less, for
- * each item the box stops short of x + alpha d, that item's shortfall in
- * its own rows.  Summing every row over every item again instead, as a
- * third of the trials (those where an item meets its bound) did, was 3 %
- * of plan-bench's instructions; the 240 sample plans and plan-check's
- * 2,000 come out the same.
+ * (xn - x); returns f at xn: the trials of the backtracking fallback.
+ * x's rows are vx and their slopes along d sd: xn's rows are vx + alpha
+ * sd (one multiply-add a row), less, for each item the box stops short
+ * of x + alpha d, that item's shortfall in its own rows.  Summing every
+ * row over every item again instead, as a third of the trials (those
+ * where an item meets its bound) did, was 3 % of plan-bench's
+ * instructions; the 240 sample plans and plan-check's 2,000 come out the
+ * same.
  */
 static double
 projected_trial(const struct prob *p, const double *x, const size_t *fr,
@@ -845,7 +846,7 @@ solve:
 			fn = projected_trial(p, x, fr, nf, d, g, alpha, vx, sd,
 			    xn, v, &dec);
 		}
-		if (ls == LINESEARCH_MAX)
+		if (!(dec < 0.0 && fn <= f + 1e-4 * dec))
 			break;
 		memcpy(x, xn, p->n * sizeof(*x));
 		if (full && f - fn <= 1e-14 * (1.0 + f))
