@@ -134,8 +134,10 @@ space_free(struct cz_req_space *sp)
 int
 cz_app_worker_init(struct cz_app *app)
 {
-	if (space_init(app, &app->spaces[0]) == -1 ||
-	    space_init(app, &app->spaces[1]) == -1)
+	int i;
+
+	for (i = 0; i < CZ_PARK_MAX + 1; i++)
+		if (space_init(app, &app->spaces[i]) == -1)
 		return -1;
 	return 0;
 }
@@ -143,8 +145,10 @@ cz_app_worker_init(struct cz_app *app)
 void
 cz_app_free(struct cz_app *app)
 {
-	space_free(&app->spaces[0]);
-	space_free(&app->spaces[1]);
+	int i;
+
+	for (i = 0; i < CZ_PARK_MAX + 1; i++)
+		space_free(&app->spaces[i]);
 	free(app->parked);	/* pipeline.c's, made on the first park */
 	mst_set_free(app->templates);
 	cz_db_free(app->db);

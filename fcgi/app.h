@@ -29,9 +29,11 @@
 
 /*
  * What one request allocates and writes into, reset after its answer. A
- * worker has two: a request parked on its durable commit (pipeline.h)
- * keeps its own while the next request is served in the other.
+ * worker has one more than the requests that may park at once (plans
+ * whose inserts share a commit, pipeline.h): each parked request keeps
+ * its own while the next request is served in a free one.
  */
+#define CZ_PARK_MAX	CZ_DB_BATCH_MAX
 struct cz_req_space {
 	cz_arena	*arena;
 	cz_buf		 body;
@@ -50,8 +52,9 @@ struct cz_app {
 	struct json_object	*legal_ctx;
 	int			 schema_expected;
 	time_t			 started;
-	struct cz_req_space	 spaces[2];
-	struct cz_parked	*parked;	/* the request parked, pipeline.c */
+	struct cz_req_space	 spaces[CZ_PARK_MAX + 1];
+	struct cz_parked	*parked;	/* CZ_PARK_MAX, pipeline.c */
+	int			 nparked;	/* requests parked now */
 	struct cz_db_stats	 db_seen;	/* last stats added to metrics */
 	struct cz_catalog	*catalog;	/* loaded on first use */
 	int			 cgi;		/* plain CGI: no nginx in front */

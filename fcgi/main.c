@@ -475,11 +475,11 @@ worker_main(void *arg)
 	static size_t slot[WORKER_CONNS + 2];
 	struct cz_app *app = arg;
 	struct sigaction sa;
-	struct timespec wait;
+	struct timespec wait, now = { 0, 0 };
 	struct cz_io io;
 	sigset_t term, waiting;
 	size_t i, n, nopen, next = 0, kept, take, listening, result;
-	int listen_fd = FCGI_LISTENSOCK_FILENO, fl, due, reused, db_fd;
+	int listen_fd = FCGI_LISTENSOCK_FILENO, fl, due, reused, db_fd, ready;
 
 	/* SIGTERM is blocked except inside ppoll(), which it interrupts: an
 	 * idle worker stops at once, a busy one only after its request (no
@@ -578,7 +578,19 @@ worker_main(void *arg)
 			slot[n] = WORKER_CONNS;
 			result = ++n;
 		}
-		if (ppoll(pfd, n, due >= 0 ? &wait : NULL, &waiting) == -1) {
+		/* Plans parked, their commit not sent: the next plans may
+		 * share it, so it is sent only once nothing waits to be
+		 * served (pipeline.h). */
+		if (cz_pipeline_commit_due(app)) {
+			ready = ppoll(pfd, n, &now, &waiting);
+			if (ready == 0) {
+				cz_pipeline_commit(app);
+				continue;
+			}
+		} else
+			ready = ppoll(pfd, n, due >= 0 ? &wait : NULL,
+			    &waiting);
+		if (ready == -1) {
 			if (errno == EINTR)
 				continue;
 			cz_log(CZ_LOG_ERROR, "%s: poll: %s", __func__,

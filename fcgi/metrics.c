@@ -92,6 +92,7 @@ struct cz_metrics {
 	counter		 key_lookups[2];	/* database, cache */
 	counter		 quota_units[2];	/* database, lease */
 	counter		 parked;
+	counter		 parked_commits;
 	struct plan_counters plans;
 	struct route_slot slots[];
 };
@@ -171,6 +172,13 @@ void
 cz_metrics_parked(struct cz_metrics *m)
 {
 	atomic_fetch_add_explicit(&m->parked, 1, memory_order_relaxed);
+}
+
+void
+cz_metrics_parked_commit(struct cz_metrics *m)
+{
+	atomic_fetch_add_explicit(&m->parked_commits, 1,
+	    memory_order_relaxed);
 }
 
 void
@@ -379,6 +387,10 @@ cz_metrics_render(const struct cz_metrics *m, const struct cz_route *routes,
 	    "others.\n"
 	    "# TYPE cibozer_requests_parked_total counter\n"
 	    "cibozer_requests_parked_total %llu\n"
+	    "# HELP cibozer_requests_parked_commits_total Commits the "
+	    "parked requests waited for: the plans of one batch share one.\n"
+	    "# TYPE cibozer_requests_parked_commits_total counter\n"
+	    "cibozer_requests_parked_commits_total %llu\n"
 	    "# HELP process_start_time_seconds Start time of the pool "
 	    "supervisor since the Unix epoch.\n"
 	    "# TYPE process_start_time_seconds gauge\n"
@@ -387,7 +399,7 @@ cz_metrics_render(const struct cz_metrics *m, const struct cz_route *routes,
 	    load(&m->worker_restarts), load(&m->connections),
 	    load(&m->key_lookups[0]), load(&m->key_lookups[1]),
 	    load(&m->quota_units[0]), load(&m->quota_units[1]),
-	    load(&m->parked), m->start_time);
+	    load(&m->parked), load(&m->parked_commits), m->start_time);
 	rc |= render_plans(&m->plans, out);
 	return rc == 0 ? 0 : -1;
 }

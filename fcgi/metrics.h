@@ -61,6 +61,8 @@ void cz_metrics_key_lookup(struct cz_metrics *m, int cached);
 void cz_metrics_quota_unit(struct cz_metrics *m, int leased);
 /* A request parked on its commit (pipeline.h). */
 void cz_metrics_parked(struct cz_metrics *m);
+/* The commit of a batch of parked requests, answered together. */
+void cz_metrics_parked_commit(struct cz_metrics *m);
 
 /* Appends the Prometheus text exposition. Returns 0, or -1 when out grew
  * past its cap. */

@@ -26,6 +26,7 @@
 #include "metrics.h"
 #include "pipeline.h"
 #include "plans.h"
+#include "query.h"
 #include "privacy.h"
 #include "response.h"
 #include "routes.h"
@@ -133,10 +134,11 @@ count_db(struct cz_app *app)
 /*
  * A request parked on its database result (cz_park): its request, its
  * transport (the caller's io changes with the next request) and its
- * space, until settle() answers it.
+ * space, until settle() answers it. A worker holds up to CZ_PARK_MAX,
+ * in the order they parked: plans whose inserts went in one batch and
+ * share its commit (lib/db.h, cz_db_send).
  */
 struct cz_parked {
-	int			 active;
 	struct cz_request	 r;
 	struct cz_io		 io;
 	struct timespec		 t0;
@@ -146,17 +148,23 @@ struct cz_parked {
 static int
 parked_now(const struct cz_app *app)
 {
-	return app->parked != NULL && app->parked->active;
+	return app->nparked > 0;
 }
 
-/* The space the next request takes: the one a parked request does not
- * hold. */
+/* The space the next request takes: one no parked request holds. */
 static struct cz_req_space *
 free_space(struct cz_app *app)
 {
-	if (parked_now(app) && app->parked->space == &app->spaces[0])
-		return &app->spaces[1];
-	return &app->spaces[0];
+	int i, k;
+
+	for (i = 0; i < CZ_PARK_MAX; i++) {
+		for (k = 0; k < app->nparked; k++)
+			if (app->parked[k].space == &app->spaces[i])
+				break;
+		if (k == app->nparked)
+			return &app->spaces[i];
+	}
+	return &app->spaces[CZ_PARK_MAX];
 }
 
 /*
@@ -225,45 +233,57 @@ finish(struct cz_app *app, struct cz_request *r, int status,
 	cz_buf_trim(&sp->doc, CZ_BUF_KEEP);
 }
 
-/* Answers the parked request: its handler's rest reads the result, then
- * the pipeline's rest, then the transport is told. cz_db_settle's
- * callback, so it runs before anything else uses the connection. */
+/*
+ * Answers the parked requests: each takes its result from the batch
+ * first (so that one storing its plan again, alone, finds no result of
+ * the others still due), then in the order they parked its handler's rest
+ * reads it, the pipeline's rest runs and the transport is told.
+ * cz_db_settle's callback, so it runs before anything else uses the
+ * connection.
+ */
 static void
 settle(void *arg)
 {
 	struct cz_app *app = arg;
-	struct cz_parked *pk = app->parked;
-	int status;
+	struct cz_parked *pk;
+	int i, n = app->nparked, status;
 
-	if (pk == NULL || !pk->active)
-		return;
-	status = pk->r.park_finish(&pk->r, pk->r.park_arg);
-	finish(app, &pk->r, status, &pk->t0, pk->space);
-	pk->active = 0;
-	pk->io.done(pk->io.ctx);
+	for (i = 0; i < n; i++)
+		cz_query_take(&app->parked[i].r);
+	if (n > 0 && app->metrics != NULL)
+		cz_metrics_parked_commit(app->metrics);
+	for (i = 0; i < n; i++) {
+		pk = &app->parked[i];
+		status = pk->r.park_finish(&pk->r, pk->r.park_arg);
+		finish(app, &pk->r, status, &pk->t0, pk->space);
+		pk->io.done(pk->io.ctx);
+	}
+	app->nparked = 0;
 }
 
 /* Parks r (the handler returned CZ_PARKED): 0, or -1 when it cannot,
- * and the caller finishes it at once. */
+ * and the caller finishes it at once. A full batch is committed now, so
+ * that its commit runs while the next request is read. */
 static int
 park(struct cz_app *app, struct cz_request *r, const struct timespec *t0,
     struct cz_req_space *sp)
 {
 	struct cz_parked *pk;
 
-	if (r->io->done == NULL || parked_now(app))
+	if (r->io->done == NULL || app->nparked == CZ_PARK_MAX)
 		return -1;
-	if (app->parked == NULL &&
-	    (app->parked = calloc(1, sizeof(*app->parked))) == NULL)
+	if (app->parked == NULL && (app->parked = calloc(CZ_PARK_MAX,
+	    sizeof(*app->parked))) == NULL)
 		return -1;
-	pk = app->parked;
+	pk = &app->parked[app->nparked++];
 	pk->r = *r;
 	pk->io = *r->io;
 	pk->r.io = &pk->io;
 	pk->t0 = *t0;
 	pk->space = sp;
-	pk->active = 1;
 	cz_db_defer(app->db, settle, app);
+	if (app->nparked == CZ_PARK_MAX || cz_db_batch_room(app->db) == 0)
+		cz_db_commit_send(app->db);
 	if (app->metrics != NULL)
 		cz_metrics_parked(app->metrics);
 	return 0;
@@ -280,6 +300,24 @@ int
 cz_pipeline_parked_fd(const struct cz_app *app)
 {
 	return parked_now(app) ? cz_db_deferred_fd(app->db) : -1;
+}
+
+int
+cz_pipeline_commit_due(const struct cz_app *app)
+{
+	return parked_now(app) && cz_db_deferred_fd(app->db) < 0;
+}
+
+void
+cz_pipeline_commit(struct cz_app *app)
+{
+	if (!parked_now(app))
+		return;
+	/* No batch left to commit (its connection broke): answered now. */
+	if (cz_db_batch_room(app->db) == CZ_DB_BATCH_MAX)
+		cz_db_settle(app->db);
+	else
+		cz_db_commit_send(app->db);
 }
 
 int
@@ -304,6 +342,8 @@ cz_pipeline_handle(struct cz_app *app, const struct cz_io *io)
 	cz_buf_reset(r.headers);
 	cz_buf_reset(r.body_out);
 
+	r.db_sent = -1;
+
 	status = dispatch(&r);
 	if (status == CZ_PARKED) {
 		if (park(app, &r, &t0, sp) == 0)
@@ -311,5 +351,8 @@ cz_pipeline_handle(struct cz_app *app, const struct cz_io *io)
 		status = r.park_finish(&r, r.park_arg);
 	}
 	finish(app, &r, status, &t0, sp);
+	/* The plans parked wait for their commit no longer than this
+	 * request, which did not add to their batch, took. */
+	cz_pipeline_commit(app);
 	return 0;
 }

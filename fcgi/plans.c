@@ -548,16 +548,21 @@ cz_plans_leases_flush(struct cz_app *app, int force)
 
 /*
  * Sends the insert of stored, the stored form of req's plan made in ms
- * milliseconds, as revision 1 of r->user's plans (plan_insert): its
- * durable commit runs while the caller writes the answer's document.
- * Returns 0, or -1 (logged) when it could not be sent.
+ * milliseconds, as revision 1 of r->user's plans (plan_insert): it runs
+ * while the caller writes the answer's document, and its durable commit
+ * may be shared with the next plans' (lib/db.h, cz_db_send). Returns the
+ * statement's parameters, kept for insert_receive (in r's arena), or
+ * NULL (logged) when it could not be sent.
  */
-static int
+static const char **
 insert_send(struct cz_request *r, const struct plan_count *c,
     const struct cz_plan_request *req, struct json_object *jreq,
     const char *stored, double ms)
 {
-	const char *v[INSERT__N];
+	const char **v;
+
+	if ((v = cz_arena_alloc(r->arena, INSERT__N * sizeof(*v))) == NULL)
+		return NULL;
 
 	v[INSERT_DIET] = cz_diet_name((int)req->diet);
 	v[INSERT_CALORIES] = num_text(r, req->calories);
@@ -576,9 +581,9 @@ insert_send(struct cz_request *r, const struct plan_count *c,
 	if (cz_query_send(r, "plan_insert", INSERT__N, v) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: storing a plan: %s", __func__,
 		    cz_db_error(r->app->db));
-		return -1;
+		return NULL;
 	}
-	return 0;
+	return v;
 }
 
 /*
@@ -586,12 +591,23 @@ insert_send(struct cz_request *r, const struct plan_count *c,
  * answer's), or CZ_PLAN_UNAVAILABLE (logged).
  */
 static enum cz_plan_result
-insert_receive(struct cz_request *r, const char *document, size_t doclen,
-    const char *stored, struct cz_stored_plan *p)
+insert_receive(struct cz_request *r, const char *const *v,
+    const char *document, size_t doclen, const char *stored,
+    struct cz_stored_plan *p)
 {
 	PGresult *res;
+	int committed;
 
-	res = cz_query_receive(r);
+	res = cz_query_receive(r, &committed);
+	if (committed == 0) {
+		/* Rolled back with a batch another plan's insert failed in:
+		 * nothing of this one was stored, so it runs again alone. */
+		cz_log(CZ_LOG_WARN, "%s: a plan's insert rolled back with its "
+		    "batch: %s; storing it alone", __func__,
+		    cz_db_error(r->app->db));
+		res = cz_query(r, "plan_insert", INSERT__N, v);
+	} else if (committed == -1)
+		res = NULL;
 	if (res == NULL || PQntuples(res) != 1 ||
 	    cz_db_int(res, 0, INSERTED_ID, 1, LLONG_MAX, &p->id) == -1) {
 		cz_log(CZ_LOG_ERROR, "%s: storing a plan: %s", __func__,
@@ -704,6 +720,7 @@ suggest(struct cz_request *r, const struct cz_catalog *cat,
 struct cz_plan_pending {
 	struct plan_count	 c;		/* the unit of quota it took */
 	const char		*stored;	/* the stored form sent */
+	const char *const	*sentv;		/* the insert's parameters */
 	double			 ms;		/* planning took */
 	int			 diet;
 };
@@ -727,6 +744,7 @@ make_and_send(struct cz_request *r, const struct cz_catalog *cat,
 	struct cz_plan *plan;
 	struct json_object *jreq;
 	const char *text = NULL;
+	const char **sentv;
 	struct timespec t0;
 	char err[256];
 	int diet = (int)req->diet;
@@ -763,7 +781,7 @@ make_and_send(struct cz_request *r, const struct cz_catalog *cat,
 	    cz_json_own(r->arena, jreq) == -1)
 		return CZ_PLAN_ERROR;
 	ms = cz_ms_since(&t0);
-	if (insert_send(r, c, req, jreq, text, ms) == -1) {
+	if ((sentv = insert_send(r, c, req, jreq, text, ms)) == NULL) {
 		out->message = STORE_FAILED;
 		return refused(r, diet, CZ_PLAN_OUT_ERROR,
 		    CZ_PLAN_UNAVAILABLE);
@@ -774,11 +792,13 @@ make_and_send(struct cz_request *r, const struct cz_catalog *cat,
 		 * it stored stays, counted, and is listed with the others. */
 		cz_log(CZ_LOG_ERROR, "%s: no memory for the document",
 		    __func__);
-		*kept = insert_receive(r, "", 0, text, stored) == CZ_PLAN_OK;
+		*kept = insert_receive(r, sentv, "", 0, text, stored) ==
+		    CZ_PLAN_OK;
 		return CZ_PLAN_ERROR;
 	}
 	pp->c = *c;
 	pp->stored = text;
+	pp->sentv = sentv;
 	pp->ms = ms;
 	pp->diet = diet;
 	*pending = pp;
@@ -856,8 +876,8 @@ cz_plans_generate_finish(struct cz_request *r, struct cz_plan_pending *pp,
 {
 	enum cz_plan_result res;
 
-	res = insert_receive(r, r->doc->data, r->doc->len, pp->stored,
-	    stored);
+	res = insert_receive(r, pp->sentv, r->doc->data, r->doc->len,
+	    pp->stored, stored);
 	if (res == CZ_PLAN_UNAVAILABLE) {
 		out->message = STORE_FAILED;
 		res = refused(r, pp->diet, CZ_PLAN_OUT_ERROR, res);

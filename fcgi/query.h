@@ -28,13 +28,22 @@ PGresult *cz_query(struct cz_request *r, const char *stmt,
 
 /*
  * cz_query in two halves (lib/db.h, cz_db_send): cz_query_send returns 0
- * when the statement is on its way, -1 as cz_query returns NULL; every
- * statement sent must then be received, its result (or NULL) as cz_query
- * answers it, before the connection runs anything else.
+ * when the statement is on its way in the connection's batch, -1 as
+ * cz_query returns NULL; every statement sent must then be received.
+ * cz_query_receive returns its result (or NULL) as cz_query answers it,
+ * with *committed 1 when the batch it went in committed, 0 when it was
+ * rolled back and the statement did not fail itself (it stored nothing
+ * and may run again alone), -1 when it failed itself or the connection
+ * broke (it may have committed: never run it again). cz_query_take takes the
+ * result from the batch now, for cz_query_receive to return later: a
+ * worker's parked requests take theirs before any of them goes on
+ * (pipeline.c), so that one running a statement again does not find
+ * the others' still due.
  */
 int cz_query_send(struct cz_request *r, const char *stmt, int nparams,
     const char *const *values);
-PGresult *cz_query_receive(struct cz_request *r);
+void cz_query_take(struct cz_request *r);
+PGresult *cz_query_receive(struct cz_request *r, int *committed);
 
 /*
  * Keyset pagination of the lists (plans, videos, activity): a page is

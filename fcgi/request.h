@@ -103,6 +103,12 @@ struct cz_request {
 	struct cz_user		*user;		/* signed in, or NULL */
 	const char		*session_token;	/* the cookie's, when live */
 	const char		*db_sqlstate;	/* of the last failed cz_query */
+	/* the statement cz_query_send sent: its place in the database's
+	 * batch, and its result once taken (cz_query_take) */
+	int			 db_sent;
+	int			 db_taken;
+	int			 db_committed;
+	struct pg_result	*db_result;
 
 	/* response */
 	int			 status;

@@ -34,7 +34,20 @@ struct cz_db {
 	int			 nstmts;
 	struct cz_db_stats	 stats;
 	char			 error[256];
-	const char		*pending;	/* sent, result not yet read */
+	/*
+	 * The batch of statements sent and not yet received (cz_db_send):
+	 * sent in libpq's pipeline mode, one implicit transaction that
+	 * commits at its Sync, once for all of them; their results are
+	 * read together (batch_read) and taken one by one.
+	 */
+	int			 nsent;
+	int			 synced;	/* its Sync sent */
+	int			 read;		/* its results read */
+	int			 committed;	/* 1 it committed, 0 rolled back,
+						 * -1 unknown (connection lost) */
+	int			 ntaken;
+	const char		*sent[CZ_DB_BATCH_MAX];
+	PGresult		*res[CZ_DB_BATCH_MAX];
 	void			(*settle)(void *);	/* cz_db_defer */
 	void			*settle_arg;
 	const char		*listen[CZ_DB_MAX_LISTEN];
@@ -168,10 +181,23 @@ cz_db_register(struct cz_db *db, const char *name, const char *sql,
 	return 0;
 }
 
+/* Forgets the batch: results not taken are freed. */
+static void
+batch_clear(struct cz_db *db)
+{
+	int i;
+
+	for (i = 0; i < db->nsent; i++) {
+		PQclear(db->res[i]);
+		db->res[i] = NULL;
+	}
+	db->nsent = db->synced = db->read = db->committed = db->ntaken = 0;
+}
+
 static void
 drop(struct cz_db *db)
 {
-	db->pending = NULL;
+	batch_clear(db);
 	if (db->conn != NULL) {
 		PQfinish(db->conn);
 		db->conn = NULL;
@@ -278,7 +304,7 @@ cz_db_ensure(struct cz_db *db)
 
 	/* A result due (cz_db_defer): in use, not idle; whether the
 	 * connection stands shows when the result is read. */
-	if (db->conn != NULL && db->pending != NULL)
+	if (db->conn != NULL && db->nsent > 0)
 		return 0;
 	if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK &&
 	    idle_conn_alive(db->conn))
@@ -359,7 +385,10 @@ checked(struct cz_db *db, PGresult *r)
 {
 	if (r == NULL || (PQresultStatus(r) != PGRES_TUPLES_OK &&
 	    PQresultStatus(r) != PGRES_COMMAND_OK)) {
-		set_error(db->error, sizeof(db->error),
+		/* the result's own message: in a batch, the connection's is
+		 * that of whatever libpq read last */
+		set_error(db->error, sizeof(db->error), r != NULL &&
+		    *PQresultErrorMessage(r) != '\0' ? PQresultErrorMessage(r) :
 		    PQerrorMessage(db->conn));
 		db->stats.errors++;
 	}
@@ -417,20 +446,22 @@ prepare_again(struct cz_db *db, const struct statement *st,
 	return ok ? 0 : -1;
 }
 
-/* A result still due when the next statement comes is a caller's bug:
- * read and drop it, or the next statement would get it. */
+static void batch_read(struct cz_db *db);
+
+/* Results still due when the next statement comes are a caller's bug:
+ * read and drop them, or the next statement would get them. */
 static void
 drop_pending(struct cz_db *db, const char *next)
 {
-	PGresult *r;
-
 	cz_db_settle(db);
-	if (db->pending == NULL)
+	if (db->nsent == 0)
 		return;
-	cz_log(CZ_LOG_ERROR, "%s: the result of %s was never read (before "
-	    "%s)", __func__, db->pending, next);
-	r = cz_db_receive(db);
-	PQclear(r);
+	if (db->ntaken < db->nsent)
+		cz_log(CZ_LOG_ERROR, "%s: the result of %s was never read "
+		    "(before %s)", __func__, db->sent[db->ntaken], next);
+	if (!db->read)
+		batch_read(db);
+	batch_clear(db);
 }
 
 PGresult *
@@ -475,61 +506,159 @@ cz_db_exec(struct cz_db *db, const char *name, int nparams,
 	return NULL;
 }
 
+/* Sends the batch's Sync: its statements commit together. */
+void
+cz_db_commit_send(struct cz_db *db)
+{
+	if (db->nsent == 0 || db->synced || db->conn == NULL)
+		return;
+	db->synced = 1;
+	if (PQpipelineSync(db->conn) != 1) {
+		set_error(db->error, sizeof(db->error),
+		    PQerrorMessage(db->conn));
+		db->stats.errors++;
+		cz_log(CZ_LOG_WARN, "%s: connection lost committing: %s",
+		    __func__, db->error);
+	}
+}
+
+int
+cz_db_batch_room(const struct cz_db *db)
+{
+	if (db->nsent == 0)
+		return CZ_DB_BATCH_MAX;
+	return db->synced ? 0 : CZ_DB_BATCH_MAX - db->nsent;
+}
+
 int
 cz_db_send(struct cz_db *db, const char *name, int nparams,
     const char *const *values)
 {
-	drop_pending(db, name);
-	if (statement(db, name, nparams) == NULL || cz_db_ensure(db) == -1)
+	/* A batch whose Sync is sent, or full, is received first. */
+	if (cz_db_batch_room(db) == 0)
+		drop_pending(db, name);
+	if (statement(db, name, nparams) == NULL)
 		return -1;
-	if (PQsendQueryPrepared(db->conn, name, nparams, values, NULL, NULL,
-	    0) == 1) {
-		db->pending = name;
-		return 0;
+	if (db->nsent == 0) {
+		drop_pending(db, name);
+		if (cz_db_ensure(db) == -1)
+			return -1;
+		if (PQenterPipelineMode(db->conn) != 1)
+			goto failed;
 	}
+	/* Flushed at once: the server runs the statement while the process
+	 * goes on; its transaction ends at the batch's Sync. */
+	if (PQsendQueryPrepared(db->conn, name, nparams, values, NULL, NULL,
+	    0) != 1 || PQflush(db->conn) != 0)
+		goto failed;
+	db->sent[db->nsent] = name;
+	db->res[db->nsent] = NULL;
+	return db->nsent++;
+failed:
 	set_error(db->error, sizeof(db->error), PQerrorMessage(db->conn));
 	db->stats.errors++;
 	if (PQstatus(db->conn) != CONNECTION_OK) {
 		cz_log(CZ_LOG_WARN, "%s: connection lost sending %s: %s",
 		    __func__, name, db->error);
 		drop(db);
-	}
+	} else if (db->nsent == 0)
+		(void)PQexitPipelineMode(db->conn);
 	return -1;
 }
 
-PGresult *
-cz_db_receive(struct cz_db *db)
+/*
+ * Reads every result of the batch (its Sync sent first) into db->res,
+ * then the Sync's: the batch committed when every statement succeeded and
+ * the Sync came back. A broken connection drops the batch's results (the
+ * connection with them): whether it committed is unknown.
+ */
+static void
+batch_read(struct cz_db *db)
 {
-	const char *name = db->pending;
-	const struct statement *st;
-	PGresult *r, *more;
+	PGresult *r;
+	int i, ok = 1, nulls = 0;
 
-	db->pending = NULL;
-	if (name == NULL || db->conn == NULL) {
+	cz_db_commit_send(db);
+	db->read = 1;
+	db->committed = -1;
+	if (db->conn == NULL)
+		return;
+	for (i = 0; i < db->nsent; i++) {
+		/* One result, then NULL: the statement is complete. */
+		db->res[i] = PQgetResult(db->conn);
+		while ((r = PQgetResult(db->conn)) != NULL)
+			PQclear(r);
+		if (db->res[i] == NULL ||
+		    (PQresultStatus(db->res[i]) != PGRES_TUPLES_OK &&
+		    PQresultStatus(db->res[i]) != PGRES_COMMAND_OK))
+			ok = 0;
+	}
+	/* The Sync's result, after the commit's error if it failed. */
+	while (PQstatus(db->conn) == CONNECTION_OK && nulls < 2) {
+		if ((r = PQgetResult(db->conn)) == NULL) {
+			nulls++;
+			continue;
+		}
+		nulls = 0;
+		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
+			db->committed = ok ? 1 : 0;
+			(void)PQexitPipelineMode(db->conn);
+			return;
+		}
+		if (PQresultStatus(r) == PGRES_FATAL_ERROR) {
+			set_error(db->error, sizeof(db->error),
+			    PQresultErrorMessage(r));
+			ok = 0;
+		}
+		PQclear(r);
+	}
+}
+
+PGresult *
+cz_db_receive(struct cz_db *db, int idx, int *committed)
+{
+	const char *name;
+	const struct statement *st;
+	PGresult *r;
+
+	*committed = -1;
+	if (idx < 0 || idx >= db->nsent || db->conn == NULL) {
 		snprintf(db->error, sizeof(db->error), "no statement was sent");
 		db->stats.errors++;
 		return NULL;
 	}
-	/* One statement, one result; then NULL says it is complete. */
-	r = PQgetResult(db->conn);
-	while ((more = PQgetResult(db->conn)) != NULL)
-		PQclear(more);
-	/* The parameters are gone by now: this one fails (the caller answers
-	 * 503 as for any failed statement), the next runs prepared again. */
-	if (PQstatus(db->conn) == CONNECTION_OK && stale_plan(db, r)) {
-		checked(db, r);
-		if ((st = lookup(db, name)) != NULL)
-			(void)prepare_again(db, st, r);
-		return r;
-	}
-	if (!conn_failed(db, r))
+	if (!db->read)
+		batch_read(db);
+	name = db->sent[idx];
+	r = db->res[idx];
+	db->res[idx] = NULL;
+	*committed = db->committed;
+	if (++db->ntaken == db->nsent && db->conn != NULL)
+		batch_clear(db);
+	if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK &&
+	    r != NULL && !conn_failed(db, r)) {
+		/* The parameters are gone by now: this one fails (the caller
+		 * answers 503 as for any failed statement), the next runs
+		 * prepared again. */
+		if (PQresultStatus(r) == PGRES_FATAL_ERROR &&
+		    (st = lookup(db, name)) != NULL) {
+			const char *state = PQresultErrorField(r,
+			    PG_DIAG_SQLSTATE);
+			if (state != NULL && strcmp(state, "0A000") == 0)
+				(void)prepare_again(db, st, r);
+		}
 		return checked(db, r);
+	}
 	PQclear(r);
-	set_error(db->error, sizeof(db->error), PQerrorMessage(db->conn));
-	db->stats.errors++;
-	cz_log(CZ_LOG_WARN, "%s: connection lost during %s: %s", __func__,
-	    name, db->error);
-	drop(db);
+	if (db->conn != NULL) {
+		set_error(db->error, sizeof(db->error),
+		    PQerrorMessage(db->conn));
+		db->stats.errors++;
+		cz_log(CZ_LOG_WARN, "%s: connection lost during %s: %s",
+		    __func__, name, db->error);
+		drop(db);
+	}
 	return NULL;
 }
 
@@ -592,7 +721,8 @@ cz_db_settle(struct cz_db *db)
 int
 cz_db_deferred_fd(const struct cz_db *db)
 {
-	if (db->settle == NULL || db->pending == NULL || db->conn == NULL)
+	if (db->settle == NULL || db->nsent == 0 || !db->synced ||
+	    db->conn == NULL)
 		return -1;
 	return PQsocket(db->conn);
 }
@@ -601,10 +731,10 @@ int
 cz_db_up(struct cz_db *db)
 {
 	cz_db_settle(db);
-	if (db->conn != NULL && db->pending == NULL &&
+	if (db->conn != NULL && db->nsent == 0 &&
 	    PQstatus(db->conn) == CONNECTION_OK && idle_conn_alive(db->conn))
 		return 1;
-	if (db->pending == NULL)
+	if (db->nsent == 0)
 		drop(db);
 	return 0;
 }

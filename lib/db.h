@@ -64,29 +64,45 @@ PGresult *cz_db_exec(struct cz_db *db, const char *name, int nparams,
 
 /*
  * cz_db_exec in two halves, so that the process works while the server
- * runs the statement (a plan's durable commit while its document is
- * written): cz_db_send sends it and returns 0, or -1 when it could not be
- * sent (the reason in cz_db_error); cz_db_receive waits for its result and
- * returns it as cz_db_exec would. Nothing else may use the connection in
- * between: a statement run or sent while another's result is still due
- * first reads that result and throws it away (logged as an error). A
- * statement whose connection broke is never sent again.
+ * runs the statement (a plan's durable insert while the next plan is
+ * made), and so that several statements share one commit: cz_db_send adds
+ * the statement to the batch open (libpq's pipeline mode: the statements
+ * before one Sync are one implicit transaction, committed once, with one
+ * WAL flush for all of them) and returns its place in the batch, or -1
+ * when it could not be sent (the reason in cz_db_error). A batch whose
+ * commit is sent, or with CZ_DB_BATCH_MAX statements, is received before a
+ * new one opens. cz_db_commit_send sends the batch's commit (cz_db_receive
+ * does when it has not been). cz_db_receive waits for the whole batch and
+ * returns the result of statement idx as cz_db_exec would, with
+ * *committed 1 when the batch committed, 0 when it was rolled back (a
+ * statement that did not fail itself then stored nothing and may be run
+ * again alone), -1 when the connection broke (whether it committed is
+ * unknown). Nothing else may use the connection
+ * in between: a statement run while results are still due first reads
+ * them and throws those not taken away (logged as an error). A statement
+ * whose connection broke is never sent again.
  */
+#define CZ_DB_BATCH_MAX		4
 int cz_db_send(struct cz_db *db, const char *name, int nparams,
     const char *const *values);
-PGresult *cz_db_receive(struct cz_db *db);
+void cz_db_commit_send(struct cz_db *db);
+PGresult *cz_db_receive(struct cz_db *db, int idx, int *committed);
+/* How many more statements the batch open takes (CZ_DB_BATCH_MAX when
+ * none is open, 0 when its commit is sent). */
+int cz_db_batch_room(const struct cz_db *db);
 
 /*
- * A result left due on purpose, so that the process serves others while
- * the server runs the statement (a responder answers the next requests
- * while a plan's durable commit runs): settle(arg) reads it with
- * cz_db_receive. Whatever wants the connection first (a statement run or
- * sent, cz_db_conn, cz_db_up) calls settle before, so the statements of
- * the connection still run one after another and no result is lost;
+ * Results left due on purpose, so that the process serves others while
+ * the server runs the statements (a responder makes the next plans while
+ * the batch of the plans before them waits for its commit): settle(arg)
+ * reads them with cz_db_receive. Whatever wants the connection first (a
+ * statement run, one sent when the batch has no room, cz_db_conn,
+ * cz_db_up) calls settle before, so the statements of the connection
+ * still run one after another and no result is lost;
  * cz_db_ensure does not, since a connection with a result due is in use,
  * not idle. cz_db_settle calls it now, if a result is deferred;
- * cz_db_deferred_fd is the connection's socket while one is (to poll for
- * the result), else -1.
+ * cz_db_deferred_fd is the connection's socket while one is and its
+ * commit is sent (to poll for the result), else -1.
  */
 void cz_db_defer(struct cz_db *db, void (*settle)(void *), void *arg);
 void cz_db_settle(struct cz_db *db);

@@ -412,6 +412,91 @@ wait
 check "12 plans at once while every worker retires (SIGHUP): each answered 201, stored as answered" parallel_ok b
 replaced() { [[ $(worker_pids) != "$workers_before" && -n $(worker_pids) ]]; }
 check "the workers were replaced meanwhile" wait_until 10 replaced
+
+# --- plans sharing a commit -------------------------------------------------------------------
+# A worker's plans made one after another go in one batch whose statements
+# commit together, one WAL flush for all (fcgi/pipeline.h, lib/db.h
+# cz_db_send). All sent at once by one curl while the workers are stopped
+# (SIGSTOP), so that they find them waiting together when let go: a busy
+# worker takes the connections waiting two at a time (fcgi/main.c) and
+# serves the next before it sends a batch's commit. A plan's quota comes
+# from the worker's lease once its account is busy there (8 plans in a
+# second, lib/quota_lease.h), else from a statement of its own that
+# commits the batch first: 48 at once, so that every worker leases.
+commits() {
+	fetch "$CZ_BASE_URL/metrics" "${AUTH[@]}"
+	sed -n 's/^cibozer_requests_parked_commits_total //p' <<<"$HTTP_BODY"
+}
+batch_seeds=$(seq 5001 5048)
+batch_days=2
+batch_plans() { # TAG SEED...: a $batch_days-day plan a seed; answers $par/TAG-SEED.json, "SEED CODE" lines in $par/TAG.codes
+	local tag=$1 s args=()
+	shift
+	for s in "$@"; do
+		args+=(--next -sS --max-time 60 -o "$par/$tag-$s.json" -w "$s %{http_code}\n" -X POST
+			-H 'Content-Type: application/json' -H "Authorization: Bearer $key"
+			--data "{\"calories\": 1900, \"days\": $batch_days, \"seed\": $s}" "$API")
+	done
+	curl --parallel --parallel-immediate --parallel-max 64 "${args[@]:1}" >"$par/$tag.codes" 2>/dev/null || true
+}
+batch_ok() { # TAG SEED...: each answered 201 with its own plan, stored as answered
+	local tag=$1 s id bad=0 ids=()
+	shift
+	for s in "$@"; do
+		[[ $(sed -n "s/^$s //p" "$par/$tag.codes") == 201 ]] || { echo "# $tag-$s: status $(sed -n "s/^$s //p" "$par/$tag.codes")"; bad=1; continue; }
+		jq -e ".request.seed == $s" "$par/$tag-$s.json" >/dev/null || { echo "# $tag-$s: another request's plan"; bad=1; }
+		id=$(jq -r .id "$par/$tag-$s.json")
+		ids+=("$id")
+		fetch "$API/$id" -H "Authorization: Bearer $key"
+		[[ $HTTP_STATUS == 200 && $(plan_only "$HTTP_BODY") == "$(plan_only "$(cat "$par/$tag-$s.json")")" ]] ||
+			{ echo "# $tag-$s: plan $id reads back otherwise ($HTTP_STATUS)"; bad=1; }
+	done
+	[[ $(printf '%s\n' "${ids[@]}" | sort -u | wc -l) == $# ]] || { echo "# $tag: ids not distinct"; bad=1; }
+	return "$bad"
+}
+burst() { # TAG SEED...: batch_plans with the workers stopped until all are sent
+	local pids
+	pids=$(worker_pids)
+	# shellcheck disable=SC2086 # the pids, one word each
+	kill -STOP $pids
+	batch_plans "$@" &
+	sleep 1
+	# shellcheck disable=SC2086
+	kill -CONT $pids
+	wait $!
+}
+parked_before=$(parked) commits_before=$(commits)
+# shellcheck disable=SC2086 # the seeds, one word each
+burst c $batch_seeds
+# shellcheck disable=SC2086
+check "48 plans sent at once: each answered 201 with its own plan, stored as answered" batch_ok c $batch_seeds
+parked_n=$(($(parked) - ${parked_before:-0})) commits_n=$(($(commits) - ${commits_before:-0}))
+echo "# 48 plans at once: $parked_n parked, $commits_n commits"
+check "they shared commits: fewer commits than plans parked" test "$commits_n" -ge 1 -a "$commits_n" -lt "$parked_n"
+
+# A plan whose insert fails rolls its batch back: the batch's other plans
+# are then stored alone, and only the failing one is refused (503). The
+# insert of seed 6040 fails here by a trigger of the test's own; late in
+# the burst, it shares a batch as a rule (up to three bursts).
+psql_q "CREATE FUNCTION test_refuse_seed() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN IF NEW.seed = 6040 THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END \$\$; CREATE TRIGGER test_refuse_seed BEFORE INSERT ON plans FOR EACH ROW EXECUTE FUNCTION test_refuse_seed()"
+fail_seeds=$(seq 6001 6048)
+other_seeds=$(grep -vx 6040 <<<"$fail_seeds")
+for round in 1 2 3; do
+	# shellcheck disable=SC2086
+	burst "d$round" $fail_seeds
+	refused=$(sed -n 's/^6040 //p' "$par/d$round.codes")
+	retried=$(grep -c 'rolled back with its batch' "$CZ_POOL_LOG" || true)
+	[[ $refused == 503 && $retried -eq 0 ]] || break
+done
+psql_q "DROP TRIGGER test_refuse_seed ON plans; DROP FUNCTION test_refuse_seed()"
+echo "# a failed insert's batch: seed 6040 answered $refused, $retried plans stored again alone (bursts: $round)"
+check "a failed insert in a batch is refused (503)" test "$refused" = 503
+retried_ok() {
+	# shellcheck disable=SC2086
+	[[ $retried -gt 0 ]] && batch_ok "d$round" $other_seeds
+}
+check "the batch's other plans were stored again alone and answered 201, as stored" retried_ok
+check "and no plan of the refused seed is stored" test "$(psql_q "SELECT count(*) FROM plans WHERE seed = 6040")" = 0
 psql_q "UPDATE users SET tier = 'free' WHERE email = '$owner'" >/dev/null
 
 # --- metrics ----------------------------------------------------------------------------------
