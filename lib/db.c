@@ -448,6 +448,18 @@ prepare_again(struct cz_db *db, const struct statement *st,
 
 static void batch_read(struct cz_db *db);
 
+/* The connection broke under statement name (in func): counted, logged
+ * and dropped; the next use reopens it. */
+static void
+lost(struct cz_db *db, const char *func, const char *what, const char *name)
+{
+	set_error(db->error, sizeof(db->error), PQerrorMessage(db->conn));
+	db->stats.errors++;
+	cz_log(CZ_LOG_WARN, "%s: connection lost %s %s: %s", func, what, name,
+	    db->error);
+	drop(db);
+}
+
 /* Results still due when the next statement comes are a caller's bug:
  * read and drop them, or the next statement would get them. */
 static void
@@ -494,12 +506,7 @@ cz_db_exec(struct cz_db *db, const char *name, int nparams,
 		 * restarted or went away. Reopen; run it again only when
 		 * doing so twice is harmless. */
 		PQclear(r);
-		set_error(db->error, sizeof(db->error),
-		    PQerrorMessage(db->conn));
-		db->stats.errors++;
-		cz_log(CZ_LOG_WARN, "%s: connection lost during %s: %s",
-		    __func__, name, db->error);
-		drop(db);
+		lost(db, __func__, "during", name);
 		if (!st->idempotent)
 			return NULL;
 	}
@@ -555,13 +562,13 @@ cz_db_send(struct cz_db *db, const char *name, int nparams,
 	db->res[db->nsent] = NULL;
 	return db->nsent++;
 failed:
+	if (PQstatus(db->conn) != CONNECTION_OK) {
+		lost(db, __func__, "sending", name);
+		return -1;
+	}
 	set_error(db->error, sizeof(db->error), PQerrorMessage(db->conn));
 	db->stats.errors++;
-	if (PQstatus(db->conn) != CONNECTION_OK) {
-		cz_log(CZ_LOG_WARN, "%s: connection lost sending %s: %s",
-		    __func__, name, db->error);
-		drop(db);
-	} else if (db->nsent == 0)
+	if (db->nsent == 0)
 		(void)PQexitPipelineMode(db->conn);
 	return -1;
 }
@@ -641,24 +648,13 @@ cz_db_receive(struct cz_db *db, int idx, int *committed)
 		/* The parameters are gone by now: this one fails (the caller
 		 * answers 503 as for any failed statement), the next runs
 		 * prepared again. */
-		if (PQresultStatus(r) == PGRES_FATAL_ERROR &&
-		    (st = lookup(db, name)) != NULL) {
-			const char *state = PQresultErrorField(r,
-			    PG_DIAG_SQLSTATE);
-			if (state != NULL && strcmp(state, "0A000") == 0)
-				(void)prepare_again(db, st, r);
-		}
+		if (stale_plan(db, r) && (st = lookup(db, name)) != NULL)
+			(void)prepare_again(db, st, r);
 		return checked(db, r);
 	}
 	PQclear(r);
-	if (db->conn != NULL) {
-		set_error(db->error, sizeof(db->error),
-		    PQerrorMessage(db->conn));
-		db->stats.errors++;
-		cz_log(CZ_LOG_WARN, "%s: connection lost during %s: %s",
-		    __func__, name, db->error);
-		drop(db);
-	}
+	if (db->conn != NULL)
+		lost(db, __func__, "during", name);
 	return NULL;
 }
 

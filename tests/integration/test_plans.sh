@@ -378,19 +378,31 @@ parallel_plans() { # TAG: 12 plans at once with the key, answers in $par/TAG-N
 			"$API" >"$par/$1-$i.code" 2>/dev/null &
 	done
 }
+# answer_ok NAME CODE FILE JQ: answered 201 (CODE) with the plan in FILE,
+# which JQ says is its request's own, read back the same; its id is added
+# to answered_ids.
+answer_ok() {
+	local id
+	[[ $2 == 201 ]] || { echo "# $1: status $2"; return 1; }
+	jq -e "$4" "$3" >/dev/null || { echo "# $1: another request's plan"; return 1; }
+	id=$(jq -r .id "$3")
+	answered_ids+=("$id")
+	fetch "$API/$id" -H "Authorization: Bearer $key"
+	[[ $HTTP_STATUS == 200 && $(plan_only "$HTTP_BODY") == "$(plan_only "$(cat "$3")")" ]] ||
+		{ echo "# $1: plan $id reads back otherwise ($HTTP_STATUS)"; return 1; }
+}
+distinct_ids() { # N: answered_ids holds N distinct ids
+	[[ $(printf '%s\n' "${answered_ids[@]}" | sort -u | wc -l) == "$1" ]] ||
+		{ echo "# ids not distinct: ${answered_ids[*]}"; return 1; }
+}
 parallel_ok() { # TAG: every answer 201, its own request, read back the same
-	local i id bad=0 ids=()
+	local i bad=0
+	answered_ids=()
 	for i in $(seq 1 12); do
-		[[ $(cat "$par/$1-$i.code") == 201 ]] || { echo "# $1-$i: status $(cat "$par/$1-$i.code")"; bad=1; continue; }
-		jq -e ".request.seed == $((900 + i)) and .request.calories == $((1600 + 50 * i))" "$par/$1-$i.json" >/dev/null ||
-			{ echo "# $1-$i: another request's plan"; bad=1; }
-		id=$(jq -r .id "$par/$1-$i.json")
-		ids+=("$id")
-		fetch "$API/$id" -H "Authorization: Bearer $key"
-		[[ $HTTP_STATUS == 200 && $(plan_only "$HTTP_BODY") == "$(plan_only "$(cat "$par/$1-$i.json")")" ]] ||
-			{ echo "# $1-$i: plan $id reads back otherwise ($HTTP_STATUS)"; bad=1; }
+		answer_ok "$1-$i" "$(cat "$par/$1-$i.code")" "$par/$1-$i.json" \
+			".request.seed == $((900 + i)) and .request.calories == $((1600 + 50 * i))" || bad=1
 	done
-	[[ $(printf '%s\n' "${ids[@]}" | sort -u | wc -l) == 12 ]] || { echo "# $1: ids not distinct: ${ids[*]}"; bad=1; }
+	distinct_ids 12 || bad=1
 	return "$bad"
 }
 # Beyond the free tier's 50 plans a day (a worker keeps a key's account
@@ -440,18 +452,14 @@ batch_plans() { # TAG SEED...: a $batch_days-day plan a seed; answers $par/TAG-S
 	curl --parallel --parallel-immediate --parallel-max 64 "${args[@]:1}" >"$par/$tag.codes" 2>/dev/null || true
 }
 batch_ok() { # TAG SEED...: each answered 201 with its own plan, stored as answered
-	local tag=$1 s id bad=0 ids=()
+	local tag=$1 s bad=0
 	shift
+	answered_ids=()
 	for s in "$@"; do
-		[[ $(sed -n "s/^$s //p" "$par/$tag.codes") == 201 ]] || { echo "# $tag-$s: status $(sed -n "s/^$s //p" "$par/$tag.codes")"; bad=1; continue; }
-		jq -e ".request.seed == $s" "$par/$tag-$s.json" >/dev/null || { echo "# $tag-$s: another request's plan"; bad=1; }
-		id=$(jq -r .id "$par/$tag-$s.json")
-		ids+=("$id")
-		fetch "$API/$id" -H "Authorization: Bearer $key"
-		[[ $HTTP_STATUS == 200 && $(plan_only "$HTTP_BODY") == "$(plan_only "$(cat "$par/$tag-$s.json")")" ]] ||
-			{ echo "# $tag-$s: plan $id reads back otherwise ($HTTP_STATUS)"; bad=1; }
+		answer_ok "$tag-$s" "$(sed -n "s/^$s //p" "$par/$tag.codes")" "$par/$tag-$s.json" \
+			".request.seed == $s" || bad=1
 	done
-	[[ $(printf '%s\n' "${ids[@]}" | sort -u | wc -l) == $# ]] || { echo "# $tag: ids not distinct"; bad=1; }
+	distinct_ids $# || bad=1
 	return "$bad"
 }
 burst() { # TAG SEED...: batch_plans with the workers stopped until all are sent
