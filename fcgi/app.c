@@ -138,7 +138,7 @@ cz_app_worker_init(struct cz_app *app)
 
 	for (i = 0; i < CZ_PARK_MAX + 1; i++)
 		if (space_init(app, &app->spaces[i]) == -1)
-		return -1;
+			return -1;
 	return 0;
 }
 
