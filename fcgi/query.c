@@ -51,7 +51,6 @@ cz_query_send(struct cz_request *r, const char *stmt, int nparams,
     const char *const *values)
 {
 	r->db_sqlstate = "";
-	r->db_taken = 0;
 	r->db_result = NULL;
 	r->db_sent = cz_db_send(r->app->db, stmt, nparams, values);
 	return r->db_sent < 0 ? -1 : 0;
@@ -60,11 +59,11 @@ cz_query_send(struct cz_request *r, const char *stmt, int nparams,
 void
 cz_query_take(struct cz_request *r)
 {
-	if (r->db_taken || r->db_sent < 0)
-		return;
-	r->db_taken = 1;
+	if (r->db_sent < 0)
+		return;		/* taken already */
 	r->db_result = cz_db_receive(r->app->db, r->db_sent,
 	    &r->db_committed);
+	r->db_sent = -1;
 }
 
 PGresult *
@@ -76,15 +75,5 @@ cz_query_receive(struct cz_request *r, int *committed)
 	res = r->db_result;
 	*committed = r->db_committed;
 	r->db_result = NULL;
-	r->db_sent = -1;
-	if (res == NULL || (*committed == 0 &&
-	    PQresultStatus(res) != PGRES_PIPELINE_ABORTED &&
-	    PQresultStatus(res) != PGRES_TUPLES_OK &&
-	    PQresultStatus(res) != PGRES_COMMAND_OK))
-		*committed = -1;	/* it failed itself, or unknown */
-	if (res != NULL && PQresultStatus(res) == PGRES_PIPELINE_ABORTED) {
-		PQclear(res);
-		return NULL;
-	}
 	return own_result(r, res);
 }

@@ -105,8 +105,7 @@ struct cz_request {
 	const char		*db_sqlstate;	/* of the last failed cz_query */
 	/* the statement cz_query_send sent: its place in the database's
 	 * batch, and its result once taken (cz_query_take) */
-	int			 db_sent;
-	int			 db_taken;
+	int			 db_sent;	/* -1 once taken */
 	int			 db_committed;
 	struct pg_result	*db_result;
 

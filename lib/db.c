@@ -650,8 +650,18 @@ cz_db_receive(struct cz_db *db, int idx, int *committed)
 		 * prepared again. */
 		if (stale_plan(db, r) && (st = lookup(db, name)) != NULL)
 			(void)prepare_again(db, st, r);
+		/* aborted by another statement's failure: nothing to read,
+		 * and it may run again; a failure of its own may not */
+		if (PQresultStatus(r) == PGRES_PIPELINE_ABORTED) {
+			PQclear(r);
+			return NULL;
+		}
+		if (PQresultStatus(r) != PGRES_TUPLES_OK &&
+		    PQresultStatus(r) != PGRES_COMMAND_OK)
+			*committed = -1;
 		return checked(db, r);
 	}
+	*committed = -1;
 	PQclear(r);
 	if (db->conn != NULL)
 		lost(db, __func__, "during", name);

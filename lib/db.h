@@ -73,14 +73,15 @@ PGresult *cz_db_exec(struct cz_db *db, const char *name, int nparams,
  * commit is sent, or with CZ_DB_BATCH_MAX statements, is received before a
  * new one opens. cz_db_commit_send sends the batch's commit (cz_db_receive
  * does when it has not been). cz_db_receive waits for the whole batch and
- * returns the result of statement idx as cz_db_exec would, with
- * *committed 1 when the batch committed, 0 when it was rolled back (a
- * statement that did not fail itself then stored nothing and may be run
- * again alone), -1 when the connection broke (whether it committed is
- * unknown). Nothing else may use the connection
- * in between: a statement run while results are still due first reads
- * them and throws those not taken away (logged as an error). A statement
- * whose connection broke is never sent again.
+ * returns the result of statement idx as cz_db_exec would (NULL for one
+ * the batch's rollback aborted), with *committed 1 when the batch
+ * committed, 0 when it was rolled back and the statement did not fail
+ * itself (it stored nothing and may be run again alone), -1 when it
+ * failed itself or the connection broke (whether it committed is
+ * unknown: never run it again). Nothing else may use the connection in
+ * between: a statement run while results are still due first reads them
+ * and throws those not taken away (logged as an error). A statement whose
+ * connection broke is never sent again.
  */
 #define CZ_DB_BATCH_MAX		4
 int cz_db_send(struct cz_db *db, const char *name, int nparams,
