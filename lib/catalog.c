@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "food_memo.h"
 #include "jsonw.h"
 #include "numparse.h"
 #include "recipes.h"
@@ -590,6 +591,10 @@ cz_catalog_load(PGconn *c, struct cz_catalog **out, char *err,
 	    load_measures(c, cat, err, errlen) == -1 ||
 	    load_templates(c, cat, err, errlen) == -1)
 		goto err;
+	if ((cat->memo = cz_food_memo_new()) == NULL) {
+		seterr(err, errlen, "out of memory");
+		goto err;
+	}
 	*out = cat;
 	return 0;
 err:
@@ -619,5 +624,6 @@ cz_catalog_free(struct cz_catalog *cat)
 	}
 	free(cat->foods);
 	free(cat->templates);
+	cz_food_memo_free(cat->memo);
 	free(cat);
 }

@@ -160,11 +160,18 @@ struct cz_cat_template {
 	double			 kcal, protein_share, fat_share, carb_share;
 };
 
+struct cz_food_memo;
+
 struct cz_catalog {
 	struct cz_cat_food	*foods;
 	size_t			 nfoods;
 	struct cz_cat_template	*templates;
 	size_t			 ntemplates;
+	/* The texts a plan's document wrote for a food at a weight, kept
+	 * for the next (food_memo.h); filled as documents are written,
+	 * through a catalog that is otherwise read only. NULL (a catalog
+	 * filled in by hand): nothing is kept. */
+	struct cz_food_memo	*memo;
 };
 
 /*

@@ -333,8 +333,10 @@ member_value(struct cz_jw *w, const struct cz_jw_key *qk, const char *key,
 	cz_buf_commit(w->out, (size_t)(d - start));
 }
 
-int
-cz_jw_members(struct cz_jw *w, const char *text, size_t len)
+/* Text written as it is after the separator: cz_jw_members and
+ * cz_jw_value_text. */
+static int
+text_as_is(struct cz_jw *w, const char *text, size_t len)
 {
 	char *d, *start;
 
@@ -345,6 +347,18 @@ cz_jw_members(struct cz_jw *w, const char *text, size_t len)
 	memcpy(d, text, len);
 	cz_buf_commit(w->out, (size_t)(d + len - start));
 	return 0;
+}
+
+int
+cz_jw_members(struct cz_jw *w, const char *text, size_t len)
+{
+	return text_as_is(w, text, len);
+}
+
+int
+cz_jw_value_text(struct cz_jw *w, const char *text, size_t len)
+{
+	return text_as_is(w, text, len);
 }
 
 static void

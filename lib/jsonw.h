@@ -87,6 +87,9 @@ void cz_jw_json(struct cz_jw *w, const char *key, struct json_object *v);
  * text is NULL (the caller writes the members one by one), else 0.
  */
 int cz_jw_members(struct cz_jw *w, const char *text, size_t len);
+/* The same for a whole value into an open array: text, len bytes, one
+ * value (an object, say) as a writer of this kind wrote it. */
+int cz_jw_value_text(struct cz_jw *w, const char *text, size_t len);
 
 /* Returns 0 when everything was written and every container closed, else
  * -1. */

@@ -12,6 +12,7 @@
 
 #include "intakes.h"
 #include "fixed_text.h"
+#include "food_memo.h"
 #include "jsonw.h"
 #include "nutrition.h"
 #include "plan_doc.h"
@@ -160,7 +161,7 @@ write_allergens(struct cz_jw *w, const struct cz_jw_key *key,
 }
 
 static void
-write_item(struct cz_jw *w, const struct cz_cat_food *f, double grams)
+write_item_object(struct cz_jw *w, const struct cz_cat_food *f, double grams)
 {
 	char measure[128];
 
@@ -177,6 +178,61 @@ write_item(struct cz_jw *w, const struct cz_cat_food *f, double grams)
 	cz_jw_end(w);
 }
 
+/*
+ * Food fi's item at grams and its recipe amount, written into scratch
+ * and amount (CZ_RECIPE_AMOUNT_LEN bytes), then kept in the catalog's
+ * memo. Returns 0 with *t filled (pointing into the memo when it kept
+ * them, else into scratch and amount), or -1 when the item could not be
+ * written (memory, the buffer's cap).
+ */
+static int
+food_texts_make(const struct cz_catalog *cat, size_t fi, double grams,
+    long long key, cz_buf *scratch, char *amount, struct cz_food_texts *t)
+{
+	const struct cz_cat_food *f = &cat->foods[fi];
+	struct cz_jw iw;
+
+	cz_jw_init(&iw, scratch);
+	write_item_object(&iw, f, grams);
+	if (cz_jw_finish(&iw) == -1)
+		return -1;
+	t->item = scratch->data;
+	t->item_len = scratch->len;
+	t->amount = cz_recipe_amount(f, grams, amount, CZ_RECIPE_AMOUNT_LEN)
+	    == 0 ? amount : NULL;
+	if (cz_food_memo_keep(cat->memo, key, t) == 0)
+		(void)cz_food_memo_find(cat->memo, key, t);
+	return 0;
+}
+
+/* A day's item, an object of its meal's items: from the catalog's memo
+ * when it has it or can keep it, else written member by member (a tree
+ * takes no text, cz_jw_value_text refuses it). */
+static void
+write_item(struct cz_jw *w, const struct cz_catalog *cat,
+    const struct cz_plan_item *it)
+{
+	struct cz_food_texts t;
+	char amount[CZ_RECIPE_AMOUNT_LEN];
+	cz_buf scratch;
+	long long key = cz_food_memo_key(it->food, it->grams);
+	int done = 0;
+
+	if (cat->memo != NULL && key >= 0) {
+		if (cz_food_memo_find(cat->memo, key, &t))
+			done = cz_jw_value_text(w, t.item, t.item_len) == 0;
+		else {
+			cz_buf_init(&scratch, 64 * 1024);
+			done = food_texts_make(cat, it->food, it->grams, key,
+			    &scratch, amount, &t) == 0 &&
+			    cz_jw_value_text(w, t.item, t.item_len) == 0;
+			cz_buf_free(&scratch);
+		}
+	}
+	if (!done)
+		write_item_object(w, &cat->foods[it->food], it->grams);
+}
+
 /* The allergens of meal m of day. */
 static unsigned int
 meal_allergens(const struct cz_catalog *cat, const struct cz_plan_day *day,
@@ -189,6 +245,26 @@ meal_allergens(const struct cz_catalog *cat, const struct cz_plan_day *day,
 		if (day->items[i].meal == m)
 			am |= cat->foods[day->items[i].food].allergens;
 	return am;
+}
+
+/* cz_recipe_amount of a day's item into out (CZ_RECIPE_AMOUNT_LEN
+ * bytes), from the catalog's memo when it has it. */
+static int
+recipe_amount(const struct cz_catalog *cat, const struct cz_plan_item *it,
+    char *out)
+{
+	struct cz_food_texts t;
+
+	if (cz_food_memo_find(cat->memo, cz_food_memo_key(it->food,
+	    it->grams), &t)) {
+		if (t.amount == NULL)
+			return -1;
+		/* made in a buffer of this size: it fits */
+		memcpy(out, t.amount, strlen(t.amount) + 1);
+		return 0;
+	}
+	return cz_recipe_amount(&cat->foods[it->food], it->grams, out,
+	    CZ_RECIPE_AMOUNT_LEN);
 }
 
 /* "recipe" of meal m of a day (lib/recipes.h): the dish's method with
@@ -211,8 +287,7 @@ write_recipe(struct cz_jw *w, const struct cz_catalog *cat,
 	for (i = 0; i < day->nitems && n < CZ_PLAN_MAX_ITEMS; i++) {
 		if (day->items[i].meal != m)
 			continue;
-		if (cz_recipe_amount(&cat->foods[day->items[i].food],
-		    day->items[i].grams, amounts[n], sizeof(amounts[n])) == -1)
+		if (recipe_amount(cat, &day->items[i], amounts[n]) == -1)
 			return;
 		it[n].ndb = cat->foods[day->items[i].food].ndb;
 		it[n].amount = amounts[n];
@@ -344,7 +419,7 @@ write_meal(struct cz_jw *w, const struct cz_catalog *cat,
 		if (day->items[i].meal != m)
 			continue;
 		f = &cat->foods[day->items[i].food];
-		write_item(w, f, day->items[i].grams);
+		write_item(w, cat, &day->items[i]);
 		cz_nutrients_scale(&f->per100g, day->items[i].grams, &x);
 		cz_nutrients_add(&tot, &x);
 	}

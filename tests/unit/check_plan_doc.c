@@ -17,6 +17,7 @@
 #include <json-c/json.h>
 
 #include "arena.h"
+#include "food_memo.h"
 #include "plan_doc.h"
 
 static struct json_object *
@@ -287,6 +288,7 @@ small_plan(struct cz_cat_food *foods, struct cz_cat_template *tm,
 	size_t i;
 	int m;
 
+	memset(cat, 0, sizeof(*cat));
 	food(&foods[0], "01123", "egg", "01", 143, 12.6, 9.5, 0.7, 0, 142,
 	    1u << CZ_ALLERGEN_EGG);
 	foods[0].measures = egg_measures;
@@ -389,6 +391,50 @@ START_TEST(prepared_food_members_write_the_same)
 		free(foods[i].members);
 	cz_buf_free(&plain);
 	cz_buf_free(&prepared);
+	cz_arena_free(a);
+	free(p);
+}
+END_TEST
+
+/* A catalog's memo of items (food_memo.h): the document it writes is the
+ * one written member by member, the first time (the memo filling) and the
+ * next (from the memo); an item of grams not whole is not kept. */
+START_TEST(kept_items_write_the_same)
+{
+	struct cz_cat_food foods[3];
+	struct cz_cat_template tm[3];
+	struct cz_cat_item items[3];
+	struct cz_catalog cat;
+	struct cz_plan_request req;
+	struct cz_food_texts t;
+	struct cz_plan *p;
+	cz_buf plain, first, next;
+	cz_arena *a;
+
+	p = calloc(1, sizeof(*p));
+	ck_assert_ptr_nonnull(p);
+	small_plan(foods, tm, items, &cat, &req, p);
+	p->days[0].items[2].grams = 300.5;
+	a = cz_arena_new(4096);
+	ck_assert_ptr_nonnull(a);
+	cz_buf_init(&plain, 0);
+	cz_buf_init(&first, 0);
+	cz_buf_init(&next, 0);
+	ck_assert_int_eq(cz_plan_document_write(&cat, &req, p, a, &plain), 0);
+	cat.memo = cz_food_memo_new();
+	ck_assert_ptr_nonnull(cat.memo);
+	ck_assert_int_eq(cz_plan_document_write(&cat, &req, p, a, &first), 0);
+	ck_assert_str_eq(first.data, plain.data);
+	ck_assert(cz_food_memo_find(cat.memo, cz_food_memo_key(0, 100), &t));
+	ck_assert_ptr_nonnull(strstr(plain.data, "\"measure\""));
+	ck_assert_int_eq(cz_food_memo_key(2, 300.5), -1);
+	ck_assert(!cz_food_memo_find(cat.memo, cz_food_memo_key(2, 300), &t));
+	ck_assert_int_eq(cz_plan_document_write(&cat, &req, p, a, &next), 0);
+	ck_assert_str_eq(next.data, plain.data);
+	cz_food_memo_free(cat.memo);
+	cz_buf_free(&plain);
+	cz_buf_free(&first);
+	cz_buf_free(&next);
 	cz_arena_free(a);
 	free(p);
 }
@@ -501,6 +547,7 @@ suite(void)
 	tcase_add_test(tc, meals_are_named_by_slot_or_number);
 	tcase_add_test(tc, document_reports_and_reads_back);
 	tcase_add_test(tc, prepared_food_members_write_the_same);
+	tcase_add_test(tc, kept_items_write_the_same);
 	suite_add_tcase(s, tc);
 	return s;
 }
