@@ -11,8 +11,8 @@
  * amount, the number and string escapes).
  *
  * The memo belongs to a catalog (catalog.h), which makes it when it
- * loads and frees it with itself: a catalog loaded again (new measures,
- * new names) starts with an empty memo. It is bounded: once it holds
+ * loads and frees it with itself: another catalog (new measures, new
+ * names) starts with an empty memo. It is bounded: once it holds
  * CZ_FOOD_MEMO_BYTES of text or half its slots, it keeps nothing more
  * and the callers write as before. Not for threads: each process (each
  * responder worker) fills its own.
