@@ -182,7 +182,11 @@ check "a stopping responder adds its tally: 4 requests once the pool stopped" te
 # lookup: one answering no API request kept every notification in libpq's
 # list (about 60 bytes each, for as long as it lived). Rounds of 50,000
 # distinct notifications and page requests: the first may grow libpq's
-# read buffer once, the next two must leave the workers' memory flat.
+# read buffer once; the next six must leave the workers' memory flat. Six,
+# and 8 MB: a worker that keeps them grows 3 MB a round (18 MB), while one
+# that takes them may still hold a whole round's at once when it was busy
+# as they came (its heap's peak, up to 3 MB a worker: 2.2 MB was seen
+# after two rounds on a loaded CI host).
 workers_rss() {
 	local p s=0
 	for p in $(cat /proc/"$(pool_pid)"/task/*/children); do
@@ -197,12 +201,11 @@ notify_round() {
 }
 notify_round
 rss1=$(workers_rss)
-notify_round
-notify_round
+for _ in 1 2 3 4 5 6; do notify_round; done
 rss2=$(workers_rss)
-echo "# the workers' memory after one round of 50,000 notifications: $rss1 kB; after two more: $rss2 kB"
-check "notifications do not pile up in a worker ($rss1 -> $rss2 kB, at most 2 MB more)" \
-	test "$((rss2 - rss1))" -lt 2048
+echo "# the workers' memory after one round of 50,000 notifications: $rss1 kB; after six more: $rss2 kB"
+check "notifications do not pile up in a worker ($rss1 -> $rss2 kB, at most 8 MB more)" \
+	test "$((rss2 - rss1))" -lt 8192
 
 # An account disabled by hand (cibozer-admin, psql) stops its keys at once
 # on every worker, though each had just kept the key.
